@@ -1,0 +1,103 @@
+"""The aiohttp application: the WeChat endpoint, health and metrics, and the outbox worker."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+from sqlalchemy import text
+
+from bot.envelope import MAX_BODY_BYTES, Envelope
+from bot.observability import Metrics
+from bot.outbox_worker import OutboxWorker
+from bot.runtime import Runtime
+from bot.webhook import SUCCESS, WeChatEndpoint
+from handlers.context import Community, Context
+from handlers.router import respond
+
+log = logging.getLogger("timebank.app")
+
+RUNTIME = web.AppKey("runtime", Runtime)
+METRICS = web.AppKey("metrics", Metrics)
+ENDPOINT = web.AppKey("endpoint", WeChatEndpoint)
+
+
+def build_app(runtime: Runtime, *, respond=respond, run_outbox: bool = True) -> web.Application:
+    config = runtime.config
+    metrics = Metrics()
+    worker = OutboxWorker(runtime.sessions, runtime.wechat, metrics)
+    endpoint = WeChatEndpoint(
+        envelope=Envelope(config.wechat),
+        redis=runtime.redis,
+        sessions=runtime.sessions,
+        context=Context(Community(config.community.name, config.community.hotline)),
+        respond=respond,
+        metrics=metrics,
+        deadline_s=config.server.reply_deadline,
+        wake_outbox=worker.wake,
+    )
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
+    app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint
+    app.router.add_get(config.server.path, endpoint.handshake)
+    app.router.add_post(config.server.path, endpoint.receive)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics_page)
+    if run_outbox:
+        app.cleanup_ctx.append(_background(worker.run, worker.stop))
+    app.on_shutdown.append(lambda _app: endpoint.drain())
+    return app
+
+
+def _never_fail_wechat(path: str):
+    @web.middleware
+    async def middleware(request: web.Request, handler):
+        try:
+            return await handler(request)
+        except web.HTTPException:
+            raise
+        except Exception:  # noqa: BLE001 — WeChat must never see a 5xx or a traceback
+            if request.path != path:
+                raise
+            log.exception("unexpected failure answering WeChat")
+            return web.Response(text=SUCCESS)
+
+    return middleware
+
+
+def _background(work, stop):
+    async def context(app: web.Application):
+        task = asyncio.create_task(work())
+        yield
+        stop()
+        try:
+            await asyncio.wait_for(task, 15)
+        except TimeoutError:
+            log.warning("background work did not stop in time; cancelled")
+
+    return context
+
+
+async def healthz(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME]
+    checks = {"database": await _check(_ping_database(runtime)), "redis": await _check(runtime.redis.ping())}
+    healthy = all(state == "ok" for state in checks.values())
+    return web.json_response({"status": "ok" if healthy else "unhealthy", **checks}, status=200 if healthy else 503)
+
+
+async def _ping_database(runtime: Runtime) -> None:
+    async with runtime.engine.connect() as connection:
+        await connection.execute(text("SELECT 1"))
+
+
+async def _check(probe) -> str:
+    try:
+        await asyncio.wait_for(probe, 2.0)
+        return "ok"
+    except Exception as error:  # noqa: BLE001 — health reports the failure, it does not raise it
+        return f"down: {type(error).__name__}"
+
+
+async def metrics_page(request: web.Request) -> web.Response:
+    metrics = request.app[METRICS]
+    return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})

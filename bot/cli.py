@@ -1,0 +1,131 @@
+"""The `timebank` command: serve the bot, run the sandbox, chat with the bot, migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from aiohttp import web
+
+from bot.config import Config, ConfigError, load_config
+from bot.embedded_redis import EmbeddedRedisError
+from bot.observability import configure_logging
+from bot.runtime import NotMigrated
+
+DEFAULT_SANDBOX_PORT = 8081
+DEV_OPENID = "o_dev_elder_wang"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+        configure_logging(config.log_level if args.command != "dev" else "WARNING")
+        return asyncio.run(args.run(config, args)) or 0
+    except (ConfigError, NotMigrated, EmbeddedRedisError) as error:
+        print(f"timebank: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timebank", description="A WeChat time bank bot for mutual-aid elder care")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--config", help="TOML file (default: ./config.toml if present, else embedded defaults)")
+        sub.set_defaults(run=run)
+        return sub
+
+    serve = command("serve", run_serve, "run the WeChat webhook server")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    command("migrate", run_migrate, "upgrade the database schema in place")
+    sandbox = command("sandbox", run_sandbox, "run the local WeChat API sandbox")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=DEFAULT_SANDBOX_PORT)
+    chat = command("chat", run_chat_command, "chat with a running bot as a WeChat member")
+    chat.add_argument("--as", dest="openid", default=DEV_OPENID, help="the member's OpenID")
+    chat.add_argument("--bot", help="the bot's webhook URL (default: from [server])")
+    chat.add_argument("--sandbox", help="the sandbox URL (default: [wechat] api_base_url)")
+    dev = command("dev", run_dev, "bot + sandbox + chat in one terminal, on embedded defaults")
+    dev.add_argument("--as", dest="openid", default=DEV_OPENID, help="the member's OpenID")
+    return parser
+
+
+@asynccontextmanager
+async def _site(app: web.Application, host: str, port: int) -> AsyncIterator[str]:
+    """Serve `app`; yields its base URL (port 0 picks a free port)."""
+    runner = web.AppRunner(app, handle_signals=False)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    bound_host, bound_port = runner.addresses[0][:2]
+    try:
+        yield f"http://{bound_host}:{bound_port}"
+    finally:
+        await runner.cleanup()
+
+
+async def _until_stopped() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+
+
+async def run_serve(config: Config, args) -> None:
+    from bot.app import build_app
+    from bot.runtime import open_runtime
+
+    host, port = args.host or config.server.host, args.port or config.server.port
+    async with open_runtime(config) as runtime, _site(build_app(runtime), host, port) as url:
+        print(f"timebank: serving WeChat at {url}{config.server.path} ({config.source})", flush=True)
+        await _until_stopped()
+
+
+async def run_migrate(config: Config, args) -> None:
+    from storage.migrate import upgrade
+
+    await upgrade(config.database_url)
+    print(f"timebank: database is up to date ({config.source})")
+
+
+async def run_sandbox(config: Config, args) -> None:
+    from bot.sandbox import build_sandbox
+
+    async with _site(build_sandbox(config.wechat.app_id, config.wechat.app_secret), args.host, args.port) as url:
+        print(f"timebank: WeChat sandbox at {url} (set [wechat] api_base_url = \"{url}\")", flush=True)
+        await _until_stopped()
+
+
+async def run_chat_command(config: Config, args) -> None:
+    from bot.chat import run_chat
+
+    bot_url = args.bot or f"http://{config.server.host}:{config.server.port}{config.server.path}"
+    await run_chat(config.wechat, bot_url, args.sandbox or config.wechat.api_base_url, args.openid)
+
+
+async def run_dev(config: Config, args) -> None:
+    """The sandbox on a free port, the bot wired to it, and a chat in this terminal."""
+    from bot.app import build_app
+    from bot.chat import run_chat
+    from bot.runtime import open_runtime
+    from bot.sandbox import build_sandbox
+
+    async with _site(build_sandbox(config.wechat.app_id, config.wechat.app_secret), "127.0.0.1", 0) as sandbox_url:
+        config = config.with_overrides(wechat={"api_base_url": sandbox_url})
+        async with open_runtime(config) as runtime, _site(build_app(runtime), "127.0.0.1", 0) as bot_url:
+            print(f"timebank dev: bot {bot_url}{config.server.path}, sandbox {sandbox_url}, data in {config.data_dir}")
+            await run_chat(config.wechat, f"{bot_url}{config.server.path}", sandbox_url, args.openid)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,312 @@
+"""Configuration: embedded defaults, a TOML file, and environment overrides.
+
+Every key can come from the environment as TIMEBANK_<SECTION>_<KEY>, so that
+secrets never have to live in the file. A missing or invalid key raises
+ConfigError naming the key; the CLI prints it as one line.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+WECHAT_API = "https://api.weixin.qq.com"
+ENV_PREFIX = "TIMEBANK_"
+
+# The embedded defaults let `timebank dev` and the tests run with no file at
+# all. They are development values: a config file must name real ones.
+EMBEDDED: dict[str, dict[str, Any]] = {
+    "server": {"host": "127.0.0.1", "port": 8080, "path": "/wechat", "reply_deadline": 4.0},
+    "wechat": {
+        "app_id": "wx0000000000000dev",
+        "app_secret": "timebank-dev-secret",
+        "token": "timebankdevtoken",
+        "encoding_aes_key": "",
+        "previous_encoding_aes_key": "",
+        "api_base_url": WECHAT_API,
+        "api_timeout": 5.0,
+    },
+    "data": {"dir": "./var"},
+    "database": {"url": ""},
+    "redis": {"url": ""},
+    "staff": {"openids": []},
+    "community": {"name": "社区时间银行", "hotline": "0791-12345678"},
+    "log": {"level": "INFO"},
+}
+
+# Keys a config file must set itself (or through the environment): running a
+# real account on the development secrets would be a silent security hole.
+REQUIRED_IN_FILE = ("wechat.app_id", "wechat.app_secret", "wechat.token")
+
+
+class ConfigError(Exception):
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"config error: {key}: {problem}")
+        self.key = key
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str
+    port: int
+    path: str
+    reply_deadline: float
+
+
+@dataclass(frozen=True)
+class WeChatConfig:
+    app_id: str
+    app_secret: str = field(repr=False)
+    token: str = field(repr=False)
+    encoding_aes_key: str = field(repr=False)
+    previous_encoding_aes_key: str = field(repr=False)
+    api_base_url: str
+    api_timeout: float
+
+    @property
+    def safe_mode(self) -> bool:
+        return bool(self.encoding_aes_key)
+
+
+@dataclass(frozen=True)
+class CommunityConfig:
+    name: str
+    hotline: str
+
+
+@dataclass(frozen=True)
+class Config:
+    server: ServerConfig
+    wechat: WeChatConfig
+    data_dir: Path
+    database_url: str
+    redis_url: str
+    staff_openids: tuple[str, ...]
+    community: CommunityConfig
+    log_level: str
+    source: str
+
+    @property
+    def uses_embedded_redis(self) -> bool:
+        return not self.redis_url
+
+    @property
+    def uses_default_database(self) -> bool:
+        return self.database_url == default_database_url(self.data_dir)
+
+    def with_overrides(self, **sections: Mapping[str, Any]) -> "Config":
+        """A copy with some section fields replaced, e.g. wechat={"api_base_url": ...}."""
+        changes = {name: replace(getattr(self, name), **values) for name, values in sections.items()}
+        return replace(self, **changes)
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite+aiosqlite:///{data_dir / 'timebank.sqlite3'}"
+
+
+def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str] | None = None) -> Config:
+    """`path` if given, else ./config.toml if present, else the embedded defaults."""
+    environ = os.environ if environ is None else environ
+    file_path = Path(path) if path else (Path("config.toml") if Path("config.toml").is_file() else None)
+    from_file = _read_toml(file_path) if file_path else {}
+    merged = _merge(EMBEDDED, from_file)
+    merged = _apply_environment(merged, environ)
+    if file_path:
+        _require_set(from_file, environ)
+    base_dir = file_path.resolve().parent if file_path else Path.cwd()
+    return _build(merged, base_dir, source=str(file_path) if file_path else "embedded defaults")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError("--config", f"no such file {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(str(path), f"not valid TOML ({error})") from None
+
+
+def _merge(defaults: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    merged = {section: dict(values) for section, values in defaults.items()}
+    for section, values in overrides.items():
+        if section not in merged:
+            raise ConfigError(section, "unknown section")
+        if not isinstance(values, dict):
+            raise ConfigError(section, "must be a table")
+        for key, value in values.items():
+            if key not in merged[section]:
+                raise ConfigError(f"{section}.{key}", "unknown key")
+            merged[section][key] = value
+    return merged
+
+
+def _env_name(section: str, key: str) -> str:
+    return f"{ENV_PREFIX}{section}_{key}".upper()
+
+
+def _apply_environment(merged: dict[str, dict[str, Any]], environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    for section, values in merged.items():
+        for key, default in list(values.items()):
+            raw = environ.get(_env_name(section, key))
+            if raw is not None:
+                values[key] = _from_env_text(raw, default)
+    return merged
+
+
+def _from_env_text(raw: str, default: Any) -> Any:
+    if isinstance(default, list):
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    return raw
+
+
+def _require_set(from_file: dict[str, Any], environ: Mapping[str, str]) -> None:
+    for dotted in REQUIRED_IN_FILE:
+        section, key = dotted.split(".")
+        in_file = str(from_file.get(section, {}).get(key, "")).strip()
+        if not in_file and not environ.get(_env_name(section, key), "").strip():
+            raise ConfigError(dotted, f"missing (set it in the file or in {_env_name(section, key)})")
+
+
+def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Config:
+    server, wechat = merged["server"], merged["wechat"]
+    data_dir = _resolve(base_dir, _text(merged, "data", "dir"))
+    return Config(
+        server=ServerConfig(
+            host=_text(merged, "server", "host"),
+            port=_integer(merged, "server", "port", 1, 65535),
+            path=_url_path(server["path"]),
+            reply_deadline=_number(merged, "server", "reply_deadline", 0.5, 4.5),
+        ),
+        wechat=WeChatConfig(
+            app_id=_text(merged, "wechat", "app_id"),
+            app_secret=_text(merged, "wechat", "app_secret"),
+            token=_token(wechat["token"]),
+            encoding_aes_key=_aes_key("wechat.encoding_aes_key", wechat["encoding_aes_key"]),
+            previous_encoding_aes_key=_aes_key(
+                "wechat.previous_encoding_aes_key", wechat["previous_encoding_aes_key"]
+            ),
+            api_base_url=_http_url("wechat.api_base_url", wechat["api_base_url"]),
+            api_timeout=_number(merged, "wechat", "api_timeout", 0.5, 30.0),
+        ),
+        data_dir=data_dir,
+        database_url=_database_url(merged["database"]["url"], data_dir),
+        redis_url=_redis_url(merged["redis"]["url"]),
+        staff_openids=tuple(_openids(merged["staff"]["openids"])),
+        community=CommunityConfig(
+            name=_text(merged, "community", "name"), hotline=_text(merged, "community", "hotline")
+        ),
+        log_level=_log_level(merged["log"]["level"]),
+        source=source,
+    )
+
+
+def _resolve(base_dir: Path, value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (base_dir / path)
+
+
+def _text(merged: dict, section: str, key: str) -> str:
+    value = merged[section][key]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{section}.{key}", "must be a non-empty string")
+    return value.strip()
+
+
+def _integer(merged: dict, section: str, key: str, low: int, high: int) -> int:
+    try:
+        value = int(merged[section][key])
+    except (TypeError, ValueError):
+        raise ConfigError(f"{section}.{key}", "must be a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{section}.{key}", f"must be between {low} and {high}")
+    return value
+
+
+def _number(merged: dict, section: str, key: str, low: float, high: float) -> float:
+    try:
+        value = float(merged[section][key])
+    except (TypeError, ValueError):
+        raise ConfigError(f"{section}.{key}", "must be a number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{section}.{key}", f"must be between {low} and {high}")
+    return value
+
+
+def _url_path(value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith("/") or " " in value:
+        raise ConfigError("server.path", "must start with / and contain no spaces")
+    return value.rstrip("/") or "/"
+
+
+def _token(value: Any) -> str:
+    # WeChat accepts 3 to 32 letters and digits as the server token.
+    if not isinstance(value, str) or not (3 <= len(value) <= 32) or not value.isalnum() or not value.isascii():
+        raise ConfigError("wechat.token", "must be 3 to 32 letters or digits")
+    return value
+
+
+def _aes_key(key: str, value: Any) -> str:
+    if value in ("", None):
+        return ""
+    if not isinstance(value, str) or len(value) != 43:
+        raise ConfigError(key, "must be empty (plaintext mode) or the 43-character EncodingAESKey")
+    try:
+        decoded = base64.b64decode(value + "=", validate=True)
+    except binascii.Error:
+        raise ConfigError(key, "is not valid base64") from None
+    if len(decoded) != 32:
+        raise ConfigError(key, "must decode to 32 bytes")
+    return value
+
+
+def _http_url(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise ConfigError(key, "must be an http:// or https:// URL")
+    return value.rstrip("/")
+
+
+# Operators write the URLs they know; the bot needs the async drivers.
+_ASYNC_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+
+
+def _database_url(value: Any, data_dir: Path) -> str:
+    if not value:
+        return default_database_url(data_dir)
+    if not isinstance(value, str) or "://" not in value:
+        raise ConfigError("database.url", "must be a URL such as postgresql://user@host/db")
+    scheme, rest = value.split("://", 1)
+    if scheme not in _ASYNC_DRIVERS:
+        raise ConfigError("database.url", "only SQLite and PostgreSQL are supported")
+    return f"{_ASYNC_DRIVERS[scheme]}://{rest}"
+
+
+def _redis_url(value: Any) -> str:
+    if not value:
+        return ""
+    if not isinstance(value, str) or not value.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError("redis.url", "must start with redis://, rediss:// or unix:// (or be empty)")
+    return value
+
+
+def _openids(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ConfigError("staff.openids", "must be a list of OpenID strings")
+    return [item.strip() for item in value]
+
+
+def _log_level(value: Any) -> str:
+    if not isinstance(value, str) or value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError("log.level", "must be DEBUG, INFO, WARNING or ERROR")
+    return value.upper()

@@ -1,0 +1,123 @@
+"""The WeChat server protocol around a message: signatures, freshness, AES, and XML safety.
+
+Everything here happens before a handler sees anything: a request that fails
+a check is answered with an HTTP error and goes no further.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import xmltodict
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidSignatureException
+from wechatpy.utils import check_signature
+
+from bot.config import WeChatConfig
+
+MAX_CLOCK_SKEW_S = 300
+MAX_BODY_BYTES = 64 * 1024
+
+# WeChat never sends a document type; refusing any declaration stops entity
+# expansion ("billion laughs") and external entities before a parser runs.
+_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+
+
+class Rejected(Exception):
+    def __init__(self, status: int, reason: str):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A request's plaintext message, and how to seal the reply to it."""
+
+    xml: str
+    crypto: WeChatCrypto | None  # the key that opened it; None in plaintext mode
+
+    @property
+    def encrypted(self) -> bool:
+        return self.crypto is not None
+
+
+class Envelope:
+    def __init__(self, wechat: WeChatConfig):
+        self._token = wechat.token
+        self._cryptos = [
+            WeChatCrypto(wechat.token, key, wechat.app_id)
+            for key in (wechat.encoding_aes_key, wechat.previous_encoding_aes_key)
+            if key
+        ]
+
+    def handshake(self, query: dict[str, str], now: float) -> str:
+        """The URL-verification GET: echo `echostr` when the signature is right."""
+        self._check_signature(query, now)
+        echo = query.get("echostr")
+        if not echo:
+            raise Rejected(400, "missing echostr")
+        return echo
+
+    def open(self, query: dict[str, str], body: bytes, now: float) -> Opened:
+        self._check_signature(query, now)
+        outer = _parse_xml(body)
+        if query.get("encrypt_type", "raw").lower() != "aes":
+            return Opened(xml=_text(body), crypto=None)
+        return self._decrypt(query, outer)
+
+    def seal(self, opened: Opened, reply_xml: str, nonce: str, timestamp: str) -> str:
+        if opened.crypto is None:
+            return reply_xml
+        return opened.crypto.encrypt_message(reply_xml, nonce, timestamp)
+
+    def _check_signature(self, query: dict[str, str], now: float) -> None:
+        signature, timestamp, nonce = (query.get(name, "") for name in ("signature", "timestamp", "nonce"))
+        if not (signature and timestamp and nonce):
+            raise Rejected(403, "missing signature")
+        try:
+            check_signature(self._token, signature, timestamp, nonce)
+        except InvalidSignatureException:
+            raise Rejected(403, "bad signature") from None
+        if not timestamp.isdigit() or abs(now - int(timestamp)) > MAX_CLOCK_SKEW_S:
+            raise Rejected(403, "stale timestamp")
+
+    def _decrypt(self, query: dict[str, str], outer: dict) -> Opened:
+        if not self._cryptos:
+            raise Rejected(400, "encrypted message but no EncodingAESKey configured")
+        if not isinstance(outer.get("Encrypt"), str):
+            raise Rejected(400, "missing Encrypt")
+        msg_signature = query.get("msg_signature", "")
+        for crypto in self._cryptos:  # current key first, then the one being rotated out
+            try:
+                xml = crypto.decrypt_message(outer, msg_signature, query["timestamp"], query["nonce"])
+            except InvalidSignatureException:
+                raise Rejected(403, "bad msg_signature") from None
+            except Exception:  # noqa: BLE001 — a wrong key yields garbage that fails in many ways
+                continue
+            _parse_xml(xml.encode("utf-8"))
+            return Opened(xml=xml, crypto=crypto)
+        raise Rejected(400, "cannot decrypt with any configured EncodingAESKey")
+
+
+def _parse_xml(body: bytes) -> dict:
+    if len(body) > MAX_BODY_BYTES:
+        raise Rejected(413, "body too large")
+    if _DECLARATION.search(body):
+        raise Rejected(400, "XML declarations of entities or document types are refused")
+    try:
+        document = xmltodict.parse(body, disable_entities=True)
+    except Exception:  # noqa: BLE001 — expat raises several types for malformed input
+        raise Rejected(400, "malformed XML") from None
+    root = document.get("xml") if isinstance(document, dict) else None
+    if not isinstance(root, dict):
+        raise Rejected(400, "not a WeChat message")
+    return root
+
+
+def _text(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Rejected(400, "body is not UTF-8") from None

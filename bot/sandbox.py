@@ -1,0 +1,363 @@
+"""A local stand-in for the WeChat API: the subset the bot uses, validated and answered like WeChat.
+
+It keeps every message sent to every OpenID, so the chat simulator and the
+tests can see what members would have received, and it can be told to fail
+(`POST /sandbox/faults`) to test retries. Development and tests only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import secrets
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Awaitable, Callable
+
+from aiohttp import web
+
+TOKEN_TTL_S = 7200
+OLD_TOKEN_GRACE_S = 300  # WeChat keeps the previous token valid five minutes after a refresh
+MAX_TEXT_BYTES = 2048
+
+
+class ApiError(Exception):
+    def __init__(self, errcode: int, errmsg: str):
+        super().__init__(errmsg)
+        self.errcode, self.errmsg = errcode, errmsg
+
+
+@dataclass
+class Sent:
+    seq: int
+    openid: str
+    channel: str  # custom, template, mass, preview
+    msgtype: str
+    text: str
+    at: float
+
+
+@dataclass
+class Fault:
+    api: str
+    errcode: int
+    remaining: int
+    delay_s: float = 0.0
+
+
+@dataclass
+class SandboxState:
+    app_id: str
+    app_secret: str
+    tokens: dict[str, float] = field(default_factory=dict)  # token → expiry
+    sent: list[Sent] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)
+    tags: dict[int, str] = field(default_factory=dict)
+    member_tags: dict[str, set[int]] = field(default_factory=dict)
+    followers: set[str] = field(default_factory=set)
+    mass_jobs: dict[str, int] = field(default_factory=dict)  # clientmsgid → msg_id
+    menu: dict | None = None
+    calls: dict[str, int] = field(default_factory=dict)
+    _seq: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    def clear(self) -> None:
+        """Forget everything but the account's credentials (tokens too: callers must fetch anew)."""
+        fresh = SandboxState(self.app_id, self.app_secret)
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(fresh, name))
+
+    def record(self, openid: str, channel: str, msgtype: str, text: str) -> int:
+        seq = next(self._seq)
+        self.sent.append(Sent(seq, openid, channel, msgtype, text, time.time()))
+        self.followers.add(openid)
+        return seq
+
+
+# ---- request checks shared by every API ---------------------------------
+
+
+def _check_token(state: SandboxState, request: web.Request) -> None:
+    token = request.query.get("access_token")
+    if not token:
+        raise ApiError(41001, "access_token missing")
+    expiry = state.tokens.get(token)
+    if expiry is None:
+        raise ApiError(40001, "invalid credential, access_token is invalid or not latest")
+    if expiry < time.time():
+        raise ApiError(42001, "access_token expired")
+
+
+async def _json_body(request: web.Request) -> dict:
+    try:
+        body = json.loads(await request.read() or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(47001, "data format error") from None
+    if not isinstance(body, dict):
+        raise ApiError(47001, "data format error")
+    return body
+
+
+def _openid(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 64:
+        raise ApiError(40003, "invalid openid")
+    return value
+
+
+def _text_content(body: dict) -> str:
+    content = (body.get("text") or {}).get("content")
+    if not isinstance(content, str) or not content:
+        raise ApiError(44004, "empty content")
+    if len(content.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise ApiError(45002, "content size out of limit")
+    return content
+
+
+# ---- the APIs ---------------------------------------------------------------
+
+
+async def get_token(state: SandboxState, request: web.Request) -> dict:
+    query = request.query
+    if query.get("grant_type") != "client_credential":
+        raise ApiError(40002, "invalid grant_type")
+    if query.get("appid") != state.app_id:
+        raise ApiError(40013, "invalid appid")
+    if query.get("secret") != state.app_secret:
+        raise ApiError(40125, "invalid appsecret")
+    now = time.time()
+    for old in state.tokens:
+        state.tokens[old] = min(state.tokens[old], now + OLD_TOKEN_GRACE_S)
+    token = secrets.token_urlsafe(48)
+    state.tokens[token] = now + TOKEN_TTL_S
+    return {"access_token": token, "expires_in": TOKEN_TTL_S}
+
+
+async def custom_send(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    openid = _openid(body.get("touser"))
+    msgtype = body.get("msgtype")
+    if msgtype == "text":
+        text = _text_content(body)
+    elif msgtype == "news":
+        articles = (body.get("news") or {}).get("articles") or []
+        if len(articles) != 1:
+            raise ApiError(45008, "article size out of limit")
+        text = f"{articles[0].get('title', '')}\n{articles[0].get('url', '')}"
+    else:
+        raise ApiError(40008, "invalid message type")
+    state.record(openid, "custom", msgtype, text)
+    return {}
+
+
+async def template_send(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    openid = _openid(body.get("touser"))
+    if not body.get("template_id"):
+        raise ApiError(40037, "invalid template_id")
+    data = body.get("data") or {}
+    text = "\n".join(f"{key}: {value.get('value', '')}" for key, value in data.items() if isinstance(value, dict))
+    return {"msgid": state.record(openid, "template", "template", text)}
+
+
+async def mass_preview(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    state.record(_openid(body.get("touser")), "preview", body.get("msgtype", ""), _text_content(body))
+    return {"msg_id": secrets.randbelow(10**9)}
+
+
+async def mass_sendall(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    audience_filter = body.get("filter") or {}
+    if "group_id" in audience_filter:
+        raise ApiError(40050, "invalid group id: use filter.tag_id")
+    if audience_filter.get("is_to_all"):
+        audience = sorted(state.followers)
+    else:
+        tag_id = audience_filter.get("tag_id")
+        if tag_id not in state.tags:
+            raise ApiError(40050, "invalid tag id")
+        audience = sorted(openid for openid, tags in state.member_tags.items() if tag_id in tags)
+    return _mass_job(state, body, audience)
+
+
+async def mass_send(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    openids = body.get("touser")
+    if not isinstance(openids, list) or not 2 <= len(openids) <= 10000:
+        raise ApiError(40130, "invalid openid list size, at least two openid")
+    return _mass_job(state, body, [_openid(openid) for openid in openids])
+
+
+def _mass_job(state: SandboxState, body: dict, audience: list[str]) -> dict:
+    client_msg_id = body.get("clientmsgid")
+    if client_msg_id and client_msg_id in state.mass_jobs:
+        return {"errcode": 45065, "errmsg": "clientmsgid exist", "msg_id": state.mass_jobs[client_msg_id]}
+    content = _text_content(body)
+    msg_id = secrets.randbelow(10**9) + 1
+    for openid in audience:
+        state.record(openid, "mass", body.get("msgtype", ""), content)
+    if client_msg_id:
+        state.mass_jobs[client_msg_id] = msg_id
+    return {"errmsg": "send job submission success", "msg_id": msg_id, "msg_data_id": msg_id}
+
+
+async def tag_create(state: SandboxState, request: web.Request) -> dict:
+    name = ((await _json_body(request)).get("tag") or {}).get("name")
+    if not isinstance(name, str) or not name or len(name) > 30:
+        raise ApiError(45158, "tag name too long")
+    if name in state.tags.values():
+        raise ApiError(45157, "invalid tag name")
+    if len(state.tags) >= 100:
+        raise ApiError(45056, "too many tags")
+    tag_id = max(state.tags, default=99) + 1
+    state.tags[tag_id] = name
+    return {"tag": {"id": tag_id, "name": name}}
+
+
+async def tag_list(state: SandboxState, request: web.Request) -> dict:
+    counts = {tag_id: sum(tag_id in tags for tags in state.member_tags.values()) for tag_id in state.tags}
+    return {"tags": [{"id": tag_id, "name": name, "count": counts[tag_id]} for tag_id, name in state.tags.items()]}
+
+
+async def tag_members(state: SandboxState, request: web.Request, *, add: bool) -> dict:
+    body = await _json_body(request)
+    openids, tag_id = body.get("openid_list"), body.get("tagid")
+    if tag_id not in state.tags:
+        raise ApiError(45159, "invalid tag id")
+    if not isinstance(openids, list) or not 1 <= len(openids) <= 50:
+        raise ApiError(40032, "invalid openid list size")
+    for openid in map(_openid, openids):
+        tags = state.member_tags.setdefault(openid, set())
+        if add and tag_id not in tags and len(tags) >= 20:
+            raise ApiError(45059, "user has too many tags")
+        (tags.add if add else tags.discard)(tag_id)
+        state.followers.add(openid)
+    return {}
+
+
+async def user_info(state: SandboxState, request: web.Request) -> dict:
+    openid = _openid(request.query.get("openid"))
+    return {"subscribe": 1, "openid": openid, "language": "zh_CN",
+            "tagid_list": sorted(state.member_tags.get(openid, ()))}
+
+
+async def menu_create(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    buttons = body.get("button")
+    if not isinstance(buttons, list) or not 1 <= len(buttons) <= 3:
+        raise ApiError(40016, "invalid button size")
+    if any(len(button.get("sub_button") or []) > 5 for button in buttons):
+        raise ApiError(40023, "invalid sub button size")
+    state.menu = body
+    return {}
+
+
+async def menu_get(state: SandboxState, request: web.Request) -> dict:
+    if state.menu is None:
+        raise ApiError(46003, "menu no exist")
+    return {"menu": state.menu}
+
+
+async def qrcode_create(state: SandboxState, request: web.Request) -> dict:
+    body = await _json_body(request)
+    if body.get("action_name") not in ("QR_SCENE", "QR_STR_SCENE", "QR_LIMIT_SCENE", "QR_LIMIT_STR_SCENE"):
+        raise ApiError(40097, "invalid args")
+    ticket = secrets.token_urlsafe(24)
+    return {"ticket": ticket, "expire_seconds": body.get("expire_seconds", 2592000),
+            "url": f"http://weixin.qq.com/q/{ticket}"}
+
+
+Api = Callable[[SandboxState, web.Request], Awaitable[dict]]
+
+# (method, path under /cgi-bin/, handler, needs an access token)
+APIS: list[tuple[str, str, Api, bool]] = [
+    ("GET", "token", get_token, False),
+    ("POST", "message/custom/send", custom_send, True),
+    ("POST", "message/template/send", template_send, True),
+    ("POST", "message/mass/preview", mass_preview, True),
+    ("POST", "message/mass/sendall", mass_sendall, True),
+    ("POST", "message/mass/send", mass_send, True),
+    ("POST", "tags/create", tag_create, True),
+    ("GET", "tags/get", tag_list, True),
+    ("POST", "tags/members/batchtagging", lambda s, r: tag_members(s, r, add=True), True),
+    ("POST", "tags/members/batchuntagging", lambda s, r: tag_members(s, r, add=False), True),
+    ("GET", "user/info", user_info, True),
+    ("POST", "menu/create", menu_create, True),
+    ("GET", "menu/get", menu_get, True),
+    ("POST", "qrcode/create", qrcode_create, True),
+]
+
+
+def _wechat_api(state: SandboxState, name: str, api: Api, needs_token: bool):
+    async def handle(request: web.Request) -> web.Response:
+        state.calls[name] = state.calls.get(name, 0) + 1
+        try:
+            await _inject_fault(state, name)
+            if needs_token:
+                _check_token(state, request)
+            result = await api(state, request)
+        except ApiError as error:
+            result = {"errcode": error.errcode, "errmsg": error.errmsg}
+        return web.json_response({"errcode": 0, "errmsg": "ok", **result}, dumps=_dumps)
+
+    return handle
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+async def _inject_fault(state: SandboxState, name: str) -> None:
+    for fault in state.faults:
+        if fault.api == name and fault.remaining > 0:
+            fault.remaining -= 1
+            if fault.delay_s:
+                await asyncio.sleep(fault.delay_s)
+            if fault.errcode:
+                raise ApiError(fault.errcode, "injected fault")
+            return
+
+
+# ---- the sandbox's own inspection API (not WeChat's) --------------------------
+
+
+async def list_sent(request: web.Request) -> web.Response:
+    state = request.app[STATE]
+    openid = request.query.get("openid")
+    after = int(request.query.get("after", "0"))
+    messages = [asdict(sent) for sent in state.sent if sent.seq > after and (openid is None or sent.openid == openid)]
+    last = state.sent[-1].seq if state.sent else 0
+    return web.json_response({"messages": messages, "last": last}, dumps=_dumps)
+
+
+async def add_fault(request: web.Request) -> web.Response:
+    body = await request.json()
+    fault = Fault(api=body["api"], errcode=int(body.get("errcode", 0)), remaining=int(body.get("count", 1)),
+                  delay_s=float(body.get("delay_s", 0)))
+    request.app[STATE].faults.append(fault)
+    return web.json_response(asdict(fault))
+
+
+async def reset(request: web.Request) -> web.Response:
+    request.app[STATE].clear()
+    return web.json_response({"reset": True})
+
+
+async def call_counts(request: web.Request) -> web.Response:
+    return web.json_response(request.app[STATE].calls)
+
+
+STATE = web.AppKey("sandbox_state", SandboxState)
+
+
+def build_sandbox(app_id: str, app_secret: str) -> web.Application:
+    app = web.Application()
+    state = SandboxState(app_id, app_secret)
+    app[STATE] = state
+    for method, path, api, needs_token in APIS:
+        app.router.add_route(method, f"/cgi-bin/{path}", _wechat_api(state, path, api, needs_token))
+    app.router.add_get("/sandbox/messages", list_sent)
+    app.router.add_get("/sandbox/calls", call_counts)
+    app.router.add_post("/sandbox/faults", add_fault)
+    app.router.add_post("/sandbox/reset", reset)
+    return app

@@ -1,0 +1,141 @@
+"""Plays WeChat's side of the server protocol: builds, signs and (in safe mode) encrypts messages.
+
+`SimulatedWeChat` posts to the bot exactly what WeChat would and reads the
+passive reply back; the chat terminal and the tests both drive the bot with it.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import xmltodict
+from wechatpy.crypto import PrpCrypto, WeChatCrypto
+from wechatpy.utils import WeChatSigner
+
+from bot.config import WeChatConfig
+
+ACCOUNT_ID = "gh_timebank_sandbox"  # the Official Account's own id (ToUserName)
+
+
+def _cdata(value: str) -> str:
+    return f"<![CDATA[{value.replace(']]>', ']] >')}]]>"
+
+
+def _signature(*parts: str) -> str:
+    signer = WeChatSigner()
+    signer.add_data(*parts)
+    return signer.signature
+
+
+@dataclass(frozen=True)
+class BotAnswer:
+    status: int
+    text: str  # the passive reply's text; "" for `success` or an empty body
+    raw: str
+
+    @property
+    def silent(self) -> bool:
+        return self.status == 200 and not self.text
+
+
+class SimulatedWeChat:
+    def __init__(self, http: aiohttp.ClientSession, bot_url: str, wechat: WeChatConfig):
+        self._http = http
+        self._bot_url = bot_url
+        self._wechat = wechat
+        self._crypto = WeChatCrypto(wechat.token, wechat.encoding_aes_key, wechat.app_id) if wechat.safe_mode else None
+
+    # ---- messages, as WeChat writes them ----
+
+    @staticmethod
+    def message_xml(openid: str, msg_type: str, fields: dict[str, str], *, msg_id: int | None = None,
+                    created: int | None = None) -> str:
+        body = "".join(f"<{name}>{_cdata(value)}</{name}>" for name, value in fields.items())
+        msg_id_xml = "" if msg_type == "event" else f"<MsgId>{msg_id or random.getrandbits(62)}</MsgId>"
+        return (f"<xml><ToUserName>{_cdata(ACCOUNT_ID)}</ToUserName><FromUserName>{_cdata(openid)}</FromUserName>"
+                f"<CreateTime>{created or int(time.time())}</CreateTime><MsgType>{_cdata(msg_type)}</MsgType>"
+                f"{body}{msg_id_xml}</xml>")
+
+    def text(self, openid: str, content: str, **ids) -> str:
+        return self.message_xml(openid, "text", {"Content": content}, **ids)
+
+    def voice(self, openid: str, recognition: str | None, **ids) -> str:
+        fields = {"MediaId": secrets.token_hex(8), "Format": "amr"}
+        if recognition is not None:
+            fields["Recognition"] = recognition
+        return self.message_xml(openid, "voice", fields, **ids)
+
+    def location(self, openid: str, latitude: float, longitude: float, label: str = "", **ids) -> str:
+        fields = {"Location_X": str(latitude), "Location_Y": str(longitude), "Scale": "15", "Label": label}
+        return self.message_xml(openid, "location", fields, **ids)
+
+    def image(self, openid: str, **ids) -> str:
+        return self.message_xml(openid, "image", {"PicUrl": "http://example.invalid/a.jpg", "MediaId": "m1"}, **ids)
+
+    def event(self, openid: str, event: str, key: str = "", **ids) -> str:
+        fields = {"Event": event, **({"EventKey": key} if key else {})}
+        return self.message_xml(openid, "event", fields, **ids)
+
+    # ---- the HTTP exchange ----
+
+    def signed_query(self, timestamp: str, nonce: str, openid: str = "") -> dict[str, str]:
+        query = {"signature": _signature(self._wechat.token, timestamp, nonce), "timestamp": timestamp,
+                 "nonce": nonce}
+        if openid:
+            query["openid"] = openid
+        return query
+
+    def envelope(self, xml: str, *, timestamp: int | None = None) -> tuple[dict[str, str], bytes]:
+        """The query string and body WeChat would post for this message."""
+        stamp, nonce = str(timestamp or int(time.time())), str(random.getrandbits(30))
+        query = self.signed_query(stamp, nonce)
+        if self._crypto is None:
+            return query, xml.encode("utf-8")
+        encrypted = PrpCrypto(self._crypto.key).encrypt(xml, self._wechat.app_id).decode()
+        query.update(encrypt_type="aes", msg_signature=_signature(self._wechat.token, stamp, nonce, encrypted))
+        body = f"<xml><ToUserName>{_cdata(ACCOUNT_ID)}</ToUserName><Encrypt>{_cdata(encrypted)}</Encrypt></xml>"
+        return query, body.encode("utf-8")
+
+    async def post(self, xml: str, **envelope_options: Any) -> BotAnswer:
+        query, body = self.envelope(xml, **envelope_options)
+        async with self._http.post(self._bot_url, params=query, data=body,
+                                   headers={"Content-Type": "text/xml"}) as response:
+            raw = await response.text()
+            return BotAnswer(response.status, self.read_reply(raw) if response.status == 200 else "", raw)
+
+    def read_reply(self, raw: str) -> str:
+        if not raw or raw == "success":
+            return ""
+        reply = xmltodict.parse(raw)["xml"]
+        if self._crypto is not None:
+            plain = self._crypto.decrypt_message(raw, reply["MsgSignature"], reply["TimeStamp"], reply["Nonce"])
+            reply = xmltodict.parse(plain)["xml"]
+        if reply.get("MsgType") == "news":
+            article = reply["Articles"]["item"]
+            return f"{article.get('Title', '')}\n{article.get('Description', '')}\n{article.get('Url', '')}"
+        return reply.get("Content") or ""
+
+
+class SandboxInbox:
+    """What the sandbox recorded as sent to members: the pushes a member's phone would show."""
+
+    def __init__(self, http: aiohttp.ClientSession, sandbox_url: str):
+        self._http = http
+        self._url = sandbox_url.rstrip("/")
+        self._seen: dict[str, int] = {}
+
+    async def new_messages(self, openid: str) -> list[dict]:
+        params = {"openid": openid, "after": str(self._seen.get(openid, 0))}
+        async with self._http.get(f"{self._url}/sandbox/messages", params=params) as response:
+            messages = (await response.json())["messages"]
+        if messages:
+            self._seen[openid] = messages[-1]["seq"]
+        return messages
+
+    async def skip_to_now(self, openid: str) -> None:
+        await self.new_messages(openid)

@@ -1,0 +1,187 @@
+"""The WeChat endpoint: one inbound message in, one reply out, inside WeChat's 5 seconds.
+
+Order of work: protocol checks (envelope) → de-duplication → per-member lock
+→ handler → reply within the deadline, or `success` now and the reply later
+through the outbox. WeChat never sees a 5xx from here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Awaitable, Callable
+
+from aiohttp import web
+from redis.asyncio import Redis
+
+from bot.envelope import Envelope, Rejected
+from bot.inbound import Inbound, read_inbound
+from bot.observability import Metrics, log_message
+from bot.replies import render, split_text
+from handlers.context import Context
+from handlers.types import Incoming, Outcome, Reply
+from storage import outbox
+from storage.redis_state import Deduplicator, MemberBusy, member_lock
+
+log = logging.getLogger("timebank.webhook")
+
+SUCCESS = "success"  # WeChat's "received, no passive reply"
+
+Responder = Callable[[Incoming, Context], Awaitable[Outcome]]
+
+
+@dataclass
+class Turn:
+    """Whether a reply went back in the HTTP response or must follow as a pushed message.
+
+    Only the event loop touches it, between awaits, so the choice is made exactly once.
+    """
+
+    inbound: Inbound
+    delivery: str = "undecided"  # → "passive" or "late"
+
+
+class WeChatEndpoint:
+    def __init__(self, *, envelope: Envelope, redis: Redis, sessions: outbox.Sessions, context: Context,
+                 respond: Responder, metrics: Metrics, deadline_s: float, wake_outbox: Callable[[], None]):
+        self._envelope = envelope
+        self._redis = redis
+        self._dedupe = Deduplicator(redis)
+        self._sessions = sessions
+        self._context = context
+        self._respond = respond
+        self._metrics = metrics
+        self._deadline_s = deadline_s
+        self._wake_outbox = wake_outbox
+        self._turns: set[asyncio.Task] = set()
+
+    async def handshake(self, request: web.Request) -> web.Response:
+        try:
+            return web.Response(text=self._envelope.handshake(dict(request.query), time.time()))
+        except Rejected as rejected:
+            return web.Response(status=rejected.status, text=rejected.reason)
+
+    async def receive(self, request: web.Request) -> web.Response:
+        started = time.monotonic()
+        try:
+            body = await request.read()
+            opened = self._envelope.open(dict(request.query), body, time.time())
+            inbound = read_inbound(opened.xml)
+        except web.HTTPRequestEntityTooLarge:
+            return self._reject(Rejected(413, "body too large"))
+        except Rejected as rejected:
+            return self._reject(rejected)
+        passive = await self._answer(inbound, started)
+        self._metrics.latency.labels(type=inbound.message_type).observe(time.monotonic() - started)
+        if passive == SUCCESS:
+            return web.Response(text=SUCCESS)
+        nonce = request.query.get("nonce") or secrets.token_hex(8)
+        sealed = self._envelope.seal(opened, passive, nonce, str(int(time.time())))
+        return web.Response(text=sealed, content_type="application/xml")
+
+    def _reject(self, rejected: Rejected) -> web.Response:
+        self._metrics.messages.labels(type="invalid", result=f"rejected_{rejected.status}").inc()
+        log.info("rejected request status=%d reason=%s", rejected.status, rejected.reason)
+        return web.Response(status=rejected.status, text=rejected.reason)
+
+    async def _answer(self, inbound: Inbound, started: float) -> str:
+        def remaining() -> float:
+            return max(0.0, self._deadline_s - (time.monotonic() - started))
+
+        try:
+            first_delivery = await self._dedupe.claim(inbound.dedupe_key)
+        except Exception:  # noqa: BLE001 — without Redis we cannot tell a resend from a new message
+            log.exception("redis unavailable while de-duplicating")
+            return self._passive(inbound, Reply(self._context.text("busy")), "busy")
+        if not first_delivery:
+            return await self._answer_resend(inbound, remaining())
+        turn = Turn(inbound)
+        task = asyncio.create_task(self._take_turn(turn))
+        self._turns.add(task)
+        task.add_done_callback(self._turns.discard)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), remaining())
+        except TimeoutError:
+            if turn.delivery == "passive":  # decided just now; only bookkeeping is left
+                return await task
+            turn.delivery = "late"
+            self._metrics.deadline_misses.inc()
+            return SUCCESS
+
+    async def _answer_resend(self, inbound: Inbound, wait_s: float) -> str:
+        self._metrics.duplicates.inc()
+        self._metrics.messages.labels(type=inbound.message_type, result="duplicate").inc()
+        return await self._dedupe.wait_for_reply(inbound.dedupe_key, wait_s) or SUCCESS
+
+    async def _take_turn(self, turn: Turn) -> str:
+        started = time.monotonic()
+        inbound = turn.inbound
+        outcome, result = await self._run_handler(inbound.incoming)
+        if turn.delivery == "late":
+            passive, later = SUCCESS, _texts_of(outcome.reply)
+            result = "late" if later else result
+        else:
+            turn.delivery = "passive"
+            passive, later = self._render(inbound, outcome.reply)
+        await self._push(inbound, later)
+        await self._remember(inbound, passive)
+        self._metrics.messages.labels(type=inbound.message_type, result=result).inc()
+        log_message(message_type=inbound.message_type, intent=outcome.intent, result=result,
+                    latency_s=time.monotonic() - started, openid=inbound.incoming.openid)
+        return passive
+
+    async def _run_handler(self, incoming: Incoming) -> tuple[Outcome, str]:
+        try:
+            async with member_lock(self._redis, incoming.openid):
+                outcome = await self._respond(incoming, self._context)
+            return outcome, ("replied" if outcome.reply else "silent")
+        except MemberBusy:
+            return Outcome(Reply(self._context.text("busy")), "busy"), "busy"
+        except Exception:  # noqa: BLE001 — the member gets an apology, the log gets the details
+            reference = uuid.uuid4().hex[:8]
+            log.exception("handler failed ref=%s", reference)
+            return Outcome(Reply(self._context.text("apology", ref=reference)), "error"), "error"
+
+    def _render(self, inbound: Inbound, reply: Reply | None) -> tuple[str, tuple[str, ...]]:
+        if reply is None:
+            return SUCCESS, ()
+        rendered = render(reply, openid=inbound.incoming.openid, bot_id=inbound.bot_id, created=int(time.time()))
+        return rendered.xml, rendered.continuation
+
+    def _passive(self, inbound: Inbound, reply: Reply, result: str) -> str:
+        self._metrics.messages.labels(type=inbound.message_type, result=result).inc()
+        return self._render(inbound, reply)[0]
+
+    async def _push(self, inbound: Inbound, texts: tuple[str, ...]) -> None:
+        try:
+            for number, text in enumerate(texts):
+                await outbox.enqueue_text(self._sessions, inbound.incoming.openid, text, reason="reply",
+                                          dedupe_key=f"{inbound.dedupe_key}:{number}")
+        except Exception:  # noqa: BLE001 — the passive part still goes out; the log says what did not
+            log.exception("could not queue %d follow-up message(s)", len(texts))
+        if texts:
+            self._wake_outbox()
+
+    async def _remember(self, inbound: Inbound, passive: str) -> None:
+        try:
+            await self._dedupe.remember(inbound.dedupe_key, passive)
+        except Exception:  # noqa: BLE001 — a resend will then be answered `success`; nothing is lost
+            log.warning("redis unavailable while remembering a reply")
+
+    async def drain(self, timeout_s: float = 10.0) -> None:
+        """Let turns in flight finish (graceful shutdown)."""
+        if self._turns:
+            await asyncio.wait(set(self._turns), timeout=timeout_s)
+
+
+def _texts_of(reply: Reply | None) -> tuple[str, ...]:
+    if reply is None:
+        return ()
+    if reply.article is not None:
+        article = reply.article
+        return (f"{article.title}\n{article.description}\n{article.url}",)
+    return tuple(split_text(reply.text))

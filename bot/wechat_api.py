@@ -1,0 +1,159 @@
+"""Outbound calls to the WeChat API through wechatpy, made fit for a multi-process async bot.
+
+wechatpy 1.8.18 knows the API well but: hard-codes https://api.weixin.qq.com
+in a few places (the token fetch, customer-service accounts, some API
+classes); fetches tokens with no timeout; keeps the token in one process's
+memory; and sends the obsolete `group_id` filter for tag broadcasts. The one
+subclass below fixes those; `WeChatApi` runs it off the event loop with
+timeouts and retries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+import redis
+import requests
+from wechatpy import WeChatClient
+from wechatpy.client.api import WeChatMessage
+from wechatpy.exceptions import WeChatClientException
+
+from bot.config import WECHAT_API, WeChatConfig
+
+log = logging.getLogger("timebank.wechat")
+
+TOKEN_EARLY_REFRESH_S = 300  # refresh before WeChat's expiry, so no call ever uses a dying token
+TOKEN_ERRORS = frozenset({40001, 40014, 42001})  # invalid, malformed, expired access_token
+RETRYABLE_ERRORS = frozenset({-1, 45009, 45011})  # system busy, API rate limits
+
+
+class CurrentMassMessage(WeChatMessage):
+    """Tag broadcasts with the current `filter.tag_id` field instead of the retired `group_id`."""
+
+    def _send_mass_message(self, group_or_users, msg_type, msg, is_to_all=False, preview=False,
+                           send_ignore_reprint=0, client_msg_id=None):
+        if preview or isinstance(group_or_users, (tuple, list)):
+            return super()._send_mass_message(group_or_users, msg_type, msg, is_to_all, preview,
+                                              send_ignore_reprint, client_msg_id)
+        data = {"msgtype": msg_type, "send_ignore_reprint": send_ignore_reprint, **msg}
+        data["filter"] = {"is_to_all": True} if is_to_all else {"is_to_all": False, "tag_id": group_or_users}
+        if client_msg_id is not None:
+            data["clientmsgid"] = client_msg_id
+        return self._post("message/mass/sendall", data=data)
+
+
+class TimebankWeChatClient(WeChatClient):
+    """wechatpy's client, routed through `api_base_url`, its token shared by every process through Redis."""
+
+    message = CurrentMassMessage()
+
+    def __init__(self, wechat: WeChatConfig, token_store: redis.Redis):
+        super().__init__(wechat.app_id, wechat.app_secret, timeout=wechat.api_timeout, auto_retry=False)
+        self._origin = wechat.api_base_url
+        self.API_BASE_URL = f"{self._origin}/cgi-bin/"
+        self._store = token_store
+        self._token_key = f"wechat:access_token:{wechat.app_id}"
+
+    def _rebase(self, url: str) -> str:
+        return self._origin + url[len(WECHAT_API):] if url.startswith(WECHAT_API) else url
+
+    def _request(self, method, url_or_endpoint, **kwargs):
+        if "api_base_url" in kwargs:
+            kwargs["api_base_url"] = self._rebase(kwargs["api_base_url"])
+        return super()._request(method, self._rebase(url_or_endpoint), **kwargs)
+
+    def fetch_access_token(self) -> dict:
+        return self._fetch_access_token(
+            url=f"{self._origin}/cgi-bin/token",
+            params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
+        )
+
+    def _fetch_access_token(self, url, params):
+        response = self._http.get(url=url, params=params, timeout=self.timeout)
+        response.raise_for_status()
+        result = response.json()
+        if result.get("errcode"):
+            raise WeChatClientException(result["errcode"], result.get("errmsg"), client=self,
+                                        request=response.request, response=response)
+        self._store.set(self._token_key, result["access_token"], ex=int(result.get("expires_in", 7200)))
+        return result
+
+    @property
+    def access_token(self) -> str:
+        token, ttl = self._cached_token()
+        if token and ttl > TOKEN_EARLY_REFRESH_S:
+            return token
+        # One process refreshes; the others wait for it and read its token, so
+        # no process invalidates the token another has just fetched.
+        with self._store.lock(f"{self._token_key}:refresh", timeout=30, blocking_timeout=30):
+            token, ttl = self._cached_token()
+            if token and ttl > TOKEN_EARLY_REFRESH_S:
+                return token
+            return self.fetch_access_token()["access_token"]
+
+    def _cached_token(self) -> tuple[str | None, int]:
+        with self._store.pipeline() as pipe:
+            token, ttl = pipe.get(self._token_key).ttl(self._token_key).execute()
+        return (token.decode() if isinstance(token, bytes) else token), ttl
+
+    def drop_token(self, rejected: str | None) -> None:
+        """Forget a token WeChat refused, unless another process has already replaced it."""
+        token, _ = self._cached_token()
+        if token is not None and token == rejected:
+            self._store.delete(self._token_key)
+
+
+class WeChatApi:
+    """Async face of the client: threads with timeouts, backoff on busy or broken networks."""
+
+    def __init__(self, client: TimebankWeChatClient, *, timeout_s: float, attempts: int = 4,
+                 base_delay_s: float = 0.2, threads: int = 16):
+        self.client = client
+        self._timeout_s = timeout_s
+        self._attempts = attempts
+        self._base_delay_s = base_delay_s
+        self._threads = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="wechat-api")
+
+    async def call(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        token_refreshed = False
+        for attempt in range(1, self._attempts + 1):
+            token = None
+            try:
+                token = await self._in_thread(lambda: self.client.access_token)
+                return await self._in_thread(lambda: operation(*args, **kwargs))
+            except WeChatClientException as error:
+                if error.errcode in TOKEN_ERRORS and not token_refreshed:
+                    token_refreshed = True
+                    await self._in_thread(lambda: self.client.drop_token(token))
+                    continue
+                if error.errcode not in RETRYABLE_ERRORS and error.errcode is not None:
+                    log.error("wechat api error errcode=%s errmsg=%s", error.errcode, error.errmsg)
+                    raise
+                if attempt == self._attempts:
+                    log.error("wechat api gave up errcode=%s after %d attempts", error.errcode, attempt)
+                    raise
+                log.warning("wechat api errcode=%s, retrying", error.errcode)
+            except (requests.RequestException, TimeoutError) as error:
+                if attempt == self._attempts:
+                    log.error("wechat api unreachable after %d attempts: %s", attempt, type(error).__name__)
+                    raise
+                log.warning("wechat api network error %s, retrying", type(error).__name__)
+            await asyncio.sleep(self._backoff(attempt))
+        raise AssertionError("unreachable")
+
+    def _backoff(self, attempt: int) -> float:
+        return self._base_delay_s * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+
+    async def _in_thread(self, work: Callable[[], Any]) -> Any:
+        loop = asyncio.get_running_loop()
+        return await asyncio.wait_for(loop.run_in_executor(self._threads, work), self._timeout_s * 2)
+
+    async def send_text(self, openid: str, text: str) -> Any:
+        return await self.call(self.client.message.send_text, openid, text)
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,59 @@
+"""What a handler receives and what it answers: plain data, no HTTP, no XML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+
+class Kind(str, Enum):
+    TEXT = "text"
+    VOICE = "voice"  # `text` holds WeChat's speech recognition, or is empty
+    LOCATION = "location"
+    MENU_CLICK = "menu_click"
+    FOLLOW = "follow"  # subscribe, possibly through a community's QR code
+    SCAN = "scan"  # an existing follower scanned a QR code
+    UNFOLLOW = "unfollow"
+    MEDIA = "media"  # image, video, link, file: nothing the bot can read
+    SILENT_EVENT = "silent_event"  # reports that need no answer (view, job finished, location report)
+
+
+@dataclass(frozen=True)
+class Location:
+    latitude: float
+    longitude: float
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    openid: str
+    kind: Kind
+    received_at: datetime
+    text: str = ""
+    menu_key: str = ""
+    scene: str = ""  # the QR code scene of a follow or scan
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    description: str
+    url: str
+    image: str = ""
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str = ""
+    article: Article | None = None  # WeChat shows one article per news reply
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A reply (None: nothing to say) and the intent it answered, for logs and metrics."""
+
+    reply: Reply | None
+    intent: str

@@ -1,0 +1,70 @@
+"""Short-lived shared state in Redis: message de-duplication and per-member locks."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+from redis.asyncio import Redis
+from redis.exceptions import LockError
+
+IN_PROGRESS = "\x00in-progress"
+
+
+class Deduplicator:
+    """Remembers each inbound message and the reply it got.
+
+    WeChat resends a message it got no answer to within 5 s, up to three
+    times. The first delivery claims the key; a resend waits for the first
+    one's reply instead of running the handler again.
+    """
+
+    def __init__(self, redis: Redis, *, claim_ttl_s: int = 30, reply_ttl_s: int = 300, poll_s: float = 0.05):
+        self._redis = redis
+        # A claim outlives WeChat's whole retry window, but not by much: if the
+        # process died mid-message, a much later delivery is worth handling.
+        self._claim_ttl_s = claim_ttl_s
+        self._reply_ttl_s = reply_ttl_s
+        self._poll_s = poll_s
+
+    @staticmethod
+    def _key(message_key: str) -> str:
+        return f"dedupe:{message_key}"
+
+    async def claim(self, message_key: str) -> bool:
+        return bool(await self._redis.set(self._key(message_key), IN_PROGRESS, nx=True, ex=self._claim_ttl_s))
+
+    async def remember(self, message_key: str, reply: str) -> None:
+        await self._redis.set(self._key(message_key), reply, ex=self._reply_ttl_s)
+
+    async def wait_for_reply(self, message_key: str, timeout_s: float) -> str | None:
+        """The first delivery's reply, or None if it is not ready in time."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            value = await self._redis.get(self._key(message_key))
+            if value is not None and value != IN_PROGRESS:
+                return value
+            if time.monotonic() >= deadline:
+                return None
+            await asyncio.sleep(self._poll_s)
+
+
+class MemberBusy(Exception):
+    """Another message from the same member held the lock for too long."""
+
+
+@asynccontextmanager
+async def member_lock(redis: Redis, openid: str, *, hold_s: float = 30, wait_s: float = 10) -> AsyncIterator[None]:
+    """Serialize one member's messages across processes, so their dialogue state never races."""
+    lock = redis.lock(f"lock:member:{openid}", timeout=hold_s, blocking_timeout=wait_s, sleep=0.02)
+    if not await lock.acquire():
+        raise MemberBusy(openid)
+    try:
+        yield
+    finally:
+        try:
+            await lock.release()
+        except LockError:
+            pass  # it expired while we worked: another message may hold it now, leave that alone

@@ -1,0 +1,195 @@
+"""Shared fixtures: a real SQL database and a real Redis for every test.
+
+By default: a SQLite file per test (copied from one migrated template) and an
+embedded redis-server for the session. Set TIMEBANK_TEST_DATABASE_URL and
+TIMEBANK_TEST_REDIS_URL to run the same tests against PostgreSQL and a Redis
+server; .ci/run does both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+from sqlalchemy import text
+
+from bot.embedded_redis import EmbeddedRedis
+from storage.db import create_engine, is_sqlite, session_factory
+from storage.migrate import upgrade
+from storage.models import metadata
+
+TEST_DATABASE_URL = os.environ.get("TIMEBANK_TEST_DATABASE_URL", "")
+TEST_REDIS_URL = os.environ.get("TIMEBANK_TEST_REDIS_URL", "")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> str:
+    if TEST_REDIS_URL:
+        yield TEST_REDIS_URL
+        return
+    with EmbeddedRedis(tmp_path_factory.mktemp("redis"), persistent=False) as server:
+        yield server.url
+
+
+@pytest.fixture
+async def redis(redis_url):
+    client = aioredis.from_url(redis_url, decode_responses=True)
+    await client.flushdb()
+    yield client
+    await client.aclose()
+
+
+async def _reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory) -> str:
+    """Migrated once per session: a SQLite template file, or the PostgreSQL test database."""
+    if TEST_DATABASE_URL:
+        asyncio.run(_reset_postgres(TEST_DATABASE_URL))
+        asyncio.run(upgrade(TEST_DATABASE_URL))
+        return TEST_DATABASE_URL
+    template = tmp_path_factory.mktemp("db") / "template.sqlite3"
+    asyncio.run(upgrade(f"sqlite+aiosqlite:///{template}"))
+    return str(template)
+
+
+async def _truncate_all(url: str) -> None:
+    engine = create_engine(url)
+    tables = ", ".join(table.name for table in metadata.sorted_tables)
+    async with engine.begin() as connection:
+        await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
+
+
+@pytest.fixture
+async def database_url(migrated_database, tmp_path) -> str:
+    if TEST_DATABASE_URL:
+        await _truncate_all(TEST_DATABASE_URL)
+        return TEST_DATABASE_URL
+    copy = tmp_path / "timebank.sqlite3"
+    shutil.copyfile(migrated_database, copy)
+    return f"sqlite+aiosqlite:///{copy}"
+
+
+@pytest.fixture
+async def engine(database_url):
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine):
+    return session_factory(engine)
+
+
+@pytest.fixture
+def on_sqlite(database_url) -> bool:
+    return is_sqlite(database_url)
+
+
+# ---- the bot, wired to the sandbox, the test database and the test Redis ----
+
+SAFE_MODE_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"  # any 43-character key will do
+
+
+def write_config(directory: Path, text_toml: str) -> Path:
+    path = directory / "config.toml"
+    path.write_text(text_toml, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def config_file(tmp_path):
+    """Writes a config.toml into the test's directory and returns its path."""
+    return lambda text_toml: write_config(tmp_path, text_toml)
+
+
+@pytest.fixture
+async def sandbox(aiohttp_server):
+    from bot.sandbox import build_sandbox
+
+    return await aiohttp_server(build_sandbox("wx_test_app", "test-secret"))
+
+
+@pytest.fixture(params=["plaintext"])
+def wechat_mode(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def bot_config(tmp_path, sandbox, database_url, redis_url, wechat_mode):
+    from bot.config import load_config
+
+    aes_key = SAFE_MODE_KEY if wechat_mode == "safe" else ""
+    path = write_config(tmp_path, f"""
+[server]
+reply_deadline = 1.0
+[wechat]
+app_id = "wx_test_app"
+app_secret = "test-secret"
+token = "testtoken"
+encoding_aes_key = "{aes_key}"
+api_base_url = "{sandbox.make_url('')}"
+api_timeout = 2.0
+[data]
+dir = "{tmp_path / 'var'}"
+[database]
+url = "{database_url}"
+[redis]
+url = "{redis_url}"
+""")
+    return load_config(path, environ={})
+
+
+@pytest.fixture
+async def runtime(bot_config, redis):
+    from bot.runtime import open_runtime
+
+    async with open_runtime(bot_config) as runtime:
+        yield runtime
+
+
+@pytest.fixture
+def responder():
+    """The handler chain under test; a test may swap in a slow or failing one."""
+    from handlers.router import respond
+
+    return respond
+
+
+@pytest.fixture
+async def bot_server(aiohttp_server, runtime, responder):
+    from bot.app import build_app
+
+    return await aiohttp_server(build_app(runtime, respond=responder))
+
+
+@pytest.fixture
+async def wechat(bot_server, bot_config):
+    import aiohttp
+
+    from bot.simulator import SimulatedWeChat
+
+    async with aiohttp.ClientSession() as http:
+        yield SimulatedWeChat(http, str(bot_server.make_url(bot_config.server.path)), bot_config.wechat)
+
+
+@pytest.fixture
+async def inbox(sandbox):
+    import aiohttp
+
+    from bot.simulator import SandboxInbox
+
+    async with aiohttp.ClientSession() as http:
+        yield SandboxInbox(http, str(sandbox.make_url("")))

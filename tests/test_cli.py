@@ -1,0 +1,88 @@
+"""The `timebank` command as an operator uses it: real processes, real files."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+TIMEBANK = [sys.executable, "-m", "bot.cli"]
+
+
+def run(args, cwd, **kwargs):
+    return subprocess.run([*TIMEBANK, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def operator_config(tmp_path, port: int) -> str:
+    path = tmp_path / "timebank.toml"
+    path.write_text(f"""
+[server]
+port = {port}
+[wechat]
+app_id = "wx_operator"
+app_secret = "operator-secret"
+token = "operatortoken"
+[database]
+url = "sqlite:///{tmp_path / 'bank.sqlite3'}"
+""")
+    return str(path)
+
+
+def test_a_config_mistake_stops_start_up_with_one_line_naming_the_key(tmp_path):
+    (tmp_path / "bad.toml").write_text('[wechat]\napp_id = "wx1"\napp_secret = "s"\n')
+    result = run(["serve", "--config", "bad.toml"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "wechat.token" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serving_a_new_database_asks_for_migrate_first(tmp_path):
+    result = run(["serve", "--config", operator_config(tmp_path, free_port())], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "timebank migrate" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_after_migrate_the_bot_serves_and_stops_cleanly(tmp_path):
+    port = free_port()
+    config = operator_config(tmp_path, port)
+    assert run(["migrate", "--config", config], cwd=tmp_path).returncode == 0
+    server = subprocess.Popen([*TIMEBANK, "serve", "--config", config], cwd=tmp_path, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        health = wait_for_health(port)
+        assert '"status": "ok"' in health and '"redis": "ok"' in health
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+    assert (tmp_path / "var" / "redis" / "appendonlydir").exists()  # the embedded Redis kept its data
+
+
+def wait_for_health(port: int, timeout_s: float = 30) -> str:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                return response.read().decode()
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("the bot did not answer /healthz")
+
+
+def test_the_readme_run_command_chats_with_the_bot_on_embedded_defaults(tmp_path):
+    result = run(["dev", "--as", "o_newcomer"], cwd=tmp_path, input="你好\n什么是时间银行\n")
+    assert result.returncode == 0, result.stderr
+    assert "我是" in result.stdout
+    assert "时间银行是什么" in result.stdout
+    assert (tmp_path / "var" / "timebank.sqlite3").exists()

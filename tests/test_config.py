@@ -1,0 +1,70 @@
+"""Configuration: embedded defaults, a file, secrets from the environment, one clear line per mistake."""
+
+import pytest
+
+from bot.config import ConfigError, load_config
+
+MINIMAL = """
+[wechat]
+app_id = "wx1234567890abcdef"
+app_secret = "s3cret"
+token = "tok3n"
+"""
+
+
+def test_with_no_file_the_embedded_development_defaults_apply(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_config(environ={})
+    assert config.source == "embedded defaults"
+    assert config.server.path == "/wechat"
+    assert config.uses_embedded_redis and config.uses_default_database
+    assert config.database_url.startswith("sqlite+aiosqlite:///") and str(tmp_path / "var") in config.database_url
+
+
+def test_a_config_toml_in_the_working_directory_is_found(tmp_path, monkeypatch, config_file):
+    config_file(MINIMAL)
+    monkeypatch.chdir(tmp_path)
+    assert load_config(environ={}).wechat.app_id == "wx1234567890abcdef"
+
+
+def test_secrets_can_come_from_the_environment_instead_of_the_file(config_file):
+    path = config_file('[wechat]\napp_id = "wx1"\n')
+    config = load_config(path, environ={"TIMEBANK_WECHAT_APP_SECRET": "from-env", "TIMEBANK_WECHAT_TOKEN": "envtoken",
+                                        "TIMEBANK_DATABASE_URL": "postgresql://u@db/timebank",
+                                        "TIMEBANK_STAFF_OPENIDS": "o_a, o_b"})
+    assert config.wechat.app_secret == "from-env" and config.wechat.token == "envtoken"
+    assert config.database_url == "postgresql+asyncpg://u@db/timebank"
+    assert config.staff_openids == ("o_a", "o_b")
+
+
+def test_relative_data_directories_are_relative_to_the_config_file(tmp_path, config_file):
+    path = config_file(MINIMAL + '[data]\ndir = "state"\n')
+    assert load_config(path, environ={}).data_dir == tmp_path / "state"
+
+
+@pytest.mark.parametrize("toml, key", [
+    ('[wechat]\napp_id = "wx1"\ntoken = "tok3n"\n', "wechat.app_secret"),
+    (MINIMAL.replace('"tok3n"', '"no spaces allowed"'), "wechat.token"),
+    (MINIMAL + 'encoding_aes_key = "short"\n', "wechat.encoding_aes_key"),
+    (MINIMAL + 'api_base_url = "ftp://x"\n', "wechat.api_base_url"),
+    (MINIMAL + '[server]\nport = 70000\n', "server.port"),
+    (MINIMAL + '[server]\npath = "wechat"\n', "server.path"),
+    (MINIMAL + '[database]\nurl = "mysql://x/y"\n', "database.url"),
+    (MINIMAL + '[redis]\nurl = "localhost:6379"\n', "redis.url"),
+    (MINIMAL + '[staff]\nopenids = "o_1"\n', "staff.openids"),
+    (MINIMAL + '[sever]\nport = 1\n', "sever"),
+    (MINIMAL + 'app_secert = "typo"\n', "wechat.app_secert"),
+])
+def test_a_missing_or_invalid_key_is_named(config_file, toml, key):
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(toml), environ={})
+    assert error.value.key == key
+    assert "\n" not in str(error.value)
+
+
+def test_the_example_config_is_valid_and_complete():
+    from pathlib import Path
+
+    example = Path(__file__).parent.parent / "config.example.toml"
+    config = load_config(example, environ={})
+    assert config.server.path == "/wechat"
