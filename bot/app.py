@@ -8,6 +8,7 @@ import logging
 from aiohttp import web
 from sqlalchemy import text
 
+import nlu
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.observability import Metrics
 from bot.outbox_worker import OutboxWorker
@@ -23,7 +24,7 @@ METRICS = web.AppKey("metrics", Metrics)
 ENDPOINT = web.AppKey("endpoint", WeChatEndpoint)
 
 
-def build_app(runtime: Runtime, *, respond=respond, run_outbox: bool = True) -> web.Application:
+def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     config = runtime.config
     metrics = Metrics()
     worker = OutboxWorker(runtime.sessions, runtime.wechat, metrics)
@@ -43,10 +44,15 @@ def build_app(runtime: Runtime, *, respond=respond, run_outbox: bool = True) -> 
     app.router.add_post(config.server.path, endpoint.receive)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
-    if run_outbox:
-        app.cleanup_ctx.append(_background(worker.run, worker.stop))
+    app.on_startup.append(_load_language_model)
+    app.cleanup_ctx.append(_background(worker.run, worker.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
+
+
+async def _load_language_model(app: web.Application) -> None:
+    """jieba's dictionary takes about a second to load: pay it at start-up, not in a member's first message."""
+    await asyncio.to_thread(nlu.warm_up)
 
 
 def _never_fail_wechat(path: str):
