@@ -16,6 +16,7 @@ from bot.runtime import Runtime
 from bot.webhook import SUCCESS, WeChatEndpoint
 from handlers.context import Community, Context
 from handlers.router import respond
+from storage.redis_state import DialogueStore
 
 log = logging.getLogger("timebank.app")
 
@@ -32,7 +33,10 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
         envelope=Envelope(config.wechat),
         redis=runtime.redis,
         sessions=runtime.sessions,
-        context=Context(Community(config.community.name, config.community.hotline)),
+        context=Context(
+            Community(config.community.name, config.community.hotline),
+            DialogueStore(runtime.redis, ttl_s=config.conversation_idle_timeout_s),
+        ),
         respond=respond,
         metrics=metrics,
         deadline_s=config.server.reply_deadline,

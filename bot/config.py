@@ -15,6 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
+from storage.ledger import LedgerRules
+
 WECHAT_API = "https://api.weixin.qq.com"
 ENV_PREFIX = "TIMEBANK_"
 
@@ -36,8 +39,14 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     "redis": {"url": ""},
     "staff": {"openids": []},
     "community": {"name": "社区时间银行", "hotline": "0791-12345678"},
+    "conversation": {"idle_timeout_s": 600},
+    "ledger": {"cap_hours": 1500, "overdraft_minutes": 0, "daily_transfer_limit_minutes": 600},
+    "exchange": {"elder_age": 80, "self_spend_age": 60, "gift_recipient_age": 60},
     "log": {"level": "INFO"},
 }
+
+# Tables whose keys are data (service codes), validated by their own parser.
+FREE_FORM = ("services",)
 
 # Keys a config file must set itself (or through the environment): running a
 # real account on the development secrets would be a silent security hole.
@@ -88,6 +97,11 @@ class Config:
     redis_url: str
     staff_openids: tuple[str, ...]
     community: CommunityConfig
+    conversation_idle_timeout_s: int
+    ledger_rules: LedgerRules
+    daily_transfer_limit_min: int
+    exchange: ExchangePolicy
+    catalogue: Catalogue
     log_level: str
     source: str
 
@@ -134,7 +148,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _merge(defaults: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     merged = {section: dict(values) for section, values in defaults.items()}
+    merged.update({section: overrides[section] for section in FREE_FORM if section in overrides})
     for section, values in overrides.items():
+        if section in FREE_FORM:
+            continue
         if section not in merged:
             raise ConfigError(section, "unknown section")
         if not isinstance(values, dict):
@@ -152,6 +169,8 @@ def _env_name(section: str, key: str) -> str:
 
 def _apply_environment(merged: dict[str, dict[str, Any]], environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     for section, values in merged.items():
+        if section in FREE_FORM:
+            continue
         for key, default in list(values.items()):
             raw = environ.get(_env_name(section, key))
             if raw is not None:
@@ -201,9 +220,36 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         community=CommunityConfig(
             name=_text(merged, "community", "name"), hotline=_text(merged, "community", "hotline")
         ),
+        conversation_idle_timeout_s=_integer(merged, "conversation", "idle_timeout_s", 60, 86400),
+        ledger_rules=LedgerRules(
+            cap_min=_integer(merged, "ledger", "cap_hours", 1, 100_000) * 60,
+            overdraft_min=_integer(merged, "ledger", "overdraft_minutes", 0, 6000),
+        ),
+        daily_transfer_limit_min=_integer(merged, "ledger", "daily_transfer_limit_minutes", 0, 100_000),
+        exchange=ExchangePolicy(
+            elder_age=_integer(merged, "exchange", "elder_age", 50, 120),
+            self_spend_age=_integer(merged, "exchange", "self_spend_age", 0, 120),
+            gift_recipient_age=_integer(merged, "exchange", "gift_recipient_age", 0, 120),
+        ),
+        catalogue=_catalogue(merged.get("services")),
         log_level=_log_level(merged["log"]["level"]),
         source=source,
     )
+
+
+def _catalogue(overrides: Any) -> Catalogue:
+    """The default catalogue, with the services a file names replaced entry by entry."""
+    if overrides is None:
+        return DEFAULT_CATALOGUE
+    if not isinstance(overrides, dict):
+        raise ConfigError("services", "must be a table of service codes")
+    defaults = {code: {"name": service.name, "weight": str(service.weight), "certified": service.needs_certified}
+                for code, service in DEFAULT_CATALOGUE.services.items()}
+    try:
+        return Catalogue.from_mapping({**defaults, **overrides})
+    except CatalogueError as error:
+        key, _, problem = str(error).partition(": ")
+        raise ConfigError(f"services.{key}", problem) from None
 
 
 def _resolve(base_dir: Path, value: str) -> Path:

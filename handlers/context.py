@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from handlers.texts import say
+from storage.redis_state import DialogueStore
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
 
@@ -20,8 +21,10 @@ class Community:
 @dataclass(frozen=True)
 class Context:
     community: Community
+    dialogue: DialogueStore
 
-    def local(self, moment: datetime) -> datetime:
+    @staticmethod
+    def local(moment: datetime) -> datetime:
         return moment.astimezone(LOCAL_TIME)
 
     def text(self, key: str, **values: str) -> str:

@@ -6,9 +6,12 @@ from typing import Awaitable, Callable
 
 import nlu
 from handlers.context import Context
+from handlers.conversation import Conversation
+from handlers.flow import Choice, Flow
 from handlers.types import Incoming, Kind, Outcome, Reply
 
 Handler = Callable[[Incoming, Context], Awaitable[Outcome]]
+Responder = Handler
 
 
 def canned(text_key: str, intent: str | None = None) -> Handler:
@@ -24,6 +27,13 @@ async def say_nothing(incoming: Incoming, ctx: Context) -> Outcome:
     return Outcome(None, incoming.kind.value)
 
 
+async def forget_the_conversation(incoming: Incoming, ctx: Context) -> Outcome:
+    """Unfollowing ends whatever was under way; a returning follower starts afresh."""
+    await ctx.dialogue.forget(incoming.openid)
+    return Outcome(None, "unfollow")
+
+
+# Intents answered in one turn.
 INTENT_HANDLERS: dict[str, Handler] = {
     "help": canned("help"),
     "about": canned("about"),
@@ -31,49 +41,60 @@ INTENT_HANDLERS: dict[str, Handler] = {
     "sos": canned("sos"),
 }
 
-# Intents the bot understands but whose conversations later work will add.
-NOT_YET_BUILT = frozenset(nlu.INTENTS) - set(INTENT_HANDLERS) - {"unknown", "affirm", "deny"}
+# Intents that take a conversation of several turns: one row per flow module.
+FLOWS: dict[str, Flow] = {}
 
-
-async def understand(incoming: Incoming, ctx: Context) -> Outcome:
-    meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at))
-    return await answer_intent(meaning.intent, incoming, ctx)
+# The numbered main menu offered after two misunderstandings.
+MAIN_MENU = (
+    Choice("post_request", "找人帮忙"),
+    Choice("balance", "查时间币"),
+    Choice("my_orders", "看我的订单"),
+    Choice("register", "注册，当志愿者"),
+    Choice("about", "了解时间银行"),
+    Choice("help", "怎么用"),
+)
 
 
 async def answer_intent(intent: str, incoming: Incoming, ctx: Context) -> Outcome:
     if intent in INTENT_HANDLERS:
         return await INTENT_HANDLERS[intent](incoming, ctx)
-    if intent in NOT_YET_BUILT:
+    if intent in nlu.INTENTS and intent not in ("unknown", "affirm", "deny"):
+        # Understood, but its conversation is not built yet: say so, and where to get help now.
         return Outcome(Reply(ctx.text("not_ready")), intent)
     return Outcome(Reply(ctx.text("not_understood")), "unknown")
 
 
-async def understand_voice(incoming: Incoming, ctx: Context) -> Outcome:
-    if not incoming.text.strip():
-        return Outcome(Reply(ctx.text("voice_not_recognized")), "voice_unrecognized")
-    return await understand(incoming, ctx)
+def make_respond(flows: dict[str, Flow]) -> Responder:
+    conversation = Conversation(flows, answer_intent, MAIN_MENU)
+
+    async def understand_voice(incoming: Incoming, ctx: Context) -> Outcome:
+        if not incoming.text.strip():
+            return Outcome(Reply(ctx.text("voice_not_recognized")), "voice_unrecognized")
+        return await conversation.hear(incoming, ctx)
+
+    async def menu_click(incoming: Incoming, ctx: Context) -> Outcome:
+        # Menu keys are intent names, so a button does exactly what the same words would.
+        intent = incoming.menu_key.strip().lower()
+        if intent in nlu.INTENTS and intent != "unknown":
+            return await conversation.begin(intent, incoming, ctx)
+        return Outcome(Reply(ctx.text("unknown_menu")), "unknown_menu")
+
+    kind_handlers: dict[Kind, Handler] = {
+        Kind.TEXT: conversation.hear,
+        Kind.VOICE: understand_voice,
+        Kind.MENU_CLICK: menu_click,
+        Kind.LOCATION: canned("location_without_context", "location"),
+        Kind.FOLLOW: canned("welcome"),
+        Kind.SCAN: canned("welcome_back"),
+        Kind.MEDIA: canned("media_not_understood", "media"),
+        Kind.UNFOLLOW: forget_the_conversation,
+        Kind.SILENT_EVENT: say_nothing,
+    }
+
+    async def respond(incoming: Incoming, ctx: Context) -> Outcome:
+        return await kind_handlers[incoming.kind](incoming, ctx)
+
+    return respond
 
 
-async def menu_click(incoming: Incoming, ctx: Context) -> Outcome:
-    # Menu keys are intent names, so a button does exactly what the same words would.
-    intent = incoming.menu_key.strip().lower()
-    if intent in INTENT_HANDLERS or intent in NOT_YET_BUILT:
-        return await answer_intent(intent, incoming, ctx)
-    return Outcome(Reply(ctx.text("unknown_menu")), "unknown_menu")
-
-
-KIND_HANDLERS: dict[Kind, Handler] = {
-    Kind.TEXT: understand,
-    Kind.VOICE: understand_voice,
-    Kind.MENU_CLICK: menu_click,
-    Kind.LOCATION: canned("location_without_context", "location"),
-    Kind.FOLLOW: canned("welcome"),
-    Kind.SCAN: canned("welcome_back"),
-    Kind.MEDIA: canned("media_not_understood", "media"),
-    Kind.UNFOLLOW: say_nothing,
-    Kind.SILENT_EVENT: say_nothing,
-}
-
-
-async def respond(incoming: Incoming, ctx: Context) -> Outcome:
-    return await KIND_HANDLERS[incoming.kind](incoming, ctx)
+respond = make_respond(FLOWS)

@@ -1,8 +1,9 @@
-"""Short-lived shared state in Redis: message de-duplication and per-member locks."""
+"""Short-lived shared state in Redis: message de-duplication, per-member locks, dialogue state."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from contextlib import asynccontextmanager
 from typing import AsyncIterator
@@ -68,3 +69,25 @@ async def member_lock(redis: Redis, openid: str, *, hold_s: float = 30, wait_s: 
             await lock.release()
         except LockError:
             pass  # it expired while we worked: another message may hold it now, leave that alone
+
+
+class DialogueStore:
+    """Each member's place in a conversation, forgotten after a quiet spell (TTL)."""
+
+    def __init__(self, redis: Redis, *, ttl_s: int = 600):
+        self._redis = redis
+        self._ttl_s = ttl_s
+
+    @staticmethod
+    def _key(openid: str) -> str:
+        return f"dialogue:{openid}"
+
+    async def load(self, openid: str) -> dict | None:
+        raw = await self._redis.get(self._key(openid))
+        return json.loads(raw) if raw else None
+
+    async def save(self, openid: str, state: dict) -> None:
+        await self._redis.set(self._key(openid), json.dumps(state, ensure_ascii=False), ex=self._ttl_s)
+
+    async def forget(self, openid: str) -> None:
+        await self._redis.delete(self._key(openid))

@@ -1,0 +1,104 @@
+"""Benchmark the NLU parser.
+
+    .venv/bin/python bench/nlu.py [DEV.jsonl] [--repeat N]
+
+Prints a small table: the process start-up cost (import nlu, warm_up with
+and without jieba's cache) and parse throughput, p50 and p99 over the dev
+set repeated N times after warm-up. Parse times are given as wall-clock time
+and as the thread's CPU time: on a busy machine the first includes waiting
+for a CPU, the second is what the parser itself costs. Asserts nothing.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# This file is itself named nlu.py: keep its folder off the path so that
+# "import nlu" finds the package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
+
+import nlu  # noqa: E402
+
+DEFAULT_DEV = os.environ.get("NLU_DEV_SET", "/work/shared/nlu/dev.jsonl")
+
+_STARTUP_PROBE = """
+import time
+started = time.perf_counter()
+import nlu
+imported = time.perf_counter()
+nlu.warm_up()
+warmed = time.perf_counter()
+print(imported - started, warmed - imported)
+"""
+
+
+def startup_seconds(cache_home: str | None = None) -> tuple[float, float]:
+    """(import nlu, warm_up) in a fresh interpreter."""
+    env = dict(os.environ)
+    if cache_home is not None:
+        env["XDG_CACHE_HOME"] = cache_home
+    output = subprocess.run(
+        [sys.executable, "-c", _STARTUP_PROBE], cwd=ROOT, env=env,
+        capture_output=True, text=True, check=True,
+    ).stdout.split()
+    return float(output[0]), float(output[1])
+
+
+def parse_micros(lines: list[dict], repeat: int) -> tuple[list[float], list[float], float]:
+    """Per-parse wall and CPU times in microseconds, and the wall time of the run."""
+    messages = [(line["text"], datetime.fromisoformat(line["now"])) for line in lines]
+    nlu.warm_up()
+    wall, cpu = [], []
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for text, now in messages:
+            wall_begun, cpu_begun = time.perf_counter_ns(), time.thread_time_ns()
+            nlu.parse(text, now)
+            cpu.append((time.thread_time_ns() - cpu_begun) / 1000)
+            wall.append((time.perf_counter_ns() - wall_begun) / 1000)
+    return wall, cpu, time.perf_counter() - started
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("dev", nargs="?", default=DEFAULT_DEV, type=Path)
+    arguments.add_argument("--repeat", type=int, default=20)
+    options = arguments.parse_args()
+
+    import_s, warm_s = startup_seconds()
+    with tempfile.TemporaryDirectory() as empty_cache:
+        _, cold_warm_s = startup_seconds(cache_home=empty_cache)
+    lines = [json.loads(line) for line in options.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wall, cpu, wall_s = parse_micros(lines, options.repeat)
+
+    rows = [
+        ("import nlu", f"{import_s * 1000:.1f} ms"),
+        ("warm_up, jieba cache present", f"{warm_s * 1000:.0f} ms"),
+        ("warm_up, cold jieba cache", f"{cold_warm_s * 1000:.0f} ms"),
+        ("messages parsed", f"{len(wall)} ({len(lines)} x {options.repeat})"),
+        ("throughput", f"{len(wall) / wall_s:.0f} msg/s"),
+        ("parse p50 wall / cpu", f"{percentile(wall, 0.50):.0f} / {percentile(cpu, 0.50):.0f} us"),
+        ("parse p99 wall / cpu", f"{percentile(wall, 0.99):.0f} / {percentile(cpu, 0.99):.0f} us"),
+        ("parse max wall / cpu", f"{max(wall):.0f} / {max(cpu):.0f} us"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'metric':<{width}}  value")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()

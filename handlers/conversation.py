@@ -1,0 +1,221 @@
+"""The conversation engine: fills a flow's slots over several turns, with the escape hatches people need.
+
+At any time "取消"/"算了" leaves the flow, "帮助" says where you are, and a new
+clear request asks whether to drop the current one. Two misunderstandings in
+a row bring the numbered main menu and the hotline instead of another guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Awaitable, Callable
+
+import nlu
+from handlers.context import Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.types import Incoming, Outcome, Reply
+
+SingleTurn = Callable[[str, Incoming, Context], Awaitable[Outcome]]
+
+LEAVE_INTENTS = frozenset({"cancel", "deny"})
+NO_INTENT = frozenset({"unknown", "affirm", "deny"})
+MISUNDERSTANDINGS_BEFORE_MENU = 2
+SWITCH_CONFIDENCE = 0.6
+CONFIRMING = "confirm"
+MENU = "menu"
+
+
+@dataclass
+class DialogueState:
+    flow: str | None = None  # None: no flow, only counting misunderstandings
+    slots: dict = field(default_factory=dict)
+    asking: str | None = None  # a slot name, CONFIRMING, or MENU
+    misunderstood: int = 0
+    switch_to: dict | None = None  # {"intent": ..., "slots": ...} awaiting a yes/no
+
+
+class Conversation:
+    def __init__(self, flows: dict[str, Flow], single_turn: SingleTurn, menu: tuple[Choice, ...]):
+        self.flows = flows
+        self.single_turn = single_turn  # answers intents that need no flow
+        self.menu = Slot("menu_choice", "", expecting="choice", choices=menu)
+
+    async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
+        """A message typed or spoken by the member."""
+        state = await self._load(incoming, ctx)
+        meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+        outcome = await self._answer(state, meaning, incoming, ctx)
+        await self._keep(state, incoming, ctx)
+        return outcome
+
+    async def begin(self, intent: str, incoming: Incoming, ctx: Context) -> Outcome:
+        """A menu button: the same as saying the intent plainly, dropping whatever was under way."""
+        state = await self._load(incoming, ctx)
+        self._reset(state)
+        outcome = await self._fresh(state, nlu.Parse(intent, {}, 1.0), incoming, ctx)
+        await self._keep(state, incoming, ctx)
+        return outcome
+
+    @staticmethod
+    async def _load(incoming: Incoming, ctx: Context) -> DialogueState:
+        saved = await ctx.dialogue.load(incoming.openid)
+        return DialogueState(**saved) if saved else DialogueState()
+
+    def _expecting(self, state: DialogueState) -> str | None:
+        if state.switch_to is not None or state.asking == CONFIRMING:
+            return "yes_no"
+        if state.asking == MENU:
+            return "choice"
+        if state.flow and state.asking:
+            slot = self.flows[state.flow].slot(state.asking)
+            return "choice" if slot.choices else slot.expecting  # a number picks; words still name the value
+        return None
+
+    async def _keep(self, state: DialogueState, incoming: Incoming, ctx: Context) -> None:
+        if state.flow is None and state.asking is None and state.misunderstood == 0:
+            await ctx.dialogue.forget(incoming.openid)
+        else:
+            await ctx.dialogue.save(incoming.openid, asdict(state))
+
+    # ---- one turn ---------------------------------------------------------------
+
+    async def _answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+        if meaning.intent == "sos":  # never held up by whatever else is going on
+            return await self.single_turn("sos", incoming, ctx)
+        if state.asking == MENU:
+            return await self._menu_answer(state, meaning, incoming, ctx)
+        if state.flow is None:
+            return await self._fresh(state, meaning, incoming, ctx)
+        if state.switch_to is not None:
+            return await self._switch_answer(state, meaning, incoming, ctx)
+        if meaning.intent in LEAVE_INTENTS:
+            return self._leave(state, ctx)
+        if meaning.intent == "help":
+            return self._say(state, ctx.text("flow_help", title=self._flow(state).title, question=self._question(state, ctx)))
+        if state.asking == CONFIRMING:
+            return await self._confirmation(state, meaning, incoming, ctx)
+        return await self._fill(state, meaning, incoming, ctx)
+
+    async def _fresh(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+        if meaning.intent in self.flows:
+            return await self._start(state, meaning.intent, meaning.slots, incoming, ctx)
+        if meaning.intent == "unknown":
+            return self._misunderstood(state, None, ctx)
+        state.misunderstood = 0
+        return await self.single_turn(meaning.intent, incoming, ctx)
+
+    async def _start(self, state: DialogueState, name: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+        flow = self.flows[name]
+        if flow.ready is not None and (refusal := await flow.ready(incoming, ctx)) is not None:
+            self._reset(state)
+            return refusal
+        self._reset(state)
+        state.flow = name
+        return await self._accept_values(state, self._values_for(flow, slots), incoming, ctx)
+
+    async def _fill(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+        flow = self._flow(state)
+        values = self._values_for(flow, meaning.slots, asking=state.asking)
+        if meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
+            state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
+            return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
+        if not values:
+            return self._misunderstood(state, self._question(state, ctx), ctx)
+        return await self._accept_values(state, values, incoming, ctx)
+
+    async def _accept_values(self, state: DialogueState, values: dict, incoming: Incoming, ctx: Context) -> Outcome:
+        flow = self._flow(state)
+        for name, value in values.items():
+            complaint = flow.slot(name).check(value, ctx) if flow.slot(name).check else None
+            if complaint:
+                state.asking = name
+                return self._say(state, f"{complaint}\n{flow.slot(name).ask()}")
+            state.slots[name] = value
+        state.misunderstood = 0
+        return await self._next_step(state, incoming, ctx)
+
+    async def _next_step(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+        flow = self._flow(state)
+        missing = flow.missing(state.slots)
+        if missing is not None:
+            state.asking = missing.name
+            return self._say(state, missing.ask())
+        if flow.confirm is not None and state.asking != CONFIRMING:
+            state.asking = CONFIRMING
+            return self._say(state, ctx.text("flow_confirm", summary=flow.confirm(state.slots, ctx)))
+        return await self._finish(state, incoming, ctx)
+
+    async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+        if meaning.intent == "affirm":
+            return await self._finish(state, incoming, ctx)
+        return self._misunderstood(state, ctx.text("flow_confirm_again"), ctx)
+
+    async def _finish(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+        flow, slots = self._flow(state), dict(state.slots)
+        outcome = await flow.finish(slots, incoming, ctx)
+        self._reset(state)  # only once finished: if finishing fails, "是" can be said again
+        return outcome
+
+    async def _switch_answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+        target, state.switch_to = state.switch_to, None
+        if meaning.intent == "affirm":
+            if target["intent"] in self.flows:
+                return await self._start(state, target["intent"], target["slots"], incoming, ctx)
+            self._reset(state)
+            return await self.single_turn(target["intent"], incoming, ctx)
+        if meaning.intent in LEAVE_INTENTS:
+            return self._say(state, ctx.text("flow_resume", title=self._flow(state).title, question=self._question(state, ctx)))
+        return await self._answer(state, meaning, incoming, ctx)
+
+    async def _menu_answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+        intent = self.menu.read(meaning.slots, numbered=True)
+        self._reset(state)
+        if intent is None:
+            return await self._fresh(state, meaning, incoming, ctx)
+        if intent in self.flows:
+            return await self._start(state, intent, {}, incoming, ctx)
+        return await self.single_turn(intent, incoming, ctx)
+
+    # ---- small steps -----------------------------------------------------------
+
+    def _misunderstood(self, state: DialogueState, question: str | None, ctx: Context) -> Outcome:
+        state.misunderstood += 1
+        if state.misunderstood >= MISUNDERSTANDINGS_BEFORE_MENU:
+            self._reset(state)
+            state.asking = MENU
+            choices = "\n".join(f"{number}. {choice.label}" for number, choice in enumerate(self.menu.choices, 1))
+            return Outcome(Reply(ctx.text("main_menu", choices=choices)), "menu")
+        if question is None:
+            return Outcome(Reply(ctx.text("not_understood")), "unknown")
+        return self._say(state, ctx.text("flow_not_understood", question=question))
+
+    def _leave(self, state: DialogueState, ctx: Context) -> Outcome:
+        title = self._flow(state).title
+        self._reset(state)
+        return Outcome(Reply(ctx.text("flow_cancelled", title=title)), "cancel")
+
+    def _say(self, state: DialogueState, text: str) -> Outcome:
+        return Outcome(Reply(text), state.flow or "conversation")
+
+    def _question(self, state: DialogueState, ctx: Context) -> str:
+        if state.asking == CONFIRMING:
+            return ctx.text("flow_confirm_again")
+        return self._flow(state).slot(state.asking).ask()
+
+    def _flow(self, state: DialogueState) -> Flow:
+        return self.flows[state.flow]
+
+    def _title_of(self, intent: str) -> str:
+        flow = self.flows.get(intent)
+        if flow is not None:
+            return flow.title
+        return next((choice.label for choice in self.menu.choices if choice.value == intent), "新的事情")
+
+    @staticmethod
+    def _values_for(flow: Flow, slots: dict, asking: str | None = None) -> dict:
+        values = {slot.name: slot.read(slots, numbered=slot.name == asking) for slot in flow.slots}
+        return {name: value for name, value in values.items() if value is not None}
+
+    @staticmethod
+    def _reset(state: DialogueState) -> None:
+        state.flow, state.slots, state.asking, state.switch_to, state.misunderstood = None, {}, None, None, 0

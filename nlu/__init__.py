@@ -1,0 +1,40 @@
+"""Natural-language understanding for the time-bank chatbot.
+
+    from nlu import parse, warm_up
+    warm_up()                                   # once at start-up (~1 s: jieba)
+    parse("明天下午三点想找人陪我去医院", now)
+    # Parse(intent="post_request",
+    #       slots={"service": "medical_escort", "date": "2026-11-29", "time": "15:00"},
+    #       confidence=0.99)
+
+Intent names, slot names and slot forms follow /work/shared/nlu/CONTRACT.md.
+`now` may be naive or tz-aware; it is read as Asia/Shanghai local time.
+The words the parser knows live in nlu/lexicon.py.
+
+`parse(text, now, expecting=...)` reads a message as the answer to what the
+bot just asked. EXPECTING lists the values; each fills these slots:
+
+    "service"   service        "买菜" -> shopping
+    "date"      date (+ time)  "明天", "15号", a bare "15" (the 15th)
+    "time"      time           "三点", a bare "3" (15:00 by the contract's rule)
+    "datetime"  date, time     "后天下午"; a bare number is an hour
+    "duration"  duration_min   "两个小时"; a bare n: hours if n <= 12, else minutes
+    "amount"    amount_min     "2个时间币"; a bare n: n credits
+    "choice"    choice (int)   "2", "二", "第二个", "选3"
+    "yes_no"    -- (intent)    affirm for 好/行/可以/嗯/要, deny for 不/不行/不用/不需要
+    "phone"     phone (str)    an 11-digit mainland mobile, spaces and dashes removed
+    "number"    number (int)   "75", "七十五岁"
+    "text"      text (str)     the cleaned message, as a free-text note
+
+When the message is just such an answer the intent is "unknown" and the
+confidence >= 0.8; a message with a clear intent of its own ("我要查余额")
+keeps that intent (answer slots are added); nothing readable leaves the
+ordinary parse unchanged.
+"""
+
+from .expecting import EXPECTING
+from .parser import parse, warm_up
+from .result import Parse
+from .schema import INTENTS, SERVICE_CODES
+
+__all__ = ["EXPECTING", "INTENTS", "Parse", "SERVICE_CODES", "parse", "warm_up"]

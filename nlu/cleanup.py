@@ -1,0 +1,49 @@
+"""Turn a raw chat message into the canonical text the parser reads.
+
+Full-width -> half-width, traditional -> simplified, homophone slips and
+dialect words replaced, emoji and punctuation dropped, stutters collapsed,
+fillers at the start of a clause removed.
+"""
+
+import re
+import unicodedata
+
+from . import lexicon
+
+_TO_SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in lexicon.TRADITIONAL_TO_SIMPLIFIED})
+_VARIANT = re.compile("|".join(map(re.escape, sorted(lexicon.VARIANTS, key=len, reverse=True))))
+
+# Keep letters, digits and the few marks that carry numbers: '#12', '14:30',
+# '1.5', '138-0000-0000'.
+_NOT_TEXT = re.compile(r"[^\w#:.\-]|_")
+_STRAY_MARK = re.compile(r"(?<!\d)[:.\-]|[:.\-](?!\d)|#(?!\s*\d)")
+_SPACES = re.compile(r"\s+")
+
+_HAN = "\u4e00-\u9fff"
+_REPEATED_CHUNK = re.compile(rf"([{_HAN}]{{2,4}}?)(?:\s?\1)+")   # 到了到了 -> 到了
+_TRIPLED_CHAR = re.compile(rf"([{_HAN}])\1{{2,}}")               # 不不不 -> 不
+_DOUBLED_CHAR = re.compile(rf"([{re.escape(lexicon.STUTTER_CHARS)}])\1")  # 修修 -> 修
+
+_FILLER_RUN = re.compile(
+    r"(?:^|(?<=\s))(?:(?:%s)\s*)+" % "|".join(map(re.escape, sorted(lexicon.FILLERS, key=len, reverse=True)))
+)
+
+
+def clean(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw).lower().translate(_TO_SIMPLIFIED)
+    text = _VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text)
+    text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
+    text = _SPACES.sub(" ", text).strip()
+    text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", text)))
+    # A message that is nothing but "嗯" is an answer, not a filler.
+    return _FILLER_RUN.sub("", text).strip() or text
+
+
+def split_quote(raw: str) -> tuple[str, str | None]:
+    """Split "群发：明天停水" into the command and the quoted content; a colon
+    between digits is a clock ("14:30") and splits nothing."""
+    for position, ch in enumerate(raw):
+        before, after = raw[position - 1:position], raw[position + 1:position + 2]
+        if ch in ":：" and not (before.isdigit() and after.isdigit()):
+            return raw[:position], raw[position + 1:]
+    return raw, None

@@ -1,0 +1,86 @@
+"""Dates by the contract's rules, resolved against the local day `today`.
+
+今天/明天/后天/大后天; 周X/星期X/礼拜X = the next such day counting today;
+下周X = that weekday in the next Monday-based week; X号 = this month if not
+yet past, else the next month that has that day; X月X号 = this year if not
+yet past, else the next year that has that day.
+"""
+
+import re
+from datetime import date, timedelta
+
+from . import lexicon
+from .numbers import CHINESE_NUMERAL_CHARS, NUMBER, to_int
+from .spans import Found, alternation, find_all
+
+_DAY_SUFFIX = alternation(lexicon.DAY_SUFFIXES)
+
+_MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
+_SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
+_RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
+_WEEKDAY = re.compile(
+    rf"({alternation(p for p in lexicon.WEEK_PREFIXES if p)})?"
+    rf"(?:{alternation(lexicon.WEEK_WORDS)})([{''.join(lexicon.WEEKDAY_NAMES)}])"
+)
+_DAY_OF_MONTH = re.compile(
+    rf"(?<![\d月{CHINESE_NUMERAL_CHARS}])({NUMBER})(?:{_DAY_SUFFIX})"
+    rf"(?!{alternation(lexicon.NOT_A_DATE_AFTER)})"
+)
+
+
+def find_dates(text: str, today: date) -> list[Found]:
+    return find_all(text, (
+        (_MONTH_DAY, lambda m: _month_day(today, m)),
+        (_SHIFTED_MONTH_DAY, lambda m: _shifted_month_day(today, m)),
+        (_RELATIVE_DAY, lambda m: today + timedelta(days=lexicon.RELATIVE_DAYS[m.group()])),
+        (_WEEKDAY, lambda m: weekday_date(today, lexicon.WEEKDAY_NAMES[m.group(2)],
+                                           lexicon.WEEK_PREFIXES[m.group(1) or ""])),
+        (_DAY_OF_MONTH, lambda m: day_of_month_date(today, to_int(m.group(1)))),
+    ))
+
+
+def weekday_date(today: date, weekday: int, weeks_ahead: int | None) -> date:
+    if weeks_ahead is None:
+        return today + timedelta(days=(weekday - today.weekday()) % 7)
+    monday = today - timedelta(days=today.weekday())
+    return monday + timedelta(weeks=weeks_ahead, days=weekday)
+
+
+def day_of_month_date(today: date, day: int | None) -> date | None:
+    if day is None or not 1 <= day <= 31:
+        return None
+    year, month = today.year, today.month
+    while True:  # some month within the next two always has the day
+        candidate = _valid(year, month, day)
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def month_day_date(today: date, month: int | None, day: int | None) -> date | None:
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    for year in range(today.year, today.year + 9):  # 2月29号 waits for a leap year
+        candidate = _valid(year, month, day)
+        if candidate is not None and candidate >= today:
+            return candidate
+    return None
+
+
+def _month_day(today: date, match: re.Match) -> date | None:
+    month, day = to_int(match.group(2)), to_int(match.group(3))
+    if match.group(1):
+        return _valid(int(match.group(1)), month or 0, day or 0)
+    return month_day_date(today, month, day)
+
+
+def _shifted_month_day(today: date, match: re.Match) -> date | None:
+    months = today.month - 1 + lexicon.MONTH_PREFIXES[match.group(1)]
+    return _valid(today.year + months // 12, months % 12 + 1, to_int(match.group(2)) or 0)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,55 @@
+"""How long something takes, in minutes: 两个小时 = 120, 一个半小时 = 90,
+半天 = 240, 半小时 = 30, 40分钟 = 40, 一个钟头 = 60, 1.5小时 = 90."""
+
+import re
+
+from . import lexicon
+from .numbers import NUMBER, to_int
+from .spans import Found, alternation, find_all
+
+_HOURS = alternation(lexicon.HOUR_WORDS)
+_AMOUNT = rf"(\d+\.\d+|{NUMBER})"
+
+_FIXED = re.compile(alternation(lexicon.FIXED_DURATIONS))
+_MINUTE_UNITS = alternation(lexicon.MINUTE_UNIT_WORDS)
+_HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?:({NUMBER})(?:{_MINUTE_UNITS}))?")
+_HALF_HOUR = re.compile(rf"半个?(?:{_HOURS})")
+_CLOCK_HOURS = re.compile(rf"({NUMBER})个钟(?![头点])")
+_MINUTES = re.compile(rf"({NUMBER})(?:{_MINUTE_UNITS})")
+_QUARTERS = re.compile(rf"({NUMBER})刻钟")
+
+
+def find_durations(text: str) -> list[Found]:
+    return find_all(text, (
+        (_FIXED, lambda m: lexicon.FIXED_DURATIONS[m.group()]),
+        (_HOURS_AND_MINUTES, _hours_and_minutes),
+        (_HALF_HOUR, lambda m: 30),
+        (_CLOCK_HOURS, lambda m: _times(m.group(1), 60)),
+        (_MINUTES, lambda m: _times(m.group(1), 1)),
+        (_QUARTERS, lambda m: _times(m.group(1), 15)),
+    ))
+
+
+def first_duration(text: str) -> int | None:
+    found = find_durations(text)
+    return found[0].value if found else None
+
+
+def hours_to_minutes(amount: str) -> int | None:
+    if "." in amount:
+        return round(float(amount) * 60)
+    return _times(amount, 60)
+
+
+def _hours_and_minutes(match: re.Match) -> int | None:
+    amount, half, minutes = match.groups()
+    total = hours_to_minutes(amount)
+    if total is None:
+        return None
+    extra_minutes = to_int(minutes) if minutes else 0
+    return total + (30 if half else 0) + (extra_minutes or 0)
+
+
+def _times(numeral: str, factor: int) -> int | None:
+    value = to_int(numeral)
+    return value * factor if value else None

@@ -1,0 +1,99 @@
+"""Decide the intent from the votes of the cues found in a message.
+
+Cue words vote with their weight. A service word is evidence too, but of
+whatever the message says about the service: it makes a request only when no
+other service-taking intent (cancel, list_tasks, rate, ...) is stated. A
+negated need ("不需要买菜了") votes for cancel.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .matcher import Hit
+from .schema import INTENTS
+
+MIN_VOTES = 1.0             # below this nothing was really said: unknown
+SERVICE_VOTE = 1.2          # "理发 明天上午" is a request
+NEGATED_SERVICE_VOTE = 2.5  # "不用理发了" is a cancel
+NEGATION_REACH = 4          # chars between a service and the negation of it
+UNKNOWN_CONFIDENCE = 0.5
+
+# "好" and "不是" answer the bot only when they open a clause, and a
+# one-character answer only as a clause of its own; inside a sentence
+# ("你是机器人吗", "我今天做不了") they are just words.
+ANSWER_INTENTS = ("affirm", "deny")
+
+# Intents that can take a service as their object ("取消明天的买菜",
+# "有理发的活吗"): when stated, a service word supports them, not a request.
+SERVICE_OBJECT_INTENTS = (
+    "cancel", "list_tasks", "my_orders", "accept_task", "check_in", "check_out",
+    "confirm_done", "rate", "redeem", "about", "donate", "sos",
+)
+
+_ORDER = {intent: rank for rank, intent in enumerate(INTENTS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    intent: str
+    confidence: float
+    stated: bool  # the intent rests on its own cue words, not only on a service word
+
+
+def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit],
+           dismissals: list[Hit]) -> Decision:
+    votes = _cue_votes(text, cues)
+    stated = dict(votes)
+    _vote_for_services(votes, services, negations, dismissals)
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
+    if not ranked or ranked[0][1] < MIN_VOTES or ranked[0][0] == "unknown":
+        return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
+    intent, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return Decision(intent, _confidence(top, runner_up), stated=stated.get(intent, 0.0) >= MIN_VOTES)
+
+
+def _cue_votes(text: str, cues: list[Hit]) -> defaultdict[str, float]:
+    votes: defaultdict[str, float] = defaultdict(float)
+    for hit in cues:
+        if hit.label is None:
+            continue
+        if hit.label in ANSWER_INTENTS and not _answers(text, hit):
+            continue
+        votes[hit.label] += hit.weight
+    return votes
+
+
+def _answers(text: str, hit: Hit) -> bool:
+    opens_clause = hit.start == 0 or text[hit.start - 1] == " "
+    if hit.end - hit.start > 1:
+        return opens_clause
+    return opens_clause and (hit.end == len(text) or text[hit.end] == " ")
+
+
+def _vote_for_services(votes: defaultdict[str, float], services: list[Hit],
+                       negations: list[Hit], dismissals: list[Hit]) -> None:
+    if not services:
+        return
+    if any(_negated(service, negations, dismissals) for service in services):
+        votes["cancel"] += NEGATED_SERVICE_VOTE
+    votes[_service_owner(votes)] += SERVICE_VOTE
+
+
+def _negated(service: Hit, negations: list[Hit], dismissals: list[Hit]) -> bool:
+    """"不用买菜了" negates before the service, "买菜不用了" after it."""
+    return (any(n.end <= service.start <= n.end + NEGATION_REACH for n in negations)
+            or any(service.end <= d.start <= service.end + NEGATION_REACH for d in dismissals))
+
+
+def _service_owner(votes: defaultdict[str, float]) -> str:
+    request = votes.get("post_request", 0.0)
+    rivals = [i for i in SERVICE_OBJECT_INTENTS if votes.get(i, 0.0) >= max(MIN_VOTES, request)]
+    return max(rivals, key=lambda i: votes[i]) if rivals else "post_request"
+
+
+def _confidence(top: float, runner_up: float) -> float:
+    clarity = 0.5 + 0.5 * (top - runner_up) / top   # 1.0 when nothing competes
+    strength = 1.0 - math.exp(-top)                 # one strong cue (3) is near 0.95
+    return round(clarity * strength, 3)

@@ -1,0 +1,40 @@
+"""parse(): one chat message -> intent, slots, confidence."""
+
+from datetime import date, datetime, timedelta, timezone
+
+from . import expecting as answers
+from . import tokenizer
+from .intents import decide
+from .reading import Reading
+from .result import Parse
+from .slots import fill
+
+# China keeps one offset all year, so a fixed zone needs no tz database.
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+def parse(text: str, now: datetime, expecting: str | None = None) -> Parse:
+    if expecting is not None and expecting not in answers.EXPECTING:
+        raise ValueError(f"unknown expecting value {expecting!r}; use one of {answers.EXPECTING}")
+    reading = Reading(text, local_day(now))
+    cues = reading.command_hits("intent")
+    if expecting == "yes_no":
+        cues = cues + reading.command_hits("yes_no")
+    services, negations, dismissals = (reading.command_hits(layer) for layer in ("service", "negation", "dismissal"))
+    decision = decide(reading.text, cues, services, negations, dismissals)
+    parsed = Parse(decision.intent, fill(decision.intent, reading), decision.confidence)
+    if expecting is None:
+        return parsed
+    return answers.answer(expecting, reading, decision, parsed)
+
+
+def local_day(now: datetime) -> date:
+    if now.tzinfo is not None:
+        now = now.astimezone(SHANGHAI)
+    return now.date()
+
+
+def warm_up() -> None:
+    """Load jieba and the domain dictionary now rather than on the first message."""
+    tokenizer.get()
+    parse("明天下午三点帮我买菜", datetime(2026, 1, 1, 9, 0))

@@ -1,0 +1,70 @@
+"""One message, cleaned, segmented and matched against the lexicon; slot
+values are read from it on demand and remembered.
+
+Text after a colon is quoted content ("群发：重阳节活动报名开始了"): when the
+words before the colon state an intent, the quote's words do not vote.
+"""
+
+from datetime import date
+from functools import cached_property
+
+from . import cleanup, matcher, tokenizer
+from .amounts import first_amount
+from .dates import find_dates
+from .durations import first_duration
+from .matcher import Hit
+from .times import first_time
+
+_MATCHER = matcher.build()
+
+
+class Reading:
+    def __init__(self, raw: str, today: date):
+        self.raw = raw
+        self.today = today
+        head, self.quote = cleanup.split_quote(raw)
+        quoted = cleanup.clean(self.quote) if self.quote else ""
+        self.text = " ".join(part for part in (cleanup.clean(head), quoted) if part)
+        self.quote_start = len(self.text) - len(quoted)
+        self.tokens = tokenizer.cut(self.text)
+        self.hits: dict[str, list[Hit]] = _MATCHER.match(self.text, self.tokens)
+        self._head_states_intent = any(h.label for h in self.layer("intent") if h.end <= self.quote_start)
+
+    def layer(self, name: str) -> list[Hit]:
+        return self.hits.get(name, [])
+
+    def command_hits(self, name: str) -> list[Hit]:
+        """Hits of a layer that speak for the message's intent."""
+        hits = self.layer(name)
+        if self._head_states_intent:
+            return [h for h in hits if h.end <= self.quote_start]
+        return hits
+
+    @cached_property
+    def date(self) -> str | None:
+        found = find_dates(self.text, self.today)
+        return found[0].value.isoformat() if found else None
+
+    @cached_property
+    def time(self) -> str | None:
+        return first_time(self.text)
+
+    @cached_property
+    def duration_min(self) -> int | None:
+        return first_duration(self.text)
+
+    @cached_property
+    def amount_min(self) -> int | None:
+        return first_amount(self.text)
+
+    @cached_property
+    def service(self) -> str | None:
+        return strongest_label(self.layer("service"))
+
+
+def strongest_label(hits: list[Hit]) -> str | None:
+    """The label with the most weight; on a tie, the one said first."""
+    totals: dict[str, float] = {}
+    for hit in hits:
+        totals[hit.label] = totals.get(hit.label, 0.0) + hit.weight
+    return max(totals, key=totals.get) if totals else None

@@ -1,0 +1,18 @@
+"""Feedback scores 1-5: 五星/5分 = 5, 很满意 = 5, 满意 = 4, 一般 = 3,
+不满意 = 2, 很差 = 1. A stated number beats a feeling word."""
+
+import re
+
+from .numbers import to_int
+
+_STATED = re.compile(r"(?<![点\d])([1-5]|[一二三四五])\s*(?:分|星|颗星)(?!钟)")
+
+
+def score(text: str, feeling_words: list[tuple[int, str]]) -> int | None:
+    """`feeling_words` are (position, score) hits of the lexicon's SCORE_WORDS."""
+    stated = _STATED.search(text)
+    if stated:
+        return to_int(stated.group(1))
+    if feeling_words:
+        return int(min(feeling_words)[1])
+    return None

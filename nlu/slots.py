@@ -1,0 +1,96 @@
+"""Fill the slots an intent can carry from a Reading."""
+
+import re
+from typing import Any, Callable
+
+from . import tasks
+from .numbers import CHINESE_NUMERAL_CHARS
+from .reading import Reading, strongest_label
+from .scores import score
+
+_RECIPIENT = re.compile(
+    rf"(?:转给|送给|赠送给|转账给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
+)
+_CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个|下)\s*")
+
+
+def _task_id(r: Reading) -> int | None:
+    return tasks.task_id(r.text, [(h.start, h.end) for h in r.layer("service")])
+
+
+def _score(r: Reading) -> int | None:
+    return score(r.text, [(h.start, h.label) for h in r.layer("score")])
+
+
+def _role(r: Reading) -> str | None:
+    return strongest_label(r.layer("role"))
+
+
+def _audience(r: Reading) -> str | None:
+    start, end = _broadcast_head(r)
+    return strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
+
+
+def _broadcast_head(r: Reading) -> tuple[int, int]:
+    """Where a broadcast names its audience: before a colon, else in the clause
+    holding the broadcast word; what follows is the content."""
+    if r.quote is not None:
+        return 0, r.quote_start
+    cue = next((h for h in r.layer("intent") if h.label == "broadcast"), None)
+    if cue is None:
+        return 0, len(r.text)
+    start = r.text.rfind(" ", 0, cue.start) + 1
+    end = r.text.find(" ", cue.end)
+    return start, len(r.text) if end < 0 else end
+
+
+def _content(r: Reading) -> str | None:
+    if r.quote is not None:
+        return r.quote.strip() or None
+    _, head_end = _broadcast_head(r)
+    return _CONTENT_LEAD.sub("", r.text[head_end:].strip()) or None
+
+
+def _recipient(r: Reading) -> str | None:
+    found = _RECIPIENT.search(r.text)
+    return found.group(1) if found else None
+
+
+SLOT_READERS: dict[str, Callable[[Reading], Any]] = {
+    "service": lambda r: r.service,
+    "date": lambda r: r.date,
+    "time": lambda r: r.time,
+    "duration_min": lambda r: r.duration_min,
+    "amount_min": lambda r: r.amount_min,
+    "task_id": _task_id,
+    "score": _score,
+    "role": _role,
+    "audience": _audience,
+    "recipient": _recipient,
+    "content": _content,
+}
+
+# The contract's slots per intent, plus unscored extras the handlers can use.
+INTENT_FILLS: dict[str, tuple[str, ...]] = {
+    "register": ("role",),
+    "post_request": ("service", "date", "time", "duration_min"),
+    "list_tasks": ("service",),
+    "accept_task": ("task_id",),
+    "check_in": ("task_id",),
+    "check_out": ("task_id",),
+    "confirm_done": ("task_id",),
+    "cancel": ("task_id", "date"),
+    "transfer": ("amount_min", "recipient"),
+    "donate": ("amount_min",),
+    "rate": ("score", "task_id"),
+    "broadcast": ("audience", "content"),
+}
+
+
+def fill(intent: str, reading: Reading) -> dict[str, Any]:
+    slots = {}
+    for name in INTENT_FILLS.get(intent, ()):
+        value = SLOT_READERS[name](reading)
+        if value is not None:
+            slots[name] = value
+    return slots

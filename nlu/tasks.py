@@ -1,0 +1,47 @@
+"""Task numbers: #12, 单号12, 任务12, 12号单, 41号的单子, 第5个任务; and, in a message
+about a task, a bare 12号 or 12 that is not a date or a quantity."""
+
+import re
+
+from . import lexicon
+from .numbers import CHINESE_NUMERAL_CHARS, NUMBER, to_int
+from .spans import alternation
+
+_HASH = re.compile(r"#\s*(\d+)")
+_WORD_THEN_NUMBER = re.compile(rf"(?:{alternation(lexicon.TASK_WORDS_BEFORE)})\s*[号#:]?\s*({NUMBER})")
+_TASK_WORD_AFTER = alternation(lexicon.TASK_WORDS_AFTER)
+_NUMBER_THEN_WORD = re.compile(rf"({NUMBER})\s*号\s*(?:的)?\s*(?:那个)?\s*(?:{_TASK_WORD_AFTER})")
+_ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTER})")
+_EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK)
+
+# "12号" is a task unless it reads as a date: "12月3号", "5号那天", "5号上午".
+_BARE_NUMBER_HAO = re.compile(
+    rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|的?(?:{alternation(lexicon.PERIODS)})))"
+)
+# A lone Arabic number, not a clock, a count or a score: "签到 12".
+_LONE_NUMBER = re.compile(r"(?<![\d.:#])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤))")
+
+
+def task_id(text: str, service_spans: list[tuple[int, int]] = ()) -> int | None:
+    """The task number of a message already known to be about a task.
+    `service_spans` mark service words: "12号的理发" names a day, not a task."""
+    found = _first(text, _EXPLICIT)
+    if found is not None:
+        return found
+    for match in _BARE_NUMBER_HAO.finditer(text):
+        if not _followed_by_service(text, match.end(), service_spans):
+            return to_int(match.group(1))
+    return _first(text, (_LONE_NUMBER,))
+
+
+def _followed_by_service(text: str, end: int, service_spans) -> bool:
+    after = end + (1 if text[end:end + 1] == "的" else 0)
+    return any(start == after for start, _ in service_spans)
+
+
+def _first(text: str, patterns) -> int | None:
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return to_int(match.group(1))
+    return None

@@ -1,0 +1,82 @@
+"""Clock times by the contract's rules.
+
+Read the clock first (三点半 = 3:30, 三点一刻 = 3:15), then apply the period:
+早上/上午 + h = h; 中午 + 1 or 2 = 13 or 14; 下午/晚上 + h = h + 12 when
+h < 12; a bare hour 1-6 is in the afternoon, 7-12 as is; a 24-hour clock
+stays; a period alone means its default time (下午 = 14:00).
+"""
+
+import re
+
+from . import lexicon
+from .numbers import NUMBER, to_int
+from .spans import Found, alternation, find_all
+
+_PERIOD = alternation(lexicon.PERIODS)
+_MINUTE_WORD = alternation(lexicon.MINUTE_WORDS)
+
+_DIGITAL_CLOCK = re.compile(rf"(?:({_PERIOD})\s?)?(\d{{1,2}}):(\d{{2}})(?!\d)")
+_SPOKEN_CLOCK = re.compile(
+    rf"(?:({_PERIOD})\s?)?({NUMBER})(?:点|时(?!间))"
+    rf"(?:({_MINUTE_WORD})|({NUMBER})(?:分(?!钟))?(?![个小号点天分]))?"
+    rf"(钟|左右|多)?"
+)
+# "一个上午" is a length of time, not a time of day.
+_PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})")
+
+# "一点" is far more often "a little" (买一点菜) than one o'clock.
+_A_LITTLE = "一"
+
+
+def find_times(text: str) -> list[Found]:
+    return find_all(text, ((_DIGITAL_CLOCK, _digital), (_SPOKEN_CLOCK, _spoken)))
+
+
+def first_time(text: str) -> str | None:
+    """The first clock time, else the default time of the first period word."""
+    clocks = find_times(text)
+    if clocks:
+        return clocks[0].value
+    period = _PERIOD_ALONE.search(text)
+    return lexicon.PERIODS[period.group()][1] if period else None
+
+
+def clock(hour: int, minute: int, period: str | None, twenty_four_hour: bool = False) -> str | None:
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    if not twenty_four_hour:
+        hour = shift_to_period(hour, period)
+    return f"{hour % 24:02d}:{minute:02d}"
+
+
+def shift_to_period(hour: int, period: str | None) -> int:
+    if period is None:
+        return hour + 12 if 1 <= hour <= 6 else hour
+    rule = lexicon.PERIODS[period][0]
+    if rule == "noon":
+        return hour + 12 if hour in (1, 2) else hour
+    if rule == "afternoon":
+        return hour + 12 if hour < 12 else hour
+    return hour
+
+
+def _digital(match: re.Match) -> str | None:
+    period, hours, minutes = match.groups()
+    # "14:30" and "09:30" are written on a 24-hour clock.
+    return clock(int(hours), int(minutes), period, twenty_four_hour=hours.startswith("0") or int(hours) > 12)
+
+
+def _spoken(match: re.Match) -> str | None:
+    period, hour_text, minute_word, minute_text, tail = match.groups()
+    if hour_text == _A_LITTLE and not (period or minute_word or minute_text or tail):
+        return None
+    hour = to_int(hour_text)
+    if hour is None:
+        return None
+    if minute_word:
+        minute = lexicon.MINUTE_WORDS[minute_word]
+    else:
+        minute = to_int(minute_text) if minute_text else 0
+    if minute is None:
+        return None
+    return clock(hour, minute, period, twenty_four_hour=hour > 12)

@@ -1,0 +1,142 @@
+"""Multi-turn conversations through the real webhook, NLU and Redis, with a flow declared here.
+
+The flow is a small "book a helper" conversation, shaped like the product's
+request flow, so these stories exercise the engine rather than any one feature.
+"""
+
+import asyncio
+
+import pytest
+
+from handlers.flow import Choice, Flow, Slot
+from handlers.router import make_respond
+from handlers.types import Outcome, Reply
+
+SERVICES = (Choice("medical_escort", "陪诊"), Choice("shopping", "买菜"), Choice("cleaning", "打扫"))
+
+
+def no_past_hours(value, ctx):
+    return None if value >= 30 else "时间太短了，至少半小时。"
+
+
+async def book(slots, incoming, ctx):
+    return Outcome(Reply(f"已记下：{slots['service']} {slots['date']} {slots['time']} {slots['duration_min']}分钟"),
+                   "post_request")
+
+
+BOOKING = Flow(
+    name="post_request",
+    title="找人帮忙",
+    slots=(
+        Slot("service", "您需要什么帮助？", expecting="service", choices=SERVICES),
+        Slot("date", "哪一天？比如“明天”", expecting="date"),
+        Slot("time", "几点开始？比如“下午三点”", expecting="time"),
+        Slot("duration_min", "大概要多长时间？比如“两个小时”", expecting="duration", check=no_past_hours),
+    ),
+    confirm=lambda slots, ctx: f"您要找人{slots['service']}，{slots['date']} {slots['time']}，约{slots['duration_min']}分钟。",
+    finish=book,
+)
+
+
+@pytest.fixture
+def responder():
+    return make_respond({"post_request": BOOKING})
+
+
+class Member:
+    def __init__(self, wechat, openid):
+        self.wechat, self.openid = wechat, openid
+
+    async def says(self, text: str) -> str:
+        answer = await self.wechat.post(self.wechat.text(self.openid, text))
+        assert answer.status == 200
+        return answer.text
+
+
+@pytest.fixture
+def elder(wechat):
+    return Member(wechat, "o_elder_li")
+
+
+async def test_an_elder_books_help_over_several_short_messages(elder):
+    assert "1. 陪诊\n2. 买菜\n3. 打扫" in await elder.says("我想找人帮忙")
+    assert "哪一天" in await elder.says("2")
+    confirmation = await elder.says("明天下午，两个小时")  # two slots at once
+    assert "shopping" in confirmation and "14:00" in confirmation and "120分钟" in confirmation
+    assert "回复“是”确认" in confirmation
+    assert (await elder.says("好的")).startswith("已记下：shopping")
+
+
+async def test_what_is_said_up_front_is_not_asked_again(elder):
+    reply = await elder.says("明天下午三点想找人陪我去医院")
+    assert "多长时间" in reply
+    assert "medical_escort" in await elder.says("一个半小时")
+
+
+async def test_saying_never_mind_leaves_the_conversation(elder, redis):
+    await elder.says("我想找人帮忙")
+    assert "不办了" in await elder.says("算了")
+    assert await redis.get("dialogue:o_elder_li") is None
+    assert "没太明白" in await elder.says("2")  # the question is gone with the flow
+
+
+async def test_asking_for_help_mid_way_explains_where_you_are(elder):
+    await elder.says("我想找人帮忙")
+    await elder.says("买菜")
+    reply = await elder.says("帮助")
+    assert "您正在办“找人帮忙”" in reply and "哪一天" in reply and "取消" in reply
+
+
+async def test_a_new_request_mid_way_asks_before_dropping_the_old_one(elder):
+    await elder.says("我想找人帮忙")
+    assert "要先放下它，改为“了解时间银行”吗" in await elder.says("什么是时间银行")
+    assert "时间银行是什么" in await elder.says("是")
+
+
+async def test_declining_the_switch_carries_on_where_we_were(elder):
+    await elder.says("我想找人帮忙")
+    await elder.says("打扫")
+    await elder.says("什么是时间银行")
+    reply = await elder.says("不")
+    assert "我们接着办“找人帮忙”" in reply and "哪一天" in reply
+
+
+async def test_a_wrong_value_is_explained_and_asked_again(elder):
+    await elder.says("明天上午九点找人打扫")
+    reply = await elder.says("十分钟")
+    assert "至少半小时" in reply and "多长时间" in reply
+
+
+async def test_two_misunderstandings_bring_the_numbered_menu_and_the_hotline(elder):
+    await elder.says("我想找人帮忙")
+    assert "没明白" in await elder.says("呃呃呃")
+    menu = await elder.says("嗯嗯那个")
+    assert "1. 找人帮忙" in menu and "0791-12345678" in menu
+    assert "时间银行是什么" in await elder.says("5")
+
+
+async def test_a_cry_for_help_is_answered_at_once_even_mid_way(elder):
+    await elder.says("我想找人帮忙")
+    assert "120" in await elder.says("救命")
+    assert "哪一天" in await elder.says("买菜")  # and the conversation is still there
+
+
+async def test_a_conversation_left_idle_is_forgotten(elder, redis):
+    await elder.says("我想找人帮忙")
+    assert 590 <= await redis.ttl("dialogue:o_elder_li") <= 600
+    await redis.pexpire("dialogue:o_elder_li", 50)
+    await asyncio.sleep(0.1)
+    assert "没太明白" in await elder.says("2")
+
+
+async def test_a_menu_button_mid_way_starts_afresh(elder, wechat):
+    await elder.says("我想找人帮忙")
+    await elder.says("买菜")
+    answer = await wechat.post(wechat.event("o_elder_li", "CLICK", "post_request"))
+    assert "您需要什么帮助" in answer.text
+
+
+async def test_unfollowing_forgets_the_conversation(elder, wechat, redis):
+    await elder.says("我想找人帮忙")
+    await wechat.post(wechat.event("o_elder_li", "unsubscribe"))
+    assert await redis.get("dialogue:o_elder_li") is None
