@@ -14,7 +14,7 @@ from bot.observability import Metrics
 from bot.outbox_worker import OutboxWorker
 from bot.runtime import Runtime
 from bot.webhook import SUCCESS, WeChatEndpoint
-from handlers.context import Community, Context
+from handlers.context import Bank, Community, Context
 from handlers.router import respond
 from storage.redis_state import DialogueStore
 
@@ -33,10 +33,7 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
         envelope=Envelope(config.wechat),
         redis=runtime.redis,
         sessions=runtime.sessions,
-        context=Context(
-            Community(config.community.name, config.community.hotline),
-            DialogueStore(runtime.redis, ttl_s=config.conversation_idle_timeout_s),
-        ),
+        context=handler_context(runtime),
         respond=respond,
         metrics=metrics,
         deadline_s=config.server.reply_deadline,
@@ -52,6 +49,19 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
+
+
+def handler_context(runtime: Runtime) -> Context:
+    config = runtime.config
+    return Context(
+        community=Community(config.community.name, config.community.hotline),
+        dialogue=DialogueStore(runtime.redis, ttl_s=config.conversation_idle_timeout_s),
+        bank=Bank(
+            sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
+            catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
+            staff_openids=config.staff_openids, partner_operators=config.partner_operators,
+        ),
+    )
 
 
 async def _load_language_model(app: web.Application) -> None:

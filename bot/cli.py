@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--sandbox", help="the sandbox URL (default: [wechat] api_base_url)")
     dev = command("dev", run_dev, "bot + sandbox + chat in one terminal, on embedded defaults")
     dev.add_argument("--as", dest="openid", default=DEV_OPENID, help="the member's OpenID")
+    ledger = commands.add_parser("ledger", help="audit the time ledger").add_subparsers(dest="ledger_command",
+                                                                                       required=True)
+    verify = ledger.add_parser("verify", help="recompute every balance from the transfers; exit 1 on any problem")
+    verify.add_argument("--config")
+    verify.set_defaults(run=run_ledger_verify)
+    export = ledger.add_parser("export", help="write a CSV statement for auditors")
+    export.add_argument("--config")
+    export.add_argument("--account", type=int, help="one account's statement, with its running balance")
+    export.add_argument("--out", help="file to write (default: standard output)")
+    export.set_defaults(run=run_ledger_export)
     return parser
 
 
@@ -125,6 +135,44 @@ async def run_dev(config: Config, args) -> None:
         async with open_runtime(config) as runtime, _site(build_app(runtime), "127.0.0.1", 0) as bot_url:
             print(f"timebank dev: bot {bot_url}{config.server.path}, sandbox {sandbox_url}, data in {config.data_dir}")
             await run_chat(config.wechat, f"{bot_url}{config.server.path}", sandbox_url, args.openid)
+
+
+@asynccontextmanager
+async def _migrated_database(config: Config):
+    """Sessions on the configured database, which must already be migrated (the audit never migrates)."""
+    from storage.db import create_engine, session_factory
+    from storage.migrate import is_up_to_date
+
+    if not await is_up_to_date(config.database_url):
+        raise NotMigrated("the database schema is not up to date: run `timebank migrate` first")
+    engine = create_engine(config.database_url)
+    try:
+        yield session_factory(engine)
+    finally:
+        await engine.dispose()
+
+
+async def run_ledger_verify(config: Config, args) -> int:
+    from storage.ledger import verify
+
+    async with _migrated_database(config) as sessions:
+        report = await verify(sessions, config.ledger_rules)
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    print("ledger verify: ok" if report.ok else f"ledger verify: {len(report.problems)} problem(s)")
+    return 0 if report.ok else 1
+
+
+async def run_ledger_export(config: Config, args) -> None:
+    from storage.ledger import export_csv
+
+    async with _migrated_database(config) as sessions:
+        if args.out:
+            with open(args.out, "w", newline="", encoding="utf-8") as out:
+                rows = await export_csv(sessions, out, account=args.account)
+            print(f"ledger export: {rows} transfer(s) written to {args.out}", file=sys.stderr)
+        else:
+            await export_csv(sessions, sys.stdout, account=args.account)
 
 
 if __name__ == "__main__":

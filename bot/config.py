@@ -17,6 +17,8 @@ from typing import Any, Mapping
 
 from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
 from storage.ledger import LedgerRules
+from storage.privacy import KeyRing, PrivacyConfigError
+from storage.redemptions import CatalogueEntry
 
 WECHAT_API = "https://api.weixin.qq.com"
 ENV_PREFIX = "TIMEBANK_"
@@ -46,7 +48,7 @@ EMBEDDED: dict[str, dict[str, Any]] = {
 }
 
 # Tables whose keys are data (service codes), validated by their own parser.
-FREE_FORM = ("services",)
+FREE_FORM = ("services", "partner_items", "privacy", "partner_operators")
 
 # Keys a config file must set itself (or through the environment): running a
 # real account on the development secrets would be a silent security hole.
@@ -102,6 +104,9 @@ class Config:
     daily_transfer_limit_min: int
     exchange: ExchangePolicy
     catalogue: Catalogue
+    partner_items: tuple[CatalogueEntry, ...]
+    partner_operators: dict[str, tuple[str, ...]]
+    privacy: KeyRing | None  # None only on the embedded defaults: a development key ring under data_dir
     log_level: str
     source: str
 
@@ -132,6 +137,7 @@ def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str
     merged = _apply_environment(merged, environ)
     if file_path:
         _require_set(from_file, environ)
+        merged["privacy"] = _privacy_with_environment(merged.get("privacy"), environ)
     base_dir = file_path.resolve().parent if file_path else Path.cwd()
     return _build(merged, base_dir, source=str(file_path) if file_path else "embedded defaults")
 
@@ -232,9 +238,50 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             gift_recipient_age=_integer(merged, "exchange", "gift_recipient_age", 0, 120),
         ),
         catalogue=_catalogue(merged.get("services")),
+        partner_items=_partner_items(merged.get("partner_items", [])),
+        partner_operators=_partner_operators(merged.get("partner_operators", {})),
+        privacy=_keyring(merged.get("privacy")),
         log_level=_log_level(merged["log"]["level"]),
         source=source,
     )
+
+
+def _privacy_with_environment(section: Any, environ: Mapping[str, str]) -> dict:
+    """[privacy] from the file, any part of it replaced from the environment; a file config must have keys."""
+    section = dict(section or {})
+    if keys := environ.get("TIMEBANK_PRIVACY_KEYS"):  # "k2=<base64>,k1=<base64>"
+        section["keys"] = dict(pair.strip().split("=", 1) for pair in keys.split(",") if "=" in pair)
+    for key in ("current_key_id", "lookup_key"):
+        if value := environ.get(_env_name("privacy", key)):
+            section[key] = value
+    if not section:
+        raise ConfigError("privacy", "missing: personal data needs encryption keys (`timebank keys` prints a new set)")
+    return section
+
+
+def _keyring(section: Any) -> KeyRing | None:
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise ConfigError("privacy", "must be a table")
+    try:
+        keyring = KeyRing.from_config(section)
+    except PrivacyConfigError as error:
+        key, _, problem = str(error).partition(": ")
+        raise ConfigError(key, problem) from None
+    if any(key.startswith(b"REPLACE-ME") for key in (*keyring.keys.values(), keyring.lookup_key)):
+        raise ConfigError("privacy", "still the example's placeholder keys: `timebank keys` prints real ones")
+    return keyring
+
+
+def _partner_operators(value: Any) -> dict[str, tuple[str, ...]]:
+    """Partner code → the OpenIDs of the people at that partner who may complete redemption codes."""
+    if not isinstance(value, dict):
+        raise ConfigError("partner_operators", "must be a table of partner = [openids]")
+    for partner, openids in value.items():
+        if not isinstance(openids, list) or not all(isinstance(openid, str) and openid for openid in openids):
+            raise ConfigError(f"partner_operators.{partner}", "must be a list of OpenIDs")
+    return {partner: tuple(openids) for partner, openids in value.items()}
 
 
 def _catalogue(overrides: Any) -> Catalogue:
@@ -250,6 +297,32 @@ def _catalogue(overrides: Any) -> Catalogue:
     except CatalogueError as error:
         key, _, problem = str(error).partition(": ")
         raise ConfigError(f"services.{key}", problem) from None
+
+
+PARTNER_ITEM_KEYS = {"partner": str, "partner_name": str, "item": str, "name": str, "price_minutes": int, "stock": int}
+
+
+def _partner_items(value: Any) -> tuple[CatalogueEntry, ...]:
+    if not isinstance(value, list):
+        raise ConfigError("partner_items", "must be an array of tables ([[partner_items]])")
+    entries = tuple(_partner_item(number, item) for number, item in enumerate(value, 1))
+    seen = [(entry.partner_code, entry.item_code) for entry in entries]
+    if len(set(seen)) != len(seen):
+        raise ConfigError("partner_items", "the same partner and item appear twice")
+    return entries
+
+
+def _partner_item(number: int, item: Any) -> CatalogueEntry:
+    where = f"partner_items[{number}]"
+    if not isinstance(item, dict) or set(item) != set(PARTNER_ITEM_KEYS):
+        raise ConfigError(where, f"needs exactly the keys {', '.join(PARTNER_ITEM_KEYS)}")
+    for key, kind in PARTNER_ITEM_KEYS.items():
+        if not isinstance(item[key], kind) or isinstance(item[key], bool) or (kind is str and not item[key].strip()):
+            raise ConfigError(f"{where}.{key}", f"must be a {'whole number' if kind is int else 'non-empty text'}")
+    if item["price_minutes"] <= 0 or item["stock"] < 0:
+        raise ConfigError(where, "price_minutes must be positive and stock not negative")
+    return CatalogueEntry(item["partner"], item["partner_name"], item["item"], item["name"],
+                          item["price_minutes"], item["stock"])
 
 
 def _resolve(base_dir: Path, value: str) -> Path:

@@ -47,5 +47,5 @@ def log_message(*, message_type: str, intent: str, result: str, latency_s: float
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    for noisy in ("jieba", "aiohttp.access", "urllib3"):
+    for noisy in ("jieba", "aiohttp.access", "urllib3", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))

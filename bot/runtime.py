@@ -14,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.embedded_redis import EmbeddedRedis
+from bot.keys import development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
 from storage.outbox import Sessions
+from storage.privacy import KeyRing
 
 log = logging.getLogger("timebank.runtime")
 
@@ -32,6 +34,7 @@ class Runtime:
     sessions: Sessions
     redis: aioredis.Redis
     wechat: WeChatApi
+    keyring: KeyRing
 
 
 @asynccontextmanager
@@ -49,7 +52,8 @@ async def open_runtime(config: Config, *, migrate_default: bool = True) -> Async
             timeout_s=config.wechat.api_timeout,
         )
         try:
-            yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat)
+            keyring = config.privacy or development_keyring(config.data_dir)
+            yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring)
         finally:
             wechat.close()
             await async_redis.aclose()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from handlers.texts import say
+from storage.exchange import Catalogue, ExchangePolicy
+from storage.ledger import LedgerRules
+from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
@@ -19,9 +24,24 @@ class Community:
 
 
 @dataclass(frozen=True)
+class Bank:
+    """The stores and the rules the bank runs by."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    keyring: KeyRing
+    rules: LedgerRules
+    policy: ExchangePolicy
+    catalogue: Catalogue
+    daily_transfer_limit_min: int
+    staff_openids: tuple[str, ...] = ()
+    partner_operators: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Context:
     community: Community
     dialogue: DialogueStore
+    bank: Bank
 
     @staticmethod
     def local(moment: datetime) -> datetime:

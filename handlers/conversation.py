@@ -32,6 +32,7 @@ class DialogueState:
     asking: str | None = None  # a slot name, CONFIRMING, or MENU
     misunderstood: int = 0
     switch_to: dict | None = None  # {"intent": ..., "slots": ...} awaiting a yes/no
+    offered: list = field(default_factory=list)  # [[value, label], …] as numbered when the slot was asked
 
 
 class Conversation:
@@ -68,7 +69,7 @@ class Conversation:
             return "choice"
         if state.flow and state.asking:
             slot = self.flows[state.flow].slot(state.asking)
-            return "choice" if slot.choices else slot.expecting  # a number picks; words still name the value
+            return "choice" if slot.numbered else slot.expecting  # a number picks; words still name the value
         return None
 
     async def _keep(self, state: DialogueState, incoming: Incoming, ctx: Context) -> None:
@@ -115,8 +116,10 @@ class Conversation:
 
     async def _fill(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self._flow(state)
-        values = self._values_for(flow, meaning.slots, asking=state.asking)
-        if meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
+        values = self._values_for(flow, meaning.slots, state)
+        if flow.slot(state.asking).expecting == "yes_no" and meaning.intent == "affirm":
+            values[state.asking] = True
+        elif meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
             state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
@@ -126,10 +129,10 @@ class Conversation:
     async def _accept_values(self, state: DialogueState, values: dict, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self._flow(state)
         for name, value in values.items():
-            complaint = flow.slot(name).check(value, ctx) if flow.slot(name).check else None
+            slot = flow.slot(name)
+            complaint = await slot.check(value, state.slots, incoming, ctx) if slot.check else None
             if complaint:
-                state.asking = name
-                return self._say(state, f"{complaint}\n{flow.slot(name).ask()}")
+                return self._say(state, f"{complaint}\n{await self._ask(state, slot, incoming, ctx)}")
             state.slots[name] = value
         state.misunderstood = 0
         return await self._next_step(state, incoming, ctx)
@@ -138,8 +141,7 @@ class Conversation:
         flow = self._flow(state)
         missing = flow.missing(state.slots)
         if missing is not None:
-            state.asking = missing.name
-            return self._say(state, missing.ask())
+            return self._say(state, await self._ask(state, missing, incoming, ctx))
         if flow.confirm is not None and state.asking != CONFIRMING:
             state.asking = CONFIRMING
             return self._say(state, ctx.text("flow_confirm", summary=flow.confirm(state.slots, ctx)))
@@ -168,7 +170,7 @@ class Conversation:
         return await self._answer(state, meaning, incoming, ctx)
 
     async def _menu_answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
-        intent = self.menu.read(meaning.slots, numbered=True)
+        intent = self.menu.read(meaning.slots, asked=True)
         self._reset(state)
         if intent is None:
             return await self._fresh(state, meaning, incoming, ctx)
@@ -200,7 +202,16 @@ class Conversation:
     def _question(self, state: DialogueState, ctx: Context) -> str:
         if state.asking == CONFIRMING:
             return ctx.text("flow_confirm_again")
-        return self._flow(state).slot(state.asking).ask()
+        return self._flow(state).slot(state.asking).ask(state.slots, ctx, self._offered(state))
+
+    async def _ask(self, state: DialogueState, slot: Slot, incoming: Incoming, ctx: Context) -> str:
+        offered = await slot.offer(state.slots, incoming, ctx) if slot.offer else ()
+        state.asking, state.offered = slot.name, [[choice.value, choice.label] for choice in offered]
+        return slot.ask(state.slots, ctx, offered)
+
+    @staticmethod
+    def _offered(state: DialogueState) -> tuple[Choice, ...]:
+        return tuple(Choice(value, label) for value, label in state.offered)
 
     def _flow(self, state: DialogueState) -> Flow:
         return self.flows[state.flow]
@@ -211,11 +222,14 @@ class Conversation:
             return flow.title
         return next((choice.label for choice in self.menu.choices if choice.value == intent), "新的事情")
 
-    @staticmethod
-    def _values_for(flow: Flow, slots: dict, asking: str | None = None) -> dict:
-        values = {slot.name: slot.read(slots, numbered=slot.name == asking) for slot in flow.slots}
+    def _values_for(self, flow: Flow, slots: dict, state: DialogueState | None = None) -> dict:
+        asking = state.asking if state else None
+        offered = self._offered(state) if state else ()
+        values = {slot.name: slot.read(slots, asked=slot.name == asking, offered=offered if slot.name == asking else ())
+                  for slot in flow.slots if slot.expecting != "yes_no"}
         return {name: value for name, value in values.items() if value is not None}
 
     @staticmethod
     def _reset(state: DialogueState) -> None:
         state.flow, state.slots, state.asking, state.switch_to, state.misunderstood = None, {}, None, None, 0
+        state.offered = []

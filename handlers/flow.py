@@ -20,8 +20,13 @@ from typing import Any, Awaitable, Callable
 from handlers.context import Context
 from handlers.types import Incoming, Outcome
 
+# Answers that are only meaningful to the question just asked: the parser's
+# slot for them, by what was expected.
+ANSWER_ONLY = {"text": "text", "number": "number", "phone": "phone"}
+
 # A check returns None when the value is fine, else the sentence to say.
-Check = Callable[[Any, Context], str | None]
+Check = Callable[[Any, dict, Incoming, Context], Awaitable[str | None]]
+Offer = Callable[[dict, Incoming, Context], Awaitable[tuple["Choice", ...]]]
 Confirm = Callable[[dict, Context], str]
 Finish = Callable[[dict, Incoming, Context], Awaitable[Outcome]]
 
@@ -35,23 +40,37 @@ class Choice:
 @dataclass(frozen=True)
 class Slot:
     name: str  # a slot name of the NLU contract, or the flow's own
-    question: str
-    expecting: str  # what nlu.parse should read an answer as (nlu.EXPECTING)
+    question: str | Callable[[dict, Context], str]
+    expecting: str  # what nlu.parse should read an answer as (nlu.EXPECTING); "yes_no" slots hold True
     choices: tuple[Choice, ...] = ()
+    offer: Offer | None = None  # choices looked up when the question is asked (a catalogue, one's relatives)
     check: Check | None = None
+    when: Callable[[dict], bool] | None = None  # asked only when this holds for what is known so far
 
-    def ask(self) -> str:
-        if not self.choices:
-            return self.question
-        numbered = "\n".join(f"{number}. {choice.label}" for number, choice in enumerate(self.choices, 1))
-        return f"{self.question}\n{numbered}\n回复数字就行。"
+    @property
+    def numbered(self) -> bool:
+        return bool(self.choices or self.offer)
 
-    def read(self, slots: dict, *, numbered: bool = False) -> Any:
+    def ask(self, slots: dict, ctx: Context, offered: tuple[Choice, ...] = ()) -> str:
+        question = self.question(slots, ctx) if callable(self.question) else self.question
+        choices = offered or self.choices
+        if not choices:
+            return question
+        numbered = "\n".join(f"{number}. {choice.label}" for number, choice in enumerate(choices, 1))
+        return f"{question}\n{numbered}\n回复数字就行。"
+
+    def read(self, slots: dict, *, asked: bool = False, offered: tuple[Choice, ...] = ()) -> Any:
         """This slot's value in what the parser found; a bare number picks a choice only when this slot asked."""
-        if numbered and self.choices and "choice" in slots and self.name not in slots:
+        choices = offered or self.choices
+        if asked and choices and "choice" in slots and self.name not in slots:
             number = slots["choice"]
-            return self.choices[number - 1].value if 1 <= number <= len(self.choices) else None
+            return choices[number - 1].value if 1 <= number <= len(choices) else None
+        if self.expecting in ANSWER_ONLY:
+            return slots.get(ANSWER_ONLY[self.expecting]) if asked else None
         return slots.get(self.name)
+
+    def applies(self, slots: dict) -> bool:
+        return self.when is None or self.when(slots)
 
 
 @dataclass(frozen=True)
@@ -68,4 +87,4 @@ class Flow:
         return next(slot for slot in self.slots if slot.name == name)
 
     def missing(self, filled: dict) -> Slot | None:
-        return next((slot for slot in self.slots if slot.name not in filled), None)
+        return next((slot for slot in self.slots if slot.name not in filled and slot.applies(filled)), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Awaitable, Callable
 
 import nlu
+from handlers import membership
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
@@ -42,7 +43,9 @@ INTENT_HANDLERS: dict[str, Handler] = {
 }
 
 # Intents that take a conversation of several turns: one row per flow module.
-FLOWS: dict[str, Flow] = {}
+FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
+    membership.FLOW,
+)}
 
 # The numbered main menu offered after two misunderstandings.
 MAIN_MENU = (

@@ -135,7 +135,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "history": {
         "明细": 3, "记录": 2.5, "流水": 3, "账单": 3, "收支": 3, "交易": 2, "怎么花": 2, "每一笔": 2.5, "花到哪": 2,
-        "用到哪": 2, "查账": 2.5, "收入": 2, "支出": 2,
+        "用到哪": 2, "查账": 2.5, "收入": 2, "支出": 2, "更多": 2.5, "下一页": 3, "再往前": 2.5,
     },
     "transfer": {
         "转给": 3, "转账": 3, "赠送": 2.5, "送给": 2.5, "划给": 2.5,
@@ -506,6 +506,9 @@ MINUTE_UNIT_WORDS = ("分钟",)
 # "一个上午" is taken as half a day, like the contract's 半天 ("一上午" would
 # clash with "周一上午").
 FIXED_DURATIONS = {"半天": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240}
+# Asking for the next page of something already shown (a statement, a list).
+NEXT_PAGE_WORDS = ("更多", "下一页", "再往前", "还有呢", "再看看")
+
 COIN_WORDS = ("时间币", "个币", "币")
 MINUTES_PER_COIN = 60
 

@@ -28,6 +28,12 @@ def parse(text: str, now: datetime, expecting: str | None = None) -> Parse:
     return answers.answer(expecting, reading, decision, parsed)
 
 
+def services_mentioned(text: str) -> tuple[str, ...]:
+    """Every service a message names, in order: "会陪诊，也能买菜" → medical_escort, shopping."""
+    reading = Reading(text, date.today())
+    return tuple(dict.fromkeys(hit.label for hit in reading.layer("service") if hit.label))
+
+
 def local_day(now: datetime) -> date:
     if now.tzinfo is not None:
         now = now.astimezone(SHANGHAI)

@@ -3,7 +3,7 @@
 import re
 from typing import Any, Callable
 
-from . import tasks
+from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
 from .reading import Reading, strongest_label
 from .scores import score
@@ -56,6 +56,10 @@ def _recipient(r: Reading) -> str | None:
     return found.group(1) if found else None
 
 
+def _page(r: Reading) -> str | None:
+    return "next" if any(word in r.text for word in lexicon.NEXT_PAGE_WORDS) else None
+
+
 SLOT_READERS: dict[str, Callable[[Reading], Any]] = {
     "service": lambda r: r.service,
     "date": lambda r: r.date,
@@ -68,6 +72,7 @@ SLOT_READERS: dict[str, Callable[[Reading], Any]] = {
     "audience": _audience,
     "recipient": _recipient,
     "content": _content,
+    "page": _page,
 }
 
 # The contract's slots per intent, plus unscored extras the handlers can use.
@@ -82,6 +87,7 @@ INTENT_FILLS: dict[str, tuple[str, ...]] = {
     "cancel": ("task_id", "date"),
     "transfer": ("amount_min", "recipient"),
     "donate": ("amount_min",),
+    "history": ("page",),
     "rate": ("score", "task_id"),
     "broadcast": ("audience", "content"),
 }

@@ -131,7 +131,10 @@ def wechat_mode(request) -> str:
 def bot_config(tmp_path, sandbox, database_url, redis_url, wechat_mode):
     from bot.config import load_config
 
+    from storage.privacy import KeyRing
+
     aes_key = SAFE_MODE_KEY if wechat_mode == "safe" else ""
+    keys = KeyRing.generate().to_config()
     path = write_config(tmp_path, f"""
 [server]
 reply_deadline = 1.0
@@ -148,6 +151,12 @@ dir = "{tmp_path / 'var'}"
 url = "{database_url}"
 [redis]
 url = "{redis_url}"
+[staff]
+openids = ["o_staff_zhao"]
+[privacy]
+current_key_id = "k1"
+keys = {{ k1 = "{keys['keys']['k1']}" }}
+lookup_key = "{keys['lookup_key']}"
 """)
     return load_config(path, environ={})
 

@@ -10,6 +10,8 @@ import urllib.request
 
 import pytest
 
+from storage.privacy import KeyRing
+
 TIMEBANK = [sys.executable, "-m", "bot.cli"]
 
 
@@ -25,6 +27,7 @@ def free_port() -> int:
 
 
 def operator_config(tmp_path, port: int) -> str:
+    keys = KeyRing.generate().to_config()
     path = tmp_path / "timebank.toml"
     path.write_text(f"""
 [server]
@@ -35,6 +38,10 @@ app_secret = "operator-secret"
 token = "operatortoken"
 [database]
 url = "sqlite:///{tmp_path / 'bank.sqlite3'}"
+[privacy]
+current_key_id = "k1"
+keys = {{ k1 = "{keys['keys']['k1']}" }}
+lookup_key = "{keys['lookup_key']}"
 """)
     return str(path)
 
@@ -86,3 +93,33 @@ def test_the_readme_run_command_chats_with_the_bot_on_embedded_defaults(tmp_path
     assert "我是" in result.stdout
     assert "时间银行是什么" in result.stdout
     assert (tmp_path / "var" / "timebank.sqlite3").exists()
+
+
+def test_ledger_verify_passes_a_sound_ledger_and_fails_a_tampered_one(tmp_path):
+    import sqlite3
+
+    config = operator_config(tmp_path, free_port())
+    assert run(["migrate", "--config", config], cwd=tmp_path).returncode == 0
+    seed = (
+        "import asyncio\n"
+        "from storage.db import create_engine, session_factory\n"
+        "from storage import ledger\n"
+        "async def main():\n"
+        f"    sessions = session_factory(create_engine('sqlite+aiosqlite:///{tmp_path / 'bank.sqlite3'}'))\n"
+        "    volunteer = await ledger.open_member_account(sessions, 'member:1')\n"
+        "    issuance = await ledger.system_account(sessions, ledger.ISSUANCE)\n"
+        "    await ledger.transfer(sessions, ledger.TransferRequest(issuance.id, volunteer.id, 90, ledger.GRANT,\n"
+        "                                                            'grant-1', 'staff:1', reason='opening grant'))\n"
+        "asyncio.run(main())\n"
+    )
+    subprocess.run([sys.executable, "-c", seed], check=True, cwd=tmp_path,
+                   env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    verified = run(["ledger", "verify", "--config", config], cwd=tmp_path)
+    assert verified.returncode == 0 and "ledger verify: ok" in verified.stdout
+    exported = run(["ledger", "export", "--config", config], cwd=tmp_path)
+    assert "grant-1" in exported.stdout and "opening grant" in exported.stdout
+
+    with sqlite3.connect(tmp_path / "bank.sqlite3") as database:  # a balance row edited behind the ledger's back
+        database.execute("UPDATE ledger_accounts SET credits_posted = credits_posted + 60 WHERE owner_ref = 'member:1'")
+    tampered = run(["ledger", "verify", "--config", config], cwd=tmp_path)
+    assert tampered.returncode == 1 and "problem:" in tampered.stdout

@@ -1,14 +1,22 @@
 """Configuration: embedded defaults, a file, secrets from the environment, one clear line per mistake."""
 
+from pathlib import Path
+
 import pytest
 
 from bot.config import ConfigError, load_config
+from storage.privacy import KeyRing
 
-MINIMAL = """
+KEYS = KeyRing.generate().to_config()
+MINIMAL = f"""
 [wechat]
 app_id = "wx1234567890abcdef"
 app_secret = "s3cret"
 token = "tok3n"
+[privacy]
+current_key_id = "k1"
+keys = {{ k1 = "{KEYS['keys']['k1']}" }}
+lookup_key = "{KEYS['lookup_key']}"
 """
 
 
@@ -28,7 +36,7 @@ def test_a_config_toml_in_the_working_directory_is_found(tmp_path, monkeypatch, 
 
 
 def test_secrets_can_come_from_the_environment_instead_of_the_file(config_file):
-    path = config_file('[wechat]\napp_id = "wx1"\n')
+    path = config_file('[wechat]\napp_id = "wx1"\n' + MINIMAL[MINIMAL.index("[privacy]"):])
     config = load_config(path, environ={"TIMEBANK_WECHAT_APP_SECRET": "from-env", "TIMEBANK_WECHAT_TOKEN": "envtoken",
                                         "TIMEBANK_DATABASE_URL": "postgresql://u@db/timebank",
                                         "TIMEBANK_STAFF_OPENIDS": "o_a, o_b"})
@@ -45,15 +53,17 @@ def test_relative_data_directories_are_relative_to_the_config_file(tmp_path, con
 @pytest.mark.parametrize("toml, key", [
     ('[wechat]\napp_id = "wx1"\ntoken = "tok3n"\n', "wechat.app_secret"),
     (MINIMAL.replace('"tok3n"', '"no spaces allowed"'), "wechat.token"),
-    (MINIMAL + 'encoding_aes_key = "short"\n', "wechat.encoding_aes_key"),
-    (MINIMAL + 'api_base_url = "ftp://x"\n', "wechat.api_base_url"),
+    (MINIMAL.replace('token = "tok3n"', 'token = "tok3n"\nencoding_aes_key = "short"'), "wechat.encoding_aes_key"),
+    (MINIMAL.replace('token = "tok3n"', 'token = "tok3n"\napi_base_url = "ftp://x"'), "wechat.api_base_url"),
     (MINIMAL + '[server]\nport = 70000\n', "server.port"),
     (MINIMAL + '[server]\npath = "wechat"\n', "server.path"),
     (MINIMAL + '[database]\nurl = "mysql://x/y"\n', "database.url"),
     (MINIMAL + '[redis]\nurl = "localhost:6379"\n', "redis.url"),
     (MINIMAL + '[staff]\nopenids = "o_1"\n', "staff.openids"),
     (MINIMAL + '[sever]\nport = 1\n', "sever"),
-    (MINIMAL + 'app_secert = "typo"\n', "wechat.app_secert"),
+    (MINIMAL.replace('token = "tok3n"', 'token = "tok3n"\napp_secert = "typo"'), "wechat.app_secert"),
+    (MINIMAL.replace('current_key_id = "k1"', 'current_key_id = "k9"'), "privacy.current_key_id"),
+    (MINIMAL.split("[privacy]")[0], "privacy"),
 ])
 def test_a_missing_or_invalid_key_is_named(config_file, toml, key):
     with pytest.raises(ConfigError) as error:
@@ -62,9 +72,18 @@ def test_a_missing_or_invalid_key_is_named(config_file, toml, key):
     assert "\n" not in str(error.value)
 
 
-def test_the_example_config_is_valid_and_complete():
-    from pathlib import Path
+EXAMPLE = Path(__file__).parent.parent / "config.example.toml"
 
-    example = Path(__file__).parent.parent / "config.example.toml"
-    config = load_config(example, environ={})
-    assert config.server.path == "/wechat"
+
+def test_the_example_config_is_valid_once_real_keys_are_given():
+    keys = KeyRing.generate("k7").to_config()
+    config = load_config(EXAMPLE, environ={"TIMEBANK_PRIVACY_KEYS": f"k7={keys['keys']['k7']}",
+                                           "TIMEBANK_PRIVACY_CURRENT_KEY_ID": "k7",
+                                           "TIMEBANK_PRIVACY_LOOKUP_KEY": keys["lookup_key"]})
+    assert config.server.path == "/wechat" and config.privacy.current_key_id == "k7"
+
+
+def test_the_example_placeholder_keys_are_refused():
+    with pytest.raises(ConfigError) as error:
+        load_config(EXAMPLE, environ={})
+    assert error.value.key == "privacy"

@@ -15,8 +15,8 @@ from handlers.types import Outcome, Reply
 SERVICES = (Choice("medical_escort", "陪诊"), Choice("shopping", "买菜"), Choice("cleaning", "打扫"))
 
 
-def no_past_hours(value, ctx):
-    return None if value >= 30 else "时间太短了，至少半小时。"
+async def at_least_half_an_hour(minutes, slots, incoming, ctx):
+    return None if minutes >= 30 else "时间太短了，至少半小时。"
 
 
 async def book(slots, incoming, ctx):
@@ -31,7 +31,7 @@ BOOKING = Flow(
         Slot("service", "您需要什么帮助？", expecting="service", choices=SERVICES),
         Slot("date", "哪一天？比如“明天”", expecting="date"),
         Slot("time", "几点开始？比如“下午三点”", expecting="time"),
-        Slot("duration_min", "大概要多长时间？比如“两个小时”", expecting="duration", check=no_past_hours),
+        Slot("duration_min", "大概要多长时间？比如“两个小时”", expecting="duration", check=at_least_half_an_hour),
     ),
     confirm=lambda slots, ctx: f"您要找人{slots['service']}，{slots['date']} {slots['time']}，约{slots['duration_min']}分钟。",
     finish=book,

@@ -1,0 +1,114 @@
+"""Joining the time bank: who you are, consent to the privacy notice, then the details your role needs."""
+
+from __future__ import annotations
+
+import nlu
+from handlers.context import Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.identity import member_of
+from handlers.types import Incoming, Outcome, Reply
+from storage import ledger, members
+from storage.base import utcnow
+from storage.privacy import InvalidPhone, mask_phone, normalize_phone
+
+PRIVACY_NOTICE_VERSION = "2026-11"
+ROLE_CHOICES = (
+    Choice(members.ELDER, "老人本人，需要帮助"),
+    Choice(members.VOLUNTEER, "志愿者，想帮助老人"),
+    Choice(members.FAMILY, "家属，替家里老人办事"),
+)
+ROLE_NAMES = {choice.value: choice.label.split("，")[0] for choice in ROLE_CHOICES}
+
+
+def is_elder(slots: dict) -> bool:
+    return slots.get("role") == members.ELDER
+
+
+def is_volunteer(slots: dict) -> bool:
+    return slots.get("role") == members.VOLUNTEER
+
+
+async def a_name(name: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    return None if 2 <= len(name.strip()) <= 20 else ctx.text("register_bad_name")
+
+
+async def a_new_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    try:
+        normalize_phone(phone)
+    except InvalidPhone:
+        return ctx.text("register_bad_phone")
+    if await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone) is not None:
+        return ctx.text("register_phone_taken")
+    return None
+
+
+async def a_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    try:
+        normalize_phone(phone)
+    except InvalidPhone:
+        return ctx.text("register_bad_phone")
+    return None
+
+
+async def a_birth_year(year: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    this_year = ctx.local(incoming.received_at).year
+    return None if members.EARLIEST_BIRTH_YEAR <= year <= this_year - 10 else ctx.text("register_bad_year")
+
+
+async def some_services(text: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    return None if nlu.services_mentioned(text) else ctx.text("register_no_skills")
+
+
+async def not_yet_registered(incoming: Incoming, ctx: Context) -> Outcome | None:
+    if await member_of(incoming, ctx) is not None:
+        return Outcome(Reply(ctx.text("register_already")), "register")
+    return None
+
+
+def summary(slots: dict, ctx: Context) -> str:
+    lines = [f"身份：{ROLE_NAMES[slots['role']]}", f"姓名：{slots['real_name']}",
+             f"手机：{mask_phone(normalize_phone(slots['phone']))}", f"社区：{slots['community']}",
+             f"出生年份：{slots['birth_year']}"]
+    if is_elder(slots):
+        lines.append(f"紧急联系人：{slots['emergency_name']} {mask_phone(normalize_phone(slots['emergency_phone']))}")
+    if is_volunteer(slots):
+        skills = "、".join(ctx.bank.catalogue[code].name for code in nlu.services_mentioned(slots["skills"]))
+        lines += [f"会做：{skills}", f"有空：{slots['availability']}"]
+    return "请核对您的信息：\n" + "\n".join(lines)
+
+
+async def register(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    personal = members.PersonalData(
+        real_name=slots["real_name"].strip(), phone=slots["phone"],
+        emergency_name=slots.get("emergency_name"), emergency_phone=slots.get("emergency_phone"),
+    )
+    member = await members.register_member(
+        ctx.bank.sessions, ctx.bank.keyring, role=slots["role"], openid=incoming.openid, personal=personal,
+        consent=members.Consent(PRIVACY_NOTICE_VERSION, utcnow()), community=slots["community"].strip(),
+        birth_year=slots["birth_year"], skills=nlu.services_mentioned(slots.get("skills", "")),
+        availability=slots.get("availability"),
+    )
+    await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
+    return Outcome(Reply(ctx.text(f"register_done_{member.role}")), "register")
+
+
+FLOW = Flow(
+    name="register",
+    title="注册",
+    ready=not_yet_registered,
+    slots=(
+        Slot("role", "您是哪一位？", expecting="choice", choices=ROLE_CHOICES),
+        Slot("consent", lambda slots, ctx: ctx.text("privacy_notice"), expecting="yes_no"),
+        Slot("real_name", "请告诉我您的真实姓名。", expecting="text", check=a_name),
+        Slot("phone", "请发您的手机号（11位）。", expecting="phone", check=a_new_phone),
+        Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text"),
+        Slot("birth_year", "您是哪一年出生的？比如“1948”。", expecting="number", check=a_birth_year),
+        Slot("emergency_name", "万一有急事，我们联系谁？请发紧急联系人的名字。", expecting="text", check=a_name, when=is_elder),
+        Slot("emergency_phone", "请发这位紧急联系人的手机号。", expecting="phone", check=a_phone, when=is_elder),
+        Slot("skills", "您会做哪些事？比如：陪诊、买菜、打扫、聊天、理发。", expecting="text", check=some_services,
+             when=is_volunteer),
+        Slot("availability", "您一般什么时候有空？比如“工作日上午”。", expecting="text", when=is_volunteer),
+    ),
+    confirm=summary,
+    finish=register,
+)

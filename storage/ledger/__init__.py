@@ -1,0 +1,40 @@
+"""The time-credit ledger: double-entry, append-only, in integer minutes.
+
+Every function takes the app's `async_sessionmaker` and runs its own
+transaction. See docs/ledger.md for the model and the rules.
+"""
+
+from storage.ledger.accounts import balance, open_member_account, system_account
+from storage.ledger.errors import (AccountNotFound, CapReached, HoldExpired, HoldNotFound, HoldNotOpen,
+                                   IdempotencyKeyReused, InsufficientCredit, InvalidRequest, LedgerBusy, LedgerError,
+                                   NonPositiveAmount, PostExceedsHold, ReversalExceedsRemainder, SameAccount,
+                                   TransferNotFound)
+from storage.ledger.export import export_csv
+from storage.ledger.holds import expire_holds, hold, post_hold, void_hold
+from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
+from storage.ledger.statement import statement
+from storage.ledger.transfers import reverse, transfer
+from storage.ledger.types import (ADJUSTMENT, ADJUSTMENT_KIND, DEFAULT_RULES, DONATION, EXPIRED, GIFT, GRANT,
+                                  ISSUANCE, MEMBER, PARTNER, POOL, POSTED, REDEMPTION, REVERSAL, SERVICE, VOIDED,
+                                  Account, Balance, HoldOutcome, HoldRequest, HoldResult, LedgerRules, StatementEntry,
+                                  StatementPage, TransferRequest, TransferResult, VerifyReport)
+from storage.ledger.verify import verify
+
+__all__ = [
+    # operations
+    "open_member_account", "system_account", "transfer", "hold", "post_hold", "void_hold", "expire_holds",
+    "reverse", "balance", "statement", "verify", "export_csv",
+    # values
+    "LedgerRules", "DEFAULT_RULES", "Account", "TransferRequest", "TransferResult", "HoldRequest", "HoldResult",
+    "HoldOutcome", "Balance", "StatementEntry", "StatementPage", "VerifyReport",
+    # names
+    "MEMBER", "ISSUANCE", "POOL", "PARTNER", "ADJUSTMENT",
+    "SERVICE", "GIFT", "DONATION", "REDEMPTION", "GRANT", "ADJUSTMENT_KIND", "REVERSAL",
+    "POSTED", "VOIDED", "EXPIRED",
+    # errors
+    "LedgerError", "InvalidRequest", "NonPositiveAmount", "SameAccount", "AccountNotFound", "InsufficientCredit",
+    "CapReached", "IdempotencyKeyReused", "HoldNotFound", "HoldNotOpen", "HoldExpired", "PostExceedsHold",
+    "TransferNotFound", "ReversalExceedsRemainder", "LedgerBusy",
+    # tables
+    "AccountRow", "TransferRow", "HoldRow", "HoldResolutionRow", "IdempotencyKeyRow",
+]

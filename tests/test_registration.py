@@ -1,0 +1,82 @@
+"""Joining the bank in chat: consent first, only what the role needs, nothing stored in the clear."""
+
+import pytest
+from sqlalchemy import text
+
+from storage import members
+
+
+class Member:
+    def __init__(self, wechat, openid):
+        self.wechat, self.openid = wechat, openid
+
+    async def says(self, message: str) -> str:
+        answer = await self.wechat.post(self.wechat.text(self.openid, message))
+        assert answer.status == 200
+        return answer.text
+
+
+@pytest.fixture
+def grandma(wechat):
+    return Member(wechat, "o_grandma_wang")
+
+
+async def test_an_elder_registers_with_an_emergency_contact(grandma, runtime):
+    assert "1. 老人本人" in await grandma.says("我要注册")
+    assert "同意请回复" in await grandma.says("1")
+    assert "真实姓名" in await grandma.says("同意")
+    assert "手机号" in await grandma.says("王秀英")
+    assert "哪个社区" in await grandma.says("138 1234 5678")
+    assert "哪一年出生" in await grandma.says("青山湖社区")
+    assert "紧急" in await grandma.says("1944")
+    assert "紧急联系人的手机号" in await grandma.says("李明")
+    summary = await grandma.says("13900001111")
+    assert "身份：老人本人" in summary and "手机：138****5678" in summary and "139****1111" in summary
+    assert "注册好了" in await grandma.says("是")
+
+    member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
+    assert (member.role, member.community, member.birth_year) == ("elder", "青山湖社区", 1944)
+    assert member.consent.version == "2026-11"
+    async with runtime.engine.connect() as connection:
+        dump = " ".join(str(row) for row in (await connection.execute(text("SELECT * FROM members"))).all())
+    assert "13812345678" not in dump and "王秀英" not in dump and "李明" not in dump
+
+
+async def test_a_volunteer_says_what_they_can_do_and_waits_for_verification(wechat, runtime):
+    volunteer = Member(wechat, "o_volunteer_liu")
+    assert "同意请回复" in await volunteer.says("我想当志愿者")  # the role is understood from the words
+    await volunteer.says("同意")
+    await volunteer.says("刘芳")
+    await volunteer.says("13700001234")
+    await volunteer.says("青山湖社区")
+    assert "会做哪些事" in await volunteer.says("1962")
+    assert "什么时候有空" in await volunteer.says("我会陪诊，也能帮忙买菜")
+    summary = await volunteer.says("周末都行")
+    assert "会做：陪诊就医、代购买菜" in summary
+    assert "审核" in await volunteer.says("对")
+    member = await members.member_by_openid(runtime.sessions, "o_volunteer_liu")
+    assert member.skills == ("medical_escort", "shopping") and not member.is_verified
+
+
+async def test_without_consent_nothing_is_kept(grandma, runtime):
+    await grandma.says("我要注册")
+    await grandma.says("1")
+    assert "不办了" in await grandma.says("不同意")
+    assert await members.member_by_openid(runtime.sessions, "o_grandma_wang") is None
+
+
+async def test_a_wrong_phone_number_is_asked_for_again(grandma):
+    for message in ("我要注册", "1", "同意", "王秀英"):
+        await grandma.says(message)
+    assert "请发您的手机号（11位）" in await grandma.says("23812345678")  # no mobile number starts with 2
+    assert "哪个社区" in await grandma.says("13812345678")
+
+
+async def test_registering_twice_is_not_needed(grandma, wechat):
+    for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "李明", "13900001111", "是"):
+        await grandma.says(message)
+    assert "已经注册过了" in await grandma.says("我要注册")
+    other = Member(wechat, "o_someone_else")
+    for message in ("我要注册", "1", "同意", "张三"):
+        await other.says(message)
+    assert "已经注册过了" in await other.says("13812345678")
