@@ -16,6 +16,7 @@ from bot.runtime import Runtime
 from bot.webhook import SUCCESS, WeChatEndpoint
 from handlers.context import Bank, Community, Context
 from handlers.router import respond
+from storage import redemptions
 from storage.redis_state import DialogueStore
 
 log = logging.getLogger("timebank.app")
@@ -46,6 +47,7 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
     app.on_startup.append(_load_language_model)
+    app.on_startup.append(_sync_partner_catalogue)
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
@@ -67,6 +69,11 @@ def handler_context(runtime: Runtime) -> Context:
 async def _load_language_model(app: web.Application) -> None:
     """jieba's dictionary takes about a second to load: pay it at start-up, not in a member's first message."""
     await asyncio.to_thread(nlu.warm_up)
+
+
+async def _sync_partner_catalogue(app: web.Application) -> None:
+    runtime = app[RUNTIME]
+    await redemptions.sync_catalogue(runtime.sessions, runtime.config.partner_items)
 
 
 def _never_fail_wechat(path: str):

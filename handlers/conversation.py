@@ -7,6 +7,7 @@ a row bring the numbered main menu and the hotline instead of another guess.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import asdict, dataclass, field
 from typing import Awaitable, Callable
 
@@ -15,7 +16,7 @@ from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.types import Incoming, Outcome, Reply
 
-SingleTurn = Callable[[str, Incoming, Context], Awaitable[Outcome]]
+SingleTurn = Callable[[str, dict, Incoming, Context], Awaitable[Outcome]]
 
 LEAVE_INTENTS = frozenset({"cancel", "deny"})
 NO_INTENT = frozenset({"unknown", "affirm", "deny"})
@@ -33,6 +34,7 @@ class DialogueState:
     misunderstood: int = 0
     switch_to: dict | None = None  # {"intent": ..., "slots": ...} awaiting a yes/no
     offered: list = field(default_factory=list)  # [[value, label], …] as numbered when the slot was asked
+    run_id: str = ""  # names this run of the flow: the idempotency key of whatever it finally does
 
 
 class Conversation:
@@ -82,7 +84,7 @@ class Conversation:
 
     async def _answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
         if meaning.intent == "sos":  # never held up by whatever else is going on
-            return await self.single_turn("sos", incoming, ctx)
+            return await self.single_turn("sos", {}, incoming, ctx)
         if state.asking == MENU:
             return await self._menu_answer(state, meaning, incoming, ctx)
         if state.flow is None:
@@ -103,7 +105,7 @@ class Conversation:
         if meaning.intent == "unknown":
             return self._misunderstood(state, None, ctx)
         state.misunderstood = 0
-        return await self.single_turn(meaning.intent, incoming, ctx)
+        return await self.single_turn(meaning.intent, meaning.slots, incoming, ctx)
 
     async def _start(self, state: DialogueState, name: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self.flows[name]
@@ -111,7 +113,7 @@ class Conversation:
             self._reset(state)
             return refusal
         self._reset(state)
-        state.flow = name
+        state.flow, state.run_id = name, secrets.token_hex(8)
         return await self._accept_values(state, self._values_for(flow, slots), incoming, ctx)
 
     async def _fill(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
@@ -127,14 +129,20 @@ class Conversation:
         return await self._accept_values(state, values, incoming, ctx)
 
     async def _accept_values(self, state: DialogueState, values: dict, incoming: Incoming, ctx: Context) -> Outcome:
+        """Keep every value that passes its check; if one does not, say why and ask for it again."""
         flow = self._flow(state)
+        refused: tuple[Slot, str] | None = None
         for name, value in values.items():
             slot = flow.slot(name)
             complaint = await slot.check(value, state.slots, incoming, ctx) if slot.check else None
             if complaint:
-                return self._say(state, f"{complaint}\n{await self._ask(state, slot, incoming, ctx)}")
-            state.slots[name] = value
+                refused = refused or (slot, complaint)
+            else:
+                state.slots[name] = value
         state.misunderstood = 0
+        if refused is not None:
+            slot, complaint = refused
+            return self._say(state, f"{complaint}\n{await self._ask(state, slot, incoming, ctx)}")
         return await self._next_step(state, incoming, ctx)
 
     async def _next_step(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
@@ -144,7 +152,7 @@ class Conversation:
             return self._say(state, await self._ask(state, missing, incoming, ctx))
         if flow.confirm is not None and state.asking != CONFIRMING:
             state.asking = CONFIRMING
-            return self._say(state, ctx.text("flow_confirm", summary=flow.confirm(state.slots, ctx)))
+            return self._say(state, ctx.text("flow_confirm", summary=await flow.confirm(state.slots, incoming, ctx)))
         return await self._finish(state, incoming, ctx)
 
     async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
@@ -153,7 +161,7 @@ class Conversation:
         return self._misunderstood(state, ctx.text("flow_confirm_again"), ctx)
 
     async def _finish(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
-        flow, slots = self._flow(state), dict(state.slots)
+        flow, slots = self._flow(state), {**state.slots, "run_id": state.run_id}
         outcome = await flow.finish(slots, incoming, ctx)
         self._reset(state)  # only once finished: if finishing fails, "是" can be said again
         return outcome
@@ -164,7 +172,7 @@ class Conversation:
             if target["intent"] in self.flows:
                 return await self._start(state, target["intent"], target["slots"], incoming, ctx)
             self._reset(state)
-            return await self.single_turn(target["intent"], incoming, ctx)
+            return await self.single_turn(target["intent"], target["slots"], incoming, ctx)
         if meaning.intent in LEAVE_INTENTS:
             return self._say(state, ctx.text("flow_resume", title=self._flow(state).title, question=self._question(state, ctx)))
         return await self._answer(state, meaning, incoming, ctx)
@@ -176,7 +184,7 @@ class Conversation:
             return await self._fresh(state, meaning, incoming, ctx)
         if intent in self.flows:
             return await self._start(state, intent, {}, incoming, ctx)
-        return await self.single_turn(intent, incoming, ctx)
+        return await self.single_turn(intent, {}, incoming, ctx)
 
     # ---- small steps -----------------------------------------------------------
 
@@ -232,4 +240,4 @@ class Conversation:
     @staticmethod
     def _reset(state: DialogueState) -> None:
         state.flow, state.slots, state.asking, state.switch_to, state.misunderstood = None, {}, None, None, 0
-        state.offered = []
+        state.offered, state.run_id = [], ""

@@ -27,7 +27,7 @@ ANSWER_ONLY = {"text": "text", "number": "number", "phone": "phone"}
 # A check returns None when the value is fine, else the sentence to say.
 Check = Callable[[Any, dict, Incoming, Context], Awaitable[str | None]]
 Offer = Callable[[dict, Incoming, Context], Awaitable[tuple["Choice", ...]]]
-Confirm = Callable[[dict, Context], str]
+Confirm = Callable[[dict, Incoming, Context], Awaitable[str]]
 Finish = Callable[[dict, Incoming, Context], Awaitable[Outcome]]
 
 

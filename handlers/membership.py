@@ -65,7 +65,7 @@ async def not_yet_registered(incoming: Incoming, ctx: Context) -> Outcome | None
     return None
 
 
-def summary(slots: dict, ctx: Context) -> str:
+async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
     lines = [f"身份：{ROLE_NAMES[slots['role']]}", f"姓名：{slots['real_name']}",
              f"手机：{mask_phone(normalize_phone(slots['phone']))}", f"社区：{slots['community']}",
              f"出生年份：{slots['birth_year']}"]

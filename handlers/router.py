@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import membership
+from handlers import credits, giving, membership, partners
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
@@ -13,12 +14,14 @@ from handlers.types import Incoming, Kind, Outcome, Reply
 
 Handler = Callable[[Incoming, Context], Awaitable[Outcome]]
 Responder = Handler
+# Answers an intent in one turn; `slots` is what the parser read alongside it.
+IntentHandler = Callable[[Incoming, Context, dict], Awaitable[Outcome]]
 
 
 def canned(text_key: str, intent: str | None = None) -> Handler:
     """A handler whose whole answer is one sentence of the text table."""
 
-    async def answer(incoming: Incoming, ctx: Context) -> Outcome:
+    async def answer(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
         return Outcome(Reply(ctx.text(text_key)), intent or text_key)
 
     return answer
@@ -35,16 +38,26 @@ async def forget_the_conversation(incoming: Incoming, ctx: Context) -> Outcome:
 
 
 # Intents answered in one turn.
-INTENT_HANDLERS: dict[str, Handler] = {
+INTENT_HANDLERS: dict[str, IntentHandler] = {
     "help": canned("help"),
     "about": canned("about"),
     # Safety first: whatever else is built, a cry for help gets the numbers to call at once.
     "sos": canned("sos"),
+    "balance": lambda incoming, ctx, slots: credits.show_balance(incoming, ctx),
+    "history": lambda incoming, ctx, slots: credits.show_history(incoming, ctx, next_page=slots.get("page") == "next"),
 }
+
+# Exact commands read before any language understanding: staff and partner operations.
+COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[Outcome]]], ...] = (
+    (partners.COMPLETE_COMMAND, partners.complete_code),
+)
 
 # Intents that take a conversation of several turns: one row per flow module.
 FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
     membership.FLOW,
+    giving.DONATE,
+    giving.TRANSFER,
+    partners.REDEEM,
 )}
 
 # The numbered main menu offered after two misunderstandings.
@@ -58,9 +71,9 @@ MAIN_MENU = (
 )
 
 
-async def answer_intent(intent: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     if intent in INTENT_HANDLERS:
-        return await INTENT_HANDLERS[intent](incoming, ctx)
+        return await INTENT_HANDLERS[intent](incoming, ctx, slots)
     if intent in nlu.INTENTS and intent not in ("unknown", "affirm", "deny"):
         # Understood, but its conversation is not built yet: say so, and where to get help now.
         return Outcome(Reply(ctx.text("not_ready")), intent)
@@ -70,10 +83,16 @@ async def answer_intent(intent: str, incoming: Incoming, ctx: Context) -> Outcom
 def make_respond(flows: dict[str, Flow]) -> Responder:
     conversation = Conversation(flows, answer_intent, MAIN_MENU)
 
+    async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
+        for pattern, command in COMMANDS:
+            if found := pattern.match(incoming.text):
+                return await command(found.group(1), incoming, ctx)
+        return await conversation.hear(incoming, ctx)
+
     async def understand_voice(incoming: Incoming, ctx: Context) -> Outcome:
         if not incoming.text.strip():
             return Outcome(Reply(ctx.text("voice_not_recognized")), "voice_unrecognized")
-        return await conversation.hear(incoming, ctx)
+        return await understand_text(incoming, ctx)
 
     async def menu_click(incoming: Incoming, ctx: Context) -> Outcome:
         # Menu keys are intent names, so a button does exactly what the same words would.
@@ -83,7 +102,7 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
         return Outcome(Reply(ctx.text("unknown_menu")), "unknown_menu")
 
     kind_handlers: dict[Kind, Handler] = {
-        Kind.TEXT: conversation.hear,
+        Kind.TEXT: understand_text,
         Kind.VOICE: understand_voice,
         Kind.MENU_CLICK: menu_click,
         Kind.LOCATION: canned("location_without_context", "location"),

@@ -138,6 +138,12 @@ async def catalogue(sessions: Sessions) -> list[PartnerItem]:
         return [_item(row) for row in rows]
 
 
+async def partner_name(sessions: Sessions, partner_code: str) -> str | None:
+    async with sessions() as session:
+        return (await session.execute(select(PartnerItemRow.partner_name)
+                                      .where(PartnerItemRow.partner_code == partner_code).limit(1))).scalar()
+
+
 async def redeem(sessions: Sessions, member_account_id: int, item_id: int, request_key: str, *, actor: str,
                  rules: ledger.LedgerRules = ledger.DEFAULT_RULES, validity: timedelta = DEFAULT_VALIDITY) -> Redemption:
     """Reserve stock, hold the price, hand out a code. The same request_key returns the same redemption."""
@@ -204,6 +210,10 @@ async def complete(sessions: Sessions, code: str, actor: str) -> Redemption:
         raise CodeNotOpen(EXPIRED) from None
     await _set(sessions, row.id, HELD, status=COMPLETED, closed_at=utcnow(), closed_by=actor)
     return await _redemption(sessions, row.id)
+
+
+async def ticket(sessions: Sessions, code: str) -> Redemption:
+    return await _redemption(sessions, (await _row_by_code(sessions, code)).id)
 
 
 async def cancel(sessions: Sessions, redemption_id: int, actor: str) -> Redemption:

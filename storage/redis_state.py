@@ -91,3 +91,11 @@ class DialogueStore:
 
     async def forget(self, openid: str) -> None:
         await self._redis.delete(self._key(openid))
+
+    async def note(self, openid: str, name: str, value, ttl_s: int) -> None:
+        """A small fact to remember between turns outside any flow, e.g. where a statement page ended."""
+        await self._redis.set(f"memo:{openid}:{name}", json.dumps(value), ex=ttl_s)
+
+    async def recall(self, openid: str, name: str):
+        raw = await self._redis.get(f"memo:{openid}:{name}")
+        return json.loads(raw) if raw else None

@@ -24,6 +24,10 @@ async def book(slots, incoming, ctx):
                    "post_request")
 
 
+async def repeat_the_request(slots, incoming, ctx):
+    return f"您要找人{slots['service']}，{slots['date']} {slots['time']}，约{slots['duration_min']}分钟。"
+
+
 BOOKING = Flow(
     name="post_request",
     title="找人帮忙",
@@ -33,7 +37,7 @@ BOOKING = Flow(
         Slot("time", "几点开始？比如“下午三点”", expecting="time"),
         Slot("duration_min", "大概要多长时间？比如“两个小时”", expecting="duration", check=at_least_half_an_hour),
     ),
-    confirm=lambda slots, ctx: f"您要找人{slots['service']}，{slots['date']} {slots['time']}，约{slots['duration_min']}分钟。",
+    confirm=repeat_the_request,
     finish=book,
 )
 

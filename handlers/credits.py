@@ -1,0 +1,64 @@
+"""Looking at one's credits: the balance, and the statement a page at a time."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.identity import account_of, member_of
+from handlers.types import Incoming, Outcome, Reply
+from storage import ledger, members, redemptions
+from storage.exchange import format_minutes
+
+HISTORY_PAGE = 5
+HISTORY_CURSOR_TTL_S = 600
+
+KIND_NAMES = {
+    ledger.SERVICE: "服务", ledger.GIFT: "赠送", ledger.DONATION: "捐赠", ledger.REDEMPTION: "兑换",
+    ledger.GRANT: "发放", ledger.ADJUSTMENT_KIND: "调整", ledger.REVERSAL: "冲正",
+}
+SYSTEM_ACCOUNT_NAMES = {ledger.POOL: "社区公益池", ledger.ISSUANCE: "时间银行", ledger.ADJUSTMENT: "账务调整"}
+
+
+async def show_balance(incoming: Incoming, ctx: Context) -> Outcome:
+    member = await member_of(incoming, ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("not_registered")), "balance")
+    balance = await ledger.balance(ctx.bank.sessions, (await account_of(member, ctx)).id)
+    return Outcome(Reply(ctx.text(
+        "balance", available=format_minutes(balance.available), held=format_minutes(balance.held),
+        earned=format_minutes(balance.earned_total), spent=format_minutes(balance.spent_total),
+    )), "balance")
+
+
+async def show_history(incoming: Incoming, ctx: Context, *, next_page: bool = False) -> Outcome:
+    member = await member_of(incoming, ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("not_registered")), "history")
+    account = await account_of(member, ctx)
+    before = await ctx.dialogue.recall(incoming.openid, "history_before") if next_page else None
+    page = await ledger.statement(ctx.bank.sessions, account.id, limit=HISTORY_PAGE, before_id=before)
+    if not page.entries:
+        return Outcome(Reply(ctx.text("history_end" if next_page else "history_empty")), "history")
+    # 0: the oldest page has been shown; "更多" then says there is nothing earlier.
+    await ctx.dialogue.note(incoming.openid, "history_before", page.next_before_id or 0, HISTORY_CURSOR_TTL_S)
+    lines = [await _entry_line(entry, ctx) for entry in page.entries]
+    more = ctx.text("history_more") if page.next_before_id else ""
+    return Outcome(Reply(ctx.text("history", lines="\n".join(lines), more=more)), "history")
+
+
+async def _entry_line(entry: ledger.StatementEntry, ctx: Context) -> str:
+    day = ctx.local(entry.at)
+    sign = "+" if entry.amount_min > 0 else "-"
+    who = await counterparty_name(entry.counterparty_account_id, ctx)
+    return f"{day.month}月{day.day}日 {KIND_NAMES.get(entry.kind, entry.kind)} {sign}{format_minutes(abs(entry.amount_min))} {who}"
+
+
+async def counterparty_name(account_id: int, ctx: Context) -> str:
+    """How the other side of a transfer is shown: members masked, the bank's own accounts by role."""
+    account = await ledger.account_by_id(ctx.bank.sessions, account_id)
+    if account.kind == ledger.MEMBER:
+        member_id = int(account.owner_ref.split(":", 1)[1])
+        return (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, member_id)).real_name or "会员"
+    if account.kind == ledger.PARTNER:
+        partner = await redemptions.partner_name(ctx.bank.sessions, account.owner_ref)
+        return partner or "合作商家"
+    return SYSTEM_ACCOUNT_NAMES.get(account.kind, "时间银行")

@@ -1,0 +1,157 @@
+"""Giving credits away: to the community pool, or to a registered relative old enough to use them."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from handlers.context import LOCAL_TIME, Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.identity import account_of, age_of, member_of, registered_only
+from handlers.types import Incoming, Outcome, Reply
+from storage import ledger, members, outbox
+from storage.exchange import format_minutes, may_give
+from storage.privacy import InvalidPhone
+
+BY_PHONE = "by_phone"
+
+
+async def within_balance(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    if minutes <= 0:
+        return ctx.text("give_positive")
+    member = await member_of(incoming, ctx)
+    available = (await ledger.balance(ctx.bank.sessions, (await account_of(member, ctx)).id)).available
+    if minutes > available:
+        return ctx.text("give_insufficient", available=format_minutes(available))
+    return None
+
+
+async def within_daily_limit(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    if complaint := await within_balance(minutes, slots, incoming, ctx):
+        return complaint
+    member = await member_of(incoming, ctx)
+    given = await ledger.debited_since(ctx.bank.sessions, (await account_of(member, ctx)).id, ledger.GIFT,
+                                       _start_of_today(incoming, ctx))
+    left = ctx.bank.daily_transfer_limit_min - given
+    return None if minutes <= left else ctx.text("give_daily_limit", left=format_minutes(max(left, 0)))
+
+
+def _start_of_today(incoming: Incoming, ctx: Context) -> datetime:
+    return datetime.combine(ctx.local(incoming.received_at).date(), time(0), tzinfo=LOCAL_TIME)
+
+
+# ---- to the pool ---------------------------------------------------------------
+
+
+async def donate(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    member = await member_of(incoming, ctx)
+    pool = await ledger.system_account(ctx.bank.sessions, ledger.POOL)
+    await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
+        debit_account_id=(await account_of(member, ctx)).id, credit_account_id=pool.id,
+        amount_min=slots["amount_min"], kind=ledger.DONATION, idempotency_key=f"donate:{slots['run_id']}",
+        actor=member.ledger_ref), ctx.bank.rules)
+    return Outcome(Reply(ctx.text("donate_done", amount=format_minutes(slots["amount_min"]))), "donate")
+
+
+async def confirm_donation(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    return ctx.text("donate_confirm", amount=format_minutes(slots["amount_min"]))
+
+
+DONATE = Flow(
+    name="donate",
+    title="捐时间币",
+    ready=registered_only,
+    slots=(Slot("amount_min", "您想捐多少？比如“1小时”或“30分钟”。", expecting="amount", check=within_balance),),
+    confirm=confirm_donation,
+    finish=donate,
+)
+
+
+# ---- to a relative -------------------------------------------------------------
+
+
+async def relatives(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+    """The giver's confirmed family in either direction, masked, then "someone else, by phone"."""
+    member = await member_of(incoming, ctx)
+    sessions = ctx.bank.sessions
+    bindings = [(b.elder_id, b.relation) for b in await members.bound_elders(sessions, member.id)]
+    bindings += [(b.family_member_id, b.relation) for b in await members.family_of(sessions, member.id)]
+    choices = []
+    for relative_id, relation in bindings:
+        name = (await members.masked_profile(sessions, ctx.bank.keyring, relative_id)).real_name or ""
+        choices.append(Choice(relative_id, f"{relation} {name}".strip()))
+    return (*choices, Choice(BY_PHONE, "其他亲人（发手机号）"))
+
+
+async def a_relative_who_can_use_it(recipient, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    if recipient == BY_PHONE:
+        return None
+    giver = await member_of(incoming, ctx)
+    relative = await members.member_by_id(ctx.bank.sessions, recipient)
+    is_relative = await _related(giver.id, relative.id, ctx) if relative and relative.is_active else False
+    decision = may_give(age_of(relative, incoming, ctx) or 0 if relative else 0, is_relative, ctx.bank.policy)
+    return None if decision.allowed else ctx.text(f"give_refused_{decision.reason}", age=str(ctx.bank.policy.gift_recipient_age))
+
+
+async def _related(first: int, second: int, ctx: Context) -> bool:
+    sessions = ctx.bank.sessions
+    return await members.is_bound(sessions, first, second) or await members.is_bound(sessions, second, first)
+
+
+async def a_relatives_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    try:
+        relative = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
+    except InvalidPhone:
+        return ctx.text("register_bad_phone")
+    if relative is None:
+        return ctx.text("give_no_such_member")
+    return await a_relative_who_can_use_it(relative.id, slots, incoming, ctx)
+
+
+def asks_by_phone(slots: dict) -> bool:
+    return slots.get("relative") == BY_PHONE
+
+
+async def _recipient(slots: dict, ctx: Context) -> members.Member:
+    if slots["relative"] == BY_PHONE:
+        return await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, slots["relative_phone"])
+    return await members.member_by_id(ctx.bank.sessions, slots["relative"])
+
+
+async def confirm_gift(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    recipient = await _recipient(slots, ctx)
+    name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, recipient.id)).real_name or ""
+    return ctx.text("give_confirm", name=name, amount=format_minutes(slots["amount_min"]))
+
+
+async def give(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    giver, recipient = await member_of(incoming, ctx), await _recipient(slots, ctx)
+    if refusal := await a_relative_who_can_use_it(recipient.id, slots, incoming, ctx):  # still true now?
+        return Outcome(Reply(refusal), "transfer")
+    result = await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
+        debit_account_id=(await account_of(giver, ctx)).id, credit_account_id=(await account_of(recipient, ctx)).id,
+        amount_min=slots["amount_min"], kind=ledger.GIFT, idempotency_key=f"gift:{slots['run_id']}",
+        actor=giver.ledger_ref), ctx.bank.rules)
+    giver_name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, giver.id)).real_name or ""
+    if recipient.openid and not recipient.pushes_stopped:
+        await outbox.enqueue_text(ctx.bank.sessions, recipient.openid, dedupe_key=f"gift:{slots['run_id']}:notice",
+                                  reason="gift", body=ctx.text("gift_received", giver=giver_name,
+                                                                amount=format_minutes(result.credited_min)))
+    reply = ctx.text("give_done", amount=format_minutes(slots["amount_min"]))
+    if result.cap_overflow_min:
+        reply += ctx.text("give_over_cap", overflow=format_minutes(result.cap_overflow_min))
+    return Outcome(Reply(reply), "transfer")
+
+
+TRANSFER = Flow(
+    name="transfer",
+    title="送时间币给亲人",
+    ready=registered_only,
+    slots=(
+        Slot("relative", "送给谁？", expecting="choice", offer=relatives, check=a_relative_who_can_use_it),
+        Slot("relative_phone", "请发这位亲人注册时用的手机号。", expecting="phone", check=a_relatives_phone,
+             when=asks_by_phone),
+        Slot("amount_min", "送多少？比如“2小时”或“30分钟”。", expecting="amount", check=within_daily_limit),
+    ),
+    confirm=confirm_gift,
+    finish=give,
+)

@@ -1,0 +1,88 @@
+"""Spending credits at partner businesses: choose an item, get a code, the partner completes it."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.context import Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.identity import account_of, age_of, member_of
+from handlers.types import Incoming, Outcome, Reply
+from storage import members, redemptions
+from storage.exchange import format_minutes, may_spend_on_self
+
+COMPLETE_COMMAND = re.compile(r"^\s*核销\s*([A-Za-z0-9]{6})\s*$")
+
+
+async def may_redeem(incoming: Incoming, ctx: Context) -> Outcome | None:
+    member = await member_of(incoming, ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("not_registered")), "redeem")
+    if not may_spend_on_self(age_of(member, incoming, ctx) or 0, ctx.bank.policy).allowed:
+        return Outcome(Reply(ctx.text("redeem_too_young", age=str(ctx.bank.policy.self_spend_age))), "redeem")
+    if not [item for item in await redemptions.catalogue(ctx.bank.sessions) if item.stock > 0]:
+        return Outcome(Reply(ctx.text("redeem_nothing")), "redeem")
+    return None
+
+
+async def items_in_stock(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+    return tuple(Choice(item.id, f"{item.name}（{item.partner_name}）{format_minutes(item.price_min)}")
+                 for item in await redemptions.catalogue(ctx.bank.sessions) if item.stock > 0)
+
+
+async def _item(item_id: int, ctx: Context) -> redemptions.PartnerItem | None:
+    return next((item for item in await redemptions.catalogue(ctx.bank.sessions) if item.id == item_id), None)
+
+
+async def confirm_redemption(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    item = await _item(slots["item"], ctx)
+    return ctx.text("redeem_confirm", price=format_minutes(item.price_min), item=item.name, partner=item.partner_name)
+
+
+async def redeem(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    member = await member_of(incoming, ctx)
+    try:
+        ticket = await redemptions.redeem(ctx.bank.sessions, (await account_of(member, ctx)).id, slots["item"],
+                                          f"redeem:{slots['run_id']}", actor=member.ledger_ref, rules=ctx.bank.rules)
+    except redemptions.OutOfStock:
+        return Outcome(Reply(ctx.text("redeem_sold_out")), "redeem")
+    except redemptions.ledger.InsufficientCredit:
+        return Outcome(Reply(ctx.text("redeem_insufficient")), "redeem")
+    until = ctx.local(ticket.expires_at)
+    return Outcome(Reply(ctx.text("redeem_done", code=ticket.code, item=ticket.item.name,
+                                  partner=ticket.item.partner_name, until=f"{until.month}月{until.day}日")), "redeem")
+
+
+REDEEM = Flow(
+    name="redeem",
+    title="兑换",
+    ready=may_redeem,
+    slots=(Slot("item", "您想换哪一样？", expecting="choice", offer=items_in_stock),),
+    confirm=confirm_redemption,
+    finish=redeem,
+)
+
+
+async def complete_code(code: str, incoming: Incoming, ctx: Context) -> Outcome:
+    """`核销 CODE` from a partner's cashier or staff: the item is handed over, the partner is paid."""
+    try:
+        ticket = await redemptions.ticket(ctx.bank.sessions, code)
+    except redemptions.UnknownCode:
+        return Outcome(Reply(ctx.text("complete_unknown")), "complete")
+    if not await _may_complete(ticket.item.partner_code, incoming, ctx):
+        return Outcome(Reply(ctx.text("complete_not_allowed")), "complete")
+    if ticket.status == redemptions.COMPLETED:
+        return Outcome(Reply(ctx.text("complete_completed")), "complete")
+    try:
+        done = await redemptions.complete(ctx.bank.sessions, code, actor=f"wechat:{incoming.openid}")
+    except redemptions.CodeNotOpen as closed:
+        return Outcome(Reply(ctx.text(f"complete_{closed.status}")), "complete")
+    return Outcome(Reply(ctx.text("complete_done", item=done.item.name, price=format_minutes(done.price_min))),
+                   "complete")
+
+
+async def _may_complete(partner_code: str, incoming: Incoming, ctx: Context) -> bool:
+    if incoming.openid in ctx.bank.partner_operators.get(partner_code, ()) or incoming.openid in ctx.bank.staff_openids:
+        return True
+    member = await member_of(incoming, ctx)
+    return member is not None and member.is_staff

@@ -1,0 +1,32 @@
+"""Read-only questions the chat asks of the ledger: whose account is this, how much went out today."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from storage.ledger.errors import AccountNotFound
+from storage.ledger.models import AccountRow, TransferRow
+from storage.ledger.txn import Sessions
+from storage.ledger.types import Account
+from storage.ledger.validation import check_aware
+
+
+async def account_by_id(sessions: Sessions, account_id: int) -> Account:
+    async with sessions() as session:
+        row = await session.get(AccountRow, account_id)
+    if row is None:
+        raise AccountNotFound(f"no ledger account {account_id}")
+    return Account(row.id, row.kind, row.owner_ref)
+
+
+async def debited_since(sessions: Sessions, account_id: int, kind: str, since: datetime) -> int:
+    """Minutes moved out of the account by transfers of this kind since a moment (e.g. gifts today)."""
+    check_aware(since, "since")
+    async with sessions() as session:
+        return (await session.execute(
+            select(func.coalesce(func.sum(TransferRow.amount_min), 0))
+            .where(TransferRow.debit_account_id == account_id, TransferRow.kind == kind,
+                   TransferRow.created_at >= since)
+        )).scalar_one()
