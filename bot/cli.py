@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--sandbox", help="the sandbox URL (default: [wechat] api_base_url)")
     dev = command("dev", run_dev, "bot + sandbox + chat in one terminal, on embedded defaults")
     dev.add_argument("--as", dest="openid", default=DEV_OPENID, help="the member's OpenID")
+    keys = commands.add_parser("keys", help="encryption keys for personal data")
+    keys.add_argument("--config")
+    keys.add_argument("action", nargs="?", choices=("new", "rotate"), default="new",
+                      help="new: print a fresh [privacy] section; rotate: re-encrypt all data under the current key")
+    keys.set_defaults(run=run_keys)
     ledger = commands.add_parser("ledger", help="audit the time ledger").add_subparsers(dest="ledger_command",
                                                                                        required=True)
     verify = ledger.add_parser("verify", help="recompute every balance from the transfers; exit 1 on any problem")
@@ -150,6 +155,18 @@ async def _migrated_database(config: Config):
         yield session_factory(engine)
     finally:
         await engine.dispose()
+
+
+async def run_keys(config: Config, args) -> None:
+    from bot.keys import development_keyring, new_keys_toml
+    from storage.members import rotate
+
+    if args.action == "new":
+        print(new_keys_toml(), end="")
+        return
+    async with _migrated_database(config) as sessions:
+        changed = await rotate(sessions, config.privacy or development_keyring(config.data_dir))
+    print(f"timebank: {changed} value(s) re-encrypted under the current key")
 
 
 async def run_ledger_verify(config: Config, args) -> int:

@@ -123,3 +123,11 @@ def test_ledger_verify_passes_a_sound_ledger_and_fails_a_tampered_one(tmp_path):
         database.execute("UPDATE ledger_accounts SET credits_posted = credits_posted + 60 WHERE owner_ref = 'member:1'")
     tampered = run(["ledger", "verify", "--config", config], cwd=tmp_path)
     assert tampered.returncode == 1 and "problem:" in tampered.stdout
+
+
+def test_timebank_keys_prints_a_privacy_section_a_config_accepts(tmp_path):
+    printed = run(["keys"], cwd=tmp_path)
+    assert printed.returncode == 0
+    (tmp_path / "fresh.toml").write_text('[wechat]\napp_id = "wx1"\napp_secret = "s"\ntoken = "tok3n"\n' + printed.stdout)
+    assert run(["migrate", "--config", "fresh.toml"], cwd=tmp_path).returncode == 0
+    assert run(["keys", "rotate", "--config", "fresh.toml"], cwd=tmp_path).returncode == 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from storage.ledger.errors import AccountNotFound
 from storage.ledger.models import AccountRow, TransferRow
-from storage.ledger.txn import Sessions
+from storage.ledger.txn import Sessions, minutes_total
 from storage.ledger.types import Account
 from storage.ledger.validation import check_aware
 
@@ -26,7 +26,7 @@ async def debited_since(sessions: Sessions, account_id: int, kind: str, since: d
     check_aware(since, "since")
     async with sessions() as session:
         return (await session.execute(
-            select(func.coalesce(func.sum(TransferRow.amount_min), 0))
+            select(minutes_total(TransferRow.amount_min))
             .where(TransferRow.debit_account_id == account_id, TransferRow.kind == kind,
                    TransferRow.created_at >= since)
         )).scalar_one()
