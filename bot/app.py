@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 import nlu
 from bot.envelope import MAX_BODY_BYTES, Envelope
+from bot.jobs import ExpirySweeper
 from bot.observability import Metrics
 from bot.outbox_worker import OutboxWorker
 from bot.runtime import Runtime
@@ -17,7 +18,7 @@ from bot.webhook import SUCCESS, WeChatEndpoint
 from handlers.context import Bank, Community, Context
 from handlers.router import respond
 from storage import redemptions
-from storage.redis_state import DialogueStore
+from storage.redis_state import Deduplicator, DialogueStore
 
 log = logging.getLogger("timebank.app")
 
@@ -33,6 +34,7 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     endpoint = WeChatEndpoint(
         envelope=Envelope(config.wechat),
         redis=runtime.redis,
+        dedupe=Deduplicator(runtime.redis, runtime.keyring),
         sessions=runtime.sessions,
         context=handler_context(runtime),
         respond=respond,
@@ -49,6 +51,8 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
+    sweeper = ExpirySweeper(runtime.sessions)
+    app.cleanup_ctx.append(_background(sweeper.run, sweeper.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
 
@@ -57,7 +61,7 @@ def handler_context(runtime: Runtime) -> Context:
     config = runtime.config
     return Context(
         community=Community(config.community.name, config.community.hotline),
-        dialogue=DialogueStore(runtime.redis, ttl_s=config.conversation_idle_timeout_s),
+        dialogue=DialogueStore(runtime.redis, runtime.keyring, ttl_s=config.conversation_idle_timeout_s),
         bank=Bank(
             sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
             catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,

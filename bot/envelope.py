@@ -38,10 +38,6 @@ class Opened:
     xml: str
     crypto: WeChatCrypto | None  # the key that opened it; None in plaintext mode
 
-    @property
-    def encrypted(self) -> bool:
-        return self.crypto is not None
-
 
 class Envelope:
     def __init__(self, wechat: WeChatConfig):

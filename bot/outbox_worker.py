@@ -12,6 +12,7 @@ from bot.observability import Metrics, member_tag
 from bot.wechat_api import WeChatApi
 from storage import outbox
 from storage.base import utcnow
+from storage.db import Sessions
 
 log = logging.getLogger("timebank.outbox")
 
@@ -22,8 +23,8 @@ RETRY_DELAYS_S = (5, 30, 120, 600, 3600)
 
 
 class OutboxWorker:
-    def __init__(self, sessions: outbox.Sessions, api: WeChatApi, metrics: Metrics, *,
-                 poll_s: float = 1.0, lease: timedelta = timedelta(seconds=60)):
+    def __init__(self, sessions: Sessions, api: WeChatApi, metrics: Metrics, *,
+                 poll_s: float = 1.0, lease: timedelta = timedelta(seconds=300)):
         self._sessions = sessions
         self._api = api
         self._metrics = metrics

@@ -17,7 +17,7 @@ from bot.embedded_redis import EmbeddedRedis
 from bot.keys import development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
-from storage.outbox import Sessions
+from storage.db import Sessions
 from storage.privacy import KeyRing
 
 log = logging.getLogger("timebank.runtime")
@@ -47,15 +47,14 @@ async def open_runtime(config: Config, *, migrate_default: bool = True) -> Async
             raise NotMigrated("the database schema is not up to date: run `timebank migrate` first")
         engine = db.create_engine(config.database_url)
         async_redis = aioredis.from_url(redis_url, decode_responses=True)
-        wechat = WeChatApi(
-            TimebankWeChatClient(config.wechat, redis.Redis.from_url(redis_url, decode_responses=True)),
-            timeout_s=config.wechat.api_timeout,
-        )
+        token_store = redis.Redis.from_url(redis_url, decode_responses=True)  # used from the API's threads
+        wechat = WeChatApi(TimebankWeChatClient(config.wechat, token_store), timeout_s=config.wechat.api_timeout)
         try:
             keyring = config.privacy or development_keyring(config.data_dir)
             yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring)
         finally:
             wechat.close()
+            token_store.close()
             await async_redis.aclose()
             await engine.dispose()
 

@@ -13,6 +13,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Awaitable, Callable
 
 from aiohttp import web
@@ -25,11 +26,14 @@ from bot.replies import render, split_text
 from handlers.context import Context
 from handlers.types import Incoming, Outcome, Reply
 from storage import outbox
+from storage.base import utcnow
+from storage.db import Sessions
 from storage.redis_state import Deduplicator, MemberBusy, member_lock
 
 log = logging.getLogger("timebank.webhook")
 
 SUCCESS = "success"  # WeChat's "received, no passive reply"
+CONTINUATION_DELAY = timedelta(seconds=1)
 
 Responder = Callable[[Incoming, Context], Awaitable[Outcome]]
 
@@ -46,11 +50,12 @@ class Turn:
 
 
 class WeChatEndpoint:
-    def __init__(self, *, envelope: Envelope, redis: Redis, sessions: outbox.Sessions, context: Context,
-                 respond: Responder, metrics: Metrics, deadline_s: float, wake_outbox: Callable[[], None]):
+    def __init__(self, *, envelope: Envelope, redis: Redis, dedupe: Deduplicator, sessions: Sessions,
+                 context: Context, respond: Responder, metrics: Metrics, deadline_s: float,
+                 wake_outbox: Callable[[], None]):
         self._envelope = envelope
         self._redis = redis
-        self._dedupe = Deduplicator(redis)
+        self._dedupe = dedupe
         self._sessions = sessions
         self._context = context
         self._respond = respond
@@ -124,10 +129,11 @@ class WeChatEndpoint:
         if turn.delivery == "late":
             passive, later = SUCCESS, _texts_of(outcome.reply)
             result = "late" if later else result
+            await self._push(inbound, later, after_passive=False)
         else:
             turn.delivery = "passive"
             passive, later = self._render(inbound, outcome.reply)
-        await self._push(inbound, later)
+            await self._push(inbound, later, after_passive=True)
         await self._remember(inbound, passive)
         self._metrics.messages.labels(type=inbound.message_type, result=result).inc()
         log_message(message_type=inbound.message_type, intent=outcome.intent, result=result,
@@ -156,14 +162,16 @@ class WeChatEndpoint:
         self._metrics.messages.labels(type=inbound.message_type, result=result).inc()
         return self._render(inbound, reply)[0]
 
-    async def _push(self, inbound: Inbound, texts: tuple[str, ...]) -> None:
+    async def _push(self, inbound: Inbound, texts: tuple[str, ...], *, after_passive: bool) -> None:
+        # The continuation of a passive reply waits a moment, so it never overtakes the reply itself.
+        not_before = utcnow() + CONTINUATION_DELAY if after_passive else None
         try:
             for number, text in enumerate(texts):
                 await outbox.enqueue_text(self._sessions, inbound.incoming.openid, text, reason="reply",
-                                          dedupe_key=f"{inbound.dedupe_key}:{number}")
+                                          dedupe_key=f"{inbound.dedupe_key}:{number}", not_before=not_before)
         except Exception:  # noqa: BLE001 — the passive part still goes out; the log says what did not
             log.exception("could not queue %d follow-up message(s)", len(texts))
-        if texts:
+        if texts and not after_passive:
             self._wake_outbox()
 
     async def _remember(self, inbound: Inbound, passive: str) -> None:

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from handlers.texts import say
+from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
@@ -27,7 +26,7 @@ class Community:
 class Bank:
     """The stores and the rules the bank runs by."""
 
-    sessions: async_sessionmaker[AsyncSession]
+    sessions: Sessions
     keyring: KeyRing
     rules: LedgerRules
     policy: ExchangePolicy

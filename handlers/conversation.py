@@ -54,15 +54,21 @@ class Conversation:
     async def begin(self, intent: str, incoming: Incoming, ctx: Context) -> Outcome:
         """A menu button: the same as saying the intent plainly, dropping whatever was under way."""
         state = await self._load(incoming, ctx)
-        self._reset(state)
+        self._reset(state)  # whatever was under way: a button means a new start
         outcome = await self._fresh(state, nlu.Parse(intent, {}, 1.0), incoming, ctx)
         await self._keep(state, incoming, ctx)
         return outcome
 
-    @staticmethod
-    async def _load(incoming: Incoming, ctx: Context) -> DialogueState:
+    async def _load(self, incoming: Incoming, ctx: Context) -> DialogueState:
         saved = await ctx.dialogue.load(incoming.openid)
-        return DialogueState(**saved) if saved else DialogueState()
+        try:
+            state = DialogueState(**saved) if saved else DialogueState()
+        except TypeError:  # written by an older version of the bot
+            return DialogueState()
+        flow = self.flows.get(state.flow) if state.flow else None
+        if state.flow and (flow is None or state.asking not in (CONFIRMING, *(slot.name for slot in flow.slots))):
+            return DialogueState()  # a flow renamed or reshaped since: start afresh rather than fail
+        return state
 
     def _expecting(self, state: DialogueState) -> str | None:
         if state.switch_to is not None or state.asking == CONFIRMING:
@@ -109,10 +115,9 @@ class Conversation:
 
     async def _start(self, state: DialogueState, name: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self.flows[name]
-        if flow.ready is not None and (refusal := await flow.ready(incoming, ctx)) is not None:
-            self._reset(state)
-            return refusal
         self._reset(state)
+        if flow.ready is not None and (refusal := await flow.ready(incoming, ctx)) is not None:
+            return refusal
         state.flow, state.run_id = name, secrets.token_hex(8)
         return await self._accept_values(state, self._values_for(flow, slots), incoming, ctx)
 

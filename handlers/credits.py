@@ -55,8 +55,7 @@ async def _entry_line(entry: ledger.StatementEntry, ctx: Context) -> str:
 async def counterparty_name(account_id: int, ctx: Context) -> str:
     """How the other side of a transfer is shown: members masked, the bank's own accounts by role."""
     account = await ledger.account_by_id(ctx.bank.sessions, account_id)
-    if account.kind == ledger.MEMBER:
-        member_id = int(account.owner_ref.split(":", 1)[1])
+    if (member_id := members.member_id_of(account.owner_ref)) is not None:
         return (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, member_id)).real_name or "会员"
     if account.kind == ledger.PARTNER:
         partner = await redemptions.partner_name(ctx.bank.sessions, account.owner_ref)

@@ -9,10 +9,11 @@ from handlers.flow import Choice, Flow, Slot
 from handlers.identity import account_of, age_of, member_of, registered_only
 from handlers.types import Incoming, Outcome, Reply
 from storage import ledger, members, outbox
-from storage.exchange import format_minutes, may_give
+from storage.exchange import NOT_A_RELATIVE, RECIPIENT_TOO_YOUNG, format_minutes, may_give
 from storage.privacy import InvalidPhone
 
 BY_PHONE = "by_phone"
+GIFT_REFUSALS = {NOT_A_RELATIVE: "give_no_such_relative", RECIPIENT_TOO_YOUNG: "give_recipient_too_young"}
 
 
 async def within_balance(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
@@ -32,7 +33,9 @@ async def within_daily_limit(minutes: int, slots: dict, incoming: Incoming, ctx:
     given = await ledger.debited_since(ctx.bank.sessions, (await account_of(member, ctx)).id, ledger.GIFT,
                                        _start_of_today(incoming, ctx))
     left = ctx.bank.daily_transfer_limit_min - given
-    return None if minutes <= left else ctx.text("give_daily_limit", left=format_minutes(max(left, 0)))
+    if minutes <= left:
+        return None
+    return ctx.text("give_daily_limit", left=format_minutes(left)) if left > 0 else ctx.text("give_daily_limit_reached")
 
 
 def _start_of_today(incoming: Incoming, ctx: Context) -> datetime:
@@ -45,10 +48,13 @@ def _start_of_today(incoming: Incoming, ctx: Context) -> datetime:
 async def donate(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     member = await member_of(incoming, ctx)
     pool = await ledger.system_account(ctx.bank.sessions, ledger.POOL)
-    await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
-        debit_account_id=(await account_of(member, ctx)).id, credit_account_id=pool.id,
-        amount_min=slots["amount_min"], kind=ledger.DONATION, idempotency_key=f"donate:{slots['run_id']}",
-        actor=member.ledger_ref), ctx.bank.rules)
+    try:
+        await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
+            debit_account_id=(await account_of(member, ctx)).id, credit_account_id=pool.id,
+            amount_min=slots["amount_min"], kind=ledger.DONATION, idempotency_key=f"donate:{slots['run_id']}",
+            actor=member.ledger_ref), ctx.bank.rules)
+    except ledger.InsufficientCredit:  # spent elsewhere since the amount was checked
+        return Outcome(Reply(ctx.text("give_spent_meanwhile")), "donate")
     return Outcome(Reply(ctx.text("donate_done", amount=format_minutes(slots["amount_min"]))), "donate")
 
 
@@ -87,9 +93,13 @@ async def a_relative_who_can_use_it(recipient, slots: dict, incoming: Incoming, 
         return None
     giver = await member_of(incoming, ctx)
     relative = await members.member_by_id(ctx.bank.sessions, recipient)
-    is_relative = await _related(giver.id, relative.id, ctx) if relative and relative.is_active else False
-    decision = may_give(age_of(relative, incoming, ctx) or 0 if relative else 0, is_relative, ctx.bank.policy)
-    return None if decision.allowed else ctx.text(f"give_refused_{decision.reason}", age=str(ctx.bank.policy.gift_recipient_age))
+    if relative is None or not relative.is_active or relative.id == giver.id:
+        return ctx.text("give_no_such_relative")
+    decision = may_give(age_of(relative, incoming, ctx) or 0, await _related(giver.id, relative.id, ctx),
+                        ctx.bank.policy)
+    if decision.allowed:
+        return None
+    return ctx.text(GIFT_REFUSALS[decision.reason], age=str(ctx.bank.policy.gift_recipient_age))
 
 
 async def _related(first: int, second: int, ctx: Context) -> bool:
@@ -103,7 +113,8 @@ async def a_relatives_phone(phone: str, slots: dict, incoming: Incoming, ctx: Co
     except InvalidPhone:
         return ctx.text("register_bad_phone")
     if relative is None:
-        return ctx.text("give_no_such_member")
+        # Said exactly as for a member who is not a relative, so nobody can test whose number is registered.
+        return ctx.text("give_no_such_relative")
     return await a_relative_who_can_use_it(relative.id, slots, incoming, ctx)
 
 
@@ -125,12 +136,23 @@ async def confirm_gift(slots: dict, incoming: Incoming, ctx: Context) -> str:
 
 async def give(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     giver, recipient = await member_of(incoming, ctx), await _recipient(slots, ctx)
-    if refusal := await a_relative_who_can_use_it(recipient.id, slots, incoming, ctx):  # still true now?
-        return Outcome(Reply(refusal), "transfer")
-    result = await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
-        debit_account_id=(await account_of(giver, ctx)).id, credit_account_id=(await account_of(recipient, ctx)).id,
-        amount_min=slots["amount_min"], kind=ledger.GIFT, idempotency_key=f"gift:{slots['run_id']}",
-        actor=giver.ledger_ref), ctx.bank.rules)
+    if recipient is None:
+        return Outcome(Reply(ctx.text("give_no_such_relative")), "transfer")
+    key = f"gift:{slots['run_id']}"
+    # Checked again, as the answers may be minutes old; but not when this very gift already went
+    # through and only its notice failed: then the ledger's replay is the answer.
+    if not await ledger.key_used(ctx.bank.sessions, key):
+        refusal = (await a_relative_who_can_use_it(recipient.id, slots, incoming, ctx)
+                   or await within_daily_limit(slots["amount_min"], slots, incoming, ctx))
+        if refusal:
+            return Outcome(Reply(refusal), "transfer")
+    try:
+        result = await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
+            debit_account_id=(await account_of(giver, ctx)).id, credit_account_id=(await account_of(recipient, ctx)).id,
+            amount_min=slots["amount_min"], kind=ledger.GIFT, idempotency_key=key,
+            actor=giver.ledger_ref), ctx.bank.rules)
+    except ledger.InsufficientCredit:
+        return Outcome(Reply(ctx.text("give_spent_meanwhile")), "transfer")
     giver_name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, giver.id)).real_name or ""
     if recipient.openid and not recipient.pushes_stopped:
         await outbox.enqueue_text(ctx.bank.sessions, recipient.openid, dedupe_key=f"gift:{slots['run_id']}:notice",

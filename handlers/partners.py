@@ -8,10 +8,11 @@ from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.identity import account_of, age_of, member_of
 from handlers.types import Incoming, Outcome, Reply
-from storage import members, redemptions
+from storage import ledger, redemptions
 from storage.exchange import format_minutes, may_spend_on_self
 
 COMPLETE_COMMAND = re.compile(r"^\s*核销\s*([A-Za-z0-9]{6})\s*$")
+ANY_PARTNER = "*"
 
 
 async def may_redeem(incoming: Incoming, ctx: Context) -> Outcome | None:
@@ -36,6 +37,8 @@ async def _item(item_id: int, ctx: Context) -> redemptions.PartnerItem | None:
 
 async def confirm_redemption(slots: dict, incoming: Incoming, ctx: Context) -> str:
     item = await _item(slots["item"], ctx)
+    if item is None:  # withdrawn since it was offered; confirming then gets the sold-out answer
+        return ctx.text("redeem_withdrawn")
     return ctx.text("redeem_confirm", price=format_minutes(item.price_min), item=item.name, partner=item.partner_name)
 
 
@@ -44,9 +47,11 @@ async def redeem(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     try:
         ticket = await redemptions.redeem(ctx.bank.sessions, (await account_of(member, ctx)).id, slots["item"],
                                           f"redeem:{slots['run_id']}", actor=member.ledger_ref, rules=ctx.bank.rules)
-    except redemptions.OutOfStock:
+    except (redemptions.OutOfStock, redemptions.UnknownItem):
         return Outcome(Reply(ctx.text("redeem_sold_out")), "redeem")
-    except redemptions.ledger.InsufficientCredit:
+    except ledger.InsufficientCredit:
+        return Outcome(Reply(ctx.text("redeem_insufficient")), "redeem")
+    if ticket.status != redemptions.HELD:  # asked again after it was refused: the refusal stands
         return Outcome(Reply(ctx.text("redeem_insufficient")), "redeem")
     until = ctx.local(ticket.expires_at)
     return Outcome(Reply(ctx.text("redeem_done", code=ticket.code, item=ticket.item.name,
@@ -65,11 +70,14 @@ REDEEM = Flow(
 
 async def complete_code(code: str, incoming: Incoming, ctx: Context) -> Outcome:
     """`核销 CODE` from a partner's cashier or staff: the item is handed over, the partner is paid."""
+    partners = await _partners_served_by(incoming, ctx)
+    if not partners:  # nothing about a code is said to someone who may not complete codes
+        return Outcome(Reply(ctx.text("complete_not_allowed")), "complete")
     try:
         ticket = await redemptions.ticket(ctx.bank.sessions, code)
     except redemptions.UnknownCode:
         return Outcome(Reply(ctx.text("complete_unknown")), "complete")
-    if not await _may_complete(ticket.item.partner_code, incoming, ctx):
+    if ANY_PARTNER not in partners and ticket.item.partner_code not in partners:
         return Outcome(Reply(ctx.text("complete_not_allowed")), "complete")
     if ticket.status == redemptions.COMPLETED:
         return Outcome(Reply(ctx.text("complete_completed")), "complete")
@@ -81,8 +89,9 @@ async def complete_code(code: str, incoming: Incoming, ctx: Context) -> Outcome:
                    "complete")
 
 
-async def _may_complete(partner_code: str, incoming: Incoming, ctx: Context) -> bool:
-    if incoming.openid in ctx.bank.partner_operators.get(partner_code, ()) or incoming.openid in ctx.bank.staff_openids:
-        return True
+async def _partners_served_by(incoming: Incoming, ctx: Context) -> set[str]:
+    """The partners whose codes this sender may complete: staff, any; a cashier, their own shop's."""
     member = await member_of(incoming, ctx)
-    return member is not None and member.is_staff
+    if incoming.openid in ctx.bank.staff_openids or (member is not None and member.is_staff):
+        return {ANY_PARTNER}
+    return {partner for partner, openids in ctx.bank.partner_operators.items() if incoming.openid in openids}

@@ -11,6 +11,7 @@ from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
 from handlers.types import Incoming, Kind, Outcome, Reply
+from storage import members
 
 Handler = Callable[[Incoming, Context], Awaitable[Outcome]]
 Responder = Handler
@@ -32,8 +33,9 @@ async def say_nothing(incoming: Incoming, ctx: Context) -> Outcome:
 
 
 async def forget_the_conversation(incoming: Incoming, ctx: Context) -> Outcome:
-    """Unfollowing ends whatever was under way; a returning follower starts afresh."""
+    """Unfollowing ends whatever was under way and stops every push; the account and credits stay."""
     await ctx.dialogue.forget(incoming.openid)
+    await members.set_following(ctx.bank.sessions, incoming.openid, False)
     return Outcome(None, "unfollow")
 
 
@@ -62,11 +64,11 @@ FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
 
 # The numbered main menu offered after two misunderstandings.
 MAIN_MENU = (
-    Choice("post_request", "找人帮忙"),
-    Choice("balance", "查时间币"),
-    Choice("my_orders", "看我的订单"),
-    Choice("register", "注册，当志愿者"),
     Choice("about", "了解时间银行"),
+    Choice("register", "注册"),
+    Choice("balance", "查时间币"),
+    Choice("history", "看时间币明细"),
+    Choice("redeem", "兑换物品"),
     Choice("help", "怎么用"),
 )
 

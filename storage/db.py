@@ -11,6 +11,8 @@ from sqlalchemy.pool import NullPool
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
+Sessions = async_sessionmaker[AsyncSession]  # what every storage service takes
+
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
@@ -19,14 +21,17 @@ def is_sqlite(url: str) -> bool:
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     if is_sqlite(url):
         return _sqlite_engine(url)
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    # hide_parameters: a failing statement's values (messages, sealed personal data) stay out of logs.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                               hide_parameters=True)
 
 
 def _sqlite_engine(url: str) -> AsyncEngine:
     _ensure_parent_directory(url)
     # NullPool: each connection is a real connection to the file, so tests that
     # race "concurrent connections" really race them; SQLite opens in microseconds.
-    engine = create_async_engine(url, poolclass=NullPool, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_async_engine(url, poolclass=NullPool, hide_parameters=True,
+                                 connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine.sync_engine, "connect")
     def _configure(dbapi_connection, _record):
@@ -53,5 +58,5 @@ def _ensure_parent_directory(url: str) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+def session_factory(engine: AsyncEngine) -> Sessions:
     return async_sessionmaker(engine, expire_on_commit=False)

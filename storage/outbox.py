@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, String, Text, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime, utcnow
+from storage.db import Sessions
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
@@ -47,13 +47,13 @@ class Delivery:
     attempts: int
 
 
-Sessions = async_sessionmaker[AsyncSession]
 
 
-async def enqueue_text(sessions: Sessions, openid: str, body: str, reason: str, dedupe_key: str | None = None) -> None:
+async def enqueue_text(sessions: Sessions, openid: str, body: str, reason: str, dedupe_key: str | None = None,
+                       not_before: datetime | None = None) -> None:
     now = utcnow()
     row = dict(openid=openid, dedupe_key=dedupe_key, reason=reason, body=body, status=PENDING,
-               attempts=0, next_attempt_at=now, created_at=now)
+               attempts=0, next_attempt_at=not_before or now, created_at=now)
     try:
         async with sessions.begin() as session:
             await session.execute(insert(OutboundMessage), [row])
@@ -104,17 +104,10 @@ async def mark_retry(sessions: Sessions, message_id: int, error: str, retry_at: 
 
 
 async def mark_failed(sessions: Sessions, message_id: int, error: str) -> None:
-    await _finish(sessions, message_id, status=FAILED, last_error=error[:500], claimed_until=None)
+    await _finish(sessions, message_id, status=FAILED, last_error=error[:500], claimed_until=None, body="")
 
 
 async def _finish(sessions: Sessions, message_id: int, **values) -> None:
     async with sessions.begin() as session:
         await session.execute(update(OutboundMessage).where(OutboundMessage.id == message_id).values(**values))
 
-
-async def pending_count(sessions: Sessions) -> int:
-    async with sessions() as session:
-        rows = await session.execute(
-            select(OutboundMessage.id).where(OutboundMessage.status.in_((PENDING, SENDING)))
-        )
-        return len(rows.all())

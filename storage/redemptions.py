@@ -16,19 +16,21 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Boolean, Integer, String, UniqueConstraint, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage import ledger
 from storage.base import Base, UTCDateTime, utcnow
+from storage.db import Sessions
 
-Sessions = async_sessionmaker[AsyncSession]
 
 RESERVING, HELD, COMPLETED, VOIDED, EXPIRED, REFUSED = "reserving", "held", "completed", "voided", "expired", "refused"
 # Codes are read aloud at a shop counter: no 0/O, 1/I/L.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 6
 DEFAULT_VALIDITY = timedelta(days=7)
+EXPIRY_ACTOR = "redemption:expiry"
+# Ledger answers that asking again would not change.
+PERMANENT_REFUSALS = (ledger.InsufficientCredit, ledger.InvalidRequest, ledger.CapReached, ledger.AccountNotFound)
 
 
 class RedemptionError(Exception):
@@ -119,6 +121,13 @@ class Redemption:
 
 async def sync_catalogue(sessions: Sessions, entries: tuple[CatalogueEntry, ...]) -> None:
     """Bring names and prices in line with the configuration; stock is the database's from then on."""
+    try:
+        await _sync_catalogue(sessions, entries)
+    except IntegrityError:  # another process starting at the same moment added the same new item
+        await _sync_catalogue(sessions, entries)
+
+
+async def _sync_catalogue(sessions: Sessions, entries: tuple[CatalogueEntry, ...]) -> None:
     async with sessions.begin() as session:
         existing = {(row.partner_code, row.item_code): row for row in (await session.execute(select(PartnerItemRow))).scalars()}
         for entry in entries:
@@ -190,9 +199,10 @@ async def _hold_price(sessions: Sessions, row: RedemptionRow, actor: str, rules:
             debit_account_id=row.member_account_id, credit_account_id=partner.id, amount_min=row.price_min,
             kind=ledger.REDEMPTION, idempotency_key=f"redemption:{row.id}:hold", actor=actor,
             expires_at=row.expires_at, task_ref=f"redemption:{row.id}"), rules)
-    except ledger.LedgerError:
+    except PERMANENT_REFUSALS:
         await _close(sessions, row.id, REFUSED, actor, restock=True)
         raise
+    # Anything else (the ledger busy, a lost connection) leaves the row reserving: asking again retries it.
     await _set(sessions, row.id, RESERVING, status=HELD, hold_id=held.hold_id)
 
 
@@ -206,8 +216,9 @@ async def complete(sessions: Sessions, code: str, actor: str) -> Redemption:
     try:
         await ledger.post_hold(sessions, row.hold_id, f"redemption:{row.id}:post", actor)
     except (ledger.HoldExpired, ledger.HoldNotOpen):
-        await expire_due(sessions)
-        raise CodeNotOpen(EXPIRED) from None
+        if await _close_expired(sessions, row.id) != COMPLETED:
+            raise CodeNotOpen(EXPIRED) from None
+        return await _redemption(sessions, row.id)
     await _set(sessions, row.id, HELD, status=COMPLETED, closed_at=utcnow(), closed_by=actor)
     return await _redemption(sessions, row.id)
 
@@ -231,18 +242,22 @@ async def expire_due(sessions: Sessions, now: datetime | None = None) -> int:
     async with sessions() as session:
         due = (await session.execute(select(RedemptionRow.id).where(
             RedemptionRow.status.in_((HELD, RESERVING)), RedemptionRow.expires_at <= now))).scalars().all()
-    closed = 0
-    for redemption_id in due:
-        closed += await _close(sessions, redemption_id, EXPIRED, "redemption:expiry", restock=True)
-    return closed
+    return sum([await _close_expired(sessions, redemption_id) == EXPIRED for redemption_id in due])
 
 
-async def open_redemptions(sessions: Sessions, member_account_id: int) -> list[Redemption]:
-    async with sessions() as session:
-        ids = (await session.execute(select(RedemptionRow.id).where(
-            RedemptionRow.member_account_id == member_account_id, RedemptionRow.status == HELD)
-            .order_by(RedemptionRow.id))).scalars().all()
-    return [await _redemption(sessions, redemption_id) for redemption_id in ids]
+async def _close_expired(sessions: Sessions, redemption_id: int) -> str:
+    """Close a code whose time is up, by what its hold says: paid just in time, or given back."""
+    row = await _row(sessions, redemption_id)
+    if row.hold_id is not None:
+        try:
+            await ledger.void_hold(sessions, row.hold_id, f"redemption:{row.id}:void", EXPIRY_ACTOR, reason="expired")
+        except ledger.HoldNotOpen as closed:
+            if closed.outcome == ledger.POSTED:  # the partner completed it a moment before the deadline
+                await _set(sessions, row.id, HELD, status=COMPLETED, closed_at=utcnow(), closed_by=EXPIRY_ACTOR)
+                return COMPLETED
+    if await _close(sessions, row.id, EXPIRED, EXPIRY_ACTOR, restock=True):
+        return EXPIRED
+    return (await _row(sessions, row.id)).status  # closed meanwhile by someone else
 
 
 async def _close(sessions: Sessions, redemption_id: int, status: str, actor: str, *, restock: bool) -> int:

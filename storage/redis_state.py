@@ -9,7 +9,9 @@ from contextlib import asynccontextmanager
 from typing import AsyncIterator
 
 from redis.asyncio import Redis
-from redis.exceptions import LockError
+from redis.exceptions import LockError, RedisError
+
+from storage.privacy import KeyRing, UndecryptableValue, decrypt, encrypt
 
 IN_PROGRESS = "\x00in-progress"
 
@@ -22,8 +24,10 @@ class Deduplicator:
     one's reply instead of running the handler again.
     """
 
-    def __init__(self, redis: Redis, *, claim_ttl_s: int = 30, reply_ttl_s: int = 300, poll_s: float = 0.05):
+    def __init__(self, redis: Redis, keyring: KeyRing, *, claim_ttl_s: int = 30, reply_ttl_s: int = 300,
+                 poll_s: float = 0.05):
         self._redis = redis
+        self._keyring = keyring  # replies can carry a member's own details: sealed like the database
         # A claim outlives WeChat's whole retry window, but not by much: if the
         # process died mid-message, a much later delivery is worth handling.
         self._claim_ttl_s = claim_ttl_s
@@ -38,7 +42,8 @@ class Deduplicator:
         return bool(await self._redis.set(self._key(message_key), IN_PROGRESS, nx=True, ex=self._claim_ttl_s))
 
     async def remember(self, message_key: str, reply: str) -> None:
-        await self._redis.set(self._key(message_key), reply, ex=self._reply_ttl_s)
+        sealed = encrypt(self._keyring, reply, self._key(message_key))
+        await self._redis.set(self._key(message_key), sealed, ex=self._reply_ttl_s)
 
     async def wait_for_reply(self, message_key: str, timeout_s: float) -> str | None:
         """The first delivery's reply, or None if it is not ready in time."""
@@ -46,7 +51,7 @@ class Deduplicator:
         while True:
             value = await self._redis.get(self._key(message_key))
             if value is not None and value != IN_PROGRESS:
-                return value
+                return decrypt(self._keyring, value, self._key(message_key))
             if time.monotonic() >= deadline:
                 return None
             await asyncio.sleep(self._poll_s)
@@ -67,15 +72,18 @@ async def member_lock(redis: Redis, openid: str, *, hold_s: float = 30, wait_s: 
     finally:
         try:
             await lock.release()
-        except LockError:
-            pass  # it expired while we worked: another message may hold it now, leave that alone
+        except (LockError, RedisError):
+            # Expired while we worked, or Redis is gone: either way the lease ends by itself,
+            # and the member's finished turn must not be reported as a failure.
+            pass
 
 
 class DialogueStore:
     """Each member's place in a conversation, forgotten after a quiet spell (TTL)."""
 
-    def __init__(self, redis: Redis, *, ttl_s: int = 600):
+    def __init__(self, redis: Redis, keyring: KeyRing, *, ttl_s: int = 600):
         self._redis = redis
+        self._keyring = keyring  # half-filled forms hold names and phone numbers: sealed like the database
         self._ttl_s = ttl_s
 
     @staticmethod
@@ -83,19 +91,30 @@ class DialogueStore:
         return f"dialogue:{openid}"
 
     async def load(self, openid: str) -> dict | None:
-        raw = await self._redis.get(self._key(openid))
-        return json.loads(raw) if raw else None
+        return await self._get(self._key(openid))
 
     async def save(self, openid: str, state: dict) -> None:
-        await self._redis.set(self._key(openid), json.dumps(state, ensure_ascii=False), ex=self._ttl_s)
+        await self._set(self._key(openid), state, self._ttl_s)
 
     async def forget(self, openid: str) -> None:
         await self._redis.delete(self._key(openid))
 
     async def note(self, openid: str, name: str, value, ttl_s: int) -> None:
         """A small fact to remember between turns outside any flow, e.g. where a statement page ended."""
-        await self._redis.set(f"memo:{openid}:{name}", json.dumps(value), ex=ttl_s)
+        await self._set(f"memo:{openid}:{name}", value, ttl_s)
 
     async def recall(self, openid: str, name: str):
-        raw = await self._redis.get(f"memo:{openid}:{name}")
-        return json.loads(raw) if raw else None
+        return await self._get(f"memo:{openid}:{name}")
+
+    async def _set(self, key: str, value, ttl_s: int) -> None:
+        sealed = encrypt(self._keyring, json.dumps(value, ensure_ascii=False), key)
+        await self._redis.set(key, sealed, ex=ttl_s)
+
+    async def _get(self, key: str):
+        sealed = await self._redis.get(key)
+        if not sealed:
+            return None
+        try:
+            return json.loads(decrypt(self._keyring, sealed, key))
+        except (UndecryptableValue, ValueError):
+            return None  # sealed under a key since retired, or not ours: start afresh

@@ -202,3 +202,21 @@ async def inbox(sandbox):
 
     async with aiohttp.ClientSession() as http:
         yield SandboxInbox(http, str(sandbox.make_url("")))
+
+
+class Speaker:
+    """One member typing into WeChat: what they say, and the text of the bot's reply."""
+
+    def __init__(self, wechat, openid: str):
+        self.wechat, self.openid = wechat, openid
+
+    async def says(self, message: str) -> str:
+        answer = await self.wechat.post(self.wechat.text(self.openid, message))
+        assert answer.status == 200
+        return answer.text
+
+
+@pytest.fixture
+def member_chat(wechat):
+    """member_chat("o_openid") → a Speaker for that member."""
+    return lambda openid: Speaker(wechat, openid)

@@ -62,6 +62,8 @@ async def test_without_enough_credit_nothing_is_taken(sessions, shop):
         await redemptions.redeem(sessions, volunteer, shop["rice_5kg"].id, "wx:msg:3", actor="member:1")
     assert await stock_of(sessions, "rice_5kg") == 3
     assert (await ledger.balance(sessions, volunteer)).available == 30
+    again = await redemptions.redeem(sessions, volunteer, shop["rice_5kg"].id, "wx:msg:3", actor="member:1")
+    assert again.status == redemptions.REFUSED  # the same request again: still refused, no code to use
 
 
 async def test_the_last_haircut_goes_to_exactly_one_of_five_racing_members(sessions, shop):
@@ -101,3 +103,4 @@ async def test_an_unknown_code_is_refused(sessions, shop):
 async def test_items_removed_from_the_configuration_are_no_longer_offered(sessions, shop):
     await redemptions.sync_catalogue(sessions, (RICE,))
     assert [item.item_code for item in await redemptions.catalogue(sessions)] == ["rice_5kg"]
+

@@ -6,19 +6,10 @@ from sqlalchemy import text
 from storage import members
 
 
-class Member:
-    def __init__(self, wechat, openid):
-        self.wechat, self.openid = wechat, openid
-
-    async def says(self, message: str) -> str:
-        answer = await self.wechat.post(self.wechat.text(self.openid, message))
-        assert answer.status == 200
-        return answer.text
-
 
 @pytest.fixture
-def grandma(wechat):
-    return Member(wechat, "o_grandma_wang")
+def grandma(member_chat):
+    return member_chat("o_grandma_wang")
 
 
 async def test_an_elder_registers_with_an_emergency_contact(grandma, runtime):
@@ -42,8 +33,8 @@ async def test_an_elder_registers_with_an_emergency_contact(grandma, runtime):
     assert "13812345678" not in dump and "王秀英" not in dump and "李明" not in dump
 
 
-async def test_a_volunteer_says_what_they_can_do_and_waits_for_verification(wechat, runtime):
-    volunteer = Member(wechat, "o_volunteer_liu")
+async def test_a_volunteer_says_what_they_can_do_and_waits_for_verification(runtime, member_chat):
+    volunteer = member_chat("o_volunteer_liu")
     assert "同意请回复" in await volunteer.says("我想当志愿者")  # the role is understood from the words
     await volunteer.says("同意")
     await volunteer.says("刘芳")
@@ -72,11 +63,19 @@ async def test_a_wrong_phone_number_is_asked_for_again(grandma):
     assert "哪个社区" in await grandma.says("13812345678")
 
 
-async def test_registering_twice_is_not_needed(grandma, wechat):
+async def test_registering_twice_is_not_needed(grandma, member_chat):
     for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "李明", "13900001111", "是"):
         await grandma.says(message)
     assert "已经注册过了" in await grandma.says("我要注册")
-    other = Member(wechat, "o_someone_else")
+    other = member_chat("o_someone_else")
     for message in ("我要注册", "1", "同意", "张三"):
         await other.says(message)
     assert "已经注册过了" in await other.says("13812345678")
+
+
+async def test_a_half_finished_registration_keeps_no_plain_personal_data_in_redis(grandma, redis):
+    for message in ("我要注册", "1", "同意", "王秀英", "13812345678"):
+        await grandma.says(message)
+    stored = " ".join([str(await redis.get(key)) for key in await redis.keys("*")])
+    assert "王秀英" not in stored and "13812345678" not in stored
+    assert "哪一年出生" in await grandma.says("青山湖社区")  # and the conversation goes on

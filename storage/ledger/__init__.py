@@ -10,7 +10,7 @@ from storage.ledger.errors import (AccountNotFound, CapReached, HoldExpired, Hol
                                    NonPositiveAmount, PostExceedsHold, ReversalExceedsRemainder, SameAccount,
                                    TransferNotFound)
 from storage.ledger.export import export_csv
-from storage.ledger.lookups import account_by_id, debited_since
+from storage.ledger.lookups import account_by_id, debited_since, key_used
 from storage.ledger.holds import expire_holds, hold, post_hold, void_hold
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.statement import statement
@@ -24,7 +24,7 @@ from storage.ledger.verify import verify
 __all__ = [
     # operations
     "open_member_account", "system_account", "transfer", "hold", "post_hold", "void_hold", "expire_holds",
-    "reverse", "balance", "statement", "verify", "export_csv", "account_by_id", "debited_since",
+    "reverse", "balance", "statement", "verify", "export_csv", "account_by_id", "debited_since", "key_used",
     # values
     "LedgerRules", "DEFAULT_RULES", "Account", "TransferRequest", "TransferResult", "HoldRequest", "HoldResult",
     "HoldOutcome", "Balance", "StatementEntry", "StatementPage", "VerifyReport",

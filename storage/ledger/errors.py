@@ -62,6 +62,7 @@ class HoldNotOpen(LedgerError):
 
     def __init__(self, hold_id: int, outcome: str):
         super().__init__(f"hold {hold_id} is already {outcome}")
+        self.outcome = outcome
         self.hold_id = hold_id
         self.outcome = outcome
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from storage.ledger.errors import AccountNotFound
-from storage.ledger.models import AccountRow, TransferRow
+from storage.ledger.models import AccountRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.txn import Sessions, minutes_total
 from storage.ledger.types import Account
 from storage.ledger.validation import check_aware
@@ -30,3 +30,9 @@ async def debited_since(sessions: Sessions, account_id: int, kind: str, since: d
             .where(TransferRow.debit_account_id == account_id, TransferRow.kind == kind,
                    TransferRow.created_at >= since)
         )).scalar_one()
+
+
+async def key_used(sessions: Sessions, idempotency_key: str) -> bool:
+    """Whether an operation under this key has already taken effect (its replay would return the first result)."""
+    async with sessions() as session:
+        return await session.get(IdempotencyKeyRow, idempotency_key) is not None

@@ -1,0 +1,71 @@
+"""Staff actions on a member's standing: verification, suspension, need, and staff rights themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storage import audit
+from storage.base import utcnow
+from storage.members.access import authorize
+from storage.members.errors import InvalidValue
+from storage.members.rows import as_member, lock_member
+from storage.members.tables import MemberRow
+from storage.members.values import ACTIVE, SUSPENDED, VOLUNTEER, Actor, Member, Sessions
+
+
+async def _staff_action(sessions: Sessions, action: str, member_id: int, by: Actor,
+                        change: Callable[[MemberRow, str], None], reason: str | None = None) -> Member:
+    async with sessions.begin() as session:
+        actor = await authorize(session, by, action)
+        row = await lock_member(session, member_id, open_only=True)
+        change(row, actor)
+        await audit.record(session, actor=actor, action=action, subject_id=row.id, reason=reason)
+        return as_member(row)
+
+
+def _verify(row: MemberRow, actor: str) -> None:
+    if row.role != VOLUNTEER:
+        raise InvalidValue(f"member {row.id} is not a volunteer")
+    if row.verified_at is None:  # the first verification stands
+        row.verified_at, row.verified_by = utcnow(), actor
+
+
+async def verify_volunteer(sessions: Sessions, member_id: int, by: Actor) -> Member:
+    return await _staff_action(sessions, "verify", member_id, by, _verify)
+
+
+async def suspend_member(sessions: Sessions, member_id: int, by: Actor, reason: str) -> Member:
+    if not reason.strip():
+        raise InvalidValue("a suspension needs a reason")
+    return await _staff_action(sessions, "suspend", member_id, by,
+                               lambda row, _: setattr(row, "status", SUSPENDED), reason)
+
+
+async def reinstate_member(sessions: Sessions, member_id: int, by: Actor, reason: str | None = None) -> Member:
+    return await _staff_action(sessions, "reinstate", member_id, by,
+                               lambda row, _: setattr(row, "status", ACTIVE), reason)
+
+
+async def set_in_need(sessions: Sessions, member_id: int, by: Actor, in_need: bool,
+                      reason: str | None = None) -> Member:
+    return await _staff_action(sessions, "set_in_need", member_id, by,
+                               lambda row, _: setattr(row, "in_need", in_need), reason)
+
+
+def _promote(admin: bool) -> Callable[[MemberRow, str], None]:
+    def change(row: MemberRow, _actor: str) -> None:
+        row.is_staff, row.is_admin = True, row.is_admin or admin
+    return change
+
+
+def _demote(row: MemberRow, _actor: str) -> None:
+    row.is_staff = row.is_admin = False
+
+
+async def make_staff(sessions: Sessions, member_id: int, by: Actor, *, admin: bool = False) -> Member:
+    """Admins only (or SYSTEM, for the first admin from the CLI)."""
+    return await _staff_action(sessions, "make_staff", member_id, by, _promote(admin))
+
+
+async def revoke_staff(sessions: Sessions, member_id: int, by: Actor) -> Member:
+    return await _staff_action(sessions, "revoke_staff", member_id, by, _demote)
