@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import nlu  # noqa: E402
 
-DEFAULT_DEV = os.environ.get("NLU_DEV_SET", "/work/shared/nlu/dev.jsonl")
+DEFAULT_DEV = os.environ.get("NLU_DEV_SET", str(ROOT.parent / "shared" / "nlu" / "dev.jsonl"))
 
 _STARTUP_PROBE = """
 import time

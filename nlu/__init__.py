@@ -7,7 +7,7 @@
     #       slots={"service": "medical_escort", "date": "2026-11-29", "time": "15:00"},
     #       confidence=0.99)
 
-Intent names, slot names and slot forms follow /work/shared/nlu/CONTRACT.md.
+Intent names, slot names and slot forms follow ../shared/nlu/CONTRACT.md.
 `now` may be naive or tz-aware; it is read as Asia/Shanghai local time.
 The words the parser knows live in nlu/lexicon.py.
 

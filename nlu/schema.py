@@ -1,4 +1,4 @@
-"""Names fixed by the NLU contract (/work/shared/nlu/CONTRACT.md)."""
+"""Names fixed by the NLU contract (../shared/nlu/CONTRACT.md)."""
 
 INTENTS = (
     "help", "about", "register", "post_request", "list_tasks", "accept_task",

@@ -32,7 +32,9 @@ def regressions_path() -> Path:
 
 @pytest.fixture(scope="session")
 def dev_path() -> Path:
-    path = Path(os.environ.get("NLU_DEV_SET", "/work/shared/nlu/dev.jsonl"))
+    # shared/ sits beside the checkout, for developers and CI alike.
+    default = Path(__file__).resolve().parents[3] / "shared" / "nlu" / "dev.jsonl"
+    path = Path(os.environ.get("NLU_DEV_SET", default))
     if not path.exists():
         pytest.skip(f"dev set not found at {path} (set NLU_DEV_SET)")
     return path
