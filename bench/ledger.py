@@ -1,6 +1,6 @@
 """Ledger throughput and latency, uncontended and on one hot account, on SQLite and PostgreSQL.
 
-    .venv/bin/python bench/ledger.py [--transfers 2000] [--concurrency 16] [--seconds 30]
+    .venv/bin/python bench/ledger.py [--transfers 2000] [--concurrency 16] [--connections N] [--seconds 30]
                                      [--postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres]
 
 SQLite runs in a temporary file. PostgreSQL runs only with --postgres, in a
@@ -56,8 +56,8 @@ def percentile(sorted_values: list[float], share: float) -> float:
 
 
 async def run_scenario(url: str, backend: str, scenario: str, transfers: int, concurrency: int,
-                       time_limit: float) -> Figures:
-    engine = create_engine(url, pool_size=concurrency)
+                       time_limit: float, connections: int | None) -> Figures:
+    engine = create_engine(url, pool_size=connections)
     sessions = session_factory(engine)
     keys = itertools.count()
     try:
@@ -96,7 +96,8 @@ async def run_scenario(url: str, backend: str, scenario: str, transfers: int, co
 
 async def bench_backend(url: str, backend: str, args) -> list[Figures]:
     await upgrade(url)
-    return [await run_scenario(url, backend, scenario, args.transfers, args.concurrency, args.seconds)
+    return [await run_scenario(url, backend, scenario, args.transfers, args.concurrency, args.seconds,
+                               args.connections)
             for scenario in ("uncontended", "contended")]
 
 
@@ -122,7 +123,8 @@ async def with_postgres(server_url: str, args) -> list[Figures] | str:
 
 def print_table(rows: list[Figures], args) -> None:
     print(f"{args.transfers} transfers of 1 min per scenario (at most {args.seconds:g} s), "
-          f"{args.concurrency} concurrent callers, one connection each")
+          f"{args.concurrency} concurrent callers, "
+          f"{args.connections or 'the bot’s default number of'} connection(s) per database")
     print(f"{'backend':<11} {'scenario':<12} {'transfers':>9} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8}  verify")
     for row in rows:
         print(f"{row.backend:<11} {row.scenario:<12} {row.transfers:>9} {row.per_second:>8.0f} "
@@ -133,6 +135,8 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--transfers", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--connections", type=int, help="pool size (default: the bot's, 1 for SQLite, 10 for PostgreSQL); "
+                                                        "as many as --concurrency shows SQLite's busy-wait")
     parser.add_argument("--seconds", type=float, default=30.0, help="time limit per scenario")
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server (postgresql+asyncpg://...)")
     args = parser.parse_args()

@@ -7,7 +7,6 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.pool import NullPool
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -18,20 +17,24 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int | None = None) -> AsyncEngine:
+    """`pool_size`: connections per process (SQLite default 1, PostgreSQL 10)."""
     if is_sqlite(url):
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, pool_size or 1)
+    pool_size = pool_size or 10
     # hide_parameters: a failing statement's values (messages, sealed personal data) stay out of logs.
     return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
                                hide_parameters=True)
 
 
-def _sqlite_engine(url: str) -> AsyncEngine:
+def _sqlite_engine(url: str, connections: int) -> AsyncEngine:
     _ensure_parent_directory(url)
-    # NullPool: each connection is a real connection to the file, so tests that
-    # race "concurrent connections" really race them; SQLite opens in microseconds.
-    engine = create_async_engine(url, poolclass=NullPool, hide_parameters=True,
-                                 connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    # SQLite lets one writer in at a time. With one connection per process the
+    # others queue in the pool, first come first served, instead of in SQLite's
+    # busy handler, whose growing sleeps gave a p99 of seconds under load
+    # (bench/ledger.py). Tests pass more connections to race real ones.
+    engine = create_async_engine(url, pool_size=connections, max_overflow=0, pool_timeout=60,
+                                 hide_parameters=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine.sync_engine, "connect")
     def _configure(dbapi_connection, _record):

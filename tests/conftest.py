@@ -81,9 +81,13 @@ async def database_url(migrated_database, tmp_path) -> str:
     return f"sqlite+aiosqlite:///{copy}"
 
 
+# Enough connections that concurrency tests race real ones, on SQLite too.
+RACING_CONNECTIONS = 20
+
+
 @pytest.fixture
 async def engine(database_url):
-    engine = create_engine(database_url)
+    engine = create_engine(database_url, pool_size=RACING_CONNECTIONS)
     yield engine
     await engine.dispose()
 

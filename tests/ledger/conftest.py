@@ -115,7 +115,7 @@ def fresh_database(migrated_database, tmp_path_factory):
 
 
 def open_sessions(url: str):
-    engine = create_engine(url)
+    engine = create_engine(url, pool_size=20)  # racing real connections, on SQLite too
     return engine, session_factory(engine)
 
 
