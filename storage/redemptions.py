@@ -87,17 +87,6 @@ class RedemptionRow(Base):
 
 
 @dataclass(frozen=True)
-class PartnerItem:
-    id: int
-    partner_code: str
-    partner_name: str
-    item_code: str
-    name: str
-    price_min: int
-    stock: int
-
-
-@dataclass(frozen=True)
 class CatalogueEntry:
     """An item as configured: the stock is the opening stock, used only when the item is first seen."""
 
@@ -107,6 +96,13 @@ class CatalogueEntry:
     name: str
     price_min: int
     stock: int
+
+
+@dataclass(frozen=True)
+class PartnerItem(CatalogueEntry):
+    """An item as the bank holds it: its id, and the stock left now."""
+
+    id: int
 
 
 @dataclass(frozen=True)
@@ -308,7 +304,8 @@ async def _redemption(sessions: Sessions, redemption_id: int) -> Redemption:
 
 
 def _item(row: PartnerItemRow) -> PartnerItem:
-    return PartnerItem(row.id, row.partner_code, row.partner_name, row.item_code, row.name, row.price_min, row.stock)
+    return PartnerItem(id=row.id, partner_code=row.partner_code, partner_name=row.partner_name,
+                       item_code=row.item_code, name=row.name, price_min=row.price_min, stock=row.stock)
 
 
 def _new_code() -> str:
