@@ -6,7 +6,7 @@ import re
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import credits, giving, membership, partners
+from handlers import credits, erasure, giving, membership, partners
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
@@ -60,7 +60,13 @@ FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
     giving.DONATE,
     giving.TRANSFER,
     partners.REDEEM,
+    erasure.FLOW,
 )}
+
+# Exact phrases that start a flow no intent of the NLU contract names.
+FLOW_COMMANDS: tuple[tuple[re.Pattern, str], ...] = (
+    (erasure.ERASE_COMMAND, erasure.FLOW_NAME),
+)
 
 # The numbered main menu offered after two misunderstandings.
 MAIN_MENU = (
@@ -89,6 +95,9 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
         for pattern, command in COMMANDS:
             if found := pattern.match(incoming.text):
                 return await command(found.group(1), incoming, ctx)
+        for pattern, flow_name in FLOW_COMMANDS:
+            if pattern.match(incoming.text):
+                return await conversation.begin(flow_name, incoming, ctx)
         return await conversation.hear(incoming, ctx)
 
     async def understand_voice(incoming: Incoming, ctx: Context) -> Outcome:

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import text
 
-from storage import members
+from storage import ledger, members
 
 
 
@@ -79,3 +79,26 @@ async def test_a_half_finished_registration_keeps_no_plain_personal_data_in_redi
     stored = " ".join([str(await redis.get(key)) for key in await redis.keys("*")])
     assert "王秀英" not in stored and "13812345678" not in stored
     assert "哪一年出生" in await grandma.says("青山湖社区")  # and the conversation goes on
+
+
+async def test_a_member_erases_their_data_and_their_credits_go_to_the_pool(grandma, runtime):
+    for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "李明", "13900001111", "是"):
+        await grandma.says(message)
+    member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
+    account = await ledger.open_member_account(runtime.sessions, member.ledger_ref)
+    issuance = await ledger.system_account(runtime.sessions, ledger.ISSUANCE)
+    await ledger.transfer(runtime.sessions, ledger.TransferRequest(issuance.id, account.id, 90, ledger.GRANT, "g", "staff:1"))
+
+    assert "还有1小时30分钟时间币，会转入社区公益池" in await grandma.says("删除我的信息")
+    assert "已删除您的个人信息" in await grandma.says("确定")
+    assert await members.member_by_openid(runtime.sessions, "o_grandma_wang") is None
+    pool = await ledger.system_account(runtime.sessions, ledger.POOL)
+    assert (await ledger.balance(runtime.sessions, pool.id)).posted == 90
+    assert (await ledger.verify(runtime.sessions)).ok
+    async with runtime.engine.connect() as connection:
+        row = (await connection.execute(text("SELECT * FROM members WHERE id = :id"), {"id": member.id})).one()
+    assert "13812345678" not in str(row) and row.phone_hash is None and row.status == "closed"
+
+
+async def test_someone_not_registered_has_nothing_to_erase(grandma):
+    assert "还没有注册" in await grandma.says("删除我的信息")
