@@ -6,6 +6,7 @@ from typing import Any, Callable
 from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
 from .reading import Reading, strongest_label
+from .schema import INTENT_SLOTS
 from .scores import score
 
 _RECIPIENT = re.compile(
@@ -75,21 +76,16 @@ SLOT_READERS: dict[str, Callable[[Reading], Any]] = {
     "page": _page,
 }
 
-# The contract's slots per intent, plus unscored extras the handlers can use.
-INTENT_FILLS: dict[str, tuple[str, ...]] = {
-    "register": ("role",),
-    "post_request": ("service", "date", "time", "duration_min"),
-    "list_tasks": ("service",),
-    "accept_task": ("task_id",),
-    "check_in": ("task_id",),
-    "check_out": ("task_id",),
-    "confirm_done": ("task_id",),
-    "cancel": ("task_id", "date"),
-    "transfer": ("amount_min", "recipient"),
-    "donate": ("amount_min",),
+# Unscored extras the handlers can use, beside the contract's slots.
+EXTRA_SLOTS: dict[str, tuple[str, ...]] = {
+    "cancel": ("date",),
+    "transfer": ("recipient",),
     "history": ("page",),
-    "rate": ("score", "task_id"),
-    "broadcast": ("audience", "content"),
+    "broadcast": ("content",),
+}
+INTENT_FILLS: dict[str, tuple[str, ...]] = {
+    intent: INTENT_SLOTS.get(intent, ()) + EXTRA_SLOTS.get(intent, ())
+    for intent in {*INTENT_SLOTS, *EXTRA_SLOTS}
 }
 
 
