@@ -17,25 +17,31 @@ GIFT_REFUSALS = {NOT_A_RELATIVE: "give_no_such_relative", RECIPIENT_TOO_YOUNG: "
 
 
 async def within_balance(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    if minutes <= 0:
-        return ctx.text("give_positive")
-    member = await member_of(incoming, ctx)
-    available = (await ledger.balance(ctx.bank.sessions, (await account_of(member, ctx)).id)).available
-    if minutes > available:
-        return ctx.text("give_insufficient", available=format_minutes(available))
-    return None
+    return await _affordable(minutes, await _own_account_id(incoming, ctx), ctx)
 
 
 async def within_daily_limit(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    if complaint := await within_balance(minutes, slots, incoming, ctx):
+    account_id = await _own_account_id(incoming, ctx)
+    if complaint := await _affordable(minutes, account_id, ctx):
         return complaint
-    member = await member_of(incoming, ctx)
-    given = await ledger.debited_since(ctx.bank.sessions, (await account_of(member, ctx)).id, ledger.GIFT,
-                                       _start_of_today(incoming, ctx))
+    given = await ledger.debited_since(ctx.bank.sessions, account_id, ledger.GIFT, _start_of_today(incoming, ctx))
     left = ctx.bank.daily_transfer_limit_min - given
     if minutes <= left:
         return None
     return ctx.text("give_daily_limit", left=format_minutes(left)) if left > 0 else ctx.text("give_daily_limit_reached")
+
+
+async def _own_account_id(incoming: Incoming, ctx: Context) -> int:
+    return (await account_of(await member_of(incoming, ctx), ctx)).id
+
+
+async def _affordable(minutes: int, account_id: int, ctx: Context) -> str | None:
+    if minutes <= 0:
+        return ctx.text("give_positive")
+    available = (await ledger.balance(ctx.bank.sessions, account_id)).available
+    if minutes > available:
+        return ctx.text("give_insufficient", available=format_minutes(available))
+    return None
 
 
 def _start_of_today(incoming: Incoming, ctx: Context) -> datetime:

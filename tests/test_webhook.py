@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bot.simulator import SimulatedWeChat, _signature
+from bot.simulator import SimulatedWeChat
 from handlers.types import Outcome, Reply
 
 pytestmark = pytest.mark.parametrize("wechat_mode", ["plaintext", "safe"], indirect=True)
