@@ -1,15 +1,18 @@
 """Every table of the bot, imported in one place so that migrations can compare against them."""
 
+from storage.alert_tables import AlertRow
 from storage.audit import AuditRow
 from storage.base import Base
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
-from storage.members import CertificateRow, FamilyBindingRow, MemberRow
-from storage.outbox import OutboundMessage
+from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
+from storage.outbox import DeliveryAttemptRow, OutboundMessage
 from storage.redemptions import PartnerItemRow, RedemptionRow
+from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow, TaskOfferRow
 
 metadata = Base.metadata
 
 __all__ = [
-    "AccountRow", "AuditRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
+    "AccountRow", "AlertRow", "AuditRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
+    "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
     "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "TransferRow", "metadata",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, String, Text, and_, insert, or_, select, update
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,6 +37,24 @@ class OutboundMessage(Base):
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A notification (not a reply): its kind picks the template used outside WeChat's 48-hour window,
+    # and `notice` holds the template's fields.
+    kind: Mapped[str | None] = mapped_column(String(32))
+    notice: Mapped[dict | None] = mapped_column(JSON)
+
+
+class DeliveryAttemptRow(Base):
+    """Each try at delivering an outbound message, and what WeChat said."""
+
+    __tablename__ = "delivery_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbound_messages.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))  # customer_service, template, none
+    result: Mapped[str] = mapped_column(String(16))  # sent, failed, skipped
+    errcode: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(String(500))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from storage.ledger.errors import (AccountNotFound, CapReached, HoldExpired, Hol
                                    TransferNotFound)
 from storage.ledger.export import export_csv
 from storage.ledger.lookups import account_by_id, debited_since, key_used
-from storage.ledger.holds import expire_holds, hold, post_hold, void_hold
+from storage.ledger.holds import expire_holds, hold, hold_in, post_hold, post_hold_in, void_hold, void_hold_in
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.statement import statement
+from storage.ledger.txn import in_transaction
 from storage.ledger.transfers import reverse, transfer
 from storage.ledger.types import (ADJUSTMENT, ADJUSTMENT_KIND, DEFAULT_RULES, DONATION, EXPIRED, GIFT, GRANT,
                                   ISSUANCE, MEMBER, PARTNER, POOL, POSTED, REDEMPTION, REVERSAL, SERVICE, VOIDED,
@@ -24,6 +25,7 @@ from storage.ledger.verify import verify
 __all__ = [
     # operations
     "open_member_account", "system_account", "transfer", "hold", "post_hold", "void_hold", "expire_holds",
+    "hold_in", "post_hold_in", "void_hold_in", "in_transaction",
     "reverse", "balance", "statement", "verify", "export_csv", "account_by_id", "debited_since", "key_used",
     # values
     "LedgerRules", "DEFAULT_RULES", "Account", "TransferRequest", "TransferResult", "HoldRequest", "HoldResult",

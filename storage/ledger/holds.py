@@ -30,6 +30,28 @@ EXPIRY_ACTOR = "ledger:expiry"
 
 async def hold(sessions: Sessions, request: HoldRequest, rules: LedgerRules = DEFAULT_RULES,
                now: datetime | None = None) -> HoldResult:
+    return await in_transaction(sessions, lambda session: hold_in(session, request, rules, now))
+
+
+async def post_hold(sessions: Sessions, hold_id: int, idempotency_key: str, actor: str, *,
+                    amount_min: int | None = None, rules: LedgerRules = DEFAULT_RULES,
+                    now: datetime | None = None) -> TransferResult:
+    """Post the hold in full, or a smaller amount (the rest is released); refused once past its deadline."""
+    return await in_transaction(sessions, lambda session: post_hold_in(
+        session, hold_id, idempotency_key, actor, amount_min=amount_min, rules=rules, now=now))
+
+
+async def void_hold(sessions: Sessions, hold_id: int, idempotency_key: str, actor: str, reason: str | None = None,
+                    now: datetime | None = None) -> HoldOutcome:
+    return await in_transaction(sessions, lambda session: void_hold_in(
+        session, hold_id, idempotency_key, actor, reason, now))
+
+
+# The same operations inside a caller's transaction (see storage.ledger.txn.in_transaction), so that
+# a change elsewhere, e.g. a task accepted or finished, commits or rolls back with its credits.
+
+async def hold_in(session: AsyncSession, request: HoldRequest, rules: LedgerRules = DEFAULT_RULES,
+                  now: datetime | None = None) -> HoldResult:
     check_movement(request.debit_account_id, request.credit_account_id, request.amount_min,
                    request.kind, request.idempotency_key, request.actor)
     check_aware(request.expires_at, "expires_at")
@@ -38,82 +60,69 @@ async def hold(sessions: Sessions, request: HoldRequest, rules: LedgerRules = DE
         raise InvalidRequest("a hold's deadline must be in the future")
     described = describe("hold", debit=request.debit_account_id, credit=request.credit_account_id,
                          amount=request.amount_min, kind=request.kind, task=request.task_ref, actor=request.actor)
-
-    async def work(session: AsyncSession) -> HoldResult:
-        accounts = await lock_accounts(session, [request.debit_account_id, request.credit_account_id])
-        if first := await replay(session, request.idempotency_key, described, HoldResult):
-            return first
-        debit, credit = accounts[request.debit_account_id], accounts[request.credit_account_id]
-        ensure_can_debit(debit, await live_available(session, debit, now), request.amount_min, rules)
-        hold_id = (await session.execute(insert(HoldRow).values(
-            idempotency_key=request.idempotency_key, kind=request.kind, debit_account_id=debit.id,
-            credit_account_id=credit.id, amount_min=request.amount_min, actor=request.actor,
-            task_ref=request.task_ref, reason=request.reason, expires_at=request.expires_at, created_at=now,
-        ).returning(HoldRow.id))).scalar_one()
-        debit.debits_pending += request.amount_min
-        credit.credits_pending += request.amount_min
-        result = HoldResult(hold_id=hold_id, debit_account_id=debit.id, credit_account_id=credit.id,
-                            amount_min=request.amount_min, expires_at=request.expires_at)
-        await remember(session, request.idempotency_key, "hold", described, result, now)
-        return result
-
-    return await in_transaction(sessions, work)
+    accounts = await lock_accounts(session, [request.debit_account_id, request.credit_account_id])
+    if first := await replay(session, request.idempotency_key, described, HoldResult):
+        return first
+    debit, credit = accounts[request.debit_account_id], accounts[request.credit_account_id]
+    ensure_can_debit(debit, await live_available(session, debit, now), request.amount_min, rules)
+    hold_id = (await session.execute(insert(HoldRow).values(
+        idempotency_key=request.idempotency_key, kind=request.kind, debit_account_id=debit.id,
+        credit_account_id=credit.id, amount_min=request.amount_min, actor=request.actor,
+        task_ref=request.task_ref, reason=request.reason, expires_at=request.expires_at, created_at=now,
+    ).returning(HoldRow.id))).scalar_one()
+    debit.debits_pending += request.amount_min
+    credit.credits_pending += request.amount_min
+    result = HoldResult(hold_id=hold_id, debit_account_id=debit.id, credit_account_id=credit.id,
+                        amount_min=request.amount_min, expires_at=request.expires_at)
+    await remember(session, request.idempotency_key, "hold", described, result, now)
+    return result
 
 
-async def post_hold(sessions: Sessions, hold_id: int, idempotency_key: str, actor: str, *,
-                    amount_min: int | None = None, rules: LedgerRules = DEFAULT_RULES,
-                    now: datetime | None = None) -> TransferResult:
-    """Post the hold in full, or a smaller amount (the rest is released); refused once past its deadline."""
+async def post_hold_in(session: AsyncSession, hold_id: int, idempotency_key: str, actor: str, *,
+                       amount_min: int | None = None, rules: LedgerRules = DEFAULT_RULES,
+                       now: datetime | None = None) -> TransferResult:
     check_key(idempotency_key)
     check_actor(actor)
     if amount_min is not None:
         check_amount(amount_min)
     now = now or utcnow()
     described = describe("post", hold=hold_id, amount=amount_min, actor=actor)
-
-    async def work(session: AsyncSession) -> TransferResult:
-        held = await _hold(session, hold_id)
-        amount = held.amount_min if amount_min is None else amount_min
-        accounts = await lock_accounts(session, await accounts_to_lock(
-            session, held.debit_account_id, held.credit_account_id, amount, rules, now))
-        if first := await replay(session, idempotency_key, described, TransferResult):
-            return first
-        await _ensure_open(session, held)
-        if now >= held.expires_at:
-            raise HoldExpired(f"hold {hold_id} passed its deadline {held.expires_at.isoformat()}")
-        if amount > held.amount_min:
-            raise PostExceedsHold(f"hold {hold_id} reserved {held.amount_min} min, cannot post {amount}")
-        _release(accounts, held)
-        fields = LegFields(kind=held.kind, idempotency_key=idempotency_key, actor=actor, created_at=now,
-                           task_ref=held.task_ref, reason=held.reason, hold_id=held.id)
-        result = await post_legs(session, accounts, held.debit_account_id, held.credit_account_id, amount, rules, fields)
-        await _resolve(session, held, POSTED, actor, now, posted_min=_moved(result))
-        await remember(session, idempotency_key, "post", described, result, now)
-        return result
-
-    return await in_transaction(sessions, work)
+    held = await _hold(session, hold_id)
+    amount = held.amount_min if amount_min is None else amount_min
+    accounts = await lock_accounts(session, await accounts_to_lock(
+        session, held.debit_account_id, held.credit_account_id, amount, rules, now))
+    if first := await replay(session, idempotency_key, described, TransferResult):
+        return first
+    await _ensure_open(session, held)
+    if now >= held.expires_at:
+        raise HoldExpired(f"hold {hold_id} passed its deadline {held.expires_at.isoformat()}")
+    if amount > held.amount_min:
+        raise PostExceedsHold(f"hold {hold_id} reserved {held.amount_min} min, cannot post {amount}")
+    _release(accounts, held)
+    fields = LegFields(kind=held.kind, idempotency_key=idempotency_key, actor=actor, created_at=now,
+                       task_ref=held.task_ref, reason=held.reason, hold_id=held.id)
+    result = await post_legs(session, accounts, held.debit_account_id, held.credit_account_id, amount, rules, fields)
+    await _resolve(session, held, POSTED, actor, now, posted_min=_moved(result))
+    await remember(session, idempotency_key, "post", described, result, now)
+    return result
 
 
-async def void_hold(sessions: Sessions, hold_id: int, idempotency_key: str, actor: str, reason: str | None = None,
-                    now: datetime | None = None) -> HoldOutcome:
+async def void_hold_in(session: AsyncSession, hold_id: int, idempotency_key: str, actor: str,
+                       reason: str | None = None, now: datetime | None = None) -> HoldOutcome:
     check_key(idempotency_key)
     check_actor(actor)
     now = now or utcnow()
     described = describe("void", hold=hold_id, actor=actor)
-
-    async def work(session: AsyncSession) -> HoldOutcome:
-        held = await _hold(session, hold_id)
-        accounts = await lock_accounts(session, [held.debit_account_id, held.credit_account_id])
-        if first := await replay(session, idempotency_key, described, HoldOutcome):
-            return first
-        await _ensure_open(session, held)
-        _release(accounts, held)
-        await _resolve(session, held, VOIDED, actor, now, reason=reason)
-        result = HoldOutcome(hold_id=hold_id, outcome=VOIDED, released_min=held.amount_min)
-        await remember(session, idempotency_key, "void", described, result, now)
-        return result
-
-    return await in_transaction(sessions, work)
+    held = await _hold(session, hold_id)
+    accounts = await lock_accounts(session, [held.debit_account_id, held.credit_account_id])
+    if first := await replay(session, idempotency_key, described, HoldOutcome):
+        return first
+    await _ensure_open(session, held)
+    _release(accounts, held)
+    await _resolve(session, held, VOIDED, actor, now, reason=reason)
+    result = HoldOutcome(hold_id=hold_id, outcome=VOIDED, released_min=held.amount_min)
+    await remember(session, idempotency_key, "void", described, result, now)
+    return result
 
 
 async def expire_holds(sessions: Sessions, now: datetime | None = None, limit: int = 1000) -> tuple[int, ...]:

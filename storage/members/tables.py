@@ -96,3 +96,16 @@ class CertificateRow(Base):
     expires_on: Mapped[date | None] = mapped_column(Date)  # NULL: does not expire
     recorded_by: Mapped[str] = mapped_column(String(REF_LENGTH))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HomePointRow(Base):
+    """Where an elder's home is on the map, when they sent it as a location: check-in distances use it.
+
+    Kept apart from `members` so that erasure deletes it whole; sealed like the address.
+    """
+
+    __tablename__ = "member_home_points"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    point_enc: Mapped[str] = mapped_column(Text)  # "lat,lon", sealed to ("member_home_points", member_id)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
