@@ -1,0 +1,101 @@
+"""The staff alert queue: SOS, disputes, low ratings, no-shows, far-away check-ins; raised, listed, handled.
+
+Alerts are raised inside the transaction of what caused them (a dispute is
+recorded with its alert or not at all); staff mark them handled with a note,
+which lands in the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import audit
+from storage.alert_tables import (DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL, LOW_RATING, NO_SHOW,
+                                  NOBODY_IN_REACH, OPEN, SOS, AlertRow)
+from storage.base import utcnow
+from storage.db import Sessions
+
+__all__ = ["Alert", "AlertNotFound", "raise_in", "raise_alert", "open_alerts", "handle", "alert",
+           "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
+           "OPEN", "HANDLED", "AlertRow"]
+
+
+class AlertNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Alert:
+    id: int
+    kind: str
+    status: str
+    member_id: int | None
+    openid: str | None
+    request_id: int | None
+    community: str | None
+    detail: Mapping
+    created_at: datetime
+    handled_at: datetime | None
+    handled_by: str | None
+    note: str | None
+
+
+async def raise_in(session: AsyncSession, kind: str, *, member_id: int | None = None, openid: str | None = None,
+                   request_id: int | None = None, community: str | None = None, detail: Mapping | None = None,
+                   now: datetime | None = None) -> int:
+    """Open an alert in the caller's transaction; returns its id."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown alert kind {kind!r}")
+    return (await session.execute(insert(AlertRow).values(
+        kind=kind, status=OPEN, member_id=member_id, openid=openid, request_id=request_id, community=community,
+        detail=dict(detail or {}), created_at=now or utcnow(),
+    ).returning(AlertRow.id))).scalar_one()
+
+
+async def raise_alert(sessions: Sessions, kind: str, **fields) -> int:
+    async with sessions.begin() as session:
+        return await raise_in(session, kind, **fields)
+
+
+async def open_alerts(sessions: Sessions, kinds: tuple[str, ...] = KINDS, limit: int = 50) -> list[Alert]:
+    """Oldest first: the queue staff work through."""
+    async with sessions() as session:
+        rows = (await session.execute(
+            select(AlertRow).where(AlertRow.status == OPEN, AlertRow.kind.in_(kinds)).order_by(AlertRow.id).limit(limit)
+        )).scalars().all()
+    return [_alert(row) for row in rows]
+
+
+async def alert(sessions: Sessions, alert_id: int) -> Alert:
+    async with sessions() as session:
+        row = await session.get(AlertRow, alert_id)
+    if row is None:
+        raise AlertNotFound(alert_id)
+    return _alert(row)
+
+
+async def handle(sessions: Sessions, alert_id: int, actor: str, note: str, now: datetime | None = None) -> bool:
+    """Mark an open alert handled; False if it already was (two staff at once: the first one's note stands)."""
+    now = now or utcnow()
+    async with sessions.begin() as session:
+        changed = (await session.execute(
+            update(AlertRow).where(AlertRow.id == alert_id, AlertRow.status == OPEN)
+            .values(status=HANDLED, handled_at=now, handled_by=actor, note=note[:500])
+        )).rowcount
+        if changed:
+            await audit.record(session, actor=actor, action="alert_handled", detail={"alert_id": alert_id},
+                               reason=note, at=now)
+        elif await session.get(AlertRow, alert_id) is None:
+            raise AlertNotFound(alert_id)
+    return bool(changed)
+
+
+def _alert(row: AlertRow) -> Alert:
+    return Alert(row.id, row.kind, row.status, row.member_id, row.openid, row.request_id, row.community,
+                 MappingProxyType(dict(row.detail or {})), row.created_at, row.handled_at, row.handled_by, row.note)
