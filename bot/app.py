@@ -12,12 +12,12 @@ import nlu
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.jobs import ExpirySweeper
 from bot.observability import Metrics
-from bot.outbox_worker import OutboxWorker
+from bot.outbox_worker import outbox_worker
 from bot.runtime import Runtime
 from bot.webhook import SUCCESS, WeChatEndpoint
 from handlers.context import Bank, Community, Context
 from handlers.router import respond
-from storage import redemptions
+from storage import members, redemptions
 from storage.redis_state import Deduplicator, DialogueStore
 
 log = logging.getLogger("timebank.app")
@@ -30,13 +30,14 @@ ENDPOINT = web.AppKey("endpoint", WeChatEndpoint)
 def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     config = runtime.config
     metrics = Metrics()
-    worker = OutboxWorker(runtime.sessions, runtime.wechat, metrics)
+    worker = outbox_worker(runtime, metrics)
+    context = handler_context(runtime)
     endpoint = WeChatEndpoint(
         envelope=Envelope(config.wechat),
         redis=runtime.redis,
         dedupe=Deduplicator(runtime.redis, runtime.keyring),
         sessions=runtime.sessions,
-        context=handler_context(runtime),
+        context=context,
         respond=respond,
         metrics=metrics,
         deadline_s=config.server.reply_deadline,
@@ -50,8 +51,9 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     app.router.add_get("/metrics", metrics_page)
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
+    app.on_startup.append(_promote_configured_staff)
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
-    sweeper = ExpirySweeper(runtime.sessions)
+    sweeper = ExpirySweeper(context)
     app.cleanup_ctx.append(_background(sweeper.run, sweeper.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
@@ -66,6 +68,7 @@ def handler_context(runtime: Runtime) -> Context:
             sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
             catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
             staff_openids=config.staff_openids, partner_operators=config.partner_operators,
+            task_rules=config.task_rules,
         ),
     )
 
@@ -78,6 +81,12 @@ async def _load_language_model(app: web.Application) -> None:
 async def _sync_partner_catalogue(app: web.Application) -> None:
     runtime = app[RUNTIME]
     await redemptions.sync_catalogue(runtime.sessions, runtime.config.partner_items)
+
+
+async def _promote_configured_staff(app: web.Application) -> None:
+    """`[staff] openids` already registered become staff members, so their acts are logged under their ids."""
+    runtime = app[RUNTIME]
+    await members.promote_configured_staff(runtime.sessions, runtime.config.staff_openids)
 
 
 def _never_fail_wechat(path: str):

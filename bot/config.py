@@ -19,6 +19,7 @@ from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, Excha
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
+from storage.tasks.values import TaskRules
 
 WECHAT_API = "https://api.weixin.qq.com"
 ENV_PREFIX = "TIMEBANK_"
@@ -44,7 +45,10 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     "conversation": {"idle_timeout_s": 600},
     "ledger": {"cap_hours": 1500, "overdraft_minutes": 0, "daily_transfer_limit_minutes": 600},
     "exchange": {"elder_age": 80, "self_spend_age": 60, "gift_recipient_age": 60},
+    "tasks": {"match_top_n": 3, "no_show_grace_minutes": 30, "auto_confirm_after_hours": 24,
+              "late_cancel_hours": 24, "far_check_in_metres": 500, "hold_days": 30, "fairness_days": 30},
     "log": {"level": "INFO"},
+    "notifications": {"customer_service_quota": 20, "templates": {}},
 }
 
 # Tables whose keys are data (service codes), validated by their own parser.
@@ -91,6 +95,17 @@ class CommunityConfig:
 
 
 @dataclass(frozen=True)
+class NotificationConfig:
+    """How notifications reach members outside WeChat's 48-hour window (see docs/webhook.md, Notifications)."""
+
+    customer_service_quota: int = 20  # customer-service messages per member per window
+    templates: Mapping[str, str] = field(default_factory=dict)  # notification kind → template id
+
+    def template_for(self, kind: str) -> str | None:
+        return self.templates.get(kind)
+
+
+@dataclass(frozen=True)
 class Config:
     server: ServerConfig
     wechat: WeChatConfig
@@ -103,12 +118,14 @@ class Config:
     ledger_rules: LedgerRules
     daily_transfer_limit_min: int
     exchange: ExchangePolicy
+    task_rules: TaskRules
     catalogue: Catalogue
     partner_items: tuple[CatalogueEntry, ...]
     partner_operators: dict[str, tuple[str, ...]]
     privacy: KeyRing | None  # None only on the embedded defaults: a development key ring under data_dir
     log_level: str
     source: str
+    notifications: NotificationConfig = field(default_factory=NotificationConfig)
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -237,12 +254,22 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             self_spend_age=_integer(merged, "exchange", "self_spend_age", 0, 120),
             gift_recipient_age=_integer(merged, "exchange", "gift_recipient_age", 0, 120),
         ),
+        task_rules=TaskRules(
+            match_top_n=_integer(merged, "tasks", "match_top_n", 1, 20),
+            no_show_grace_min=_integer(merged, "tasks", "no_show_grace_minutes", 5, 240),
+            auto_confirm_after_min=_integer(merged, "tasks", "auto_confirm_after_hours", 1, 24 * 14) * 60,
+            late_cancel_min=_integer(merged, "tasks", "late_cancel_hours", 0, 24 * 7) * 60,
+            far_check_in_m=_integer(merged, "tasks", "far_check_in_metres", 50, 100_000),
+            hold_days=_integer(merged, "tasks", "hold_days", 1, 365),
+            fairness_days=_integer(merged, "tasks", "fairness_days", 1, 365),
+        ),
         catalogue=_catalogue(merged.get("services")),
         partner_items=_partner_items(merged.get("partner_items", [])),
         partner_operators=_partner_operators(merged.get("partner_operators", {})),
         privacy=_keyring(merged.get("privacy")),
         log_level=_log_level(merged["log"]["level"]),
         source=source,
+        notifications=_notifications(merged),
     )
 
 
@@ -423,6 +450,19 @@ def _openids(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise ConfigError("staff.openids", "must be a list of OpenID strings")
     return [item.strip() for item in value]
+
+
+def _notifications(merged: dict) -> NotificationConfig:
+    templates = merged["notifications"]["templates"]
+    if isinstance(templates, str):  # TIMEBANK_NOTIFICATIONS_TEMPLATES="task_offer=ID,reminder=ID"
+        templates = dict(pair.strip().split("=", 1) for pair in templates.split(",") if "=" in pair)
+    if not isinstance(templates, dict) or not all(
+            isinstance(template_id, str) and template_id.strip() for template_id in templates.values()):
+        raise ConfigError("notifications.templates", "must be a table of notification kind = \"template id\"")
+    return NotificationConfig(
+        customer_service_quota=_integer(merged, "notifications", "customer_service_quota", 0, 1000),
+        templates={kind.strip(): template_id.strip() for kind, template_id in templates.items()},
+    )
 
 
 def _log_level(value: Any) -> str:

@@ -1,33 +1,55 @@
-"""Sends the outbox's messages through the WeChat API, with backoff and a record of every attempt."""
+"""Sends the outbox's messages through the WeChat API on a channel WeChat allows, recording every attempt.
+
+The channel is chosen per message at send time, when the window is known:
+- replies and their continuations: a customer-service message (the member has just written);
+- notifications: a customer-service message inside the member's 48-hour window and quota, else the
+  template configured for the notification's kind, else the message fails as outside_window_no_template.
+  A member who unfollowed is skipped. A customer-service message WeChat refuses as out of the window
+  falls back to the template in the same pass.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from datetime import timedelta
+from typing import Any, Awaitable
 
+from redis.exceptions import RedisError
 from wechatpy.exceptions import WeChatClientException
 
+from bot.config import NotificationConfig
 from bot.observability import Metrics, member_tag
+from bot.runtime import Runtime
 from bot.wechat_api import WeChatApi
-from storage import outbox
+from storage import members, outbox
 from storage.base import utcnow
+from storage.contact_window import ContactWindow
 from storage.db import Sessions
+from storage.outbox import CUSTOMER_SERVICE, FAILED, NO_CHANNEL, SENT, SKIPPED, TEMPLATE, Attempt, Delivery
 
 log = logging.getLogger("timebank.outbox")
 
 # Errors that no retry will fix: the member left, is outside the 48-hour
-# window, or the OpenID is wrong.
-PERMANENT_ERRORS = frozenset({40003, 43004, 45015, 45047})
+# window, the OpenID or the template id is wrong, the quota is spent.
+PERMANENT_ERRORS = frozenset({40003, 40037, 43004, 45015, 45047})
+# The customer-service API's "not this way, not now": a template may still reach the member.
+OUT_OF_WINDOW = frozenset({43004, 45015, 45047})
 RETRY_DELAYS_S = (5, 30, 120, 600, 3600)
+# Our notice fields → the classic template's data keys.
+TEMPLATE_KEYS = {"title": "first", "keyword1": "keyword1", "keyword2": "keyword2", "keyword3": "keyword3",
+                 "remark": "remark"}
 
 
 class OutboxWorker:
     def __init__(self, sessions: Sessions, api: WeChatApi, metrics: Metrics, *,
+                 window: ContactWindow | None = None, notifications: NotificationConfig | None = None,
                  poll_s: float = 1.0, lease: timedelta = timedelta(seconds=300)):
         self._sessions = sessions
         self._api = api
         self._metrics = metrics
+        self._window = window  # None: no window is ever known open, notifications go by template
+        self._notifications = notifications or NotificationConfig()
         self._poll_s = poll_s
         self._lease = lease
         self._wake = asyncio.Event()
@@ -54,7 +76,11 @@ class OutboxWorker:
     async def deliver_due(self) -> int:
         deliveries = await outbox.claim_due(self._sessions, self._lease)
         for delivery in deliveries:
-            await self._deliver(delivery)  # a claimed message is finished even when stopping: its lease would delay it
+            # A claimed message is finished even when stopping: its lease would delay it.
+            if delivery.kind is None:
+                await self._deliver_reply(delivery)
+            else:
+                await self._deliver_notification(delivery)
         return len(deliveries)
 
     async def _sleep(self) -> None:
@@ -64,21 +90,94 @@ class OutboxWorker:
             pass
         self._wake.clear()
 
-    async def _deliver(self, delivery: outbox.Delivery) -> None:
-        try:
-            await self._api.send_text(delivery.openid, delivery.body)
-        except Exception as error:  # noqa: BLE001 — every failure is recorded, none stops the worker
-            await self._record_failure(delivery, error)
-            return
-        await outbox.mark_sent(self._sessions, delivery.id)
+    async def _deliver_reply(self, delivery: Delivery) -> None:
+        counted = await self._take_slot(delivery.openid)  # counts against the quota, but a reply goes regardless
+        attempt = await self._customer_service(delivery)
+        if counted and attempt.result != SENT:
+            await self._give_back_slot(delivery.openid)
+        await self._settle(delivery, attempt)
 
-    async def _record_failure(self, delivery: outbox.Delivery, error: Exception) -> None:
-        errcode = getattr(error, "errcode", None) if isinstance(error, WeChatClientException) else None
-        self._metrics.outbound_errors.labels(errcode=str(errcode)).inc()
-        description = f"errcode={errcode} {type(error).__name__}"
-        log.warning("outbox: delivery %d to member=%s failed: %s", delivery.id, member_tag(delivery.openid), description)
-        if errcode in PERMANENT_ERRORS or delivery.attempts > len(RETRY_DELAYS_S):
-            await outbox.mark_failed(self._sessions, delivery.id, description)
+    async def _deliver_notification(self, delivery: Delivery) -> None:
+        member = await members.member_by_openid(self._sessions, delivery.openid)
+        if member is not None and member.pushes_stopped:
+            await outbox.mark_skipped(self._sessions, delivery.id, Attempt(NO_CHANNEL, SKIPPED, error="unfollowed"))
+            return
+        if await self._take_slot(delivery.openid):
+            attempt = await self._customer_service(delivery)
+            if attempt.errcode not in OUT_OF_WINDOW:
+                if attempt.result != SENT:
+                    await self._give_back_slot(delivery.openid)
+                await self._settle(delivery, attempt)
+                return
+            await self._close_window(delivery.openid)  # WeChat knows the window better than our record
+            await outbox.record_attempt(self._sessions, delivery.id, attempt)
+        await self._by_template(delivery)
+
+    async def _by_template(self, delivery: Delivery) -> None:
+        template_id = self._notifications.template_for(delivery.kind)
+        if template_id is None:
+            attempt = Attempt(NO_CHANNEL, FAILED, error="outside_window_no_template")
+            log.warning("outbox: no template for %s; member=%s is outside the window",
+                        delivery.kind, member_tag(delivery.openid))
+            await outbox.mark_failed(self._sessions, delivery.id, attempt)
+            return
+        data = template_data(delivery)
+        await self._settle(delivery, await self._attempt(
+            delivery, TEMPLATE, self._api.send_template(delivery.openid, template_id, data)))
+
+    async def _customer_service(self, delivery: Delivery) -> Attempt:
+        return await self._attempt(delivery, CUSTOMER_SERVICE, self._api.send_text(delivery.openid, delivery.body))
+
+    async def _attempt(self, delivery: Delivery, channel: str, sending: Awaitable[Any]) -> Attempt:
+        try:
+            await sending
+        except Exception as error:  # noqa: BLE001 — every failure is recorded, none stops the worker
+            is_wechat = isinstance(error, WeChatClientException)
+            errcode = error.errcode if is_wechat else None
+            self._metrics.outbound_errors.labels(errcode=str(errcode)).inc()
+            log.warning("outbox: %s delivery %d to member=%s failed: errcode=%s %s", channel, delivery.id,
+                        member_tag(delivery.openid), errcode, type(error).__name__)
+            return Attempt(channel, FAILED, errcode, (is_wechat and error.errmsg) or type(error).__name__)
+        return Attempt(channel, SENT)
+
+    async def _settle(self, delivery: Delivery, attempt: Attempt) -> None:
+        if attempt.result == SENT:
+            await outbox.mark_sent(self._sessions, delivery.id, attempt)
+        elif attempt.errcode in PERMANENT_ERRORS or delivery.attempts > len(RETRY_DELAYS_S):
+            await outbox.mark_failed(self._sessions, delivery.id, attempt)
         else:
             retry_at = utcnow() + timedelta(seconds=RETRY_DELAYS_S[delivery.attempts - 1])
-            await outbox.mark_retry(self._sessions, delivery.id, description, retry_at)
+            await outbox.mark_retry(self._sessions, delivery.id, attempt, retry_at)
+
+    # Redis trouble must not hold a notification back: without a known window, the template goes.
+
+    async def _take_slot(self, openid: str) -> bool:
+        return await self._on_window(lambda window: window.take(openid), False)
+
+    async def _give_back_slot(self, openid: str) -> None:
+        await self._on_window(lambda window: window.give_back(openid), None)
+
+    async def _close_window(self, openid: str) -> None:
+        await self._on_window(lambda window: window.close(openid), None)
+
+    async def _on_window(self, work, otherwise):
+        if self._window is None:
+            return otherwise
+        try:
+            return await work(self._window)
+        except RedisError:
+            log.warning("outbox: redis unavailable; treating the 48-hour window as closed")
+            return otherwise
+
+
+def template_data(delivery: Delivery) -> dict[str, dict[str, str]]:
+    """The template's fields from the notice; with no notice, the text itself as the title."""
+    notice = delivery.notice or {"title": delivery.body}
+    return {TEMPLATE_KEYS[name]: {"value": value} for name, value in notice.items()}
+
+
+def outbox_worker(runtime: Runtime, metrics: Metrics) -> OutboxWorker:
+    """The worker as the running bot has it: the members' windows in Redis, the templates from config."""
+    settings = runtime.config.notifications
+    window = ContactWindow(runtime.redis, quota=settings.customer_service_quota)
+    return OutboxWorker(runtime.sessions, runtime.wechat, metrics, window=window, notifications=settings)

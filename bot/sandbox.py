@@ -36,6 +36,7 @@ class Sent:
     msgtype: str
     text: str
     at: float
+    template_id: str = ""  # template messages only
 
 
 @dataclass
@@ -67,9 +68,9 @@ class SandboxState:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(fresh, name))
 
-    def record(self, openid: str, channel: str, msgtype: str, text: str) -> int:
+    def record(self, openid: str, channel: str, msgtype: str, text: str, template_id: str = "") -> int:
         seq = next(self._seq)
-        self.sent.append(Sent(seq, openid, channel, msgtype, text, time.time()))
+        self.sent.append(Sent(seq, openid, channel, msgtype, text, time.time(), template_id))
         self.followers.add(openid)
         return seq
 
@@ -156,7 +157,7 @@ async def template_send(state: SandboxState, request: web.Request) -> dict:
         raise ApiError(40037, "invalid template_id")
     data = body.get("data") or {}
     text = "\n".join(f"{key}: {value.get('value', '')}" for key, value in data.items() if isinstance(value, dict))
-    return {"msgid": state.record(openid, "template", "template", text)}
+    return {"msgid": state.record(openid, "template", "template", text, template_id=body["template_id"])}
 
 
 async def mass_preview(state: SandboxState, request: web.Request) -> dict:

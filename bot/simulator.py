@@ -6,6 +6,8 @@ passive reply back; the chat terminal and the tests both drive the bot with it.
 
 from __future__ import annotations
 
+import asyncio
+
 import random
 import secrets
 import time
@@ -136,6 +138,20 @@ class SandboxInbox:
         if messages:
             self._seen[openid] = messages[-1]["seq"]
         return messages
+
+    async def wait_for(self, openid: str, containing: str = "", *, timeout_s: float = 5.0) -> list[str]:
+        """The texts that reach the member, waiting (a bounded time) until one contains `containing`.
+
+        Pushes go out from the outbox worker after the turn that caused them, so a test waits for them.
+        """
+        received: list[str] = []
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while asyncio.get_running_loop().time() < deadline:
+            received += [message["text"] for message in await self.new_messages(openid)]
+            if received and any(containing in text for text in received):
+                break
+            await asyncio.sleep(0.05)
+        return received
 
     async def skip_to_now(self, openid: str) -> None:
         await self.new_messages(openid)

@@ -2,7 +2,8 @@
 
 Order of work: protocol checks (envelope) → de-duplication → per-member lock
 → handler → reply within the deadline, or `success` now and the reply later
-through the outbox. WeChat never sees a 5xx from here.
+through the outbox. WeChat never sees a 5xx from here. An SOS is answered
+right after the protocol checks, waiting on neither Redis nor another turn.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Coroutine
 
 from aiohttp import web
 from redis.asyncio import Redis
@@ -23,10 +24,12 @@ from bot.envelope import Envelope, Rejected
 from bot.inbound import Inbound, read_inbound
 from bot.observability import Metrics, log_message
 from bot.replies import render, split_text
+from handlers import emergency
 from handlers.context import Context
-from handlers.types import Incoming, Outcome, Reply
+from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import outbox
 from storage.base import utcnow
+from storage.contact_window import ContactWindow
 from storage.db import Sessions
 from storage.redis_state import Deduplicator, MemberBusy, member_lock
 
@@ -36,6 +39,9 @@ SUCCESS = "success"  # WeChat's "received, no passive reply"
 CONTINUATION_DELAY = timedelta(seconds=1)
 
 Responder = Callable[[Incoming, Context], Awaitable[Outcome]]
+
+# What WeChat counts as the member reaching out: it opens their 48-hour window for customer-service messages.
+OPENS_WINDOW = frozenset({Kind.TEXT, Kind.VOICE, Kind.LOCATION, Kind.MEDIA, Kind.MENU_CLICK, Kind.FOLLOW, Kind.SCAN})
 
 
 @dataclass
@@ -62,6 +68,7 @@ class WeChatEndpoint:
         self._metrics = metrics
         self._deadline_s = deadline_s
         self._wake_outbox = wake_outbox
+        self._window = ContactWindow(redis)
         self._turns: set[asyncio.Task] = set()
 
     async def handshake(self, request: web.Request) -> web.Response:
@@ -97,6 +104,8 @@ class WeChatEndpoint:
         def remaining() -> float:
             return max(0.0, self._deadline_s - (time.monotonic() - started))
 
+        if emergency.is_sos(inbound.incoming):
+            return await self._answer_sos(inbound, started)
         try:
             first_delivery = await self._dedupe.claim(inbound.dedupe_key)
         except Exception:  # noqa: BLE001 — without Redis we cannot tell a resend from a new message
@@ -104,10 +113,9 @@ class WeChatEndpoint:
             return self._passive(inbound, Reply(self._context.text("busy")), "busy")
         if not first_delivery:
             return await self._answer_resend(inbound, remaining())
+        await self._note_contact(inbound.incoming)  # before the handler, whose notifications may go to this member
         turn = Turn(inbound)
-        task = asyncio.create_task(self._take_turn(turn))
-        self._turns.add(task)
-        task.add_done_callback(self._turns.discard)
+        task = self._spawn(self._take_turn(turn))
         try:
             return await asyncio.wait_for(asyncio.shield(task), remaining())
         except TimeoutError:
@@ -116,6 +124,29 @@ class WeChatEndpoint:
             turn.delivery = "late"
             self._metrics.deadline_misses.inc()
             return SUCCESS
+
+    async def _answer_sos(self, inbound: Inbound, started: float) -> str:
+        """Ahead of de-duplication and the member's lock: a cry for help waits on no other turn, nor on Redis."""
+        self._spawn(self._note_contact(inbound.incoming))  # staff may want to write back to a stranger
+        outcome = await emergency.answer(inbound.incoming, self._context)
+        log_message(message_type=inbound.message_type, intent=outcome.intent, result="sos",
+                    latency_s=time.monotonic() - started, openid=inbound.incoming.openid)
+        return self._passive(inbound, outcome.reply, "sos")
+
+    def _spawn(self, work: Coroutine) -> asyncio.Task:
+        task = asyncio.create_task(work)
+        self._turns.add(task)  # held until done, and waited for at shutdown
+        task.add_done_callback(self._turns.discard)
+        return task
+
+    async def _note_contact(self, incoming: Incoming) -> None:
+        try:
+            if incoming.kind in OPENS_WINDOW:
+                await self._window.member_wrote(incoming.openid, incoming.received_at)
+            elif incoming.kind is Kind.UNFOLLOW:
+                await self._window.close(incoming.openid)
+        except Exception:  # noqa: BLE001 — the member is still answered; pushes fall back to templates
+            log.warning("redis unavailable while noting the member's 48-hour window")
 
     async def _answer_resend(self, inbound: Inbound, wait_s: float) -> str:
         self._metrics.duplicates.inc()
@@ -184,6 +215,7 @@ class WeChatEndpoint:
         """Let turns in flight finish (graceful shutdown)."""
         if self._turns:
             await asyncio.wait(set(self._turns), timeout=timeout_s)
+        await emergency.settle(timeout_s)
 
 
 def _texts_of(reply: Reply | None) -> tuple[str, ...]:

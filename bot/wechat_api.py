@@ -155,5 +155,9 @@ class WeChatApi:
     async def send_text(self, openid: str, text: str) -> Any:
         return await self.call(self.client.message.send_text, openid, text)
 
+    async def send_template(self, openid: str, template_id: str, data: dict[str, dict[str, str]]) -> Any:
+        """A template message: `data` maps the template's field names to {"value": ...}."""
+        return await self.call(self.client.message.send_template, openid, template_id, data)
+
     def close(self) -> None:
         self._threads.shutdown(wait=False, cancel_futures=True)

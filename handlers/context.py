@@ -12,6 +12,7 @@ from storage.exchange import Catalogue, ExchangePolicy
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
+from storage.tasks.values import DEFAULT_TASK_RULES, TaskRules
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
 
@@ -34,6 +35,7 @@ class Bank:
     daily_transfer_limit_min: int
     staff_openids: tuple[str, ...] = ()
     partner_operators: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    task_rules: TaskRules = DEFAULT_TASK_RULES
 
 
 @dataclass(frozen=True)

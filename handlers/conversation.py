@@ -17,6 +17,7 @@ from handlers.flow import Choice, Flow, Slot
 from handlers.types import Incoming, Outcome, Reply
 
 SingleTurn = Callable[[str, dict, Incoming, Context], Awaitable[Outcome]]
+Fallback = Callable[[Incoming, Context], Awaitable[Outcome | None]]
 
 LEAVE_INTENTS = frozenset({"cancel", "deny"})
 NO_INTENT = frozenset({"unknown", "affirm", "deny"})
@@ -56,6 +57,17 @@ class Conversation:
         state = await self._load(incoming, ctx)
         self._reset(state)  # whatever was under way: a button means a new start
         outcome = await self._fresh(state, nlu.Parse(intent, {}, 1.0), incoming, ctx)
+        await self._keep(state, incoming, ctx)
+        return outcome
+
+    async def place(self, incoming: Incoming, ctx: Context, otherwise: Fallback) -> Outcome:
+        """A location message: the answer to the open question when that question takes a place, else `otherwise`'s."""
+        state = await self._load(incoming, ctx)
+        slot = self._flow(state).slot(state.asking) if state.flow and state.asking not in (None, CONFIRMING) else None
+        if slot is None or slot.from_location is None or state.switch_to is not None:
+            outcome = await otherwise(incoming, ctx)
+            return outcome or Outcome(Reply(ctx.text("location_without_context")), "location")
+        outcome = await self._accept_values(state, {slot.name: slot.from_location(incoming.location)}, incoming, ctx)
         await self._keep(state, incoming, ctx)
         return outcome
 
@@ -119,7 +131,8 @@ class Conversation:
         if flow.ready is not None and (refusal := await flow.ready(incoming, ctx)) is not None:
             return refusal
         state.flow, state.run_id = name, secrets.token_hex(8)
-        return await self._accept_values(state, self._values_for(flow, slots), incoming, ctx)
+        known = await flow.prefill(incoming, ctx) if flow.prefill is not None else {}
+        return await self._accept_values(state, {**known, **self._values_for(flow, slots)}, incoming, ctx)
 
     async def _fill(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self._flow(state)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from handlers.context import Context
-from handlers.types import Incoming, Outcome
+from handlers.types import Incoming, Location, Outcome
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.
@@ -29,6 +29,8 @@ Check = Callable[[Any, dict, Incoming, Context], Awaitable[str | None]]
 Offer = Callable[[dict, Incoming, Context], Awaitable[tuple["Choice", ...]]]
 Confirm = Callable[[dict, Incoming, Context], Awaitable[str]]
 Finish = Callable[[dict, Incoming, Context], Awaitable[Outcome]]
+# Values known before the first question (a community remembered from a QR code); they are checked like answers.
+Prefill = Callable[[Incoming, Context], Awaitable[dict]]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Slot:
     offer: Offer | None = None  # choices looked up when the question is asked (a catalogue, one's relatives)
     check: Check | None = None
     when: Callable[[dict], bool] | None = None  # asked only when this holds for what is known so far
+    # A WeChat location message answers this slot too: the value it makes of the place (label and point).
+    from_location: Callable[[Location], Any] | None = None
 
     @property
     def numbered(self) -> bool:
@@ -82,6 +86,7 @@ class Flow:
     confirm: Confirm | None = None  # required before anything that moves credits or reaches other people
     ready: Callable[[Incoming, Context], Awaitable[Outcome | None]] | None = field(default=None)
     """Optional gate run before the first question, e.g. "only registered members"; an Outcome stops the flow."""
+    prefill: Prefill | None = None
 
     def slot(self, name: str) -> Slot:
         return next(slot for slot in self.slots if slot.name == name)

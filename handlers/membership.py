@@ -6,10 +6,11 @@ import nlu
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.identity import member_of
-from handlers.types import Incoming, Outcome, Reply
+from handlers.types import Incoming, Location, Outcome, Reply
+from handlers.welcome import remembered_community
 from storage import ledger, members
 from storage.base import utcnow
-from storage.privacy import InvalidPhone, mask_phone, normalize_phone
+from storage.privacy import InvalidPhone, mask_address, mask_phone, normalize_phone
 
 PRIVACY_NOTICE_VERSION = "2026-11"
 ROLE_CHOICES = (
@@ -55,6 +56,42 @@ async def a_birth_year(year: int, slots: dict, incoming: Incoming, ctx: Context)
     return None if members.EARLIEST_BIRTH_YEAR <= year <= this_year - 10 else ctx.text("register_bad_year")
 
 
+def a_place(location: Location) -> dict:
+    """A location message as an address answer: WeChat's label is the address, the point is kept apart."""
+    return {"label": location.label.strip(), "point": [location.latitude, location.longitude]}
+
+
+def address_text(value: str | dict) -> str:
+    return (value["label"] if isinstance(value, dict) else value).strip()
+
+
+def address_point(value: str | dict) -> tuple[float, float] | None:
+    return tuple(value["point"]) if isinstance(value, dict) else None
+
+
+async def an_address(value: str | dict, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    if isinstance(value, dict) and not value["label"]:
+        return ctx.text("register_location_without_label")
+    return None if 4 <= len(address_text(value)) <= 200 else ctx.text("register_bad_address")
+
+
+async def keep_home_point(member: members.Member, address: str | dict | None, by: members.Actor, ctx: Context) -> None:
+    point = address_point(address) if address is not None else None
+    if point is not None:
+        await members.set_home_point(ctx.bank.sessions, ctx.bank.keyring, member.id, *point, by=by)
+
+
+async def who(member_id: int, ctx: Context) -> str:
+    """A member as anyone may be shown them: 王**（138****5678）."""
+    masked = await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, member_id)
+    return f"{masked.real_name or ''}（{masked.phone or '无手机'}）"
+
+
+async def community_from_qr_code(incoming: Incoming, ctx: Context) -> dict:
+    community = await remembered_community(incoming, ctx)
+    return {"community": community} if community else {}
+
+
 async def some_services(text: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
     return None if nlu.services_mentioned(text) else ctx.text("register_no_skills")
 
@@ -70,6 +107,7 @@ async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
              f"手机：{mask_phone(normalize_phone(slots['phone']))}", f"社区：{slots['community']}",
              f"出生年份：{slots['birth_year']}"]
     if is_elder(slots):
+        lines.append(f"地址：{mask_address(address_text(slots['address']))}")
         lines.append(f"紧急联系人：{slots['emergency_name']} {mask_phone(normalize_phone(slots['emergency_phone']))}")
     if is_volunteer(slots):
         skills = "、".join(ctx.bank.catalogue[code].name for code in nlu.services_mentioned(slots["skills"]))
@@ -78,8 +116,9 @@ async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
 
 
 async def register(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    address = slots.get("address")
     personal = members.PersonalData(
-        real_name=slots["real_name"].strip(), phone=slots["phone"],
+        real_name=slots["real_name"].strip(), phone=slots["phone"], address=address and address_text(address),
         emergency_name=slots.get("emergency_name"), emergency_phone=slots.get("emergency_phone"),
     )
     member = await members.register_member(
@@ -89,13 +128,18 @@ async def register(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         availability=slots.get("availability"),
     )
     await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
-    return Outcome(Reply(ctx.text(f"register_done_{member.role}")), "register")
+    await keep_home_point(member, address, member.actor, ctx)
+    reply = ctx.text(f"register_done_{member.role}")
+    if member.role == members.FAMILY:
+        reply += ctx.text("register_offer_binding")
+    return Outcome(Reply(reply), "register")
 
 
 FLOW = Flow(
     name="register",
     title="注册",
     ready=not_yet_registered,
+    prefill=community_from_qr_code,
     slots=(
         Slot("role", "您是哪一位？", expecting="choice", choices=ROLE_CHOICES),
         Slot("consent", lambda slots, ctx: ctx.text("privacy_notice"), expecting="yes_no"),
@@ -103,6 +147,8 @@ FLOW = Flow(
         Slot("phone", "请发您的手机号（11位）。", expecting="phone", check=a_new_phone),
         Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text"),
         Slot("birth_year", "您是哪一年出生的？比如“1948”。", expecting="number", check=a_birth_year),
+        Slot("address", lambda slots, ctx: ctx.text("register_ask_address"), expecting="text", check=an_address,
+             when=is_elder, from_location=a_place),
         Slot("emergency_name", "万一有急事，我们联系谁？请发紧急联系人的名字。", expecting="text", check=a_name, when=is_elder),
         Slot("emergency_phone", "请发这位紧急联系人的手机号。", expecting="phone", check=a_phone, when=is_elder),
         Slot("skills", "您会做哪些事？比如：陪诊、买菜、打扫、聊天、理发。", expecting="text", check=some_services,

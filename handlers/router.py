@@ -6,10 +6,12 @@ import re
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import credits, erasure, giving, membership, partners
+from handlers import (aftercare, credits, emergency, erasure, family, giving, membership, orders, partners, requests,
+                      staff, tasks, welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
+from handlers.identity import member_of
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import members
 
@@ -44,14 +46,36 @@ INTENT_HANDLERS: dict[str, IntentHandler] = {
     "help": canned("help"),
     "about": canned("about"),
     # Safety first: whatever else is built, a cry for help gets the numbers to call at once.
-    "sos": canned("sos"),
+    "sos": emergency.answer,
     "balance": lambda incoming, ctx, slots: credits.show_balance(incoming, ctx),
     "history": lambda incoming, ctx, slots: credits.show_history(incoming, ctx, next_page=slots.get("page") == "next"),
+    "my_orders": orders.my_orders,
+    "list_tasks": tasks.list_tasks,
+    "accept_task": tasks.accept_task,
+    "check_in": tasks.check_in,
+    "check_out": tasks.check_out,
+    "confirm_done": aftercare.confirm_done,
+    "rate": aftercare.rate,
 }
+
+# What someone who has not registered may do; everything else first asks them to register.
+OPEN_TO_EVERYONE = frozenset({"help", "about", "register", "sos", "subscribe", "unsubscribe"})
+MEMBERS_ONLY = frozenset(nlu.INTENTS) - OPEN_TO_EVERYONE - {"unknown", "affirm", "deny"}
 
 # Exact commands read before any language understanding: staff and partner operations.
 COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[Outcome]]], ...] = (
     (partners.COMPLETE_COMMAND, partners.complete_code),
+    (aftercare.DISPUTE_COMMAND, aftercare.dispute),
+    (aftercare.RESOLVE_COMMAND, aftercare.resolve),
+    (staff.VERIFY_COMMAND, staff.verify),
+    (staff.SUSPEND_COMMAND, staff.suspend),
+    (staff.CERTIFICATE_COMMAND, staff.certify),
+    (staff.CONFIRM_BINDING_COMMAND, staff.confirm_binding),
+    (staff.ACT_COMMAND, staff.act_for),
+    (staff.END_ACTING_COMMAND, staff.end_acting),
+    (family.AGREE_COMMAND, family.agree),
+    (family.REFUSE_COMMAND, family.refuse),
+    (family.MY_FAMILY_COMMAND, family.my_family),
 )
 
 # Intents that take a conversation of several turns: one row per flow module.
@@ -61,17 +85,26 @@ FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
     giving.TRANSFER,
     partners.REDEEM,
     erasure.FLOW,
+    requests.FLOW,
+    aftercare.CANCEL,
+    welcome.REJOIN_FLOW,
+    family.FLOW,
+    staff.REGISTER_FOR_ELDER,
 )}
 
 # Exact phrases that start a flow no intent of the NLU contract names.
 FLOW_COMMANDS: tuple[tuple[re.Pattern, str], ...] = (
     (erasure.ERASE_COMMAND, erasure.FLOW_NAME),
+    (family.BIND_COMMAND, family.FLOW_NAME),
+    (staff.REGISTER_COMMAND, staff.REGISTER_FLOW_NAME),
 )
 
 # The numbered main menu offered after two misunderstandings.
 MAIN_MENU = (
     Choice("about", "了解时间银行"),
     Choice("register", "注册"),
+    Choice("post_request", "找人帮忙"),
+    Choice("my_orders", "我的订单"),
     Choice("balance", "查时间币"),
     Choice("history", "看时间币明细"),
     Choice("redeem", "兑换物品"),
@@ -80,6 +113,8 @@ MAIN_MENU = (
 
 
 async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    if intent in MEMBERS_ONLY and await member_of(incoming, ctx) is None:
+        return Outcome(Reply(ctx.text("not_registered")), intent)
     if intent in INTENT_HANDLERS:
         return await INTENT_HANDLERS[intent](incoming, ctx, slots)
     if intent in nlu.INTENTS and intent not in ("unknown", "affirm", "deny"):
@@ -116,9 +151,10 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
         Kind.TEXT: understand_text,
         Kind.VOICE: understand_voice,
         Kind.MENU_CLICK: menu_click,
-        Kind.LOCATION: canned("location_without_context", "location"),
-        Kind.FOLLOW: canned("welcome"),
-        Kind.SCAN: canned("welcome_back"),
+        # An answer when the open question takes a place; else a volunteer on duty arriving or leaving.
+        Kind.LOCATION: lambda incoming, ctx: conversation.place(incoming, ctx, otherwise=tasks.arrived_or_left),
+        Kind.FOLLOW: lambda incoming, ctx: welcome.on_follow(incoming, ctx, conversation.begin),
+        Kind.SCAN: welcome.on_scan,
         Kind.MEDIA: canned("media_not_understood", "media"),
         Kind.UNFOLLOW: forget_the_conversation,
         Kind.SILENT_EVENT: say_nothing,

@@ -3,6 +3,8 @@
 Placeholders are filled from the community's settings ({community}, {hotline}).
 """
 
+from handlers.task_texts import TASK_TEXTS
+
 TEXTS = {
     "welcome": (
         "您好，欢迎来到{community}！\n"
@@ -36,7 +38,7 @@ TEXTS = {
     "sos": (
         "如有危险，请马上拨打 120（急救）或 110（报警）！\n"
         "社区电话：{hotline}\n"
-        "身边有人的话，请大声呼喊求助。"
+        "我们正在通知社区工作人员。身边有人的话，请大声呼喊求助。"
     ),
     "not_ready": "这项功能还在准备中，很快就能用。现在请打社区电话 {hotline}，工作人员会帮您办。",
     "not_understood": "抱歉，我没太明白。您可以发“帮助”看看我能做什么，或者打社区电话 {hotline}。",
@@ -69,6 +71,84 @@ TEXTS = {
     "register_done_elder": "注册好了！需要帮忙时，直接说，比如“明天上午找人陪我去医院”。",
     "register_done_volunteer": "注册好了，谢谢您愿意帮助老人！工作人员审核后，您就可以接单了，我们会通知您。",
     "register_done_family": "注册好了！您可以替家里老人找人帮忙，我们也会把服务进展告诉您。",
+    # ---- members: welcome, coming back, home address, family proxy, staff commands ----
+    "welcome_follow": (
+        "您好，欢迎来到{community}“时间银行”！\n"
+        "您帮老人做事的时间会存成时间币，1小时记1个；等您或家里老人需要帮忙时，再用时间币请志愿者来帮忙。\n"
+        "想加入，请发“注册”；想看看能做什么，请发“帮助”；也可以问“什么是时间银行”。\n"
+        "社区电话：{hotline}"
+    ),
+    "welcome_back_unregistered": "欢迎回来！想加入时间银行，请发“注册”；想看看能做什么，请发“帮助”。",
+    "welcome_community_noted": "\n已记下您是{place}的，注册时不用再填社区。",
+    "rejoin_ask": "欢迎回来！为了确认是您本人，请发您注册时用的手机号（11位）。确认后，服务通知会重新发给您。",
+    "rejoin_wrong_phone": "这个手机号和您注册时的对不上，请再发一次。想不起来，请打社区电话 {hotline}。",
+    "rejoin_done": "确认好了，欢迎回来！服务通知会照常发给您。需要什么，直接告诉我。",
+    "register_ask_address": "请发您家的地址，比如“青山湖社区5栋2单元301”。\n也可以点输入框旁的“+”，选“位置”发给我。",
+    "register_bad_address": "地址好像不太对，请写清楚小区、楼栋和门牌号。",
+    "register_location_without_label": "这个位置没有带地址名称，请用文字发您家的地址。",
+    "register_offer_binding": "\n现在就绑定家里的老人吧：发“绑定老人”，老人同意后，您就能替老人办事。",
+    "bind_ask_phone": "请发老人注册时用的手机号（11位）。",
+    "bind_ask_relation": "您是老人的什么人？",
+    "bind_self": "这是您自己的手机号，请发老人的手机号。",
+    "bind_no_such_elder": (
+        "没找到用这个手机号注册的老人，请核对一下。"
+        "老人还没注册的话，可以自己注册，也可以请社区工作人员代注册（电话 {hotline}）。"
+    ),
+    "bind_already": "您已经绑定了这位老人，不用再绑。发“我的家人”可以查看。",
+    "bind_waiting": "已经发给这位老人确认了，请等老人回复。发“我的家人”可以查看。",
+    "bind_confirm": "申请绑定手机号为{phone}的老人，您是老人的{relation}。老人同意后，您就可以替老人找人帮忙、查看服务进展。",
+    "bind_sent": "已发给老人确认。老人回复“同意绑定”后，我们会告诉您。",
+    "bind_sent_no_wechat": "申请已记下。这位老人没有用微信，请带老人到社区办公室，或打社区电话 {hotline}，请工作人员帮您确认。",
+    "bind_request_to_elder": (
+        "{who}申请做您的亲情代理，TA是您的{relation}。同意后，TA可以替您找人帮忙、查看服务进展。\n"
+        "同意请回复“同意绑定”，不同意请回复“拒绝绑定”。"
+    ),
+    "bind_nothing_pending": "现在没有等您确认的绑定申请。",
+    "bind_pick": "有{count}个绑定申请在等您确认：\n{lines}\n请回复“同意绑定 1”或“拒绝绑定 1”，数字是上面的序号。",
+    "bind_no_such_number": "没有这个序号。请发“同意绑定”看看有哪些申请。",
+    "bind_agreed": "好的，已同意。您的{relation}{who}现在可以替您找人帮忙了。想解除，请打社区电话 {hotline}。",
+    "bind_refused": "好的，已拒绝这个绑定申请。",
+    "bind_confirmed_to_family": "{who}已同意您的绑定申请，您现在可以替老人找人帮忙了。发“我的家人”可以查看。",
+    "bind_refused_to_family": "{who}没有同意您的绑定申请。如有疑问，请打社区电话 {hotline}。",
+    "bind_staff_nothing_pending": "这位老人没有待确认的绑定申请。",
+    "bind_staff_which": "这位老人有{count}个待确认的绑定申请，请发：确认绑定 老人手机号 家属手机号",
+    "bind_staff_done": "已为老人{elder}确认绑定：{relation}{family}。已通知家属。",
+    "my_family_elders": "您绑定的老人：\n{lines}",
+    "my_family_proxies": "您的亲情代理（家人）：\n{lines}",
+    "my_family_waiting": "（等待确认）",
+    "my_family_none": "您还没有绑定家人。家属可以发“绑定老人”，申请替家里老人办事。",
+    "staff_only": "这个指令只有社区工作人员能用。需要帮忙，请打社区电话 {hotline}。",
+    "staff_register_first": "请您先发“注册”登记成会员，再用工作人员指令：每一步操作都会记在您名下。",
+    "staff_member_not_found": "没找到用这个手机号注册的会员，请核对。",
+    "staff_usage_verify": "请这样发：认证 13812345678",
+    "staff_usage_suspend": "请这样发：停用 13812345678 原因",
+    "staff_usage_certificate": "请这样发：证书 13812345678 陪诊 2027-12-31（有效期可以不写）",
+    "staff_usage_confirm_binding": "请这样发：确认绑定 老人手机号（有多个申请时再加上家属手机号）",
+    "staff_usage_act": "请这样发：代办 老人手机号",
+    "staff_not_volunteer": "{who}不是志愿者，不用认证。",
+    "staff_not_elder": "{who}不是老人会员。",
+    "staff_not_self": "不能对自己操作，请找另一位工作人员。",
+    "staff_verified": "已认证志愿者{who}，TA现在可以接单了。",
+    "volunteer_verified_notice": "恭喜！您已通过社区审核，现在可以接单帮助老人了。发“有什么任务”看看附近的需求。",
+    "staff_suspended": "已停用{who}，原因已记下。",
+    "staff_unknown_service": "没认出是哪项服务，请写服务名称，比如：陪诊、助浴、理发。",
+    "staff_bad_date": "有效期请写成 2027-12-31 这样，而且不能早于今天。",
+    "certificate_until": "有效期至{day}",
+    "certificate_forever": "长期有效",
+    "certificate_notice": "您的“{service}”培训证书已登记（{valid}），可以接这类需求了。",
+    "staff_certificate_done": "已为{who}登记“{service}”培训证书，{valid}。",
+    "staff_acting": "现在您在替老人{who}办事，30分钟内有效。找人帮忙、确认完成、评价都记在老人名下，并记下是您办的。办完请发“结束代办”。",
+    "staff_acting_ended": "已结束代办。",
+    "staff_not_acting": "您现在没有在代办。",
+    "proxy_register_consent": (
+        "代老人注册前，请当面（或电话里）把隐私说明读给老人听：姓名、手机、地址和紧急联系人加密保存，只用于安排服务；"
+        "老人随时可以要求删除。老人同意并在纸质说明上签字后，请回复“同意”。"
+    ),
+    "proxy_register_summary": (
+        "请核对老人的信息：\n姓名：{name}\n手机：{phone}\n社区：{place}\n出生年份：{year}\n"
+        "地址：{address}\n紧急联系人：{emergency}"
+    ),
+    "proxy_register_done": "已为老人{who}注册好了。要替老人找人帮忙，请发“代办 老人手机号”。",
     "balance": "您的时间币：\n可用：{available}\n已预留：{held}\n累计获得：{earned}\n累计使用：{spent}",
     "history": "最近的记录：\n{lines}{more}",
     "history_more": "\n回复“更多”看更早的。",
@@ -109,7 +189,25 @@ TEXTS = {
     "erase_done": "已删除您的个人信息，账户已关闭。谢谢您为时间银行出过力。以后想回来，重新注册就行。",
     "apology": "抱歉，系统出了点问题，请稍后再试。急事请打社区电话 {hotline}。（编号 {ref}）",
     "busy": "系统繁忙，请稍等一会儿再发。急事请打社区电话 {hotline}。",
+    "sos_staff": (
+        "【紧急求助 #{alert}】{name} 刚刚发来求救，请马上联系。\n"
+        "电话：{phone}\n地址：{address}\n紧急联系人：{contact_name} {contact_phone}"
+    ),
+    "sos_staff_stranger": "【紧急求助 #{alert}】一位未注册的微信用户刚刚发来求救，已请对方拨打120/110。请尽快查看告警 #{alert}。",
+    "sos_family": (
+        "【紧急求助】您的{relation}{name} 刚刚发来求救，请马上联系。\n"
+        "电话：{phone}\n地址：{address}\n必要时请拨打120/110，社区电话：{hotline}"
+    ),
+    "sos_contact": (
+        "【紧急求助】{name} 登记您为紧急联系人，刚刚发来求救，请马上联系。\n"
+        "电话：{phone}\n地址：{address}\n必要时请拨打120/110，社区电话：{hotline}"
+    ),
 }
+
+
+# The sentences of requests and tasks are kept in their own table; one lookup serves both.
+assert not TEXTS.keys() & TASK_TEXTS.keys(), "a text key is defined twice"
+TEXTS |= TASK_TEXTS
 
 
 def say(key: str, **values: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import MappingProxyType
 
 from sqlalchemy import insert, select, update
@@ -21,7 +21,7 @@ from storage.alert_tables import (DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CA
 from storage.base import utcnow
 from storage.db import Sessions
 
-__all__ = ["Alert", "AlertNotFound", "raise_in", "raise_alert", "open_alerts", "handle", "alert",
+__all__ = ["Alert", "AlertNotFound", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
            "OPEN", "HANDLED", "AlertRow"]
 
@@ -61,6 +61,33 @@ async def raise_in(session: AsyncSession, kind: str, *, member_id: int | None = 
 async def raise_alert(sessions: Sessions, kind: str, **fields) -> int:
     async with sessions.begin() as session:
         return await raise_in(session, kind, **fields)
+
+
+async def raise_or_repeat(sessions: Sessions, kind: str, *, within: timedelta, member_id: int | None = None,
+                          openid: str | None = None, community: str | None = None,
+                          now: datetime | None = None) -> tuple[int, bool]:
+    """One alert per burst: returns (alert id, whether it was raised just now).
+
+    While an open alert of this kind about the same member (or, for someone
+    unregistered, the same openid) is younger than `within`, a new cause is
+    counted on it (detail: repeats, last_repeat_at) instead of raising another.
+    """
+    if member_id is None and openid is None:
+        raise ValueError("name the member, or the openid of someone unregistered")
+    now = now or utcnow()
+    about = AlertRow.member_id == member_id if member_id is not None else AlertRow.openid == openid
+    async with sessions.begin() as session:
+        row = (await session.execute(
+            select(AlertRow).where(AlertRow.kind == kind, AlertRow.status == OPEN, about,
+                                   AlertRow.created_at >= now - within)
+            .order_by(AlertRow.id.desc()).limit(1).with_for_update()
+        )).scalar_one_or_none()
+        if row is None:
+            return await raise_in(session, kind, member_id=member_id, openid=openid, community=community,
+                                  detail={"repeats": 0}, now=now), True
+        detail = dict(row.detail or {})
+        row.detail = {**detail, "repeats": detail.get("repeats", 0) + 1, "last_repeat_at": now.isoformat()}
+        return row.id, False
 
 
 async def open_alerts(sessions: Sessions, kinds: tuple[str, ...] = KINDS, limit: int = 50) -> list[Alert]:

@@ -1,24 +1,33 @@
 """A durable outbox of messages to push to members through the WeChat API.
 
 Replies that missed WeChat's 5 s window, the continuation of long replies,
-and later notifications are written here first, then sent by a worker. A row
-is claimed with a lease, so several worker processes never send it twice at
-once and a crashed worker's row is picked up again when its lease ends.
+and notifications (a task offer, a reminder, an SOS alert…) are written here
+first, then sent by a worker. A row is claimed with a lease, so several worker
+processes never send it twice at once and a crashed worker's row is picked up
+again when its lease ends. Every attempt, on whichever channel, is recorded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Mapping
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, and_, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime, utcnow
 from storage.db import Sessions
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+SKIPPED = "skipped"  # as a message status and an attempt's result: the member unfollowed, nothing was sent
+CUSTOMER_SERVICE, TEMPLATE, NO_CHANNEL = "customer_service", "template", "none"
+# The classic template layout: first (our title), keyword1..3, remark.
+NOTICE_FIELDS = ("title", "keyword1", "keyword2", "keyword3", "remark")
+KIND_LENGTH = 32
 
 
 class OutboundMessage(Base):
@@ -39,7 +48,7 @@ class OutboundMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # A notification (not a reply): its kind picks the template used outside WeChat's 48-hour window,
     # and `notice` holds the template's fields.
-    kind: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str | None] = mapped_column(String(KIND_LENGTH))
     notice: Mapped[dict | None] = mapped_column(JSON)
 
 
@@ -59,26 +68,112 @@ class DeliveryAttemptRow(Base):
 
 @dataclass(frozen=True)
 class Delivery:
+    """A claimed message, as the worker needs it to pick a channel and send."""
+
     id: int
     openid: str
     body: str
     attempts: int
+    kind: str | None = None  # None: a reply or its continuation, always a customer-service message
+    notice: Mapping[str, str] | None = None
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """One try on one channel and what came of it."""
+
+    channel: str  # CUSTOMER_SERVICE, TEMPLATE, NO_CHANNEL
+    result: str  # SENT, FAILED, SKIPPED
+    errcode: int | None = None
+    error: str | None = None
+
+    def describe(self) -> str:
+        code = f"errcode={self.errcode} " if self.errcode is not None else ""
+        return f"{code}{self.error or ''}".strip()[:500]
+
+
+@dataclass(frozen=True)
+class DeliveryAttempt:
+    message_id: int
+    openid: str
+    kind: str | None
+    channel: str
+    result: str
+    errcode: int | None
+    error: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Notification:
+    id: int
+    openid: str
+    kind: str
+    status: str
+    body: str  # erased once delivered or given up
+    notice: Mapping[str, str] | None
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime
+    created_at: datetime
+    sent_at: datetime | None
+
+
+# ---- queueing -----------------------------------------------------------------
 
 
 async def enqueue_text(sessions: Sessions, openid: str, body: str, reason: str, dedupe_key: str | None = None,
                        not_before: datetime | None = None) -> None:
+    """A reply or a continuation: idempotent on dedupe_key (the same reply for the same inbound message once)."""
+    async with sessions.begin() as session:
+        await _insert_once(session, _row(openid, body, reason, dedupe_key, not_before))
+
+
+async def notify(sessions: Sessions, openid: str, *, kind: str, body: str, notice: Mapping[str, str] | None = None,
+                 dedupe_key: str | None = None, not_before: datetime | None = None) -> None:
+    """A notification to one member; see notify_in."""
+    async with sessions.begin() as session:
+        await notify_in(session, openid, kind=kind, body=body, notice=notice, dedupe_key=dedupe_key,
+                        not_before=not_before)
+
+
+async def notify_in(session: AsyncSession, openid: str, *, kind: str, body: str,
+                    notice: Mapping[str, str] | None = None, dedupe_key: str | None = None,
+                    not_before: datetime | None = None) -> None:
+    """A notification queued inside the caller's transaction, so it goes out only if what it announces commits.
+
+    `body` is the customer-service text (inside the member's 48-hour window);
+    `notice` fills the template sent outside it: title, keyword1..3, remark.
+    Idempotent on dedupe_key: queueing it again changes nothing.
+    """
+    if not kind or len(kind) > KIND_LENGTH:
+        raise ValueError(f"notification kind must be 1 to {KIND_LENGTH} characters")
+    unknown = set(notice or {}) - set(NOTICE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown template fields {sorted(unknown)}; use {', '.join(NOTICE_FIELDS)}")
+    row = _row(openid, body, "notification", dedupe_key, not_before)
+    await _insert_once(session, {**row, "kind": kind, "notice": dict(notice) if notice else None})
+
+
+def _row(openid: str, body: str, reason: str, dedupe_key: str | None, not_before: datetime | None) -> dict:
     now = utcnow()
-    row = dict(openid=openid, dedupe_key=dedupe_key, reason=reason, body=body, status=PENDING,
-               attempts=0, next_attempt_at=not_before or now, created_at=now)
-    try:
-        async with sessions.begin() as session:
-            await session.execute(insert(OutboundMessage), [row])
-    except IntegrityError:
-        if dedupe_key is None:
-            raise
-        # Already queued by an earlier attempt of the same inbound message.
+    return dict(openid=openid, dedupe_key=dedupe_key, reason=reason, body=body, status=PENDING,
+                attempts=0, next_attempt_at=not_before or now, created_at=now)
+
+
+async def _insert_once(session: AsyncSession, row: dict) -> None:
+    # ON CONFLICT DO NOTHING rather than catching the IntegrityError: that would spoil a caller's transaction.
+    dialect = (await session.connection()).dialect.name
+    statement = _DIALECT_INSERTS[dialect](OutboundMessage).values(**row)
+    if row["dedupe_key"] is not None:
+        statement = statement.on_conflict_do_nothing()
+    await session.execute(statement)
+
+
+_DIALECT_INSERTS = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}
+
+
+# ---- the worker's side ----------------------------------------------------------
 
 
 async def claim_due(sessions: Sessions, lease: timedelta, limit: int = 20) -> list[Delivery]:
@@ -105,27 +200,78 @@ async def _claim_one(sessions: Sessions, message_id: int, due, lease_end: dateti
             update(OutboundMessage)
             .where(OutboundMessage.id == message_id, due)
             .values(status=SENDING, claimed_until=lease_end, attempts=OutboundMessage.attempts + 1)
-            .returning(OutboundMessage.id, OutboundMessage.openid, OutboundMessage.body, OutboundMessage.attempts)
+            .returning(OutboundMessage.id, OutboundMessage.openid, OutboundMessage.body, OutboundMessage.attempts,
+                       OutboundMessage.kind, OutboundMessage.notice)
         )
         row = result.first()
     return Delivery(*row) if row else None
 
 
-async def mark_sent(sessions: Sessions, message_id: int) -> None:
-    # The text is dropped once delivered: the outbox is a delivery record, not a message archive.
-    await _finish(sessions, message_id, status=SENT, sent_at=utcnow(), body="", claimed_until=None)
-
-
-async def mark_retry(sessions: Sessions, message_id: int, error: str, retry_at: datetime) -> None:
-    await _finish(sessions, message_id, status=PENDING, next_attempt_at=retry_at,
-                  last_error=error[:500], claimed_until=None)
-
-
-async def mark_failed(sessions: Sessions, message_id: int, error: str) -> None:
-    await _finish(sessions, message_id, status=FAILED, last_error=error[:500], claimed_until=None, body="")
-
-
-async def _finish(sessions: Sessions, message_id: int, **values) -> None:
+async def record_attempt(sessions: Sessions, message_id: int, attempt: Attempt) -> None:
+    """An attempt that settles nothing yet, e.g. a customer-service message refused before the template goes."""
     async with sessions.begin() as session:
-        await session.execute(update(OutboundMessage).where(OutboundMessage.id == message_id).values(**values))
+        session.add(_attempt_row(message_id, attempt))
 
+
+async def mark_sent(sessions: Sessions, message_id: int, attempt: Attempt) -> None:
+    # The text is dropped once delivered: the outbox is a delivery record, not a message archive.
+    await _finish(sessions, message_id, attempt, status=SENT, sent_at=utcnow(), **_ERASED)
+
+
+async def mark_retry(sessions: Sessions, message_id: int, attempt: Attempt, retry_at: datetime) -> None:
+    await _finish(sessions, message_id, attempt, status=PENDING, next_attempt_at=retry_at)
+
+
+async def mark_failed(sessions: Sessions, message_id: int, attempt: Attempt) -> None:
+    await _finish(sessions, message_id, attempt, status=FAILED, **_ERASED)
+
+
+async def mark_skipped(sessions: Sessions, message_id: int, attempt: Attempt) -> None:
+    await _finish(sessions, message_id, attempt, status=SKIPPED, **_ERASED)
+
+
+_ERASED = {"body": "", "notice": None}
+
+
+async def _finish(sessions: Sessions, message_id: int, attempt: Attempt, **values) -> None:
+    last_error = attempt.describe() if attempt.result != SENT else None
+    async with sessions.begin() as session:
+        session.add(_attempt_row(message_id, attempt))
+        await session.execute(update(OutboundMessage).where(OutboundMessage.id == message_id)
+                              .values(claimed_until=None, last_error=last_error, **values))
+
+
+def _attempt_row(message_id: int, attempt: Attempt) -> DeliveryAttemptRow:
+    return DeliveryAttemptRow(message_id=message_id, channel=attempt.channel, result=attempt.result,
+                              errcode=attempt.errcode, error=attempt.error and attempt.error[:500], at=utcnow())
+
+
+# ---- reading, for staff and tests ---------------------------------------------------
+
+
+async def delivery_attempts(sessions: Sessions, message_id: int | None = None,
+                            openid: str | None = None) -> list[DeliveryAttempt]:
+    """Every attempt, oldest first, for one message or one member (or all)."""
+    query = (select(DeliveryAttemptRow, OutboundMessage.openid, OutboundMessage.kind)
+             .join(OutboundMessage, OutboundMessage.id == DeliveryAttemptRow.message_id)
+             .order_by(DeliveryAttemptRow.id))
+    if message_id is not None:
+        query = query.where(DeliveryAttemptRow.message_id == message_id)
+    if openid is not None:
+        query = query.where(OutboundMessage.openid == openid)
+    async with sessions() as session:
+        rows = (await session.execute(query)).all()
+    return [DeliveryAttempt(row.message_id, member, kind, row.channel, row.result, row.errcode, row.error, row.at)
+            for row, member, kind in rows]
+
+
+async def notifications_to(sessions: Sessions, openid: str) -> list[Notification]:
+    """The notifications queued for one member, oldest first (replies are not notifications)."""
+    async with sessions() as session:
+        rows = (await session.execute(
+            select(OutboundMessage)
+            .where(OutboundMessage.openid == openid, OutboundMessage.kind.is_not(None))
+            .order_by(OutboundMessage.id)
+        )).scalars().all()
+    return [Notification(row.id, row.openid, row.kind, row.status, row.body, row.notice, row.attempts,
+                         row.last_error, row.next_attempt_at, row.created_at, row.sent_at) for row in rows]

@@ -3,6 +3,7 @@
 import asyncio
 from datetime import timedelta
 
+from bot.app import handler_context
 from bot.jobs import ExpirySweeper
 from storage import ledger, redemptions
 from storage.redemptions import CatalogueEntry
@@ -14,7 +15,8 @@ async def stock(sessions) -> int:
     return {item.item_code: item.stock for item in await redemptions.catalogue(sessions)}["rice_5kg"]
 
 
-async def test_the_sweeper_closes_expired_codes_and_returns_credit_and_stock(sessions):
+async def test_the_sweeper_closes_expired_codes_and_returns_credit_and_stock(runtime):
+    sessions = runtime.sessions
     await redemptions.sync_catalogue(sessions, (RICE,))
     [rice] = await redemptions.catalogue(sessions)
     volunteer = await ledger.open_member_account(sessions, "member:1")
@@ -22,7 +24,7 @@ async def test_the_sweeper_closes_expired_codes_and_returns_credit_and_stock(ses
     await ledger.transfer(sessions, ledger.TransferRequest(issuance.id, volunteer.id, 300, ledger.GRANT, "seed", "staff:1"))
     await redemptions.redeem(sessions, volunteer.id, rice.id, "wx:msg:9", actor="member:1",
                              validity=timedelta(milliseconds=200))
-    sweeper = ExpirySweeper(sessions, interval_s=0.05)
+    sweeper = ExpirySweeper(handler_context(runtime), interval_s=0.05)
     running = asyncio.create_task(sweeper.run())
     for _ in range(200):  # bounded: about ten seconds at most
         if await stock(sessions) == 3:

@@ -19,10 +19,12 @@ async def test_an_elder_registers_with_an_emergency_contact(grandma, runtime):
     assert "手机号" in await grandma.says("王秀英")
     assert "哪个社区" in await grandma.says("138 1234 5678")
     assert "哪一年出生" in await grandma.says("青山湖社区")
-    assert "紧急" in await grandma.says("1944")
+    assert "家的地址" in await grandma.says("1944")
+    assert "紧急" in await grandma.says("青山湖社区5栋2单元301室")
     assert "紧急联系人的手机号" in await grandma.says("李明")
     summary = await grandma.says("13900001111")
     assert "身份：老人本人" in summary and "手机：138****5678" in summary and "139****1111" in summary
+    assert "地址：青山湖社区****" in summary and "5栋" not in summary
     assert "注册好了" in await grandma.says("是")
 
     member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
@@ -30,7 +32,7 @@ async def test_an_elder_registers_with_an_emergency_contact(grandma, runtime):
     assert member.consent.version == "2026-11"
     async with runtime.engine.connect() as connection:
         dump = " ".join(str(row) for row in (await connection.execute(text("SELECT * FROM members"))).all())
-    assert "13812345678" not in dump and "王秀英" not in dump and "李明" not in dump
+    assert "13812345678" not in dump and "王秀英" not in dump and "李明" not in dump and "5栋2单元" not in dump
 
 
 async def test_a_volunteer_says_what_they_can_do_and_waits_for_verification(runtime, member_chat):
@@ -64,7 +66,8 @@ async def test_a_wrong_phone_number_is_asked_for_again(grandma):
 
 
 async def test_registering_twice_is_not_needed(grandma, member_chat):
-    for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "李明", "13900001111", "是"):
+    for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "青山湖社区5栋2单元301室", "李明",
+                    "13900001111", "是"):
         await grandma.says(message)
     assert "已经注册过了" in await grandma.says("我要注册")
     other = member_chat("o_someone_else")
@@ -82,7 +85,8 @@ async def test_a_half_finished_registration_keeps_no_plain_personal_data_in_redi
 
 
 async def test_a_member_erases_their_data_and_their_credits_go_to_the_pool(grandma, runtime):
-    for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "李明", "13900001111", "是"):
+    for message in ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944", "青山湖社区5栋2单元301室", "李明",
+                    "13900001111", "是"):
         await grandma.says(message)
     member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
     account = await ledger.open_member_account(runtime.sessions, member.ledger_ref)
@@ -102,3 +106,57 @@ async def test_a_member_erases_their_data_and_their_credits_go_to_the_pool(grand
 
 async def test_someone_not_registered_has_nothing_to_erase(grandma):
     assert "还没有注册" in await grandma.says("删除我的信息")
+
+
+ELDER_UP_TO_ADDRESS = ("我要注册", "1", "同意", "王秀英", "13812345678", "青山湖社区", "1944")
+
+
+async def test_an_elder_sends_her_home_as_a_location_and_it_is_kept_sealed(grandma, wechat, runtime):
+    for message in ELDER_UP_TO_ADDRESS:
+        await grandma.says(message)
+    answer = await wechat.post(wechat.location("o_grandma_wang", 28.6812, 115.8921, "青山湖社区5栋2单元301室"))
+    assert "紧急联系人" in answer.text
+    await grandma.says("李明")
+    assert "地址：青山湖社区****" in await grandma.says("13900001111")
+    assert "注册好了" in await grandma.says("是")
+
+    member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
+    assert await members.home_point(runtime.sessions, runtime.keyring, member.id) == (28.6812, 115.8921)
+    mine = await members.reveal(runtime.sessions, runtime.keyring, member.actor, member.id, ["address"],
+                                members.Purpose("own_profile"))
+    assert mine.address == "青山湖社区5栋2单元301室"
+    async with runtime.engine.connect() as connection:
+        dump = str((await connection.execute(text("SELECT * FROM member_home_points"))).all())
+    assert "28.68" not in dump and "115.89" not in dump
+
+
+async def test_a_location_without_a_name_is_asked_for_in_words(grandma, wechat):
+    for message in ELDER_UP_TO_ADDRESS:
+        await grandma.says(message)
+    answer = await wechat.post(wechat.location("o_grandma_wang", 28.6812, 115.8921, ""))
+    assert "没有带地址名称" in answer.text and "家的地址" in answer.text
+    assert "紧急联系人" in await grandma.says("青山湖社区5栋2单元301室")
+
+
+async def test_a_location_outside_any_question_gets_the_plain_answer(grandma, wechat):
+    answer = await wechat.post(wechat.location("o_grandma_wang", 28.6812, 115.8921, "青山湖社区"))
+    assert "收到您的位置" in answer.text
+
+
+async def test_a_family_member_is_offered_to_bind_their_elder_when_registered(member_chat):
+    son = member_chat("o_son_li")
+    for message in ("我要注册", "3", "同意", "李明", "13600001111", "青山湖社区"):
+        await son.says(message)
+    assert "“绑定老人”" in await son.says("1975") + await son.says("是")
+
+
+async def test_erasing_an_elder_erases_her_home_point_too(grandma, wechat, runtime):
+    for message in ELDER_UP_TO_ADDRESS:
+        await grandma.says(message)
+    await wechat.post(wechat.location("o_grandma_wang", 28.6812, 115.8921, "青山湖社区5栋2单元301室"))
+    for message in ("李明", "13900001111", "是"):
+        await grandma.says(message)
+    member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
+    await grandma.says("删除我的信息")
+    assert "已删除" in await grandma.says("确定")
+    assert await members.home_point(runtime.sessions, runtime.keyring, member.id) is None

@@ -23,9 +23,10 @@ from storage.members.errors import (AlreadyRegistered, BindingNotFound, ConsentR
 from storage.members.profile import PROFILE_EDITORS, reattach_openid, set_following, update_profile
 from storage.members.registration import member_by_id, member_by_openid, member_by_phone, register_member
 from storage.members.rotation import rotate
-from storage.members.staff import (make_staff, reinstate_member, revoke_staff, set_in_need, suspend_member,
-                                   verify_volunteer)
-from storage.members.tables import CertificateRow, FamilyBindingRow, MemberRow
+from storage.members.places import home_point, set_home_point
+from storage.members.staff import (make_staff, promote_configured_staff, reinstate_member, revoke_staff, set_in_need,
+                                   staff_openids, suspend_member, verify_volunteer)
+from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
 from storage.members.validation import NORMALIZE, PROFILE_FIELDS
 from storage.members.values import (ACTIVE, BINDING_STATUSES, CLOSED, CONFIRMED, EARLIEST_BIRTH_YEAR, ELDER, FAMILY,
                                     MAX_AVAILABILITY_CHARS, MAX_RELATION_CHARS, OPENID_LENGTH, PENDING,
@@ -39,9 +40,13 @@ __all__ = [
     "reattach_openid",
     # staff actions and certificates
     "verify_volunteer", "suspend_member", "reinstate_member", "set_in_need", "make_staff", "revoke_staff",
+    "staff_openids",
+    "staff_openids",
     "record_certificate", "certificates_of", "is_certified",
     # family bindings
     "request_binding", "confirm_binding", "end_binding", "bound_elders", "family_of", "is_bound",
+    # home points and staff from the configuration
+    "set_home_point", "home_point", "promote_configured_staff",
     # personal data
     "masked_profile", "reveal", "erase_member", "rotate",
     # values
@@ -58,5 +63,5 @@ __all__ = [
     "MemberError", "InvalidValue", "ConsentRequired", "MemberNotFound", "MemberClosed", "AlreadyRegistered",
     "NotAllowed", "RevealRefused", "BindingNotFound",
     # tables
-    "MemberRow", "FamilyBindingRow", "CertificateRow",
+    "MemberRow", "FamilyBindingRow", "CertificateRow", "HomePointRow",
 ]

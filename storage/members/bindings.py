@@ -112,10 +112,11 @@ async def _bindings(sessions: Sessions, *conditions) -> list[Binding]:
     return [as_binding(row) for row in rows]
 
 
-async def bound_elders(sessions: Sessions, family_member_id: int) -> list[Binding]:
-    """The confirmed bindings of a family member: the elders they may act for."""
+async def bound_elders(sessions: Sessions, family_member_id: int, *, include_pending: bool = False) -> list[Binding]:
+    """The confirmed bindings of a family member: the elders they may act for (and, if asked, those awaited)."""
+    statuses = BINDING_STATUSES if include_pending else (CONFIRMED,)
     return await _bindings(sessions, FamilyBindingRow.family_member_id == family_member_id,
-                           FamilyBindingRow.status == CONFIRMED)
+                           FamilyBindingRow.status.in_(statuses))
 
 
 async def family_of(sessions: Sessions, elder_id: int, *, include_pending: bool = False) -> list[Binding]:

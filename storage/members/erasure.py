@@ -9,7 +9,7 @@ from storage.base import utcnow
 from storage.members.access import HOLDS_RIGHT, STAFF_ONLY, actor_ref, actor_row
 from storage.members.errors import NotAllowed
 from storage.members.rows import lock_member
-from storage.members.tables import CertificateRow, FamilyBindingRow, MemberRow
+from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
 from storage.members.values import CLOSED, PERSONAL_FIELDS, Actor, Erasure, Sessions, ledger_ref
 
 
@@ -17,7 +17,7 @@ async def erase_member(sessions: Sessions, member_id: int, actor: Actor) -> Eras
     """Erase all personal data and close the account, by the member or staff; idempotent.
 
     The row stays, pseudonymous, so the ledger's `member:<id>` account and the
-    audit log still point somewhere. Its bindings and certificates go. Moving
+    audit log still point somewhere. Its bindings, certificates and home point go. Moving
     the remaining credits to the pool is the caller's, with the returned ledger_ref.
     """
     async with sessions.begin() as session:
@@ -31,6 +31,7 @@ async def erase_member(sessions: Sessions, member_id: int, actor: Actor) -> Eras
             await session.execute(delete(FamilyBindingRow).where(
                 or_(FamilyBindingRow.family_member_id == member_id, FamilyBindingRow.elder_id == member_id)))
             await session.execute(delete(CertificateRow).where(CertificateRow.member_id == member_id))
+            await session.execute(delete(HomePointRow).where(HomePointRow.member_id == member_id))
             await audit.record(session, actor=actor_ref(eraser), action="erase", subject_id=member_id)
         return Erasure(member_id, ledger_ref(member_id), row.erased_at)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
+from storage.members.places import reseal_home_points
 from storage.members.sealing import seal, unseal
 from storage.members.tables import MemberRow
 from storage.members.values import PERSONAL_FIELDS, Sessions
@@ -19,16 +20,15 @@ async def rotate(sessions: Sessions, keyring: KeyRing, batch_size: int = 100) ->
     prefix = f"{keyring.current_key_id}:"
     columns = [getattr(MemberRow, f"{field}_enc") for field in PERSONAL_FIELDS]
     stale = or_(*(column.is_not(None) & ~column.startswith(prefix, autoescape=True) for column in columns))
-    rewritten = 0
-    while True:
+    rewritten, rows = 0, True
+    while rows:
         async with sessions.begin() as session:
             rows = (await session.execute(select(MemberRow).where(stale).order_by(MemberRow.id).limit(batch_size)
                                           .with_for_update().execution_options(populate_existing=True))
                     ).scalars().all()
-            if not rows:
-                return rewritten
             for row in rows:
                 rewritten += _reseal(row, keyring)
+    return rewritten + await reseal_home_points(sessions, keyring)
 
 
 def _reseal(row: MemberRow, keyring: KeyRing) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import select
 
 from storage import audit
 from storage.base import utcnow
@@ -10,7 +12,7 @@ from storage.members.access import authorize
 from storage.members.errors import InvalidValue
 from storage.members.rows import as_member, lock_member
 from storage.members.tables import MemberRow
-from storage.members.values import ACTIVE, SUSPENDED, VOLUNTEER, Actor, Member, Sessions
+from storage.members.values import ACTIVE, SUSPENDED, SYSTEM, VOLUNTEER, Actor, Member, Sessions
 
 
 async def _staff_action(sessions: Sessions, action: str, member_id: int, by: Actor,
@@ -69,3 +71,30 @@ async def make_staff(sessions: Sessions, member_id: int, by: Actor, *, admin: bo
 
 async def revoke_staff(sessions: Sessions, member_id: int, by: Actor) -> Member:
     return await _staff_action(sessions, "revoke_staff", member_id, by, _demote)
+
+
+async def staff_openids(sessions: Sessions) -> tuple[str, ...]:
+    """Where staff alerts go: every active staff member who can be reached in WeChat."""
+    async with sessions() as session:
+        return tuple((await session.execute(
+            select(MemberRow.openid).where(MemberRow.is_staff, MemberRow.status == ACTIVE,
+                                           MemberRow.openid.is_not(None), ~MemberRow.pushes_stopped)
+            .order_by(MemberRow.id)
+        )).scalars())
+
+
+async def promote_configured_staff(sessions: Sessions, openids: Iterable[str]) -> list[Member]:
+    """Make the members behind the configured staff OpenIDs staff (as SYSTEM); idempotent.
+
+    Called at start-up and when a configured OpenID first uses a staff command,
+    as staff often register only after the bot is running. An OpenID with no
+    active member is skipped: staff acts are recorded under a member's id.
+    """
+    promoted = []
+    for openid in dict.fromkeys(openids):
+        async with sessions() as session:
+            member_id = (await session.execute(select(MemberRow.id).where(
+                MemberRow.openid == openid, MemberRow.status == ACTIVE, ~MemberRow.is_staff))).scalar()
+        if member_id is not None:
+            promoted.append(await make_staff(sessions, member_id, SYSTEM))
+    return promoted

@@ -1,0 +1,50 @@
+"""Service requests and the tasks they become: posting, matching, accepting, doing, paying, rating.
+
+Every function takes the app's `async_sessionmaker`, runs its own
+transaction (storage.ledger.in_transaction: retried on busy, deadlock and
+unique races) and returns frozen values without personal data. A status
+changes only through storage.tasks.transitions.move, checked against
+TRANSITIONS; credits move through ledger holds in the same transaction as
+the status change. The request row is locked first, then the ledger locks
+accounts in id order, so two operations never wait on each other in a cycle.
+See docs/requests.md.
+"""
+
+from storage.tasks.acceptance import accept
+from storage.tasks.cancelling import cancel
+from storage.tasks.contact import contact_for_volunteer
+from storage.tasks.errors import (AlreadyRated, CannotPay, IllegalTransition, InvalidTask, NotEligible, NotFinished,
+                                  NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly)
+from storage.tasks.matching import candidates, offered_to, record_offers
+from storage.tasks.posting import post_request, quote
+from storage.tasks.presence import check_in, check_out, distance_m
+from storage.tasks.ratings import rate, rating_of
+from storage.tasks.settlement import DECISIONS, confirm_done, dispute, resolve_dispute
+from storage.tasks.sweeps import auto_confirm, expire_stale, reminders_due, reopen_no_shows
+from storage.tasks.tables import (ACCEPTED, CANCELLED, DISPUTED, DONE, EXPIRED, IN_SERVICE, OPEN, REQUESTER, STATUSES,
+                                  VOLUNTEER, RatingRow, ServiceRequestRow, TaskEventRow, TaskOfferRow)
+from storage.tasks.transitions import EVENTS, TRANSITIONS
+from storage.tasks.values import (DEFAULT_TASK_RULES, CheckIn, Contact, NoShow, Point, Quote, Rating, Settlement, Task,
+                                  TaskEvent, TaskRules, VolunteerRecord)
+from storage.tasks.views import history, open_requests, task, tasks_of, volunteer_record
+
+__all__ = [
+    # operations
+    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer",
+    "check_in", "check_out", "confirm_done", "dispute", "resolve_dispute", "cancel", "rate",
+    # sweeps
+    "reopen_no_shows", "auto_confirm", "expire_stale", "reminders_due",
+    # views
+    "task", "open_requests", "tasks_of", "rating_of", "volunteer_record", "history", "distance_m",
+    # values
+    "TaskRules", "DEFAULT_TASK_RULES", "Task", "Point", "Quote", "CheckIn", "Settlement", "NoShow", "Rating",
+    "Contact", "VolunteerRecord", "TaskEvent",
+    # names and tables of rules
+    "OPEN", "ACCEPTED", "IN_SERVICE", "DONE", "DISPUTED", "CANCELLED", "EXPIRED", "STATUSES", "REQUESTER",
+    "VOLUNTEER", "TRANSITIONS", "EVENTS", "DECISIONS",
+    # errors
+    "TaskError", "TaskNotFound", "InvalidTask", "IllegalTransition", "TaskTaken", "NotYourTask", "NotEligible",
+    "CannotPay", "AlreadyRated", "NotFinished", "TooEarly",
+    # tables
+    "ServiceRequestRow", "TaskEventRow", "TaskOfferRow", "RatingRow",
+]

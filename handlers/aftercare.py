@@ -1,0 +1,243 @@
+"""After the visit: the elder's side confirms or disputes, both sides rate, staff settle disputes; and cancelling."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import nlu
+from handlers.context import Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.identity import member_of
+from handlers.notices import tell_member, tell_requester_side, tell_staff
+from handlers.orders import as_volunteer, on_requester_side, pick, refusal, whose_orders
+from handlers.requests import offer_to_volunteers
+from handlers.staff import staff_member
+from handlers.task_words import STATUS_NAMES, describe, numbered
+from handlers.types import Incoming, Outcome, Reply
+from storage import members, tasks
+from storage.exchange import format_minutes
+
+DISPUTE_COMMAND = re.compile(r"^\s*(?:有问题|没来|没有来|人没来|投诉)\s*#?\s*(\d*)\s*(.*)$", re.S)
+RESOLVE_COMMAND = re.compile(r"^\s*处理\s*#?\s*(\d+)\s*(全付|部分|退回)\s*(.*)$", re.S)
+# How staff say each decision, and the storage.tasks.DECISIONS name for it.
+DECISIONS = {"全付": "PAY", "部分": "PART", "退回": "REFUND"}
+DECISION_TEXTS = {"PAY": "decision_pay", "PART": "decision_part", "REFUND": "decision_refund"}
+LOW_STARS = 2
+
+
+async def _acting(incoming: Incoming, ctx: Context) -> tuple[members.Member, members.Member] | Reply:
+    """(whose orders, who acts): staff acting for an elder act as themselves on the elder's orders."""
+    actor = await member_of(incoming, ctx)
+    if actor is None:
+        return Reply(ctx.text("not_registered"))
+    return await whose_orders(incoming, ctx), actor
+
+
+# ---- done ---------------------------------------------------------------------------
+
+async def confirm_done(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
+    acting = await _acting(incoming, ctx)
+    if isinstance(acting, Reply):
+        return Outcome(acting, "confirm_done")
+    owner, actor = acting
+    task = await pick(slots, owner, ctx, on_requester_side(tasks.IN_SERVICE, tasks.ACCEPTED), "确认完成")
+    if isinstance(task, Reply):
+        return Outcome(task, "confirm_done")
+    try:
+        settled = await tasks.confirm_done(ctx.bank.sessions, task.id, actor.actor, ledger_rules=ctx.bank.rules,
+                                           now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task.id, ctx), "confirm_done")
+    amount = format_minutes(settled.task.cost_min)
+    await tell_member(ctx, settled.task.volunteer_id, "task_done",
+                      ctx.text("done_told_volunteer", id=str(task.id), amount=amount), f"done:{task.id}")
+    return Outcome(Reply(ctx.text("confirm_done", id=str(task.id), amount=amount)), "confirm_done")
+
+
+async def tell_auto_confirmed(settled: tasks.Settlement, ctx: Context) -> None:
+    task, amount = settled.task, format_minutes(settled.task.cost_min)
+    await tell_member(ctx, task.volunteer_id, "task_done",
+                      ctx.text("done_told_volunteer", id=str(task.id), amount=amount), f"done:{task.id}")
+    await tell_requester_side(ctx, task, "task_done", ctx.text("auto_done_told_requester", id=str(task.id)),
+                              f"done:{task.id}")
+
+
+# ---- something went wrong ------------------------------------------------------------------
+
+async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+    acting = await _acting(incoming, ctx)
+    if isinstance(acting, Reply):
+        return Outcome(acting, "dispute")
+    owner, actor = acting
+    slots = {"task_id": int(number)} if number else {}
+    task = await pick(slots, owner, ctx, on_requester_side(tasks.ACCEPTED, tasks.IN_SERVICE), "有问题")
+    if isinstance(task, Reply):
+        return Outcome(task, "dispute")
+    reason = incoming.text.strip()
+    try:
+        await tasks.dispute(ctx.bank.sessions, task.id, actor.actor, reason, now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task.id, ctx), "dispute")
+    await tell_staff(ctx, "dispute", ctx.text("dispute_told_staff", id=str(task.id), reason=reason),
+                     f"dispute:{task.id}")
+    await tell_member(ctx, task.volunteer_id, "dispute", ctx.text("dispute_told_volunteer", id=str(task.id)),
+                      f"dispute:{task.id}")
+    return Outcome(Reply(ctx.text("dispute_done", id=str(task.id))), "dispute")
+
+
+async def resolve(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+    staff = await staff_member(incoming, ctx)
+    if staff is None:
+        return Outcome(Reply(ctx.text("staff_only")), "resolve_dispute")
+    decision, amount, reason = _decision(RESOLVE_COMMAND.match(incoming.text), incoming, ctx)
+    if not reason or (decision == "PART" and not amount):
+        return Outcome(Reply(ctx.text("resolve_usage")), "resolve_dispute")
+    task_id = int(number)
+    try:
+        settled = await tasks.resolve_dispute(ctx.bank.sessions, task_id, staff.actor, decision, reason,
+                                              amount_min=amount, ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task_id, ctx), "resolve_dispute")
+    words = ctx.text(DECISION_TEXTS[decision], amount=format_minutes(amount or 0))
+    told = ctx.text("resolve_told", id=str(task_id), decision=words)
+    await tell_requester_side(ctx, settled.task, "dispute_resolved", told, f"resolved:{task_id}")
+    await tell_member(ctx, settled.task.volunteer_id, "dispute_resolved", told, f"resolved:{task_id}")
+    return Outcome(Reply(ctx.text("resolve_done", id=str(task_id), decision=words)), "resolve_dispute")
+
+
+def _decision(found: re.Match, incoming: Incoming, ctx: Context) -> tuple[str, int | None, str]:
+    """(decision, minutes to pay for a part payment, the reason): "部分 1小时 只做了一半" → PART, 60, "只做了一半"."""
+    decision, rest = DECISIONS[found.group(2)], found.group(3).strip()
+    if decision != "PART":
+        return decision, None, rest
+    amount, _, reason = rest.partition(" ")
+    now = ctx.local(incoming.received_at)
+    return decision, nlu.parse(amount, now=now, expecting="amount").slots.get("amount_min"), reason.strip()
+
+
+# ---- ratings -----------------------------------------------------------------------------
+
+def _rateable(task: tasks.Task, member_id: int) -> bool:
+    return task.status == tasks.DONE
+
+
+async def rate(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
+    acting = await _acting(incoming, ctx)
+    if isinstance(acting, Reply):
+        return Outcome(acting, "rate")
+    owner, actor = acting
+    if "score" not in slots:
+        return Outcome(Reply(ctx.text("rate_ask_score")), "rate")
+    task = await _latest_unrated(slots, owner, ctx)
+    if isinstance(task, Reply):
+        return Outcome(task, "rate")
+    try:
+        rating = await tasks.rate(ctx.bank.sessions, ctx.bank.keyring, task.id, actor.actor, slots["score"],
+                                  incoming.text.strip() or None, now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task.id, ctx), "rate")
+    if rating.stars <= LOW_STARS:
+        await tell_staff(ctx, "low_rating", ctx.text("rate_low_told_staff", id=str(task.id), stars=str(rating.stars)),
+                         f"low_rating:{rating.id}")
+    return Outcome(Reply(ctx.text("rate_done")), "rate")
+
+
+async def _latest_unrated(slots: dict, member: members.Member, ctx: Context) -> tasks.Task | Reply:
+    """The task named, else the newest finished one this side has not rated (else the newest, to say so)."""
+    if "task_id" in slots:
+        return await pick(slots, member, ctx, _rateable, "评价")
+    finished = [task for task in await tasks.tasks_of(ctx.bank.sessions, member.id) if task.status == tasks.DONE]
+    for task in finished:
+        side = tasks.VOLUNTEER if task.volunteer_id == member.id else tasks.REQUESTER
+        if await tasks.rating_of(ctx.bank.sessions, task.id, side) is None:
+            return task
+    return finished[0] if finished else Reply(ctx.text("no_task_to_act_on"))
+
+
+# ---- cancelling ----------------------------------------------------------------------------
+
+def _cancellable(task: tasks.Task, member_id: int) -> bool:
+    return (on_requester_side(tasks.OPEN, tasks.ACCEPTED)(task, member_id)
+            or as_volunteer(tasks.ACCEPTED)(task, member_id))
+
+
+async def cancellable(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+    owner = await whose_orders(incoming, ctx)
+    mine = await tasks.tasks_of(ctx.bank.sessions, owner.id)
+    return tuple(Choice(task.id, numbered(task, ctx)) for task in mine if _cancellable(task, owner.id))
+
+
+async def one_of_mine(task_id: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    owner = await whose_orders(incoming, ctx)
+    try:
+        task = await tasks.task(ctx.bank.sessions, task_id)
+    except tasks.TaskNotFound:
+        return ctx.text("no_such_task", id=str(task_id))
+    mine = {t.id for t in await tasks.tasks_of(ctx.bank.sessions, owner.id, limit=50)}
+    if task.id not in mine:
+        return ctx.text("refusal_not_yours", id=str(task_id))
+    if _cancellable(task, owner.id):
+        return None
+    return ctx.text("refusal_wrong_state", id=str(task_id), status=STATUS_NAMES[task.status])
+
+
+async def something_to_cancel(incoming: Incoming, ctx: Context) -> Outcome | None:
+    owner = await whose_orders(incoming, ctx)
+    if owner is None:
+        return Outcome(Reply(ctx.text("not_registered")), "cancel")
+    return None if await cancellable({}, incoming, ctx) else Outcome(Reply(ctx.text("nothing_to_cancel")), "cancel")
+
+
+async def the_only_one(incoming: Incoming, ctx: Context) -> dict:
+    choices = await cancellable({}, incoming, ctx)
+    return {"task_id": choices[0].value} if len(choices) == 1 else {}
+
+
+async def cancel_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    owner = await whose_orders(incoming, ctx)
+    task = await tasks.task(ctx.bank.sessions, slots["task_id"])
+    values = {"id": str(task.id), "task": describe(task, ctx)}
+    if task.volunteer_id == owner.id:
+        late = task.starts_at - incoming.received_at < _late_window(ctx)
+        note = ctx.text("cancel_late_note", hours=str(ctx.bank.task_rules.late_cancel_min // 60)) if late else ""
+        return ctx.text("cancel_confirm_volunteer", **values) + note
+    return ctx.text("cancel_confirm_accepted" if task.status == tasks.ACCEPTED else "cancel_confirm_open", **values)
+
+
+def _late_window(ctx: Context) -> timedelta:
+    return timedelta(minutes=ctx.bank.task_rules.late_cancel_min)
+
+
+async def cancel(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    actor = await member_of(incoming, ctx)
+    before = await tasks.task(ctx.bank.sessions, slots["task_id"])
+    try:
+        after = await tasks.cancel(ctx.bank.sessions, before.id, actor.actor, reason=None,
+                                   rules=ctx.bank.task_rules, now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, before.id, ctx), "cancel")
+    values = {"id": str(before.id), "task": describe(before, ctx)}
+    if before.volunteer_id is not None and before.volunteer_id == actor.id:
+        await tell_requester_side(ctx, before, "volunteer_cancelled",
+                                  ctx.text("volunteer_cancel_told_requester", **values),
+                                  f"volunteer_cancelled:{before.id}:{before.acceptance_no}")
+        await offer_to_volunteers(after, ctx, incoming.received_at)
+        return Outcome(Reply(ctx.text("volunteer_cancel_done", **values)), "cancel")
+    if before.volunteer_id is not None:
+        await tell_member(ctx, before.volunteer_id, "request_cancelled", ctx.text("cancel_told_volunteer", **values),
+                          f"cancelled:{before.id}")
+        return Outcome(Reply(ctx.text("cancel_released", **values)), "cancel")
+    return Outcome(Reply(ctx.text("cancel_done", **values)), "cancel")
+
+
+CANCEL = Flow(
+    name="cancel",
+    title="取消",
+    ready=something_to_cancel,
+    prefill=the_only_one,
+    slots=(Slot("task_id", lambda slots, ctx: ctx.text("cancel_which"), expecting="choice", offer=cancellable,
+                check=one_of_mine),),
+    confirm=cancel_summary,
+    finish=cancel,
+)

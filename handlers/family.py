@@ -1,0 +1,169 @@
+"""Family proxy (亲情代理): a family member asks to act for an elder, the elder (or staff) says yes.
+
+`绑定老人` asks the elder's registered phone and the relation, then sends the
+elder a message; the elder answers `同意绑定` or `拒绝绑定`, and both are told.
+An elder without WeChat is confirmed by staff: `确认绑定 <老人手机号>`.
+`我的家人` lists one's bindings, masked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.context import Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.identity import member_of, registered_only
+from handlers.membership import who
+from handlers.notices import tell_member
+from handlers.types import Incoming, Outcome, Reply
+from storage import members
+from storage.privacy import InvalidPhone, mask_phone, normalize_phone
+
+FLOW_NAME = "bind_elder"
+BIND_COMMAND = re.compile(r"^\s*(绑定(老人|家人|父母|爸爸|妈妈|亲人)|亲情代理)\s*$")
+AGREE_COMMAND = re.compile(r"^\s*同意绑定\s*(\d*)\s*$")
+REFUSE_COMMAND = re.compile(r"^\s*拒绝绑定\s*(\d*)\s*$")
+MY_FAMILY_COMMAND = re.compile(r"^\s*(我的(家人|家属|亲人))\s*$")
+
+RELATIONS = tuple(Choice(name, name) for name in ("儿子", "女儿", "儿媳", "女婿", "孙子", "孙女", "其他亲属"))
+
+
+# ---- asking: 绑定老人 -------------------------------------------------------------
+
+
+async def _elder_by_phone(phone: str, ctx: Context) -> members.Member | None:
+    try:
+        elder = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
+    except InvalidPhone:
+        return None
+    return elder if elder is not None and elder.role == members.ELDER and elder.is_active else None
+
+
+async def an_elders_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    try:
+        normalize_phone(phone)
+    except InvalidPhone:
+        return ctx.text("register_bad_phone")
+    asker = await member_of(incoming, ctx)
+    owner = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
+    if owner is not None and owner.id == asker.id:
+        return ctx.text("bind_self")
+    elder = await _elder_by_phone(phone, ctx)
+    if elder is None:
+        return ctx.text("bind_no_such_elder")
+    existing = [binding for binding in await members.bound_elders(ctx.bank.sessions, asker.id, include_pending=True)
+                if binding.elder_id == elder.id]
+    if existing:
+        return ctx.text("bind_already" if existing[0].is_confirmed else "bind_waiting")
+    return None
+
+
+async def confirm_request(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    return ctx.text("bind_confirm", phone=mask_phone(normalize_phone(slots["elder_phone"])), relation=slots["relation"])
+
+
+async def ask_the_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    asker, elder = await member_of(incoming, ctx), await _elder_by_phone(slots["elder_phone"], ctx)
+    if elder is None:  # closed or suspended since the phone was checked
+        return Outcome(Reply(ctx.text("bind_no_such_elder")), FLOW_NAME)
+    binding = await members.request_binding(ctx.bank.sessions, asker.id, elder.id, slots["relation"])
+    if not elder.openid or elder.pushes_stopped:
+        return Outcome(Reply(ctx.text("bind_sent_no_wechat")), FLOW_NAME)
+    await tell_member(ctx, elder.id, "binding_request", ctx.text(
+        "bind_request_to_elder", who=await who(asker.id, ctx), relation=binding.relation),
+        f"binding:{binding.id}:request")
+    return Outcome(Reply(ctx.text("bind_sent")), FLOW_NAME)
+
+
+FLOW = Flow(
+    name=FLOW_NAME,
+    title="绑定老人",
+    ready=registered_only,
+    slots=(
+        Slot("elder_phone", lambda slots, ctx: ctx.text("bind_ask_phone"), expecting="phone", check=an_elders_phone),
+        Slot("relation", lambda slots, ctx: ctx.text("bind_ask_relation"), expecting="choice", choices=RELATIONS),
+    ),
+    confirm=confirm_request,
+    finish=ask_the_elder,
+)
+
+
+# ---- answering: 同意绑定 / 拒绝绑定 ------------------------------------------------
+
+
+async def agree(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+    return await _answer(number, incoming, ctx, agreed=True)
+
+
+async def refuse(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+    return await _answer(number, incoming, ctx, agreed=False)
+
+
+async def _answer(number: str, incoming: Incoming, ctx: Context, *, agreed: bool) -> Outcome:
+    elder = await member_of(incoming, ctx)
+    waiting = [] if elder is None else [binding for binding in await members.family_of(
+        ctx.bank.sessions, elder.id, include_pending=True) if not binding.is_confirmed]
+    if not waiting:
+        return Outcome(Reply(ctx.text("bind_nothing_pending")), "binding_answer")
+    if len(waiting) > 1 and not number:
+        lines = [f"{n}. {b.relation} {await who(b.family_member_id, ctx)}" for n, b in enumerate(waiting, 1)]
+        return Outcome(Reply(ctx.text("bind_pick", count=str(len(waiting)), lines="\n".join(lines))), "binding_answer")
+    index = int(number or 1) - 1
+    if not 0 <= index < len(waiting):
+        return Outcome(Reply(ctx.text("bind_no_such_number")), "binding_answer")
+    binding = waiting[index]
+    if agreed:
+        await members.confirm_binding(ctx.bank.sessions, binding.id, elder.actor)
+        await _tell_family(ctx, binding, "bind_confirmed_to_family", "binding_confirmed")
+        reply = ctx.text("bind_agreed", relation=binding.relation, who=await who(binding.family_member_id, ctx))
+    else:
+        await members.end_binding(ctx.bank.sessions, binding.id, elder.actor)
+        await _tell_family(ctx, binding, "bind_refused_to_family", "binding_refused")
+        reply = ctx.text("bind_refused")
+    return Outcome(Reply(reply), "binding_answer")
+
+
+async def _tell_family(ctx: Context, binding: members.Binding, text_key: str, kind: str) -> None:
+    await tell_member(ctx, binding.family_member_id, kind, ctx.text(text_key, who=await who(binding.elder_id, ctx)),
+                      f"binding:{binding.id}:{kind}")
+
+
+async def confirm_by_staff(ctx: Context, staff: members.Member, elder: members.Member, family_phone: str) -> str:
+    """Staff confirm for an elder without WeChat; with two or more waiting, the family member's phone says which."""
+    waiting = [binding for binding in await members.family_of(ctx.bank.sessions, elder.id, include_pending=True)
+               if not binding.is_confirmed]
+    if family_phone:
+        try:
+            family = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, family_phone)
+        except InvalidPhone:
+            family = None
+        waiting = [binding for binding in waiting if family is not None and binding.family_member_id == family.id]
+    if not waiting:
+        return ctx.text("bind_staff_nothing_pending")
+    if len(waiting) > 1:
+        return ctx.text("bind_staff_which", count=str(len(waiting)))
+    binding = await members.confirm_binding(ctx.bank.sessions, waiting[0].id, staff.actor)
+    await _tell_family(ctx, binding, "bind_confirmed_to_family", "binding_confirmed")
+    return ctx.text("bind_staff_done", elder=await who(elder.id, ctx), relation=binding.relation,
+                    family=await who(binding.family_member_id, ctx))
+
+
+# ---- 我的家人 ----------------------------------------------------------------------
+
+
+async def my_family(_: str, incoming: Incoming, ctx: Context) -> Outcome:
+    member = await member_of(incoming, ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("not_registered")), "my_family")
+    sessions = ctx.bank.sessions
+    elders = [f"{n}. {await who(b.elder_id, ctx)}，您是TA的{b.relation}{_waiting(b, ctx)}"
+              for n, b in enumerate(await members.bound_elders(sessions, member.id, include_pending=True), 1)]
+    family = [f"{n}. {b.relation} {await who(b.family_member_id, ctx)}{_waiting(b, ctx)}"
+              for n, b in enumerate(await members.family_of(sessions, member.id, include_pending=True), 1)]
+    parts = ([ctx.text("my_family_elders", lines="\n".join(elders))] if elders else []) + \
+            ([ctx.text("my_family_proxies", lines="\n".join(family))] if family else [])
+    return Outcome(Reply("\n".join(parts) if parts else ctx.text("my_family_none")), "my_family")
+
+
+def _waiting(binding: members.Binding, ctx: Context) -> str:
+    return "" if binding.is_confirmed else ctx.text("my_family_waiting")

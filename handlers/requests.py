@@ -1,0 +1,199 @@
+"""Asking for help: the posting conversation, who it is for, what it costs, and telling the right volunteers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from handlers.context import LOCAL_TIME, Context
+from handlers.flow import Choice, Flow, Slot
+from handlers.identity import account_of, member_of
+from handlers.membership import a_place, address_point, address_text, an_address
+from handlers.notices import tell_member, tell_staff
+from handlers.staff import acting_for
+from handlers.task_words import describe, when
+from handlers.types import Incoming, Outcome, Reply
+from storage import alerts, ledger, members, tasks
+from storage.exchange import ISSUANCE, POOL, format_minutes
+
+HOME, ELSEWHERE = "home", "elsewhere"
+NO_NOTES = frozenset({"没有", "没", "无", "不用", "没了", "没有了", "不需要"})
+MIN_NOTICE = timedelta(hours=1)  # a volunteer needs time to get there
+MAX_AHEAD_DAYS = 60
+DURATION_RANGE_MIN = (15, 8 * 60)
+PAYER_WORDS = {POOL: "payer_pool", ISSUANCE: "payer_issuance"}
+
+
+# ---- who the request is for ------------------------------------------------------
+
+async def elders_to_choose(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+    member = await member_of(incoming, ctx)
+    choices = []
+    for binding in await members.bound_elders(ctx.bank.sessions, member.id):
+        name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, binding.elder_id)).real_name or ""
+        choices.append(Choice(binding.elder_id, f"{binding.relation} {name}".strip()))
+    return tuple(choices)
+
+
+async def who_it_is_for(incoming: Incoming, ctx: Context) -> dict:
+    """Staff acting for an elder, a family member's only elder, or the member themselves."""
+    if (elder := await acting_for(incoming, ctx)) is not None:
+        return {"for_elder": elder.id}
+    member = await member_of(incoming, ctx)
+    if member.role != members.FAMILY:
+        return {"for_elder": member.id}
+    bound = await members.bound_elders(ctx.bank.sessions, member.id)
+    return {"for_elder": bound[0].elder_id} if len(bound) == 1 else {}
+
+
+async def able_to_ask(incoming: Incoming, ctx: Context) -> Outcome | None:
+    member = await member_of(incoming, ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("not_registered")), "post_request")
+    if member.role == members.FAMILY and await acting_for(incoming, ctx) is None \
+            and not await members.bound_elders(ctx.bank.sessions, member.id):
+        return Outcome(Reply(ctx.text("post_bind_first")), "post_request")
+    return None
+
+
+# ---- when, how long, where ---------------------------------------------------------
+
+def starts_at(slots: dict) -> datetime | None:
+    if "date" not in slots or "time" not in slots:
+        return None
+    return datetime.combine(date.fromisoformat(slots["date"]), time.fromisoformat(slots["time"]), tzinfo=LOCAL_TIME)
+
+
+async def a_future_day(value: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    today = ctx.local(incoming.received_at).date()
+    day = date.fromisoformat(value)
+    if day < today:
+        return ctx.text("post_in_past")
+    if day > today + timedelta(days=MAX_AHEAD_DAYS):
+        return ctx.text("post_too_far", days=str(MAX_AHEAD_DAYS))
+    return await a_future_start(slots.get("time"), {**slots, "date": value}, incoming, ctx) if "time" in slots else None
+
+
+async def a_future_start(value: str | None, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    start = starts_at({**slots, "time": value})
+    if start is None:
+        return None  # the day is not known yet: checked when it is
+    if start <= incoming.received_at:
+        return ctx.text("post_in_past")
+    if start < incoming.received_at + MIN_NOTICE:
+        return ctx.text("post_too_soon", min_hours=str(MIN_NOTICE.seconds // 3600))
+    return None
+
+
+async def an_affordable_duration(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    low, high = DURATION_RANGE_MIN
+    if not low <= minutes <= high:
+        return ctx.text("post_bad_duration", low=format_minutes(low), high=format_minutes(high))
+    if "service" not in slots or "for_elder" not in slots:
+        return None
+    quote = await _quote({**slots, "duration_min": minutes}, ctx, incoming)
+    return None if quote.payer is not None else await _cannot_pay(quote, slots, ctx, incoming)
+
+
+async def _quote(slots: dict, ctx: Context, incoming: Incoming) -> tasks.Quote:
+    return await tasks.quote(ctx.bank.sessions, requester_id=slots["for_elder"], service_code=slots["service"],
+                             duration_min=slots["duration_min"], catalogue=ctx.bank.catalogue,
+                             policy=ctx.bank.policy, now=incoming.received_at)
+
+
+async def _cannot_pay(quote: tasks.Quote, slots: dict, ctx: Context, incoming: Incoming) -> str:
+    elder = await members.member_by_id(ctx.bank.sessions, slots["for_elder"])
+    available = (await ledger.balance(ctx.bank.sessions, (await account_of(elder, ctx)).id)).available
+    return ctx.text(f"cannot_pay_{quote.reason}", cost=format_minutes(quote.cost_min),
+                    available=format_minutes(available), age=str(ctx.bank.policy.self_spend_age))
+
+
+async def services(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+    return tuple(Choice(service.code, service.name) for service in ctx.bank.catalogue)
+
+
+def elsewhere(slots: dict) -> bool:
+    return slots.get("place") == ELSEWHERE
+
+
+def place_of(slots: dict) -> dict:
+    """The place given for this request, if not home: its words, and its point when sent as a location."""
+    if not elsewhere(slots):
+        return {}
+    point = address_point(slots["place_text"])
+    return {"place": address_text(slots["place_text"]), "place_point": tasks.Point(*point) if point else None}
+
+
+def notes_of(slots: dict) -> str | None:
+    text = (slots.get("notes") or "").strip()
+    return None if not text or text in NO_NOTES else text
+
+
+# ---- confirming and posting ------------------------------------------------------------
+
+async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    quote = await _quote(slots, ctx, incoming)
+    member = await member_of(incoming, ctx)
+    payer = PAYER_WORDS.get(quote.payer) or ("payer_requester_self" if slots["for_elder"] == member.id
+                                             else "payer_requester_elder")
+    task_line = f"{when(starts_at(slots), ctx)} {ctx.bank.catalogue[slots['service']].name} 约{format_minutes(slots['duration_min'])}"
+    return ctx.text("post_summary", task=task_line,
+                    place=address_text(slots["place_text"]) if elsewhere(slots) else ctx.text("post_place_home"),
+                    notes=notes_of(slots) or ctx.text("post_no_notes"),
+                    cost=format_minutes(quote.cost_min), payer=ctx.text(payer))
+
+
+async def post(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    member = await member_of(incoming, ctx)
+    try:
+        task = await tasks.post_request(
+            ctx.bank.sessions, ctx.bank.keyring, request_key=f"post:{slots['run_id']}",
+            requester_id=slots["for_elder"], actor=member.actor, service_code=slots["service"],
+            starts_at=starts_at(slots), duration_min=slots["duration_min"], catalogue=ctx.bank.catalogue,
+            policy=ctx.bank.policy, notes=notes_of(slots), now=incoming.received_at, **place_of(slots))
+    except tasks.CannotPay:
+        return Outcome(Reply(await _cannot_pay(await _quote(slots, ctx, incoming), slots, ctx, incoming)),
+                       "post_request")
+    reply = ctx.text("post_done", id=str(task.id))
+    if not await offer_to_volunteers(task, ctx, incoming.received_at):
+        reply += "\n" + ctx.text("post_nobody_yet")
+    return Outcome(Reply(reply), "post_request")
+
+
+async def offer_to_volunteers(task: tasks.Task, ctx: Context, now: datetime) -> bool:
+    """Tell the best few volunteers in reach; if nobody is, staff find someone. False: nobody was told."""
+    ranked = await tasks.candidates(ctx.bank.sessions, task.id, catalogue=ctx.bank.catalogue,
+                                    rules=ctx.bank.task_rules, now=now, limit=ctx.bank.task_rules.match_top_n)
+    newly = await tasks.record_offers(ctx.bank.sessions, task.id, ranked, now)
+    body = ctx.text("task_offer", id=str(task.id), task=describe(task, ctx), area=task.community or ctx.community.name)
+    for volunteer_id in newly:
+        await tell_member(ctx, volunteer_id, "task_offer", body, f"offer:{task.id}")
+    if ranked or await tasks.offered_to(ctx.bank.sessions, task.id):
+        return True
+    await alerts.raise_alert(ctx.bank.sessions, alerts.NOBODY_IN_REACH, member_id=task.requester_id,
+                             request_id=task.id, community=task.community, now=now)
+    await tell_staff(ctx, "nobody_in_reach", f"#{task.id} {describe(task, ctx)}：附近没有合适的志愿者，请帮忙找人。",
+                     f"nobody:{task.id}:{task.acceptance_no}")
+    return False
+
+
+FLOW = Flow(
+    name="post_request",
+    title="找人帮忙",
+    ready=able_to_ask,
+    prefill=who_it_is_for,
+    slots=(
+        Slot("for_elder", lambda slots, ctx: ctx.text("post_for_whom"), expecting="choice", offer=elders_to_choose),
+        Slot("service", lambda slots, ctx: ctx.text("post_service"), expecting="service", offer=services),
+        Slot("date", lambda slots, ctx: ctx.text("post_date"), expecting="date", check=a_future_day),
+        Slot("time", lambda slots, ctx: ctx.text("post_time"), expecting="time", check=a_future_start),
+        Slot("duration_min", lambda slots, ctx: ctx.text("post_duration"), expecting="duration",
+             check=an_affordable_duration),
+        Slot("place", lambda slots, ctx: ctx.text("post_place"), expecting="choice",
+             choices=(Choice(HOME, "家里（登记的地址）"), Choice(ELSEWHERE, "别的地方"))),
+        Slot("place_text", lambda slots, ctx: ctx.text("post_place_text"), expecting="text", when=elsewhere,
+             check=an_address, from_location=a_place),
+        Slot("notes", lambda slots, ctx: ctx.text("post_notes"), expecting="text"),
+    ),
+    confirm=summary,
+    finish=post,
+)

@@ -1,0 +1,120 @@
+"""A volunteer's side of a task: finding open requests, taking one, arriving and finishing."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.identity import member_of
+from handlers.notices import tell_requester_side, tell_staff
+from handlers.orders import as_volunteer, pick, refusal
+from handlers.task_words import describe, numbered
+from handlers.types import Incoming, Outcome, Reply
+from storage import members, tasks
+
+TASKS_LISTED = 10
+
+
+async def _volunteer(incoming: Incoming, ctx: Context) -> members.Member | Reply:
+    member = await member_of(incoming, ctx)
+    if member is None:
+        return Reply(ctx.text("not_registered"))
+    if member.role != members.VOLUNTEER:
+        return Reply(ctx.text("tasks_volunteers_only"))
+    return member
+
+
+async def list_tasks(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
+    member = await _volunteer(incoming, ctx)
+    if isinstance(member, Reply):
+        return Outcome(member, "list_tasks")
+    waiting = await tasks.open_requests(ctx.bank.sessions, community=member.community,
+                                        service_code=slots.get("service"), now=incoming.received_at,
+                                        limit=TASKS_LISTED)
+    if not waiting:
+        return Outcome(Reply(ctx.text("tasks_none")), "list_tasks")
+    lines = "\n".join(f"{numbered(task, ctx)} {task.community or ''}".rstrip() for task in waiting)
+    reply = ctx.text("tasks_list", lines=lines, first=str(waiting[0].id))
+    if not member.is_verified:
+        reply += ctx.text("tasks_unverified_note")
+    return Outcome(Reply(reply), "list_tasks")
+
+
+async def accept_task(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
+    member = await _volunteer(incoming, ctx)
+    if isinstance(member, Reply):
+        return Outcome(member, "accept_task")
+    if "task_id" not in slots:
+        return await list_tasks(incoming, ctx, slots)
+    task_id = slots["task_id"]
+    try:
+        task = await tasks.accept(ctx.bank.sessions, task_id, member.actor, catalogue=ctx.bank.catalogue,
+                                  policy=ctx.bank.policy, ledger_rules=ctx.bank.rules, rules=ctx.bank.task_rules,
+                                  now=incoming.received_at)
+        contact = await tasks.contact_for_volunteer(ctx.bank.sessions, ctx.bank.keyring, task_id, member.actor,
+                                                    incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task_id, ctx), "accept_task")
+    name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, member.id)).real_name or ""
+    await tell_requester_side(ctx, task, "task_accepted", ctx.text(
+        "accept_told_requester", id=str(task.id), task=describe(task, ctx), volunteer=name),
+        f"accepted:{task.id}:{task.acceptance_no}")
+    return Outcome(Reply(ctx.text("accept_done", id=str(task.id), task=describe(task, ctx), name=contact.real_name,
+                                  phone=contact.phone, address=contact.address or "未登记")), "accept_task")
+
+
+async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
+    member = await _volunteer(incoming, ctx)
+    if isinstance(member, Reply):
+        return Outcome(member, "check_in")
+    task = await pick(slots, member, ctx, as_volunteer(tasks.ACCEPTED), "签到")
+    if isinstance(task, Reply):
+        return Outcome(task, "check_in")
+    try:
+        arrived = await tasks.check_in(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor, point,
+                                       rules=ctx.bank.task_rules, now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task.id, ctx), "check_in")
+    await tell_requester_side(ctx, task, "task_started", ctx.text("check_in_told_requester", id=str(task.id)),
+                              f"checked_in:{task.id}:{task.acceptance_no}")
+    reply = ctx.text("check_in_done", id=str(task.id))
+    if arrived.far:
+        reply += ctx.text("check_in_far_note", distance=str(arrived.distance_m))
+        await tell_staff(ctx, "far_check_in", f"#{task.id} 志愿者签到位置离老人家约{arrived.distance_m}米。",
+                         f"far:{task.id}:{task.acceptance_no}:in")
+    return Outcome(Reply(reply), "check_in")
+
+
+async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
+    member = await _volunteer(incoming, ctx)
+    if isinstance(member, Reply):
+        return Outcome(member, "check_out")
+    task = await pick(slots, member, ctx, lambda t, me: as_volunteer(tasks.IN_SERVICE)(t, me) and not t.checked_out_at,
+                      "签退")
+    if isinstance(task, Reply):
+        return Outcome(task, "check_out")
+    try:
+        left = await tasks.check_out(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor, point,
+                                     rules=ctx.bank.task_rules, now=incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task.id, ctx), "check_out")
+    hours = str(ctx.bank.task_rules.auto_confirm_after_min // 60)
+    await tell_requester_side(ctx, task, "task_finished", ctx.text("check_out_told_requester", id=str(task.id),
+                                                                   hours=hours),
+                              f"checked_out:{task.id}:{task.acceptance_no}")
+    if left.far:
+        await tell_staff(ctx, "far_check_in", f"#{task.id} 志愿者签退位置离老人家约{left.distance_m}米。",
+                         f"far:{task.id}:{task.acceptance_no}:out")
+    return Outcome(Reply(ctx.text("check_out_done", id=str(task.id))), "check_out")
+
+
+async def arrived_or_left(incoming: Incoming, ctx: Context) -> Outcome | None:
+    """A location sent by a volunteer on duty signs in (or, once in service, out); None if it is not that."""
+    member = await member_of(incoming, ctx)
+    if member is None or member.role != members.VOLUNTEER or incoming.location is None:
+        return None
+    point = tasks.Point(incoming.location.latitude, incoming.location.longitude)
+    mine = await tasks.tasks_of(ctx.bank.sessions, member.id)
+    if any(as_volunteer(tasks.IN_SERVICE)(task, member.id) and not task.checked_out_at for task in mine):
+        return await check_out(incoming, ctx, {}, point)
+    if any(as_volunteer(tasks.ACCEPTED)(task, member.id) for task in mine):
+        return await check_in(incoming, ctx, {}, point)
+    return None

@@ -1,0 +1,84 @@
+"""When things go wrong: a dispute staff settle, and cancellations from either side."""
+
+from datetime import timedelta
+
+from storage import alerts, audit, ledger, tasks
+from storage.base import utcnow
+
+
+async def _accepted(community, member_chat, minutes_held=300, **request):
+    elder = await community.elder()
+    await community.grant(elder, minutes_held)
+    volunteer = await community.volunteer("o_vol_zhang")
+    task = await community.request(elder, **request)
+    assert "接单成功" in await member_chat("o_vol_zhang").says(f"接单 {task.id}")
+    return elder, volunteer, task
+
+
+async def test_a_dispute_freezes_the_credits_until_staff_decide_a_part_payment(community, member_chat, runtime):
+    elder, volunteer, task = await _accepted(community, member_chat)
+    await community.staff()
+    zhang = member_chat("o_vol_zhang")
+    await zhang.says("签到")
+    await zhang.says("签退")
+
+    assert "已告诉工作人员" in await member_chat("o_elder_wang").says("有问题 只聊了半小时就走了")
+    assert (await community.task(task.id)).status == tasks.DISPUTED
+    assert [a.kind for a in await alerts.open_alerts(runtime.sessions)] == [alerts.DISPUTE]
+    assert await community.available(volunteer) == 0
+
+    staff = member_chat("o_staff_zhao")
+    assert "格式" in await staff.says(f"处理 {task.id} 部分")
+    assert "已处理" in await staff.says(f"处理 {task.id} 部分 1小时 核实后只服务了一半")
+    assert await community.available(volunteer) == 60
+    assert await community.available(elder) == 300 - 60
+    assert (await community.task(task.id)).status == tasks.DONE
+    entries = await audit.entries(runtime.sessions, action="resolve_dispute")
+    assert entries and entries[0].reason == "核实后只服务了一半"
+    assert (await ledger.verify(runtime.sessions)).ok
+
+
+async def test_only_staff_settle_disputes(community, member_chat):
+    elder, volunteer, task = await _accepted(community, member_chat)
+    await member_chat("o_elder_wang").says("没来")
+    assert "工作人员" in await member_chat("o_vol_zhang").says(f"处理 {task.id} 全付 我来了的")
+    assert (await community.task(task.id)).status == tasks.DISPUTED
+
+
+async def test_the_elder_cancels_after_acceptance_and_the_volunteer_is_told(community, member_chat, inbox):
+    elder, volunteer, task = await _accepted(community, member_chat)
+    await member_chat("o_vol_zhang").says("你好")
+    await inbox.skip_to_now("o_vol_zhang")
+    wang = member_chat("o_elder_wang")
+    assert "志愿者会收到通知" in await wang.says("取消")
+    assert "时间币已退回" in await wang.says("是")
+    assert (await community.task(task.id)).status == tasks.CANCELLED
+    assert await community.available(elder) == 300
+    assert any("不用去了" in text for text in await inbox.wait_for("o_vol_zhang", "不用去了"))
+
+
+async def test_a_volunteer_who_cancels_late_is_counted_and_the_request_reopens(community, member_chat, runtime):
+    elder, volunteer, task = await _accepted(community, member_chat, hours_ahead=5)
+    zhang = member_chat("o_vol_zhang")
+    assert "记录下来" in await zhang.says(f"取消 {task.id}")
+    assert "另找志愿者" in await zhang.says("是")
+    reopened = await community.task(task.id)
+    assert reopened.status == tasks.OPEN and reopened.volunteer_id is None
+    record = await tasks.volunteer_record(runtime.sessions, volunteer.id, now=utcnow(),
+                                         rules=runtime.config.task_rules)
+    assert record.late_cancellations == 1
+    assert alerts.LATE_CANCEL in [a.kind for a in await alerts.open_alerts(runtime.sessions)]
+
+
+async def test_a_daughter_posts_for_her_mother_and_sees_it_in_her_orders(community, member_chat):
+    elder = await community.elder()
+    await community.daughter_of(elder)
+    li = member_chat("o_family_li")
+    await li.says("帮我妈约个理发，后天上午十点，一个小时")
+    await li.says("1")
+    summary = await li.says("没有")
+    assert "上门理发" in summary and "上午10:00" in summary
+    posted = await li.says("对")
+    assert "单号" in posted
+    assert "等人接单" in await li.says("我的订单")
+    assert "等人接单" in await member_chat("o_elder_wang").says("我的订单")
