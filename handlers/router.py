@@ -66,6 +66,7 @@ MEMBERS_ONLY = frozenset(nlu.INTENTS) - OPEN_TO_EVERYONE - {"unknown", "affirm",
 COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[Outcome]]], ...] = (
     (partners.COMPLETE_COMMAND, partners.complete_code),
     (aftercare.DISPUTE_COMMAND, aftercare.dispute),
+    (tasks.CONTACT_COMMAND, tasks.show_contact),
     (aftercare.RESOLVE_COMMAND, aftercare.resolve),
     (staff.VERIFY_COMMAND, staff.verify),
     (staff.SUSPEND_COMMAND, staff.suspend),

@@ -183,11 +183,12 @@ async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
 
 
 async def elder_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    emergency_phone = mask_phone(normalize_phone(slots["emergency_phone"]))
     return ctx.text(
         "proxy_register_summary", name=mask_name(slots["real_name"].strip()),
         phone=mask_phone(normalize_phone(slots["phone"])), place=slots["community"],
         year=str(slots["birth_year"]), address=mask_address(address_text(slots["address"])),
-        emergency=f"{mask_name(slots['emergency_name'].strip())} {mask_phone(normalize_phone(slots['emergency_phone']))}")
+        emergency=f"{mask_name(slots['emergency_name'].strip())} {emergency_phone}")
 
 
 async def register_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:

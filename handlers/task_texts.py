@@ -37,10 +37,11 @@ TASK_TEXTS = {
     "no_such_task": "没有找到 #{id} 这一单，请核对单号。",
     "no_task_to_act_on": "您现在没有可以办这件事的单。发“我的订单”看看。",
     "accept_done": (
-        "接单成功 #{id}：{task}\n"
-        "老人：{name}\n电话：{phone}\n地址：{address}\n"
+        "接单成功 #{id}：{task}\n{contact}\n"
         "这些信息只用于这次服务，请不要外传。到了回复“签到 {id}”，或发送位置签到。"
     ),
+    "contact": "老人：{name}\n电话：{phone}\n地址：{address}",
+    "contact_no_address": "未登记，请打电话问",
     "accept_told_requester": "#{id} {task}\n志愿者{volunteer}接单了，到时会上门。",
     "refusal_taken": "这一单已经被别的志愿者接走了，谢谢您！发“有什么任务”看看别的。",
     "refusal_wrong_state": "#{id} 现在是“{status}”，不能这样办。",

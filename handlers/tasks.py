@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.context import Context
 from handlers.identity import member_of
 from handlers.notices import tell_requester_side, tell_staff
@@ -11,6 +13,7 @@ from handlers.types import Incoming, Outcome, Reply
 from storage import members, tasks
 
 TASKS_LISTED = 10
+CONTACT_COMMAND = re.compile(r"^\s*(?:联系方式|老人电话|老人地址|地址电话)\s*#?\s*(\d*)\s*$")
 
 
 async def _volunteer(incoming: Incoming, ctx: Context) -> members.Member | Reply:
@@ -57,8 +60,30 @@ async def accept_task(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
     await tell_requester_side(ctx, task, "task_accepted", ctx.text(
         "accept_told_requester", id=str(task.id), task=describe(task, ctx), volunteer=name),
         f"accepted:{task.id}:{task.acceptance_no}")
-    return Outcome(Reply(ctx.text("accept_done", id=str(task.id), task=describe(task, ctx), name=contact.real_name,
-                                  phone=contact.phone, address=contact.address or "未登记")), "accept_task")
+    return Outcome(Reply(ctx.text("accept_done", id=str(task.id), task=describe(task, ctx),
+                                  contact=_contact_lines(contact, ctx))), "accept_task")
+
+
+def _contact_lines(contact: tasks.Contact, ctx: Context) -> str:
+    return ctx.text("contact", name=contact.real_name or "", phone=contact.phone or "",
+                    address=contact.address or ctx.text("contact_no_address"))
+
+
+async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+    """The accepted volunteer asks again where to go and whom to call; only while the task is on."""
+    member = await _volunteer(incoming, ctx)
+    if isinstance(member, Reply):
+        return Outcome(member, "contact")
+    task = await pick({"task_id": int(number)} if number else {}, member, ctx,
+                      as_volunteer(tasks.ACCEPTED, tasks.IN_SERVICE), "联系方式")
+    if isinstance(task, Reply):
+        return Outcome(task, "contact")
+    try:
+        contact = await tasks.contact_for_volunteer(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor,
+                                                    incoming.received_at)
+    except tasks.TaskError as error:
+        return Outcome(refusal(error, task.id, ctx), "contact")
+    return Outcome(Reply(f"#{task.id} {describe(task, ctx)}\n{_contact_lines(contact, ctx)}"), "contact")
 
 
 async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:

@@ -84,7 +84,8 @@ async def their_own_phone(phone: str, slots: dict, incoming: Incoming, ctx: Cont
     except InvalidPhone:
         return ctx.text("register_bad_phone")
     member = await member_of(incoming, ctx)
-    return None if owner is not None and member is not None and owner.id == member.id else ctx.text("rejoin_wrong_phone")
+    matches = owner is not None and member is not None and owner.id == member.id
+    return None if matches else ctx.text("rejoin_wrong_phone")
 
 
 async def restart_pushes(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:

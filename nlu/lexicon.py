@@ -290,6 +290,7 @@ NEUTRAL_PHRASES = (
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
     "可以吗", "行吗", "好吗", "中吗", "对吗", "是吗", "不好意思", "好久", "好多",
     "不太", "不方便", "不舒服", "不会", "不知道", "好像", "不好", "是否",
+    "紧急联系人", "紧急电话",  # naming an emergency contact is not an emergency
 )
 
 # What the bot hears when it asked a yes/no question: a bare "不" or "要" is
