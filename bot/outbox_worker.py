@@ -27,6 +27,7 @@ from storage.base import utcnow
 from storage.contact_window import ContactWindow
 from storage.db import Sessions
 from storage.outbox import CUSTOMER_SERVICE, FAILED, NO_CHANNEL, SENT, SKIPPED, TEMPLATE, Attempt, Delivery
+from storage.privacy import KeyRing
 
 log = logging.getLogger("timebank.outbox")
 
@@ -42,10 +43,11 @@ TEMPLATE_KEYS = {"title": "first", "keyword1": "keyword1", "keyword2": "keyword2
 
 
 class OutboxWorker:
-    def __init__(self, sessions: Sessions, api: WeChatApi, metrics: Metrics, *,
+    def __init__(self, sessions: Sessions, keyring: KeyRing, api: WeChatApi, metrics: Metrics, *,
                  window: ContactWindow | None = None, notifications: NotificationConfig | None = None,
                  poll_s: float = 1.0, lease: timedelta = timedelta(seconds=300)):
         self._sessions = sessions
+        self._keyring = keyring
         self._api = api
         self._metrics = metrics
         self._window = window  # None: no window is ever known open, notifications go by template
@@ -74,7 +76,7 @@ class OutboxWorker:
                 await self._sleep()
 
     async def deliver_due(self) -> int:
-        deliveries = await outbox.claim_due(self._sessions, self._lease)
+        deliveries = await outbox.claim_due(self._sessions, self._keyring, self._lease)
         for delivery in deliveries:
             # A claimed message is finished even when stopping: its lease would delay it.
             if delivery.kind is None:
@@ -180,4 +182,5 @@ def outbox_worker(runtime: Runtime, metrics: Metrics) -> OutboxWorker:
     """The worker as the running bot has it: the members' windows in Redis, the templates from config."""
     settings = runtime.config.notifications
     window = ContactWindow(runtime.redis, quota=settings.customer_service_quota)
-    return OutboxWorker(runtime.sessions, runtime.wechat, metrics, window=window, notifications=settings)
+    return OutboxWorker(runtime.sessions, runtime.keyring, runtime.wechat, metrics, window=window,
+                        notifications=settings)

@@ -198,7 +198,8 @@ class WeChatEndpoint:
         not_before = utcnow() + CONTINUATION_DELAY if after_passive else None
         try:
             for number, text in enumerate(texts):
-                await outbox.enqueue_text(self._sessions, inbound.incoming.openid, text, reason="reply",
+                await outbox.enqueue_text(self._sessions, self._context.bank.keyring, inbound.incoming.openid, text,
+                                          reason="reply",
                                           dedupe_key=f"{inbound.dedupe_key}:{number}", not_before=not_before)
         except Exception:  # noqa: BLE001 — the passive part still goes out; the log says what did not
             log.exception("could not queue %d follow-up message(s)", len(texts))

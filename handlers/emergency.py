@@ -179,5 +179,5 @@ def _when(ctx: Context, incoming: Incoming) -> str:
 
 
 async def _push(ctx: Context, openid: str, alert_id: int, body: str, notice: dict[str, str]) -> None:
-    await outbox.notify(ctx.bank.sessions, openid, kind=alerts.SOS, body=body, notice=notice,
+    await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, openid, kind=alerts.SOS, body=body, notice=notice,
                         dedupe_key=f"sos:{alert_id}:{openid}")

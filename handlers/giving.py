@@ -161,7 +161,7 @@ async def give(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         return Outcome(Reply(ctx.text("give_spent_meanwhile")), "transfer")
     giver_name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, giver.id)).real_name or ""
     if recipient.openid and not recipient.pushes_stopped:
-        await outbox.enqueue_text(ctx.bank.sessions, recipient.openid, dedupe_key=f"gift:{slots['run_id']}:notice",
+        await outbox.enqueue_text(ctx.bank.sessions, ctx.bank.keyring, recipient.openid, dedupe_key=f"gift:{slots['run_id']}:notice",
                                   reason="gift", body=ctx.text("gift_received", giver=giver_name,
                                                                 amount=format_minutes(result.credited_min)))
     reply = ctx.text("give_done", amount=format_minutes(slots["amount_min"]))

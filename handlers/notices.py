@@ -14,7 +14,7 @@ async def tell_member(ctx: Context, member_id: int, kind: str, body: str, dedupe
     member = await members.member_by_id(ctx.bank.sessions, member_id)
     if member is None or not member.openid or member.pushes_stopped or not member.is_active:
         return  # an elder without WeChat hears from staff instead
-    await outbox.notify(ctx.bank.sessions, member.openid, kind=kind, body=body, dedupe_key=f"{dedupe_key}:{member_id}")
+    await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, member.openid, kind=kind, body=body, dedupe_key=f"{dedupe_key}:{member_id}")
 
 
 async def tell_requester_side(ctx: Context, task: tasks.Task, kind: str, body: str, dedupe_key: str) -> None:
@@ -27,4 +27,4 @@ async def tell_requester_side(ctx: Context, task: tasks.Task, kind: str, body: s
 async def tell_staff(ctx: Context, kind: str, body: str, dedupe_key: str) -> None:
     openids = dict.fromkeys((*ctx.bank.staff_openids, *await members.staff_openids(ctx.bank.sessions)))
     for openid in openids:
-        await outbox.notify(ctx.bank.sessions, openid, kind=kind, body=body, dedupe_key=f"{dedupe_key}:{openid}")
+        await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, openid, kind=kind, body=body, dedupe_key=f"{dedupe_key}:{openid}")

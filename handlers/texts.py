@@ -6,16 +6,6 @@ Placeholders are filled from the community's settings ({community}, {hotline}).
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
-    "welcome": (
-        "您好，欢迎来到{community}！\n"
-        "这里是“时间银行”：您帮老人做事的时间会存起来，1小时记1个时间币；"
-        "等您或家里老人需要帮忙时，再用时间币请别人来帮忙。\n"
-        "直接打字或发语音就行，比如：\n"
-        "· 什么是时间银行\n"
-        "· 明天上午找人陪我去医院\n"
-        "· 帮助\n"
-        "社区电话：{hotline}"
-    ),
     "welcome_back": "欢迎回来！需要什么帮助，直接打字或发语音告诉我。发“帮助”可以看看我能做什么。",
     "help": (
         "我是{community}的小助手，您可以这样跟我说：\n"

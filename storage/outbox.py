@@ -9,6 +9,7 @@ again when its lease ends. Every attempt, on whichever channel, is recorded.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Mapping
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime, utcnow
 from storage.db import Sessions
+from storage.privacy import KeyRing, decrypt, encrypt
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 SKIPPED = "skipped"  # as a message status and an attempt's result: the member unfollowed, nothing was sent
@@ -122,22 +124,23 @@ class Notification:
 # ---- queueing -----------------------------------------------------------------
 
 
-async def enqueue_text(sessions: Sessions, openid: str, body: str, reason: str, dedupe_key: str | None = None,
-                       not_before: datetime | None = None) -> None:
+async def enqueue_text(sessions: Sessions, keyring: KeyRing, openid: str, body: str, reason: str,
+                       dedupe_key: str | None = None, not_before: datetime | None = None) -> None:
     """A reply or a continuation: idempotent on dedupe_key (the same reply for the same inbound message once)."""
     async with sessions.begin() as session:
-        await _insert_once(session, _row(openid, body, reason, dedupe_key, not_before))
+        await _insert_once(session, _row(keyring, openid, body, reason, dedupe_key, not_before))
 
 
-async def notify(sessions: Sessions, openid: str, *, kind: str, body: str, notice: Mapping[str, str] | None = None,
-                 dedupe_key: str | None = None, not_before: datetime | None = None) -> None:
+async def notify(sessions: Sessions, keyring: KeyRing, openid: str, *, kind: str, body: str,
+                 notice: Mapping[str, str] | None = None, dedupe_key: str | None = None,
+                 not_before: datetime | None = None) -> None:
     """A notification to one member; see notify_in."""
     async with sessions.begin() as session:
-        await notify_in(session, openid, kind=kind, body=body, notice=notice, dedupe_key=dedupe_key,
+        await notify_in(session, keyring, openid, kind=kind, body=body, notice=notice, dedupe_key=dedupe_key,
                         not_before=not_before)
 
 
-async def notify_in(session: AsyncSession, openid: str, *, kind: str, body: str,
+async def notify_in(session: AsyncSession, keyring: KeyRing, openid: str, *, kind: str, body: str,
                     notice: Mapping[str, str] | None = None, dedupe_key: str | None = None,
                     not_before: datetime | None = None) -> None:
     """A notification queued inside the caller's transaction, so it goes out only if what it announces commits.
@@ -151,14 +154,38 @@ async def notify_in(session: AsyncSession, openid: str, *, kind: str, body: str,
     unknown = set(notice or {}) - set(NOTICE_FIELDS)
     if unknown:
         raise ValueError(f"unknown template fields {sorted(unknown)}; use {', '.join(NOTICE_FIELDS)}")
-    row = _row(openid, body, "notification", dedupe_key, not_before)
-    await _insert_once(session, {**row, "kind": kind, "notice": dict(notice) if notice else None})
+    row = _row(keyring, openid, body, "notification", dedupe_key, not_before)
+    await _insert_once(session, {**row, "kind": kind, "notice": _seal_notice(keyring, openid, notice)})
 
 
-def _row(openid: str, body: str, reason: str, dedupe_key: str | None, not_before: datetime | None) -> dict:
+# A pending message can name people (an SOS gives an address): body and notice are sealed like
+# personal data, bound to their recipient, until they are sent and erased.
+
+def _row(keyring: KeyRing, openid: str, body: str, reason: str, dedupe_key: str | None,
+         not_before: datetime | None) -> dict:
     now = utcnow()
-    return dict(openid=openid, dedupe_key=dedupe_key, reason=reason, body=body, status=PENDING,
-                attempts=0, next_attempt_at=not_before or now, created_at=now)
+    return dict(openid=openid, dedupe_key=dedupe_key, reason=reason, body=encrypt(keyring, body, _bound(openid, "body")),
+                status=PENDING, attempts=0, next_attempt_at=not_before or now, created_at=now)
+
+
+def _bound(openid: str, column: str) -> str:
+    return f"outbound_messages:{openid}:{column}"
+
+
+def _seal_notice(keyring: KeyRing, openid: str, notice: Mapping[str, str] | None) -> dict | None:
+    if not notice:
+        return None
+    return {"sealed": encrypt(keyring, json.dumps(dict(notice), ensure_ascii=False), _bound(openid, "notice"))}
+
+
+def _open_body(keyring: KeyRing, openid: str, stored: str) -> str:
+    return decrypt(keyring, stored, _bound(openid, "body")) if stored else ""
+
+
+def _open_notice(keyring: KeyRing, openid: str, stored: Mapping | None) -> Mapping[str, str] | None:
+    if not stored:
+        return None
+    return json.loads(decrypt(keyring, stored["sealed"], _bound(openid, "notice")))
 
 
 async def _insert_once(session: AsyncSession, row: dict) -> None:
@@ -176,7 +203,7 @@ _DIALECT_INSERTS = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}
 # ---- the worker's side ----------------------------------------------------------
 
 
-async def claim_due(sessions: Sessions, lease: timedelta, limit: int = 20) -> list[Delivery]:
+async def claim_due(sessions: Sessions, keyring: KeyRing, lease: timedelta, limit: int = 20) -> list[Delivery]:
     now = utcnow()
     due = or_(
         and_(OutboundMessage.status == PENDING, OutboundMessage.next_attempt_at <= now),
@@ -188,13 +215,13 @@ async def claim_due(sessions: Sessions, lease: timedelta, limit: int = 20) -> li
         )).scalars().all()
     claimed = []
     for message_id in candidates:
-        delivery = await _claim_one(sessions, message_id, due, now + lease)
+        delivery = await _claim_one(sessions, keyring, message_id, due, now + lease)
         if delivery:
             claimed.append(delivery)
     return claimed
 
 
-async def _claim_one(sessions: Sessions, message_id: int, due, lease_end: datetime) -> Delivery | None:
+async def _claim_one(sessions: Sessions, keyring: KeyRing, message_id: int, due, lease_end: datetime) -> Delivery | None:
     async with sessions.begin() as session:
         result = await session.execute(
             update(OutboundMessage)
@@ -204,7 +231,10 @@ async def _claim_one(sessions: Sessions, message_id: int, due, lease_end: dateti
                        OutboundMessage.kind, OutboundMessage.notice)
         )
         row = result.first()
-    return Delivery(*row) if row else None
+    if row is None:
+        return None
+    return Delivery(row.id, row.openid, _open_body(keyring, row.openid, row.body), row.attempts, row.kind,
+                    _open_notice(keyring, row.openid, row.notice))
 
 
 async def record_attempt(sessions: Sessions, message_id: int, attempt: Attempt) -> None:
@@ -265,7 +295,7 @@ async def delivery_attempts(sessions: Sessions, message_id: int | None = None,
             for row, member, kind in rows]
 
 
-async def notifications_to(sessions: Sessions, openid: str) -> list[Notification]:
+async def notifications_to(sessions: Sessions, keyring: KeyRing, openid: str) -> list[Notification]:
     """The notifications queued for one member, oldest first (replies are not notifications)."""
     async with sessions() as session:
         rows = (await session.execute(
@@ -273,5 +303,6 @@ async def notifications_to(sessions: Sessions, openid: str) -> list[Notification
             .where(OutboundMessage.openid == openid, OutboundMessage.kind.is_not(None))
             .order_by(OutboundMessage.id)
         )).scalars().all()
-    return [Notification(row.id, row.openid, row.kind, row.status, row.body, row.notice, row.attempts,
-                         row.last_error, row.next_attempt_at, row.created_at, row.sent_at) for row in rows]
+    return [Notification(row.id, row.openid, row.kind, row.status, _open_body(keyring, openid, row.body),
+                         _open_notice(keyring, openid, row.notice), row.attempts, row.last_error,
+                         row.next_attempt_at, row.created_at, row.sent_at) for row in rows]

@@ -43,7 +43,7 @@ def sent(sandbox):
 
 
 async def offer(runtime, openid: str, number: int = 12, **options) -> None:
-    await outbox.notify(runtime.sessions, openid, kind=options.pop("kind", "task_offer"), body=OFFER_TEXT,
+    await outbox.notify(runtime.sessions, runtime.keyring, openid, kind=options.pop("kind", "task_offer"), body=OFFER_TEXT,
                         notice=OFFER, dedupe_key=f"offer:{number}:{openid}", **options)
 
 
@@ -55,7 +55,7 @@ async def attempts_of(runtime, openid: str) -> list[tuple]:
 async def settled(runtime, openid: str) -> list[outbox.Notification]:
     """The member's notifications once the app's own worker has dealt with them all."""
     for _ in range(400):
-        notifications = await outbox.notifications_to(runtime.sessions, openid)
+        notifications = await outbox.notifications_to(runtime.sessions, runtime.keyring, openid)
         if notifications and all(note.status not in (outbox.PENDING, outbox.SENDING) for note in notifications):
             return notifications
         await asyncio.sleep(0.05)
@@ -90,11 +90,11 @@ async def test_a_volunteer_silent_for_two_days_gets_the_configured_template(runt
 
 
 async def test_outside_the_window_a_kind_with_no_template_fails_and_says_why(runtime, worker, sent):
-    await outbox.notify(runtime.sessions, "o_daughter", kind="binding_request", body="王丽想绑定您，回复1同意",
+    await outbox.notify(runtime.sessions, runtime.keyring, "o_daughter", kind="binding_request", body="王丽想绑定您，回复1同意",
                         notice={"title": "亲情绑定请求"})
     await worker.deliver_due()
     assert sent == []
-    [notification] = await outbox.notifications_to(runtime.sessions, "o_daughter")
+    [notification] = await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_daughter")
     assert notification.status == "failed" and notification.last_error == "outside_window_no_template"
     [attempt] = await outbox.delivery_attempts(runtime.sessions, message_id=notification.id)
     assert (attempt.channel, attempt.result, attempt.error) == ("none", "failed", "outside_window_no_template")
@@ -119,11 +119,11 @@ async def test_a_member_who_unfollowed_is_skipped(runtime, worker, window, sent)
     elder = await Town(runtime.sessions, runtime.keyring).elder(openid="o_elder_zhao")
     await window.member_wrote(elder.openid, utcnow())
     await members.set_following(runtime.sessions, elder.openid, False)
-    await outbox.notify(runtime.sessions, elder.openid, kind="reminder", body="明天上午9点，志愿者来陪您去医院。",
+    await outbox.notify(runtime.sessions, runtime.keyring, elder.openid, kind="reminder", body="明天上午9点，志愿者来陪您去医院。",
                         notice={"title": "服务提醒"})
     await worker.deliver_due()
     assert sent == []
-    [notification] = await outbox.notifications_to(runtime.sessions, elder.openid)
+    [notification] = await outbox.notifications_to(runtime.sessions, runtime.keyring, elder.openid)
     assert notification.status == "skipped" and notification.body == ""
     [attempt] = await outbox.delivery_attempts(runtime.sessions, openid=elder.openid)
     assert (attempt.channel, attempt.result, attempt.error) == ("none", "skipped", "unfollowed")
@@ -140,7 +140,7 @@ async def test_wechat_trouble_is_retried_with_backoff_and_every_attempt_recorded
     sandbox.app[STATE].faults.append(Fault(api, errcode, 4))  # every quick retry of the first round fails
     await offer(runtime, "o_vol_chen")
     await worker.deliver_due()
-    [notification] = await outbox.notifications_to(runtime.sessions, "o_vol_chen")
+    [notification] = await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_vol_chen")
     assert notification.status == "pending" and notification.next_attempt_at > utcnow()
     assert str(errcode) in notification.last_error
     assert sent == []
@@ -150,7 +150,7 @@ async def test_wechat_trouble_is_retried_with_backoff_and_every_attempt_recorded
     channel = "customer_service" if inside_window else "template"
     assert await attempts_of(runtime, "o_vol_chen") == [(channel, "failed", errcode), (channel, "sent", None)]
     assert len(sent) == 1
-    [notification] = await outbox.notifications_to(runtime.sessions, "o_vol_chen")
+    [notification] = await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_vol_chen")
     assert (notification.status, notification.attempts) == ("sent", 2)
 
 
@@ -174,21 +174,21 @@ async def test_the_same_notification_queued_twice_is_sent_once(runtime, worker, 
     await worker.deliver_due()
     await offer(runtime, "o_vol_li")  # e.g. matching ran again after a crash
     await worker.deliver_due()
-    assert len(sent) == 1 and len(await outbox.notifications_to(runtime.sessions, "o_vol_li")) == 1
+    assert len(sent) == 1 and len(await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_vol_li")) == 1
 
 
 async def test_a_notification_queued_in_a_transaction_that_fails_is_never_sent(runtime, worker, sent):
     with pytest.raises(RuntimeError):
         async with runtime.sessions.begin() as session:
-            await outbox.notify_in(session, "o_elder_sun", kind="task_accepted", body="张**接下了您的求助",
+            await outbox.notify_in(session, runtime.keyring, "o_elder_sun", kind="task_accepted", body="张**接下了您的求助",
                                    dedupe_key="accepted:7")
             raise RuntimeError("the acceptance did not commit")
     await worker.deliver_due()
-    assert sent == [] and await outbox.notifications_to(runtime.sessions, "o_elder_sun") == []
+    assert sent == [] and await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_elder_sun") == []
 
 
 async def test_replies_still_go_as_chat_messages_and_are_recorded(runtime, worker, sent):
-    await outbox.enqueue_text(runtime.sessions, "o_reader", "接上文……", reason="reply", dedupe_key="m1:1")
+    await outbox.enqueue_text(runtime.sessions, runtime.keyring, "o_reader", "接上文……", reason="reply", dedupe_key="m1:1")
     await worker.deliver_due()
     assert [message.channel for message in sent] == ["custom"]
     assert await attempts_of(runtime, "o_reader") == [("customer_service", "sent", None)]

@@ -120,7 +120,7 @@ async def test_two_cries_at_once_get_two_answers_and_one_alert(member_chat, runt
     await emergency.settle()
     [alert] = await sos_alerts(runtime)
     assert alert.detail["repeats"] == 2
-    assert len(await outbox.notifications_to(runtime.sessions, "o_staff_zhao")) == 1  # staff are told once
+    assert len(await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_staff_zhao")) == 1  # staff are told once
 
 
 async def test_an_sos_is_answered_at_once_while_another_turn_holds_the_member(member_chat, redis):

@@ -41,7 +41,6 @@ __all__ = [
     # staff actions and certificates
     "verify_volunteer", "suspend_member", "reinstate_member", "set_in_need", "make_staff", "revoke_staff",
     "staff_openids",
-    "staff_openids",
     "record_certificate", "certificates_of", "is_certified",
     # family bindings
     "request_binding", "confirm_binding", "end_binding", "bound_elders", "family_of", "is_bound",
