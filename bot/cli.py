@@ -159,13 +159,17 @@ async def _migrated_database(config: Config):
 
 async def run_keys(config: Config, args) -> None:
     from bot.keys import development_keyring, new_keys_toml
-    from storage.members import rotate
+    from storage import members
+    from storage.tasks import rotation
 
     if args.action == "new":
         print(new_keys_toml(), end="")
         return
+    keyring = config.privacy or development_keyring(config.data_dir)
     async with _migrated_database(config) as sessions:
-        changed = await rotate(sessions, config.privacy or development_keyring(config.data_dir))
+        # Members first, then what requests keep sealed; messages still waiting in the outbox are not
+        # rewritten: keep the old key in the ring until they have gone out (minutes).
+        changed = await members.rotate(sessions, keyring) + await rotation.rotate(sessions, keyring)
     print(f"timebank: {changed} value(s) re-encrypted under the current key")
 
 
