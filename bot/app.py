@@ -10,15 +10,15 @@ from sqlalchemy import text
 
 import nlu
 from bot.envelope import MAX_BODY_BYTES, Envelope
-from bot.jobs import ExpirySweeper
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
+from bot.handler_context import handler_context
 from bot.runtime import Runtime
 from bot.webhook import SUCCESS, WeChatEndpoint
-from handlers.context import Bank, Community, Context
+from bot.worker import JobWorker
 from handlers.router import respond
 from storage import members, redemptions
-from storage.redis_state import Deduplicator, DialogueStore
+from storage.redis_state import Deduplicator
 
 log = logging.getLogger("timebank.app")
 
@@ -27,7 +27,8 @@ METRICS = web.AppKey("metrics", Metrics)
 ENDPOINT = web.AppKey("endpoint", WeChatEndpoint)
 
 
-def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
+def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> web.Application:
+    """The bot's web application; with `run_jobs`, a job worker runs in the same process (bot/worker.py)."""
     config = runtime.config
     metrics = Metrics()
     worker = outbox_worker(runtime, metrics)
@@ -53,24 +54,11 @@ def build_app(runtime: Runtime, *, respond=respond) -> web.Application:
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
-    sweeper = ExpirySweeper(context)
-    app.cleanup_ctx.append(_background(sweeper.run, sweeper.stop))
+    if run_jobs:
+        jobs = JobWorker(runtime)
+        app.cleanup_ctx.append(_background(jobs.run, jobs.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
-
-
-def handler_context(runtime: Runtime) -> Context:
-    config = runtime.config
-    return Context(
-        community=Community(config.community.name, config.community.hotline),
-        dialogue=DialogueStore(runtime.redis, runtime.keyring, ttl_s=config.conversation_idle_timeout_s),
-        bank=Bank(
-            sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
-            catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
-            staff_openids=config.staff_openids, partner_operators=config.partner_operators,
-            task_rules=config.task_rules,
-        ),
-    )
 
 
 async def _load_language_model(app: web.Application) -> None:

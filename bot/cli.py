@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", run_serve, "run the WeChat webhook server")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--no-jobs", action="store_true",
+                       help="do not run a job worker in this process (run `timebank worker` separately)")
+    command("worker", run_job_worker, "run a job worker: reminders, sweeps, broadcasts (several may run at once)")
     command("migrate", run_migrate, "upgrade the database schema in place")
     sandbox = command("sandbox", run_sandbox, "run the local WeChat API sandbox")
     sandbox.add_argument("--host", default="127.0.0.1")
@@ -101,9 +104,22 @@ async def run_serve(config: Config, args) -> None:
     from bot.runtime import open_runtime
 
     host, port = args.host or config.server.host, args.port or config.server.port
-    async with open_runtime(config) as runtime, _site(build_app(runtime), host, port) as url:
+    async with open_runtime(config) as runtime, _site(build_app(runtime, run_jobs=not args.no_jobs), host, port) as url:
         print(f"timebank: serving WeChat at {url}{config.server.path} ({config.source})", flush=True)
         await _until_stopped()
+
+
+async def run_job_worker(config: Config, args) -> None:
+    from bot.runtime import open_runtime
+    from bot.worker import JobWorker
+
+    async with open_runtime(config) as runtime:
+        worker = JobWorker(runtime)
+        running = asyncio.create_task(worker.run())
+        print(f"timebank: job worker running ({config.source})", flush=True)
+        await _until_stopped()
+        worker.stop()
+        await running
 
 
 async def run_migrate(config: Config, args) -> None:

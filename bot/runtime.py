@@ -18,6 +18,7 @@ from bot.keys import development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
 from storage.db import Sessions
+from storage.job_queue import JobQueue
 from storage.privacy import KeyRing
 
 log = logging.getLogger("timebank.runtime")
@@ -35,6 +36,8 @@ class Runtime:
     redis: aioredis.Redis
     wechat: WeChatApi
     keyring: KeyRing
+    jobs: JobQueue
+    redis_url: str = ""  # for clients that need their own connections, e.g. a job worker
 
 
 @asynccontextmanager
@@ -49,10 +52,12 @@ async def open_runtime(config: Config, *, migrate_default: bool = True) -> Async
         async_redis = aioredis.from_url(redis_url, decode_responses=True)
         token_store = redis.Redis.from_url(redis_url, decode_responses=True)  # used from the API's threads
         wechat = WeChatApi(TimebankWeChatClient(config.wechat, token_store), timeout_s=config.wechat.api_timeout)
+        jobs = JobQueue.from_url(redis_url)
         try:
             keyring = config.privacy or development_keyring(config.data_dir)
-            yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring)
+            yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring, jobs, redis_url)
         finally:
+            await jobs.close()
             wechat.close()
             token_store.close()
             await async_redis.aclose()

@@ -8,11 +8,23 @@ from handlers.context import Context
 from handlers.flow import Flow
 from handlers.identity import account_of, member_of, registered_only
 from handlers.types import Incoming, Outcome, Reply
-from storage import ledger, members
+from storage import ledger, members, tasks
 from storage.exchange import format_minutes
 
 ERASE_COMMAND = re.compile(r"^\s*(删除|注销)(我的)?(个人)?(信息|资料|账户|账号)\s*$")
 FLOW_NAME = "erase_me"
+# A service under way needs the member's contact until it ends: erasure waits for it.
+UNDER_WAY = (tasks.ACCEPTED, tasks.IN_SERVICE, tasks.DISPUTED)
+
+
+async def nothing_under_way(incoming: Incoming, ctx: Context) -> Outcome | None:
+    if refusal := await registered_only(incoming, ctx):
+        return refusal
+    member = await member_of(incoming, ctx)
+    busy = [task for task in await tasks.tasks_of(ctx.bank.sessions, member.id, limit=50) if task.status in UNDER_WAY]
+    if busy:
+        return Outcome(Reply(ctx.text("erase_task_under_way", id=str(busy[0].id))), FLOW_NAME)
+    return None
 
 
 async def say_what_happens(slots: dict, incoming: Incoming, ctx: Context) -> str:
@@ -23,6 +35,10 @@ async def say_what_happens(slots: dict, incoming: Incoming, ctx: Context) -> str
 
 async def erase(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     member = await member_of(incoming, ctx)
+    for waiting in await tasks.tasks_of(ctx.bank.sessions, member.id, limit=50):
+        if waiting.status == tasks.OPEN and waiting.requester_id == member.id:  # nobody will come for a closed account
+            await tasks.cancel(ctx.bank.sessions, waiting.id, member.actor, reason="account closed",
+                               rules=ctx.bank.task_rules, now=incoming.received_at)
     account = await account_of(member, ctx)
     available = (await ledger.balance(ctx.bank.sessions, account.id)).available
     if available > 0:  # as said up front: what is left helps other elders
@@ -38,7 +54,7 @@ async def erase(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
 FLOW = Flow(
     name=FLOW_NAME,
     title="删除我的信息",
-    ready=registered_only,
+    ready=nothing_under_way,
     slots=(),
     confirm=say_what_happens,
     finish=erase,

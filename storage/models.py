@@ -6,13 +6,16 @@ from storage.base import Base
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
 from storage.outbox import DeliveryAttemptRow, OutboundMessage
+from storage.publicity_tables import (BroadcastRecipientRow, BroadcastRow, MemberTagRow, SuccessStoryRow,
+                                      WeChatTagRow)
 from storage.redemptions import PartnerItemRow, RedemptionRow
 from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow, TaskOfferRow
 
 metadata = Base.metadata
 
 __all__ = [
-    "AccountRow", "AlertRow", "AuditRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
+    "AccountRow", "AlertRow", "AuditRow", "BroadcastRecipientRow", "BroadcastRow", "MemberTagRow", "SuccessStoryRow",
+    "WeChatTagRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
     "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
     "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "TransferRow", "metadata",
 ]

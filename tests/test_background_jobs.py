@@ -1,10 +1,9 @@
-"""Background jobs of the bot process: expired codes are closed without anyone asking."""
+"""Background jobs: what time brings is done by the job worker, once, however many workers run."""
 
 import asyncio
 from datetime import timedelta
 
-from bot.app import handler_context
-from bot.jobs import ExpirySweeper
+from bot.worker import build_worker
 from storage import ledger, redemptions
 from storage.redemptions import CatalogueEntry
 
@@ -15,7 +14,7 @@ async def stock(sessions) -> int:
     return {item.item_code: item.stock for item in await redemptions.catalogue(sessions)}["rice_5kg"]
 
 
-async def test_the_sweeper_closes_expired_codes_and_returns_credit_and_stock(runtime):
+async def test_an_expired_code_is_closed_by_a_worker_and_its_credit_and_stock_come_back(runtime):
     sessions = runtime.sessions
     await redemptions.sync_catalogue(sessions, (RICE,))
     [rice] = await redemptions.catalogue(sessions)
@@ -23,14 +22,16 @@ async def test_the_sweeper_closes_expired_codes_and_returns_credit_and_stock(run
     issuance = await ledger.system_account(sessions, ledger.ISSUANCE)
     await ledger.transfer(sessions, ledger.TransferRequest(issuance.id, volunteer.id, 300, ledger.GRANT, "seed", "staff:1"))
     await redemptions.redeem(sessions, volunteer.id, rice.id, "wx:msg:9", actor="member:1",
-                             validity=timedelta(milliseconds=200))
-    sweeper = ExpirySweeper(handler_context(runtime), interval_s=0.05)
-    running = asyncio.create_task(sweeper.run())
-    for _ in range(200):  # bounded: about ten seconds at most
-        if await stock(sessions) == 3:
-            break
-        await asyncio.sleep(0.05)
-    sweeper.stop()
-    await running
+                             validity=timedelta(milliseconds=100))
+    await asyncio.sleep(0.2)
+
+    assert await runtime.jobs.enqueue("expire_redemptions", job_id="expire:test")
+    assert not await runtime.jobs.enqueue("expire_redemptions", job_id="expire:test")  # once, by its id
+    workers = [build_worker(runtime, burst=True) for _ in range(2)]
+    await asyncio.gather(*(worker.async_run() for worker in workers))
+    for worker in workers:
+        await worker.close()
+
+    assert sum(worker.jobs_complete for worker in workers) >= 1  # ours, and perhaps a scheduled sweep
     assert await stock(sessions) == 3
     assert (await ledger.balance(sessions, volunteer.id)).available == 300

@@ -8,7 +8,7 @@ import pytest
 import redis.asyncio as aioredis
 from aiohttp import web
 
-from bot.app import handler_context
+from bot.handler_context import handler_context
 from bot.envelope import Envelope
 from bot.observability import Metrics
 from bot.simulator import SimulatedWeChat

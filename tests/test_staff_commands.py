@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from bot.app import handler_context
+from bot.handler_context import handler_context
 from handlers.staff import acting_for
 from handlers.types import Incoming, Kind
 from storage import audit, ledger, members

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.app import handler_context
+from bot.handler_context import handler_context
 from handlers.context import LOCAL_TIME
 from handlers.sweeps import run_sweeps
 from storage import ledger, members, tasks

@@ -82,3 +82,16 @@ async def test_a_daughter_posts_for_her_mother_and_sees_it_in_her_orders(communi
     assert "单号" in posted
     assert "等人接单" in await li.says("我的订单")
     assert "等人接单" in await member_chat("o_elder_wang").says("我的订单")
+
+
+async def test_an_elder_who_erases_her_data_cancels_what_nobody_has_taken_but_waits_for_a_visit_under_way(
+        community, member_chat):
+    elder, volunteer, taken = await _accepted(community, member_chat)
+    waiting = await community.request(elder, hours_ahead=50)
+    wang = member_chat("o_elder_wang")
+    assert f"#{taken.id}" in await wang.says("删除我的信息")
+    await member_chat("o_vol_zhang").says(f"取消 {taken.id}")
+    await member_chat("o_vol_zhang").says("是")
+    assert "确定要删除吗" in await wang.says("删除我的信息")
+    assert "已删除" in await wang.says("是")
+    assert (await community.task(waiting.id)).status == tasks.CANCELLED

@@ -1,0 +1,21 @@
+"""What the handlers are given to work with, built from the running bot's stores and configuration."""
+
+from __future__ import annotations
+
+from bot.runtime import Runtime
+from handlers.context import Bank, Community, Context
+from storage.redis_state import DialogueStore
+
+
+def handler_context(runtime: Runtime) -> Context:
+    config = runtime.config
+    return Context(
+        community=Community(config.community.name, config.community.hotline),
+        dialogue=DialogueStore(runtime.redis, runtime.keyring, ttl_s=config.conversation_idle_timeout_s),
+        bank=Bank(
+            sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
+            catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
+            staff_openids=config.staff_openids, partner_operators=config.partner_operators,
+            task_rules=config.task_rules,
+        ),
+    )
