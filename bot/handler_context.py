@@ -16,6 +16,6 @@ def handler_context(runtime: Runtime) -> Context:
             sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
             catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
             staff_openids=config.staff_openids, partner_operators=config.partner_operators,
-            task_rules=config.task_rules,
+            task_rules=config.task_rules, jobs=runtime.jobs,
         ),
     )

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from handlers.texts import say
 from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy
+from storage.job_queue import JobQueue
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
@@ -36,6 +37,7 @@ class Bank:
     staff_openids: tuple[str, ...] = ()
     partner_operators: dict[str, tuple[str, ...]] = field(default_factory=dict)
     task_rules: TaskRules = DEFAULT_TASK_RULES
+    jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
 
 
 @dataclass(frozen=True)
