@@ -49,6 +49,7 @@ EMBEDDED: dict[str, dict[str, Any]] = {
               "late_cancel_hours": 24, "far_check_in_metres": 500, "hold_days": 30, "fairness_days": 30},
     "log": {"level": "INFO"},
     "notifications": {"customer_service_quota": 20, "templates": {}},
+    "console": {"base_url": "", "link_minutes": 5, "session_hours": 8},
 }
 
 # Tables whose keys are data (service codes), validated by their own parser.
@@ -106,6 +107,19 @@ class NotificationConfig:
 
 
 @dataclass(frozen=True)
+class ConsoleConfig:
+    """The staff web console: where staff reach this server, and how long a link and a session last."""
+
+    base_url: str = "http://127.0.0.1:8080"  # without /console; empty in the file: from [server]
+    link_minutes: int = 5
+    session_hours: int = 8
+
+    @property
+    def secure_cookie(self) -> bool:
+        return self.base_url.startswith("https://")
+
+
+@dataclass(frozen=True)
 class Config:
     server: ServerConfig
     wechat: WeChatConfig
@@ -126,6 +140,7 @@ class Config:
     log_level: str
     source: str
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
+    console: ConsoleConfig = field(default_factory=ConsoleConfig)
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -270,7 +285,17 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         log_level=_log_level(merged["log"]["level"]),
         source=source,
         notifications=_notifications(merged),
+        console=_console(merged),
     )
+
+
+def _console(merged: dict) -> ConsoleConfig:
+    base_url = str(merged["console"]["base_url"] or "").strip().rstrip("/")
+    if not base_url:
+        base_url = f"http://{_text(merged, 'server', 'host')}:{_integer(merged, 'server', 'port', 1, 65535)}"
+    return ConsoleConfig(base_url=_http_url("console.base_url", base_url),
+                         link_minutes=_integer(merged, "console", "link_minutes", 1, 60),
+                         session_hours=_integer(merged, "console", "session_hours", 1, 72))
 
 
 def _privacy_with_environment(section: Any, environ: Mapping[str, str]) -> dict:

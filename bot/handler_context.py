@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.runtime import Runtime
-from handlers.context import Bank, Community, Context
+from handlers.context import Bank, Community, ConsoleDoor, Context
 from storage.redis_state import DialogueStore
 
 
@@ -18,4 +20,6 @@ def handler_context(runtime: Runtime) -> Context:
             staff_openids=config.staff_openids, partner_operators=config.partner_operators,
             task_rules=config.task_rules, jobs=runtime.jobs,
         ),
+        console=ConsoleDoor(runtime.redis, config.console.base_url,
+                            timedelta(minutes=config.console.link_minutes)),
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
 
 from handlers.texts import say
 from storage.db import Sessions
@@ -41,10 +43,20 @@ class Bank:
 
 
 @dataclass(frozen=True)
+class ConsoleDoor:
+    """The staff web console: its address, and the Redis that keeps its one-time login links."""
+
+    redis: Redis
+    base_url: str  # e.g. https://bank.example.org, without /console
+    link_ttl: timedelta
+
+
+@dataclass(frozen=True)
 class Context:
     community: Community
     dialogue: DialogueStore
     bank: Bank
+    console: ConsoleDoor | None = None  # None where no web console is served
 
     @staticmethod
     def local(moment: datetime) -> datetime:

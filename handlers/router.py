@@ -6,8 +6,8 @@ import re
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import (aftercare, credits, emergency, erasure, family, giving, membership, orders, partners, requests,
-                      staff, tasks, welcome)
+from handlers import (aftercare, console_link, credits, emergency, erasure, family, giving, membership, orders,
+                      partners, requests, staff, tasks, welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
@@ -74,6 +74,7 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (staff.CONFIRM_BINDING_COMMAND, staff.confirm_binding),
     (staff.ACT_COMMAND, staff.act_for),
     (staff.END_ACTING_COMMAND, staff.end_acting),
+    (console_link.LOGIN_COMMAND, console_link.login_link),
     (family.AGREE_COMMAND, family.agree),
     (family.REFUSE_COMMAND, family.refuse),
     (family.MY_FAMILY_COMMAND, family.my_family),

@@ -76,6 +76,29 @@ def staff_command(intent: str, usage_key: str):
     return wrap
 
 
+def staff_action(intent: str):
+    """Wraps a command that names no member: staff only; the act gets (staff, arguments, incoming, ctx)."""
+
+    def wrap(act):
+        async def command(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
+            staff = await staff_member(incoming, ctx)
+            if staff is None:
+                return await _refusal(incoming, ctx, intent)
+            return Outcome(Reply(await act(staff, arguments.strip(), incoming, ctx)), intent)
+        return command
+
+    return wrap
+
+
+def staff_gate(intent: str):
+    """A flow's `ready`: staff go on to the first question, anyone else gets the polite refusal."""
+
+    async def ready(incoming: Incoming, ctx: Context) -> Outcome | None:
+        return None if await staff_member(incoming, ctx) is not None else await _refusal(incoming, ctx, intent)
+
+    return ready
+
+
 def _phone_and_rest(arguments: str) -> tuple[str, str]:
     """The leading phone number, which people type in groups ("138 1234 5678"), and what follows it."""
     tokens, taken, digits = arguments.split(), 0, 0
@@ -83,6 +106,9 @@ def _phone_and_rest(arguments: str) -> tuple[str, str]:
         digits += sum(char.isdigit() for char in tokens[taken])
         taken += 1
     return "".join(tokens[:taken]), " ".join(tokens[taken:])
+
+
+phone_and_rest = _phone_and_rest  # for the staff desk's commands that take a phone among other words
 
 
 @staff_command("verify", "staff_usage_verify")

@@ -193,6 +193,8 @@ TEXTS = {
         "【紧急求助】{name} 登记您为紧急联系人，刚刚发来求救，请马上联系。\n"
         "电话：{phone}\n地址：{address}\n必要时请拨打120/110，社区电话：{hotline}"
     ),
+    "console_link": "管理后台登录链接（{minutes}分钟内有效，只能用一次，请勿转发）：\n{url}",
+    "console_unavailable": "管理后台暂时不能登录，请稍后再试。",
 }
 
 

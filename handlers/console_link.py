@@ -1,0 +1,26 @@
+"""`登录后台`: a staff member asks for a one-time link to the web console, and gets it in their own chat."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.context import Context
+from handlers.staff import _refusal, staff_member
+from handlers.types import Incoming, Outcome, Reply
+from storage import console_access
+
+LOGIN_COMMAND = re.compile(r"^\s*(登录后台|登陆后台)\s*$")  # people type the common misspelling too
+INTENT = "console_login"
+
+
+async def login_link(_: str, incoming: Incoming, ctx: Context) -> Outcome:
+    staff = await staff_member(incoming, ctx)
+    if staff is None:
+        return await _refusal(incoming, ctx, INTENT)
+    if ctx.console is None:
+        return Outcome(Reply(ctx.text("console_unavailable")), INTENT)
+    link = await console_access.create_login_link(ctx.console.redis, staff.id, now=incoming.received_at,
+                                                  ttl=ctx.console.link_ttl)
+    url = f"{ctx.console.base_url}/console/login/{link.token}"
+    minutes = str(int(ctx.console.link_ttl.total_seconds() // 60))
+    return Outcome(Reply(ctx.text("console_link", url=url, minutes=minutes)), INTENT)

@@ -1,0 +1,74 @@
+"""The sentences of the staff desk (handlers/staff_desk.py): ledger corrections, alerts, records, staff rights, reports.
+
+Staff read these, not elders, but they are kept as short and plain.
+"""
+
+DESK_TEXTS = {
+    # ---- ledger corrections ----
+    "desk_ask_transfer": "要冲正哪一笔？请发转账号（数字）。",
+    "desk_ask_reason": "原因是什么？（会记进日志）",
+    "desk_ask_member_phone": "发给谁？请发会员注册时用的手机号。",
+    "desk_ask_amount": "发多少？比如“2小时”或“30分钟”。",
+    "desk_no_transfer": "没有第{id}笔转账，请核对转账号。",
+    "desk_fully_reversed": "第{id}笔已经全部冲正过了。",
+    "desk_no_reversing_a_reversal": "第{id}笔本身就是冲正，不能再冲正。要改回来，请用“发放”。",
+    "desk_reason_needed": "请写上原因，会记进日志。",
+    "desk_amount_positive": "数量要大于0。",
+    "desk_reverse_summary": "冲正第{id}笔（{kind}，{amount}）：从{payee}退回{payer}。\n原因：{reason}",
+    "desk_reverse_done": "已冲正第{id}笔，{amount}已退回。双方已收到通知，操作已记入日志。",
+    "desk_reverse_not_enough": "{who}的时间币不够退回{amount}，没有冲正。请先和TA联系，或请管理员处理。",
+    "desk_reversal_notice": "您的时间币有一笔更正：{change}{amount}（第{id}笔冲正）。原因：{reason}\n有疑问请打社区电话 {hotline}。",
+    "desk_grant_summary": "给{who}发放{amount}时间币（由社区发行）。\n原因：{reason}",
+    "desk_grant_done": "已给{who}发放{amount}时间币，TA已收到通知，操作已记入日志。",
+    "desk_grant_over_cap": "\nTA的时间币已接近上限，其中{overflow}转入了社区公益池。",
+    "desk_grant_notice": "社区给您发放了{amount}时间币。原因：{reason}\n发“余额”可以查看。",
+    "desk_bank_account_issuance": "社区发行",
+    "desk_bank_account_pool": "社区公益池",
+    "desk_bank_account_adjustment": "调整账户",
+    "desk_bank_account_partner": "合作商家",
+    # ---- alerts ----
+    "desk_alerts_none": "现在没有待处理的警报。",
+    "desk_alerts": "待处理的警报（共{count}条，最早的在前）：\n{lines}\n处理完请发：处理警报 编号 说明",
+    "desk_alerts_more": "\n……还有{more}条，处理掉一些后再发“待办”查看。",
+    "desk_alert_line": "#{id} {kind}{request}{community}，{age}",
+    "desk_alert_request": " · 订单#{id}",
+    "desk_usage_handle_alert": "请这样发：处理警报 12 已电话联系，老人平安",
+    "desk_alert_handled": "警报#{id}已标记为处理完，说明已记下。",
+    "desk_alert_was_handled": "警报#{id}已经有人处理过了。",
+    "desk_alert_not_found": "没有警报#{id}，请发“待办”看看编号。",
+    "desk_age_minutes": "{n}分钟前",
+    "desk_age_hours": "{n}小时前",
+    "desk_age_days": "{n}天前",
+    # ---- a volunteer's record ----
+    "desk_usage_record": "请这样发：志愿者记录 13812345678",
+    "desk_volunteer_record": "志愿者{who}：完成服务{done}次，平均评价{stars}，临时取消{late}次，爽约{no_shows}次。",
+    "desk_no_stars": "暂无",
+    # ---- staff rights ----
+    "desk_usage_make_staff": "请这样发：设为工作人员 13812345678",
+    "desk_usage_make_admin": "请这样发：设为管理员 13812345678",
+    "desk_usage_revoke_staff": "请这样发：撤销工作人员 13812345678",
+    "desk_admins_only": "只有管理员能设置或撤销工作人员。",
+    "desk_made_staff": "已把{who}设为工作人员，TA已收到通知。",
+    "desk_made_admin": "已把{who}设为管理员，TA已收到通知。",
+    "desk_revoked_staff": "已撤销{who}的工作人员身份。",
+    "desk_not_staff": "{who}本来就不是工作人员。",
+    "desk_staff_notice": "您已被设为{community}时间银行的工作人员。发“待办”查看警报，发“日报”查看每日报告。",
+    "desk_admin_notice": "您已被设为{community}时间银行的管理员，可以设置和撤销工作人员。",
+    # ---- the daily report ----
+    "desk_usage_report": "请这样发：日报，或者 日报 11月27日",
+    "desk_report_future": "这一天还没到，没有报告。",
+    "desk_report": (
+        "【每日报告】{day}{so_far}\n"
+        "新会员：{members}\n"
+        "需求：发布{posted}单，接单{accepted}单，完成{done}单，取消{cancelled}单，过期{expired}单\n"
+        "服务时长：{hours}\n"
+        "评价：{ratings}\n"
+        "待处理警报：{alerts}条\n"
+        "公益池余额：{pool}"
+    ),
+    "desk_report_so_far": "（截至{clock}）",
+    "desk_report_members": "{roles}（共{total}人）",
+    "desk_report_hours": "{services}（共{total}）",
+    "desk_report_ratings": "平均{stars}星（{count}条）；非常满意{very}条（{very_share}），满意{good}条（{good_share}），不满意{bad}条（{bad_share}）",
+    "desk_none": "无",
+}
