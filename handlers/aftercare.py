@@ -49,16 +49,21 @@ async def confirm_done(incoming: Incoming, ctx: Context, slots: dict) -> Outcome
                                            now=incoming.received_at)
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "confirm_done")
-    amount = format_minutes(settled.task.cost_min)
-    await tell_member(ctx, settled.task.volunteer_id, "task_done",
-                      ctx.text("done_told_volunteer", id=str(task.id), amount=amount), f"done:{task.id}")
-    return Outcome(Reply(ctx.text("confirm_done", id=str(task.id), amount=amount)), "confirm_done")
+    await _tell_volunteer_paid(settled, ctx)
+    return Outcome(Reply(ctx.text("confirm_done", id=str(task.id), amount=format_minutes(settled.task.cost_min))),
+                   "confirm_done")
+
+
+async def _tell_volunteer_paid(settled: tasks.Settlement, ctx: Context) -> None:
+    # What reached the volunteer: above the credit cap the rest went to the community pool.
+    credited = settled.transfer.credited_min if settled.transfer else settled.task.cost_min
+    await tell_member(ctx, settled.task.volunteer_id, "task_done", ctx.text(
+        "done_told_volunteer", id=str(settled.task.id), amount=format_minutes(credited)), f"done:{settled.task.id}")
 
 
 async def tell_auto_confirmed(settled: tasks.Settlement, ctx: Context) -> None:
-    task, amount = settled.task, format_minutes(settled.task.cost_min)
-    await tell_member(ctx, task.volunteer_id, "task_done",
-                      ctx.text("done_told_volunteer", id=str(task.id), amount=amount), f"done:{task.id}")
+    task = settled.task
+    await _tell_volunteer_paid(settled, ctx)
     await tell_requester_side(ctx, task, "task_done", ctx.text("auto_done_told_requester", id=str(task.id)),
                               f"done:{task.id}")
 

@@ -171,7 +171,7 @@ async def offer_to_volunteers(task: tasks.Task, ctx: Context, now: datetime) -> 
         return True
     await alerts.raise_alert(ctx.bank.sessions, alerts.NOBODY_IN_REACH, member_id=task.requester_id,
                              request_id=task.id, community=task.community, now=now)
-    await tell_staff(ctx, "nobody_in_reach", f"#{task.id} {describe(task, ctx)}：附近没有合适的志愿者，请帮忙找人。",
+    await tell_staff(ctx, "nobody_in_reach", ctx.text("nobody_told_staff", id=str(task.id), task=describe(task, ctx)),
                      f"nobody:{task.id}:{task.acceptance_no}")
     return False
 

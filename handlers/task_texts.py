@@ -15,7 +15,6 @@ TASK_TEXTS = {
     "post_too_far": "只能预约{days}天以内的时间。",
     "post_bad_duration": "时间请在{low}到{high}之间。",
     "post_bind_first": "您还没有绑定家里的老人。先发“绑定老人”，老人同意后就能替他预约。",
-    "post_unknown_service": "暂时没有这项服务。可以选下面的一项：",
     "post_summary": "{task}\n地点：{place}\n交代：{notes}\n费用：{cost}，{payer}",
     "post_place_home": "家里（登记的地址）",
     "post_no_notes": "无",
@@ -27,6 +26,7 @@ TASK_TEXTS = {
     "cannot_pay_below_spending_age": "按规定，{age}岁以上才能用时间币请人帮自己。可以为家里老人预约，或打 {hotline} 问问工作人员。",
     "post_done": "已发布，单号 #{id}。有志愿者接单会马上告诉您。想取消，回复“取消 {id}”。",
     "post_nobody_yet": "附近暂时没有合适的志愿者，工作人员会帮您找人。",
+    "nobody_told_staff": "#{id} {task}：附近没有合适的志愿者，请帮忙找人。",
     # volunteers finding and taking tasks
     "tasks_volunteers_only": "这是志愿者接单用的。想当志愿者，发“我要当志愿者”。",
     "tasks_none": "现在没有等人接的需求。有新的会通知您。",
@@ -60,6 +60,7 @@ TASK_TEXTS = {
     # on the day
     "check_in_done": "#{id} 签到成功，开始服务。做完了回复“签退 {id}”。",
     "check_in_far_note": "\n（您的位置离老人家约{distance}米，已告诉工作人员。）",
+    "far_told_staff": "#{id} 志愿者{moment}的位置离老人家约{distance}米。",
     "check_in_told_requester": "#{id} 志愿者已经到了，开始服务。",
     "check_out_done": "#{id} 签退成功，辛苦了！等老人确认后，时间币就会到账。",
     "check_out_told_requester": (
@@ -87,7 +88,6 @@ TASK_TEXTS = {
     "decision_part": "支付{amount}",
     "decision_refund": "退回，不扣时间币",
     # cancelling
-    "cancel_title": "取消",
     "cancel_which": "要取消哪一单？",
     "cancel_confirm_open": "确认取消 #{id} {task} 吗？",
     "cancel_confirm_accepted": "确认取消 #{id} {task} 吗？志愿者会收到通知。",

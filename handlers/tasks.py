@@ -103,7 +103,8 @@ async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.P
     reply = ctx.text("check_in_done", id=str(task.id))
     if arrived.far:
         reply += ctx.text("check_in_far_note", distance=str(arrived.distance_m))
-        await tell_staff(ctx, "far_check_in", f"#{task.id} 志愿者签到位置离老人家约{arrived.distance_m}米。",
+        await tell_staff(ctx, "far_check_in", ctx.text("far_told_staff", id=str(task.id), moment="签到",
+                                                       distance=str(arrived.distance_m)),
                          f"far:{task.id}:{task.acceptance_no}:in")
     return Outcome(Reply(reply), "check_in")
 
@@ -126,7 +127,8 @@ async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.
                                                                    hours=hours),
                               f"checked_out:{task.id}:{task.acceptance_no}")
     if left.far:
-        await tell_staff(ctx, "far_check_in", f"#{task.id} 志愿者签退位置离老人家约{left.distance_m}米。",
+        await tell_staff(ctx, "far_check_in", ctx.text("far_told_staff", id=str(task.id), moment="签退",
+                                                       distance=str(left.distance_m)),
                          f"far:{task.id}:{task.acceptance_no}:out")
     return Outcome(Reply(ctx.text("check_out_done", id=str(task.id))), "check_out")
 
