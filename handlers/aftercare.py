@@ -70,13 +70,16 @@ async def tell_auto_confirmed(settled: tasks.Settlement, ctx: Context) -> None:
 
 # ---- something went wrong ------------------------------------------------------------------
 
-async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | None:
+    """"有问题 …" / "没来" about a visit on the elder's side; None (not a dispute) when no visit is on."""
     acting = await _acting(incoming, ctx)
     if isinstance(acting, Reply):
-        return Outcome(acting, "dispute")
+        return None
     owner, actor = acting
-    slots = {"task_id": int(number)} if number else {}
-    task = await pick(slots, owner, ctx, on_requester_side(tasks.ACCEPTED, tasks.IN_SERVICE), "有问题")
+    visit_on = on_requester_side(tasks.ACCEPTED, tasks.IN_SERVICE)
+    if not number and not any(visit_on(task, owner.id) for task in await tasks.tasks_of(ctx.bank.sessions, owner.id)):
+        return None
+    task = await pick({"task_id": int(number)} if number else {}, owner, ctx, visit_on, "有问题")
     if isinstance(task, Reply):
         return Outcome(task, "dispute")
     reason = incoming.text.strip()

@@ -8,6 +8,10 @@ from typing import Awaitable, Callable
 import nlu
 from handlers import (aftercare, console_link, credits, emergency, erasure, family, giving, membership, orders,
                       partners, requests, staff, tasks, welcome)
+from handlers import staff_desk
+from handlers import subscription
+from handlers import knowledge
+from handlers import broadcast
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
@@ -43,8 +47,9 @@ async def forget_the_conversation(incoming: Incoming, ctx: Context) -> Outcome:
 
 # Intents answered in one turn.
 INTENT_HANDLERS: dict[str, IntentHandler] = {
-    "help": canned("help"),
-    "about": canned("about"),
+    # A question of the FAQ when the words name one ("时间币能干什么"), else what the bot can do.
+    "help": knowledge.help_or_answer,
+    "about": knowledge.about,
     # Safety first: whatever else is built, a cry for help gets the numbers to call at once.
     "sos": emergency.answer,
     "balance": lambda incoming, ctx, slots: credits.show_balance(incoming, ctx),
@@ -56,6 +61,8 @@ INTENT_HANDLERS: dict[str, IntentHandler] = {
     "check_out": tasks.check_out,
     "confirm_done": aftercare.confirm_done,
     "rate": aftercare.rate,
+    "unsubscribe": subscription.unsubscribe,
+    "subscribe": subscription.subscribe,
 }
 
 # What someone who has not registered may do; everything else first asks them to register.
@@ -74,10 +81,22 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (staff.CONFIRM_BINDING_COMMAND, staff.confirm_binding),
     (staff.ACT_COMMAND, staff.act_for),
     (staff.END_ACTING_COMMAND, staff.end_acting),
+    (staff_desk.ALERTS_COMMAND, staff_desk.open_alerts),
+    (staff_desk.HANDLE_ALERT_COMMAND, staff_desk.handle_alert),
+    (staff_desk.RECORD_COMMAND, staff_desk.volunteer_record),
+    (staff_desk.MAKE_STAFF_COMMAND, staff_desk.make_staff),
+    (staff_desk.MAKE_ADMIN_COMMAND, staff_desk.make_admin),
+    (staff_desk.REVOKE_STAFF_COMMAND, staff_desk.revoke_staff),
+    (staff_desk.REPORT_COMMAND, staff_desk.daily_report),
     (console_link.LOGIN_COMMAND, console_link.login_link),
     (family.AGREE_COMMAND, family.agree),
     (family.REFUSE_COMMAND, family.refuse),
     (family.MY_FAMILY_COMMAND, family.my_family),
+    (broadcast.HISTORY_COMMAND, broadcast.history),
+    (broadcast.CANCEL_COMMAND, broadcast.cancel),
+    (knowledge.FAQ_COMMAND, knowledge.faq_list),
+    (knowledge.STORY_COMMAND, knowledge.read_story),
+    (knowledge.ADD_STORY_COMMAND, knowledge.add_story),
 )
 
 # Intents that take a conversation of several turns: one row per flow module.
@@ -92,6 +111,9 @@ FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
     welcome.REJOIN_FLOW,
     family.FLOW,
     staff.REGISTER_FOR_ELDER,
+    broadcast.FLOW,
+    staff_desk.REVERSE,
+    staff_desk.GRANT,
 )}
 
 # Exact phrases that start a flow no intent of the NLU contract names.
@@ -99,6 +121,9 @@ FLOW_COMMANDS: tuple[tuple[re.Pattern, str], ...] = (
     (erasure.ERASE_COMMAND, erasure.FLOW_NAME),
     (family.BIND_COMMAND, family.FLOW_NAME),
     (staff.REGISTER_COMMAND, staff.REGISTER_FLOW_NAME),
+    (broadcast.STORY_COMMAND, broadcast.FLOW_NAME),
+    (staff_desk.REVERSE_COMMAND, staff_desk.REVERSE_FLOW_NAME),
+    (staff_desk.GRANT_COMMAND, staff_desk.GRANT_FLOW_NAME),
 )
 
 # The numbered main menu offered after two misunderstandings.
@@ -126,12 +151,13 @@ async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Conte
 
 
 def make_respond(flows: dict[str, Flow]) -> Responder:
-    conversation = Conversation(flows, answer_intent, MAIN_MENU)
+    conversation = Conversation(flows, answer_intent, MAIN_MENU, unknown=knowledge.answer_unknown)
 
     async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
         for pattern, command in COMMANDS:
-            if found := pattern.match(incoming.text):
-                return await command(found.group(1), incoming, ctx)
+            # A command may decline (None): words like "有问题" are a dispute only for someone with a visit on.
+            if (found := pattern.match(incoming.text)) and (outcome := await command(found.group(1), incoming, ctx)):
+                return outcome
         for pattern, flow_name in FLOW_COMMANDS:
             if pattern.match(incoming.text):
                 return await conversation.begin(flow_name, incoming, ctx)
@@ -160,6 +186,7 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
         Kind.MEDIA: canned("media_not_understood", "media"),
         Kind.UNFOLLOW: forget_the_conversation,
         Kind.SILENT_EVENT: say_nothing,
+        Kind.MASS_SEND_FINISHED: broadcast.mass_send_finished,
     }
 
     async def respond(incoming: Incoming, ctx: Context) -> Outcome:

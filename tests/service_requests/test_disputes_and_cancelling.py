@@ -95,3 +95,9 @@ async def test_an_elder_who_erases_her_data_cancels_what_nobody_has_taken_but_wa
     assert "确定要删除吗" in await wang.says("删除我的信息")
     assert "已删除" in await wang.says("是")
     assert (await community.task(waiting.id)).status == tasks.CANCELLED
+
+
+async def test_words_of_trouble_are_a_dispute_only_when_a_visit_is_on(community, member_chat):
+    await community.elder()
+    reply = await member_chat("o_elder_wang").says("有问题找谁")
+    assert "已告诉工作人员" not in reply and "没有可以办" not in reply
