@@ -9,6 +9,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 import nlu
+from bot import console
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
@@ -18,6 +19,7 @@ from bot.webhook import SUCCESS, WeChatEndpoint
 from bot.worker import JobWorker
 from handlers.router import respond
 from storage import members, redemptions
+from storage.rate_limit import MessageRate
 from storage.redis_state import Deduplicator
 
 log = logging.getLogger("timebank.app")
@@ -43,6 +45,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         metrics=metrics,
         deadline_s=config.server.reply_deadline,
         wake_outbox=worker.wake,
+        rate=MessageRate(runtime.redis, config.server.member_messages_per_minute),
     )
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
     app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint
@@ -50,6 +53,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     app.router.add_post(config.server.path, endpoint.receive)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
+    console.mount(app, runtime)  # the staff web console under /console (bot/console)
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)

@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int)
     serve.add_argument("--no-jobs", action="store_true",
                        help="do not run a job worker in this process (run `timebank worker` separately)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="N server processes sharing the port (SO_REUSEPORT), each with its own runtime")
+    serve.add_argument("--in-group", action="store_true", help=argparse.SUPPRESS)  # a child of --workers
     command("worker", run_job_worker, "run a job worker: reminders, sweeps, broadcasts (several may run at once)")
     command("migrate", run_migrate, "upgrade the database schema in place")
     sandbox = command("sandbox", run_sandbox, "run the local WeChat API sandbox")
@@ -74,15 +77,24 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--account", type=int, help="one account's statement, with its running balance")
     export.add_argument("--out", help="file to write (default: standard output)")
     export.set_defaults(run=run_ledger_export)
+    menu = commands.add_parser("menu", help="the account's custom menu").add_subparsers(dest="menu_command",
+                                                                                        required=True)
+    push = menu.add_parser("push", help="create the custom menu from [menu] in the config")
+    push.add_argument("--config")
+    push.set_defaults(run=run_menu_push)
+    qrcode = command("qrcode", run_qrcode, "create a permanent QR code for a community's posters")
+    qrcode.add_argument("--community", required=True, help="the community's name, e.g. 青山湖社区")
+    link = command("console-link", run_console_link, "print a one-time login link to the staff web console")
+    link.add_argument("--openid", required=True, help="the staff member's OpenID (registered, staff or in [staff])")
     return parser
 
 
 @asynccontextmanager
-async def _site(app: web.Application, host: str, port: int) -> AsyncIterator[str]:
+async def _site(app: web.Application, host: str, port: int, *, reuse_port: bool = False) -> AsyncIterator[str]:
     """Serve `app`; yields its base URL (port 0 picks a free port)."""
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
+    site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
     await site.start()
     bound_host, bound_port = runner.addresses[0][:2]
     try:
@@ -104,9 +116,32 @@ async def run_serve(config: Config, args) -> None:
     from bot.runtime import open_runtime
 
     host, port = args.host or config.server.host, args.port or config.server.port
-    async with open_runtime(config) as runtime, _site(build_app(runtime, run_jobs=not args.no_jobs), host, port) as url:
+    if args.workers > 1:
+        return await _serve_group(config, args, host, port)
+    async with open_runtime(config, migrate_default=not args.in_group) as runtime, \
+            _site(build_app(runtime, run_jobs=not args.no_jobs), host, port, reuse_port=args.in_group) as url:
         print(f"timebank: serving WeChat at {url}{config.server.path} ({config.source})", flush=True)
         await _until_stopped()
+
+
+async def _serve_group(config: Config, args, host: str, port: int) -> None:
+    """N `serve` processes on one port; the kernel spreads connections among them (SO_REUSEPORT).
+
+    Each child is a whole bot with its own runtime; what they must share lives in Redis and the
+    database. With no Redis configured, the embedded one is started here, once, for all of them.
+    A child that dies is started again.
+    """
+    from bot.worker_group import WorkerGroup
+
+    if not port:
+        raise ConfigError("--workers", "needs a fixed --port: the processes share it")
+    group = WorkerGroup(config, args.config, host, port, args.workers, run_jobs=not args.no_jobs)
+    async with group.shared_stores():
+        await group.start()
+        print(f"timebank: serving WeChat at http://{host}:{port}{config.server.path} with {args.workers} processes "
+              f"({config.source})", flush=True)
+        stopped = asyncio.create_task(_until_stopped())
+        await group.supervise(stopped)
 
 
 async def run_job_worker(config: Config, args) -> None:
@@ -210,6 +245,70 @@ async def run_ledger_export(config: Config, args) -> None:
             print(f"ledger export: {rows} transfer(s) written to {args.out}", file=sys.stderr)
         else:
             await export_csv(sessions, sys.stdout, account=args.account)
+
+
+async def run_menu_push(config: Config, args) -> int:
+    from bot.menu import push_menu
+    from bot.runtime import open_runtime
+
+    async with open_runtime(config) as runtime:
+        _, error = await _through_wechat(push_menu(runtime.wechat, config.menu))
+    if error:
+        print(f"timebank: WeChat refused the menu: {error}", file=sys.stderr)
+        return 1
+    print(f"timebank: menu pushed ({len(config.menu)} buttons); followers see it within minutes")
+    return 0
+
+
+async def run_qrcode(config: Config, args) -> int:
+    """A permanent code whose scene is the community's name: a follow through it lands in that community."""
+    from wechatpy.client.api import WeChatQRCode
+
+    from bot.runtime import open_runtime
+    from handlers.welcome import community_in
+
+    community = args.community.strip()
+    if community_in(community) != community:
+        raise ConfigError("--community", "must be a community's name in Chinese, at most 32 characters")
+    async with open_runtime(config) as runtime:
+        ticket, error = await _through_wechat(runtime.wechat.create_permanent_qrcode(community))
+    if error:
+        print(f"timebank: WeChat refused the QR code: {error}", file=sys.stderr)
+        return 1
+    print(f"ticket URL: {WeChatQRCode.get_url(ticket)}")
+    print(f"scene: {community}")
+    return 0
+
+
+async def _through_wechat(call) -> tuple[object, str | None]:
+    """The call's result, or WeChat's refusal in one line."""
+    from wechatpy.exceptions import WeChatClientException
+
+    try:
+        return await call, None
+    except WeChatClientException as error:
+        return None, f"errcode {error.errcode} {error.errmsg}"
+
+async def run_console_link(config: Config, args) -> int:
+    """For the first login, before anyone can send `登录后台`; uses the server's Redis, so run it beside `serve`."""
+    from datetime import timedelta
+
+    from bot.runtime import open_runtime
+    from storage import console_access, members
+    from storage.base import utcnow
+
+    async with open_runtime(config) as runtime:
+        await members.promote_configured_staff(runtime.sessions, config.staff_openids)
+        member = await members.member_by_openid(runtime.sessions, args.openid)
+        if member is None or not member.is_active or not member.is_staff:
+            print("timebank: that OpenID is not an active staff member (register in chat, and list it in "
+                  "[staff] openids)", file=sys.stderr)
+            return 1
+        ttl = timedelta(minutes=config.console.link_minutes)
+        link = await console_access.create_login_link(runtime.redis, member.id, now=utcnow(), ttl=ttl)
+    print(f"{config.console.base_url}/console/login/{link.token}")
+    print(f"(one use, valid for {config.console.link_minutes} minutes)", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

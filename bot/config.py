@@ -15,7 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from bot.menu import MenuButton, MenuError, parse_menu
+from storage.broadcasts.values import ACCOUNT_QUOTAS, CHANNELS, BroadcastRules
 from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
+from storage.knowledge import Faq, FaqError, load_faq, shipped_faq
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
@@ -27,7 +30,8 @@ ENV_PREFIX = "TIMEBANK_"
 # The embedded defaults let `timebank dev` and the tests run with no file at
 # all. They are development values: a config file must name real ones.
 EMBEDDED: dict[str, dict[str, Any]] = {
-    "server": {"host": "127.0.0.1", "port": 8080, "path": "/wechat", "reply_deadline": 4.0},
+    "server": {"host": "127.0.0.1", "port": 8080, "path": "/wechat", "reply_deadline": 4.0,
+               "member_messages_per_minute": 60},
     "wechat": {
         "app_id": "wx0000000000000dev",
         "app_secret": "timebank-dev-secret",
@@ -49,7 +53,30 @@ EMBEDDED: dict[str, dict[str, Any]] = {
               "late_cancel_hours": 24, "far_check_in_metres": 500, "hold_days": 30, "fairness_days": 30},
     "log": {"level": "INFO"},
     "notifications": {"customer_service_quota": 20, "templates": {}},
+    "broadcast": {"account_type": "subscription", "channel": "mass", "mass_quota": 0, "mass_calls_per_minute": 60,
+                  "fanout_per_second": 20.0, "lease_seconds": 60.0, "progress_every": 200, "progress_seconds": 30.0,
+                  "retry_attempts": 5, "retry_base_seconds": 2.0},
+    # The custom menu `timebank menu push` creates; a button's intent is what it does (bot/menu.py).
+    "menu": {"buttons": [
+        {"name": "我要帮助", "sub_buttons": [
+            {"name": "找人帮忙", "intent": "post_request"},
+            {"name": "我的订单", "intent": "my_orders"},
+            {"name": "紧急求助", "intent": "sos"},
+        ]},
+        {"name": "我来帮忙", "sub_buttons": [
+            {"name": "看看谁需要帮忙", "intent": "list_tasks"},
+            {"name": "我要注册", "intent": "register"},
+            {"name": "怎么用", "intent": "help"},
+        ]},
+        {"name": "我的", "sub_buttons": [
+            {"name": "查时间币", "intent": "balance"},
+            {"name": "时间币明细", "intent": "history"},
+            {"name": "兑换物品", "intent": "redeem"},
+            {"name": "什么是时间银行", "intent": "about"},
+        ]},
+    ]},
     "console": {"base_url": "", "link_minutes": 5, "session_hours": 8},
+    "knowledge": {"faq_file": ""},
 }
 
 # Tables whose keys are data (service codes), validated by their own parser.
@@ -72,6 +99,7 @@ class ServerConfig:
     port: int
     path: str
     reply_deadline: float
+    member_messages_per_minute: int = 60  # more from one member in a minute get a polite "slow down"; 0: no limit
 
 
 @dataclass(frozen=True)
@@ -140,7 +168,10 @@ class Config:
     log_level: str
     source: str
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
+    broadcast: BroadcastRules = field(default_factory=BroadcastRules)
+    menu: tuple[MenuButton, ...] = ()
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    knowledge: Faq = field(default_factory=shipped_faq)  # the FAQ: shipped answers and [knowledge] faq_file
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -239,6 +270,7 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             port=_integer(merged, "server", "port", 1, 65535),
             path=_url_path(server["path"]),
             reply_deadline=_number(merged, "server", "reply_deadline", 0.5, 4.5),
+            member_messages_per_minute=_integer(merged, "server", "member_messages_per_minute", 0, 100_000),
         ),
         wechat=WeChatConfig(
             app_id=_text(merged, "wechat", "app_id"),
@@ -285,7 +317,10 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         log_level=_log_level(merged["log"]["level"]),
         source=source,
         notifications=_notifications(merged),
+        broadcast=_broadcast(merged),
+        menu=_menu(merged),
         console=_console(merged),
+        knowledge=_knowledge(merged, base_dir),
     )
 
 
@@ -488,6 +523,43 @@ def _notifications(merged: dict) -> NotificationConfig:
         customer_service_quota=_integer(merged, "notifications", "customer_service_quota", 0, 1000),
         templates={kind.strip(): template_id.strip() for kind, template_id in templates.items()},
     )
+
+
+def _menu(merged: dict) -> tuple[MenuButton, ...]:
+    try:
+        return parse_menu(merged["menu"]["buttons"])
+    except MenuError as error:
+        raise ConfigError(error.key, error.problem) from None
+
+
+def _broadcast(merged: dict) -> BroadcastRules:
+    section = merged["broadcast"]
+    for key, allowed in (("account_type", tuple(ACCOUNT_QUOTAS)), ("channel", CHANNELS)):
+        if section[key] not in allowed:
+            raise ConfigError(f"broadcast.{key}", f"must be one of {', '.join(allowed)}")
+    return BroadcastRules(
+        account_type=section["account_type"], channel=section["channel"],
+        mass_quota=_integer(merged, "broadcast", "mass_quota", 0, 100),
+        mass_calls_per_minute=_integer(merged, "broadcast", "mass_calls_per_minute", 1, 60),
+        fanout_per_second=_number(merged, "broadcast", "fanout_per_second", 0.1, 1000.0),
+        lease_s=_number(merged, "broadcast", "lease_seconds", 1.0, 3600.0),
+        progress_every=_integer(merged, "broadcast", "progress_every", 1, 100_000),
+        progress_seconds=_number(merged, "broadcast", "progress_seconds", 1.0, 3600.0),
+        retry_attempts=_integer(merged, "broadcast", "retry_attempts", 1, 20),
+        retry_base_s=_number(merged, "broadcast", "retry_base_seconds", 0.01, 600.0),
+    )
+
+
+def _knowledge(merged: dict, base_dir: Path) -> Faq:
+    """The shipped FAQ, with the staff's own file (relative to the config file) replacing or adding entries."""
+    name = merged["knowledge"]["faq_file"]
+    if not isinstance(name, str):
+        raise ConfigError("knowledge.faq_file", "must be a file name (or empty)")
+    path = _resolve(base_dir, name) if name.strip() else None
+    try:
+        return load_faq(path)
+    except FaqError as error:
+        raise ConfigError("knowledge.faq_file", f"{path}: {error}") from None
 
 
 def _log_level(value: Any) -> str:

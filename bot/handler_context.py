@@ -13,12 +13,13 @@ def handler_context(runtime: Runtime) -> Context:
     config = runtime.config
     return Context(
         community=Community(config.community.name, config.community.hotline),
+        faq=config.knowledge,
         dialogue=DialogueStore(runtime.redis, runtime.keyring, ttl_s=config.conversation_idle_timeout_s),
         bank=Bank(
             sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
             catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
             staff_openids=config.staff_openids, partner_operators=config.partner_operators,
-            task_rules=config.task_rules, jobs=runtime.jobs,
+            task_rules=config.task_rules, jobs=runtime.jobs, broadcasts=config.broadcast,
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),

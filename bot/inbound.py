@@ -29,6 +29,7 @@ EVENT_KINDS = {
     "scan": Kind.SCAN,
     "unsubscribe": Kind.UNFOLLOW,
     "click": Kind.MENU_CLICK,
+    "masssendjobfinish": Kind.MASS_SEND_FINISHED,
 }
 
 
@@ -82,6 +83,9 @@ def _details(message: BaseMessage, kind: Kind) -> dict:
         return {"location": Location(float(message.location_x), float(message.location_y), message.label or "")}
     if kind is Kind.MENU_CLICK:
         return {"menu_key": message.key or ""}
+    if kind is Kind.MASS_SEND_FINISHED:
+        return {"report": {"msg_id": message.id, "status": message.status, "total": message.total_count,
+                           "filter": message.filter_count, "sent": message.sent_count, "error": message.error_count}}
     if kind in (Kind.FOLLOW, Kind.SCAN):
         return {"scene": getattr(message, "scene_id", "") or ""}
     return {}

@@ -45,6 +45,7 @@ class Fault:
     errcode: int
     remaining: int
     delay_s: float = 0.0
+    after: int = 0  # calls that pass before it strikes: a failure half-way through a run
 
 
 @dataclass
@@ -59,7 +60,9 @@ class SandboxState:
     followers: set[str] = field(default_factory=set)
     mass_jobs: dict[str, int] = field(default_factory=dict)  # clientmsgid → msg_id
     menu: dict | None = None
+    qrcodes: dict[str, dict] = field(default_factory=dict)  # ticket → action and scene: what a scan reports
     calls: dict[str, int] = field(default_factory=dict)
+    mass_calls: list[float] = field(default_factory=list)  # when the mass APIs were called, for their rate limit
     _seq: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def clear(self) -> None:
@@ -160,13 +163,27 @@ async def template_send(state: SandboxState, request: web.Request) -> dict:
     return {"msgid": state.record(openid, "template", "template", text, template_id=body["template_id"])}
 
 
+MASS_CALLS_PER_MINUTE = 60
+
+
+def _mass_rate_limit(state: SandboxState) -> None:
+    """WeChat's mass APIs (send, sendall, preview) answer 45009 past 60 calls a minute."""
+    now = time.time()
+    state.mass_calls = [at for at in state.mass_calls if at > now - 60]
+    if len(state.mass_calls) >= MASS_CALLS_PER_MINUTE:
+        raise ApiError(45009, "reach max api minute frequency limit")
+    state.mass_calls.append(now)
+
+
 async def mass_preview(state: SandboxState, request: web.Request) -> dict:
+    _mass_rate_limit(state)
     body = await _json_body(request)
     state.record(_openid(body.get("touser")), "preview", body.get("msgtype", ""), _text_content(body))
     return {"msg_id": secrets.randbelow(10**9)}
 
 
 async def mass_sendall(state: SandboxState, request: web.Request) -> dict:
+    _mass_rate_limit(state)
     body = await _json_body(request)
     audience_filter = body.get("filter") or {}
     if "group_id" in audience_filter:
@@ -182,6 +199,7 @@ async def mass_sendall(state: SandboxState, request: web.Request) -> dict:
 
 
 async def mass_send(state: SandboxState, request: web.Request) -> dict:
+    _mass_rate_limit(state)
     body = await _json_body(request)
     openids = body.get("touser")
     if not isinstance(openids, list) or not 2 <= len(openids) <= 10000:
@@ -204,8 +222,8 @@ def _mass_job(state: SandboxState, body: dict, audience: list[str]) -> dict:
 
 async def tag_create(state: SandboxState, request: web.Request) -> dict:
     name = ((await _json_body(request)).get("tag") or {}).get("name")
-    if not isinstance(name, str) or not name or len(name) > 30:
-        raise ApiError(45158, "tag name too long")
+    if not isinstance(name, str) or not name or len(name.encode("utf-8")) > 30:
+        raise ApiError(45158, "tag name too long")  # 30 bytes of UTF-8: ten Chinese characters
     if name in state.tags.values():
         raise ApiError(45157, "invalid tag name")
     if len(state.tags) >= 100:
@@ -249,8 +267,26 @@ async def menu_create(state: SandboxState, request: web.Request) -> dict:
         raise ApiError(40016, "invalid button size")
     if any(len(button.get("sub_button") or []) > 5 for button in buttons):
         raise ApiError(40023, "invalid sub button size")
+    for button in buttons:
+        _check_button(button, max_name_bytes=16)
+        for sub in button.get("sub_button") or []:
+            _check_button(sub, max_name_bytes=60)
     state.menu = body
     return {}
+
+
+def _check_button(button: dict, *, max_name_bytes: int) -> None:
+    if not 1 <= len(str(button.get("name", "")).encode("utf-8")) <= max_name_bytes:
+        raise ApiError(40018, "invalid button name size")
+    if button.get("sub_button"):
+        return
+    kind = button.get("type")
+    if kind == "click" and not 1 <= len(str(button.get("key", "")).encode("utf-8")) <= 128:
+        raise ApiError(40019, "invalid button key size")
+    if kind == "view" and not 1 <= len(str(button.get("url", "")).encode("utf-8")) <= 1024:
+        raise ApiError(40022, "invalid button url size")
+    if kind not in ("click", "view"):
+        raise ApiError(40017, "invalid button type")
 
 
 async def menu_get(state: SandboxState, request: web.Request) -> dict:
@@ -261,11 +297,20 @@ async def menu_get(state: SandboxState, request: web.Request) -> dict:
 
 async def qrcode_create(state: SandboxState, request: web.Request) -> dict:
     body = await _json_body(request)
-    if body.get("action_name") not in ("QR_SCENE", "QR_STR_SCENE", "QR_LIMIT_SCENE", "QR_LIMIT_STR_SCENE"):
+    action = body.get("action_name")
+    if action not in ("QR_SCENE", "QR_STR_SCENE", "QR_LIMIT_SCENE", "QR_LIMIT_STR_SCENE"):
         raise ApiError(40097, "invalid args")
-    ticket = secrets.token_urlsafe(24)
-    return {"ticket": ticket, "expire_seconds": body.get("expire_seconds", 2592000),
-            "url": f"http://weixin.qq.com/q/{ticket}"}
+    scene = ((body.get("action_info") or {}).get("scene") or {})
+    value = scene.get("scene_str") if action.endswith("STR_SCENE") else scene.get("scene_id")
+    if action.endswith("STR_SCENE") and not (isinstance(value, str) and 1 <= len(value) <= 64):
+        raise ApiError(40097, "invalid args: scene_str is 1 to 64 characters")
+    if action == "QR_LIMIT_SCENE" and not (isinstance(value, int) and 1 <= value <= 100000):
+        raise ApiError(40097, "invalid args: scene_id of a permanent code is 1 to 100000")
+    ticket = secrets.token_urlsafe(24) + "=="  # real tickets are base64: URLs must quote them
+    state.qrcodes[ticket] = {"action_name": action, "scene": value}
+    permanent = action.startswith("QR_LIMIT")
+    return {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket}",
+            **({} if permanent else {"expire_seconds": body.get("expire_seconds", 60)})}
 
 
 Api = Callable[[SandboxState, web.Request], Awaitable[dict]]
@@ -311,6 +356,9 @@ def _dumps(value: Any) -> str:
 async def _inject_fault(state: SandboxState, name: str) -> None:
     for fault in state.faults:
         if fault.api == name and fault.remaining > 0:
+            if fault.after > 0:
+                fault.after -= 1
+                return
             fault.remaining -= 1
             if fault.delay_s:
                 await asyncio.sleep(fault.delay_s)
@@ -334,7 +382,7 @@ async def list_sent(request: web.Request) -> web.Response:
 async def add_fault(request: web.Request) -> web.Response:
     body = await request.json()
     fault = Fault(api=body["api"], errcode=int(body.get("errcode", 0)), remaining=int(body.get("count", 1)),
-                  delay_s=float(body.get("delay_s", 0)))
+                  delay_s=float(body.get("delay_s", 0)), after=int(body.get("after", 0)))
     request.app[STATE].faults.append(fault)
     return web.json_response(asdict(fault))
 
@@ -348,6 +396,10 @@ async def call_counts(request: web.Request) -> web.Response:
     return web.json_response(request.app[STATE].calls)
 
 
+async def list_qrcodes(request: web.Request) -> web.Response:
+    return web.json_response(request.app[STATE].qrcodes, dumps=_dumps)
+
+
 STATE = web.AppKey("sandbox_state", SandboxState)
 
 
@@ -359,6 +411,7 @@ def build_sandbox(app_id: str, app_secret: str) -> web.Application:
         app.router.add_route(method, f"/cgi-bin/{path}", _wechat_api(state, path, api, needs_token))
     app.router.add_get("/sandbox/messages", list_sent)
     app.router.add_get("/sandbox/calls", call_counts)
+    app.router.add_get("/sandbox/qrcodes", list_qrcodes)
     app.router.add_post("/sandbox/faults", add_fault)
     app.router.add_post("/sandbox/reset", reset)
     return app

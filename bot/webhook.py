@@ -31,6 +31,7 @@ from storage import outbox
 from storage.base import utcnow
 from storage.contact_window import ContactWindow
 from storage.db import Sessions
+from storage.rate_limit import MessageRate
 from storage.redis_state import Deduplicator, MemberBusy, member_lock
 
 log = logging.getLogger("timebank.webhook")
@@ -58,7 +59,7 @@ class Turn:
 class WeChatEndpoint:
     def __init__(self, *, envelope: Envelope, redis: Redis, dedupe: Deduplicator, sessions: Sessions,
                  context: Context, respond: Responder, metrics: Metrics, deadline_s: float,
-                 wake_outbox: Callable[[], None]):
+                 wake_outbox: Callable[[], None], rate: MessageRate | None = None):
         self._envelope = envelope
         self._redis = redis
         self._dedupe = dedupe
@@ -68,6 +69,7 @@ class WeChatEndpoint:
         self._metrics = metrics
         self._deadline_s = deadline_s
         self._wake_outbox = wake_outbox
+        self._rate = rate
         self._window = ContactWindow(redis)
         self._turns: set[asyncio.Task] = set()
 
@@ -113,6 +115,10 @@ class WeChatEndpoint:
             return self._passive(inbound, Reply(self._context.text("busy")), "busy")
         if not first_delivery:
             return await self._answer_resend(inbound, remaining())
+        if not await self._within_rate(inbound):
+            passive = self._passive(inbound, Reply(self._context.text("slow_down")), "rate_limited")
+            await self._remember(inbound, passive)
+            return passive
         await self._note_contact(inbound.incoming)  # before the handler, whose notifications may go to this member
         turn = Turn(inbound)
         task = self._spawn(self._take_turn(turn))
@@ -132,6 +138,16 @@ class WeChatEndpoint:
         log_message(message_type=inbound.message_type, intent=outcome.intent, result="sos",
                     latency_s=time.monotonic() - started, openid=inbound.incoming.openid)
         return self._passive(inbound, outcome.reply, "sos")
+
+    async def _within_rate(self, inbound: Inbound) -> bool:
+        """After de-duplication, so WeChat's own resends never count against the member."""
+        if self._rate is None:
+            return True
+        try:
+            return await self._rate.allows(inbound.incoming.openid)
+        except Exception:  # noqa: BLE001 — a limit we cannot count is no reason to turn a member away
+            log.warning("redis unavailable while counting the member's messages")
+            return True
 
     def _spawn(self, work: Coroutine) -> asyncio.Task:
         task = asyncio.create_task(work)

@@ -45,6 +45,11 @@ class CurrentMassMessage(WeChatMessage):
             data["clientmsgid"] = client_msg_id
         return self._post("message/mass/sendall", data=data)
 
+    def send_text_preview(self, openid: str, content: str):
+        """The preview API by OpenID (wechatpy takes an OpenID not shaped like a real one for a WeChat id)."""
+        return self._post("message/mass/preview",
+                          data={"touser": openid, "msgtype": "text", "text": {"content": content}})
+
 
 class TimebankWeChatClient(WeChatClient):
     """wechatpy's client, routed through `api_base_url`, its token shared by every process through Redis."""
@@ -158,6 +163,41 @@ class WeChatApi:
     async def send_template(self, openid: str, template_id: str, data: dict[str, dict[str, str]]) -> Any:
         """A template message: `data` maps the template's field names to {"value": ...}."""
         return await self.call(self.client.message.send_template, openid, template_id, data)
+
+    # ---- tags, the menu, QR codes (bot/tag_sync.py, bot/menu.py, `timebank qrcode`) ----
+
+    async def list_tags(self) -> list[dict]:
+        """Every tag on the account: [{"id", "name", "count"}]."""
+        return await self.call(self.client.tag.get)
+
+    async def create_tag(self, name: str) -> int:
+        return (await self.call(self.client.tag.create, name))["id"]
+
+    async def tag_users(self, tag_id: int, openids: list[str]) -> None:
+        """At most 50 OpenIDs a call (WeChat's limit)."""
+        await self.call(self.client.tag.tag_user, tag_id, openids)
+
+    async def untag_users(self, tag_id: int, openids: list[str]) -> None:
+        await self.call(self.client.tag.untag_user, tag_id, openids)
+
+    async def create_menu(self, menu: dict) -> None:
+        await self.call(self.client.menu.create, menu)
+
+    async def create_permanent_qrcode(self, scene: str) -> str:
+        """A QR code that never expires, for a string scene; its ticket."""
+        result = await self.call(self.client.qrcode.create, {
+            "action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": scene}}})
+        return result["ticket"]
+
+    async def send_mass_preview(self, openid: str, text: str) -> Any:
+        return await self.call(self.client.message.send_text_preview, openid, text)
+
+    async def send_mass_text(self, text: str, *, client_msg_id: str, tag_id: int | None = None,
+                             openids: list[str] | None = None) -> Any:
+        """A mass send to a tag, to a list of OpenIDs (2 to 10,000), or with neither to every follower."""
+        audience = openids if openids is not None else tag_id
+        return await self.call(self.client.message.send_mass_text, audience, text,
+                               is_to_all=audience is None, client_msg_id=client_msg_id)
 
     def close(self) -> None:
         self._threads.shutdown(wait=False, cancel_futures=True)

@@ -16,9 +16,13 @@ from datetime import timezone
 from arq import cron
 from arq.connections import ArqRedis
 from arq.worker import Worker, func
+from redis.exceptions import RedisError
 
+from bot.daily_report import daily_report
+from bot.broadcasting import preview_broadcast, resume_broadcasts, send_broadcast
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
+from bot.tag_sync import sync_tags
 from handlers.sweeps import run_sweeps
 from storage import redemptions
 from storage.base import utcnow
@@ -42,12 +46,23 @@ async def expire_redemptions(job: dict) -> int:
 JOBS: dict[str, Job] = {
     "sweep_tasks": sweep_tasks,
     "expire_redemptions": expire_redemptions,
+    "preview_broadcast": preview_broadcast,
+    "send_broadcast": send_broadcast,
+    "resume_broadcasts": resume_broadcasts,
+    "sync_tags": sync_tags,
+    "daily_report": daily_report,
 }
 
-# What time brings, every minute.
+# What time brings, on the clock (UTC).
 SCHEDULE = (
     cron(sweep_tasks, name="sweep_tasks", second=0),
     cron(expire_redemptions, name="expire_redemptions", second=30),
+    # Broadcasts whose worker died are taken up again: every ten seconds, and as soon as a worker starts.
+    cron(resume_broadcasts, name="resume_broadcasts", second=set(range(5, 60, 10)), run_at_startup=True),
+    # Tags catch up every ten minutes with whatever changed without a sync of its own.
+    cron(sync_tags, name="sync_tags", minute=set(range(5, 60, 10)), second=15),
+    # 08:00 in Beijing: yesterday's numbers to every staff member.
+    cron(daily_report, name="daily_report", hour=0, minute=0, second=0),
 )
 
 
@@ -69,18 +84,45 @@ def build_worker(runtime: Runtime, *, burst: bool = False) -> Worker:
 
 
 class JobWorker:
-    """A worker inside another process's event loop (serve, dev, tests): run() until stop()."""
+    """A worker inside another process's event loop (serve, dev, tests): run() until stop().
+
+    arq's worker ends when its Redis connection breaks (a Redis restart); this one starts a fresh worker
+    after a pause, so reminders and broadcasts resume when Redis is back instead of stopping for good.
+    """
 
     def __init__(self, runtime: Runtime):
+        self._runtime = runtime
         self._worker = build_worker(runtime)
+        self._stopping = asyncio.Event()
 
     async def run(self) -> None:
-        try:
-            await self._worker.async_run()
-        except asyncio.CancelledError:
-            pass  # stop() cancels the worker's main loop; the jobs it held go back to the queue
-        finally:
-            await self._worker.close()
+        while True:
+            try:
+                await self._worker.async_run()
+                return
+            except asyncio.CancelledError:
+                return  # stop() cancels the worker's main loop; the jobs it held go back to the queue
+            except (RedisError, OSError) as error:
+                log.warning("job worker lost Redis (%s); starting again in %.0f s", type(error).__name__,
+                            RESTART_PAUSE_S)
+            finally:
+                await _close_quietly(self._worker)
+            try:
+                await asyncio.wait_for(self._stopping.wait(), RESTART_PAUSE_S)
+                return
+            except TimeoutError:
+                self._worker = build_worker(self._runtime)
 
     def stop(self) -> None:
+        self._stopping.set()
         self._worker.handle_sig(15)  # SIGTERM: cancel the main loop and the jobs in hand
+
+
+RESTART_PAUSE_S = 2.0
+
+
+async def _close_quietly(worker: Worker) -> None:
+    try:
+        await worker.close()
+    except (RedisError, OSError):
+        pass  # its connections are already gone

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.context import Context
-from handlers.staff import _refusal, staff_member
+from handlers.staff import refuse_non_staff, staff_member
 from handlers.types import Incoming, Outcome, Reply
 from storage import console_access
 
@@ -16,7 +16,7 @@ INTENT = "console_login"
 async def login_link(_: str, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
-        return await _refusal(incoming, ctx, INTENT)
+        return await refuse_non_staff(incoming, ctx, INTENT)
     if ctx.console is None:
         return Outcome(Reply(ctx.text("console_unavailable")), INTENT)
     link = await console_access.create_login_link(ctx.console.redis, staff.id, now=incoming.received_at,

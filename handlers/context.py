@@ -10,8 +10,10 @@ from redis.asyncio import Redis
 
 from handlers.texts import say
 from storage.db import Sessions
+from storage.broadcasts.values import DEFAULT_BROADCAST_RULES, BroadcastRules
 from storage.exchange import Catalogue, ExchangePolicy
 from storage.job_queue import JobQueue
+from storage.knowledge import Faq, shipped_faq
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
@@ -40,6 +42,7 @@ class Bank:
     partner_operators: dict[str, tuple[str, ...]] = field(default_factory=dict)
     task_rules: TaskRules = DEFAULT_TASK_RULES
     jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
+    broadcasts: BroadcastRules = DEFAULT_BROADCAST_RULES  # [broadcast]: channel and quota
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Context:
     community: Community
     dialogue: DialogueStore
     bank: Bank
+    faq: Faq = field(default_factory=shipped_faq)  # the knowledge base: shipped answers and the staff's own file
     console: ConsoleDoor | None = None  # None where no web console is served
 
     @staticmethod

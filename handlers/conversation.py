@@ -39,9 +39,11 @@ class DialogueState:
 
 
 class Conversation:
-    def __init__(self, flows: dict[str, Flow], single_turn: SingleTurn, menu: tuple[Choice, ...]):
+    def __init__(self, flows: dict[str, Flow], single_turn: SingleTurn, menu: tuple[Choice, ...],
+                 unknown: Fallback | None = None):
         self.flows = flows
         self.single_turn = single_turn  # answers intents that need no flow
+        self.unknown = unknown  # a last try at a message not understood outside a flow (the FAQ); None: no answer
         self.menu = Slot("menu_choice", "", expecting="choice", choices=menu)
 
     async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
@@ -121,6 +123,9 @@ class Conversation:
         if meaning.intent in self.flows:
             return await self._start(state, meaning.intent, meaning.slots, incoming, ctx)
         if meaning.intent == "unknown":
+            if self.unknown is not None and (outcome := await self.unknown(incoming, ctx)) is not None:
+                state.misunderstood = 0
+                return outcome
             return self._misunderstood(state, None, ctx)
         state.misunderstood = 0
         return await self.single_turn(meaning.intent, meaning.slots, incoming, ctx)

@@ -30,7 +30,7 @@ DESK_TEXTS = {
     "desk_alerts_none": "现在没有待处理的警报。",
     "desk_alerts": "待处理的警报（共{count}条，最早的在前）：\n{lines}\n处理完请发：处理警报 编号 说明",
     "desk_alerts_more": "\n……还有{more}条，处理掉一些后再发“待办”查看。",
-    "desk_alert_line": "#{id} {kind}{request}{community}，{age}",
+    "desk_alert_line": "#{id} {kind}{request}{place}，{age}",
     "desk_alert_request": " · 订单#{id}",
     "desk_usage_handle_alert": "请这样发：处理警报 12 已电话联系，老人平安",
     "desk_alert_handled": "警报#{id}已标记为处理完，说明已记下。",
@@ -43,6 +43,7 @@ DESK_TEXTS = {
     "desk_usage_record": "请这样发：志愿者记录 13812345678",
     "desk_volunteer_record": "志愿者{who}：完成服务{done}次，平均评价{stars}，临时取消{late}次，爽约{no_shows}次。",
     "desk_no_stars": "暂无",
+    "desk_not_volunteer": "{who}不是志愿者。",
     # ---- staff rights ----
     "desk_usage_make_staff": "请这样发：设为工作人员 13812345678",
     "desk_usage_make_admin": "请这样发：设为管理员 13812345678",

@@ -6,6 +6,7 @@ import nlu
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.identity import member_of
+from handlers.subscription import tags_changed
 from handlers.types import Incoming, Location, Outcome, Reply
 from handlers.welcome import remembered_community
 from storage import ledger, members
@@ -129,6 +130,7 @@ async def register(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     )
     await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
     await keep_home_point(member, address, member.actor, ctx)
+    await tags_changed(ctx, member.id, incoming, "register")
     reply = ctx.text(f"register_done_{member.role}")
     if member.role == members.FAMILY:
         reply += ctx.text("register_offer_binding")

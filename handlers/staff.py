@@ -19,6 +19,7 @@ from handlers.identity import member_of
 from handlers.membership import (PRIVACY_NOTICE_VERSION, a_birth_year, a_name, a_new_phone, a_phone, a_place,
                                  address_text, an_address, keep_home_point, who)
 from handlers.notices import tell_member
+from handlers.subscription import tags_changed
 from handlers.types import Incoming, Outcome, Reply
 from storage import ledger, members
 from storage.base import utcnow
@@ -49,7 +50,7 @@ async def staff_member(incoming: Incoming, ctx: Context) -> members.Member | Non
     return member if member is not None and member.is_staff else None
 
 
-async def _refusal(incoming: Incoming, ctx: Context, intent: str) -> Outcome:
+async def refuse_non_staff(incoming: Incoming, ctx: Context, intent: str) -> Outcome:
     registered = await member_of(incoming, ctx) is not None
     key = "staff_register_first" if incoming.openid in ctx.bank.staff_openids and not registered else "staff_only"
     return Outcome(Reply(ctx.text(key)), intent)
@@ -62,7 +63,7 @@ def staff_command(intent: str, usage_key: str):
         async def command(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
             staff = await staff_member(incoming, ctx)
             if staff is None:
-                return await _refusal(incoming, ctx, intent)
+                return await refuse_non_staff(incoming, ctx, intent)
             phone, rest = _phone_and_rest(arguments)
             try:
                 subject = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
@@ -83,7 +84,7 @@ def staff_action(intent: str):
         async def command(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
             staff = await staff_member(incoming, ctx)
             if staff is None:
-                return await _refusal(incoming, ctx, intent)
+                return await refuse_non_staff(incoming, ctx, intent)
             return Outcome(Reply(await act(staff, arguments.strip(), incoming, ctx)), intent)
         return command
 
@@ -94,7 +95,7 @@ def staff_gate(intent: str):
     """A flow's `ready`: staff go on to the first question, anyone else gets the polite refusal."""
 
     async def ready(incoming: Incoming, ctx: Context) -> Outcome | None:
-        return None if await staff_member(incoming, ctx) is not None else await _refusal(incoming, ctx, intent)
+        return None if await staff_member(incoming, ctx) is not None else await refuse_non_staff(incoming, ctx, intent)
 
     return ready
 
@@ -127,6 +128,7 @@ async def suspend(staff, member, reason: str, incoming: Incoming, ctx: Context) 
     if member.id == staff.id:
         return ctx.text("staff_not_self")
     await members.suspend_member(ctx.bank.sessions, member.id, staff.actor, reason)
+    await tags_changed(ctx, member.id, incoming, "suspend")
     return ctx.text("staff_suspended", who=await who(member.id, ctx))
 
 
@@ -186,7 +188,7 @@ async def act_for(staff, elder, rest: str, incoming: Incoming, ctx: Context) -> 
 
 async def end_acting(_: str, incoming: Incoming, ctx: Context) -> Outcome:
     if await staff_member(incoming, ctx) is None:
-        return await _refusal(incoming, ctx, "act_for")
+        return await refuse_non_staff(incoming, ctx, "act_for")
     was_acting = await ctx.dialogue.recall(incoming.openid, ACTING_MEMO) is not None
     await ctx.dialogue.note(incoming.openid, ACTING_MEMO, None, 1)  # the store has no delete for memos
     return Outcome(Reply(ctx.text("staff_acting_ended" if was_acting else "staff_not_acting")), "act_for")
@@ -205,7 +207,7 @@ async def acting_for(incoming: Incoming, ctx: Context) -> members.Member | None:
 
 
 async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
-    return None if await staff_member(incoming, ctx) is not None else await _refusal(incoming, ctx, REGISTER_FLOW_NAME)
+    return None if await staff_member(incoming, ctx) is not None else await refuse_non_staff(incoming, ctx, REGISTER_FLOW_NAME)
 
 
 async def elder_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
@@ -220,7 +222,7 @@ async def elder_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
 async def register_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
-        return await _refusal(incoming, ctx, REGISTER_FLOW_NAME)
+        return await refuse_non_staff(incoming, ctx, REGISTER_FLOW_NAME)
     personal = members.PersonalData(
         real_name=slots["real_name"].strip(), phone=slots["phone"], address=address_text(slots["address"]),
         emergency_name=slots["emergency_name"], emergency_phone=slots["emergency_phone"])

@@ -3,6 +3,8 @@
 Placeholders are filled from the community's settings ({community}, {hotline}).
 """
 
+from handlers.broadcast_texts import BROADCAST_TEXTS
+from handlers.desk_texts import DESK_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -15,15 +17,6 @@ TEXTS = {
         "4. 了解时间银行：发“什么是时间银行”\n"
         "打字不方便，可以按住说话发语音。\n"
         "遇到紧急情况请马上拨打120，社区电话：{hotline}"
-    ),
-    "about": (
-        "时间银行是什么？\n"
-        "· 存时间：您去帮助老人，比如陪诊、买菜、打扫、聊天，服务1小时就存1个时间币。\n"
-        "· 用时间：以后您自己或家里老人需要帮忙时，用时间币请志愿者来服务。\n"
-        "· 统一标准：不同服务按统一标准折算时间币。\n"
-        "· 不换现金：时间币只能换服务或合作商家的物品。\n"
-        "· 保护隐私：您的个人信息只用于安排服务，不会公开。\n"
-        "想加入，发“我要注册”。有疑问请打社区电话：{hotline}"
     ),
     "sos": (
         "如有危险，请马上拨打 120（急救）或 110（报警）！\n"
@@ -178,8 +171,16 @@ TEXTS = {
     ),
     "erase_task_under_way": "您还有一单服务在进行（#{id}）。等服务结束，或先回复“取消 {id}”，再删除信息。",
     "erase_done": "已删除您的个人信息，账户已关闭。谢谢您为时间银行出过力。以后想回来，重新注册就行。",
+    "unsubscribe_done": "好的，已为您退订。社区群发的活动和宣传不再发给您；您自己订单的消息照常通知。想再收到，发“订阅”。",
+    "unsubscribe_already": "您已经退订了，不会收到群发的消息。想再收到，发“订阅”。",
+    "unsubscribe_not_member": "您还没有注册，我们不会给您发通知，不用退订。想加入时间银行，发“注册”。",
+    "subscribe_done": "好的，已为您恢复订阅，社区的活动和通知会照常发给您。",
+    "subscribe_already": "您一直在接收社区的通知，不用再订阅。",
+    "subscribe_not_member": "您还没有注册。注册后就能收到社区的活动和通知，发“注册”，两三分钟就好。",
+    "tags_no_room_staff": "公众号的标签已满100个，“{tag}”建不了，按它群发的消息到不了这些会员。请在公众号后台删掉不用的标签。",
     "apology": "抱歉，系统出了点问题，请稍后再试。急事请打社区电话 {hotline}。（编号 {ref}）",
     "busy": "系统繁忙，请稍等一会儿再发。急事请打社区电话 {hotline}。",
+    "slow_down": "您发得太快了，请歇一分钟再发。急事请打社区电话 {hotline}，或回复“救命”。",
     "sos_staff": (
         "【紧急求助 #{alert}】{name} 刚刚发来求救，请马上联系。\n"
         "电话：{phone}\n地址：{address}\n紧急联系人：{contact_name} {contact_phone}"
@@ -195,12 +196,27 @@ TEXTS = {
     ),
     "console_link": "管理后台登录链接（{minutes}分钟内有效，只能用一次，请勿转发）：\n{url}",
     "console_unavailable": "管理后台暂时不能登录，请稍后再试。",
+    # ---- knowledge base and success stories (handlers/knowledge.py) ----
+    "faq_list": "想多了解哪一项，请回复数字：\n{choices}\n发“故事”，听听邻居们互助的故事。",
+    "faq_pick_another": "\n\n想看别的问题，回复别的数字。",
+    "story_none": "还没有故事。以后社区会把大家互助的好故事放在这里。",
+    "story_show": "【{title}】\n{body}",
+    "story_others": "\n\n还有这些故事：\n{lines}\n想看哪个，回复“故事”加上序号，比如“故事 {example}”。",
+    "story_no_such": "没有这个故事。发“故事”看看有哪些。",
+    "story_usage": "请这样发：添加故事 标题｜内容",
+    "story_added": "故事已保存（第{id}号）：{title}\n大家发“故事”就能看到；要推送给大家，发“群发故事 {id}”。",
 }
 
 
 # The sentences of requests and tasks are kept in their own table; one lookup serves both.
 assert not TEXTS.keys() & TASK_TEXTS.keys(), "a text key is defined twice"
 TEXTS |= TASK_TEXTS
+# The staff desk's sentences (handlers/staff_desk.py), likewise.
+assert not TEXTS.keys() & DESK_TEXTS.keys(), "a text key is defined twice"
+TEXTS |= DESK_TEXTS
+# The sentences of broadcasts (handlers/broadcast.py), likewise.
+assert not TEXTS.keys() & BROADCAST_TEXTS.keys(), "a text key is defined twice"
+TEXTS |= BROADCAST_TEXTS
 
 
 def say(key: str, **values: str) -> str:

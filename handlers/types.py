@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Mapping
 
 
 class Kind(str, Enum):
@@ -16,7 +17,8 @@ class Kind(str, Enum):
     SCAN = "scan"  # an existing follower scanned a QR code
     UNFOLLOW = "unfollow"
     MEDIA = "media"  # image, video, link, file: nothing the bot can read
-    SILENT_EVENT = "silent_event"  # reports that need no answer (view, job finished, location report)
+    SILENT_EVENT = "silent_event"  # reports that need no answer (view, template sent, location report)
+    MASS_SEND_FINISHED = "mass_send_finished"  # MASSSENDJOBFINISH: WeChat's counts for a mass send, in `report`
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Incoming:
     menu_key: str = ""
     scene: str = ""  # the QR code scene of a follow or scan
     location: Location | None = None
+    report: Mapping[str, int] | None = None  # a mass send's result: msg_id, status, total, filter, sent, error
 
 
 @dataclass(frozen=True)

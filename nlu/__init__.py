@@ -33,8 +33,8 @@ ordinary parse unchanged.
 """
 
 from .expecting import EXPECTING
-from .parser import parse, services_mentioned, warm_up
+from .parser import parse, services_mentioned, warm_up, words
 from .result import Parse
 from .schema import INTENTS, SERVICE_CODES
 
-__all__ = ["EXPECTING", "INTENTS", "Parse", "SERVICE_CODES", "parse", "services_mentioned", "warm_up"]
+__all__ = ["EXPECTING", "INTENTS", "Parse", "SERVICE_CODES", "parse", "services_mentioned", "warm_up", "words"]

@@ -2,8 +2,8 @@
 
 from datetime import date, datetime, timedelta, timezone
 
+from . import cleanup, tokenizer
 from . import expecting as answers
-from . import tokenizer
 from .intents import decide
 from .reading import Reading
 from .result import Parse
@@ -32,6 +32,11 @@ def services_mentioned(text: str) -> tuple[str, ...]:
     """Every service a message names, in order: "会陪诊，也能买菜" → medical_escort, shopping."""
     reading = Reading(text, date.today())
     return tuple(dict.fromkeys(hit.label for hit in reading.layer("service") if hit.label))
+
+
+def words(text: str) -> list[str]:
+    """The message as the parser reads it, in words: cleaned (simplified, variants replaced) and cut by jieba."""
+    return [word for word in tokenizer.cut(cleanup.clean(text)) if word.strip()]
 
 
 def local_day(now: datetime) -> date:

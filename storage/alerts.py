@@ -21,7 +21,7 @@ from storage.alert_tables import (DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CA
 from storage.base import utcnow
 from storage.db import Sessions
 
-__all__ = ["Alert", "AlertNotFound", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
+__all__ = ["Alert", "AlertNotFound", "as_alert", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
            "OPEN", "HANDLED", "AlertRow"]
 
@@ -96,7 +96,7 @@ async def open_alerts(sessions: Sessions, kinds: tuple[str, ...] = KINDS, limit:
         rows = (await session.execute(
             select(AlertRow).where(AlertRow.status == OPEN, AlertRow.kind.in_(kinds)).order_by(AlertRow.id).limit(limit)
         )).scalars().all()
-    return [_alert(row) for row in rows]
+    return [as_alert(row) for row in rows]
 
 
 async def alert(sessions: Sessions, alert_id: int) -> Alert:
@@ -104,7 +104,7 @@ async def alert(sessions: Sessions, alert_id: int) -> Alert:
         row = await session.get(AlertRow, alert_id)
     if row is None:
         raise AlertNotFound(alert_id)
-    return _alert(row)
+    return as_alert(row)
 
 
 async def handle(sessions: Sessions, alert_id: int, actor: str, note: str, now: datetime | None = None) -> bool:
@@ -123,6 +123,6 @@ async def handle(sessions: Sessions, alert_id: int, actor: str, note: str, now: 
     return bool(changed)
 
 
-def _alert(row: AlertRow) -> Alert:
+def as_alert(row: AlertRow) -> Alert:
     return Alert(row.id, row.kind, row.status, row.member_id, row.openid, row.request_id, row.community,
                  MappingProxyType(dict(row.detail or {})), row.created_at, row.handled_at, row.handled_by, row.note)

@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 
 from storage.alert_tables import AlertRow
-from storage.alerts import Alert, _alert
+from storage.alerts import Alert, as_alert
 from storage.db import Sessions
 from storage.ledger.models import AccountRow, TransferRow
 from storage.members.disclosure import MASK
@@ -156,7 +156,7 @@ async def recent_alerts(sessions: Sessions, *, status: str, limit: int = PAGE) -
     async with sessions() as session:
         rows = (await session.execute(select(AlertRow).where(AlertRow.status == status).order_by(order)
                                       .limit(limit))).scalars().all()
-    return [_alert(row) for row in rows]
+    return [as_alert(row) for row in rows]
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,8 @@ async def _requests_on_day(session: AsyncSession, window: Window, condition) -> 
     """Distinct requests with such an event, per local day (as storage.reports counts one day)."""
     day = _local_day(session, TaskEventRow.at)
     rows = (await session.execute(
-        select(day, func.count(distinct(TaskEventRow.request_id))).where(TaskEventRow.at >= window.start, TaskEventRow.at < window.end, condition)
+        select(day, func.count(distinct(TaskEventRow.request_id)))
+        .where(TaskEventRow.at >= window.start, TaskEventRow.at < window.end, condition)
         .group_by(day))).all()
     return {str(found): count for found, count in rows}
 

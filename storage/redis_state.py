@@ -51,7 +51,10 @@ class Deduplicator:
         while True:
             value = await self._redis.get(self._key(message_key))
             if value is not None and value != IN_PROGRESS:
-                return decrypt(self._keyring, value, self._key(message_key))
+                try:
+                    return decrypt(self._keyring, value, self._key(message_key))
+                except UndecryptableValue:
+                    return None  # sealed under a key this process no longer has: answer `success`
             if time.monotonic() >= deadline:
                 return None
             await asyncio.sleep(self._poll_s)
@@ -62,20 +65,35 @@ class MemberBusy(Exception):
 
 
 @asynccontextmanager
-async def member_lock(redis: Redis, openid: str, *, hold_s: float = 30, wait_s: float = 10) -> AsyncIterator[None]:
-    """Serialize one member's messages across processes, so their dialogue state never races."""
+async def member_lock(redis: Redis, openid: str, *, hold_s: float = 10, wait_s: float = 10) -> AsyncIterator[None]:
+    """Serialize one member's messages across processes, so their dialogue state never races.
+
+    The lease is short and renewed while the turn runs: a process killed mid-turn frees the
+    member within `hold_s`, yet a slow turn keeps its lock as long as it needs.
+    """
     lock = redis.lock(f"lock:member:{openid}", timeout=hold_s, blocking_timeout=wait_s, sleep=0.02)
     if not await lock.acquire():
         raise MemberBusy(openid)
+    keeper = asyncio.create_task(_keep_leased(lock, hold_s / 3))
     try:
         yield
     finally:
+        keeper.cancel()
         try:
             await lock.release()
         except (LockError, RedisError):
             # Expired while we worked, or Redis is gone: either way the lease ends by itself,
             # and the member's finished turn must not be reported as a failure.
             pass
+
+
+async def _keep_leased(lock, every_s: float) -> None:
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            await lock.reacquire()
+        except (LockError, RedisError):
+            return  # lost: the turn finishes anyway, and its work is idempotent or guarded in SQL
 
 
 class DialogueStore:

@@ -20,7 +20,7 @@ from storage.db import Sessions
 from storage.ledger.accounts import SINGLETON_REF
 from storage.ledger.models import AccountRow, TransferRow
 from storage.ledger.txn import minutes_total
-from storage.ledger.types import POOL
+from storage.ledger.types import MEMBER, POOL
 from storage.members.tables import MemberRow
 from storage.tasks.tables import CANCELLED, DONE, EXPIRED, REQUESTER, RatingRow, ServiceRequestRow, TaskEventRow
 from storage.tasks.transitions import ACCEPT, POSTED
@@ -78,7 +78,7 @@ class TransferView:
     kind: str
     amount_min: int
     reversed_min: int
-    debit_owner: str  # "member:42", or the kind of a bank account ("issuance", "pool" …)
+    debit_owner: str  # a member's ledger ref ("member:42"), or the kind of a bank account ("issuance", "partner" …)
     credit_owner: str
     created_at: datetime
     reversal_of_id: int | None
@@ -112,9 +112,7 @@ async def daily_report(sessions: Sessions, day: date, *, zone: tzinfo, now: date
                              .group_by(ServiceRequestRow.service_code).order_by(ServiceRequestRow.service_code))
         stars = await rows(select(RatingRow.stars, func.count()).where(
             RatingRow.side == REQUESTER, RatingRow.at >= start, RatingRow.at < end).group_by(RatingRow.stars))
-        open_alerts = (await session.execute(select(func.count()).select_from(AlertRow).where(
-            AlertRow.created_at < end,
-            or_(AlertRow.status == ALERT_OPEN, AlertRow.handled_at >= end)))).scalar_one()
+        open_alerts = await _open_alerts_at(session, end)
         pool = await _pool_balance(session, end)
     return DailyReport(
         day=day, start=start, end=end,
@@ -122,6 +120,20 @@ async def daily_report(sessions: Sessions, day: date, *, zone: tzinfo, now: date
         requests=RequestCounts(*counts),
         minutes_by_service=MappingProxyType({code: int(total) for code, total in minutes}),
         ratings=_ratings(dict(stars)), open_alerts=open_alerts, pool_balance_min=pool)
+
+
+async def open_alert_count(sessions: Sessions, at: datetime | None = None) -> int:
+    """Alerts raised before `at` and not yet handled then (by default: open now), the length of the staff's queue."""
+    async with sessions() as session:
+        if at is None:
+            return (await session.execute(select(func.count()).select_from(AlertRow).where(
+                AlertRow.status == ALERT_OPEN))).scalar_one()
+        return await _open_alerts_at(session, at)
+
+
+async def _open_alerts_at(session, at: datetime) -> int:
+    return (await session.execute(select(func.count()).select_from(AlertRow).where(
+        AlertRow.created_at < at, or_(AlertRow.status == ALERT_OPEN, AlertRow.handled_at >= at)))).scalar_one()
 
 
 def _ratings(by_stars: dict[int, int]) -> Ratings:
@@ -161,4 +173,4 @@ async def transfer_view(sessions: Sessions, transfer_id: int) -> TransferView | 
 
 
 def _owner(account: AccountRow) -> str:
-    return account.owner_ref or account.kind
+    return account.owner_ref if account.kind == MEMBER else account.kind

@@ -61,6 +61,17 @@ async def set_following(sessions: Sessions, openid: str, following: bool) -> Mem
         return as_member(row)
 
 
+async def set_broadcasts_opted_out(sessions: Sessions, member_id: int, opted_out: bool) -> Member:
+    """退订 / 订阅, said by the member themselves (suspended members too): audited; closed members refused."""
+    async with sessions.begin() as session:
+        row = await lock_member(session, member_id, open_only=True)
+        if row.broadcasts_opted_out != opted_out:
+            row.broadcasts_opted_out = opted_out
+            await audit.record(session, actor=audit.member_actor(member_id, row.is_staff), subject_id=member_id,
+                               action="broadcasts_opt_out" if opted_out else "broadcasts_opt_in")
+        return as_member(row)
+
+
 async def reattach_openid(sessions: Sessions, member_id: int, openid: str) -> Member:
     """Link a WeChat account to a member and restore pushes, once the caller has confirmed who it is.
 

@@ -1,0 +1,62 @@
+"""What the console calls things, in Simplified Chinese: one table per kind of name."""
+
+from __future__ import annotations
+
+from storage import alerts, dashboard, ledger, members, redemptions, tasks
+from storage.tasks import transitions
+
+ROLES = {members.ELDER: "老人", members.VOLUNTEER: "志愿者", members.FAMILY: "家属"}
+MEMBER_STATUSES = {members.ACTIVE: "正常", members.SUSPENDED: "已停用", members.CLOSED: "已注销"}
+TASK_STATUSES = {
+    tasks.OPEN: "待接单", tasks.ACCEPTED: "已接单", tasks.IN_SERVICE: "服务中", tasks.DONE: "已完成",
+    tasks.DISPUTED: "有争议", tasks.CANCELLED: "已取消", tasks.EXPIRED: "已过期",
+}
+TASK_EVENTS = {
+    transitions.POSTED: "发布", transitions.ACCEPT: "接单", transitions.CHECK_IN: "签到",
+    transitions.CHECK_OUT: "签退", transitions.CONFIRM: "确认完成", transitions.AUTO_CONFIRM: "自动确认",
+    transitions.DISPUTE: "提出异议", transitions.CANCEL: "取消", transitions.VOLUNTEER_CANCEL: "志愿者取消",
+    transitions.NO_SHOW: "志愿者未到", transitions.EXPIRE: "过期", transitions.RESOLVE_PAY: "裁定：照付",
+    transitions.RESOLVE_PART: "裁定：部分支付", transitions.RESOLVE_REFUND: "裁定：退回",
+}
+ALERT_KINDS = {
+    alerts.SOS: "紧急求助", alerts.DISPUTE: "服务争议", alerts.LOW_RATING: "差评", alerts.NO_SHOW: "志愿者未到",
+    alerts.FAR_CHECK_IN: "签到位置偏远", alerts.NOBODY_IN_REACH: "附近无人接单", alerts.LATE_CANCEL: "临时取消",
+}
+TRANSFER_KINDS = {
+    ledger.SERVICE: "服务", ledger.GIFT: "赠送", ledger.DONATION: "捐赠", ledger.REDEMPTION: "兑换",
+    ledger.GRANT: "发放", ledger.ADJUSTMENT_KIND: "调整", ledger.REVERSAL: "冲正",
+}
+REDEMPTION_STATUSES = {
+    redemptions.RESERVING: "预留中", redemptions.HELD: "待核销", redemptions.COMPLETED: "已核销",
+    redemptions.VOIDED: "已作废", redemptions.EXPIRED: "已过期", redemptions.REFUSED: "未成功",
+}
+SATISFACTION = {dashboard.VERY_SATISFIED: "非常满意", dashboard.SATISFIED: "满意",
+                dashboard.NOT_SATISFIED: "不满意"}
+PERSONAL_FIELDS = {
+    "real_name": "姓名", "phone": "手机", "address": "地址", "emergency_name": "紧急联系人",
+    "emergency_phone": "紧急联系人手机", "id_number": "身份证号",
+}
+# What the page says after an action redirected back to it (?done=…).
+FLASH = {
+    "handled": "告警已处理。", "handled_before": "这条告警已被别人处理。", "verified": "已认证该志愿者。",
+    "suspended": "已停用该会员。", "reinstated": "已恢复该会员。", "certificate": "已登记培训证书。",
+    "binding_confirmed": "已确认家属绑定。", "binding_ended": "已解除家属绑定。", "made_staff": "已设为工作人员。",
+    "revoked_staff": "已取消工作人员身份。", "reversed": "冲正已完成。", "granted": "发放已完成。",
+    "redeemed": "兑换码已核销。", "broadcast_sent": "群发已确认，正在发送。", "broadcast_cancelled": "群发已取消。",
+}
+# What the page says when an action was refused (?refused=…).
+REFUSED = {
+    "no_fields": "请勾选要查看的信息。", "reveal": "您没有查看这些信息的权限。",
+    "verified": "不能认证：只有正常状态的志愿者可以认证。", "suspended": "不能停用：请写明原因（也不能停用自己）。",
+    "reinstated": "不能恢复这个会员。", "certificate": "证书没登记上：请选服务、写发证单位，日期格式如 2027-06-30。",
+    "binding_confirmed": "不能确认这个绑定。", "binding_ended": "不能解除这个绑定。",
+    "made_staff": "不能设为工作人员。", "revoked_staff": "不能取消这个工作人员（也不能取消自己）。",
+}
+REFUSED |= {
+    "reverse_reason": "冲正需要写明原因。", "grant_reason": "发放需要写明原因。",
+    "reverse": "冲正没有完成：请核对转账编号和分钟数（对方余额不足时需勾选“允许为负”）。",
+    "grant": "发放没有完成：请核对会员编号和分钟数（每次最多 6000 分钟）。",
+}
+REFUSED |= {"code": "核销没有完成：兑换码不存在、已用过或已过期。"}
+FLASH |= {"broadcast_not_cancelled": "这条群发已经开始或结束，不能取消了。"}
+REFUSED |= {"nobody": "这个范围里没有能收到群发的人。", "quota": "本期群发次数已用完，没有发送。"}

@@ -1,0 +1,19 @@
+"""The audit log, newest first: admins only."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.console.auth import admin_only
+from bot.console.pages.common import runtime_of, whole_number
+from bot.console.render import render
+from storage import audit
+
+
+async def audit_page(request: web.Request) -> web.Response:
+    subject = whole_number(request.query.get("member", ""))
+    entries = await audit.entries(runtime_of(request).sessions, subject=subject, limit=200)
+    return render(request, "audit.html", entries=entries, subject=subject)
+
+
+ROUTES = (("GET", "/audit", admin_only(audit_page)),)

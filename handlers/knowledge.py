@@ -1,0 +1,165 @@
+"""What the time bank is and how it works, answered from the FAQ; and the success stories staff write.
+
+The questions and answers are data (storage/faq.toml, plus the staff's own
+file named by `[knowledge] faq_file`). A message the NLU reads as `about`, a
+`help` message that names a question's keyword, or a message it does not
+understand at all but that matches a question, gets that question's answer,
+with the numbers filled in from the configuration. Otherwise: the general
+answer and the questions numbered; a number then picks one.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import nlu
+from handlers import staff
+from handlers.context import Context
+from handlers.types import Incoming, Outcome, Reply
+from storage import stories
+from storage.exchange import Catalogue, cost_of, format_minutes
+from storage.knowledge import ABOUT_ID, FaqEntry, Match
+
+# The numbered questions last as long as a half-finished conversation would.
+LIST_MEMO = "faq_list"
+LIST_TTL_S = 600
+OTHER_STORIES = 5
+
+FAQ_COMMAND = re.compile(r"^\s*(常见问题|问题列表|常见问答)\s*$")
+STORY_COMMAND = re.compile(r"^\s*(?:听听|看看|讲讲|讲个|听个|看个)?(?:成功|互助)?故事\s*(\d{0,6})\s*$")
+ADD_STORY_COMMAND = re.compile(r"^\s*添加故事\s*(.*)$", re.S)
+TITLE_BODY = re.compile(r"\s*[｜|\n]\s*")
+
+
+# ---- answering questions -----------------------------------------------------------
+
+
+async def about(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
+    """The `about` intent: the question it matches, else the general answer with the questions numbered."""
+    match = _match(incoming, ctx)
+    if match is None or match.entry.id == ABOUT_ID:
+        return await _overview(incoming, ctx)
+    return _answer(match.entry, ctx)
+
+
+async def help_or_answer(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
+    """`help`: a question's answer when the message names one of its keywords ("时间币能干什么"), else what the bot can do."""
+    match = _match(incoming, ctx)
+    if match is not None and match.by_keyword and match.entry.id != ABOUT_ID:
+        return _answer(match.entry, ctx)
+    return Outcome(Reply(ctx.text("help")), "help")
+
+
+async def answer_unknown(incoming: Incoming, ctx: Context) -> Outcome | None:
+    """A message the NLU did not understand: a number picking from the questions just listed, or a question
+    that matches; None leaves it to the conversation engine's "not understood"."""
+    listed = await ctx.dialogue.recall(incoming.openid, LIST_MEMO)
+    if listed and (picked := _picked(incoming, ctx, listed)) is not None:
+        await ctx.dialogue.note(incoming.openid, LIST_MEMO, listed, LIST_TTL_S)
+        return Outcome(Reply(fill(picked, ctx) + ctx.text("faq_pick_another")), "about")
+    match = _match(incoming, ctx)
+    if match is None:
+        return None
+    return await _overview(incoming, ctx) if match.entry.id == ABOUT_ID else _answer(match.entry, ctx)
+
+
+async def faq_list(_: str, incoming: Incoming, ctx: Context) -> Outcome:
+    """`常见问题`: the questions, numbered."""
+    return Outcome(Reply(await _numbered_questions(incoming, ctx)), "about")
+
+
+def fill(entry: FaqEntry, ctx: Context) -> str:
+    return entry.answer.format(**answer_values(ctx))
+
+
+def answer_values(ctx: Context) -> dict[str, str]:
+    """Every placeholder an answer may use (storage.knowledge.PLACEHOLDERS), from the configuration."""
+    policy, catalogue = ctx.bank.policy, ctx.bank.catalogue
+    certified = [service.name for service in catalogue.services.values() if service.needs_certified]
+    return {
+        "community": ctx.community.name,
+        "hotline": ctx.community.hotline,
+        "elder_age": str(policy.elder_age),
+        "self_spend_age": str(policy.self_spend_age),
+        "gift_recipient_age": str(policy.gift_recipient_age),
+        "cap": format_minutes(ctx.bank.rules.cap_min),
+        "daily_gift_limit": format_minutes(ctx.bank.daily_transfer_limit_min),
+        "standard": exchange_standard(catalogue),
+        "certified_services": "、".join(certified) or "部分服务",
+    }
+
+
+def exchange_standard(catalogue: Catalogue) -> str:
+    """The unified exchange standard, one line per service: what one hour of it earns."""
+    return "\n".join(f"· {service.name}：{_per_hour(service.weight)}" + ("（要有培训证书）" if service.needs_certified else "")
+                     for service in catalogue.services.values())
+
+
+def _per_hour(weight: Fraction) -> str:
+    if (weight * 100).denominator == 1:  # 1.2 → "1.2个时间币"; people know credits as decimals
+        return f"{float(weight):.2f}".rstrip("0").rstrip(".") + "个时间币"
+    return format_minutes(cost_of(weight, 60))  # a weight like 1/3: the exact minutes instead of a rounded decimal
+
+
+def _match(incoming: Incoming, ctx: Context) -> Match | None:
+    return ctx.faq.best_match(incoming.text, nlu.words) if incoming.text.strip() else None
+
+
+def _answer(entry: FaqEntry, ctx: Context) -> Outcome:
+    return Outcome(Reply(fill(entry, ctx)), "about")
+
+
+async def _overview(incoming: Incoming, ctx: Context) -> Outcome:
+    general = fill(ctx.faq.about, ctx)
+    return Outcome(Reply(f"{general}\n\n{await _numbered_questions(incoming, ctx)}"), "about")
+
+
+async def _numbered_questions(incoming: Incoming, ctx: Context) -> str:
+    listed = ctx.faq.listed
+    # The ids, not the numbers, are remembered: "3" means what was shown even if the FAQ changes meanwhile.
+    await ctx.dialogue.note(incoming.openid, LIST_MEMO, [entry.id for entry in listed], LIST_TTL_S)
+    choices = "\n".join(f"{number}. {entry.question}" for number, entry in enumerate(listed, 1))
+    return ctx.text("faq_list", choices=choices)
+
+
+def _picked(incoming: Incoming, ctx: Context, listed: list[str]) -> FaqEntry | None:
+    number = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting="choice").slots.get("choice")
+    if not isinstance(number, int) or not 1 <= number <= len(listed):
+        return None
+    return ctx.faq.entry(listed[number - 1])
+
+
+# ---- success stories ---------------------------------------------------------------
+
+
+async def read_story(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+    """`故事`: the newest story in full and the titles of a few more; `故事 N`: story N."""
+    newest = await stories.stories(ctx.bank.sessions, limit=OTHER_STORIES + 1)
+    if number:
+        shown = await stories.story(ctx.bank.sessions, int(number))
+        if shown is None:
+            return Outcome(Reply(ctx.text("story_no_such")), "story")
+    elif newest:
+        shown = newest[0]
+    else:
+        return Outcome(Reply(ctx.text("story_none")), "story")
+    text = ctx.text("story_show", title=shown.title, body=shown.body)
+    others = [story for story in newest if story.id != shown.id][:OTHER_STORIES]
+    if others:
+        lines = "\n".join(f"{story.id}. {story.title}" for story in others)
+        text += ctx.text("story_others", lines=lines, example=str(others[0].id))
+    return Outcome(Reply(text), "story")
+
+
+async def add_story(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
+    """`添加故事 标题｜内容` (or the title on the first line and the story below it): staff only, audited."""
+    author = await staff.staff_member(incoming, ctx)
+    if author is None:
+        return await staff.refuse_non_staff(incoming, ctx, "add_story")
+    title, body = (TITLE_BODY.split(arguments.strip(), maxsplit=1) + [""])[:2]
+    if not title or not body:
+        return Outcome(Reply(ctx.text("story_usage")), "add_story")
+    added = await stories.add_story(ctx.bank.sessions, author.actor, title, body)
+    return Outcome(Reply(ctx.text("story_added", id=str(added.id), title=added.title)), "add_story")
+
