@@ -6,12 +6,8 @@ import re
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import (aftercare, console_link, credits, emergency, erasure, family, giving, membership, orders,
-                      partners, requests, staff, tasks, welcome)
-from handlers import staff_desk
-from handlers import subscription
-from handlers import knowledge
-from handlers import broadcast
+from handlers import (aftercare, broadcast, console_link, credits, emergency, erasure, family, giving, knowledge,
+                      membership, orders, partners, requests, staff, staff_desk, subscription, tasks, welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
@@ -69,8 +65,9 @@ INTENT_HANDLERS: dict[str, IntentHandler] = {
 OPEN_TO_EVERYONE = frozenset({"help", "about", "register", "sos", "subscribe", "unsubscribe"})
 MEMBERS_ONLY = frozenset(nlu.INTENTS) - OPEN_TO_EVERYONE - {"unknown", "affirm", "deny"}
 
-# Exact commands read before any language understanding: staff and partner operations.
-COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[Outcome]]], ...] = (
+# Exact commands read before any language understanding: staff, partner and task operations.
+# A command answers None to decline, and the message goes on to the language understanding.
+COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[Outcome | None]]], ...] = (
     (partners.COMPLETE_COMMAND, partners.complete_code),
     (aftercare.DISPUTE_COMMAND, aftercare.dispute),
     (tasks.CONTACT_COMMAND, tasks.show_contact),
@@ -144,10 +141,7 @@ async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Conte
         return Outcome(Reply(ctx.text("not_registered")), intent)
     if intent in INTENT_HANDLERS:
         return await INTENT_HANDLERS[intent](incoming, ctx, slots)
-    if intent in nlu.INTENTS and intent not in ("unknown", "affirm", "deny"):
-        # Understood, but its conversation is not built yet: say so, and where to get help now.
-        return Outcome(Reply(ctx.text("not_ready")), intent)
-    return Outcome(Reply(ctx.text("not_understood")), "unknown")
+    return Outcome(Reply(ctx.text("not_understood")), "unknown")  # a yes or no with no question asked
 
 
 def make_respond(flows: dict[str, Flow]) -> Responder:
