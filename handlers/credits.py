@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.identity import account_of, member_of
+from handlers.names import TRANSFER_KINDS
 from handlers.types import Incoming, Outcome, Reply
 from storage import ledger, members, redemptions
 from storage.exchange import format_minutes
@@ -11,10 +12,6 @@ from storage.exchange import format_minutes
 HISTORY_PAGE = 5
 HISTORY_CURSOR_TTL_S = 600
 
-KIND_NAMES = {
-    ledger.SERVICE: "服务", ledger.GIFT: "赠送", ledger.DONATION: "捐赠", ledger.REDEMPTION: "兑换",
-    ledger.GRANT: "发放", ledger.ADJUSTMENT_KIND: "调整", ledger.REVERSAL: "冲正",
-}
 SYSTEM_ACCOUNT_NAMES = {ledger.POOL: "社区公益池", ledger.ISSUANCE: "时间银行", ledger.ADJUSTMENT: "账务调整"}
 
 
@@ -49,7 +46,7 @@ async def _entry_line(entry: ledger.StatementEntry, ctx: Context) -> str:
     day = ctx.local(entry.at)
     sign = "+" if entry.amount_min > 0 else "-"
     who = await counterparty_name(entry.counterparty_account_id, ctx)
-    return f"{day.month}月{day.day}日 {KIND_NAMES.get(entry.kind, entry.kind)} {sign}{format_minutes(abs(entry.amount_min))} {who}"
+    return f"{day.month}月{day.day}日 {TRANSFER_KINDS.get(entry.kind, entry.kind)} {sign}{format_minutes(abs(entry.amount_min))} {who}"
 
 
 async def counterparty_name(account_id: int, ctx: Context) -> str:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Flow, Slot
 from handlers.membership import who
+from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
 from handlers.staff import phone_and_rest, staff_action, staff_command, staff_gate, staff_member
 from handlers.types import Incoming, Outcome, Reply
@@ -42,15 +43,6 @@ REPORT_DATE = re.compile(r"^(?:(\d{4})\s*[年/-]\s*)?(\d{1,2})\s*[月/-]\s*(\d{1
 RELATIVE_DAYS = {"": 0, "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 SHOWN_ALERTS = 15
 
-ALERT_KINDS = {
-    alerts.SOS: "紧急求助", alerts.DISPUTE: "服务纠纷", alerts.LOW_RATING: "差评", alerts.NO_SHOW: "志愿者没来",
-    alerts.FAR_CHECK_IN: "签到位置太远", alerts.NOBODY_IN_REACH: "附近没有志愿者", alerts.LATE_CANCEL: "临时取消",
-}
-TRANSFER_KINDS = {
-    ledger.SERVICE: "服务", ledger.GIFT: "赠送", ledger.DONATION: "捐赠", ledger.REDEMPTION: "兑换",
-    ledger.GRANT: "发放", ledger.ADJUSTMENT_KIND: "调整", ledger.REVERSAL: "冲正",
-}
-ROLE_NAMES = ((members.ELDER, "老人"), (members.VOLUNTEER, "志愿者"), (members.FAMILY, "家属"))
 
 
 def actor_of(staff: members.Member) -> str:
@@ -345,7 +337,7 @@ def _members_line(report: reports.DailyReport, ctx: Context) -> str:
     total = sum(report.new_members.values())
     if not total:
         return ctx.text("desk_none")
-    roles = "，".join(f"{name}{report.new_members.get(role, 0)}人" for role, name in ROLE_NAMES)
+    roles = "，".join(f"{name}{report.new_members.get(role, 0)}人" for role, name in ROLES.items())
     return ctx.text("desk_report_members", roles=roles, total=str(total))
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from storage import alerts, dashboard, ledger, members, redemptions, tasks
+from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS  # noqa: F401 — read by the templates
+from storage import dashboard, members, redemptions, tasks
 from storage.tasks import transitions
 
-ROLES = {members.ELDER: "老人", members.VOLUNTEER: "志愿者", members.FAMILY: "家属"}
 MEMBER_STATUSES = {members.ACTIVE: "正常", members.SUSPENDED: "已停用", members.CLOSED: "已注销"}
 TASK_STATUSES = {
     tasks.OPEN: "待接单", tasks.ACCEPTED: "已接单", tasks.IN_SERVICE: "服务中", tasks.DONE: "已完成",
@@ -17,14 +17,6 @@ TASK_EVENTS = {
     transitions.DISPUTE: "提出异议", transitions.CANCEL: "取消", transitions.VOLUNTEER_CANCEL: "志愿者取消",
     transitions.NO_SHOW: "志愿者未到", transitions.EXPIRE: "过期", transitions.RESOLVE_PAY: "裁定：照付",
     transitions.RESOLVE_PART: "裁定：部分支付", transitions.RESOLVE_REFUND: "裁定：退回",
-}
-ALERT_KINDS = {
-    alerts.SOS: "紧急求助", alerts.DISPUTE: "服务争议", alerts.LOW_RATING: "差评", alerts.NO_SHOW: "志愿者未到",
-    alerts.FAR_CHECK_IN: "签到位置偏远", alerts.NOBODY_IN_REACH: "附近无人接单", alerts.LATE_CANCEL: "临时取消",
-}
-TRANSFER_KINDS = {
-    ledger.SERVICE: "服务", ledger.GIFT: "赠送", ledger.DONATION: "捐赠", ledger.REDEMPTION: "兑换",
-    ledger.GRANT: "发放", ledger.ADJUSTMENT_KIND: "调整", ledger.REVERSAL: "冲正",
 }
 REDEMPTION_STATUSES = {
     redemptions.RESERVING: "预留中", redemptions.HELD: "待核销", redemptions.COMPLETED: "已核销",

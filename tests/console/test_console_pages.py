@@ -21,7 +21,7 @@ async def test_the_dashboard_shows_the_bank_in_charts_with_the_numbers_beside_th
 async def test_staff_resolve_an_alert_with_a_note_and_the_log_keeps_it(staff, console, busy_bank, runtime):
     zhao = await console("o_staff_zhao")
     status, page = await zhao.get("/console/alerts")
-    assert status == 200 and "服务争议" in page and "李*" in page and "李桂兰" not in page
+    assert status == 200 and "服务纠纷" in page and "李*" in page and "李桂兰" not in page
     (waiting,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.DISPUTE]
     status, page = await zhao.post(f"/console/alerts/{waiting.id}/handle", {"note": ""})
     assert "请先写处理说明" in page
