@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import TypeVar
@@ -32,6 +33,9 @@ T = TypeVar("T")
 
 MAX_ATTEMPTS = 8
 FIRST_BACKOFF_S = 0.005
+# No new attempt once this much time has gone: a member is waiting, and SQLite's busy timeout has
+# already waited inside each attempt (a lock held that long is an outage, not a race).
+RETRY_BUDGET_S = 5.0
 RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected
 UNIQUE_VIOLATION = "23505"
 SQLITE_BUSY_WORDS = ("database is locked", "database is busy")
@@ -49,6 +53,7 @@ def _is_retryable(error: DBAPIError) -> bool:
 
 async def in_transaction(sessions: Sessions, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     """Run `work` in its own transaction, again from scratch after a retryable failure."""
+    started = time.monotonic()
     for attempt in range(MAX_ATTEMPTS):
         try:
             async with sessions.begin() as session:
@@ -56,8 +61,8 @@ async def in_transaction(sessions: Sessions, work: Callable[[AsyncSession], Awai
         except DBAPIError as error:
             if not _is_retryable(error):
                 raise
-            if attempt == MAX_ATTEMPTS - 1:
-                raise LedgerBusy(f"gave up after {MAX_ATTEMPTS} attempts: {error.orig}") from error
+            if attempt == MAX_ATTEMPTS - 1 or time.monotonic() - started > RETRY_BUDGET_S:
+                raise LedgerBusy(f"gave up after {attempt + 1} attempt(s): {error.orig}") from error
             # Jitter keeps the losers of one race from colliding again in lockstep.
             await asyncio.sleep(random.uniform(0, FIRST_BACKOFF_S * 2**attempt))
     raise AssertionError("unreachable")
