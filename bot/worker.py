@@ -24,7 +24,7 @@ from bot.handler_context import handler_context
 from bot.runtime import Runtime
 from bot.tag_sync import sync_tags
 from handlers.sweeps import run_sweeps
-from storage import redemptions
+from storage import ledger, redemptions
 from storage.base import utcnow
 from storage.job_queue import QUEUE_NAME
 
@@ -42,10 +42,16 @@ async def expire_redemptions(job: dict) -> int:
     return await redemptions.expire_due(job["runtime"].sessions)
 
 
+async def expire_holds(job: dict) -> int:
+    """Record every hold past its deadline as expired (balances stopped counting it at the deadline)."""
+    return len(await ledger.expire_holds(job["runtime"].sessions))
+
+
 # name → the coroutine arq calls with (job context, *arguments); handlers enqueue by these names.
 JOBS: dict[str, Job] = {
     "sweep_tasks": sweep_tasks,
     "expire_redemptions": expire_redemptions,
+    "expire_holds": expire_holds,
     "preview_broadcast": preview_broadcast,
     "send_broadcast": send_broadcast,
     "resume_broadcasts": resume_broadcasts,
@@ -57,6 +63,7 @@ JOBS: dict[str, Job] = {
 SCHEDULE = (
     cron(sweep_tasks, name="sweep_tasks", second=0),
     cron(expire_redemptions, name="expire_redemptions", second=30),
+    cron(expire_holds, name="expire_holds", second=40),
     # Broadcasts whose worker died are taken up again: every ten seconds, and as soon as a worker starts.
     cron(resume_broadcasts, name="resume_broadcasts", second=set(range(5, 60, 10)), run_at_startup=True),
     # Tags catch up every ten minutes with whatever changed without a sync of its own.

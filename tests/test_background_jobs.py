@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from bot.worker import build_worker
 from storage import ledger, redemptions
+from storage.base import utcnow
 from storage.redemptions import CatalogueEntry
 
 RICE = CatalogueEntry("yonghui", "永辉超市", "rice_5kg", "大米5斤", price_min=120, stock=3)
@@ -35,3 +36,23 @@ async def test_an_expired_code_is_closed_by_a_worker_and_its_credit_and_stock_co
     assert sum(worker.jobs_complete for worker in workers) >= 1  # ours, and perhaps a scheduled sweep
     assert await stock(sessions) == 3
     assert (await ledger.balance(sessions, volunteer.id)).available == 300
+
+
+async def test_a_hold_past_its_deadline_is_recorded_expired_by_the_worker(runtime):
+    sessions = runtime.sessions
+    payer = await ledger.open_member_account(sessions, "member:7")
+    payee = await ledger.open_member_account(sessions, "member:8")
+    issuance = await ledger.system_account(sessions, ledger.ISSUANCE)
+    await ledger.transfer(sessions, ledger.TransferRequest(issuance.id, payer.id, 60, ledger.GRANT, "seed:7", "staff:1"))
+    held = await ledger.hold(sessions, ledger.HoldRequest(
+        payer.id, payee.id, 60, ledger.SERVICE, "hold:7", "member:7", expires_at=utcnow() + timedelta(milliseconds=100)))
+    await asyncio.sleep(0.2)
+
+    await runtime.jobs.enqueue("expire_holds", job_id="expire_holds:test")
+    worker = build_worker(runtime, burst=True)
+    await worker.async_run()
+    await worker.close()
+
+    assert await ledger.expire_holds(sessions) == ()  # nothing left: the worker recorded it
+    assert (await ledger.balance(sessions, payer.id)).available == 60
+    assert held.hold_id
