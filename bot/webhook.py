@@ -215,8 +215,8 @@ class WeChatEndpoint:
         try:
             for number, text in enumerate(texts):
                 await outbox.enqueue_text(self._sessions, self._context.bank.keyring, inbound.incoming.openid, text,
-                                          reason="reply",
-                                          dedupe_key=f"{inbound.dedupe_key}:{number}", not_before=not_before)
+                                          reason="reply", dedupe_key=f"{inbound.dedupe_key}:{number}",
+                                          not_before=not_before)
         except Exception:  # noqa: BLE001 — the passive part still goes out; the log says what did not
             log.exception("could not queue %d follow-up message(s)", len(texts))
         if texts and not after_passive:
