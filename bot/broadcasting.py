@@ -3,7 +3,7 @@
 Jobs (rows of bot/worker.py JOBS):
 - preview_broadcast(openid, text): the preview API, to the author's own WeChat.
 - send_broadcast(id): a confirmed broadcast at its time, by mass send or fan-out.
-- resume_broadcasts(): on the clock and at worker start: picks up a broadcast
+- resume_broadcasts(): every ten seconds: picks up a broadcast
   whose worker died (no heartbeat), and one due whose job was lost.
 
 Mass send: the quota is checked and the broadcast marked sending under one

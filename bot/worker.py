@@ -64,8 +64,8 @@ SCHEDULE = (
     cron(sweep_tasks, name="sweep_tasks", second=0),
     cron(expire_redemptions, name="expire_redemptions", second=30),
     cron(expire_holds, name="expire_holds", second=40),
-    # Broadcasts whose worker died are taken up again: every ten seconds, and as soon as a worker starts.
-    cron(resume_broadcasts, name="resume_broadcasts", second=set(range(5, 60, 10)), run_at_startup=True),
+    # Broadcasts whose worker died are taken up again, every ten seconds.
+    cron(resume_broadcasts, name="resume_broadcasts", second=set(range(5, 60, 10))),
     # Tags catch up every ten minutes with whatever changed without a sync of its own.
     cron(sync_tags, name="sync_tags", minute=set(range(5, 60, 10)), second=15),
     # 08:00 in Beijing: yesterday's numbers to every staff member.

@@ -182,10 +182,17 @@ def responder():
 
 
 @pytest.fixture
-async def bot_server(aiohttp_server, runtime, responder):
+def runs_jobs() -> bool:
+    """Whether the bot under test runs a job worker in its process; suites whose stories need one override
+    this. Others work the queue themselves (bot.worker.build_worker(burst=True)) or call the jobs directly."""
+    return False
+
+
+@pytest.fixture
+async def bot_server(aiohttp_server, runtime, responder, runs_jobs):
     from bot.app import build_app
 
-    return await aiohttp_server(build_app(runtime, respond=responder))
+    return await aiohttp_server(build_app(runtime, respond=responder, run_jobs=runs_jobs))
 
 
 @pytest.fixture

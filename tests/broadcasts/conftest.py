@@ -120,3 +120,9 @@ def mass_finished_xml(wechat, msg_id: str, *, total: int, filtered: int, sent: i
     return wechat.message_xml(ACCOUNT_ID, "event", {
         "Event": "MASSSENDJOBFINISH", "MsgID": msg_id, "Status": "send success", "TotalCount": str(total),
         "FilterCount": str(filtered), "SentCount": str(sent), "ErrorCount": str(errors)})
+
+
+
+@pytest.fixture
+def runs_jobs() -> bool:
+    return True  # these stories go on in the background: a preview, a broadcast sent after "是"

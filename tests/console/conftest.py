@@ -146,3 +146,9 @@ async def busy_bank(runtime):
     await desk.dispute(disputed.id, elder.actor, "时间不对")
     return type("Bank", (), {"elder": elder, "volunteer": helper, "done": done, "cancelled": cancelled,
                              "disputed": disputed})
+
+
+
+@pytest.fixture
+def runs_jobs() -> bool:
+    return True  # these stories go on in the background: a preview, a broadcast sent after "是"
