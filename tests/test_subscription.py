@@ -69,3 +69,8 @@ async def test_a_suspended_member_can_still_opt_out(grandma, runtime):
     await members.suspend_member(runtime.sessions, member.id, members.SYSTEM, "核实中")
     assert "已为您退订" in await grandma.says("退订")
     assert (await members.member_by_openid(runtime.sessions, "o_grandma_wang")).broadcasts_opted_out
+
+
+@pytest.fixture
+def runs_jobs() -> bool:
+    return True  # 退订 changes WeChat's tags through a job, in the background, as in the running bot
