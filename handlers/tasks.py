@@ -86,13 +86,28 @@ async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome
     return Outcome(Reply(f"#{task.id} {describe(task, ctx)}\n{_contact_lines(contact, ctx)}"), "contact")
 
 
-async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
+async def _duty(incoming: Incoming, ctx: Context, slots: dict, wanted, example: str,
+                intent: str) -> tuple[members.Member, tasks.Task] | Outcome:
+    """The volunteer and the one task of theirs this arrival or departure is about, or what to say instead."""
     member = await _volunteer(incoming, ctx)
     if isinstance(member, Reply):
-        return Outcome(member, "check_in")
-    task = await pick(slots, member, ctx, as_volunteer(tasks.ACCEPTED), "签到")
-    if isinstance(task, Reply):
-        return Outcome(task, "check_in")
+        return Outcome(member, intent)
+    task = await pick(slots, member, ctx, wanted, example)
+    return Outcome(task, intent) if isinstance(task, Reply) else (member, task)
+
+
+async def _flag_if_far(presence: tasks.CheckIn, task: tasks.Task, moment: str, ctx: Context) -> None:
+    if presence.far:
+        await tell_staff(ctx, "far_check_in", ctx.text("far_told_staff", id=str(task.id), moment=moment,
+                                                       distance=str(presence.distance_m)),
+                         f"far:{task.id}:{task.acceptance_no}:{moment}")
+
+
+async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
+    on_duty = await _duty(incoming, ctx, slots, as_volunteer(tasks.ACCEPTED), "签到", "check_in")
+    if isinstance(on_duty, Outcome):
+        return on_duty
+    member, task = on_duty
     try:
         arrived = await tasks.check_in(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor, point,
                                        rules=ctx.bank.task_rules, now=incoming.received_at)
@@ -100,36 +115,32 @@ async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.P
         return Outcome(refusal(error, task.id, ctx), "check_in")
     await tell_requester_side(ctx, task, "task_started", ctx.text("check_in_told_requester", id=str(task.id)),
                               f"checked_in:{task.id}:{task.acceptance_no}")
+    await _flag_if_far(arrived, task, "签到", ctx)
     reply = ctx.text("check_in_done", id=str(task.id))
     if arrived.far:
         reply += ctx.text("check_in_far_note", distance=str(arrived.distance_m))
-        await tell_staff(ctx, "far_check_in", ctx.text("far_told_staff", id=str(task.id), moment="签到",
-                                                       distance=str(arrived.distance_m)),
-                         f"far:{task.id}:{task.acceptance_no}:in")
     return Outcome(Reply(reply), "check_in")
 
 
+def _in_service_not_left(task: tasks.Task, member_id: int) -> bool:
+    return as_volunteer(tasks.IN_SERVICE)(task, member_id) and not task.checked_out_at
+
+
 async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
-    member = await _volunteer(incoming, ctx)
-    if isinstance(member, Reply):
-        return Outcome(member, "check_out")
-    task = await pick(slots, member, ctx, lambda t, me: as_volunteer(tasks.IN_SERVICE)(t, me) and not t.checked_out_at,
-                      "签退")
-    if isinstance(task, Reply):
-        return Outcome(task, "check_out")
+    on_duty = await _duty(incoming, ctx, slots, _in_service_not_left, "签退", "check_out")
+    if isinstance(on_duty, Outcome):
+        return on_duty
+    member, task = on_duty
     try:
         left = await tasks.check_out(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor, point,
                                      rules=ctx.bank.task_rules, now=incoming.received_at)
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "check_out")
     hours = str(ctx.bank.task_rules.auto_confirm_after_min // 60)
-    await tell_requester_side(ctx, task, "task_finished", ctx.text("check_out_told_requester", id=str(task.id),
-                                                                   hours=hours),
+    await tell_requester_side(ctx, task, "task_finished",
+                              ctx.text("check_out_told_requester", id=str(task.id), hours=hours),
                               f"checked_out:{task.id}:{task.acceptance_no}")
-    if left.far:
-        await tell_staff(ctx, "far_check_in", ctx.text("far_told_staff", id=str(task.id), moment="签退",
-                                                       distance=str(left.distance_m)),
-                         f"far:{task.id}:{task.acceptance_no}:out")
+    await _flag_if_far(left, task, "签退", ctx)
     return Outcome(Reply(ctx.text("check_out_done", id=str(task.id))), "check_out")
 
 
@@ -140,7 +151,7 @@ async def arrived_or_left(incoming: Incoming, ctx: Context) -> Outcome | None:
         return None
     point = tasks.Point(incoming.location.latitude, incoming.location.longitude)
     mine = await tasks.tasks_of(ctx.bank.sessions, member.id)
-    if any(as_volunteer(tasks.IN_SERVICE)(task, member.id) and not task.checked_out_at for task in mine):
+    if any(_in_service_not_left(task, member.id) for task in mine):
         return await check_out(incoming, ctx, {}, point)
     if any(as_volunteer(tasks.ACCEPTED)(task, member.id) for task in mine):
         return await check_in(incoming, ctx, {}, point)

@@ -1,6 +1,5 @@
 """Credits in chat: looking, giving, donating and spending, with every refusal said kindly."""
 
-import asyncio
 
 import pytest
 
@@ -101,16 +100,8 @@ async def test_a_son_gives_his_mother_credits_and_she_is_told(bank, family, inbo
     assert "确认送给 王** 2小时吗" in await person.says("1")
     assert "已送出2小时" in await person.says("好")
     assert await bank.available(son) == 480 and await bank.available(mother) == 120
-    pushes = [message["text"] for message in await wait_for(inbox, "o_mother_wang")]
+    pushes = await inbox.wait_for("o_mother_wang")
     assert pushes == ["李*送给您时间币2小时，已经到账。发“余额”可以查看。"]
-
-
-async def wait_for(inbox, openid):
-    for _ in range(100):
-        if messages := await inbox.new_messages(openid):
-            return messages
-        await asyncio.sleep(0.05)
-    return []
 
 
 async def test_credits_cannot_be_given_to_a_stranger(bank, family, member_chat):

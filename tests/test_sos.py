@@ -29,14 +29,6 @@ def the_numbers_are_in(reply: str) -> bool:
     return "120" in reply and "110" in reply and HOTLINE in reply
 
 
-async def wait_for(inbox, openid):
-    for _ in range(100):
-        if messages := await inbox.new_messages(openid):
-            return [message["text"] for message in messages]
-        await asyncio.sleep(0.05)
-    return []
-
-
 @pytest.fixture
 def town(runtime):
     class Town:
@@ -64,7 +56,7 @@ async def test_someone_not_registered_gets_the_numbers_and_staff_are_told(member
     await emergency.settle()
     [alert] = await sos_alerts(runtime)
     assert (alert.openid, alert.member_id) == ("o_stranger", None)
-    [push] = await wait_for(inbox, "o_staff_zhao")
+    [push] = await inbox.wait_for("o_staff_zhao")
     assert "一位未注册的微信用户" in push and f"#{alert.id}" in push
 
 
@@ -91,17 +83,17 @@ async def test_staff_and_family_are_told_who_and_where_and_every_read_is_logged(
     [alert] = await sos_alerts(runtime)
     assert (alert.member_id, alert.community) == (grandma.id, "青山湖社区")
 
-    [to_staff] = await wait_for(inbox, "o_staff_chen")
+    [to_staff] = await inbox.wait_for("o_staff_chen")
     assert all(detail in to_staff for detail in ("王秀英", "13800002222", HOME, "张桂兰 13500003333", f"#{alert.id}"))
-    [to_daughter] = await wait_for(inbox, "o_daughter_li")
+    [to_daughter] = await inbox.wait_for("o_daughter_li")
     assert "您的母亲王秀英" in to_daughter and "13800002222" in to_daughter and HOME in to_daughter
     assert "13500003333" not in to_daughter  # the emergency contact is for staff to call
     # The neighbour is her emergency contact but not bound family; staff by config only have no member
     # record to hold a right: both are told, masked.
     for openid in ("o_neighbour_zhang", "o_staff_zhao"):
-        [masked] = await wait_for(inbox, openid)
+        [masked] = await inbox.wait_for(openid)
         assert "王**" in masked and "138****2222" in masked and HOME not in masked
-    assert await wait_for(inbox, "o_grandma_wang") == []  # she has her answer already
+    assert await inbox.wait_for("o_grandma_wang") == []  # she has her answer already
 
     reads = {(entry.actor, entry.action) for entry in await audit.entries(runtime.sessions, subject=grandma.id)
              if entry.reason == "sos"}
