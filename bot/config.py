@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from bot.menu import MenuButton, MenuError, parse_menu
+from handlers.faq import Faq, FaqError, load_faq, shipped_faq
 from storage.broadcasts.values import ACCOUNT_QUOTAS, CHANNELS, BroadcastRules
 from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
-from storage.knowledge import Faq, FaqError, load_faq, shipped_faq
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 from redis.asyncio import Redis
 
+from handlers.faq import Faq, shipped_faq
 from handlers.texts import say
-from storage.db import Sessions
 from storage.broadcasts.values import DEFAULT_BROADCAST_RULES, BroadcastRules
+from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy
 from storage.job_queue import JobQueue
-from storage.knowledge import Faq, shipped_faq
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore

@@ -1,6 +1,6 @@
 """What the time bank is and how it works, answered from the FAQ; and the success stories staff write.
 
-The questions and answers are data (storage/faq.toml, plus the staff's own
+The questions and answers are data (handlers/faq.toml, plus the staff's own
 file named by `[knowledge] faq_file`). A message the NLU reads as `about`, a
 `help` message that names a question's keyword, or a message it does not
 understand at all but that matches a question, gets that question's answer,
@@ -19,7 +19,7 @@ from handlers.context import Context
 from handlers.types import Incoming, Outcome, Reply
 from storage import stories
 from storage.exchange import Catalogue, cost_of, format_minutes
-from storage.knowledge import ABOUT_ID, FaqEntry, Match
+from handlers.faq import ABOUT_ID, FaqEntry, Match
 
 # The numbered questions last as long as a half-finished conversation would.
 LIST_MEMO = "faq_list"
@@ -74,7 +74,7 @@ def fill(entry: FaqEntry, ctx: Context) -> str:
 
 
 def answer_values(ctx: Context) -> dict[str, str]:
-    """Every placeholder an answer may use (storage.knowledge.PLACEHOLDERS), from the configuration."""
+    """Every placeholder an answer may use (handlers.faq.PLACEHOLDERS), from the configuration."""
     policy, catalogue = ctx.bank.policy, ctx.bank.catalogue
     certified = [service.name for service in catalogue.services.values() if service.needs_certified]
     return {

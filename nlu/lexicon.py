@@ -87,7 +87,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "会过期": 2.5, "过期": 2, "有效期": 2.5, "靠谱": 2.5, "靠不靠谱": 2.5, "骗": 1.5, "骗人": 2, "交钱": 2,
         "收费": 2, "要钱": 2, "干什么的": 2, "什么意思": 2, "怎么回事": 1.5, "等于多少": 2.5, "值多少钱": 2.5, "多少钱": 1.5,
         "介绍": 2, "原理": 2, "能用吗": 1, "政府办": 1.5, "正规": 2, "提现": 2.5,
-        # Questions the FAQ answers (storage/faq.toml) that other intents' cue words would otherwise take.
+        # Questions the FAQ answers (handlers/faq.toml) that other intents' cue words would otherwise take.
         "隐私": 3, "泄露": 3, "泄漏": 3, "信息安全": 3, "谁能看到": 3.5, "兑换标准": 4, "统一标准": 3, "通存通兑": 3,
         "换钱": 3, "换成钱": 3, "靠得住": 2.5, "注销": 2.5,
     },

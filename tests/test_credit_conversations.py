@@ -1,6 +1,5 @@
 """Credits in chat: looking, giving, donating and spending, with every refusal said kindly."""
 
-
 import pytest
 
 from storage import ledger, members, redemptions

@@ -10,7 +10,7 @@ from handlers.knowledge import answer_values, exchange_standard, fill
 from storage import audit, ledger, members, stories
 from storage.base import utcnow
 from storage.exchange import Catalogue
-from storage.knowledge import PLACEHOLDERS, load_faq, shipped_faq
+from handlers.faq import PLACEHOLDERS, load_faq, shipped_faq
 from storage.members import Consent, PersonalData
 from storage.privacy import KeyRing
 

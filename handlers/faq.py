@@ -1,6 +1,6 @@
 """The knowledge base: questions people ask about the time bank, and their answers, as data.
 
-The answers ship in storage/faq.toml; staff may keep an override file beside
+The answers ship in handlers/faq.toml; staff may keep an override file beside
 the config (`[knowledge] faq_file`) whose entries replace shipped ones by id,
 field by field, or add new ones. Pure: no database, no NLU. Matching takes the
 tokenizer as an argument, so the caller decides how a message is cut into words.
@@ -129,7 +129,7 @@ SHIPPED = "faq.toml"
 
 @lru_cache(maxsize=1)
 def shipped_faq() -> Faq:
-    """The answers that come with the bot (storage/faq.toml)."""
+    """The answers that come with the bot (handlers/faq.toml)."""
     text = resources.files(__package__).joinpath(SHIPPED).read_text(encoding="utf-8")
     return Faq(_merge((), _entries(tomllib.loads(text))))
 
