@@ -292,8 +292,9 @@ class Load:
     def __init__(self, members: Members, elders: list[str], volunteers: list[str], tally: Tally,
                  messages: int, seconds: float):
         self.members, self.tally = members, tally
+        # One pool per role, shared by reads and writes: an elder half-way through a request is not also reading.
         self.elders, self.volunteers = Idle(elders), Idle(volunteers)
-        self.readers = Idle(elders + volunteers)
+        self._reader_pools = [self.elders] * len(elders) + [self.volunteers] * len(volunteers)
         self._budget, self._deadline = messages, time.perf_counter() + seconds
 
     def more(self) -> bool:
@@ -313,12 +314,13 @@ class Load:
         return time.perf_counter() - started, ok, reply
 
     async def read(self) -> None:
-        openid = await self.readers.take()
+        pool = random.choice(self._reader_pools)  # members of either role, as many as there are
+        openid = await pool.take()
         try:
             kind = random.choice(list(READS))
             await self.turn(kind, openid, READS[kind])
         finally:
-            self.readers.give_back(openid)
+            pool.give_back(openid)
 
     async def write(self) -> None:
         """An elder asks for company in four turns; three volunteers race to accept it."""
@@ -368,11 +370,11 @@ def mixed_work(load: Load):
 
 
 async def floor_work(load: Load):
-    openid = await load.readers.take()
+    openid = await load.elders.take()
     try:
         await load.turn("floor", openid, "余额")
     finally:
-        load.readers.give_back(openid)
+        load.elders.give_back(openid)
 
 
 # ---- the report ------------------------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from bot.webhook import SUCCESS, WeChatEndpoint
 from bot.worker import JobWorker
 from handlers.router import respond
 from storage import members, redemptions
-from storage.rate_limit import MessageRate
 from storage.redis_state import Deduplicator
 
 log = logging.getLogger("timebank.app")
@@ -45,7 +44,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         metrics=metrics,
         deadline_s=config.server.reply_deadline,
         wake_outbox=worker.wake,
-        rate=MessageRate(runtime.redis, config.server.member_messages_per_minute),
+        messages_per_minute=config.server.member_messages_per_minute,
     )
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
     app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint

@@ -1,6 +1,7 @@
 """The WeChat endpoint: one inbound message in, one reply out, inside WeChat's 5 seconds.
 
-Order of work: protocol checks (envelope) → de-duplication → per-member lock
+Order of work: protocol checks (envelope) → arrival (de-duplication, the
+member's rate, their 48-hour window: one Redis round trip) → per-member lock
 → handler → reply within the deadline, or `success` now and the reply later
 through the outbox. WeChat never sees a 5xx from here. An SOS is answered
 right after the protocol checks, waiting on neither Redis nor another turn.
@@ -29,9 +30,9 @@ from handlers.context import Context
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import outbox
 from storage.base import utcnow
+from storage.arrival import OPEN, SHUT, Arrival, Arrivals
 from storage.contact_window import ContactWindow
 from storage.db import Sessions
-from storage.rate_limit import MessageRate
 from storage.redis_state import Deduplicator, MemberBusy, member_lock
 
 log = logging.getLogger("timebank.webhook")
@@ -53,13 +54,14 @@ class Turn:
     """
 
     inbound: Inbound
+    lock_token: str | None  # the member's lock when the arrival took it; else the turn waits for it
     delivery: str = "undecided"  # → "passive" or "late"
 
 
 class WeChatEndpoint:
     def __init__(self, *, envelope: Envelope, redis: Redis, dedupe: Deduplicator, sessions: Sessions,
                  context: Context, respond: Responder, metrics: Metrics, deadline_s: float,
-                 wake_outbox: Callable[[], None], rate: MessageRate | None = None):
+                 wake_outbox: Callable[[], None], messages_per_minute: int = 0):
         self._envelope = envelope
         self._redis = redis
         self._dedupe = dedupe
@@ -69,7 +71,7 @@ class WeChatEndpoint:
         self._metrics = metrics
         self._deadline_s = deadline_s
         self._wake_outbox = wake_outbox
-        self._rate = rate
+        self._arrivals = Arrivals(redis, per_minute=messages_per_minute)
         self._window = ContactWindow(redis)
         self._turns: set[asyncio.Task] = set()
 
@@ -109,18 +111,18 @@ class WeChatEndpoint:
         if emergency.is_sos(inbound.incoming):
             return await self._answer_sos(inbound, started)
         try:
-            first_delivery = await self._dedupe.claim(inbound.dedupe_key)
+            # Before the handler, whose notifications may go to this member through the window it opens.
+            arrival = await self._arrive(inbound.incoming, inbound.dedupe_key)
         except Exception:  # noqa: BLE001 — without Redis we cannot tell a resend from a new message
             log.exception("redis unavailable while de-duplicating")
             return self._passive(inbound, Reply(self._context.text("busy")), "busy")
-        if not first_delivery:
+        if not arrival.first:
             return await self._answer_resend(inbound, remaining())
-        if not await self._within_rate(inbound):
+        if not arrival.within_rate:
             passive = self._passive(inbound, Reply(self._context.text("slow_down")), "rate_limited")
             await self._remember(inbound, passive)
             return passive
-        await self._note_contact(inbound.incoming)  # before the handler, whose notifications may go to this member
-        turn = Turn(inbound)
+        turn = Turn(inbound, arrival.lock_token)
         task = self._spawn(self._take_turn(turn))
         try:
             return await asyncio.wait_for(asyncio.shield(task), remaining())
@@ -133,21 +135,15 @@ class WeChatEndpoint:
 
     async def _answer_sos(self, inbound: Inbound, started: float) -> str:
         """Ahead of de-duplication and the member's lock: a cry for help waits on no other turn, nor on Redis."""
-        self._spawn(self._note_contact(inbound.incoming))  # staff may want to write back to a stranger
+        self._spawn(self._note_contact(inbound.incoming))
         outcome = await emergency.answer(inbound.incoming, self._context)
         log_message(message_type=inbound.message_type, intent=outcome.intent, result="sos",
                     latency_s=time.monotonic() - started, openid=inbound.incoming.openid)
         return self._passive(inbound, outcome.reply, "sos")
 
-    async def _within_rate(self, inbound: Inbound) -> bool:
-        """After de-duplication, so WeChat's own resends never count against the member."""
-        if self._rate is None:
-            return True
-        try:
-            return await self._rate.allows(inbound.incoming.openid)
-        except Exception:  # noqa: BLE001 — a limit we cannot count is no reason to turn a member away
-            log.warning("redis unavailable while counting the member's messages")
-            return True
+    def _arrive(self, incoming: Incoming, dedupe_key: str) -> Awaitable[Arrival]:
+        window = OPEN if incoming.kind in OPENS_WINDOW else SHUT if incoming.kind is Kind.UNFOLLOW else None
+        return self._arrivals.arrive(dedupe_key, incoming.openid, window=window, sent_at=incoming.received_at)
 
     def _spawn(self, work: Coroutine) -> asyncio.Task:
         task = asyncio.create_task(work)
@@ -156,11 +152,9 @@ class WeChatEndpoint:
         return task
 
     async def _note_contact(self, incoming: Incoming) -> None:
+        """For an SOS, which skips the arrival: staff may want to write back to a stranger."""
         try:
-            if incoming.kind in OPENS_WINDOW:
-                await self._window.member_wrote(incoming.openid, incoming.received_at)
-            elif incoming.kind is Kind.UNFOLLOW:
-                await self._window.close(incoming.openid)
+            await self._window.member_wrote(incoming.openid, incoming.received_at)
         except Exception:  # noqa: BLE001 — the member is still answered; pushes fall back to templates
             log.warning("redis unavailable while noting the member's 48-hour window")
 
@@ -172,7 +166,7 @@ class WeChatEndpoint:
     async def _take_turn(self, turn: Turn) -> str:
         started = time.monotonic()
         inbound = turn.inbound
-        outcome, result = await self._run_handler(inbound.incoming)
+        outcome, result = await self._run_handler(inbound.incoming, turn.lock_token)
         if turn.delivery == "late":
             passive, later = SUCCESS, _texts_of(outcome.reply)
             result = "late" if later else result
@@ -187,9 +181,9 @@ class WeChatEndpoint:
                     latency_s=time.monotonic() - started, openid=inbound.incoming.openid)
         return passive
 
-    async def _run_handler(self, incoming: Incoming) -> tuple[Outcome, str]:
+    async def _run_handler(self, incoming: Incoming, lock_token: str | None) -> tuple[Outcome, str]:
         try:
-            async with member_lock(self._redis, incoming.openid):
+            async with member_lock(self._redis, incoming.openid, taken_with=lock_token):
                 outcome = await self._respond(incoming, self._context)
             return outcome, ("replied" if outcome.reply else "silent")
         except MemberBusy:

@@ -133,3 +133,7 @@ async def _close_quietly(worker: Worker) -> None:
         await worker.close()
     except (RedisError, OSError):
         pass  # its connections are already gone
+    except asyncio.CancelledError:
+        # arq's close gathers the jobs it cancelled itself, and re-raises their CancelledError: theirs, not ours.
+        if asyncio.current_task().cancelling():
+            raise

@@ -48,41 +48,42 @@ class Conversation:
 
     async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
         """A message typed or spoken by the member."""
-        state = await self._load(incoming, ctx)
+        state, stored = await self._load(incoming, ctx)
         meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
         outcome = await self._answer(state, meaning, incoming, ctx)
-        await self._keep(state, incoming, ctx)
+        await self._keep(state, stored, incoming, ctx)
         return outcome
 
     async def begin(self, intent: str, incoming: Incoming, ctx: Context) -> Outcome:
         """A menu button: the same as saying the intent plainly, dropping whatever was under way."""
-        state = await self._load(incoming, ctx)
+        state, stored = await self._load(incoming, ctx)
         self._reset(state)  # whatever was under way: a button means a new start
         outcome = await self._fresh(state, nlu.Parse(intent, {}, 1.0), incoming, ctx)
-        await self._keep(state, incoming, ctx)
+        await self._keep(state, stored, incoming, ctx)
         return outcome
 
     async def place(self, incoming: Incoming, ctx: Context, otherwise: Fallback) -> Outcome:
         """A location message: the answer to the open question when that question takes a place, else `otherwise`'s."""
-        state = await self._load(incoming, ctx)
+        state, stored = await self._load(incoming, ctx)
         slot = self._flow(state).slot(state.asking) if state.flow and state.asking not in (None, CONFIRMING) else None
         if slot is None or slot.from_location is None or state.switch_to is not None:
             outcome = await otherwise(incoming, ctx)
             return outcome or Outcome(Reply(ctx.text("location_without_context")), "location")
         outcome = await self._accept_values(state, {slot.name: slot.from_location(incoming.location)}, incoming, ctx)
-        await self._keep(state, incoming, ctx)
+        await self._keep(state, stored, incoming, ctx)
         return outcome
 
-    async def _load(self, incoming: Incoming, ctx: Context) -> DialogueState:
+    async def _load(self, incoming: Incoming, ctx: Context) -> tuple[DialogueState, bool]:
+        """The member's state, and whether Redis holds one (so an empty state need not be deleted)."""
         saved = await ctx.dialogue.load(incoming.openid)
         try:
             state = DialogueState(**saved) if saved else DialogueState()
         except TypeError:  # written by an older version of the bot
-            return DialogueState()
+            return DialogueState(), True
         flow = self.flows.get(state.flow) if state.flow else None
         if state.flow and (flow is None or state.asking not in (CONFIRMING, *(slot.name for slot in flow.slots))):
-            return DialogueState()  # a flow renamed or reshaped since: start afresh rather than fail
-        return state
+            return DialogueState(), True  # a flow renamed or reshaped since: start afresh rather than fail
+        return state, saved is not None
 
     def _expecting(self, state: DialogueState) -> str | None:
         if state.switch_to is not None or state.asking == CONFIRMING:
@@ -94,9 +95,10 @@ class Conversation:
             return "choice" if slot.numbered else slot.expecting  # a number picks; words still name the value
         return None
 
-    async def _keep(self, state: DialogueState, incoming: Incoming, ctx: Context) -> None:
+    async def _keep(self, state: DialogueState, stored: bool, incoming: Incoming, ctx: Context) -> None:
         if state.flow is None and state.asking is None and state.misunderstood == 0:
-            await ctx.dialogue.forget(incoming.openid)
+            if stored:
+                await ctx.dialogue.forget(incoming.openid)
         else:
             await ctx.dialogue.save(incoming.openid, asdict(state))
 

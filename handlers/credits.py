@@ -19,7 +19,7 @@ async def show_balance(incoming: Incoming, ctx: Context) -> Outcome:
     member = await member_of(incoming, ctx)
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "balance")
-    balance = await ledger.balance(ctx.bank.sessions, (await account_of(member, ctx)).id)
+    balance = await ledger.member_balance(ctx.bank.sessions, member.ledger_ref)
     return Outcome(Reply(ctx.text(
         "balance", available=format_minutes(balance.available), held=format_minutes(balance.held),
         earned=format_minutes(balance.earned_total), spent=format_minutes(balance.spent_total),

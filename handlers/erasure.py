@@ -6,7 +6,7 @@ import re
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.identity import account_of, member_of, registered_only
+from handlers.identity import account_of, forget_sender, member_of, registered_only
 from handlers.types import Incoming, Outcome, Reply
 from storage import ledger, members, tasks
 from storage.exchange import format_minutes
@@ -48,6 +48,7 @@ async def erase(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
             idempotency_key=f"erase:{slots['run_id']}", actor=member.ledger_ref, reason="account closed"),
             ctx.bank.rules)
     await members.erase_member(ctx.bank.sessions, member.id, member.actor)
+    forget_sender()
     return Outcome(Reply(ctx.text("erase_done")), FLOW_NAME)
 
 

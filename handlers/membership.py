@@ -5,7 +5,7 @@ from __future__ import annotations
 import nlu
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
-from handlers.identity import member_of
+from handlers.identity import forget_sender, member_of
 from handlers.subscription import tags_changed
 from handlers.types import Incoming, Location, Outcome, Reply
 from handlers.welcome import remembered_community
@@ -80,6 +80,7 @@ async def keep_home_point(member: members.Member, address: str | dict | None, by
     point = address_point(address) if address is not None else None
     if point is not None:
         await members.set_home_point(ctx.bank.sessions, ctx.bank.keyring, member.id, *point, by=by)
+        forget_sender()
 
 
 async def who(member_id: int, ctx: Context) -> str:

@@ -8,7 +8,7 @@ from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.identity import account_of, member_of
 from handlers.membership import a_place, address_point, address_text, an_address
-from handlers.notices import tell_member, tell_staff
+from handlers.notices import tell_members, tell_staff
 from handlers.staff import acting_for
 from handlers.task_words import describe, when
 from handlers.types import Incoming, Outcome, Reply
@@ -165,8 +165,7 @@ async def offer_to_volunteers(task: tasks.Task, ctx: Context, now: datetime) -> 
                                     rules=ctx.bank.task_rules, now=now, limit=ctx.bank.task_rules.match_top_n)
     newly = await tasks.record_offers(ctx.bank.sessions, task.id, ranked, now)
     body = ctx.text("task_offer", id=str(task.id), task=describe(task, ctx), area=task.community or ctx.community.name)
-    for volunteer_id in newly:
-        await tell_member(ctx, volunteer_id, "task_offer", body, f"offer:{task.id}")
+    await tell_members(ctx, newly, "task_offer", body, f"offer:{task.id}")
     if ranked or await tasks.offered_to(ctx.bank.sessions, task.id):
         return True
     await alerts.raise_alert(ctx.bank.sessions, alerts.NOBODY_IN_REACH, member_id=task.requester_id,

@@ -11,7 +11,7 @@ from handlers import (aftercare, broadcast, console_link, credits, emergency, er
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Choice, Flow
-from handlers.identity import member_of
+from handlers.identity import member_of, one_turn
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import members
 
@@ -184,7 +184,8 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
     }
 
     async def respond(incoming: Incoming, ctx: Context) -> Outcome:
-        return await kind_handlers[incoming.kind](incoming, ctx)
+        with one_turn():
+            return await kind_handlers[incoming.kind](incoming, ctx)
 
     return respond
 

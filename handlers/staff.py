@@ -15,7 +15,7 @@ import nlu
 from handlers.context import Context
 from handlers.family import confirm_by_staff
 from handlers.flow import Flow, Slot
-from handlers.identity import member_of
+from handlers.identity import forget_sender, member_of
 from handlers.membership import (PRIVACY_NOTICE_VERSION, a_birth_year, a_name, a_new_phone, a_phone, a_place,
                                  address_text, an_address, keep_home_point, who)
 from handlers.notices import tell_member
@@ -47,6 +47,7 @@ async def staff_member(incoming: Incoming, ctx: Context) -> members.Member | Non
     if member is not None and not member.is_staff and incoming.openid in ctx.bank.staff_openids:
         promoted = await members.promote_configured_staff(ctx.bank.sessions, (incoming.openid,))
         member = promoted[0] if promoted else member
+        forget_sender()
     return member if member is not None and member.is_staff else None
 
 

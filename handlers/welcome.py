@@ -12,7 +12,7 @@ from typing import Awaitable, Callable
 
 from handlers.context import Context
 from handlers.flow import Flow, Slot
-from handlers.identity import member_of
+from handlers.identity import forget_sender, member_of
 from handlers.types import Incoming, Outcome, Reply
 from storage import members
 from storage.members.validation import clean_community
@@ -91,6 +91,7 @@ async def their_own_phone(phone: str, slots: dict, incoming: Incoming, ctx: Cont
 async def restart_pushes(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     member = await member_of(incoming, ctx)
     await members.reattach_openid(ctx.bank.sessions, member.id, incoming.openid)
+    forget_sender()
     return Outcome(Reply(ctx.text("rejoin_done")), REJOIN)
 
 

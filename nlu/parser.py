@@ -1,6 +1,7 @@
 """parse(): one chat message -> intent, slots, confidence."""
 
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from . import cleanup, tokenizer
 from . import expecting as answers
@@ -11,12 +12,29 @@ from .slots import fill
 
 # China keeps one offset all year, so a fixed zone needs no tz database.
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+# A reading depends only on the text, the local day and what was asked, so it is remembered: the webhook's
+# SOS check and the conversation read each message, and short messages ("余额", "1", "是") recur all day.
+# Long texts are read afresh rather than kept.
+REMEMBERED_READINGS = 4096
+REMEMBERED_LENGTH = 64
 
 
 def parse(text: str, now: datetime, expecting: str | None = None) -> Parse:
     if expecting is not None and expecting not in answers.EXPECTING:
         raise ValueError(f"unknown expecting value {expecting!r}; use one of {answers.EXPECTING}")
-    reading = Reading(text, local_day(now))
+    if len(text) > REMEMBERED_LENGTH:
+        return _read(text, local_day(now), expecting)
+    remembered = _remembered(text, local_day(now), expecting)
+    return Parse(remembered.intent, dict(remembered.slots), remembered.confidence)  # callers may change slots
+
+
+@lru_cache(maxsize=REMEMBERED_READINGS)
+def _remembered(text: str, day: date, expecting: str | None) -> Parse:
+    return _read(text, day, expecting)
+
+
+def _read(text: str, day: date, expecting: str | None) -> Parse:
+    reading = Reading(text, day)
     cues = reading.command_hits("intent")
     if expecting == "yes_no":
         cues = cues + reading.command_hits("yes_no")

@@ -34,29 +34,36 @@ return 0
 """
 
 
+def window_key(openid: str) -> str:
+    return f"contact_window:{openid}"
+
+
+def window_left_ms(opened_at: datetime) -> int:
+    """How long a window opened at `opened_at` has left; 0 or less once it has closed."""
+    return int((opened_at + WINDOW - utcnow()).total_seconds() * 1000)
+
+
 class ContactWindow:
     def __init__(self, redis: Redis, *, quota: int = DEFAULT_QUOTA):
         self._redis = redis
         self._quota = quota
-
-    @staticmethod
-    def _key(openid: str) -> str:
-        return f"contact_window:{openid}"
+        self._take = redis.register_script(_TAKE)  # by its hash: a broadcast runs it once per recipient
+        self._give_back = redis.register_script(_GIVE_BACK)
 
     async def member_wrote(self, openid: str, at: datetime) -> None:
         """Opens a fresh window (and quota) from `at`; a time already 48 hours past opens nothing."""
-        remaining_ms = int((at + WINDOW - utcnow()).total_seconds() * 1000)
+        remaining_ms = window_left_ms(at)
         if remaining_ms <= 0:
             return
-        await self._redis.set(self._key(openid), 0, px=remaining_ms)
+        await self._redis.set(window_key(openid), 0, px=remaining_ms)
 
     async def close(self, openid: str) -> None:
         """The member left, or WeChat told us the window is shut: nothing but templates until they write again."""
-        await self._redis.delete(self._key(openid))
+        await self._redis.delete(window_key(openid))
 
     async def take(self, openid: str) -> bool:
         """Claims one customer-service message: True while the window is open and the quota not used up."""
-        return bool(await self._redis.eval(_TAKE, 1, self._key(openid), self._quota))
+        return bool(await self._take(keys=[window_key(openid)], args=[self._quota]))
 
     async def give_back(self, openid: str) -> None:
-        await self._redis.eval(_GIVE_BACK, 1, self._key(openid))
+        await self._give_back(keys=[window_key(openid)])

@@ -140,6 +140,14 @@ async def notify(sessions: Sessions, keyring: KeyRing, openid: str, *, kind: str
                         not_before=not_before)
 
 
+async def notify_each(sessions: Sessions, keyring: KeyRing, recipients: Mapping[str, str], *, kind: str,
+                      body: str) -> None:
+    """One notification to each recipient (openid → dedupe key), queued in one transaction."""
+    async with sessions.begin() as session:
+        for openid, dedupe_key in recipients.items():
+            await notify_in(session, keyring, openid, kind=kind, body=body, dedupe_key=dedupe_key)
+
+
 async def notify_in(session: AsyncSession, keyring: KeyRing, openid: str, *, kind: str, body: str,
                     notice: Mapping[str, str] | None = None, dedupe_key: str | None = None,
                     not_before: datetime | None = None) -> None:

@@ -16,43 +16,36 @@ from storage.privacy import KeyRing, UndecryptableValue, decrypt, encrypt
 IN_PROGRESS = "\x00in-progress"
 
 
+def dedupe_key(message_key: str) -> str:
+    return f"dedupe:{message_key}"
+
+
 class Deduplicator:
     """Remembers each inbound message and the reply it got.
 
     WeChat resends a message it got no answer to within 5 s, up to three
-    times. The first delivery claims the key; a resend waits for the first
-    one's reply instead of running the handler again.
+    times. The first delivery claims the key (storage/arrival.py); a resend
+    waits for the first one's reply instead of running the handler again.
     """
 
-    def __init__(self, redis: Redis, keyring: KeyRing, *, claim_ttl_s: int = 30, reply_ttl_s: int = 300,
-                 poll_s: float = 0.05):
+    def __init__(self, redis: Redis, keyring: KeyRing, *, reply_ttl_s: int = 300, poll_s: float = 0.05):
         self._redis = redis
         self._keyring = keyring  # replies can carry a member's own details: sealed like the database
-        # A claim outlives WeChat's whole retry window, but not by much: if the
-        # process died mid-message, a much later delivery is worth handling.
-        self._claim_ttl_s = claim_ttl_s
         self._reply_ttl_s = reply_ttl_s
         self._poll_s = poll_s
 
-    @staticmethod
-    def _key(message_key: str) -> str:
-        return f"dedupe:{message_key}"
-
-    async def claim(self, message_key: str) -> bool:
-        return bool(await self._redis.set(self._key(message_key), IN_PROGRESS, nx=True, ex=self._claim_ttl_s))
-
     async def remember(self, message_key: str, reply: str) -> None:
-        sealed = encrypt(self._keyring, reply, self._key(message_key))
-        await self._redis.set(self._key(message_key), sealed, ex=self._reply_ttl_s)
+        sealed = encrypt(self._keyring, reply, dedupe_key(message_key))
+        await self._redis.set(dedupe_key(message_key), sealed, ex=self._reply_ttl_s)
 
     async def wait_for_reply(self, message_key: str, timeout_s: float) -> str | None:
         """The first delivery's reply, or None if it is not ready in time."""
         deadline = time.monotonic() + timeout_s
         while True:
-            value = await self._redis.get(self._key(message_key))
+            value = await self._redis.get(dedupe_key(message_key))
             if value is not None and value != IN_PROGRESS:
                 try:
-                    return decrypt(self._keyring, value, self._key(message_key))
+                    return decrypt(self._keyring, value, dedupe_key(message_key))
                 except UndecryptableValue:
                     return None  # sealed under a key this process no longer has: answer `success`
             if time.monotonic() >= deadline:
@@ -64,15 +57,26 @@ class MemberBusy(Exception):
     """Another message from the same member held the lock for too long."""
 
 
+MEMBER_LOCK_HOLD_S = 10
+
+
+def member_lock_key(openid: str) -> str:
+    return f"lock:member:{openid}"
+
+
 @asynccontextmanager
-async def member_lock(redis: Redis, openid: str, *, hold_s: float = 10, wait_s: float = 10) -> AsyncIterator[None]:
+async def member_lock(redis: Redis, openid: str, *, hold_s: float = MEMBER_LOCK_HOLD_S, wait_s: float = 10,
+                      taken_with: str | None = None) -> AsyncIterator[None]:
     """Serialize one member's messages across processes, so their dialogue state never races.
 
     The lease is short and renewed while the turn runs: a process killed mid-turn frees the
-    member within `hold_s`, yet a slow turn keeps its lock as long as it needs.
+    member within `hold_s`, yet a slow turn keeps its lock as long as it needs. `taken_with`: the
+    token the lease was already taken with (storage/arrival.py takes it with the message's claim).
     """
-    lock = redis.lock(f"lock:member:{openid}", timeout=hold_s, blocking_timeout=wait_s, sleep=0.02)
-    if not await lock.acquire():
+    lock = redis.lock(member_lock_key(openid), timeout=hold_s, blocking_timeout=wait_s, sleep=0.02)
+    if taken_with is not None:
+        lock.local.token = redis.connection_pool.get_encoder().encode(taken_with)
+    elif not await lock.acquire():
         raise MemberBusy(openid)
     keeper = asyncio.create_task(_keep_leased(lock, hold_s / 3))
     try:

@@ -4,7 +4,7 @@ Every function takes the app's `async_sessionmaker` and runs its own
 transaction. See docs/ledger.md for the model and the rules.
 """
 
-from storage.ledger.accounts import balance, open_member_account, system_account
+from storage.ledger.accounts import balance, member_balance, open_member_account, system_account
 from storage.ledger.errors import (AccountNotFound, CapReached, HoldExpired, HoldNotFound, HoldNotOpen,
                                    IdempotencyKeyReused, InsufficientCredit, InvalidRequest, LedgerBusy, LedgerError,
                                    NonPositiveAmount, PostExceedsHold, ReversalExceedsRemainder, SameAccount,
@@ -26,7 +26,7 @@ __all__ = [
     # operations
     "open_member_account", "system_account", "transfer", "hold", "post_hold", "void_hold", "expire_holds",
     "hold_in", "post_hold_in", "void_hold_in", "in_transaction",
-    "reverse", "balance", "statement", "verify", "export_csv", "account_by_id", "debited_since", "key_used",
+    "reverse", "balance", "member_balance", "statement", "verify", "export_csv", "account_by_id", "debited_since", "key_used",
     # values
     "LedgerRules", "DEFAULT_RULES", "Account", "TransferRequest", "TransferResult", "HoldRequest", "HoldResult",
     "HoldOutcome", "Balance", "StatementEntry", "StatementPage", "VerifyReport",

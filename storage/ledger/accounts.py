@@ -86,17 +86,31 @@ async def _overdue_open_holds(session: AsyncSession, account_id: int, now: datet
 
 
 async def balance(sessions: Sessions, account_id: int, now: datetime | None = None) -> Balance:
-    now = now or utcnow()
     async with read_snapshot(sessions) as session:
         account = await session.get(AccountRow, account_id)
         if account is None:
             raise AccountNotFound(f"no ledger account {account_id}")
-        held = await live_held(session, account, now)
-        reversed_in, reversed_out = await _reversal_totals(session, account_id)
+        return await _balance_in(session, account, now or utcnow())
+
+
+async def member_balance(sessions: Sessions, member_ref: str, now: datetime | None = None) -> Balance:
+    """The member's balance in one snapshot, found by their ref (the account opened first if need be)."""
+    _check_ref(member_ref)
+    async with read_snapshot(sessions) as session:
+        account = (await session.execute(select(AccountRow).where(
+            AccountRow.kind == MEMBER, AccountRow.owner_ref == member_ref))).scalar_one_or_none()
+        if account is not None:
+            return await _balance_in(session, account, now or utcnow())
+    return await balance(sessions, (await open_member_account(sessions, member_ref)).id, now)
+
+
+async def _balance_in(session: AsyncSession, account: AccountRow, now: datetime) -> Balance:
+    held = await live_held(session, account, now)
+    reversed_in, reversed_out = await _reversal_totals(session, account.id)
     posted = posted_balance(account)
     # Totals are net of corrections: a reversed credit is no longer "earned", a refunded debit no longer "spent".
     return Balance(
-        account_id=account_id,
+        account_id=account.id,
         posted=posted,
         held=held,
         available=posted - held,

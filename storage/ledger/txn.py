@@ -7,8 +7,8 @@ decides on. Each later statement sees what committed before the lock was
 granted. SQLite has one writer at a time: storage.db begins every transaction
 with BEGIN IMMEDIATE, and FOR UPDATE is not rendered there.
 
-A deadlock, a serialization failure, a busy SQLite file or a unique-key race
-(two new requests under one idempotency key) rolls the whole transaction back
+A deadlock, a serialization failure, a busy SQLite file, a connection the
+server dropped or a unique-key race (two new requests under one idempotency key) rolls the whole transaction back
 and runs it again from the start, a bounded number of times.
 """
 
@@ -42,6 +42,10 @@ SQLITE_BUSY_WORDS = ("database is locked", "database is busy")
 
 
 def _is_retryable(error: DBAPIError) -> bool:
+    if error.connection_invalidated:
+        # The server dropped the connection (a restart, a failover) and the pool has been emptied: the next
+        # attempt gets a fresh one. Transfers and holds are keyed, so a COMMIT that did land is replayed, not repeated.
+        return True
     if isinstance(error, IntegrityError):
         # Only unique races: the retry finds the winner's row (an account, a key) and answers from it.
         # Any other integrity error is a bug to surface, not to retry.

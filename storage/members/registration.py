@@ -94,6 +94,17 @@ async def member_by_id(sessions: Sessions, member_id: int) -> Member | None:
     return None if row is None else as_member(row)
 
 
+async def members_by_ids(sessions: Sessions, member_ids: Iterable[int]) -> list[Member]:
+    """Those of them who exist, in id order: one query for the several people a notice goes to."""
+    wanted = set(member_ids)
+    if not wanted:
+        return []
+    async with sessions() as session:
+        rows = (await session.execute(
+            select(MemberRow).where(MemberRow.id.in_(wanted)).order_by(MemberRow.id))).scalars().all()
+    return [as_member(row) for row in rows]
+
+
 async def member_by_openid(sessions: Sessions, openid: str) -> Member | None:
     return await _member_where(sessions, MemberRow.openid == openid)
 

@@ -35,6 +35,15 @@ def test_a_parse_is_frozen():
         result.intent = "sos"
 
 
+def test_a_remembered_reading_is_the_same_each_time_and_not_shared_with_callers():
+    now = datetime(2026, 3, 11, 9, 0)
+    first = nlu.parse("明天下午三点陪我去医院", now)
+    first.slots["service"] = "haircut"  # a caller changing its own copy
+    again = nlu.parse("明天下午三点陪我去医院", now)
+    assert again.slots == {"service": "medical_escort", "date": "2026-03-12", "time": "15:00"}
+    assert nlu.parse("明天下午三点陪我去医院", datetime(2026, 3, 12, 9, 0)).slots["date"] == "2026-03-13"
+
+
 def test_every_intent_and_service_word_of_the_lexicon_uses_contract_names():
     from nlu import lexicon
     assert set(lexicon.INTENT_CUES) <= CONTRACT_INTENTS
