@@ -1,8 +1,8 @@
 """The WeChat endpoint: one inbound message in, one reply out, inside WeChat's 5 seconds.
 
 Order of work: protocol checks (envelope) → arrival (de-duplication, the
-member's rate, their 48-hour window: one Redis round trip) → per-member lock
-→ handler → reply within the deadline, or `success` now and the reply later
+member's rate, their 48-hour window, their lock: one Redis round trip) →
+handler → reply within the deadline, or `success` now and the reply later
 through the outbox. WeChat never sees a 5xx from here. An SOS is answered
 right after the protocol checks, waiting on neither Redis nor another turn.
 """
@@ -29,8 +29,8 @@ from handlers import emergency
 from handlers.context import Context
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import outbox
-from storage.base import utcnow
 from storage.arrival import OPEN, SHUT, Arrival, Arrivals
+from storage.base import utcnow
 from storage.contact_window import ContactWindow
 from storage.db import Sessions
 from storage.redis_state import Deduplicator, MemberBusy, member_lock

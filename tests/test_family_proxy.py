@@ -1,7 +1,5 @@
 """亲情代理: a son asks to act for his mother, she says yes (or no) in her own chat, or staff confirm for her."""
 
-import asyncio
-
 import pytest
 
 from storage import audit, ledger, members
@@ -39,12 +37,10 @@ async def son(town, member_chat):
     return member
 
 
-async def pushes(inbox, openid: str) -> list[str]:
-    for _ in range(200):
-        if messages := await inbox.new_messages(openid):
-            return [message["text"] for message in messages]
-        await asyncio.sleep(0.05)
-    return []
+async def told(inbox, openid: str, words: str) -> str:
+    """The one push to the member that says `words` (a reply that missed the deadline may arrive too)."""
+    [push] = [text for text in await inbox.wait_for(openid, words) if words in text]
+    return push
 
 
 async def ask_to_bind(chat, phone: str = MOTHER_PHONE) -> str:
@@ -60,15 +56,15 @@ async def test_a_son_binds_to_his_mother_and_she_agrees_in_her_own_chat(mother, 
     son_chat, mother_chat = member_chat("o_son_li"), member_chat("o_mother_wang")
     assert "已发给老人确认" in await ask_to_bind(son_chat)
 
-    [request] = await pushes(inbox, "o_mother_wang")
+    request = await told(inbox, "o_mother_wang", "申请做您的亲情代理")
     assert "李*（136****1111）申请做您的亲情代理" in request and "同意绑定" in request and SON_PHONE not in request
     assert not await members.is_bound(runtime.sessions, son.id, mother.id)
 
     agreed = await mother_chat.says("同意绑定")
     assert "已同意" in agreed and "儿子李*" in agreed
     assert await members.is_bound(runtime.sessions, son.id, mother.id)
-    [told] = await pushes(inbox, "o_son_li")
-    assert "王**（138****2222）已同意" in told and MOTHER_PHONE not in told
+    agreement = await told(inbox, "o_son_li", "已同意")
+    assert "王**（138****2222）已同意" in agreement and MOTHER_PHONE not in agreement
 
     family = await son_chat.says("我的家人")
     assert "您绑定的老人" in family and "王**（138****2222），您是TA的儿子" in family
@@ -80,12 +76,11 @@ async def test_a_son_binds_to_his_mother_and_she_agrees_in_her_own_chat(mother, 
 
 async def test_a_mother_who_refuses_is_not_bound_and_her_son_is_told(mother, son, member_chat, inbox, runtime):
     await ask_to_bind(member_chat("o_son_li"))
-    await pushes(inbox, "o_mother_wang")
+    await told(inbox, "o_mother_wang", "申请做您的亲情代理")
     assert "已拒绝" in await member_chat("o_mother_wang").says("拒绝绑定")
     assert not await members.is_bound(runtime.sessions, son.id, mother.id)
     assert await members.family_of(runtime.sessions, mother.id, include_pending=True) == []
-    [told] = await pushes(inbox, "o_son_li")
-    assert "没有同意" in told
+    await told(inbox, "o_son_li", "没有同意")
     assert "还没有绑定家人" in await member_chat("o_son_li").says("我的家人")
 
 
@@ -157,6 +152,5 @@ async def test_staff_confirm_for_an_elder_without_wechat(son, town, member_chat,
     assert await members.is_bound(runtime.sessions, son.id, grandpa.id)
     [confirmed] = await audit.entries(runtime.sessions, subject=grandpa.id, action="confirm_binding")
     assert confirmed.actor == f"staff:{staff.id}"
-    [told] = await pushes(inbox, "o_son_li")
-    assert "已同意" in told
+    await told(inbox, "o_son_li", "已同意")
     assert "没有待确认的绑定申请" in await member_chat("o_staff_zhao").says("确认绑定 13300005555")
