@@ -50,7 +50,7 @@ async def seed(config_path: Path, recipients: int):
     from bot.config import load_config
     from storage import members
     from storage.base import utcnow
-    from storage.contact_window import ContactWindow
+    from storage.contact_window import window_key
     from storage.db import create_engine, session_factory
     from storage.members import Consent, MemberRow
 
@@ -71,11 +71,10 @@ async def seed(config_path: Path, recipients: int):
             await session.execute(insert(MemberRow), rows)
     await engine.dispose()
     redis = aioredis.from_url(config.redis_url or _embedded_url(config), decode_responses=True)
-    window = ContactWindow(redis)
     for start in range(0, recipients, CHUNK):
         async with redis.pipeline(transaction=False) as pipe:
             for n in range(start, min(start + CHUNK, recipients)):
-                pipe.set(window._key(f"o_bench_{n:07d}"), 0, px=int(timedelta(hours=47).total_seconds() * 1000))
+                pipe.set(window_key(f"o_bench_{n:07d}"), 0, px=int(timedelta(hours=47).total_seconds() * 1000))
             await pipe.execute()
     await redis.aclose()
     return staff

@@ -16,8 +16,10 @@ Phases, each bounded by --seconds and --messages:
   read    balance, my_orders, list_tasks, help
   write   multi-turn post_request conversations (4 turns), each followed by an accept race of 3 volunteers
   mixed   both at once, about 3 reads to 1 write turn
-It prints throughput, p50/p95/p99 and errors per message kind, the ratios
-bot/floor for read and write turns, and the load average (other work on the
+It prints throughput, p50/p95/p99 and errors per message kind, the CPU time
+the bot (or the floor) spent per turn, which varies far less between runs
+than throughput on a shared machine, the ratios bot/floor for read and write
+turns, and the load average (other work on the
 machine shows in the figures). On SQLite the data lives in a temporary
 directory with the embedded Redis; --postgres resets that database's schema.
 """
@@ -220,6 +222,28 @@ class Processes:
                 child.wait()
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of these processes and all their descendants, from /proc (Linux)."""
+    ticks, parents = os.sysconf("SC_CLK_TCK"), {}
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        stats[int(entry.name)] = fields
+        parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            total += int(stats[pid][11]) + int(stats[pid][12])  # utime, stime
+        todo += parents.get(pid, [])
+    return total / ticks
+
+
 async def wait_until_up(http: aiohttp.ClientSession, url: str, child: subprocess.Popen, timeout_s: float = 60) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -243,6 +267,7 @@ class Tally:
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     examples: dict[str, str] = field(default_factory=dict)  # kind → the first wrong reply, for the report
     seconds: float = 0.0
+    server_cpu_s: float = 0.0  # CPU time of the answering processes (the bot or the floor) during the phase
 
     def record(self, kind: str, seconds: float, ok: bool, reply: str = "") -> None:
         self.latencies[kind].append(seconds)
@@ -451,12 +476,18 @@ async def bench(args) -> None:
                 if name not in args.phases:
                     continue
                 tallies[name] = Tally()
+                servers = [floor.pid for floor in floors] if name == "floor" else [bot.pid]
+                cpu_before = cpu_seconds(servers)
                 await run_phase(Load(members, elders, volunteers, tallies[name], args.messages, args.seconds),
                                 args.concurrency, work)
+                tallies[name].server_cpu_s = cpu_seconds(servers) - cpu_before
         print(f"{'phase':<6} {'kind':<13} {'turns':>7} {'errors':>6} {'turns/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
               f"{'p99 ms':>8}")
         for name, tally in tallies.items():
             print_phase(name, tally)
+        for name, tally in tallies.items():
+            print(f"{name:<6} CPU of the answering process(es): {tally.server_cpu_s * 1000 / max(tally.turns(), 1):.2f} "
+                  f"ms a turn ({tally.server_cpu_s:.1f} s)")
         for name, tally in tallies.items():
             for kind, example in tally.examples.items():
                 print(f"first error: {name}/{kind}: {example}")

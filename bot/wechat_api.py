@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
@@ -27,6 +29,10 @@ from bot.config import WECHAT_API, WeChatConfig
 log = logging.getLogger("timebank.wechat")
 
 TOKEN_EARLY_REFRESH_S = 300  # refresh before WeChat's expiry, so no call ever uses a dying token
+# How long a process trusts the token it read from Redis before reading it again. wechatpy asks for the token on
+# every call, twice with our own check: two Redis round trips per message cost a broadcast more than the send.
+# A token another process replaced meanwhile is refused with 40001, and WeChatApi.call then reads the new one.
+TOKEN_MEMORY_S = 60
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})  # invalid, malformed, expired access_token
 RETRYABLE_ERRORS = frozenset({-1, 45009, 45011})  # system busy, API rate limits
 
@@ -56,12 +62,19 @@ class TimebankWeChatClient(WeChatClient):
 
     message = CurrentMassMessage()
 
-    def __init__(self, wechat: WeChatConfig, token_store: redis.Redis):
+    def __init__(self, wechat: WeChatConfig, token_store: redis.Redis, *, connections: int = 16):
         super().__init__(wechat.app_id, wechat.app_secret, timeout=wechat.api_timeout, auto_retry=False)
         self._origin = wechat.api_base_url
         self.API_BASE_URL = f"{self._origin}/cgi-bin/"
         self._store = token_store
         self._token_key = f"wechat:access_token:{wechat.app_id}"
+        self._remembered: tuple[str, float] | None = None  # (token, until when on the monotonic clock)
+        self._remembering = threading.Lock()  # calls run on a pool of threads
+        # As many kept-alive connections as threads calling: requests keeps 10 and opens a new one for each call
+        # beyond that (a TCP handshake per message in a broadcast).
+        adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=connections)
+        self._http.mount("http://", adapter)
+        self._http.mount("https://", adapter)
 
     def _rebase(self, url: str) -> str:
         return self._origin + url[len(WECHAT_API):] if url.startswith(WECHAT_API) else url
@@ -89,16 +102,27 @@ class TimebankWeChatClient(WeChatClient):
 
     @property
     def access_token(self) -> str:
+        with self._remembering:
+            if self._remembered is not None and time.monotonic() < self._remembered[1]:
+                return self._remembered[0]
         token, ttl = self._cached_token()
         if token and ttl > TOKEN_EARLY_REFRESH_S:
+            self._remember(token, ttl)
             return token
         # One process refreshes; the others wait for it and read its token, so
         # no process invalidates the token another has just fetched.
         with self._store.lock(f"{self._token_key}:refresh", timeout=30, blocking_timeout=30):
             token, ttl = self._cached_token()
             if token and ttl > TOKEN_EARLY_REFRESH_S:
+                self._remember(token, ttl)
                 return token
-            return self.fetch_access_token()["access_token"]
+            fetched = self.fetch_access_token()
+            self._remember(fetched["access_token"], int(fetched.get("expires_in", 7200)))
+            return fetched["access_token"]
+
+    def _remember(self, token: str, ttl_s: int) -> None:
+        with self._remembering:
+            self._remembered = (token, time.monotonic() + min(TOKEN_MEMORY_S, ttl_s - TOKEN_EARLY_REFRESH_S))
 
     def _cached_token(self) -> tuple[str | None, int]:
         with self._store.pipeline() as pipe:
@@ -107,6 +131,8 @@ class TimebankWeChatClient(WeChatClient):
 
     def drop_token(self, rejected: str | None) -> None:
         """Forget a token WeChat refused, unless another process has already replaced it."""
+        with self._remembering:
+            self._remembered = None
         token, _ = self._cached_token()
         if token is not None and token == rejected:
             self._store.delete(self._token_key)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import AsyncIterator
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -65,3 +67,16 @@ def _ensure_parent_directory(url: str) -> None:
 
 def session_factory(engine: AsyncEngine) -> Sessions:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def one_statement(sessions: Sessions) -> AsyncIterator[AsyncSession]:
+    """A session for a read that is one statement, on every turn (who is talking, their tasks).
+
+    On PostgreSQL it runs without BEGIN before and ROLLBACK after: two round trips fewer, and a single
+    statement sees one consistent state anyway. SQLite's BEGIN costs no round trip, so it stays as it is.
+    """
+    async with sessions() as session:
+        if sessions.kw["bind"].dialect.name == "postgresql":
+            await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        yield session

@@ -142,10 +142,12 @@ async def notify(sessions: Sessions, keyring: KeyRing, openid: str, *, kind: str
 
 async def notify_each(sessions: Sessions, keyring: KeyRing, recipients: Mapping[str, str], *, kind: str,
                       body: str) -> None:
-    """One notification to each recipient (openid → dedupe key), queued in one transaction."""
+    """One notification to each recipient (openid → dedupe key), queued in one statement."""
+    _check_kind(kind)
+    rows = [{**_row(keyring, openid, body, "notification", dedupe_key, None), "kind": kind, "notice": None}
+            for openid, dedupe_key in recipients.items()]
     async with sessions.begin() as session:
-        for openid, dedupe_key in recipients.items():
-            await notify_in(session, keyring, openid, kind=kind, body=body, dedupe_key=dedupe_key)
+        await _insert_once(session, rows)
 
 
 async def notify_in(session: AsyncSession, keyring: KeyRing, openid: str, *, kind: str, body: str,
@@ -157,13 +159,17 @@ async def notify_in(session: AsyncSession, keyring: KeyRing, openid: str, *, kin
     `notice` fills the template sent outside it: title, keyword1..3, remark.
     Idempotent on dedupe_key: queueing it again changes nothing.
     """
-    if not kind or len(kind) > KIND_LENGTH:
-        raise ValueError(f"notification kind must be 1 to {KIND_LENGTH} characters")
+    _check_kind(kind)
     unknown = set(notice or {}) - set(NOTICE_FIELDS)
     if unknown:
         raise ValueError(f"unknown template fields {sorted(unknown)}; use {', '.join(NOTICE_FIELDS)}")
     row = _row(keyring, openid, body, "notification", dedupe_key, not_before)
     await _insert_once(session, {**row, "kind": kind, "notice": _seal_notice(keyring, openid, notice)})
+
+
+def _check_kind(kind: str) -> None:
+    if not kind or len(kind) > KIND_LENGTH:
+        raise ValueError(f"notification kind must be 1 to {KIND_LENGTH} characters")
 
 
 # A pending message can name people (an SOS gives an address): body and notice are sealed like
@@ -196,12 +202,12 @@ def _open_notice(keyring: KeyRing, openid: str, stored: Mapping | None) -> Mappi
     return json.loads(decrypt(keyring, stored["sealed"], _bound(openid, "notice")))
 
 
-async def _insert_once(session: AsyncSession, row: dict) -> None:
+async def _insert_once(session: AsyncSession, rows: dict | list[dict]) -> None:
+    """One row, or several in one statement; a row whose dedupe key is queued already is left out."""
     # ON CONFLICT DO NOTHING rather than catching the IntegrityError: that would spoil a caller's transaction.
+    # Rows without a dedupe key never conflict (NULLs are distinct in the unique index).
     dialect = (await session.connection()).dialect.name
-    statement = _DIALECT_INSERTS[dialect](OutboundMessage).values(**row)
-    if row["dedupe_key"] is not None:
-        statement = statement.on_conflict_do_nothing()
+    statement = _DIALECT_INSERTS[dialect](OutboundMessage).values(rows).on_conflict_do_nothing()
     await session.execute(statement)
 
 

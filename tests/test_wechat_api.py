@@ -47,6 +47,17 @@ async def test_a_token_wechat_no_longer_accepts_is_refreshed_once(make_api, stat
     assert [sent.text for sent in state.sent] == ["第一条", "第二条"]
 
 
+async def test_a_process_still_trusting_a_token_another_replaced_takes_the_new_one(make_api, state):
+    first, second = make_api(), make_api()
+    await first.send_text("o_member", "第一条")
+    await second.send_text("o_member", "第二条")  # both now keep the token for a while without asking Redis
+    state.tokens.clear()
+    await first.send_text("o_member", "第三条")  # refused once, fetched anew, shared through Redis
+    await second.send_text("o_member", "第四条")  # refused once, finds the new token, fetches nothing
+    assert state.calls["token"] == 2
+    assert [sent.text for sent in state.sent] == ["第一条", "第二条", "第三条", "第四条"]
+
+
 async def test_wechat_being_busy_is_retried_with_backoff(make_api, state, sandbox):
     state.faults.append(Fault("message/custom/send", -1, 2))
     await make_api().send_text("o_member", "终于送到")

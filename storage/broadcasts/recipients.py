@@ -20,6 +20,9 @@ from storage.publicity_tables import (CLAIMED, PENDING, SENT, SKIPPED, UNDELIVER
                                       BroadcastRow)
 
 Row = BroadcastRecipientRow
+# Updates by id of rows this process holds no objects for: the ORM need not find and refresh them in the session
+# (its "evaluate" step was a fifth of a broadcast worker's time).
+PLAIN = {"synchronize_session": False}
 
 
 async def freeze_in(session: AsyncSession, broadcast_id: int, audience: str, now: datetime) -> tuple[int, int]:
@@ -53,16 +56,16 @@ async def claim(sessions: Sessions, broadcast_id: int, now: datetime, lease: tim
         candidates = (await session.execute(
             select(Row.id).where(Row.broadcast_id == broadcast_id, _claimable(now)).order_by(Row.id).limit(limit)
         )).scalars().all()
-    claimed = []
-    for recipient_id in candidates:
-        async with sessions.begin() as session:
-            row = (await session.execute(
-                update(Row).where(Row.id == recipient_id, _claimable(now))
-                .values(status=CLAIMED, claimed_until=now + lease, attempts=Row.attempts + 1)
-                .returning(Row.id, Row.broadcast_id, Row.member_id, Row.openid, Row.attempts))).first()
-        if row is not None:
-            claimed.append(Recipient(*row))
-    return claimed
+    if not candidates:
+        return []
+    # One conditional update for the lot: a row another worker claimed meanwhile no longer matches.
+    async with sessions.begin() as session:
+        rows = (await session.execute(
+            update(Row).where(Row.id.in_(candidates), _claimable(now))
+            .values(status=CLAIMED, claimed_until=now + lease, attempts=Row.attempts + 1)
+            .returning(Row.id, Row.broadcast_id, Row.member_id, Row.openid, Row.attempts)
+            .execution_options(**PLAIN))).all()
+    return sorted((Recipient(*row) for row in rows), key=lambda recipient: recipient.id)
 
 
 async def mark(sessions: Sessions, recipient_id: int, status: str, now: datetime, reason: str | None = None) -> None:
@@ -70,14 +73,16 @@ async def mark(sessions: Sessions, recipient_id: int, status: str, now: datetime
     assert status in (SENT, UNDELIVERED, SKIPPED)
     async with sessions.begin() as session:
         await session.execute(update(Row).where(Row.id == recipient_id, Row.status == CLAIMED)
-                              .values(status=status, reason=reason, at=now, claimed_until=None))
+                              .values(status=status, reason=reason, at=now, claimed_until=None)
+                              .execution_options(**PLAIN))
 
 
 async def retry_later(sessions: Sessions, recipient_id: int, retry_at: datetime, reason: str) -> None:
     """WeChat was busy: back to pending, claimable again from `retry_at`."""
     async with sessions.begin() as session:
         await session.execute(update(Row).where(Row.id == recipient_id, Row.status == CLAIMED)
-                              .values(status=PENDING, claimed_until=retry_at, reason=reason))
+                              .values(status=PENDING, claimed_until=retry_at, reason=reason)
+                              .execution_options(**PLAIN))
 
 
 async def tally(sessions: Sessions, broadcast_id: int) -> Tally:

@@ -23,10 +23,10 @@ return wait
 
 class TokenBucket:
     def __init__(self, redis: Redis, name: str, *, per_second: float, burst: float | None = None):
-        self._redis, self._key = redis, f"throttle:{name}"
+        self._take, self._key = redis.register_script(_TAKE), f"throttle:{name}"  # by its hash: once a message
         self._rate, self._burst = per_second, burst if burst is not None else max(per_second, 1.0)
 
     async def take(self) -> None:
         """Waits until a token is free, then uses it."""
-        while wait_ms := await self._redis.eval(_TAKE, 1, self._key, self._rate, self._burst, int(time.time() * 1000)):
+        while wait_ms := await self._take(keys=[self._key], args=[self._rate, self._burst, int(time.time() * 1000)]):
             await asyncio.sleep(wait_ms / 1000)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.base import utcnow
+from storage.db import one_statement
 from storage.members.access import actor_ref, actor_row
 from storage.members.errors import AlreadyRegistered, ConsentRequired, InvalidValue, NotAllowed
 from storage.members.rows import as_member
@@ -89,7 +90,7 @@ async def _registrar(session: AsyncSession, registered_by: Actor | None) -> str 
 
 
 async def member_by_id(sessions: Sessions, member_id: int) -> Member | None:
-    async with sessions() as session:
+    async with one_statement(sessions) as session:
         row = await session.get(MemberRow, member_id)
     return None if row is None else as_member(row)
 
@@ -99,7 +100,7 @@ async def members_by_ids(sessions: Sessions, member_ids: Iterable[int]) -> list[
     wanted = set(member_ids)
     if not wanted:
         return []
-    async with sessions() as session:
+    async with one_statement(sessions) as session:
         rows = (await session.execute(
             select(MemberRow).where(MemberRow.id.in_(wanted)).order_by(MemberRow.id))).scalars().all()
     return [as_member(row) for row in rows]
@@ -115,6 +116,6 @@ async def member_by_phone(sessions: Sessions, keyring: KeyRing, phone: str) -> M
 
 
 async def _member_where(sessions: Sessions, condition) -> Member | None:
-    async with sessions() as session:
+    async with one_statement(sessions) as session:
         row = (await session.execute(select(MemberRow).where(condition))).scalar_one_or_none()
     return None if row is None else as_member(row)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import case, func, or_, select
 
+from storage.db import one_statement
 from storage.members import CONFIRMED, Sessions
 from storage.members.tables import FamilyBindingRow
 from storage.tasks.errors import TaskNotFound
@@ -31,7 +32,7 @@ async def open_requests(sessions: Sessions, *, community: str | None, service_co
     if service_code is not None:
         query = query.where(ServiceRequestRow.service_code == service_code)
     elsewhere = case((ServiceRequestRow.community == community, 0), else_=1)
-    async with sessions() as session:
+    async with one_statement(sessions) as session:
         rows = (await session.execute(query.order_by(elsewhere, ServiceRequestRow.starts_at, ServiceRequestRow.id)
                                       .limit(limit))).scalars().all()
     return tuple(as_task(row) for row in rows)
@@ -41,7 +42,7 @@ async def tasks_of(sessions: Sessions, member_id: int, *, limit: int = 10) -> tu
     """The member's own requests, their bound elders' requests, and their tasks as a volunteer; newest first."""
     elders = select(FamilyBindingRow.elder_id).where(
         FamilyBindingRow.family_member_id == member_id, FamilyBindingRow.status == CONFIRMED)
-    async with sessions() as session:
+    async with one_statement(sessions) as session:
         rows = (await session.execute(select(ServiceRequestRow).where(or_(
             ServiceRequestRow.requester_id == member_id, ServiceRequestRow.volunteer_id == member_id,
             ServiceRequestRow.requester_id.in_(elders))).order_by(ServiceRequestRow.id.desc()).limit(limit)
