@@ -24,10 +24,12 @@ def create_engine(url: str, *, pool_size: int | None = None) -> AsyncEngine:
     if is_sqlite(url):
         return _sqlite_engine(url, pool_size or 1)
     pool_size = pool_size or 10
-    # No pre-ping: asyncpg's costs three round trips per checkout (a fifth of a read turn's time in
-    # bench/webhook.py). A connection the server dropped fails its first use instead, which empties
-    # the pool; in_transaction runs such a transaction again, a read answers that one turn with an apology.
     # hide_parameters: a failing statement's values (messages, sealed personal data) stay out of logs.
+    # No pre-ping: asyncpg's is three round trips per checkout (without it, 124 read turns a second instead
+    # of 108 in bench/webhook.py).
+    # After a server restart the first use of a dead connection fails and empties the pool; the outbox
+    # worker, which looks for due messages every second, is nearly always that first user, and
+    # in_transaction runs a credit-moving transaction again on a fresh connection.
     return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, hide_parameters=True)
 
 

@@ -25,7 +25,8 @@ def _reachable():
         MemberRow.status == ACTIVE, MemberRow.openid.is_not(None), MemberRow.pushes_stopped.is_(False))
 
 
-def _of(audience: str):
+def reachable(audience: str):
+    """The members an audience names who could receive a message (opted out or not), as a query."""
     query = _reachable()
     if audience in ROLE_AUDIENCES:
         return query.where(MemberRow.role == audience)
@@ -37,7 +38,7 @@ def _of(audience: str):
 
 
 async def audience_in(session: AsyncSession, audience: str) -> list[Reached]:
-    rows = (await session.execute(_of(audience).order_by(MemberRow.id))).all()
+    rows = (await session.execute(reachable(audience).order_by(MemberRow.id))).all()
     return [Reached(member_id, openid, opted_out) for member_id, openid, opted_out in rows]
 
 
@@ -64,6 +65,12 @@ async def mass_target(sessions: Sessions, audience: str) -> int | str | None:
     tag_id = await tags.tag_id_for(sessions, tags.audience_tag(audience) or "")
     if tag_id is not None:
         return tag_id
-    if audience == ALL and not any(member.opted_out for member in await audience_of(sessions, ALL)):
+    if audience == ALL and not await _anyone_opted_out(sessions):
         return TO_ALL
     return None
+
+
+async def _anyone_opted_out(sessions: Sessions) -> bool:
+    async with sessions() as session:
+        return (await session.execute(
+            reachable(ALL).where(MemberRow.broadcasts_opted_out.is_(True)).limit(1))).first() is not None

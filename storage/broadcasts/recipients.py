@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, case, func, insert, literal, null, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.broadcasts.audience import Reached, audience_in
+from storage.base import UTCDateTime
+from storage.broadcasts.audience import Reached, reachable
 from storage.broadcasts.values import DONE, OPTED_OUT, SENDING, Broadcast, Recipient, Tally, as_broadcast
 from storage.db import Sessions
 from storage.publicity_tables import (CLAIMED, PENDING, SENT, SKIPPED, UNDELIVERED, BroadcastRecipientRow,
@@ -26,15 +27,22 @@ PLAIN = {"synchronize_session": False}
 
 
 async def freeze_in(session: AsyncSession, broadcast_id: int, audience: str, now: datetime) -> tuple[int, int]:
-    """Writes down who the broadcast goes to, as it stands now; returns (audience size, skipped as opted out)."""
-    reached = await audience_in(session, audience)
-    rows = [dict(broadcast_id=broadcast_id, member_id=member.member_id, openid=member.openid,
-                 status=SKIPPED if member.opted_out else PENDING, attempts=0,
-                 reason=OPTED_OUT if member.opted_out else None, at=now if member.opted_out else None)
-            for member in reached]
-    if rows:
-        await session.execute(insert(Row), rows)
-    return len(rows), sum(member.opted_out for member in reached)
+    """Writes down who the broadcast goes to, as it stands now; returns (audience size, skipped as opted out).
+
+    One INSERT ... SELECT: a city's members never pass through the worker's memory (a list of 100,000 took
+    200 MiB)."""
+    member = reachable(audience).subquery()
+    opted_out = member.c.broadcasts_opted_out
+    await session.execute(insert(Row).from_select(
+        ["broadcast_id", "member_id", "openid", "status", "attempts", "reason", "at"],
+        select(literal(broadcast_id), member.c.id, member.c.openid,
+               case((opted_out, literal(SKIPPED)), else_=literal(PENDING)), literal(0),
+               case((opted_out, literal(OPTED_OUT)), else_=null()),
+               case((opted_out, literal(now, UTCDateTime())), else_=null())).order_by(member.c.id)))
+    size, skipped = (await session.execute(
+        select(func.count(), func.coalesce(func.sum(case((Row.status == SKIPPED, 1), else_=0)), 0))
+        .where(Row.broadcast_id == broadcast_id))).one()
+    return size, skipped
 
 
 async def record_mass_recipients_in(session: AsyncSession, broadcast_id: int, audience: list[Reached],

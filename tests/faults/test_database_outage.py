@@ -62,6 +62,25 @@ async def test_with_postgresql_gone_nothing_is_reported_done_and_confirming_late
     await proxy.cut()
 
 
+async def test_after_postgresql_restarts_while_all_is_quiet_the_next_elder_is_answered_as_usual(
+        start_bot, http, bot_config, community, database_url, on_sqlite):
+    if on_sqlite:
+        pytest.skip("PostgreSQL's connections")
+    url = make_url(database_url)
+    proxy = await CuttableProxy(url.host, url.port or 5432).start()
+    relayed = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    wechat = WeChatTo(http, await start_bot(environment={"TIMEBANK_DATABASE_URL": relayed}), bot_config)
+    elder = await community.elder()
+    assert "时间币" in await wechat.says(elder.openid, "余额")  # the bot now holds pooled connections
+
+    await proxy.cut()  # the server restarts: every connection the bot holds is dead
+    await proxy.mend()
+    await asyncio.sleep(3)  # a quiet spell, as when nobody writes at night
+    # The outbox worker, looking for messages due every second, met a dead connection first and emptied the pool.
+    assert "时间币" in await wechat.says(elder.openid, "余额")
+    await proxy.cut()
+
+
 async def test_with_sqlite_locked_nothing_is_reported_done_and_confirming_later_pays_once(
         start_bot, http, bot_config, community, runtime, database_url, on_sqlite):
     if not on_sqlite:
