@@ -59,6 +59,10 @@ JOBS: dict[str, Job] = {
     "daily_report": daily_report,
 }
 
+# A fan-out to a city takes hours at WeChat's pace, and arq's ten-minute job timeout cut it off each time (a pause of
+# a lease until resume_broadcasts took it up again). Its heartbeat, not a timeout, tells a stuck one.
+JOB_TIMEOUTS_S = {"send_broadcast": 24 * 3600}
+
 # What time brings, on the clock (UTC).
 SCHEDULE = (
     cron(sweep_tasks, name="sweep_tasks", second=0),
@@ -75,7 +79,7 @@ SCHEDULE = (
 
 def build_worker(runtime: Runtime, *, burst: bool = False) -> Worker:
     return Worker(
-        functions=[func(job, name=name) for name, job in JOBS.items()],
+        functions=[func(job, name=name, timeout=JOB_TIMEOUTS_S.get(name)) for name, job in JOBS.items()],
         cron_jobs=list(SCHEDULE),
         # Its own connections: closing the worker closes them, and the bot's queue stays usable.
         redis_pool=ArqRedis.from_url(runtime.redis_url),
