@@ -219,8 +219,18 @@ async def fan_out(sender: Sender, broadcast: Broadcast) -> str:
             continue
         # A batch at once: one by one, each send waited for its HTTP call and its mark (67 a second at best);
         # the shared token bucket, not this loop, sets the pace.
-        await asyncio.gather(*(_deliver(sender, broadcast, recipient, window, bucket) for recipient in batch))
+        await _whole(asyncio.gather(*(_deliver(sender, broadcast, recipient, window, bucket) for recipient in batch)))
         await _progress(sender, broadcast)
+
+
+async def _whole(batch: asyncio.Future) -> None:
+    """A batch stopped half-way (shutdown, a job timeout) would leave messages WeChat took unmarked, to be sent
+    again: the stop waits until each is marked. Only a killed worker leaves that window open (docs/broadcasts.md)."""
+    try:
+        await asyncio.shield(batch)
+    except asyncio.CancelledError:
+        await batch
+        raise
 
 
 async def _deliver(sender: Sender, broadcast: Broadcast, recipient: broadcasts.Recipient, window: ContactWindow,
