@@ -29,8 +29,7 @@ PLAIN = {"synchronize_session": False}
 async def freeze_in(session: AsyncSession, broadcast_id: int, audience: str, now: datetime) -> tuple[int, int]:
     """Writes down who the broadcast goes to, as it stands now; returns (audience size, skipped as opted out).
 
-    One INSERT ... SELECT: a city's members never pass through the worker's memory (a list of 100,000 took
-    200 MiB)."""
+    One INSERT ... SELECT: a city's members never pass through the worker's memory."""
     member = reachable(audience).subquery()
     opted_out = member.c.broadcasts_opted_out
     await session.execute(insert(Row).from_select(
