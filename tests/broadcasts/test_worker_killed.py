@@ -1,4 +1,4 @@
-"""A real `timebank worker` killed mid-fan-out, and another started: nobody gets the message twice, nobody misses it."""
+"""A worker killed or stopped mid-fan-out, and another started: nobody gets the message twice, nobody misses it."""
 
 import asyncio
 import os
@@ -10,6 +10,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.broadcasting import send_broadcast
+from bot.handler_context import handler_context
+from bot.sandbox import Fault
 from storage import broadcasts
 from storage.base import utcnow
 from storage.db import session_factory
@@ -107,3 +110,30 @@ async def _at_least(sessions, broadcast_id: int, count: int) -> bool:
 
 async def _done(runtime, broadcast_id: int) -> bool:
     return (await broadcasts.get(runtime.sessions, broadcast_id)).status == broadcasts.DONE
+
+
+async def test_a_fan_out_stopped_half_way_marks_what_wechat_took_before_it_stops(runtime, town, zhao_member,
+                                                                                 wechat_state, onlooker):
+    openids = [f"o_member_{n:02d}" for n in range(MEMBERS)]
+    for openid in openids:
+        await town.member(openid, "林", community="八一社区")
+    await town.wrote_to_us(*openids)
+    broadcast = await broadcasts.create(runtime.sessions, author=Actor(zhao_member.id), content="周六社区义诊",
+                                        audience="community:八一社区", channel=FANOUT, request_key="test:stop",
+                                        now=utcnow())
+    wechat_state.faults.append(Fault("message/custom/send", 0, MEMBERS, delay_s=0.3))  # a slow WeChat
+    job = {"runtime": runtime, "handlers": handler_context(runtime)}
+    sending = asyncio.create_task(send_broadcast(job, broadcast.id))
+    assert await until(lambda: _taken(wechat_state), timeout_s=30)
+    sending.cancel()  # shutdown, or arq's job timeout, while a batch is with WeChat
+    with pytest.raises(asyncio.CancelledError):
+        await sending
+    await asyncio.sleep(1)  # WeChat finishes with whatever it was given
+
+    taken = sum(sent.channel == "custom" for sent in wechat_state.sent)
+    assert 0 < taken < MEMBERS
+    assert await marked_sent(onlooker, broadcast.id) == taken  # nothing WeChat took is left to send again
+
+
+async def _taken(state) -> bool:
+    return any(sent.channel == "custom" for sent in state.sent)
