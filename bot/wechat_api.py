@@ -33,6 +33,7 @@ TOKEN_EARLY_REFRESH_S = 300  # refresh before WeChat's expiry, so no call ever u
 # every call, twice with our own check: two Redis round trips per message cost a broadcast more than the send.
 # A token another process replaced meanwhile is refused with 40001, and WeChatApi.call then reads the new one.
 TOKEN_MEMORY_S = 60
+KEPT_ALIVE_CONNECTIONS = 20  # a broadcast's batch calls at once (bot/broadcasting.py BATCH)
 TOKEN_ERRORS = frozenset({40001, 40014, 42001})  # invalid, malformed, expired access_token
 RETRYABLE_ERRORS = frozenset({-1, 45009, 45011})  # system busy, API rate limits
 
@@ -62,7 +63,7 @@ class TimebankWeChatClient(WeChatClient):
 
     message = CurrentMassMessage()
 
-    def __init__(self, wechat: WeChatConfig, token_store: redis.Redis, *, connections: int = 16):
+    def __init__(self, wechat: WeChatConfig, token_store: redis.Redis):
         super().__init__(wechat.app_id, wechat.app_secret, timeout=wechat.api_timeout, auto_retry=False)
         self._origin = wechat.api_base_url
         self.API_BASE_URL = f"{self._origin}/cgi-bin/"
@@ -72,7 +73,7 @@ class TimebankWeChatClient(WeChatClient):
         self._remembering = threading.Lock()  # calls run on a pool of threads
         # As many kept-alive connections as threads calling: requests keeps 10 and opens a new one for each call
         # beyond that (a TCP handshake per message in a broadcast).
-        adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=connections)
+        adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=KEPT_ALIVE_CONNECTIONS)
         self._http.mount("http://", adapter)
         self._http.mount("https://", adapter)
 

@@ -40,6 +40,18 @@ async def onlooker(database_url):
     await engine.dispose()
 
 
+async def a_fan_out_to_the_community(runtime, town, author, request_key: str):
+    """MEMBERS members of 八一社区 who wrote to us lately, and a fan-out to them confirmed by staff."""
+    openids = [f"o_member_{n:02d}" for n in range(MEMBERS)]
+    for openid in openids:
+        await town.member(openid, "林", community="八一社区")
+    await town.wrote_to_us(*openids)
+    broadcast = await broadcasts.create(runtime.sessions, author=Actor(author.id), content="周六社区义诊",
+                                        audience="community:八一社区", channel=FANOUT, request_key=request_key,
+                                        now=utcnow())
+    return openids, broadcast
+
+
 def start_worker(config_path, cwd) -> subprocess.Popen:
     return subprocess.Popen([*TIMEBANK, "worker", "--config", str(config_path)], cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
@@ -72,13 +84,7 @@ async def kill_between_messages(worker: subprocess.Popen, onlooker, state, broad
 
 async def test_a_worker_killed_mid_fan_out_leaves_the_rest_to_the_next_one(runtime, town, zhao_member, wechat_state,
                                                                            bot_config, tmp_path, onlooker):
-    openids = [f"o_member_{n:02d}" for n in range(MEMBERS)]
-    for openid in openids:
-        await town.member(openid, "林", community="八一社区")
-    await town.wrote_to_us(*openids)
-    broadcast = await broadcasts.create(runtime.sessions, author=Actor(zhao_member.id), content="周六社区义诊",
-                                        audience="community:八一社区", channel=FANOUT, request_key="test:kill",
-                                        now=utcnow())
+    openids, broadcast = await a_fan_out_to_the_community(runtime, town, zhao_member, "test:kill")
     await runtime.jobs.enqueue("send_broadcast", broadcast.id, job_id=f"broadcast:{broadcast.id}")
     config_path = tmp_path / "config.toml"
 
@@ -114,13 +120,7 @@ async def _done(runtime, broadcast_id: int) -> bool:
 
 async def test_a_fan_out_stopped_half_way_marks_what_wechat_took_before_it_stops(runtime, town, zhao_member,
                                                                                  wechat_state, onlooker):
-    openids = [f"o_member_{n:02d}" for n in range(MEMBERS)]
-    for openid in openids:
-        await town.member(openid, "林", community="八一社区")
-    await town.wrote_to_us(*openids)
-    broadcast = await broadcasts.create(runtime.sessions, author=Actor(zhao_member.id), content="周六社区义诊",
-                                        audience="community:八一社区", channel=FANOUT, request_key="test:stop",
-                                        now=utcnow())
+    _, broadcast = await a_fan_out_to_the_community(runtime, town, zhao_member, "test:stop")
     wechat_state.faults.append(Fault("message/custom/send", 0, MEMBERS, delay_s=0.3))  # a slow WeChat
     job = {"runtime": runtime, "handlers": handler_context(runtime)}
     sending = asyncio.create_task(send_broadcast(job, broadcast.id))
