@@ -28,23 +28,13 @@ async def until_tags_are(runtime, openid: str, expected: set[str], timeout_s: fl
     return found
 
 
-class Grandma:
-    """Grandma Wang in her chat; a reply that outlasts the tests' 1 s deadline reaches her as a push instead."""
-
-    def __init__(self, chat, inbox):
-        self.chat, self.inbox = chat, inbox
-
-    async def says(self, text: str) -> str:
-        return await self.chat.says(text) or "\n".join(await self.inbox.wait_for(self.chat.openid))
-
-
 @pytest.fixture
 async def grandma(runtime, member_chat, inbox):
     await members.register_member(runtime.sessions, runtime.keyring, role=members.ELDER, openid="o_grandma_wang",
                                   consent=members.Consent("v1", utcnow()), community="青山湖社区")
     await sync_tags({"runtime": runtime, "handlers": handler_context(runtime)})
     assert await tags_on_wechat(runtime, "o_grandma_wang") == BROADCAST_TAGS
-    return Grandma(member_chat("o_grandma_wang"), inbox)
+    return member_chat("o_grandma_wang")
 
 
 async def test_退订_takes_a_member_off_every_broadcast_tag_and_订阅_puts_them_back(grandma, runtime):
