@@ -108,7 +108,7 @@ async def _cannot_pay(quote: tasks.Quote, slots: dict, ctx: Context, incoming: I
 
 
 async def services(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
-    return tuple(Choice(service.code, service.name) for service in ctx.bank.catalogue)
+    return tuple(Choice(service.code, service.name) for service in ctx.bank.catalogue.services.values())
 
 
 def elsewhere(slots: dict) -> bool:
