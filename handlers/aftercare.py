@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import nlu
+from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.identity import member_of
@@ -13,12 +14,13 @@ from handlers.notices import tell_member, tell_requester_side, tell_staff
 from handlers.orders import as_volunteer, on_requester_side, pick, refusal, whose_orders
 from handlers.requests import offer_to_volunteers
 from handlers.staff import staff_member
-from handlers.task_words import STATUS_NAMES, describe, numbered
+from handlers.task_words import STATUS_NAMES, describe, numbered, when
 from handlers.types import Incoming, Outcome, Reply
 from storage import members, tasks
 from storage.exchange import format_minutes
 
 DISPUTE_COMMAND = re.compile(r"^\s*(?:有问题|没来|没有来|人没来|投诉)\s*#?\s*(\d*)\s*(.*)$", re.S)
+NO_SHOW_WORDS = re.compile(r"^\s*(?:没来|没有来|人没来)")
 RESOLVE_COMMAND = re.compile(r"^\s*处理\s*#?\s*(\d+)\s*(全付|部分|退回)\s*(.*)$", re.S)
 # How staff say each decision, and the storage.tasks.DECISIONS name for it.
 DECISIONS = {"全付": "PAY", "部分": "PART", "退回": "REFUND"}
@@ -79,9 +81,12 @@ async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | No
     visit_on = on_requester_side(tasks.ACCEPTED, tasks.IN_SERVICE)
     if not number and not any(visit_on(task, owner.id) for task in await tasks.tasks_of(ctx.bank.sessions, owner.id)):
         return None
-    task = await pick({"task_id": int(number)} if number else {}, owner, ctx, visit_on, "有问题")
+    task = await pick({"task_id": record_number(number)} if number else {}, owner, ctx, visit_on, "有问题")
     if isinstance(task, Reply):
         return Outcome(task, "dispute")
+    if NO_SHOW_WORDS.match(incoming.text) and not _past_no_show_time(task, incoming, ctx):
+        return Outcome(Reply(ctx.text("dispute_not_due_yet", id=str(task.id), when=when(task.starts_at, ctx))),
+                       "dispute")
     reason = incoming.text.strip()
     try:
         await tasks.dispute(ctx.bank.sessions, task.id, actor.actor, reason, now=incoming.received_at)
@@ -94,6 +99,12 @@ async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | No
     return Outcome(Reply(ctx.text("dispute_done", id=str(task.id))), "dispute")
 
 
+def _past_no_show_time(task: tasks.Task, incoming: Incoming, ctx: Context) -> bool:
+    """A no-show exists only once the start and the grace have passed without the volunteer checking in."""
+    grace = timedelta(minutes=ctx.bank.task_rules.no_show_grace_min)
+    return task.status != tasks.ACCEPTED or incoming.received_at >= task.starts_at + grace
+
+
 async def resolve(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
@@ -101,7 +112,7 @@ async def resolve(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     decision, amount, reason = _decision(RESOLVE_COMMAND.match(incoming.text), incoming, ctx)
     if not reason or (decision == "PART" and not amount):
         return Outcome(Reply(ctx.text("resolve_usage")), "resolve_dispute")
-    task_id = int(number)
+    task_id = record_number(number)
     try:
         settled = await tasks.resolve_dispute(ctx.bank.sessions, task_id, staff.actor, decision, reason,
                                               amount_min=amount, ledger_rules=ctx.bank.rules, now=incoming.received_at)
@@ -241,7 +252,7 @@ async def cancel(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
 
 CANCEL = Flow(
     name="cancel",
-    title="取消",
+    title="取消订单",
     ready=something_to_cancel,
     prefill=the_only_one,
     slots=(Slot("task_id", lambda slots, ctx: ctx.text("cancel_which"), expecting="choice", offer=cancellable,

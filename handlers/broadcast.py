@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import nlu
+from handlers.numbers import record_number
 from handlers.broadcast_texts import AUDIENCE_LABELS, PERIOD_LABELS, STATUS_LABELS
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
@@ -95,7 +96,7 @@ async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
     if await staff_member(incoming, ctx) is None:
         return await refuse_non_staff(incoming, ctx, FLOW_NAME)
     story = STORY_COMMAND.match(incoming.text)
-    if story and await stories.story(ctx.bank.sessions, int(story.group(1))) is None:
+    if story and await stories.story(ctx.bank.sessions, record_number(story.group(1))) is None:
         return Outcome(Reply(ctx.text("broadcast_no_story", id=story.group(1))), FLOW_NAME)
     return None
 
@@ -103,7 +104,7 @@ async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
 async def from_the_command(incoming: Incoming, ctx: Context) -> dict:
     """What the first message already says: the text (or a story), a community or family, a time."""
     if story := STORY_COMMAND.match(incoming.text):
-        found = await stories.story(ctx.bank.sessions, int(story.group(1)))
+        found = await stories.story(ctx.bank.sessions, record_number(story.group(1)))
         return {"content": f"{found.title}\n{found.body}", "story_id": found.id}
     text = incoming.text
     content = nlu.parse(text, now=ctx.local(incoming.received_at)).slots.get("content")
@@ -242,7 +243,7 @@ async def cancel(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
         return await refuse_non_staff(incoming, ctx, "broadcast_cancel")
-    broadcast = await broadcasts.cancel(ctx.bank.sessions, int(number), staff.actor, incoming.received_at)
+    broadcast = await broadcasts.cancel(ctx.bank.sessions, record_number(number), staff.actor, incoming.received_at)
     if broadcast is None:
         return Outcome(Reply(ctx.text("broadcast_not_found", id=number)), "broadcast_cancel")
     if broadcast.status != broadcasts.CANCELLED:

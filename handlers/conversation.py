@@ -1,8 +1,13 @@
 """The conversation engine: fills a flow's slots over several turns, with the escape hatches people need.
 
-At any time "取消"/"算了" leaves the flow, "帮助" says where you are, and a new
-clear request asks whether to drop the current one. Two misunderstandings in
-a row bring the numbered main menu and the hotline instead of another guess.
+At any time "取消"/"不办了" leaves the flow, "帮助" says where you are, and a new
+clear request asks whether to drop the current one. A misunderstanding inside a
+flow asks the same question again and keeps every answer already given; the
+second in a row adds the hotline and how to leave, and the flow still waits.
+Outside a flow, two misunderstandings in a row bring the numbered main menu.
+Small talk ("谢谢") is answered in a word, and the open question asked again.
+Any reply that shows things to do as numbers (the main menu, the help menu, a
+task list) lets the next message pick one by its number or its words.
 """
 
 from __future__ import annotations
@@ -12,14 +17,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Awaitable, Callable
 
 import nlu
+from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
-from handlers.flow import Choice, Flow, Slot
-from handlers.types import Incoming, Outcome, Reply
+from handlers.conversation_words import CANCEL_WORDS, NONE_WORDS, SMALL_TALK, YES_NO_WORDS
+from handlers.flow import Flow, Slot
+from handlers.types import Choice, Incoming, Outcome, Reply
 
 SingleTurn = Callable[[str, dict, Incoming, Context], Awaitable[Outcome]]
 Fallback = Callable[[Incoming, Context], Awaitable[Outcome | None]]
 
-LEAVE_INTENTS = frozenset({"cancel", "deny"})
 NO_INTENT = frozenset({"unknown", "affirm", "deny"})
 MISUNDERSTANDINGS_BEFORE_MENU = 2
 SWITCH_CONFIDENCE = 0.6
@@ -49,10 +55,20 @@ class Conversation:
     async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
         """A message typed or spoken by the member."""
         state, stored = await self._load(incoming, ctx)
-        meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
-        outcome = await self._answer(state, meaning, incoming, ctx)
+        outcome = self._steering(state, plain(incoming.text), ctx)
+        if outcome is None:
+            meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+            outcome = await self._answer(state, meaning, incoming, ctx)
         await self._keep(state, stored, incoming, ctx)
         return outcome
+
+    async def after_command(self, outcome: Outcome, incoming: Incoming, ctx: Context) -> None:
+        """A command answered outside the conversation: numbers said next pick from its choices, not an older menu."""
+        state, stored = await self._load(incoming, ctx)
+        if state.flow is None and (state.asking == MENU or outcome.choices):
+            self._reset(state)
+            self._offer(state, outcome)
+            await self._keep(state, stored, incoming, ctx)
 
     async def begin(self, intent: str, incoming: Incoming, ctx: Context) -> Outcome:
         """A menu button: the same as saying the intent plainly, dropping whatever was under way."""
@@ -104,6 +120,17 @@ class Conversation:
 
     # ---- one turn ---------------------------------------------------------------
 
+    def _steering(self, state: DialogueState, words: str, ctx: Context) -> Outcome | None:
+        """Leaving and small talk, read before the language understanding; None: the message says more."""
+        if state.flow is not None and state.switch_to is None and words in CANCEL_WORDS:
+            return self._leave(state, ctx)
+        talk = SMALL_TALK.get(words)
+        if talk is None or (talk == "small_hello" and state.flow is None):
+            return None  # outside a flow, a greeting gets the help menu
+        if state.flow is None or state.switch_to is not None:
+            return Outcome(Reply(ctx.text(talk)), "small_talk")
+        return self._say(state, f"{ctx.text(talk)}\n{self._question(state, ctx)}")
+
     async def _answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
         if meaning.intent == "sos":  # never held up by whatever else is going on
             return await self.single_turn("sos", {}, incoming, ctx)
@@ -113,7 +140,7 @@ class Conversation:
             return await self._fresh(state, meaning, incoming, ctx)
         if state.switch_to is not None:
             return await self._switch_answer(state, meaning, incoming, ctx)
-        if meaning.intent in LEAVE_INTENTS:
+        if meaning.intent == "cancel" or (meaning.intent == "deny" and self._asks_yes_or_no(state)):
             return self._leave(state, ctx)
         if meaning.intent == "help":
             return self._say(state, ctx.text("flow_help", title=self._flow(state).title, question=self._question(state, ctx)))
@@ -130,7 +157,17 @@ class Conversation:
                 return outcome
             return self._misunderstood(state, None, ctx)
         state.misunderstood = 0
-        return await self.single_turn(meaning.intent, meaning.slots, incoming, ctx)
+        return await self._single(state, meaning.intent, meaning.slots, incoming, ctx)
+
+    async def _single(self, state: DialogueState, intent: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+        outcome = await self.single_turn(intent, slots, incoming, ctx)
+        self._offer(state, outcome)
+        return outcome
+
+    @staticmethod
+    def _offer(state: DialogueState, outcome: Outcome) -> None:
+        if outcome.choices:
+            state.asking, state.offered = MENU, [[choice.value, choice.label] for choice in outcome.choices]
 
     async def _start(self, state: DialogueState, name: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self.flows[name]
@@ -143,7 +180,7 @@ class Conversation:
 
     async def _fill(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
         flow = self._flow(state)
-        values = self._values_for(flow, meaning.slots, state)
+        values = self._values_for(flow, meaning.slots, state, incoming.text)
         if flow.slot(state.asking).expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
         elif meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
@@ -174,7 +211,10 @@ class Conversation:
         flow = self._flow(state)
         missing = flow.missing(state.slots)
         if missing is not None:
-            return self._say(state, await self._ask(state, missing, incoming, ctx))
+            question = await self._ask(state, missing, incoming, ctx)
+            if missing.offer is not None and len(state.offered) == 1:  # one option: nothing to choose
+                return await self._accept_values(state, {missing.name: state.offered[0][0]}, incoming, ctx)
+            return self._say(state, question)
         if flow.confirm is not None and state.asking != CONFIRMING:
             state.asking = CONFIRMING
             return self._say(state, ctx.text("flow_confirm", summary=await flow.confirm(state.slots, incoming, ctx)))
@@ -183,7 +223,7 @@ class Conversation:
     async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
         if meaning.intent == "affirm":
             return await self._finish(state, incoming, ctx)
-        return self._misunderstood(state, ctx.text("flow_confirm_again"), ctx)
+        return self._misunderstood(state, self._question(state, ctx), ctx)
 
     async def _finish(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
         flow, slots = self._flow(state), {**state.slots, "run_id": state.run_id}
@@ -197,32 +237,48 @@ class Conversation:
             if target["intent"] in self.flows:
                 return await self._start(state, target["intent"], target["slots"], incoming, ctx)
             self._reset(state)
-            return await self.single_turn(target["intent"], target["slots"], incoming, ctx)
-        if meaning.intent in LEAVE_INTENTS:
+            return await self._single(state, target["intent"], target["slots"], incoming, ctx)
+        if meaning.intent in ("cancel", "deny"):
             return self._say(state, ctx.text("flow_resume", title=self._flow(state).title, question=self._question(state, ctx)))
         return await self._answer(state, meaning, incoming, ctx)
 
     async def _menu_answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
-        intent = self.menu.read(meaning.slots, asked=True)
+        choices = self._offered(state) or self.menu.choices
+        picked = self.menu.read(meaning.slots, asked=True, offered=choices, said=incoming.text)
+        if picked is None:
+            picked = self._the_one_meant(choices, meaning)
         self._reset(state)
-        if intent is None:
+        if picked is None:
             return await self._fresh(state, meaning, incoming, ctx)
+        intent, slots = (picked, {}) if isinstance(picked, str) else (picked["intent"], picked.get("slots", {}))
         if intent in self.flows:
-            return await self._start(state, intent, {}, incoming, ctx)
-        return await self.single_turn(intent, {}, incoming, ctx)
+            return await self._start(state, intent, slots, incoming, ctx)
+        return await self._single(state, intent, slots, incoming, ctx)
+
+    @staticmethod
+    def _the_one_meant(choices: tuple[Choice, ...], meaning: nlu.Parse):
+        """"我要接这个活" right after a list of one task: that task (a longer list is shown again to choose from)."""
+        same = [choice.value for choice in choices
+                if isinstance(choice.value, dict) and choice.value["intent"] == meaning.intent]
+        return same[0] if len(same) == 1 and len(choices) == 1 else None
 
     # ---- small steps -----------------------------------------------------------
 
     def _misunderstood(self, state: DialogueState, question: str | None, ctx: Context) -> Outcome:
+        """Inside a flow: the same question again, every answer kept; the flow waits until 取消 or a timeout."""
         state.misunderstood += 1
-        if state.misunderstood >= MISUNDERSTANDINGS_BEFORE_MENU:
+        repeated = state.misunderstood >= MISUNDERSTANDINGS_BEFORE_MENU
+        if question is not None:
+            return self._say(state, ctx.text("flow_still_not_understood" if repeated else "flow_not_understood",
+                                             question=question))
+        if repeated:
             self._reset(state)
             state.asking = MENU
-            choices = "\n".join(f"{number}. {choice.label}" for number, choice in enumerate(self.menu.choices, 1))
-            return Outcome(Reply(ctx.text("main_menu", choices=choices)), "menu")
-        if question is None:
-            return Outcome(Reply(ctx.text("not_understood")), "unknown")
-        return self._say(state, ctx.text("flow_not_understood", question=question))
+            return Outcome(Reply(ctx.text("main_menu", choices=numbered_lines(self.menu.choices))), "menu")
+        return Outcome(Reply(ctx.text("not_understood")), "unknown")
+
+    def _asks_yes_or_no(self, state: DialogueState) -> bool:
+        return state.asking == CONFIRMING or self._flow(state).slot(state.asking).expecting == "yes_no"
 
     def _leave(self, state: DialogueState, ctx: Context) -> Outcome:
         title = self._flow(state).title
@@ -255,12 +311,25 @@ class Conversation:
             return flow.title
         return next((choice.label for choice in self.menu.choices if choice.value == intent), "新的事情")
 
-    def _values_for(self, flow: Flow, slots: dict, state: DialogueState | None = None) -> dict:
+    def _values_for(self, flow: Flow, slots: dict, state: DialogueState | None = None, said: str = "") -> dict:
         asking = state.asking if state else None
         offered = self._offered(state) if state else ()
-        values = {slot.name: slot.read(slots, asked=slot.name == asking, offered=offered if slot.name == asking else ())
+        values = {slot.name: slot.read(slots, asked=slot.name == asking, offered=offered if slot.name == asking else (),
+                                       said=said if slot.name == asking else "")
                   for slot in flow.slots if slot.expecting != "yes_no"}
+        if asking is not None and asking in values:
+            values = self._plain_answer(flow.slot(asking), said, values)
         return {name: value for name, value in values.items() if value is not None}
+
+    @staticmethod
+    def _plain_answer(slot: Slot, said: str, values: dict) -> dict:
+        """A bare "没有" to an optional question is "nothing"; a yes, no or "没有" is never a free-text answer."""
+        words = plain(said)
+        if slot.may_be_none and words in NONE_WORDS:
+            return {**values, slot.name: ""}
+        if slot.expecting == "text" and words in NONE_WORDS | YES_NO_WORDS:
+            return {**values, slot.name: None}
+        return values
 
     @staticmethod
     def _reset(state: DialogueState) -> None:

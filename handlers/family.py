@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.identity import member_of, registered_only
@@ -99,16 +100,28 @@ async def refuse(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     return await _answer(number, incoming, ctx, agreed=False)
 
 
+async def answer_if_asked(incoming: Incoming, ctx: Context, *, agreed: bool) -> Outcome | None:
+    """"好的我同意" to a binding request this elder was sent; None when no request waits for them."""
+    elder = await member_of(incoming, ctx)
+    if elder is None or not await _requests_waiting(elder, ctx):
+        return None
+    return await _answer("", incoming, ctx, agreed=agreed)
+
+
+async def _requests_waiting(elder: members.Member, ctx: Context) -> list[members.Binding]:
+    return [binding for binding in await members.family_of(ctx.bank.sessions, elder.id, include_pending=True)
+            if not binding.is_confirmed]
+
+
 async def _answer(number: str, incoming: Incoming, ctx: Context, *, agreed: bool) -> Outcome:
     elder = await member_of(incoming, ctx)
-    waiting = [] if elder is None else [binding for binding in await members.family_of(
-        ctx.bank.sessions, elder.id, include_pending=True) if not binding.is_confirmed]
+    waiting = [] if elder is None else await _requests_waiting(elder, ctx)
     if not waiting:
         return Outcome(Reply(ctx.text("bind_nothing_pending")), "binding_answer")
     if len(waiting) > 1 and not number:
         lines = [f"{n}. {b.relation} {await who(b.family_member_id, ctx)}" for n, b in enumerate(waiting, 1)]
         return Outcome(Reply(ctx.text("bind_pick", count=str(len(waiting)), lines="\n".join(lines))), "binding_answer")
-    index = int(number or 1) - 1
+    index = (record_number(number) if number else 1) - 1
     if not 0 <= index < len(waiting):
         return Outcome(Reply(ctx.text("bind_no_such_number")), "binding_answer")
     binding = waiting[index]

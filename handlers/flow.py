@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
+from handlers.choices import numbered_lines, picked_by_words
 from handlers.context import Context
-from handlers.types import Incoming, Location, Outcome
+from handlers.types import Choice, Incoming, Location, Outcome
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.
@@ -34,12 +35,6 @@ Prefill = Callable[[Incoming, Context], Awaitable[dict]]
 
 
 @dataclass(frozen=True)
-class Choice:
-    value: Any
-    label: str
-
-
-@dataclass(frozen=True)
 class Slot:
     name: str  # a slot name of the NLU contract, or the flow's own
     question: str | Callable[[dict, Context], str]
@@ -50,6 +45,8 @@ class Slot:
     when: Callable[[dict], bool] | None = None  # asked only when this holds for what is known so far
     # A WeChat location message answers this slot too: the value it makes of the place (label and point).
     from_location: Callable[[Location], Any] | None = None
+    # An optional question: a bare "没有/不用" answers it with "" (nothing to add), never leaves the flow.
+    may_be_none: bool = False
 
     @property
     def numbered(self) -> bool:
@@ -60,15 +57,18 @@ class Slot:
         choices = offered or self.choices
         if not choices:
             return question
-        numbered = "\n".join(f"{number}. {choice.label}" for number, choice in enumerate(choices, 1))
-        return f"{question}\n{numbered}\n回复数字就行。"
+        return f"{question}\n{numbered_lines(choices)}\n回复数字就行。"
 
-    def read(self, slots: dict, *, asked: bool = False, offered: tuple[Choice, ...] = ()) -> Any:
-        """This slot's value in what the parser found; a bare number picks a choice only when this slot asked."""
+    def read(self, slots: dict, *, asked: bool = False, offered: tuple[Choice, ...] = (), said: str = "") -> Any:
+        """This slot's value in what the parser found; a number, or an option's own words, picks a choice only
+        when this slot asked."""
         choices = offered or self.choices
-        if asked and choices and "choice" in slots and self.name not in slots:
-            number = slots["choice"]
-            return choices[number - 1].value if 1 <= number <= len(choices) else None
+        if asked and choices and self.name not in slots:
+            number = slots.get("choice")
+            if number is not None and 1 <= number <= len(choices):
+                return choices[number - 1].value
+            picked = picked_by_words(said, choices)
+            return picked.value if picked is not None else None
         if self.expecting in ANSWER_ONLY:
             return slots.get(ANSWER_ONLY[self.expecting]) if asked else None
         return slots.get(self.name)

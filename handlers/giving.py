@@ -6,6 +6,7 @@ from datetime import datetime, time
 
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
+from handlers.family_words import elder_seen_by_family, family_seen_by_elder
 from handlers.identity import account_of, age_of, member_of, registered_only
 from handlers.types import Incoming, Outcome, Reply
 from storage import ledger, members, outbox
@@ -85,12 +86,14 @@ async def relatives(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choi
     """The giver's confirmed family in either direction, masked, then "someone else, by phone"."""
     member = await member_of(incoming, ctx)
     sessions = ctx.bank.sessions
-    bindings = [(b.elder_id, b.relation) for b in await members.bound_elders(sessions, member.id)]
-    bindings += [(b.family_member_id, b.relation) for b in await members.family_of(sessions, member.id)]
+    # A binding's relation is the family member's side ("儿子"): each is shown as the giver sees the other.
+    bindings = [(b.elder_id, b.relation, elder_seen_by_family) for b in await members.bound_elders(sessions, member.id)]
+    bindings += [(b.family_member_id, b.relation, family_seen_by_elder)
+                 for b in await members.family_of(sessions, member.id)]
     choices = []
-    for relative_id, relation in bindings:
+    for relative_id, relation, label in bindings:
         name = (await members.masked_profile(sessions, ctx.bank.keyring, relative_id)).real_name or ""
-        choices.append(Choice(relative_id, f"{relation} {name}".strip()))
+        choices.append(Choice(relative_id, label(relation, name)))
     return (*choices, Choice(BY_PHONE, "其他亲人（发手机号）"))
 
 

@@ -15,12 +15,20 @@ from fractions import Fraction
 
 import nlu
 from handlers import staff
+from handlers.numbers import record_number
 from handlers.context import Context
-from handlers.types import Incoming, Outcome, Reply
+from handlers.types import Choice, Incoming, Outcome, Reply
 from storage import stories
 from storage.exchange import Catalogue, cost_of, format_minutes
 from handlers.faq import ABOUT_ID, FaqEntry, Match
 
+# The help text's numbered lines, in its order: "1" after it does what its first line says.
+HELP_CHOICES = (
+    Choice("post_request", "找人帮忙", words=("找人",)),
+    Choice("register", "当志愿者", words=("志愿者", "注册")),
+    Choice("balance", "查时间币", words=("时间币", "余额")),
+    Choice("about", "了解时间银行", words=("了解", "时间银行")),
+)
 # The numbered questions last as long as a half-finished conversation would.
 LIST_MEMO = "faq_list"
 LIST_TTL_S = 600
@@ -48,7 +56,7 @@ async def help_or_answer(incoming: Incoming, ctx: Context, slots: dict | None = 
     match = _match(incoming, ctx)
     if match is not None and match.by_keyword and match.entry.id != ABOUT_ID:
         return _answer(match.entry, ctx)
-    return Outcome(Reply(ctx.text("help")), "help")
+    return Outcome(Reply(ctx.text("help")), "help", choices=HELP_CHOICES)
 
 
 async def answer_unknown(incoming: Incoming, ctx: Context) -> Outcome | None:
@@ -137,7 +145,7 @@ async def read_story(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     """`故事`: the newest story in full and the titles of a few more; `故事 N`: story N."""
     newest = await stories.stories(ctx.bank.sessions, limit=OTHER_STORIES + 1)
     if number:
-        shown = await stories.story(ctx.bank.sessions, int(number))
+        shown = await stories.story(ctx.bank.sessions, record_number(number))
         if shown is None:
             return Outcome(Reply(ctx.text("story_no_such")), "story")
     elif newest:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nlu
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
@@ -15,9 +17,9 @@ from storage.privacy import InvalidPhone, mask_address, mask_phone, normalize_ph
 
 PRIVACY_NOTICE_VERSION = "2026-11"
 ROLE_CHOICES = (
-    Choice(members.ELDER, "老人本人，需要帮助"),
-    Choice(members.VOLUNTEER, "志愿者，想帮助老人"),
-    Choice(members.FAMILY, "家属，替家里老人办事"),
+    Choice(members.ELDER, "老人本人，需要帮助", words=("老人", "本人", "我自己", "自己")),
+    Choice(members.VOLUNTEER, "志愿者，想帮助老人", words=("志愿者", "帮忙的", "义工")),
+    Choice(members.FAMILY, "家属，替家里老人办事", words=("家属", "子女", "儿子", "女儿", "家人")),
 )
 ROLE_NAMES = {choice.value: choice.label.split("，")[0] for choice in ROLE_CHOICES}
 
@@ -30,8 +32,14 @@ def is_volunteer(slots: dict) -> bool:
     return slots.get("role") == members.VOLUNTEER
 
 
+# A mobile number anywhere in an answer: then it is a phone, not a name or an address.
+MOBILE_INSIDE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
+
+
 async def a_name(name: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    return None if 2 <= len(name.strip()) <= 20 else ctx.text("register_bad_name")
+    """2 to 20 characters and no digits: a name is never a phone number or an address."""
+    name = name.strip()
+    return None if 2 <= len(name) <= 20 and not any(ch.isdigit() for ch in name) else ctx.text("register_bad_name")
 
 
 async def a_new_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
@@ -73,7 +81,10 @@ def address_point(value: str | dict) -> tuple[float, float] | None:
 async def an_address(value: str | dict, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
     if isinstance(value, dict) and not value["label"]:
         return ctx.text("register_location_without_label")
-    return None if 4 <= len(address_text(value)) <= 200 else ctx.text("register_bad_address")
+    text = address_text(value)
+    if MOBILE_INSIDE.search(text):
+        return ctx.text("register_address_not_phone")
+    return None if 4 <= len(text) <= 200 and not text.isdigit() else ctx.text("register_bad_address")
 
 
 async def keep_home_point(member: members.Member, address: str | dict | None, by: members.Actor, ctx: Context) -> None:

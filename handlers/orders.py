@@ -8,6 +8,7 @@ from handlers.context import Context
 from handlers.identity import member_of
 from handlers.staff import acting_for
 from handlers.task_words import STATUS_NAMES, numbered, with_status
+from handlers.texts import has_text
 from handlers.types import Incoming, Outcome, Reply
 from storage import members, tasks
 
@@ -47,7 +48,8 @@ async def pick(slots: dict, member: members.Member, ctx: Context, wanted: Wanted
 
 def refusal(error: tasks.TaskError, task_id: int, ctx: Context) -> Reply:
     status = STATUS_NAMES.get(getattr(error, "status", ""), "")
-    return Reply(ctx.text(f"refusal_{error.code}", id=str(task_id), status=status))
+    key = f"refusal_{error.code}" if has_text(f"refusal_{error.code}") else "refusal_task_error"
+    return Reply(ctx.text(key, id=str(task_id), status=status))
 
 
 async def my_orders(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:

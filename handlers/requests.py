@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
+from handlers.family_words import elder_seen_by_family
 from handlers.identity import account_of, member_of
 from handlers.membership import a_place, address_point, address_text, an_address
 from handlers.notices import tell_members, tell_staff
@@ -16,7 +17,8 @@ from storage import alerts, ledger, members, tasks
 from storage.exchange import ISSUANCE, POOL, format_minutes
 
 HOME, ELSEWHERE = "home", "elsewhere"
-NO_NOTES = frozenset({"没有", "没", "无", "不用", "没了", "没有了", "不需要"})
+HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里")
+ELSEWHERE_WORDS = ("别处", "外面", "外边", "别的", "其他地方", "不在家")
 MIN_NOTICE = timedelta(hours=1)  # a volunteer needs time to get there
 MAX_AHEAD_DAYS = 60
 DURATION_RANGE_MIN = (15, 8 * 60)
@@ -30,7 +32,7 @@ async def elders_to_choose(slots: dict, incoming: Incoming, ctx: Context) -> tup
     choices = []
     for binding in await members.bound_elders(ctx.bank.sessions, member.id):
         name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, binding.elder_id)).real_name or ""
-        choices.append(Choice(binding.elder_id, f"{binding.relation} {name}".strip()))
+        choices.append(Choice(binding.elder_id, elder_seen_by_family(binding.relation, name)))
     return tuple(choices)
 
 
@@ -125,7 +127,7 @@ def place_of(slots: dict) -> dict:
 
 def notes_of(slots: dict) -> str | None:
     text = (slots.get("notes") or "").strip()
-    return None if not text or text in NO_NOTES else text
+    return text or None
 
 
 # ---- confirming and posting ------------------------------------------------------------
@@ -188,10 +190,10 @@ FLOW = Flow(
         Slot("duration_min", lambda slots, ctx: ctx.text("post_duration"), expecting="duration",
              check=an_affordable_duration),
         Slot("place", lambda slots, ctx: ctx.text("post_place"), expecting="choice",
-             choices=(Choice(HOME, "家里（登记的地址）"), Choice(ELSEWHERE, "别的地方"))),
+             choices=(Choice(HOME, "家里（登记的地址）", words=HOME_WORDS), Choice(ELSEWHERE, "别的地方", words=ELSEWHERE_WORDS))),
         Slot("place_text", lambda slots, ctx: ctx.text("post_place_text"), expecting="text", when=elsewhere,
              check=an_address, from_location=a_place),
-        Slot("notes", lambda slots, ctx: ctx.text("post_notes"), expecting="text"),
+        Slot("notes", lambda slots, ctx: ctx.text("post_notes"), expecting="text", may_be_none=True),
     ),
     confirm=summary,
     finish=post,

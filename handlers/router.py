@@ -10,9 +10,9 @@ from handlers import (aftercare, broadcast, console_link, credits, emergency, er
                       membership, orders, partners, requests, staff, staff_desk, subscription, tasks, welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
-from handlers.flow import Choice, Flow
+from handlers.flow import Flow
 from handlers.identity import member_of, one_turn
-from handlers.types import Incoming, Kind, Outcome, Reply
+from handlers.types import Choice, Incoming, Kind, Outcome, Reply
 from storage import members
 
 Handler = Callable[[Incoming, Context], Awaitable[Outcome]]
@@ -141,7 +141,10 @@ async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Conte
         return Outcome(Reply(ctx.text("not_registered")), intent)
     if intent in INTENT_HANDLERS:
         return await INTENT_HANDLERS[intent](incoming, ctx, slots)
-    return Outcome(Reply(ctx.text("not_understood")), "unknown")  # a yes or no with no question asked
+    if intent in ("affirm", "deny"):  # no question of ours is open: perhaps one another member asked
+        return await family.answer_if_asked(incoming, ctx, agreed=intent == "affirm") \
+            or Outcome(Reply(ctx.text("small_ok")), intent)
+    return Outcome(Reply(ctx.text("not_understood")), "unknown")
 
 
 def make_respond(flows: dict[str, Flow]) -> Responder:
@@ -151,6 +154,7 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
         for pattern, command in COMMANDS:
             # A command may decline (None): words like "有问题" are a dispute only for someone with a visit on.
             if (found := pattern.match(incoming.text)) and (outcome := await command(found.group(1), incoming, ctx)):
+                await conversation.after_command(outcome, incoming, ctx)
                 return outcome
         for pattern, flow_name in FLOW_COMMANDS:
             if pattern.match(incoming.text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Flow, Slot
 from handlers.membership import who
@@ -70,7 +71,7 @@ async def a_reversible_transfer(transfer_id: int, slots: dict, incoming: Incomin
 async def reversal_from_command(incoming: Incoming, ctx: Context) -> dict:
     found = REVERSE_PARTS.match(incoming.text)
     number, reason = (found.group(1), found.group(2).strip()) if found else ("", "")
-    return {**({"transfer_id": int(number)} if number else {}), **({"reason": reason} if reason else {})}
+    return {**({"transfer_id": record_number(number)} if number else {}), **({"reason": reason} if reason else {})}
 
 
 async def _owner_text(owner: str, ctx: Context) -> str:
@@ -242,7 +243,7 @@ async def handle_alert(staff, arguments: str, incoming: Incoming, ctx: Context) 
     found = ALERT_ID_AND_NOTE.match(arguments)
     if found is None or not found.group(2).strip():
         return ctx.text("desk_usage_handle_alert")
-    alert_id, note = int(found.group(1)), found.group(2).strip()
+    alert_id, note = record_number(found.group(1)), found.group(2).strip()
     try:
         handled = await alerts.handle(ctx.bank.sessions, alert_id, actor_of(staff), note, now=incoming.received_at)
     except alerts.AlertNotFound:

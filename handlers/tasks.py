@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.identity import member_of
 from handlers.notices import tell_requester_side, tell_staff
 from handlers.orders import as_volunteer, pick, refusal
 from handlers.task_words import describe, numbered
-from handlers.types import Incoming, Outcome, Reply
+from handlers.types import Choice, Incoming, Outcome, Reply
 from storage import members, tasks
 
 TASKS_LISTED = 10
@@ -38,7 +39,10 @@ async def list_tasks(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
     reply = ctx.text("tasks_list", lines=lines, first=str(waiting[0].id))
     if not member.is_verified:
         reply += ctx.text("tasks_unverified_note")
-    return Outcome(Reply(reply), "list_tasks")
+    # "接这个" names the one task listed; its number ("12", "#12") names a task of a longer list.
+    offered = tuple(Choice({"intent": "accept_task", "slots": {"task_id": task.id}}, f"#{task.id}",
+                           words=(str(task.id), f"#{task.id}")) for task in waiting)
+    return Outcome(Reply(reply), "list_tasks", choices=offered)
 
 
 async def accept_task(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
@@ -74,7 +78,7 @@ async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome
     member = await _volunteer(incoming, ctx)
     if isinstance(member, Reply):
         return Outcome(member, "contact")
-    task = await pick({"task_id": int(number)} if number else {}, member, ctx,
+    task = await pick({"task_id": record_number(number)} if number else {}, member, ctx,
                       as_volunteer(tasks.ACCEPTED, tasks.IN_SERVICE), "联系方式")
     if isinstance(task, Reply):
         return Outcome(task, "contact")

@@ -28,13 +28,21 @@ TEXTS = {
     "media_not_understood": "谢谢您发来的内容！我现在只看得懂文字和语音，请打字或发语音告诉我您需要什么。",
     "location_without_context": "收到您的位置了。需要帮忙的话，请打字或发语音告诉我要做什么。",
     "unknown_menu": "这个菜单暂时用不了，请发“帮助”看看我能做什么。",
-    "flow_cancelled": "好的，“{title}”不办了。还需要什么，随时告诉我。",
-    "flow_help": "您正在办“{title}”。{question}\n不想办了，回复“取消”。",
-    "flow_confirm": "{summary}\n回复“是”确认，回复“不”取消。",
-    "flow_confirm_again": "请回复“是”确认，或者回复“不”取消。",
+    "flow_cancelled": "好的，{title}先不办了。还需要什么，随时告诉我。",
+    "flow_help": "您正在办：{title}。{question}\n不想办了，回复“不办了”。",
+    "flow_confirm": "{summary}\n没问题请回复“是”；不想办了，回复“不办了”。",
+    "flow_confirm_again": "没问题请回复“是”；不想办了，回复“不办了”。",
     "flow_switch": "您正在办“{current}”。要先放下它，改为“{next}”吗？回复“是”或“不”。",
     "flow_resume": "好的，我们接着办“{title}”。{question}",
     "flow_not_understood": "抱歉，我没明白。{question}",
+    "flow_still_not_understood": (
+        "抱歉，我还是没明白。{question}\n"
+        "不想办了，回复“不办了”；也可以打社区电话 {hotline}，工作人员会帮您。"
+    ),
+    "small_thanks": "不客气！还需要什么，随时告诉我。",
+    "small_bye": "好的，再见！需要帮忙随时找我。",
+    "small_hello": "您好！",
+    "small_ok": "好的。还需要什么，随时告诉我。",
     "main_menu": "抱歉，我还是没听明白。请回复数字：\n{choices}\n也可以打社区电话 {hotline}，工作人员会帮您。",
     "not_registered": "您还没有注册。发“我要注册”，两三分钟就好。",
     "privacy_notice": (
@@ -44,7 +52,7 @@ TEXTS = {
         "· 您随时可以发“删除我的信息”。\n"
         "同意请回复“同意”，不同意请回复“不”。"
     ),
-    "register_bad_name": "名字好像不太对，请发2到20个字的真实姓名。",
+    "register_bad_name": "名字好像不太对，请发2到20个字的真实姓名，不要带数字。比如“王秀英”。",
     "register_bad_phone": "这个手机号好像不对，请发11位手机号，比如13812345678。",
     "register_phone_taken": "这个手机号已经注册过了。如果是您本人，请打社区电话 {hotline} 找回账户。",
     "register_bad_year": "出生年份好像不对，请发4位数字，比如1948。",
@@ -55,8 +63,8 @@ TEXTS = {
     "register_done_family": "注册好了！您可以替家里老人找人帮忙，我们也会把服务进展告诉您。",
     # ---- members: welcome, coming back, home address, family proxy, staff commands ----
     "welcome_follow": (
-        "您好，欢迎来到{community}“时间银行”！\n"
-        "您帮老人做事的时间会存成时间币，1小时记1个；等您或家里老人需要帮忙时，再用时间币请志愿者来帮忙。\n"
+        "您好，欢迎关注{community}！\n"
+        "这里是“时间银行”：您帮老人做事的时间会存成时间币，1小时记1个；等您或家里老人需要帮忙时，再用时间币请志愿者来帮忙。\n"
         "想加入，请发“注册”；想看看能做什么，请发“帮助”；也可以问“什么是时间银行”。\n"
         "社区电话：{hotline}"
     ),
@@ -67,6 +75,7 @@ TEXTS = {
     "rejoin_done": "确认好了，欢迎回来！服务通知会照常发给您。需要什么，直接告诉我。",
     "register_ask_address": "请发您家的地址，比如“青山湖社区5栋2单元301”。\n也可以点输入框旁的“+”，选“位置”发给我。",
     "register_bad_address": "地址好像不太对，请写清楚小区、楼栋和门牌号。",
+    "register_address_not_phone": "这里请发地址，不要发电话号码。比如“青山湖社区5栋2单元301”。",
     "register_location_without_label": "这个位置没有带地址名称，请用文字发您家的地址。",
     "register_offer_binding": "\n现在就绑定家里的老人吧：发“绑定老人”，老人同意后，您就能替老人办事。",
     "bind_ask_phone": "请发老人注册时用的手机号（11位）。",
@@ -216,6 +225,10 @@ TEXTS |= DESK_TEXTS
 # The sentences of broadcasts (handlers/broadcast.py), likewise.
 assert not TEXTS.keys() & BROADCAST_TEXTS.keys(), "a text key is defined twice"
 TEXTS |= BROADCAST_TEXTS
+
+
+def has_text(key: str) -> bool:
+    return key in TEXTS
 
 
 def say(key: str, **values: str) -> str:

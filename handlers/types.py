@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Mapping
+from typing import Any, Mapping
 
 
 class Kind(str, Enum):
@@ -55,8 +55,22 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One numbered option: what picking it means, the words shown, and other words that name it."""
+
+    value: Any
+    label: str
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """A reply (None: nothing to say) and the intent it answered, for logs and metrics."""
+    """A reply (None: nothing to say) and the intent it answered, for logs and metrics.
+
+    `choices`: the numbered options the reply shows, when they are things to do next ("1" after the help
+    menu): each value an intent name or {"intent": …, "slots": {…}}. The next message may pick one.
+    """
 
     reply: Reply | None
     intent: str
+    choices: tuple[Choice, ...] = ()

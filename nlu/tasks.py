@@ -22,9 +22,18 @@ _BARE_NUMBER_HAO = re.compile(
 _LONE_NUMBER = re.compile(r"(?<![\d.:#])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤))")
 
 
+# Task numbers are database ids: a longer number names no task (and must never reach SQL).
+MAX_TASK_ID = 2**31 - 1
+
+
 def task_id(text: str, service_spans: list[tuple[int, int]] = ()) -> int | None:
-    """The task number of a message already known to be about a task.
+    """The task number of a message already known to be about a task, if it could be one.
     `service_spans` mark service words: "12号的理发" names a day, not a task."""
+    found = _any_task_id(text, service_spans)
+    return found if found is not None and 0 < found <= MAX_TASK_ID else None
+
+
+def _any_task_id(text: str, service_spans: list[tuple[int, int]]) -> int | None:
     found = _first(text, _EXPLICIT)
     if found is not None:
         return found

@@ -10,7 +10,7 @@ async def test_a_piped_conversation_shows_every_reply(bot_server, bot_config, sa
     bot_url = str(bot_server.make_url(bot_config.server.path))
     await run_chat(bot_config.wechat, bot_url, str(sandbox.make_url("")), "o_first_member", lines=script)
     shown = capsys.readouterr().out
-    assert "欢迎来到" in shown
+    assert "欢迎关注" in shown
     assert "我是" in shown
     assert "时间银行是什么" in shown
     assert "没听清" in shown

@@ -87,7 +87,7 @@ async def test_one_cannot_donate_more_than_one_has(bank, volunteer):
 async def family(bank):
     son = await bank.member("o_son_li", "李明", "13600001111", born=1980, minutes=600)
     mother = await bank.member("o_mother_wang", "王秀英", "13800002222", role="elder", born=1941)
-    await bank.bind(son, mother, "母亲")
+    await bank.bind(son, mother, "儿子")
     return son, mother
 
 
@@ -95,7 +95,7 @@ async def test_a_son_gives_his_mother_credits_and_she_is_told(bank, family, inbo
     son, mother = family
     person = member_chat("o_son_li")
     choices = await person.says("转给我妈2小时")
-    assert "1. 母亲 王**" in choices and "其他亲人（发手机号）" in choices
+    assert "1. 王**（您是TA的儿子）" in choices and "其他亲人（发手机号）" in choices
     assert "确认送给 王** 2小时吗" in await person.says("1")
     assert "已送出2小时" in await person.says("好")
     assert await bank.available(son) == 480 and await bank.available(mother) == 120
@@ -151,8 +151,8 @@ async def shop(runtime, bot_server):
 async def test_an_elder_redeems_rice_and_the_cashier_completes_the_code(bank, shop, member_chat):
     elder = await bank.member("o_elder_zhou", "周桂兰", "13800004444", role="elder", born=1950, minutes=200)
     person = member_chat("o_elder_zhou")
-    assert "1. 大米5斤（永辉超市）2小时" in await person.says("我想兑换东西")
-    assert "用2小时兑换 大米5斤（永辉超市）吗" in await person.says("1")
+    # One thing on offer: nothing to choose, the bot asks straight away.
+    assert "用2小时兑换 大米5斤（永辉超市）吗" in await person.says("我想兑换东西")
     done = await person.says("确认")
     code = done.split("兑换码：")[1][:6]
     assert await bank.available(elder) == 80

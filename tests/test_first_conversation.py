@@ -20,12 +20,12 @@ async def test_someone_asking_what_a_time_bank_is_gets_the_explanation(wechat):
 
 async def test_a_new_follower_is_welcomed_with_what_to_send_next(wechat):
     answer = await wechat.post(wechat.event("o_follower", "subscribe"))
-    assert "欢迎来到" in answer.text and "什么是时间银行" in answer.text
+    assert "欢迎关注" in answer.text and "什么是时间银行" in answer.text
 
 
 async def test_a_follow_through_a_community_qr_code_is_welcomed_too(wechat):
     answer = await wechat.post(wechat.event("o_scanner", "subscribe", "qrscene_community_7"))
-    assert "欢迎来到" in answer.text
+    assert "欢迎关注" in answer.text
 
 
 async def test_unfollowing_and_menu_views_need_no_answer(wechat):

@@ -21,7 +21,7 @@ async def test_a_preview_reaches_only_the_author_and_nothing_goes_out_before_yes
     assert "什么时候发" in when
 
     summary = await zhao.says("1")
-    assert "预览已发到您的微信" in summary and "回复“是”确认" in summary
+    assert "预览已发到您的微信" in summary and "回复“是”" in summary
     assert "志愿者（3人）" in summary  # 李强, 王芳 and 赵敏 herself
     assert "今天还能群发1次" in summary
     assert await until(lambda: _has(wechat_state, STAFF_OPENID, "preview"))

@@ -40,7 +40,7 @@ async def test_a_dispute_freezes_the_credits_until_staff_decide_a_part_payment(c
 
 async def test_only_staff_settle_disputes(community, member_chat):
     elder, volunteer, task = await _accepted(community, member_chat)
-    await member_chat("o_elder_wang").says("没来")
+    await member_chat("o_elder_wang").says("有问题 志愿者态度不好")
     assert "工作人员" in await member_chat("o_vol_zhang").says(f"处理 {task.id} 全付 我来了的")
     assert (await community.task(task.id)).status == tasks.DISPUTED
 

@@ -1,0 +1,131 @@
+"""The words and taps of people who never read a manual: each story here once met an apology or a dead end."""
+
+import pytest
+
+from storage import members
+
+APOLOGY = "系统出了点问题"
+
+
+@pytest.fixture
+async def wang(community, member_chat):
+    await community.elder()
+    return member_chat("o_elder_wang")
+
+
+@pytest.mark.parametrize("words", ["找个人帮忙", "我需要人帮忙", "帮我叫个人明天来家里"])
+async def test_asking_for_help_without_naming_a_service_lists_the_services(wang, words):
+    reply = await wang.says(words)
+    assert APOLOGY not in reply
+    assert "1. 陪诊就医" in reply and "回复数字就行" in reply
+
+
+async def test_the_menus_own_find_help_button_lists_the_services(wang, wechat):
+    answer = await wechat.post(wechat.event("o_elder_wang", "CLICK", "post_request"))
+    assert "1. 陪诊就医" in answer.text
+
+
+async def test_a_number_after_the_help_menu_does_what_that_line_says(wang):
+    assert "1. 找人帮忙" in await wang.says("帮助")
+    assert "1. 陪诊就医" in await wang.says("1")
+
+
+async def test_the_help_menus_line_can_be_named_in_words_too(wang):
+    await wang.says("帮助")
+    assert "时间币" in await wang.says("查时间币")
+
+
+async def test_home_is_picked_by_saying_home_and_nothing_to_add_is_not_a_cancel(wang):
+    assert "在哪里" in await wang.says("明天下午三点找人陪我聊聊天，两个小时")
+    assert "还有什么要交代" in await wang.says("家里")
+    summary = await wang.says("没有")
+    assert "不办了" not in summary.split("\n")[0] and "没问题请回复“是”" in summary
+    assert "单号 #" in await wang.says("是")
+
+
+async def test_misunderstandings_never_lose_the_answers_already_given(wang):
+    await wang.says("明天下午三点找人陪我聊聊天")
+    assert "多长时间" in await wang.says("呃呃")
+    again = await wang.says("那个那个")
+    assert "多长时间" in again and "不办了" in again and "0791-12345678" in again
+    assert "在哪里" in await wang.says("两个小时")  # the service, the day and the time are all still known
+
+
+async def test_thanks_get_a_kind_word_in_and_out_of_a_conversation(wang):
+    assert "不客气" in await wang.says("谢谢")
+    await wang.says("明天下午三点找人陪我聊聊天")
+    reply = await wang.says("谢谢")
+    assert "不客气" in reply and "多长时间" in reply
+
+
+async def test_leaving_reads_plainly(wang):
+    await wang.says("我想找人帮忙")
+    reply = await wang.says("不办了")
+    assert "找人帮忙先不办了" in reply and "“取消”" not in reply
+
+
+@pytest.mark.parametrize("command", ["接单 999", "接单 0", "接单 " + "9" * 30, "签到 " + "9" * 30,
+                                     "联系方式 " + "9" * 30, "评价 " + "9" * 30, "没来 " + "1" + "0" * 23,
+                                     "投诉 " + "9" * 30, "处理 " + "9" * 30 + " 全付 测试", "取消群发 " + "9" * 30,
+                                     "故事 999999", "同意绑定 " + "9" * 30])
+async def test_a_wrong_number_after_a_command_gets_a_polite_answer(community, member_chat, command):
+    await community.volunteer("o_vol_zhang")
+    reply = await member_chat("o_vol_zhang").says(command)
+    assert reply and APOLOGY not in reply
+
+
+async def test_a_phone_number_is_not_a_name_and_not_an_address(member_chat):
+    stranger = member_chat("o_new_elder")
+    await stranger.says("我要注册")
+    await stranger.says("1")
+    await stranger.says("同意")
+    assert "名字好像不太对" in await stranger.says("13900001111")
+    assert "手机号" in await stranger.says("王秀英")
+    await stranger.says("13900007777")
+    await stranger.says("青山湖社区")
+    assert "地址" in await stranger.says("1948")
+    assert "不要发电话号码" in await stranger.says("我女儿 13900001111")
+    assert "紧急联系人" in await stranger.says("青山湖小区3栋2单元501")
+    assert "名字好像不太对" in await stranger.says("13900002222")
+
+
+async def test_a_giver_sees_their_mother_as_their_mother(community, member_chat):
+    elder = await community.elder()
+    daughter = await community.daughter_of(elder)
+    await community.grant(daughter, 120)
+    choices = await member_chat("o_family_li").says("给我妈转1小时")
+    assert "王**（您是TA的女儿）" in choices and "女儿 王**" not in choices
+
+
+async def test_no_show_before_the_start_is_not_a_dispute(community, member_chat, runtime):
+    elder = await community.elder()
+    volunteer = await community.volunteer("o_vol_zhang")
+    await member_chat("o_vol_zhang").says("你好")
+    task = await community.request(elder, hours_ahead=30)
+    assert "接单成功" in await member_chat("o_vol_zhang").says(f"接单 {task.id}")
+    reply = await member_chat("o_elder_wang").says("没来")
+    assert "还没到时间" in reply
+    assert (await community.task(task.id)).status != "disputed"
+    assert volunteer.id
+
+
+async def test_an_elder_agrees_to_her_sons_binding_in_her_own_words(community, member_chat, runtime):
+    elder = await community.elder()
+    son = await community.person(members.FAMILY, "o_son_li", "李明", born=1970)
+    await members.request_binding(runtime.sessions, son.id, elder.id, "儿子")
+    assert "已同意" in await member_chat("o_elder_wang").says("好的我同意")
+    assert await members.is_bound(runtime.sessions, son.id, elder.id)
+
+
+async def test_a_volunteer_takes_the_one_task_listed_by_saying_so(community, member_chat):
+    elder = await community.elder()
+    await community.volunteer("o_vol_zhang")
+    task = await community.request(elder)
+    zhang = member_chat("o_vol_zhang")
+    assert f"#{task.id}" in await zhang.says("有什么任务")
+    assert "接单成功" in await zhang.says("我要接这个活")
+
+
+async def test_a_follower_is_welcomed_by_a_name_said_once(wechat):
+    answer = await wechat.post(wechat.event("o_new_follower", "subscribe"))
+    assert "“时间银行”" in answer.text and "时间银行“时间银行”" not in answer.text
