@@ -33,7 +33,7 @@ test-postgres: install
 	TIMEBANK_TEST_REDIS_URL=redis://127.0.0.1:6379/0 $(BIN)/pytest
 
 nlu-eval: install
-	$(BIN)/python -m nlu.evaluate ../shared/nlu/dev.jsonl
+	$(BIN)/python -m nlu.evaluate tests/nlu/cases.jsonl
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .pytest_cache .hypothesis

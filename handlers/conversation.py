@@ -46,8 +46,9 @@ class DialogueState:
 
 class Conversation:
     def __init__(self, flows: dict[str, Flow], single_turn: SingleTurn, menu: tuple[Choice, ...],
-                 unknown: Fallback | None = None):
+                 unknown: Fallback | None = None, titles: dict[str, str] | None = None):
         self.flows = flows
+        self.titles = {**{choice.value: choice.label for choice in menu}, **(titles or {})}  # intents' names
         self.single_turn = single_turn  # answers intents that need no flow
         self.unknown = unknown  # a last try at a message not understood outside a flow (the FAQ); None: no answer
         self.menu = Slot("menu_choice", "", expecting="choice", choices=menu)
@@ -127,8 +128,8 @@ class Conversation:
         talk = SMALL_TALK.get(words)
         if talk is None or (talk == "small_hello" and state.flow is None):
             return None  # outside a flow, a greeting gets the help menu
-        if state.flow is None or state.switch_to is not None:
-            return Outcome(Reply(ctx.text(talk)), "small_talk")
+        if state.flow is None or state.switch_to is not None or talk == "small_bye":
+            return Outcome(Reply(ctx.text(talk)), "small_talk")  # a goodbye is not asked anything more
         return self._say(state, f"{ctx.text(talk)}\n{self._question(state, ctx)}")
 
     async def _answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
@@ -307,9 +308,7 @@ class Conversation:
 
     def _title_of(self, intent: str) -> str:
         flow = self.flows.get(intent)
-        if flow is not None:
-            return flow.title
-        return next((choice.label for choice in self.menu.choices if choice.value == intent), "新的事情")
+        return flow.title if flow is not None else self.titles.get(intent, "新的事情")
 
     def _values_for(self, flow: Flow, slots: dict, state: DialogueState | None = None, said: str = "") -> dict:
         asking = state.asking if state else None

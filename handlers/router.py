@@ -136,6 +136,14 @@ MAIN_MENU = (
 )
 
 
+# What a member is doing, in their words, for intents that are not flows: "要先放下它，改为“接单”吗？"
+INTENT_TITLES = {
+    "help": "看看怎么用", "list_tasks": "看看有什么任务", "accept_task": "接单", "check_in": "签到", "check_out": "签退",
+    "confirm_done": "确认完成", "rate": "评价", "my_orders": "查订单", "balance": "查时间币", "history": "看时间币明细",
+    "subscribe": "订阅消息", "unsubscribe": "退订消息", "about": "了解时间银行",
+}
+
+
 async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     if intent in MEMBERS_ONLY and await member_of(incoming, ctx) is None:
         return Outcome(Reply(ctx.text("not_registered")), intent)
@@ -148,7 +156,7 @@ async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Conte
 
 
 def make_respond(flows: dict[str, Flow]) -> Responder:
-    conversation = Conversation(flows, answer_intent, MAIN_MENU, unknown=knowledge.answer_unknown)
+    conversation = Conversation(flows, answer_intent, MAIN_MENU, unknown=knowledge.answer_unknown, titles=INTENT_TITLES)
 
     async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
         for pattern, command in COMMANDS:
