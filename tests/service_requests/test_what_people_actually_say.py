@@ -35,6 +35,11 @@ async def test_the_help_menus_line_can_be_named_in_words_too(wang):
     assert "时间币" in await wang.says("查时间币")
 
 
+@pytest.mark.parametrize("words", ["查一下我的时间", "查时间", "看看我的积分"])
+async def test_asking_to_check_my_time_is_a_balance(wang, words):
+    assert "时间币" in await wang.says(words)
+
+
 async def test_home_is_picked_by_saying_home_and_nothing_to_add_is_not_a_cancel(wang):
     assert "在哪里" in await wang.says("明天下午三点找人陪我聊聊天，两个小时")
     assert "还有什么要交代" in await wang.says("家里")
