@@ -60,6 +60,13 @@ async def a_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> 
     return None
 
 
+async def a_community(community: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    """A community has a name: not a bare number (a birth year, a phone) said one question early."""
+    community = community.strip()
+    named = 2 <= len(community) <= 30 and sum(not ch.isdigit() for ch in community) >= 2
+    return None if named and not MOBILE_INSIDE.search(community) else ctx.text("register_bad_community")
+
+
 async def a_birth_year(year: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
     this_year = ctx.local(incoming.received_at).year
     return None if members.EARLIEST_BIRTH_YEAR <= year <= this_year - 10 else ctx.text("register_bad_year")
@@ -159,7 +166,7 @@ FLOW = Flow(
         Slot("consent", lambda slots, ctx: ctx.text("privacy_notice"), expecting="yes_no"),
         Slot("real_name", "请告诉我您的真实姓名。", expecting="text", check=a_name),
         Slot("phone", "请发您的手机号（11位）。", expecting="phone", check=a_new_phone),
-        Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text"),
+        Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text", check=a_community),
         Slot("birth_year", "您是哪一年出生的？比如“1948”。", expecting="number", check=a_birth_year),
         Slot("address", lambda slots, ctx: ctx.text("register_ask_address"), expecting="text", check=an_address,
              when=is_elder, from_location=a_place),

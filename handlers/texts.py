@@ -74,6 +74,7 @@ TEXTS = {
     "rejoin_wrong_phone": "这个手机号和您注册时的对不上，请再发一次。想不起来，请打社区电话 {hotline}。",
     "rejoin_done": "确认好了，欢迎回来！服务通知会照常发给您。需要什么，直接告诉我。",
     "register_ask_address": "请发您家的地址，比如“青山湖社区5栋2单元301”。\n也可以点输入框旁的“+”，选“位置”发给我。",
+    "register_bad_community": "社区名字好像不太对，请发您住的社区或小区的名字，比如“青山湖社区”。",
     "register_bad_address": "地址好像不太对，请写清楚小区、楼栋和门牌号。",
     "register_address_not_phone": "这里请发地址，不要发电话号码。比如“青山湖社区5栋2单元301”。",
     "register_location_without_label": "这个位置没有带地址名称，请用文字发您家的地址。",

@@ -87,6 +87,7 @@ async def test_a_phone_number_is_not_a_name_and_not_an_address(member_chat):
     assert "名字好像不太对" in await stranger.says("13900001111")
     assert "手机号" in await stranger.says("王秀英")
     await stranger.says("13900007777")
+    assert "社区名字好像不太对" in await stranger.says("1948")
     await stranger.says("青山湖社区")
     assert "地址" in await stranger.says("1948")
     assert "不要发电话号码" in await stranger.says("我女儿 13900001111")
