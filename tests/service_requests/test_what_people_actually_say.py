@@ -40,6 +40,13 @@ async def test_asking_to_check_my_time_is_a_balance(wang, words):
     assert "时间币" in await wang.says(words)
 
 
+@pytest.mark.parametrize("consent", ["我同意", "好的我同意", "我愿意"])
+async def test_consent_is_given_in_ones_own_words(member_chat, consent):
+    stranger = member_chat("o_new_volunteer")
+    assert "同意请回复" in await stranger.says("我想当志愿者")
+    assert "真实姓名" in await stranger.says(consent)
+
+
 async def test_home_is_picked_by_saying_home_and_nothing_to_add_is_not_a_cancel(wang):
     assert "在哪里" in await wang.says("明天下午三点找人陪我聊聊天，两个小时")
     assert "还有什么要交代" in await wang.says("家里")
