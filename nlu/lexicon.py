@@ -214,6 +214,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "register": {
         r"(当|做|成为|加入).{0,2}(志愿者|义工)": 2.5,
         r"(加入|参加|注册).{0,3}时间银行": 3,
+        # A bare introduction ("我是家属") is how a newcomer answers "您是哪一位": they mean to join.
+        r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
         r"(找|请|要|叫|派)(个|一个|几个|位|一位)?(人|志愿者|年轻人|义工|师傅|阿姨)": 2,
@@ -428,6 +430,10 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
     },
     "elder": {
         r"我(今年)?\d+岁": 2,
+        r"^我(就)?是(一个|一位|个)?(老人|老年人)": 3,
+    },
+    "volunteer": {
+        r"^我(就)?是(一个|一位|个)?(志愿者|义工)": 3,
     },
 }
 

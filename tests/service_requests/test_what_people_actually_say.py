@@ -47,6 +47,11 @@ async def test_consent_is_given_in_ones_own_words(member_chat, consent):
     assert "真实姓名" in await stranger.says(consent)
 
 
+@pytest.mark.parametrize("introduction", ["我是家属", "我是老人", "我是志愿者"])
+async def test_a_newcomer_who_says_who_they_are_is_asked_to_join(member_chat, introduction):
+    assert "同意请回复" in await member_chat("o_newcomer").says(introduction)
+
+
 async def test_home_is_picked_by_saying_home_and_nothing_to_add_is_not_a_cancel(wang):
     assert "在哪里" in await wang.says("明天下午三点找人陪我聊聊天，两个小时")
     assert "还有什么要交代" in await wang.says("家里")
