@@ -19,7 +19,7 @@ from typing import Awaitable, Callable
 import nlu
 from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
-from handlers.conversation_words import CANCEL_WORDS, NONE_WORDS, SMALL_TALK, YES_NO_WORDS
+from handlers.conversation_words import CANCEL_WORDS, NONE_WORDS, YES_NO_WORDS, small_talk
 from handlers.flow import Flow, Slot
 from handlers.types import Choice, Incoming, Outcome, Reply
 
@@ -56,7 +56,7 @@ class Conversation:
     async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
         """A message typed or spoken by the member."""
         state, stored = await self._load(incoming, ctx)
-        outcome = self._steering(state, plain(incoming.text), ctx)
+        outcome = await self._steering(state, plain(incoming.text), incoming, ctx)
         if outcome is None:
             meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
             outcome = await self._answer(state, meaning, incoming, ctx)
@@ -121,13 +121,15 @@ class Conversation:
 
     # ---- one turn ---------------------------------------------------------------
 
-    def _steering(self, state: DialogueState, words: str, ctx: Context) -> Outcome | None:
+    async def _steering(self, state: DialogueState, words: str, incoming: Incoming, ctx: Context) -> Outcome | None:
         """Leaving and small talk, read before the language understanding; None: the message says more."""
         if state.flow is not None and state.switch_to is None and words in CANCEL_WORDS:
             return self._leave(state, ctx)
-        talk = SMALL_TALK.get(words)
-        if talk is None or (talk == "small_hello" and state.flow is None):
-            return None  # outside a flow, a greeting gets the help menu
+        talk = small_talk(words)
+        if talk is None or (talk == "small_ok" and state.flow is not None):
+            return None
+        if talk == "small_hello" and state.flow is None:
+            return await self._single(state, "help", {}, incoming, ctx)  # a greeting out of the blue: what I can do
         if state.flow is None or state.switch_to is not None or talk == "small_bye":
             return Outcome(Reply(ctx.text(talk)), "small_talk")  # a goodbye is not asked anything more
         return self._say(state, f"{ctx.text(talk)}\n{self._question(state, ctx)}")

@@ -75,6 +75,21 @@ async def test_thanks_get_a_kind_word_in_and_out_of_a_conversation(wang):
     assert "不客气" in reply and "多长时间" in reply
 
 
+@pytest.mark.parametrize(("words", "answer"), [
+    ("谢谢你们", "不客气"), ("辛苦啦", "不客气"), ("谢谢谢谢", "不客气"), ("知道了", "好的"), ("收到", "好的"),
+    ("好的好的", "好的"), ("没事了", "好的"), ("拜拜", "再见"), ("早", "您可以这样跟我说"), ("有人吗", "您可以这样跟我说"),
+    ("你是谁", "您可以这样跟我说"),
+])
+async def test_small_talk_in_ones_own_words_gets_a_short_kind_answer(wang, words, answer):
+    assert answer in await wang.says(words)
+
+
+async def test_a_greeting_inside_a_conversation_keeps_the_question(wang):
+    await wang.says("明天下午三点找人陪我聊聊天")
+    reply = await wang.says("你好")
+    assert "您好" in reply and "多长时间" in reply
+
+
 async def test_leaving_reads_plainly(wang):
     await wang.says("我想找人帮忙")
     reply = await wang.says("不办了")
