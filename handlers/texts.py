@@ -5,6 +5,7 @@ Placeholders are filled from the community's settings ({community}, {hotline}).
 
 from handlers.broadcast_texts import BROADCAST_TEXTS
 from handlers.desk_texts import DESK_TEXTS
+from handlers.escalation_texts import ESCALATION_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -225,6 +226,9 @@ TEXTS |= DESK_TEXTS
 # The sentences of broadcasts (handlers/broadcast.py), likewise.
 assert not TEXTS.keys() & BROADCAST_TEXTS.keys(), "a text key is defined twice"
 TEXTS |= BROADCAST_TEXTS
+
+assert not TEXTS.keys() & ESCALATION_TEXTS.keys(), "a text key is defined twice"
+TEXTS |= ESCALATION_TEXTS
 
 
 def has_text(key: str) -> bool:
