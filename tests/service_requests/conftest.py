@@ -28,12 +28,12 @@ class Community:
         self.sessions, self.keyring = runtime.sessions, runtime.keyring
         self._numbers = itertools.count(1)
 
-    async def person(self, role, openid, name, *, born, address=None, skills=(), community=COMMUNITY):
+    async def person(self, role, openid, name, *, born, address=None, skills=(), community=COMMUNITY, phone=None):
         n = next(self._numbers)
         member = await members.register_member(
             self.sessions, self.keyring, role=role, openid=openid, community=community, birth_year=born,
             consent=Consent("2026-11", utcnow()), skills=skills,
-            personal=PersonalData(real_name=name, phone=f"1380013{n:04d}", address=address))
+            personal=PersonalData(real_name=name, phone=phone or f"1380013{n:04d}", address=address))
         await ledger.open_member_account(self.sessions, member.ledger_ref)
         return member
 
@@ -49,8 +49,9 @@ class Community:
         return daughter
 
     async def volunteer(self, openid, name="张志强", *, verified=True, skills=("companionship", "medical_escort"),
-                        certified_for=(), community=COMMUNITY):
-        volunteer = await self.person(members.VOLUNTEER, openid, name, born=1965, skills=skills, community=community)
+                        certified_for=(), community=COMMUNITY, phone=None):
+        volunteer = await self.person(members.VOLUNTEER, openid, name, born=1965, skills=skills, community=community,
+                                      phone=phone)
         if verified:
             volunteer = await members.verify_volunteer(self.sessions, volunteer.id, SYSTEM)
         for service in certified_for:
