@@ -16,6 +16,10 @@ ESCALATION_TEXTS = {
     "assign_told_volunteer": "工作人员请您帮忙：#{id} {task}，{area}。\n能去的话回复“接单 {id}”。",
     "called_usage": "格式：已联系 单号，比如“已联系 12”。",
     "called_done": "已记下：#{id} 已经打电话联系过老人。",
+    # the daily report: how long help takes
+    "flow_report": "近{days}天的需求（按社区和服务）：\n{lines}",
+    "flow_line": "{area} {service}：发布{posted}单，接单{accepted}单{waits}，找过工作人员{staff}单，过期{expired}单",
+    "flow_waits": "（等接单：一半在{median}内，九成在{p90}内）",
     # volunteers away
     "pause_usage": "请说停几天，比如“暂停接单 7天”，最多{most}天。",
     "pause_done": "好的，{until}以前不给您发新需求。回来了回复“恢复接单”。",

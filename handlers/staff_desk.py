@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Flow, Slot
+from handlers.help_flow_words import help_flow_section
 from handlers.membership import who
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
@@ -369,7 +370,8 @@ def _ratings_line(ratings: reports.Ratings, ctx: Context) -> str:
 
 
 async def build_report(day: date, now: datetime, ctx: Context) -> str:
-    return report_text(await reports.daily_report(ctx.bank.sessions, day, zone=LOCAL_TIME, now=now), ctx)
+    report = await reports.daily_report(ctx.bank.sessions, day, zone=LOCAL_TIME, now=now)
+    return f"{report_text(report, ctx)}\n{await help_flow_section(report.end, ctx)}"
 
 
 @staff_action("daily_report")

@@ -77,13 +77,20 @@ class Community:
         await ledger.transfer(self.sessions, ledger.TransferRequest(
             issuance.id, account.id, minutes, ledger.GRANT, f"grant:{member.id}:{minutes}", "staff:1", reason="开户"))
 
-    async def request(self, elder, *, service="companionship", hours_ahead=26, minutes=120):
+    async def request(self, elder, *, service="companionship", hours_ahead=26, minutes=120, posted_at=None):
         """A request posted straight into storage, for stories that begin after posting."""
-        start = (utcnow() + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
+        posted_at = posted_at or utcnow()
+        start = (posted_at + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
         return await tasks.post_request(
             self.sessions, self.keyring, request_key=f"story:{next(self._numbers)}", requester_id=elder.id,
             actor=elder.actor, service_code=service, starts_at=start, duration_min=minutes,
-            catalogue=self.runtime.config.catalogue, policy=self.runtime.config.exchange, now=utcnow())
+            catalogue=self.runtime.config.catalogue, policy=self.runtime.config.exchange, now=posted_at)
+
+    async def accepted_by(self, volunteer, task, at):
+        config = self.runtime.config
+        return await tasks.accept(self.sessions, task.id, volunteer.actor, catalogue=config.catalogue,
+                                  policy=config.exchange, ledger_rules=config.ledger_rules, rules=config.task_rules,
+                                  now=at)
 
     async def task(self, task_id):
         return await tasks.task(self.sessions, task_id)
