@@ -13,16 +13,17 @@ import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
 from storage.alert_tables import NOBODY_IN_REACH, UNANSWERED, AlertRow
 from storage.db import Sessions
-from storage.tasks.tables import EXPIRED, OPEN, ServiceRequestRow, TaskEventRow, TaskOfferRow
+from storage.tasks.tables import CANCELLED, EXPIRED, OPEN, ServiceRequestRow, TaskEventRow, TaskOfferRow
 from storage.tasks.transitions import ACCEPT
 
 STAFF_ALERTS = (NOBODY_IN_REACH, UNANSWERED)
+RESPONSIVENESS_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -103,3 +104,54 @@ async def waiting(sessions: Sessions, now: datetime, *, limit: int = 100) -> tup
     return tuple(Waiting(row.id, row.community, row.service_code, row.starts_at, row.created_at,
                          row.escalation_step, count, row.staff_alerted_at, row.staff_called_at)
                  for row, count in rows)
+
+
+@dataclass(frozen=True)
+class Responsiveness:
+    """What a volunteer did with the offers they received in a window.
+
+    ignored: offers of requests nobody took at all (they expired, or are still waiting), not counting those
+    the elder's side cancelled first; an offer another volunteer took first was not ignored.
+    """
+
+    volunteer_id: int
+    offered: int
+    accepted: int
+    taken_by_others: int
+    ignored: int
+
+
+async def answers_of(sessions: Sessions, volunteer_id: int, now: datetime) -> Responsiveness:
+    """One volunteer's answers to the offers of the last RESPONSIVENESS_DAYS."""
+    rows = await responsiveness(sessions, now - timedelta(days=RESPONSIVENESS_DAYS), now, volunteer_id=volunteer_id)
+    return rows[0] if rows else Responsiveness(volunteer_id, 0, 0, 0, 0)
+
+
+async def responsiveness(sessions: Sessions, start: datetime, end: datetime, *,
+                         volunteer_id: int | None = None) -> tuple[Responsiveness, ...]:
+    """Every volunteer offered something in [start, end) (or only the one named), the most ignored first."""
+    async with sessions() as session:
+        offers = (await session.execute(select(TaskOfferRow.volunteer_id, TaskOfferRow.request_id).where(
+            TaskOfferRow.offered_at >= start, TaskOfferRow.offered_at < end,
+            *([TaskOfferRow.volunteer_id == volunteer_id] if volunteer_id is not None else ())))).all()
+        requests = {offer.request_id for offer in offers}
+        accepted_by = defaultdict(set)
+        for request_id, volunteer_id in (await session.execute(select(TaskEventRow.request_id,
+                                                                      TaskEventRow.volunteer_id).where(
+                TaskEventRow.request_id.in_(requests), TaskEventRow.event == ACCEPT))).all():
+            accepted_by[request_id].add(volunteer_id)
+        cancelled = set((await session.execute(select(ServiceRequestRow.id).where(
+            ServiceRequestRow.id.in_(requests), ServiceRequestRow.status == CANCELLED))).scalars().all())
+    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for volunteer_id, request_id in offers:
+        counts = tally[volunteer_id]
+        counts[0] += 1
+        takers = accepted_by.get(request_id, set())
+        if volunteer_id in takers:
+            counts[1] += 1
+        elif takers:
+            counts[2] += 1
+        elif request_id not in cancelled:
+            counts[3] += 1
+    rows = [Responsiveness(volunteer_id, *counts) for volunteer_id, counts in tally.items()]
+    return tuple(sorted(rows, key=lambda row: (-row.ignored, -row.offered, row.volunteer_id)))

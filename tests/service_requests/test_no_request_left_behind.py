@@ -140,7 +140,8 @@ async def test_an_expired_request_tells_the_elder_what_staff_will_do_and_tells_s
 
 async def test_a_volunteer_away_gets_no_offers_until_they_are_back(community, member_chat, inbox):
     elder = await community.elder()
-    zhang = await community.volunteer("o_vol_zhang")
+    await community.staff()
+    zhang = await community.volunteer("o_vol_zhang", phone="13900139002")
     li = await community.volunteer("o_vol_li", "李建国")
     away = await member_chat("o_vol_zhang").says("暂停接单 7天")
     assert "以前不给您发新需求" in away and "恢复接单" in away
@@ -149,6 +150,8 @@ async def test_a_volunteer_away_gets_no_offers_until_they_are_back(community, me
     assert await _offered(community, first) == {li.id}
     await community.time_passes_until(first.created_at + timedelta(hours=4))
     assert zhang.id not in await _offered(community, first)  # not even when the ladder widens
+    record = await member_chat("o_staff_zhao").says("志愿者记录 13900139002")
+    assert "暂停接单到" in record and "收到需求0次" in record
 
     assert "欢迎回来" in await member_chat("o_vol_zhang").says("恢复接单")
     second = await _posted(community, elder, hours_ahead=30)
