@@ -8,6 +8,7 @@ twice. Staff answer an `unanswered` alert with `指派 N 手机号` (the volunte
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime
 
@@ -22,8 +23,11 @@ from storage import audit, members, tasks
 from storage.privacy import InvalidPhone
 from storage.tasks import escalation
 
-ASSIGN_COMMAND = re.compile(r"^\s*指派\s*(.*)$", re.S)
-CALLED_COMMAND = re.compile(r"^\s*已联系\s*(.*)$", re.S)
+# The command word, then a number, a space or nothing: "已联系上了吗" still reaches the parser.
+ASSIGN_COMMAND = re.compile(r"^\s*指派(?=[\s#\d]|$)\s*(.*)$", re.S)
+CALLED_COMMAND = re.compile(r"^\s*已联系(?=[\s#\d]|$)\s*(.*)$", re.S)
+log = logging.getLogger("timebank.escalation")
+
 ASSIGN_PARTS = re.compile(r"^#?\s*(\d+)\s+([+\d\s-]+)$")
 CALLED_PARTS = re.compile(r"^#?\s*(\d+)$")
 
@@ -32,10 +36,17 @@ async def climb(ctx: Context, now: datetime) -> int:
     """Every open request whose next step has come takes it; returns how many moved."""
     moved = 0
     for task, on, step in await escalation.due(ctx.bank.sessions, rules=ctx.bank.task_rules, now=now):
-        for reached in range(on + 1, step + 1):  # a short-notice request may pass several steps at once
-            await STEPS[reached](task, ctx, now)
-        moved += await escalation.record_step(ctx.bank.sessions, task.id, step, rules=ctx.bank.task_rules, now=now)
+        try:
+            moved += await _climb_one(task, on, step, ctx, now)
+        except Exception:  # noqa: BLE001 — one request in trouble must not hold back the others; the next pass retries
+            log.exception("escalation of request %d failed", task.id)
     return moved
+
+
+async def _climb_one(task: tasks.Task, on: int, step: int, ctx: Context, now: datetime) -> bool:
+    for reached in range(on + 1, step + 1):  # a short-notice request may pass several steps at once
+        await STEPS[reached](task, ctx, now)
+    return await escalation.record_step(ctx.bank.sessions, task.id, step, rules=ctx.bank.task_rules, now=now)
 
 
 async def _offer_more(task: tasks.Task, ctx: Context, now: datetime, *, own_community_only: bool) -> None:

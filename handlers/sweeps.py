@@ -24,11 +24,11 @@ REMINDERS = (("hour", timedelta(hours=1)), ("day", timedelta(days=1)))
 async def run_sweeps(ctx: Context, now: datetime) -> dict[str, int]:
     """One pass of every sweep; returns how many tasks each touched, for the log."""
     return {
-        "escalated": await climb(ctx, now),
         "expired": await expire_stale_requests(ctx, now),
         "no_shows": await reopen_no_shows(ctx, now),
         "auto_confirmed": await auto_confirm(ctx, now),
         "reminded": await remind(ctx, now),
+        "escalated": await climb(ctx, now),  # last: a request in trouble here delays nothing else
     }
 
 

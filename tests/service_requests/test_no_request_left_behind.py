@@ -106,7 +106,7 @@ async def test_staff_alert_comes_at_half_the_lead_time_for_a_short_notice_reques
     await community.volunteer("o_vol_zhang")
     task = await _posted(community, elder, hours_ahead=4)
 
-    halfway = task.created_at + (task.starts_at - task.created_at) / 2
+    halfway = task.starts_at - (task.starts_at - task.created_at) / 2
     assert (await community.time_passes_until(halfway - timedelta(minutes=1)))["escalated"] == 1  # the neighbours
     assert not await alerts.open_alerts(runtime.sessions)
     assert (await community.time_passes_until(halfway))["escalated"] == 1
