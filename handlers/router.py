@@ -7,7 +7,8 @@ from typing import Awaitable, Callable
 
 import nlu
 from handlers import (aftercare, away, broadcast, console_link, credits, emergency, erasure, escalation, family, giving,
-                      knowledge, membership, orders, partners, requests, staff, staff_desk, subscription, tasks, welcome)
+                      knowledge, membership, orders, partners, requests, staff, staff_desk, subscription, tasks,
+                      welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Flow

@@ -22,8 +22,8 @@ from storage.base import utcnow
 from storage.db import Sessions
 
 __all__ = ["Alert", "AlertNotFound", "as_alert", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
-           "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL", "UNANSWERED",
-           "OPEN", "HANDLED", "AlertRow"]
+           "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
+           "UNANSWERED", "OPEN", "HANDLED", "AlertRow"]
 
 
 class AlertNotFound(LookupError):

@@ -19,7 +19,8 @@ async def page(request: web.Request) -> web.Response:
     days = whole_number(request.query.get("days", 30), low=1, high=366) or 30
     now = utcnow()
     flows = await help_flow.help_flow(runtime.sessions, now - timedelta(days=days), now)
-    volunteers = await help_flow.responsiveness(runtime.sessions, now - timedelta(days=help_flow.RESPONSIVENESS_DAYS), now)
+    since = now - timedelta(days=help_flow.RESPONSIVENESS_DAYS)
+    volunteers = await help_flow.responsiveness(runtime.sessions, since, now)
     people = await console_queries.member_lines(runtime.sessions, runtime.keyring,
                                                 [row.volunteer_id for row in volunteers])
     return render(request, "help_flow.html", flows=flows, waiting=await help_flow.waiting(runtime.sessions, now),
