@@ -45,6 +45,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         deadline_s=config.server.reply_deadline,
         wake_outbox=worker.wake,
         messages_per_minute=config.server.member_messages_per_minute,
+        tap_window=config.notifications.window_rules.tap_window,
     )
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
     app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint

@@ -200,7 +200,7 @@ def _msg_id(answer) -> str | None:
 
 async def fan_out(sender: Sender, broadcast: Broadcast) -> str:
     sessions, rules = sender.sessions, sender.rules
-    window = ContactWindow(sender.runtime.redis, quota=sender.runtime.config.notifications.customer_service_quota)
+    window = ContactWindow(sender.runtime.redis, rules=sender.runtime.config.notifications.window_rules)
     bucket = broadcasts.TokenBucket(sender.runtime.redis, "broadcast-fanout", per_second=rules.fanout_per_second)
     # The clock for "progress every few seconds" starts with the sending, not at the first batch.
     await sender.runtime.redis.set(_progress_key(broadcast.id), 1, nx=True, px=int(rules.progress_seconds * 1000))
@@ -236,14 +236,14 @@ async def _whole(batch: asyncio.Future) -> None:
 async def _deliver(sender: Sender, broadcast: Broadcast, recipient: broadcasts.Recipient, window: ContactWindow,
                    bucket: broadcasts.TokenBucket) -> None:
     sessions, rules = sender.sessions, sender.rules
-    if not await window.take(recipient.openid):
+    if not (slot := await window.take(recipient.openid)):
         await broadcasts.mark(sessions, recipient.id, SKIPPED, utcnow(), OUTSIDE_WINDOW)
         return
     await bucket.take()
     try:
         await sender.api.send_text(recipient.openid, broadcast.content)
     except WeChatClientException as error:
-        await window.give_back(recipient.openid)
+        await window.give_back(recipient.openid, slot)
         if error.errcode in WINDOW_CLOSED:
             await window.close(recipient.openid)
             await broadcasts.mark(sessions, recipient.id, SKIPPED, utcnow(), OUTSIDE_WINDOW)
@@ -253,7 +253,7 @@ async def _deliver(sender: Sender, broadcast: Broadcast, recipient: broadcasts.R
             await broadcasts.mark(sessions, recipient.id, UNDELIVERED, utcnow(), f"errcode {error.errcode}")
     except NETWORK_ERRORS:
         # WeChat may have taken it before the line broke: trying again risks a second copy, dropping it a lost one.
-        await window.give_back(recipient.openid)
+        await window.give_back(recipient.openid, slot)
         if recipient.attempts < rules.retry_attempts:
             await _retry_recipient(sender, broadcast, recipient, "network")
         else:

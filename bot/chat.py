@@ -105,7 +105,8 @@ async def run_chat(wechat_config, bot_url: str, sandbox_url: str, openid: str, l
     lines = lines or sys.stdin
     interactive = lines.isatty()
     async with aiohttp.ClientSession() as http:
-        session = ChatSession(SimulatedWeChat(http, bot_url, wechat_config), SandboxInbox(http, sandbox_url), openid)
+        wechat = SimulatedWeChat(http, bot_url, wechat_config, sandbox_url)
+        session = ChatSession(wechat, SandboxInbox(http, sandbox_url), openid)
         await session.inbox.skip_to_now(openid)
         if interactive:
             session.say(f"以 {openid} 的身份和机器人聊天。发 /help 看命令，/quit 退出。")

@@ -219,7 +219,7 @@ async def run_keys(config: Config, args) -> None:
     keyring = config.privacy or development_keyring(config.data_dir)
     async with _migrated_database(config) as sessions:
         # Members first, then what requests keep sealed; messages still waiting in the outbox are not
-        # rewritten: keep the old key in the ring until they have gone out (minutes).
+        # rewritten: keep the old key in the ring until they have gone out (minutes; days for held notices).
         changed = await members.rotate(sessions, keyring) + await rotation.rotate(sessions, keyring)
     print(f"timebank: {changed} value(s) re-encrypted under the current key")
 

@@ -12,12 +12,14 @@ import binascii
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Mapping
 
 from bot.menu import MenuButton, MenuError, parse_menu
 from handlers.faq import Faq, FaqError, load_faq, shipped_faq
 from storage.broadcasts.values import ACCOUNT_QUOTAS, CHANNELS, BroadcastRules
+from storage.contact_window import WindowRules
 from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
@@ -50,9 +52,11 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     "ledger": {"cap_hours": 1500, "overdraft_minutes": 0, "daily_transfer_limit_minutes": 600},
     "exchange": {"elder_age": 80, "self_spend_age": 60, "gift_recipient_age": 60},
     "tasks": {"match_top_n": 3, "no_show_grace_minutes": 30, "auto_confirm_after_hours": 24,
-              "late_cancel_hours": 24, "far_check_in_metres": 500, "hold_days": 30, "fairness_days": 30},
+              "late_cancel_hours": 24, "far_check_in_metres": 500, "hold_days": 30, "fairness_days": 30,
+              "widen_after_minutes": 60, "neighbours_after_minutes": 180, "staff_alert_hours_before": 24},
     "log": {"level": "INFO"},
-    "notifications": {"customer_service_quota": 20, "templates": {}},
+    # WeChat's rule since June 2023: 5 pushes in 48 hours after a message, 3 in a minute after a tap (docs/webhook.md).
+    "notifications": {"customer_service_quota": 5, "tap_quota": 3, "tap_window_seconds": 60, "templates": {}},
     "broadcast": {"account_type": "subscription", "channel": "mass", "mass_quota": 0, "mass_calls_per_minute": 60,
                   "fanout_per_second": 20.0, "lease_seconds": 60.0, "progress_every": 200, "progress_seconds": 30.0,
                   "retry_attempts": 5, "retry_base_seconds": 2.0},
@@ -127,11 +131,18 @@ class CommunityConfig:
 class NotificationConfig:
     """How notifications reach members outside WeChat's 48-hour window (see docs/webhook.md, Notifications)."""
 
-    customer_service_quota: int = 20  # customer-service messages per member per window
+    customer_service_quota: int = 5  # customer-service messages within 48 hours of a member's message
+    tap_quota: int = 3  # … within tap_window_seconds of a menu tap, follow or scan
+    tap_window_seconds: int = 60
     templates: Mapping[str, str] = field(default_factory=dict)  # notification kind → template id
 
     def template_for(self, kind: str) -> str | None:
         return self.templates.get(kind)
+
+    @property
+    def window_rules(self) -> WindowRules:
+        return WindowRules(quota=self.customer_service_quota, tap_quota=self.tap_quota,
+                           tap_window=timedelta(seconds=self.tap_window_seconds))
 
 
 @dataclass(frozen=True)
@@ -309,6 +320,9 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             far_check_in_m=_integer(merged, "tasks", "far_check_in_metres", 50, 100_000),
             hold_days=_integer(merged, "tasks", "hold_days", 1, 365),
             fairness_days=_integer(merged, "tasks", "fairness_days", 1, 365),
+            widen_after_min=_integer(merged, "tasks", "widen_after_minutes", 5, 24 * 60),
+            neighbours_after_min=_integer(merged, "tasks", "neighbours_after_minutes", 5, 7 * 24 * 60),
+            staff_before_min=_integer(merged, "tasks", "staff_alert_hours_before", 1, 7 * 24) * 60,
         ),
         catalogue=_catalogue(merged.get("services")),
         partner_items=_partner_items(merged.get("partner_items", [])),
@@ -521,6 +535,8 @@ def _notifications(merged: dict) -> NotificationConfig:
         raise ConfigError("notifications.templates", "must be a table of notification kind = \"template id\"")
     return NotificationConfig(
         customer_service_quota=_integer(merged, "notifications", "customer_service_quota", 0, 1000),
+        tap_quota=_integer(merged, "notifications", "tap_quota", 0, 1000),
+        tap_window_seconds=_integer(merged, "notifications", "tap_window_seconds", 1, 3600),
         templates={kind.strip(): template_id.strip() for kind, template_id in templates.items()},
     )
 

@@ -2,10 +2,11 @@
 
 The channel is chosen per message at send time, when the window is known:
 - replies and their continuations: a customer-service message (the member has just written);
-- notifications: a customer-service message inside the member's 48-hour window and quota, else the
-  template configured for the notification's kind, else the message fails as outside_window_no_template.
+- notifications: a customer-service message inside one of the member's windows, within the slots its
+  priority may use (storage.contact_window), else the template configured for the notification's kind,
+  else it is held for the member's next message (one digest after the reply: "您有2条新消息：…").
   A member who unfollowed is skipped. A customer-service message WeChat refuses as out of the window
-  falls back to the template in the same pass.
+  (45015 …) closes our record of the windows at once and falls back in the same pass.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bot.runtime import Runtime
 from bot.wechat_api import WeChatApi
 from storage import members, outbox
 from storage.base import utcnow
-from storage.contact_window import ContactWindow
+from storage.contact_window import LATE_REPLY, OTHER, OWN_SERVICE, SAFETY, ContactWindow
 from storage.db import Sessions
 from storage.outbox import CUSTOMER_SERVICE, FAILED, NO_CHANNEL, SENT, SKIPPED, TEMPLATE, Attempt, Delivery
 from storage.privacy import KeyRing
@@ -37,6 +38,15 @@ PERMANENT_ERRORS = frozenset({40003, 40037, 43004, 45015, 45047})
 # The customer-service API's "not this way, not now": a template may still reach the member.
 OUT_OF_WINDOW = frozenset({43004, 45015, 45047})
 RETRY_DELAYS_S = (5, 30, 120, 600, 3600)
+# Who gets the few customer-service slots first: safety and alerts, then the member's own service, then
+# replies that missed the deadline (kind None); offers, broadcasts and everything else last.
+PRIORITY_OF_KIND = {
+    **dict.fromkeys(("sos", "unanswered", "nobody_in_reach", "no_show", "dispute", "low_rating", "far_check_in",
+                     "late_cancel"), SAFETY),
+    **dict.fromkeys(("reminder", "task_accepted", "task_assigned", "task_started", "task_finished", "task_done",
+                     "volunteer_cancelled", "request_cancelled", "request_expired", "still_looking",
+                     "dispute_resolved"), OWN_SERVICE),
+}
 # Our notice fields → the classic template's data keys.
 TEMPLATE_KEYS = {"title": "first", "keyword1": "keyword1", "keyword2": "keyword2", "keyword3": "keyword3",
                  "remark": "remark"}
@@ -93,10 +103,11 @@ class OutboxWorker:
         self._wake.clear()
 
     async def _deliver_reply(self, delivery: Delivery) -> None:
-        counted = await self._take_slot(delivery.openid)  # counts against the quota, but a reply goes regardless
+        # Counts against the quota, but a reply goes regardless: the member has just written.
+        counted = await self._take_slot(delivery.openid, LATE_REPLY)
         attempt = await self._customer_service(delivery)
         if counted and attempt.result != SENT:
-            await self._give_back_slot(delivery.openid)
+            await self._give_back_slot(delivery.openid, counted)
         await self._settle(delivery, attempt)
 
     async def _deliver_notification(self, delivery: Delivery) -> None:
@@ -104,11 +115,11 @@ class OutboxWorker:
         if member is not None and member.pushes_stopped:
             await outbox.mark_skipped(self._sessions, delivery.id, Attempt(NO_CHANNEL, SKIPPED, error="unfollowed"))
             return
-        if await self._take_slot(delivery.openid):
+        if slot := await self._take_slot(delivery.openid, PRIORITY_OF_KIND.get(delivery.kind, OTHER)):
             attempt = await self._customer_service(delivery)
             if attempt.errcode not in OUT_OF_WINDOW:
                 if attempt.result != SENT:
-                    await self._give_back_slot(delivery.openid)
+                    await self._give_back_slot(delivery.openid, slot)
                 await self._settle(delivery, attempt)
                 return
             await self._close_window(delivery.openid)  # WeChat knows the window better than our record
@@ -118,10 +129,12 @@ class OutboxWorker:
     async def _by_template(self, delivery: Delivery) -> None:
         template_id = self._notifications.template_for(delivery.kind)
         if template_id is None:
+            # Kept for the member's next message, which releases it (bot/webhook.py) in one digest.
             attempt = Attempt(NO_CHANNEL, FAILED, error="outside_window_no_template")
-            log.warning("outbox: no template for %s; member=%s is outside the window",
-                        delivery.kind, member_tag(delivery.openid))
-            await outbox.mark_failed(self._sessions, delivery.id, attempt)
+            log.info("outbox: no template for %s; member=%s is outside the window: held",
+                     delivery.kind, member_tag(delivery.openid))
+            await outbox.mark_held(self._sessions, delivery.id, attempt)
+            await self._on_window(lambda window: window.note_held(delivery.openid), None)
             return
         data = template_data(delivery)
         await self._settle(delivery, await self._attempt(
@@ -153,11 +166,11 @@ class OutboxWorker:
 
     # Redis trouble must not hold a notification back: without a known window, the template goes.
 
-    async def _take_slot(self, openid: str) -> bool:
-        return await self._on_window(lambda window: window.take(openid), False)
+    async def _take_slot(self, openid: str, priority: int) -> int:
+        return await self._on_window(lambda window: window.take(openid, priority), 0)
 
-    async def _give_back_slot(self, openid: str) -> None:
-        await self._on_window(lambda window: window.give_back(openid), None)
+    async def _give_back_slot(self, openid: str, which: int) -> None:
+        await self._on_window(lambda window: window.give_back(openid, which), None)
 
     async def _close_window(self, openid: str) -> None:
         await self._on_window(lambda window: window.close(openid), None)
@@ -181,6 +194,6 @@ def template_data(delivery: Delivery) -> dict[str, dict[str, str]]:
 def outbox_worker(runtime: Runtime, metrics: Metrics) -> OutboxWorker:
     """The worker as the running bot has it: the members' windows in Redis, the templates from config."""
     settings = runtime.config.notifications
-    window = ContactWindow(runtime.redis, quota=settings.customer_service_quota)
+    window = ContactWindow(runtime.redis, rules=settings.window_rules)
     return OutboxWorker(runtime.sessions, runtime.keyring, runtime.wechat, metrics, window=window,
                         notifications=settings)

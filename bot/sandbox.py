@@ -2,7 +2,10 @@
 
 It keeps every message sent to every OpenID, so the chat simulator and the
 tests can see what members would have received, and it can be told to fail
-(`POST /sandbox/faults`) to test retries. Development and tests only.
+(`POST /sandbox/faults`) to test retries. Told to (`POST /sandbox/windows`), it
+enforces WeChat's windows for customer-service messages as the simulator reports
+what members do (`POST /sandbox/interactions`): 45015 outside them. Development
+and tests only.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Awaitable, Callable
 
 from aiohttp import web
+
+from storage.contact_window import DEFAULT_QUOTA, DEFAULT_TAP_QUOTA, TAP_WINDOW, WINDOW
 
 TOKEN_TTL_S = 7200
 OLD_TOKEN_GRACE_S = 300  # WeChat keeps the previous token valid five minutes after a refresh
@@ -48,6 +53,34 @@ class Fault:
     after: int = 0  # calls that pass before it strikes: a failure half-way through a run
 
 
+@dataclass(frozen=True)
+class Windows:
+    """WeChat's rule since June 2023, as storage.contact_window has it by default."""
+
+    quota: int = DEFAULT_QUOTA  # within 48 hours of a member's message
+    tap_quota: int = DEFAULT_TAP_QUOTA  # within a minute of a menu tap, follow or scan
+    tap_seconds: float = TAP_WINDOW.total_seconds()
+    message_seconds: float = WINDOW.total_seconds()
+
+
+@dataclass
+class MemberWindows:
+    message_at: float | None = None
+    message_sent: int = 0
+    tap_at: float | None = None
+    tap_sent: int = 0
+
+    def spend(self, rules: Windows, now: float) -> None:
+        """One customer-service message: from the tap window first, else the 48-hour one, else 45015."""
+        if self.tap_at is not None and now - self.tap_at <= rules.tap_seconds and self.tap_sent < rules.tap_quota:
+            self.tap_sent += 1
+        elif (self.message_at is not None and now - self.message_at <= rules.message_seconds
+              and self.message_sent < rules.quota):
+            self.message_sent += 1
+        else:
+            raise ApiError(45015, "response out of time limit or subscription is canceled")
+
+
 @dataclass
 class SandboxState:
     app_id: str
@@ -63,6 +96,10 @@ class SandboxState:
     qrcodes: dict[str, dict] = field(default_factory=dict)  # ticket → action and scene: what a scan reports
     calls: dict[str, int] = field(default_factory=dict)
     mass_calls: list[float] = field(default_factory=list)  # when the mass APIs were called, for their rate limit
+    # WeChat's windows for customer-service messages, enforced once a test or the chat turns them on: what each
+    # member last did (reported by the simulator, POST /sandbox/interactions) and what was sent since.
+    windows: Windows | None = None
+    member_windows: dict[str, "MemberWindows"] = field(default_factory=dict)
     _seq: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def clear(self) -> None:
@@ -149,6 +186,8 @@ async def custom_send(state: SandboxState, request: web.Request) -> dict:
         text = f"{articles[0].get('title', '')}\n{articles[0].get('url', '')}"
     else:
         raise ApiError(40008, "invalid message type")
+    if state.windows is not None:
+        state.member_windows.setdefault(openid, MemberWindows()).spend(state.windows, time.time())
     state.record(openid, "custom", msgtype, text)
     return {}
 
@@ -387,6 +426,30 @@ async def add_fault(request: web.Request) -> web.Response:
     return web.json_response(asdict(fault))
 
 
+async def interaction(request: web.Request) -> web.Response:
+    """What a member did, as WeChat would know it: "message", "tap" (menu, follow, scan) or "leave"."""
+    body = await request.json()
+    windows = request.app[STATE].member_windows.setdefault(str(body["openid"]), MemberWindows())
+    now = float(body.get("at") or time.time())
+    if body["kind"] == "message":
+        windows.message_at, windows.message_sent = now, 0
+    elif body["kind"] == "tap":
+        windows.tap_at, windows.tap_sent = now, 0
+    elif body["kind"] == "leave":
+        windows.message_at = windows.tap_at = None
+    return web.json_response(asdict(windows))
+
+
+async def enforce_windows(request: web.Request) -> web.Response:
+    """{"enforce": true, "quota": 5, "tap_quota": 3, "tap_seconds": 60}: customer-service messages outside a
+    member's windows get 45015 from now on; {"enforce": false} turns it off again."""
+    body = await request.json()
+    state = request.app[STATE]
+    settings = {key: body[key] for key in ("quota", "tap_quota", "tap_seconds") if key in body}
+    state.windows = Windows(**settings) if body.get("enforce", True) else None
+    return web.json_response({"enforced": state.windows is not None})
+
+
 async def reset(request: web.Request) -> web.Response:
     request.app[STATE].clear()
     return web.json_response({"reset": True})
@@ -413,5 +476,7 @@ def build_sandbox(app_id: str, app_secret: str) -> web.Application:
     app.router.add_get("/sandbox/calls", call_counts)
     app.router.add_get("/sandbox/qrcodes", list_qrcodes)
     app.router.add_post("/sandbox/faults", add_fault)
+    app.router.add_post("/sandbox/interactions", interaction)
+    app.router.add_post("/sandbox/windows", enforce_windows)
     app.router.add_post("/sandbox/reset", reset)
     return app

@@ -45,10 +45,15 @@ class BotAnswer:
         return self.status == 200 and not self.text
 
 
+# What each delivery tells WeChat about the member's windows (the sandbox's /sandbox/interactions).
+INTERACTION_OF_EVENT = {"CLICK": "tap", "subscribe": "tap", "SCAN": "tap", "unsubscribe": "leave"}
+
+
 class SimulatedWeChat:
-    def __init__(self, http: aiohttp.ClientSession, bot_url: str, wechat: WeChatConfig):
+    def __init__(self, http: aiohttp.ClientSession, bot_url: str, wechat: WeChatConfig, sandbox_url: str = ""):
         self._http = http
         self._bot_url = bot_url
+        self._sandbox_url = sandbox_url.rstrip("/")  # given: the sandbox learns what members do, for its windows
         self._wechat = wechat
         self._crypto = WeChatCrypto(wechat.token, wechat.encoding_aes_key, wechat.app_id) if wechat.safe_mode else None
 
@@ -104,11 +109,22 @@ class SimulatedWeChat:
         return query, body.encode("utf-8")
 
     async def post(self, xml: str, **envelope_options: Any) -> BotAnswer:
+        await self._report(xml)
         query, body = self.envelope(xml, **envelope_options)
         async with self._http.post(self._bot_url, params=query, data=body,
                                    headers={"Content-Type": "text/xml"}) as response:
             raw = await response.text()
             return BotAnswer(response.status, self.read_reply(raw) if response.status == 200 else "", raw)
+
+    async def _report(self, xml: str) -> None:
+        if not self._sandbox_url:
+            return
+        message = xmltodict.parse(xml)["xml"]
+        kind = INTERACTION_OF_EVENT.get(message.get("Event")) if message["MsgType"] == "event" else "message"
+        if kind:
+            async with self._http.post(f"{self._sandbox_url}/sandbox/interactions",
+                                       json={"openid": message["FromUserName"], "kind": kind}) as response:
+                response.raise_for_status()
 
     def read_reply(self, raw: str) -> str:
         if not raw or raw == "success":

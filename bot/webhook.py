@@ -29,9 +29,9 @@ from handlers import emergency
 from handlers.context import Context
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import outbox
-from storage.arrival import OPEN, SHUT, Arrival, Arrivals
+from storage.arrival import OPEN, SHUT, TAP, Arrival, Arrivals
 from storage.base import utcnow
-from storage.contact_window import ContactWindow
+from storage.contact_window import TAP_WINDOW, ContactWindow
 from storage.db import Sessions
 from storage.redis_state import Deduplicator, MemberBusy, member_lock
 
@@ -43,7 +43,10 @@ CONTINUATION_DELAY = timedelta(seconds=1)
 Responder = Callable[[Incoming, Context], Awaitable[Outcome]]
 
 # What WeChat counts as the member reaching out: it opens their 48-hour window for customer-service messages.
-OPENS_WINDOW = frozenset({Kind.TEXT, Kind.VOICE, Kind.LOCATION, Kind.MEDIA, Kind.MENU_CLICK, Kind.FOLLOW, Kind.SCAN})
+# What each kind of delivery does to the member's windows for customer-service messages: a message opens the
+# 48-hour one, a menu tap, follow or scan only the one-minute one (storage.contact_window); leaving shuts both.
+WINDOW_OF_KIND = {Kind.TEXT: OPEN, Kind.VOICE: OPEN, Kind.LOCATION: OPEN, Kind.MEDIA: OPEN,
+                  Kind.MENU_CLICK: TAP, Kind.FOLLOW: TAP, Kind.SCAN: TAP, Kind.UNFOLLOW: SHUT}
 
 
 @dataclass
@@ -55,13 +58,14 @@ class Turn:
 
     inbound: Inbound
     lock_token: str | None  # the member's lock when the arrival took it; else the turn waits for it
+    has_held: bool = False  # notices waited for this member's next message: they follow the reply
     delivery: str = "undecided"  # → "passive" or "late"
 
 
 class WeChatEndpoint:
     def __init__(self, *, envelope: Envelope, redis: Redis, dedupe: Deduplicator, sessions: Sessions,
                  context: Context, respond: Responder, metrics: Metrics, deadline_s: float,
-                 wake_outbox: Callable[[], None], messages_per_minute: int = 0):
+                 wake_outbox: Callable[[], None], messages_per_minute: int = 0, tap_window: timedelta = TAP_WINDOW):
         self._envelope = envelope
         self._redis = redis
         self._dedupe = dedupe
@@ -71,7 +75,7 @@ class WeChatEndpoint:
         self._metrics = metrics
         self._deadline_s = deadline_s
         self._wake_outbox = wake_outbox
-        self._arrivals = Arrivals(redis, per_minute=messages_per_minute)
+        self._arrivals = Arrivals(redis, per_minute=messages_per_minute, tap_window=tap_window)
         self._window = ContactWindow(redis)
         self._turns: set[asyncio.Task] = set()
 
@@ -122,7 +126,7 @@ class WeChatEndpoint:
             passive = self._passive(inbound, Reply(self._context.text("slow_down")), "rate_limited")
             await self._remember(inbound, passive)
             return passive
-        turn = Turn(inbound, arrival.lock_token)
+        turn = Turn(inbound, arrival.lock_token, arrival.has_held)
         task = self._spawn(self._take_turn(turn))
         try:
             return await asyncio.wait_for(asyncio.shield(task), remaining())
@@ -142,8 +146,8 @@ class WeChatEndpoint:
         return self._passive(inbound, outcome.reply, "sos")
 
     def _arrive(self, incoming: Incoming, dedupe_key: str) -> Awaitable[Arrival]:
-        window = OPEN if incoming.kind in OPENS_WINDOW else SHUT if incoming.kind is Kind.UNFOLLOW else None
-        return self._arrivals.arrive(dedupe_key, incoming.openid, window=window, sent_at=incoming.received_at)
+        return self._arrivals.arrive(dedupe_key, incoming.openid, window=WINDOW_OF_KIND.get(incoming.kind),
+                                     sent_at=incoming.received_at)
 
     def _spawn(self, work: Coroutine) -> asyncio.Task:
         task = asyncio.create_task(work)
@@ -175,6 +179,8 @@ class WeChatEndpoint:
             turn.delivery = "passive"
             passive, later = self._render(inbound, outcome.reply)
             await self._push(inbound, later, after_passive=True)
+        if turn.has_held:
+            await self._release_held(inbound.incoming.openid)
         await self._remember(inbound, passive)
         self._metrics.messages.labels(type=inbound.message_type, result=result).inc()
         log_message(message_type=inbound.message_type, intent=outcome.intent, result=result,
@@ -216,6 +222,23 @@ class WeChatEndpoint:
         if texts and not after_passive:
             self._wake_outbox()
 
+    async def _release_held(self, openid: str) -> None:
+        """What could not reach the member while no window was open, in one message after the reply."""
+        def digest(bodies: list[str]) -> str:
+            return held_digest(bodies, self._context)
+        try:
+            if await outbox.release_held(self._sessions, self._context.bank.keyring, openid, digest):
+                self._wake_outbox()
+        except Exception:  # noqa: BLE001 — the notices stay held; the member's next message tries again
+            log.exception("could not release the notices held for a member")
+            await self._mark_held_again(openid)
+
+    async def _mark_held_again(self, openid: str) -> None:
+        try:
+            await self._window.note_held(openid)
+        except Exception:  # noqa: BLE001
+            log.warning("redis unavailable while marking held notices")
+
     async def _remember(self, inbound: Inbound, passive: str) -> None:
         try:
             await self._dedupe.remember(inbound.dedupe_key, passive)
@@ -227,6 +250,23 @@ class WeChatEndpoint:
         if self._turns:
             await asyncio.wait(set(self._turns), timeout=timeout_s)
         await emergency.settle(timeout_s)
+
+
+# WeChat takes 2048 bytes in a customer-service text; the rest of a long digest is only counted.
+DIGEST_BYTES = 1800
+
+
+def held_digest(bodies: list[str], context: Context) -> str:
+    """"您有2条新消息：1. … 2. …", as many as fit, then how many more."""
+    lines, size = [], 0
+    for number, body in enumerate(bodies, start=1):
+        line = f"{number}. {body}"
+        size += len(line.encode())
+        if size > DIGEST_BYTES:
+            lines.append(context.text("held_digest_more", count=str(len(bodies) - number + 1)))
+            break
+        lines.append(line)
+    return context.text("held_digest", count=str(len(bodies)), lines="\n".join(lines))
 
 
 def _texts_of(reply: Reply | None) -> tuple[str, ...]:

@@ -41,7 +41,9 @@ DESK_TEXTS = {
     "desk_age_days": "{n}天前",
     # ---- a volunteer's record ----
     "desk_usage_record": "请这样发：志愿者记录 13812345678",
-    "desk_volunteer_record": "志愿者{who}：完成服务{done}次，平均评价{stars}，临时取消{late}次，爽约{no_shows}次。",
+    "desk_volunteer_record": ("志愿者{who}：完成服务{done}次，平均评价{stars}，临时取消{late}次，爽约{no_shows}次。\n"
+                              "近{days}天收到需求{offered}次，接了{accepted}次，别人先接{others}次，没回应{ignored}次。{away}"),
+    "desk_volunteer_away": "暂停接单到{until}。",
     "desk_no_stars": "暂无",
     "desk_not_volunteer": "{who}不是志愿者。",
     # ---- staff rights ----

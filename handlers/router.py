@@ -6,8 +6,9 @@ import re
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import (aftercare, broadcast, console_link, credits, emergency, erasure, family, giving, knowledge,
-                      membership, orders, partners, requests, staff, staff_desk, subscription, tasks, welcome)
+from handlers import (aftercare, away, broadcast, console_link, credits, emergency, erasure, escalation, family, giving,
+                      knowledge, membership, orders, partners, requests, staff, staff_desk, subscription, tasks,
+                      welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Flow
@@ -94,6 +95,10 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (knowledge.FAQ_COMMAND, knowledge.faq_list),
     (knowledge.STORY_COMMAND, knowledge.read_story),
     (knowledge.ADD_STORY_COMMAND, knowledge.add_story),
+    (escalation.ASSIGN_COMMAND, escalation.assign),
+    (escalation.CALLED_COMMAND, escalation.called),
+    (away.PAUSE_COMMAND, away.pause),
+    (away.RESUME_COMMAND, away.resume),
 )
 
 # Intents that take a conversation of several turns: one row per flow module.

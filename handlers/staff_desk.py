@@ -15,13 +15,14 @@ from datetime import date, datetime, timedelta
 from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Flow, Slot
+from handlers.help_flow_words import help_flow_section
 from handlers.membership import who
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
 from handlers.staff import phone_and_rest, staff_action, staff_command, staff_gate, staff_member
 from handlers.types import Incoming, Outcome, Reply
 from nlu.amounts import find_amounts
-from storage import alerts, audit, ledger, members, reports, staff_acts, tasks
+from storage import alerts, audit, help_flow, ledger, members, reports, staff_acts, tasks
 from storage.exchange import format_minutes
 from storage.privacy import InvalidPhone
 
@@ -261,8 +262,15 @@ async def volunteer_record(staff, volunteer, rest: str, incoming: Incoming, ctx:
     record = await tasks.volunteer_record(ctx.bank.sessions, volunteer.id, now=incoming.received_at,
                                           rules=ctx.bank.task_rules)
     stars = f"{record.average_stars:.1f}星" if record.average_stars is not None else ctx.text("desk_no_stars")
+    answers = await help_flow.answers_of(ctx.bank.sessions, volunteer.id, incoming.received_at)
+    paused = volunteer.offers_paused_until
+    away = ctx.text("desk_volunteer_away", until=f"{ctx.local(paused).month}月{ctx.local(paused).day}日") \
+        if paused and paused > incoming.received_at else ""
     return ctx.text("desk_volunteer_record", who=await who(volunteer.id, ctx), done=str(record.done), stars=stars,
-                    late=str(record.late_cancellations), no_shows=str(record.no_shows))
+                    late=str(record.late_cancellations), no_shows=str(record.no_shows),
+                    days=str(help_flow.RESPONSIVENESS_DAYS), offered=str(answers.offered),
+                    accepted=str(answers.accepted), others=str(answers.taken_by_others), ignored=str(answers.ignored),
+                    away=away)
 
 
 # ---- staff rights (admins only): 设为工作人员 / 设为管理员 / 撤销工作人员 <手机号> ------------------
@@ -369,7 +377,8 @@ def _ratings_line(ratings: reports.Ratings, ctx: Context) -> str:
 
 
 async def build_report(day: date, now: datetime, ctx: Context) -> str:
-    return report_text(await reports.daily_report(ctx.bank.sessions, day, zone=LOCAL_TIME, now=now), ctx)
+    report = await reports.daily_report(ctx.bank.sessions, day, zone=LOCAL_TIME, now=now)
+    return f"{report_text(report, ctx)}\n{await help_flow_section(report.end, ctx)}"
 
 
 @staff_action("daily_report")

@@ -1,4 +1,4 @@
-"""What time brings, said to the people concerned: reminders, no-shows, automatic confirmation, expiry.
+"""What time brings, said to the people concerned: escalation, reminders, no-shows, automatic confirmation, expiry.
 
 Run every minute by bot.jobs. Each step is safe to run in several processes at
 once: storage changes each task once, and every notice has a dedupe key.
@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from handlers.aftercare import tell_auto_confirmed
 from handlers.context import Context
+from handlers.escalation import climb, tell_staff_expired
 from handlers.notices import tell_member, tell_requester_side, tell_staff
 from handlers.requests import offer_to_volunteers
 from handlers.task_words import describe
@@ -27,6 +28,7 @@ async def run_sweeps(ctx: Context, now: datetime) -> dict[str, int]:
         "no_shows": await reopen_no_shows(ctx, now),
         "auto_confirmed": await auto_confirm(ctx, now),
         "reminded": await remind(ctx, now),
+        "escalated": await climb(ctx, now),  # last: a request in trouble here delays nothing else
     }
 
 
@@ -36,6 +38,7 @@ async def expire_stale_requests(ctx: Context, now: datetime) -> int:
         await tell_requester_side(ctx, task, "request_expired",
                                   ctx.text("expired_told_requester", id=str(task.id), task=describe(task, ctx)),
                                   f"expired:{task.id}")
+        await tell_staff_expired(task, ctx)
     return len(expired)
 
 

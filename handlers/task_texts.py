@@ -73,7 +73,8 @@ TASK_TEXTS = {
     "reminder": "提醒：#{id} {task}，别忘了。",
     "no_show_told_requester": "#{id} 志愿者没按时到，真抱歉。我们正在重新找人，工作人员也会联系您。",
     "no_show_told_staff": "#{id} 志愿者{volunteer}没按时签到，需求已重新开放。",
-    "expired_told_requester": "#{id} {task} 到时间没人接，已过期。需要的话可以再发一次，或打 {hotline}。",
+    "expired_told_requester": ("#{id} {task} 到时间没人接，已过期，真对不起。社区工作人员会打电话给您，商量怎么帮您；"
+                               "急事请打 {hotline}。"),
     # finishing, disputes, ratings
     "confirm_done": "#{id} 已确认完成，{amount}时间币已给志愿者。请给这次服务打分：回复1到5星，比如“5星”。",
     "done_told_volunteer": "#{id} 已确认完成，{amount}时间币已到账。也请您评价这次服务：回复“评价 {id} 5星”。",

@@ -5,6 +5,7 @@ Placeholders are filled from the community's settings ({community}, {hotline}).
 
 from handlers.broadcast_texts import BROADCAST_TEXTS
 from handlers.desk_texts import DESK_TEXTS
+from handlers.escalation_texts import ESCALATION_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -190,6 +191,9 @@ TEXTS = {
     "apology": "抱歉，系统出了点问题，请稍后再试。急事请打社区电话 {hotline}。（编号 {ref}）",
     "busy": "系统繁忙，请稍等一会儿再发。急事请打社区电话 {hotline}。",
     "slow_down": "您发得太快了，请歇一分钟再发。急事请打社区电话 {hotline}，或回复“救命”。",
+    # notices that could not reach the member (no window, no template), after their next message's reply
+    "held_digest": "您有{count}条新消息：\n{lines}",
+    "held_digest_more": "……还有{count}条，请发“我的订单”看看。",
     "sos_staff": (
         "【紧急求助 #{alert}】{name} 刚刚发来求救，请马上联系。\n"
         "电话：{phone}\n地址：{address}\n紧急联系人：{contact_name} {contact_phone}"
@@ -226,6 +230,9 @@ TEXTS |= DESK_TEXTS
 # The sentences of broadcasts (handlers/broadcast.py), likewise.
 assert not TEXTS.keys() & BROADCAST_TEXTS.keys(), "a text key is defined twice"
 TEXTS |= BROADCAST_TEXTS
+
+assert not TEXTS.keys() & ESCALATION_TEXTS.keys(), "a text key is defined twice"
+TEXTS |= ESCALATION_TEXTS
 
 
 def has_text(key: str) -> bool:

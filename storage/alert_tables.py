@@ -1,4 +1,4 @@
-"""The staff alert queue's table; migration 0005_service_requests creates it."""
+"""The staff alert queue's table; migration 0005_service_requests creates it, 0010_escalation adds a kind."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from storage.base import Base, UTCDateTime
 
 SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = (
     "sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
-KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL)
+UNANSWERED = "unanswered"  # a request nobody took as its start came near (0010_escalation)
+KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, UNANSWERED)
 OPEN, HANDLED = "open", "handled"
 
 

@@ -26,7 +26,9 @@ from storage.privacy import KeyRing, decrypt, encrypt
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 SKIPPED = "skipped"  # as a message status and an attempt's result: the member unfollowed, nothing was sent
-CUSTOMER_SERVICE, TEMPLATE, NO_CHANNEL = "customer_service", "template", "none"
+# No window and no template: kept for the member's next message, then sent in one digest ("您有2条新消息：…").
+HELD = "held"
+CUSTOMER_SERVICE, TEMPLATE, NO_CHANNEL, DIGEST = "customer_service", "template", "none", "digest"
 # The classic template layout: first (our title), keyword1..3, remark.
 NOTICE_FIELDS = ("title", "keyword1", "keyword2", "keyword3", "remark")
 KIND_LENGTH = 32
@@ -275,6 +277,31 @@ async def mark_skipped(sessions: Sessions, message_id: int, attempt: Attempt) ->
 
 
 _ERASED = {"body": "", "notice": None}
+
+
+async def mark_held(sessions: Sessions, message_id: int, attempt: Attempt) -> None:
+    """Nothing can reach the member now: the text is kept (sealed) for their next message."""
+    await _finish(sessions, message_id, attempt, status=HELD)
+
+
+async def release_held(sessions: Sessions, keyring: KeyRing, openid: str, digest) -> int:
+    """The member wrote again: every notice held for them goes in one message, `digest(bodies)`; returns how many.
+
+    Keyed by the first held message, so two deliveries of the same turn queue one digest.
+    """
+    async with sessions.begin() as session:
+        rows = (await session.execute(select(OutboundMessage).where(
+            OutboundMessage.openid == openid, OutboundMessage.status == HELD).order_by(OutboundMessage.id)
+            .with_for_update())).scalars().all()
+        if not rows:
+            return 0
+        bodies = [_open_body(keyring, openid, row.body) for row in rows]
+        await _insert_once(session, _row(keyring, openid, digest(bodies), "held_digest", f"held:{openid}:{rows[0].id}",
+                                         None))
+        for row in rows:
+            session.add(_attempt_row(row.id, Attempt(DIGEST, SENT)))
+            row.status, row.sent_at, row.body, row.notice, row.last_error = SENT, utcnow(), "", None, None
+        return len(rows)
 
 
 async def _finish(sessions: Sessions, message_id: int, attempt: Attempt, **values) -> None:

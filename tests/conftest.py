@@ -203,13 +203,14 @@ async def bot_server(aiohttp_server, runtime, responder, runs_jobs):
 
 
 @pytest.fixture
-async def wechat(bot_server, bot_config):
+async def wechat(bot_server, bot_config, sandbox):
     import aiohttp
 
     from bot.simulator import SimulatedWeChat
 
     async with aiohttp.ClientSession() as http:
-        yield SimulatedWeChat(http, str(bot_server.make_url(bot_config.server.path)), bot_config.wechat)
+        yield SimulatedWeChat(http, str(bot_server.make_url(bot_config.server.path)), bot_config.wechat,
+                              str(sandbox.make_url("")))
 
 
 @pytest.fixture

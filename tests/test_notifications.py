@@ -34,7 +34,7 @@ def worker(runtime):
 
 @pytest.fixture
 def window(runtime):
-    return ContactWindow(runtime.redis, quota=runtime.config.notifications.customer_service_quota)
+    return ContactWindow(runtime.redis, rules=runtime.config.notifications.window_rules)
 
 
 @pytest.fixture
@@ -89,25 +89,28 @@ async def test_a_volunteer_silent_for_two_days_gets_the_configured_template(runt
     assert await attempts_of(runtime, "o_vol_wang") == [("template", "sent", None)]
 
 
-async def test_outside_the_window_a_kind_with_no_template_fails_and_says_why(runtime, worker, sent):
+async def test_outside_the_window_a_kind_with_no_template_is_held_and_says_why(runtime, worker, sent):
     await outbox.notify(runtime.sessions, runtime.keyring, "o_daughter", kind="binding_request", body="王丽想绑定您，回复1同意",
                         notice={"title": "亲情绑定请求"})
     await worker.deliver_due()
     assert sent == []
     [notification] = await outbox.notifications_to(runtime.sessions, runtime.keyring, "o_daughter")
-    assert notification.status == "failed" and notification.last_error == "outside_window_no_template"
+    assert notification.status == "held" and notification.last_error == "outside_window_no_template"
     [attempt] = await outbox.delivery_attempts(runtime.sessions, message_id=notification.id)
     assert (attempt.channel, attempt.result, attempt.error) == ("none", "failed", "outside_window_no_template")
 
 
 async def test_when_the_windows_quota_is_used_up_the_template_takes_over(runtime, worker, window, sent):
     await window.member_wrote("o_vol_zhang", utcnow())
-    for number in (1, 2, 3):  # the test config allows two customer-service messages per window
+    for number in (1, 2):  # the test config allows two customer-service messages per window
         await offer(runtime, "o_vol_zhang", number)
+    await offer(runtime, "o_vol_zhang", 3, kind="no_show")
     await worker.deliver_due()
-    assert [message.channel for message in sent] == ["custom", "custom", "template"]
+    # An offer leaves the window's last slot to what matters more: here a staff alert.
+    assert [(message.channel, message.template_id) for message in sent] == [
+        ("custom", ""), ("template", "tmpl-task-offer-01"), ("custom", "")]
     assert [attempt[0] for attempt in await attempts_of(runtime, "o_vol_zhang")] == [
-        "customer_service", "customer_service", "template"]
+        "customer_service", "template", "customer_service"]
 
     await window.member_wrote("o_vol_zhang", utcnow())  # writing again opens a fresh window and quota
     await offer(runtime, "o_vol_zhang", 4)

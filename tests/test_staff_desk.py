@@ -176,6 +176,7 @@ async def test_a_volunteers_record_counts_done_stars_and_no_shows(staff, volunte
 
     record = await zhao.says(f"志愿者记录 {VOLUNTEER_PHONE}")
     assert "志愿者刘*（137****1234）：完成服务1次，平均评价4.0星，临时取消0次，爽约0次" in record
+    assert "近30天收到需求" in record and "没回应0次" in record
     assert "王**（138****2222）不是志愿者" in await zhao.says(f"志愿者记录 {ELDER_PHONE}")
     assert "请这样发：志愿者记录" in await zhao.says("志愿者记录")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS  # noqa: F401 — read by the templates
 from storage import dashboard, members, redemptions, tasks
-from storage.tasks import transitions
+from storage.tasks import escalation, transitions
 
 MEMBER_STATUSES = {members.ACTIVE: "正常", members.SUSPENDED: "已停用", members.CLOSED: "已注销"}
 TASK_STATUSES = {
@@ -17,6 +17,10 @@ TASK_EVENTS = {
     transitions.DISPUTE: "提出异议", transitions.CANCEL: "取消", transitions.VOLUNTEER_CANCEL: "志愿者取消",
     transitions.NO_SHOW: "志愿者未到", transitions.EXPIRE: "过期", transitions.RESOLVE_PAY: "裁定：照付",
     transitions.RESOLVE_PART: "裁定：部分支付", transitions.RESOLVE_REFUND: "裁定：退回",
+}
+ESCALATION_STEPS = {
+    escalation.BEST: "已告诉最合适的志愿者", escalation.COMMUNITY: "已告诉本社区所有志愿者",
+    escalation.NEIGHBOURS: "已告诉附近社区的志愿者", escalation.STAFF: "已提醒工作人员",
 }
 REDEMPTION_STATUSES = {
     redemptions.RESERVING: "预留中", redemptions.HELD: "待核销", redemptions.COMPLETED: "已核销",

@@ -20,8 +20,8 @@ from storage.members.disclosure import ALL_FIELDS, MASK, REVEAL_RIGHTS, masked_p
 from storage.members.erasure import erase_member
 from storage.members.errors import (AlreadyRegistered, BindingNotFound, ConsentRequired, InvalidValue, MemberClosed,
                                     MemberError, MemberNotFound, NotAllowed, RevealRefused)
-from storage.members.profile import (PROFILE_EDITORS, reattach_openid, set_broadcasts_opted_out, set_following,
-                                     update_profile)
+from storage.members.profile import (PROFILE_EDITORS, pause_offers, reattach_openid, set_broadcasts_opted_out,
+                                     set_following, update_profile)
 from storage.members.registration import (member_by_id, member_by_openid, member_by_phone, members_by_ids,
                                           register_member)
 from storage.members.rotation import rotate
@@ -39,7 +39,7 @@ from storage.members.values import (ACTIVE, BINDING_STATUSES, CLOSED, CONFIRMED,
 __all__ = [
     # registration, lookups and profile
     "register_member", "member_by_id", "members_by_ids", "member_by_openid", "member_by_phone", "update_profile", "set_following",
-    "reattach_openid", "set_broadcasts_opted_out",
+    "pause_offers", "reattach_openid", "set_broadcasts_opted_out",
     # staff actions and certificates
     "verify_volunteer", "suspend_member", "reinstate_member", "set_in_need", "make_staff", "revoke_staff",
     "staff_openids",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -69,6 +71,17 @@ async def set_broadcasts_opted_out(sessions: Sessions, member_id: int, opted_out
             row.broadcasts_opted_out = opted_out
             await audit.record(session, actor=audit.member_actor(member_id, row.is_staff), subject_id=member_id,
                                action="broadcasts_opt_out" if opted_out else "broadcasts_opt_in")
+        return as_member(row)
+
+
+async def pause_offers(sessions: Sessions, member_id: int, until: datetime | None) -> Member:
+    """暂停接单 until a time (None: 恢复接单), said by the volunteer themselves: audited."""
+    async with sessions.begin() as session:
+        row = await lock_member(session, member_id, open_only=True)
+        row.offers_paused_until = until
+        await audit.record(session, actor=audit.member_actor(member_id, row.is_staff), subject_id=member_id,
+                           action="offers_paused" if until else "offers_resumed",
+                           detail={"until": until.isoformat()} if until else None)
         return as_member(row)
 
 

@@ -20,7 +20,8 @@ def as_member(row: MemberRow) -> Member:
         verified_at=row.verified_at, verified_by=row.verified_by,
         consent=Consent(row.consent_version, row.consent_at), created_at=row.created_at,
         registered_by=row.registered_by, broadcasts_opted_out=row.broadcasts_opted_out,
-        pushes_stopped=row.pushes_stopped, erased_at=row.erased_at)
+        pushes_stopped=row.pushes_stopped, erased_at=row.erased_at,
+        offers_paused_until=row.offers_paused_until)
 
 
 def as_binding(row: FamilyBindingRow) -> Binding:

@@ -60,6 +60,7 @@ class MemberRow(Base):
     registered_by: Mapped[str | None] = mapped_column(String(REF_LENGTH))
     broadcasts_opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     pushes_stopped: Mapped[bool] = mapped_column(Boolean, default=False)
+    offers_paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())  # 暂停接单: no offers before then
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 

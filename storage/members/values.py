@@ -88,6 +88,7 @@ class Member:
     broadcasts_opted_out: bool
     pushes_stopped: bool
     erased_at: datetime | None
+    offers_paused_until: datetime | None = None  # 暂停接单
 
     @property
     def is_active(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.exchange import Catalogue
@@ -46,10 +46,13 @@ async def recent_tasks(session: AsyncSession, member_ids: list[int], since: date
     return dict(rows.all())
 
 
-async def _eligible(session: AsyncSession, request: ServiceRequestRow, catalogue: Catalogue) -> list[MemberRow]:
+async def _eligible(session: AsyncSession, request: ServiceRequestRow, catalogue: Catalogue,
+                    now: datetime) -> list[MemberRow]:
     volunteers = (await session.execute(select(MemberRow).where(
         MemberRow.role == VOLUNTEER, MemberRow.status == ACTIVE, MemberRow.verified_at.is_not(None),
-        MemberRow.pushes_stopped.is_(False), MemberRow.id != request.requester_id))).scalars().all()
+        MemberRow.pushes_stopped.is_(False), MemberRow.id != request.requester_id,
+        # 暂停接单: away for a while, so offers wait instead of being ignored
+        or_(MemberRow.offers_paused_until.is_(None), MemberRow.offers_paused_until <= now)))).scalars().all()
     excluded = await busy_volunteers(session, request) | set(await _offered(session, request.id))
     needs_certificate = catalogue[request.service_code].needs_certified
     day = service_day(request)
@@ -59,11 +62,12 @@ async def _eligible(session: AsyncSession, request: ServiceRequestRow, catalogue
 
 
 async def candidates(sessions: Sessions, request_id: int, *, catalogue: Catalogue, rules: TaskRules,
-                     now: datetime, limit: int | None = None) -> tuple[int, ...]:
+                     now: datetime, limit: int | None = None, own_community_only: bool = False) -> tuple[int, ...]:
     """Same community first, then better rated, then fewer recent tasks (fairness), then the longest registered."""
     async with read_snapshot(sessions) as session:
         request = await _request(session, request_id)
-        eligible = await _eligible(session, request, catalogue)
+        eligible = [volunteer for volunteer in await _eligible(session, request, catalogue, now)
+                    if not own_community_only or volunteer.community == request.community]
         ids = [volunteer.id for volunteer in eligible]
         stars = await average_stars(session, ids)
         recent = await recent_tasks(session, ids, now - timedelta(days=rules.fairness_days))

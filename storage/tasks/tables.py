@@ -58,6 +58,10 @@ class ServiceRequestRow(Base):
     check_out_distance_m: Mapped[int | None] = mapped_column(Integer)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())  # an open request not taken by then expires
+    # How far the escalation ladder got (storage.tasks.escalation); kept here so a restarted worker goes on.
+    escalation_step: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    staff_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    staff_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # staff phoned the elder about it
     version: Mapped[int] = mapped_column(Integer, default=0)  # every transition bumps it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

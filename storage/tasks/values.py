@@ -20,6 +20,10 @@ class TaskRules:
     far_check_in_m: int = 500  # check-in/out farther than this from the place: flagged for staff
     hold_days: int = 30  # a task's hold deadline = planned end + this (disputes need time)
     fairness_days: int = 30  # "recent tasks" window for fair ranking
+    # The escalation ladder of a request nobody takes (storage.tasks.escalation), counted from its posting:
+    widen_after_min: int = 60  # then every eligible volunteer of its community is told
+    neighbours_after_min: int = 180  # then those of the other communities too
+    staff_before_min: int = 1440  # staff alerted this long before the start (half the lead time if shorter)
 
 
 DEFAULT_TASK_RULES = TaskRules()

@@ -28,12 +28,12 @@ class Community:
         self.sessions, self.keyring = runtime.sessions, runtime.keyring
         self._numbers = itertools.count(1)
 
-    async def person(self, role, openid, name, *, born, address=None, skills=(), community=COMMUNITY):
+    async def person(self, role, openid, name, *, born, address=None, skills=(), community=COMMUNITY, phone=None):
         n = next(self._numbers)
         member = await members.register_member(
             self.sessions, self.keyring, role=role, openid=openid, community=community, birth_year=born,
             consent=Consent("2026-11", utcnow()), skills=skills,
-            personal=PersonalData(real_name=name, phone=f"1380013{n:04d}", address=address))
+            personal=PersonalData(real_name=name, phone=phone or f"1380013{n:04d}", address=address))
         await ledger.open_member_account(self.sessions, member.ledger_ref)
         return member
 
@@ -49,8 +49,9 @@ class Community:
         return daughter
 
     async def volunteer(self, openid, name="张志强", *, verified=True, skills=("companionship", "medical_escort"),
-                        certified_for=(), community=COMMUNITY):
-        volunteer = await self.person(members.VOLUNTEER, openid, name, born=1965, skills=skills, community=community)
+                        certified_for=(), community=COMMUNITY, phone=None):
+        volunteer = await self.person(members.VOLUNTEER, openid, name, born=1965, skills=skills, community=community,
+                                      phone=phone)
         if verified:
             volunteer = await members.verify_volunteer(self.sessions, volunteer.id, SYSTEM)
         for service in certified_for:
@@ -76,13 +77,20 @@ class Community:
         await ledger.transfer(self.sessions, ledger.TransferRequest(
             issuance.id, account.id, minutes, ledger.GRANT, f"grant:{member.id}:{minutes}", "staff:1", reason="开户"))
 
-    async def request(self, elder, *, service="companionship", hours_ahead=26, minutes=120):
+    async def request(self, elder, *, service="companionship", hours_ahead=26, minutes=120, posted_at=None):
         """A request posted straight into storage, for stories that begin after posting."""
-        start = (utcnow() + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
+        posted_at = posted_at or utcnow()
+        start = (posted_at + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
         return await tasks.post_request(
             self.sessions, self.keyring, request_key=f"story:{next(self._numbers)}", requester_id=elder.id,
             actor=elder.actor, service_code=service, starts_at=start, duration_min=minutes,
-            catalogue=self.runtime.config.catalogue, policy=self.runtime.config.exchange, now=utcnow())
+            catalogue=self.runtime.config.catalogue, policy=self.runtime.config.exchange, now=posted_at)
+
+    async def accepted_by(self, volunteer, task, at):
+        config = self.runtime.config
+        return await tasks.accept(self.sessions, task.id, volunteer.actor, catalogue=config.catalogue,
+                                  policy=config.exchange, ledger_rules=config.ledger_rules, rules=config.task_rules,
+                                  now=at)
 
     async def task(self, task_id):
         return await tasks.task(self.sessions, task_id)
