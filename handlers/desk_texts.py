@@ -4,6 +4,29 @@ Staff read these, not elders, but they are kept as short and plain.
 """
 
 DESK_TEXTS = {
+    # ---- staff in chat: their help, reinstating, a command typed while a flow waits ----
+    "staff_help": (
+        "工作人员指令（手机号是会员注册用的）：\n"
+        "· 认证 手机号\n"
+        "· 停用 手机号 原因 ／ 恢复 手机号\n"
+        "· 证书 手机号 陪诊 2027-12-31\n"
+        "· 确认绑定 老人手机号\n"
+        "· 代注册 ／ 代办 老人手机号 ／ 结束代办\n"
+        "· 发放 手机号 2小时 原因 ／ 冲正 转账号 原因\n"
+        "· 待办 ／ 处理警报 编号 说明\n"
+        "· 处理 订单号 全付（或：部分 1小时、退回） 原因\n"
+        "· 志愿者记录 手机号\n"
+        "· 设为工作人员 ／ 设为管理员 ／ 撤销工作人员 手机号\n"
+        "· 群发 内容 ／ 群发故事 编号 ／ 群发记录 ／ 取消群发 编号\n"
+        "· 添加故事 标题｜正文\n"
+        "· 日报 ／ 日报 昨天\n"
+        "· 登录后台"
+    ),
+    "staff_usage_reinstate": "请这样发：恢复 13812345678",
+    "staff_not_suspended": "{who}没有被停用，不用恢复。",
+    "staff_reinstated": "已恢复{who}，TA可以继续使用了，已通知TA。",
+    "member_reinstated_notice": "您的账户已恢复，可以继续使用时间银行了。有疑问请打社区电话 {hotline}。",
+    "command_or_answer": "您发的“{command}”是一条指令。先办这个指令吗？\n回复“是”先办指令；回复“不”，就把它当作上一个问题的回答。",
     # ---- ledger corrections ----
     "desk_ask_transfer": "要冲正哪一笔？请发转账号（数字）。",
     "desk_ask_reason": "原因是什么？（会记进日志）",

@@ -74,6 +74,7 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (aftercare.RESOLVE_COMMAND, aftercare.resolve),
     (staff.VERIFY_COMMAND, staff.verify),
     (staff.SUSPEND_COMMAND, staff.suspend),
+    (staff.REINSTATE_COMMAND, staff.reinstate),
     (staff.CERTIFICATE_COMMAND, staff.certify),
     (staff.CONFIRM_BINDING_COMMAND, staff.confirm_binding),
     (staff.ACT_COMMAND, staff.act_for),
