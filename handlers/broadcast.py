@@ -29,6 +29,8 @@ AUDIENCE = "send_to"
 STORY_COMMAND = re.compile(r"^\s*(?:群发|广播)\s*故事\s*#?(\d+)\s*$")
 HISTORY_COMMAND = re.compile(r"^\s*((?:群发|广播)记录)\s*$")
 CANCEL_COMMAND = re.compile(r"^\s*取消\s*(?:群发|广播)\s*#?\s*(\d+)\s*$")
+# "群发 …" or "广播 …": the compose flow, whatever follows (`群发记录` and `取消群发` are read before it).
+START_COMMAND = re.compile(r"^\s*(?:群发|广播)")
 # The words that make a message a broadcast; what follows them is its content.
 COMMAND_WORDS = re.compile(r"群发|广播|发个?通知|通知(?:一下|全体|所有人?|大家)|发布公告|公告")
 NOW_WORDS = frozenset({"1", "一", "现在", "马上", "立即", "立刻", "现在发", "马上发", "现在就发", "立即发", "立刻发", "默认"})

@@ -26,6 +26,7 @@ DESK_TEXTS = {
     "staff_not_suspended": "{who}没有被停用，不用恢复。",
     "staff_reinstated": "已恢复{who}，TA可以继续使用了，已通知TA。",
     "member_reinstated_notice": "您的账户已恢复，可以继续使用时间银行了。有疑问请打社区电话 {hotline}。",
+    "flow_still_waiting": "（“{title}”还没办完。{question}）",
     "command_or_answer": "您发的“{command}”是一条指令。先办这个指令吗？\n回复“是”先办指令；回复“不”，就把它当作上一个问题的回答。",
     # ---- ledger corrections ----
     "desk_ask_transfer": "要冲正哪一笔？请发转账号（数字）。",

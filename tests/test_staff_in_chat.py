@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 
-from storage import audit, ledger, members
+from storage import audit, broadcasts, ledger, members
 from storage.base import utcnow
 from storage.members import Consent, PersonalData
 
@@ -80,3 +80,54 @@ async def test_only_staff_reinstate_and_a_bad_phone_is_said_plainly(staff, volun
     assert (await members.member_by_id(runtime.sessions, volunteer.id)).status == members.SUSPENDED
     assert "请这样发：恢复" in await zhao.says("恢复 12345")
     assert "没找到用这个手机号注册的会员" in await zhao.says("恢复 13711112222")
+
+
+# ---- a command typed while a flow waits for words ------------------------------------------
+
+
+async def test_a_command_typed_as_a_broadcasts_text_is_asked_about_and_run_on_yes(staff, volunteer, zhao, runtime):
+    assert "群发什么内容" in await zhao.says("群发")
+    asked = await zhao.says(f"停用 {VOLUNTEER_PHONE} 多次爽约")
+    assert "先办这个指令吗" in asked and "停用" in asked
+    assert (await members.member_by_id(runtime.sessions, volunteer.id)).is_active  # nothing done before the answer
+    done = await zhao.says("是")
+    assert "已停用刘*（137****1234）" in done and "“群发”还没办完" in done and "群发什么内容" in done
+    assert (await members.member_by_id(runtime.sessions, volunteer.id)).status == members.SUSPENDED
+    assert "发给谁" in await zhao.says("周六义诊，欢迎参加！")  # the broadcast waited, and took its text
+
+
+async def test_no_takes_the_command_like_words_as_the_answer_exactly(staff, volunteer, zhao, runtime):
+    await zhao.says("群发")
+    assert "先办这个指令吗" in await zhao.says("日报 今天下午3点，在活动室讲解！")
+    assert "发给谁" in await zhao.says("不")
+    await zhao.says("1")
+    summary = await zhao.says("1")
+    assert "日报 今天下午3点" in summary
+    assert "开始发送" in await zhao.says("是")
+    assert (await broadcasts.get(runtime.sessions, 1)).content == "日报 今天下午3点，在活动室讲解！"
+
+
+async def test_yes_to_a_broadcast_typed_as_a_grants_reason_starts_the_broadcast(staff, volunteer, zhao, runtime):
+    assert "原因是什么" in await zhao.says(f"发放 {VOLUNTEER_PHONE} 2小时")
+    assert "先办这个指令吗" in await zhao.says("群发：明天停水，请提前接水！")
+    assert "发给谁" in await zhao.says("是")  # the grant is dropped: one flow at a time
+    await zhao.says("1")
+    assert "明天停水，请提前接水！" in await zhao.says("1")
+    assert "开始发送" in await zhao.says("是")
+    assert await audit.entries(runtime.sessions, action="ledger_grant") == []
+
+
+async def test_a_held_command_is_forgotten_once_something_else_is_said(staff, volunteer, zhao, runtime):
+    await zhao.says(f"发放 {VOLUNTEER_PHONE} 2小时")
+    assert "先办这个指令吗" in await zhao.says(f"停用 {VOLUNTEER_PHONE} 多次爽约")
+    summary = await zhao.says("补记上周的陪伴服务")  # neither yes nor no: heard as itself, the reason
+    assert "原因：补记上周的陪伴服务" in summary
+    assert "已给刘*（137****1234）发放2小时时间币" in await zhao.says("是")  # "是" confirms the grant only
+    assert (await members.member_by_id(runtime.sessions, volunteer.id)).is_active
+
+
+async def test_outside_a_flow_and_for_members_a_command_runs_as_before(staff, volunteer, zhao, member_chat, runtime):
+    assert "已停用" in await zhao.says(f"停用 {VOLUNTEER_PHONE} 多次爽约")
+    assert "已恢复" in await zhao.says(f"恢复 {VOLUNTEER_PHONE}")
+    liu = member_chat("o_volunteer_liu")
+    assert "只有社区工作人员能用" in await liu.says(f"停用 {STAFF_PHONE} 测试")
