@@ -66,8 +66,10 @@ class Conversation:
             if decided == "command":
                 await self._keep(state, stored, incoming, ctx)
                 return await self._run_held(held, state, incoming, ctx)
-            if decided == "answer":  # the words go on as if just typed, past the commands
-                incoming = replace(incoming, text=held)
+            if decided == "answer":
+                outcome = await self._held_as_answer(held, state, incoming, ctx)
+                await self._keep(state, stored, incoming, ctx)
+                return outcome
         outcome = self._steering(state, plain(incoming.text), ctx)
         if outcome is None:
             meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
@@ -108,6 +110,15 @@ class Conversation:
         """"是": run the command; "不": it was the answer; anything else answers neither, and is heard as itself."""
         intent = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting="yes_no").intent
         return {"affirm": "command", "deny": "answer"}.get(intent)
+
+    async def _held_as_answer(self, held: str, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+        """The command's words answer the open question: not read again as a command, nor as a wish to switch."""
+        said = replace(incoming, text=held)
+        meaning = nlu.parse(held, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+        values = self._values_for(self._flow(state), meaning.slots, state, held)
+        if not values:
+            return self._misunderstood(state, self._question(state, ctx), ctx)
+        return await self._accept_values(state, values, said, ctx)
 
     async def _run_held(self, held: str, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
         """The command runs; a flow it did not replace still waits, and says so under the command's answer."""

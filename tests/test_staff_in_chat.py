@@ -117,6 +117,14 @@ async def test_yes_to_a_broadcast_typed_as_a_grants_reason_starts_the_broadcast(
     assert await audit.entries(runtime.sessions, action="ledger_grant") == []
 
 
+async def test_no_keeps_a_broadcast_command_as_a_grants_reason_without_asking_to_switch(staff, volunteer, zhao):
+    await zhao.says(f"发放 {VOLUNTEER_PHONE} 2小时")
+    assert "先办这个指令吗" in await zhao.says("群发通知讲座的志愿者补贴")
+    summary = await zhao.says("不")
+    assert "原因：" in summary and "讲座的志愿者补贴" in summary and "改为" not in summary
+    assert "已给刘*（137****1234）发放2小时时间币" in await zhao.says("是")
+
+
 async def test_a_held_command_is_forgotten_once_something_else_is_said(staff, volunteer, zhao, runtime):
     await zhao.says(f"发放 {VOLUNTEER_PHONE} 2小时")
     assert "先办这个指令吗" in await zhao.says(f"停用 {VOLUNTEER_PHONE} 多次爽约")
