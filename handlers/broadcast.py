@@ -33,6 +33,7 @@ CANCEL_COMMAND = re.compile(r"^\s*取消\s*(?:群发|广播)\s*#?\s*(\d+)\s*$")
 START_COMMAND = re.compile(r"^\s*(?:群发|广播)")
 # The words that make a message a broadcast; what follows them is its content.
 COMMAND_WORDS = re.compile(r"群发|广播|发个?通知|通知(?:一下|全体|所有人?|大家)|发布公告|公告")
+COLON = re.compile(r"[:：]")
 NOW_WORDS = frozenset({"1", "一", "现在", "马上", "立即", "立刻", "现在发", "马上发", "现在就发", "立即发", "立刻发", "默认"})
 EVERYONE_WORDS = ("所有人", "大家", "全部", "全体", "默认")
 MAX_CONTENT_CHARS = 600  # WeChat's 2,048 bytes of text, in Chinese characters
@@ -116,12 +117,14 @@ async def from_the_command(incoming: Incoming, ctx: Context) -> dict:
 
 
 def typed_content(text: str) -> str | None:
-    """What follows the first colon ("群发：…"), else the broadcast words ("群发 …"); spaces at the ends dropped."""
-    for position, char in enumerate(text):
-        if char in ":：" and not (text[position - 1:position].isdigit() and text[position + 1:position + 2].isdigit()):
-            return text[position + 1:].strip() or None
+    """What follows the broadcast words and a colon right after them ("群发：…", "给老人群发 …"); a colon later
+    on is the content's own ("群发 提醒：明天停水"). Only spaces at the ends are dropped."""
     lead = COMMAND_WORDS.search(text)
-    return (text[lead.end():].strip() or None) if lead else None
+    if lead is None:  # "给所有人说：…" reads as a broadcast without its words: the text is after the colon
+        colon = COLON.search(text)
+        return (text[colon.end():].strip() or None) if colon else None
+    rest = text[lead.end():].lstrip()
+    return (rest[1:] if COLON.match(rest) else rest).strip() or None
 
 
 # ---- the plan, the preview, the confirmation ------------------------------------------

@@ -51,3 +51,14 @@ async def test_content_answered_in_the_flow_keeps_its_marks(people, zhao, wechat
 
 async def _previewed(state) -> bool:
     return bool(received(state, STAFF_OPENID, "preview"))
+
+
+def test_the_content_starts_after_the_broadcast_words_and_keeps_its_own_colons():
+    from handlers.broadcast import typed_content
+
+    assert typed_content("群发 提醒：明天停水！") == "提醒：明天停水！"
+    assert typed_content("给老人群发：明天14:30体检") == "明天14:30体检"
+    assert typed_content("群发  ：  大家好 ") == "大家好"
+    assert typed_content("通知大家：明天停水") == "明天停水"
+    assert typed_content("给所有人说一声：明天停水") == "明天停水"
+    assert typed_content("群发") is None and typed_content("给所有人说一声") is None
