@@ -9,7 +9,7 @@ writes the audit log under the staff member's id.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import nlu
 from handlers.context import Context
@@ -139,11 +139,16 @@ async def reinstate(staff, member, reason: str, incoming: Incoming, ctx: Context
     """`恢复 13812345678 [原因]`: a suspended member may use the bank again, and is told so."""
     if member.status != members.SUSPENDED:
         return ctx.text("staff_not_suspended", who=await who(member.id, ctx))
-    await members.reinstate_member(ctx.bank.sessions, member.id, staff.actor, reason or None)
+    await reinstate_and_tell(ctx, member.id, staff.actor, reason, incoming.received_at)
     await tags_changed(ctx, member.id, incoming, "reinstate")
-    await tell_member(ctx, member.id, "reinstated", ctx.text("member_reinstated_notice"),
-                      f"reinstated:{incoming.received_at.timestamp()}")
     return ctx.text("staff_reinstated", who=await who(member.id, ctx))
+
+
+async def reinstate_and_tell(ctx: Context, member_id: int, by: members.Actor, reason: str, now: datetime) -> None:
+    """Reinstated (audited under `by`) and told so: `恢复` in chat and the console's button alike."""
+    await members.reinstate_member(ctx.bank.sessions, member_id, by, reason or None)
+    await tell_member(ctx, member_id, "reinstated", ctx.text("member_reinstated_notice"),
+                      f"reinstated:{now.timestamp()}")
 
 
 @staff_command("certificate", "staff_usage_certificate")
