@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import nlu
 from handlers.numbers import record_number
@@ -22,6 +22,8 @@ from storage.exchange import format_minutes
 DISPUTE_COMMAND = re.compile(r"^\s*(?:有问题|没来|没有来|人没来|投诉)\s*#?\s*(\d*)\s*(.*)$", re.S)
 NO_SHOW_WORDS = re.compile(r"^\s*(?:没来|没有来|人没来)")
 RESOLVE_COMMAND = re.compile(r"^\s*处理\s*#?\s*(\d+)\s*(全付|部分|退回)\s*(.*)$", re.S)
+# A "reason" that is the rest of the usage line copied ("全付/部分 1小时/退回 原因"): never a decision.
+MISREAD_REASON = re.compile(r"^[/／、（(]")
 # How staff say each decision, and the storage.tasks.DECISIONS name for it.
 DECISIONS = {"全付": "PAY", "部分": "PART", "退回": "REFUND"}
 DECISION_TEXTS = {"PAY": "decision_pay", "PART": "decision_part", "REFUND": "decision_refund"}
@@ -109,30 +111,36 @@ async def resolve(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
         return Outcome(Reply(ctx.text("staff_only")), "resolve_dispute")
-    decision, amount, reason = _decision(RESOLVE_COMMAND.match(incoming.text), incoming, ctx)
-    if not reason or (decision == "PART" and not amount):
-        return Outcome(Reply(ctx.text("resolve_usage")), "resolve_dispute")
-    task_id = record_number(number)
+    found = RESOLVE_COMMAND.match(incoming.text)
+    amount = part_amount(found.group(3), incoming.received_at, ctx) if found.group(2) == "部分" else None
+    reason = found.group(3).strip().partition(" ")[2].strip() if found.group(2) == "部分" else found.group(3).strip()
+    _, sentence = await settle_dispute(ctx, staff.actor, record_number(number), DECISIONS[found.group(2)], amount,
+                                       reason, incoming.received_at)
+    return Outcome(Reply(sentence), "resolve_dispute")
+
+
+async def settle_dispute(ctx: Context, staff: members.Actor, task_id: int, decision: str, amount: int | None,
+                         reason: str, now: datetime) -> tuple[bool, str]:
+    """A dispute decided and both sides told, or refused; and the sentence for staff. Chat's `处理 N …` and the
+    console's form alike, so both follow the same rules (storage.tasks.resolve_dispute also closes the alert)."""
+    if not reason or MISREAD_REASON.match(reason) or decision not in DECISION_TEXTS or (decision == "PART" and not amount):
+        return False, ctx.text("resolve_usage")
     try:
-        settled = await tasks.resolve_dispute(ctx.bank.sessions, task_id, staff.actor, decision, reason,
-                                              amount_min=amount, ledger_rules=ctx.bank.rules, now=incoming.received_at)
+        settled = await tasks.resolve_dispute(ctx.bank.sessions, task_id, staff, decision, reason,
+                                              amount_min=amount, ledger_rules=ctx.bank.rules, now=now)
     except tasks.TaskError as error:
-        return Outcome(refusal(error, task_id, ctx), "resolve_dispute")
+        return False, refusal(error, task_id, ctx).text
     words = ctx.text(DECISION_TEXTS[decision], amount=format_minutes(amount or 0))
     told = ctx.text("resolve_told", id=str(task_id), decision=words)
     await tell_requester_side(ctx, settled.task, "dispute_resolved", told, f"resolved:{task_id}")
     await tell_member(ctx, settled.task.volunteer_id, "dispute_resolved", told, f"resolved:{task_id}")
-    return Outcome(Reply(ctx.text("resolve_done", id=str(task_id), decision=words)), "resolve_dispute")
+    return True, ctx.text("resolve_done", id=str(task_id), decision=words)
 
 
-def _decision(found: re.Match, incoming: Incoming, ctx: Context) -> tuple[str, int | None, str]:
-    """(decision, minutes to pay for a part payment, the reason): "部分 1小时 只做了一半" → PART, 60, "只做了一半"."""
-    decision, rest = DECISIONS[found.group(2)], found.group(3).strip()
-    if decision != "PART":
-        return decision, None, rest
-    amount, _, reason = rest.partition(" ")
-    now = ctx.local(incoming.received_at)
-    return decision, nlu.parse(amount, now=now, expecting="amount").slots.get("amount_min"), reason.strip()
+def part_amount(words: str, now: datetime, ctx: Context) -> int | None:
+    """The minutes a part payment pays: the first word of "1小时 只做了一半"."""
+    amount = words.strip().partition(" ")[0]
+    return nlu.parse(amount, now=ctx.local(now), expecting="amount").slots.get("amount_min")
 
 
 # ---- ratings -----------------------------------------------------------------------------

@@ -22,16 +22,20 @@ from handlers.membership import who
 from handlers.staff import refuse_non_staff, staff_member
 from handlers.types import Incoming, Outcome, Reply
 from storage import broadcasts, members, outbox, stories
-from storage.broadcasts import FAMILIES, FANOUT, MASS, community_audience, community_of
+from storage.broadcasts import ALL, FANOUT, MASS, community_audience, community_of
 
 FLOW_NAME = "broadcast"
+AUDIENCE = "send_to"
 STORY_COMMAND = re.compile(r"^\s*(?:群发|广播)\s*故事\s*#?(\d+)\s*$")
 HISTORY_COMMAND = re.compile(r"^\s*((?:群发|广播)记录)\s*$")
 CANCEL_COMMAND = re.compile(r"^\s*取消\s*(?:群发|广播)\s*#?\s*(\d+)\s*$")
-# "明天上午9点发：…" at the start of the content: the time, then the text.
-TIME_LEAD = re.compile(r"^(?P<when>[^\s：:，,。]{2,16}?)(?:发送|发)[\s：:，,]+(?P<rest>\S.*)$", re.S)
-NOW_WORDS = frozenset({"1", "一", "现在", "马上", "立即", "立刻", "现在发", "马上发", "现在就发", "立即发", "立刻发"})
-FAMILY_WORDS = ("家属", "家人", "子女")
+# "群发 …" or "广播 …": the compose flow, whatever follows (`群发记录` and `取消群发` are read before it).
+START_COMMAND = re.compile(r"^\s*(?:群发|广播)")
+# The words that make a message a broadcast; what follows them is its content.
+COMMAND_WORDS = re.compile(r"群发|广播|发个?通知|通知(?:一下|全体|所有人?|大家)|发布公告|公告")
+COLON = re.compile(r"[:：]")
+NOW_WORDS = frozenset({"1", "一", "现在", "马上", "立即", "立刻", "现在发", "马上发", "现在就发", "立即发", "立刻发", "默认"})
+EVERYONE_WORDS = ("所有人", "大家", "全部", "全体", "默认")
 MAX_CONTENT_CHARS = 600  # WeChat's 2,048 bytes of text, in Chinese characters
 MAX_DAYS_AHEAD = 30
 PREVIEW_START = 20  # characters of the content shown in summaries and history
@@ -87,7 +91,8 @@ def audience_label(audience: str) -> str:
 
 
 async def audience_choices(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
-    fixed = tuple(Choice(value, AUDIENCE_LABELS[value]) for value in AUDIENCE_LABELS)
+    fixed = tuple(Choice(value, AUDIENCE_LABELS[value], words=EVERYONE_WORDS if value == ALL else ())
+                  for value in AUDIENCE_LABELS)
     places = tuple(Choice(community_audience(name), name) for name in await broadcasts.communities(ctx.bank.sessions))
     return fixed + places
 
@@ -102,31 +107,24 @@ async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
 
 
 async def from_the_command(incoming: Incoming, ctx: Context) -> dict:
-    """What the first message already says: the text (or a story), a community or family, a time."""
+    """The content the first message already holds, exactly as typed (or a story); never its audience or time,
+    which staff choose as answers of their own: "群发 明天9点八一社区体检" is a text to send, not a plan."""
     if story := STORY_COMMAND.match(incoming.text):
         found = await stories.story(ctx.bank.sessions, record_number(story.group(1)))
         return {"content": f"{found.title}\n{found.body}", "story_id": found.id}
-    text = incoming.text
-    content = nlu.parse(text, now=ctx.local(incoming.received_at)).slots.get("content")
-    head = text[:text.rfind(content)] if content else text
-    known: dict = {}
-    if content and (lead := TIME_LEAD.match(content)) and send_time(lead["when"], incoming.received_at, ctx):
-        known["send_at"], content = lead["when"], lead["rest"].strip()
-    elif content and (stated := _time_in(head, incoming, ctx)):
-        known["send_at"] = stated
-    if content:
-        known["content"] = content
-    if any(word in head for word in FAMILY_WORDS):
-        known["audience"] = FAMILIES
-    for name in await broadcasts.communities(ctx.bank.sessions):
-        if name in head:
-            known["audience"] = community_audience(name)
-    return known
+    content = typed_content(incoming.text)
+    return {"content": content} if content else {}
 
 
-def _time_in(head: str, incoming: Incoming, ctx: Context) -> str | None:
-    words = re.sub(r"群发|广播|发通知|给|：|:", " ", head).strip()
-    return words if words and send_time(words, incoming.received_at, ctx) else None
+def typed_content(text: str) -> str | None:
+    """What follows the broadcast words and a colon right after them ("群发：…", "给老人群发 …"); a colon later
+    on is the content's own ("群发 提醒：明天停水"). Only spaces at the ends are dropped."""
+    lead = COMMAND_WORDS.search(text)
+    if lead is None:  # "给所有人说：…" reads as a broadcast without its words: the text is after the colon
+        colon = COLON.search(text)
+        return (text[colon.end():].strip() or None) if colon else None
+    rest = text[lead.end():].lstrip()
+    return (rest[1:] if COLON.match(rest) else rest).strip() or None
 
 
 # ---- the plan, the preview, the confirmation ------------------------------------------
@@ -152,18 +150,18 @@ async def plan(audience: str, ctx: Context, now: datetime) -> Plan:
 async def preview(slots: dict, incoming: Incoming, ctx: Context) -> str:
     """Sends the preview to the author's own WeChat (through the job worker), and says what will happen."""
     staff = await staff_member(incoming, ctx)
-    how = await plan(slots["audience"], ctx, incoming.received_at)
+    how = await plan(slots[AUDIENCE], ctx, incoming.received_at)
     previewed = ctx.bank.jobs is not None
     if previewed:
         await ctx.bank.jobs.enqueue("preview_broadcast", incoming.openid, slots["content"])
-        await broadcasts.record_preview(ctx.bank.sessions, staff.actor, slots["audience"], incoming.received_at)
+        await broadcasts.record_preview(ctx.bank.sessions, staff.actor, slots[AUDIENCE], incoming.received_at)
     period, _ = ctx.bank.broadcasts.quota
     channel = ctx.text("broadcast_channel_mass", period=PERIOD_LABELS[period][0], left=str(how.quota_left)) \
         if how.channel == MASS else ctx.text("broadcast_channel_fanout")
     moment = send_time(slots["send_at"], incoming.received_at, ctx)
     return ctx.text(
         "broadcast_summary", preview=ctx.text("broadcast_preview_sent" if previewed else "broadcast_preview_unavailable"),
-        audience=audience_label(slots["audience"]), size=f"{how.size:,}",
+        audience=audience_label(slots[AUDIENCE]), size=f"{how.size:,}",
         opted=ctx.text("broadcast_opted", count=str(how.opted_out)) if how.opted_out else "",
         channel=channel, when=when_text(None if _is_now(slots["send_at"]) else moment, ctx),
         start=_start_of(slots["content"]))
@@ -174,7 +172,7 @@ async def send(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
         return await refuse_non_staff(incoming, ctx, FLOW_NAME)
-    now, audience = incoming.received_at, slots["audience"]
+    now, audience = incoming.received_at, slots[AUDIENCE]
     at = None if _is_now(slots["send_at"]) else send_time(slots["send_at"], now, ctx)
     how = await plan(audience, ctx, at or now)
     if how.size == 0:
@@ -205,9 +203,11 @@ FLOW = Flow(
     ready=staff_only,
     prefill=from_the_command,
     slots=(
-        Slot("content", lambda slots, ctx: ctx.text("broadcast_ask_content"), expecting="text", check=a_content),
+        Slot("content", lambda slots, ctx: ctx.text("broadcast_ask_content"), expecting="text", check=a_content,
+             verbatim=True),
         Slot("story_id", "", expecting="number", when=lambda slots: False),  # only ever from `群发故事 N`
-        Slot("audience", lambda slots, ctx: ctx.text("broadcast_ask_audience"), expecting="choice",
+        # Not the parser's "audience": who receives it is an answer of its own, never read off the text.
+        Slot(AUDIENCE, lambda slots, ctx: ctx.text("broadcast_ask_audience"), expecting="choice",
              offer=audience_choices),
         Slot("send_at", lambda slots, ctx: ctx.text("broadcast_ask_when"), expecting="text", check=a_send_time),
     ),

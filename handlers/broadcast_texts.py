@@ -2,8 +2,8 @@
 
 BROADCAST_TEXTS = {
     "broadcast_ask_content": "要群发什么内容？请直接发文字。",
-    "broadcast_ask_audience": "发给谁？",
-    "broadcast_ask_when": "什么时候发？\n1. 现在就发\n或者直接说时间，比如“明天上午9点”。",
+    "broadcast_ask_audience": "发给谁？不用挑的话，回复“1”发给全体成员。",
+    "broadcast_ask_when": "什么时候发？\n1. 现在就发（不用挑就回复“1”）\n或者直接说时间，比如“明天上午9点”。",
     "broadcast_too_long": "内容太长了，请控制在{limit}个字以内。",
     "broadcast_bad_time": "没听懂时间。回复“1”现在就发，或者说具体时间，比如“明天上午9点”。",
     "broadcast_past_time": "这个时间已经过去了，请说一个以后的时间。",

@@ -13,7 +13,7 @@ task list) lets the next message pick one by its number or its words.
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Awaitable, Callable
 
 import nlu
@@ -25,6 +25,8 @@ from handlers.types import Choice, Incoming, Outcome, Reply
 
 SingleTurn = Callable[[str, dict, Incoming, Context], Awaitable[Outcome]]
 Fallback = Callable[[Incoming, Context], Awaitable[Outcome | None]]
+# Runs a message as one of the router's commands; None when it is none (or the command declines).
+Command = Callable[[Incoming, Context], Awaitable[Outcome | None]]
 
 NO_INTENT = frozenset({"unknown", "affirm", "deny"})
 MISUNDERSTANDINGS_BEFORE_MENU = 2
@@ -42,12 +44,14 @@ class DialogueState:
     switch_to: dict | None = None  # {"intent": ..., "slots": ...} awaiting a yes/no
     offered: list = field(default_factory=list)  # [[value, label], …] as numbered when the slot was asked
     run_id: str = ""  # names this run of the flow: the idempotency key of whatever it finally does
+    held: str | None = None  # a command typed while the flow waited for words, until "run it or take it?" is answered
 
 
 class Conversation:
     def __init__(self, flows: dict[str, Flow], single_turn: SingleTurn, menu: tuple[Choice, ...],
-                 unknown: Fallback | None = None, titles: dict[str, str] | None = None):
+                 unknown: Fallback | None = None, titles: dict[str, str] | None = None, command: Command | None = None):
         self.flows = flows
+        self.command = command  # the router's commands, for a held one staff said to run
         self.titles = {**{choice.value: choice.label for choice in menu}, **(titles or {})}  # intents' names
         self.single_turn = single_turn  # answers intents that need no flow
         self.unknown = unknown  # a last try at a message not understood outside a flow (the FAQ); None: no answer
@@ -56,6 +60,8 @@ class Conversation:
     async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
         """A message typed or spoken by the member."""
         state, stored = await self._load(incoming, ctx)
+        if state.held is not None and (outcome := await self._settle_held(state, stored, incoming, ctx)) is not None:
+            return outcome
         outcome = await self._steering(state, plain(incoming.text), incoming, ctx)
         if outcome is None:
             meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
@@ -63,13 +69,77 @@ class Conversation:
         await self._keep(state, stored, incoming, ctx)
         return outcome
 
+    async def _settle_held(self, state: DialogueState, stored: bool, incoming: Incoming, ctx: Context) -> Outcome | None:
+        """The answer to "先办这个指令吗？": run the held command, take it as the open question's answer, or
+        (anything else) drop it and read the message afresh (None)."""
+        held, state.held = state.held, None
+        decided = self._command_or_answer(incoming, ctx)
+        if decided == "command":
+            await self._keep(state, stored, incoming, ctx)
+            return await self._run_held(held, state, incoming, ctx)
+        if decided == "answer":
+            outcome = await self._held_as_answer(held, state, incoming, ctx)
+            await self._keep(state, stored, incoming, ctx)
+            return outcome
+        return None
+
     async def after_command(self, outcome: Outcome, incoming: Incoming, ctx: Context) -> None:
-        """A command answered outside the conversation: numbers said next pick from its choices, not an older menu."""
+        """A command answered outside the conversation: numbers said next pick from its choices, not an older menu;
+        a command held earlier is forgotten, so that a later "是" can only mean what it answers."""
         state, stored = await self._load(incoming, ctx)
+        changed, state.held = state.held is not None, None
         if state.flow is None and (state.asking == MENU or outcome.choices):
             self._reset(state)
             self._offer(state, outcome)
+            changed = True
+        if changed:
             await self._keep(state, stored, incoming, ctx)
+
+    async def hold(self, incoming: Incoming, ctx: Context) -> Outcome | None:
+        """A command typed while the flow waits for words (a reason, a broadcast's text): run it, or is it the
+        answer? Asked, not guessed; None when no flow waits for words, and the command simply runs."""
+        state, stored = await self._load(incoming, ctx)
+        if not self._waits_for_words(state):
+            return None
+        state.held = incoming.text.strip()
+        await self._keep(state, stored, incoming, ctx)
+        return Outcome(Reply(ctx.text("command_or_answer", command=_shortened(state.held))), "command_held")
+
+    def _waits_for_words(self, state: DialogueState) -> bool:
+        if state.flow is None or state.switch_to is not None or state.asking in (None, CONFIRMING, MENU):
+            return False
+        slot = self._flow(state).slot(state.asking)
+        return slot.expecting == "text" and not slot.numbered
+
+    @staticmethod
+    def _command_or_answer(incoming: Incoming, ctx: Context) -> str | None:
+        """"是": run the command; "不": it was the answer; anything else answers neither, and is heard as itself."""
+        intent = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting="yes_no").intent
+        return {"affirm": "command", "deny": "answer"}.get(intent)
+
+    async def _held_as_answer(self, held: str, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+        """The command's words answer the open question: not read again as a command, nor as a wish to switch."""
+        said = replace(incoming, text=held)
+        meaning = nlu.parse(held, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+        values = self._values_for(self._flow(state), meaning.slots, state, held)
+        if not values:
+            return self._misunderstood(state, self._question(state, ctx), ctx)
+        return await self._accept_values(state, values, said, ctx)
+
+    async def _run_held(self, held: str, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+        """The command runs; a flow it did not replace still waits, and says so under the command's answer."""
+        said = replace(incoming, text=held)
+        outcome = await self.command(said, ctx) if self.command else None
+        if outcome is None:  # a command the parser reads ("群发 …"): it starts afresh, in place of the flow
+            self._reset(state)
+            outcome = await self._fresh(state, nlu.parse(held, now=ctx.local(incoming.received_at)), said, ctx)
+            await self._keep(state, True, incoming, ctx)
+            return outcome
+        after, _ = await self._load(incoming, ctx)
+        if after.flow is None or after.run_id != state.run_id or outcome.reply is None or not outcome.reply.text:
+            return outcome
+        waiting = ctx.text("flow_still_waiting", title=self._flow(after).title, question=self._question(after, ctx))
+        return replace(outcome, reply=replace(outcome.reply, text=f"{outcome.reply.text}\n\n{waiting}"))
 
     async def begin(self, intent: str, incoming: Incoming, ctx: Context) -> Outcome:
         """A menu button: the same as saying the intent plainly, dropping whatever was under way."""
@@ -335,4 +405,9 @@ class Conversation:
     @staticmethod
     def _reset(state: DialogueState) -> None:
         state.flow, state.slots, state.asking, state.switch_to, state.misunderstood = None, {}, None, None, 0
-        state.offered, state.run_id = [], ""
+        state.offered, state.run_id, state.held = [], "", None
+
+
+def _shortened(text: str, limit: int = 20) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"

@@ -4,6 +4,30 @@ Staff read these, not elders, but they are kept as short and plain.
 """
 
 DESK_TEXTS = {
+    # ---- staff in chat: their help, reinstating, a command typed while a flow waits ----
+    "staff_help": (
+        "工作人员指令（手机号是会员注册用的）：\n"
+        "· 认证 手机号\n"
+        "· 停用 手机号 原因 ／ 恢复 手机号\n"
+        "· 证书 手机号 陪诊 2027-12-31\n"
+        "· 确认绑定 老人手机号\n"
+        "· 代注册 ／ 代办 老人手机号 ／ 结束代办\n"
+        "· 发放 手机号 2小时 原因 ／ 冲正 转账号 原因\n"
+        "· 待办 ／ 处理警报 编号 说明\n"
+        "· 处理 订单号 全付 原因 ／ 部分 1小时 原因 ／ 退回 原因\n"
+        "· 志愿者记录 手机号\n"
+        "· 设为工作人员 ／ 设为管理员 ／ 撤销工作人员 手机号\n"
+        "· 群发 内容 ／ 群发故事 编号 ／ 群发记录 ／ 取消群发 编号\n"
+        "· 添加故事 标题｜正文\n"
+        "· 日报 ／ 日报 昨天\n"
+        "· 登录后台"
+    ),
+    "staff_usage_reinstate": "请这样发：恢复 13812345678",
+    "staff_not_suspended": "{who}没有被停用，不用恢复。",
+    "staff_reinstated": "已恢复{who}，TA可以继续使用了，已通知TA。",
+    "member_reinstated_notice": "您的账户已恢复，可以继续使用时间银行了。有疑问请打社区电话 {hotline}。",
+    "flow_still_waiting": "（“{title}”还没办完。{question}）",
+    "command_or_answer": "您发的“{command}”是一条指令。先办这个指令吗？\n回复“是”先办指令；回复“不”，就把它当作上一个问题的回答。",
     # ---- ledger corrections ----
     "desk_ask_transfer": "要冲正哪一笔？请发转账号（数字）。",
     "desk_ask_reason": "原因是什么？（会记进日志）",
@@ -35,6 +59,11 @@ DESK_TEXTS = {
     "desk_usage_handle_alert": "请这样发：处理警报 12 已电话联系，老人平安",
     "desk_alert_handled": "警报#{id}已标记为处理完，说明已记下。",
     "desk_alert_was_handled": "警报#{id}已经有人处理过了。",
+    "desk_alert_dispute_how": "\n  　核实后发其中一条：处理 {id} 全付 原因 ／ 处理 {id} 部分 1小时 原因 ／ 处理 {id} 退回 原因",
+    "desk_alert_dispute_open": (
+        "警报#{alert}是订单#{id}的纠纷，还没有处理，警报不能先关。\n"
+        "核实后发其中一条：\n处理 {id} 全付 原因\n处理 {id} 部分 1小时 原因\n处理 {id} 退回 原因\n纠纷处理完，警报会自动关闭。"
+    ),
     "desk_alert_not_found": "没有警报#{id}，请发“待办”看看编号。",
     "desk_age_minutes": "{n}分钟前",
     "desk_age_hours": "{n}小时前",

@@ -47,6 +47,9 @@ class Slot:
     from_location: Callable[[Location], Any] | None = None
     # An optional question: a bare "没有/不用" answers it with "" (nothing to add), never leaves the flow.
     may_be_none: bool = False
+    # The answer is the message exactly as typed (a broadcast's text): never the parser's cleaned-up reading of it,
+    # and never filled from what the parser found in another message.
+    verbatim: bool = False
 
     @property
     def numbered(self) -> bool:
@@ -62,6 +65,8 @@ class Slot:
     def read(self, slots: dict, *, asked: bool = False, offered: tuple[Choice, ...] = (), said: str = "") -> Any:
         """This slot's value in what the parser found; a number, or an option's own words, picks a choice only
         when this slot asked."""
+        if self.verbatim:
+            return (said.strip() or None) if asked else None
         choices = offered or self.choices
         if asked and choices and self.name not in slots:
             number = slots.get("choice")

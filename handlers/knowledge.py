@@ -56,7 +56,10 @@ async def help_or_answer(incoming: Incoming, ctx: Context, slots: dict | None = 
     match = _match(incoming, ctx)
     if match is not None and match.by_keyword and match.entry.id != ABOUT_ID:
         return _answer(match.entry, ctx)
-    return Outcome(Reply(ctx.text("help")), "help", choices=HELP_CHOICES)
+    text = ctx.text("help")
+    if await staff.staff_member(incoming, ctx) is not None:  # staff read their commands below what members read
+        text = f"{text}\n\n{ctx.text('staff_help')}"
+    return Outcome(Reply(text), "help", choices=HELP_CHOICES)
 
 
 async def answer_unknown(incoming: Incoming, ctx: Context) -> Outcome | None:

@@ -75,6 +75,7 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (aftercare.RESOLVE_COMMAND, aftercare.resolve),
     (staff.VERIFY_COMMAND, staff.verify),
     (staff.SUSPEND_COMMAND, staff.suspend),
+    (staff.REINSTATE_COMMAND, staff.reinstate),
     (staff.CERTIFICATE_COMMAND, staff.certify),
     (staff.CONFIRM_BINDING_COMMAND, staff.confirm_binding),
     (staff.ACT_COMMAND, staff.act_for),
@@ -128,6 +129,18 @@ FLOW_COMMANDS: tuple[tuple[re.Pattern, str], ...] = (
     (staff_desk.GRANT_COMMAND, staff_desk.GRANT_FLOW_NAME),
 )
 
+# Staff commands, by their patterns above. Typed while a flow waits for words (a reason, a broadcast's text),
+# one of these may be either; staff are asked which ("先办这个指令吗？") rather than have it swallowed or run.
+STAFF_COMMANDS: tuple[re.Pattern, ...] = (
+    aftercare.RESOLVE_COMMAND, staff.VERIFY_COMMAND, staff.SUSPEND_COMMAND, staff.REINSTATE_COMMAND,
+    staff.CERTIFICATE_COMMAND, staff.CONFIRM_BINDING_COMMAND, staff.ACT_COMMAND, staff.END_ACTING_COMMAND,
+    staff_desk.ALERTS_COMMAND, staff_desk.HANDLE_ALERT_COMMAND, staff_desk.RECORD_COMMAND,
+    staff_desk.MAKE_STAFF_COMMAND, staff_desk.MAKE_ADMIN_COMMAND, staff_desk.REVOKE_STAFF_COMMAND,
+    staff_desk.REPORT_COMMAND, console_link.LOGIN_COMMAND, broadcast.HISTORY_COMMAND, broadcast.CANCEL_COMMAND,
+    knowledge.ADD_STORY_COMMAND, staff.REGISTER_COMMAND, broadcast.STORY_COMMAND, broadcast.START_COMMAND,
+    staff_desk.REVERSE_COMMAND, staff_desk.GRANT_COMMAND,
+)
+
 # The numbered main menu offered after two misunderstandings.
 MAIN_MENU = (
     Choice("about", "了解时间银行"),
@@ -160,10 +173,12 @@ async def answer_intent(intent: str, slots: dict, incoming: Incoming, ctx: Conte
     return Outcome(Reply(ctx.text("not_understood")), "unknown")
 
 
-def make_respond(flows: dict[str, Flow]) -> Responder:
-    conversation = Conversation(flows, answer_intent, MAIN_MENU, unknown=knowledge.answer_unknown, titles=INTENT_TITLES)
+def is_staff_command(text: str) -> bool:
+    return any(pattern.match(text) for pattern in STAFF_COMMANDS)
 
-    async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
+
+def make_respond(flows: dict[str, Flow]) -> Responder:
+    async def run_command(incoming: Incoming, ctx: Context) -> Outcome | None:
         for pattern, command in COMMANDS:
             # A command may decline (None): words like "有问题" are a dispute only for someone with a visit on.
             if (found := pattern.match(incoming.text)) and (outcome := await command(found.group(1), incoming, ctx)):
@@ -172,7 +187,16 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
         for pattern, flow_name in FLOW_COMMANDS:
             if pattern.match(incoming.text):
                 return await conversation.begin(flow_name, incoming, ctx)
-        return await conversation.hear(incoming, ctx)
+        return None
+
+    conversation = Conversation(flows, answer_intent, MAIN_MENU, unknown=knowledge.answer_unknown, titles=INTENT_TITLES,
+                                command=run_command)
+
+    async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
+        if is_staff_command(incoming.text) and await staff.staff_member(incoming, ctx) is not None \
+                and (asked := await conversation.hold(incoming, ctx)) is not None:
+            return asked
+        return await run_command(incoming, ctx) or await conversation.hear(incoming, ctx)
 
     async def understand_voice(incoming: Incoming, ctx: Context) -> Outcome:
         if not incoming.text.strip():

@@ -9,7 +9,7 @@ writes the audit log under the staff member's id.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import nlu
 from handlers.context import Context
@@ -28,6 +28,7 @@ from storage.privacy import InvalidPhone, mask_address, mask_name, mask_phone, n
 # A phone number (or nothing) must follow, so that "认证要多久" and the like still reach the parser.
 VERIFY_COMMAND = re.compile(r"^\s*认证\s*([+\d\s-]*)$")
 SUSPEND_COMMAND = re.compile(r"^\s*停用\s*((?:[+\d].*)?)$")
+REINSTATE_COMMAND = re.compile(r"^\s*恢复\s*((?:[+\d].*)?)$")
 CERTIFICATE_COMMAND = re.compile(r"^\s*证书\s*((?:[+\d].*)?)$")
 CONFIRM_BINDING_COMMAND = re.compile(r"^\s*确认绑定\s*((?:[+\d].*)?)$")
 ACT_COMMAND = re.compile(r"^\s*代办\s*([+\d\s-]*)$")
@@ -131,6 +132,23 @@ async def suspend(staff, member, reason: str, incoming: Incoming, ctx: Context) 
     await members.suspend_member(ctx.bank.sessions, member.id, staff.actor, reason)
     await tags_changed(ctx, member.id, incoming, "suspend")
     return ctx.text("staff_suspended", who=await who(member.id, ctx))
+
+
+@staff_command("reinstate", "staff_usage_reinstate")
+async def reinstate(staff, member, reason: str, incoming: Incoming, ctx: Context) -> str:
+    """`恢复 13812345678 [原因]`: a suspended member may use the bank again, and is told so."""
+    if member.status != members.SUSPENDED:
+        return ctx.text("staff_not_suspended", who=await who(member.id, ctx))
+    await reinstate_and_tell(ctx, member.id, staff.actor, reason, incoming.received_at)
+    await tags_changed(ctx, member.id, incoming, "reinstate")
+    return ctx.text("staff_reinstated", who=await who(member.id, ctx))
+
+
+async def reinstate_and_tell(ctx: Context, member_id: int, by: members.Actor, reason: str, now: datetime) -> None:
+    """Reinstated (audited under `by`) and told so: `恢复` in chat and the console's button alike."""
+    await members.reinstate_member(ctx.bank.sessions, member_id, by, reason or None)
+    await tell_member(ctx, member_id, "reinstated", ctx.text("member_reinstated_notice"),
+                      f"reinstated:{now.timestamp()}")
 
 
 @staff_command("certificate", "staff_usage_certificate")

@@ -222,9 +222,12 @@ def _age(since: datetime, now: datetime, ctx: Context) -> str:
 
 def _alert_line(alert: alerts.Alert, now: datetime, ctx: Context) -> str:
     request = ctx.text("desk_alert_request", id=str(alert.request_id)) if alert.request_id else ""
-    return ctx.text("desk_alert_line", id=str(alert.id), kind=ALERT_KINDS.get(alert.kind, alert.kind),
+    line = ctx.text("desk_alert_line", id=str(alert.id), kind=ALERT_KINDS.get(alert.kind, alert.kind),
                     request=request, place=f" · {alert.community}" if alert.community else "",
                     age=_age(alert.created_at, now, ctx))
+    if alert.kind == alerts.DISPUTE and alert.request_id:  # settled by its own command, which closes the alert
+        line += ctx.text("desk_alert_dispute_how", id=str(alert.request_id))
+    return line
 
 
 @staff_action("open_alerts")
@@ -249,6 +252,8 @@ async def handle_alert(staff, arguments: str, incoming: Incoming, ctx: Context) 
         handled = await alerts.handle(ctx.bank.sessions, alert_id, actor_of(staff), note, now=incoming.received_at)
     except alerts.AlertNotFound:
         return ctx.text("desk_alert_not_found", id=str(alert_id))
+    except alerts.DisputeStillOpen as open_dispute:
+        return ctx.text("desk_alert_dispute_open", alert=str(alert_id), id=str(open_dispute.request_id))
     return ctx.text("desk_alert_handled" if handled else "desk_alert_was_handled", id=str(alert_id))
 
 

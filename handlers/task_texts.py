@@ -80,7 +80,10 @@ TASK_TEXTS = {
     "done_told_volunteer": "#{id} 已确认完成，{amount}时间币已到账。也请您评价这次服务：回复“评价 {id} 5星”。",
     "auto_done_told_requester": "#{id} 已自动确认完成。请给这次服务打分：回复1到5星，比如“5星”。",
     "dispute_done": "#{id} 已告诉工作人员，他们会尽快联系您。时间币先不动。",
-    "dispute_told_staff": "#{id} 有纠纷：{reason}。请回复“处理 {id} 全付/部分 1小时/退回 原因”。",
+    "dispute_told_staff": (
+        "#{id} 有纠纷：{reason}。核实后发其中一条：\n"
+        "处理 {id} 全付 原因\n处理 {id} 部分 1小时 原因\n处理 {id} 退回 原因"
+    ),
     "dispute_told_volunteer": "#{id} 老人说有问题，工作人员会联系您核实。",
     "rate_ask_score": "请打分：回复1到5星，比如“5星”。",
     "rate_done": "谢谢您的评价！",

@@ -21,13 +21,21 @@ from storage.alert_tables import (DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CA
 from storage.base import utcnow
 from storage.db import Sessions
 
-__all__ = ["Alert", "AlertNotFound", "as_alert", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
+__all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "as_alert", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
            "UNANSWERED", "OPEN", "HANDLED", "AlertRow"]
 
 
 class AlertNotFound(LookupError):
     pass
+
+
+class DisputeStillOpen(Exception):
+    """A dispute's alert closes when the dispute is settled (storage.tasks.resolve_dispute), not before."""
+
+    def __init__(self, request_id: int):
+        super().__init__(f"request {request_id} is still disputed")
+        self.request_id = request_id
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,9 @@ async def handle(sessions: Sessions, alert_id: int, actor: str, note: str, now: 
     """Mark an open alert handled; False if it already was (two staff at once: the first one's note stands)."""
     now = now or utcnow()
     async with sessions.begin() as session:
+        row = await session.get(AlertRow, alert_id)
+        if row is not None and row.kind == DISPUTE and row.request_id and await _still_disputed(session, row.request_id):
+            raise DisputeStillOpen(row.request_id)
         changed = (await session.execute(
             update(AlertRow).where(AlertRow.id == alert_id, AlertRow.status == OPEN)
             .values(status=HANDLED, handled_at=now, handled_by=actor, note=note[:500])
@@ -118,9 +129,25 @@ async def handle(sessions: Sessions, alert_id: int, actor: str, note: str, now: 
         if changed:
             await audit.record(session, actor=actor, action="alert_handled", detail={"alert_id": alert_id},
                                reason=note, at=now)
-        elif await session.get(AlertRow, alert_id) is None:
+        elif row is None:
             raise AlertNotFound(alert_id)
     return bool(changed)
+
+
+async def close_dispute_in(session: AsyncSession, request_id: int, actor: str, note: str, now: datetime) -> None:
+    """The dispute about this request is settled, in the caller's transaction: its open alerts are handled."""
+    await session.execute(
+        update(AlertRow).where(AlertRow.kind == DISPUTE, AlertRow.request_id == request_id, AlertRow.status == OPEN)
+        .values(status=HANDLED, handled_at=now, handled_by=actor, note=note[:500]))
+
+
+async def _still_disputed(session: AsyncSession, request_id: int) -> bool:
+    # Imported here: storage.tasks raises its alerts through this module, so it cannot be imported at the top.
+    from storage.tasks.tables import DISPUTED, ServiceRequestRow
+
+    status = (await session.execute(
+        select(ServiceRequestRow.status).where(ServiceRequestRow.id == request_id))).scalar_one_or_none()
+    return status == DISPUTED
 
 
 def as_alert(row: AlertRow) -> Alert:

@@ -34,7 +34,7 @@ PERSONAL_FIELDS = {
 }
 # What the page says after an action redirected back to it (?done=…).
 FLASH = {
-    "handled": "告警已处理。", "handled_before": "这条告警已被别人处理。", "verified": "已认证该志愿者。",
+    "handled": "告警已处理。", "settled": "纠纷已处理，双方已收到通知，告警已关闭。", "handled_before": "这条告警已被别人处理。", "verified": "已认证该志愿者。",
     "suspended": "已停用该会员。", "reinstated": "已恢复该会员。", "certificate": "已登记培训证书。",
     "binding_confirmed": "已确认家属绑定。", "binding_ended": "已解除家属绑定。", "made_staff": "已设为工作人员。",
     "revoked_staff": "已取消工作人员身份。", "reversed": "冲正已完成。", "granted": "发放已完成。",

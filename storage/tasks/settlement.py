@@ -109,6 +109,7 @@ async def resolve_dispute(sessions: Sessions, request_id: int, staff: Actor, dec
             await ledger.void_hold_in(session, request.hold_id, void_key(request.id, request.acceptance_no), ref,
                                       reason, now)
         request.finished_at = now
+        await alerts.close_dispute_in(session, request.id, ref, reason, now)
         await audit.record(session, actor=ref, action="resolve_dispute", subject_id=request.requester_id,
                            reason=reason, at=now,
                            detail={"request_id": request.id, "decision": decision, "volunteer_id": request.volunteer_id,

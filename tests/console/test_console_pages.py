@@ -22,7 +22,12 @@ async def test_staff_resolve_an_alert_with_a_note_and_the_log_keeps_it(staff, co
     zhao = await console("o_staff_zhao")
     status, page = await zhao.get("/console/alerts")
     assert status == 200 and "服务纠纷" in page and "李*" in page and "李桂兰" not in page
-    (waiting,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.DISPUTE]
+    (dispute,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.DISPUTE]
+    status, page = await zhao.post(f"/console/alerts/{dispute.id}/handle", {"note": "已电话核实"})
+    assert status == 409 and "纠纷还没处理" in page  # a dispute's alert closes with the dispute (test_console_disputes)
+    waiting_id = await alerts.raise_alert(runtime.sessions, alerts.LOW_RATING, member_id=busy_bank.volunteer.id)
+    _, page = await zhao.get("/console/alerts")
+    waiting = await alerts.alert(runtime.sessions, waiting_id)
     status, page = await zhao.post(f"/console/alerts/{waiting.id}/handle", {"note": ""})
     assert "请先写处理说明" in page
     status, page = await zhao.post(f"/console/alerts/{waiting.id}/handle", {"note": "已电话核实，双方同意照付"})

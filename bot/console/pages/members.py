@@ -15,6 +15,7 @@ from bot.console.pages.common import (back, local_day, member_or_404, runtime_of
 from bot.console.render import render
 from bot.console.state import CONTEXT, NOW, STAFF
 from handlers.notices import tell_member
+from handlers.staff import reinstate_and_tell
 from storage import console_access, console_queries, ledger, members, tasks
 
 REVEAL_REASON = "console"
@@ -121,8 +122,8 @@ async def suspend(request, member_id, form):
 
 @action("reinstated")
 async def reinstate(request, member_id, form):
-    await members.reinstate_member(runtime_of(request).sessions, member_id, staff_actor(request),
-                                   str(form.get("reason", "")).strip() or None)
+    await reinstate_and_tell(request.app[CONTEXT], member_id, staff_actor(request), str(form.get("reason", "")).strip(),
+                             request[NOW])
 
 
 @action("certificate")
