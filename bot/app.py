@@ -46,6 +46,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         wake_outbox=worker.wake,
         messages_per_minute=config.server.member_messages_per_minute,
     )
+    _announce_mode(config)
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
     app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint
     app.router.add_get(config.server.path, endpoint.handshake)
@@ -62,6 +63,14 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         app.cleanup_ctx.append(_background(jobs.run, jobs.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
+
+
+def _announce_mode(config) -> None:
+    mode = config.wechat.mode
+    log.info("WeChat message mode: %s", mode)
+    if mode == "plaintext" and not config.is_dev:
+        log.warning("plaintext mode: messages cross the network readable; set [wechat] encoding_aes_key "
+                    "and message_mode = \"safe\" in production")
 
 
 async def _load_language_model(app: web.Application) -> None:

@@ -11,7 +11,7 @@ from typing import AsyncIterator
 
 from aiohttp import web
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, load_config, refuse_placeholders
 from bot.embedded_redis import EmbeddedRedisError
 from bot.observability import configure_logging
 from bot.runtime import NotMigrated
@@ -115,6 +115,7 @@ async def run_serve(config: Config, args) -> None:
     from bot.app import build_app
     from bot.runtime import open_runtime
 
+    refuse_placeholders(config)
     host, port = args.host or config.server.host, args.port or config.server.port
     if args.workers > 1:
         return await _serve_group(config, args, host, port)
@@ -148,6 +149,7 @@ async def run_job_worker(config: Config, args) -> None:
     from bot.runtime import open_runtime
     from bot.worker import JobWorker
 
+    refuse_placeholders(config)
     async with open_runtime(config) as runtime:
         worker = JobWorker(runtime)
         running = asyncio.create_task(worker.run())
