@@ -15,6 +15,7 @@ from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
+from bot.sos_replay import SpoolReplayer
 from bot.webhook import SUCCESS, WeChatEndpoint
 from bot.worker import JobWorker
 from handlers.router import respond
@@ -58,6 +59,8 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
+    replayer = SpoolReplayer(context)
+    app.cleanup_ctx.append(_background(replayer.run, replayer.stop))
     if run_jobs:
         jobs = JobWorker(runtime)
         app.cleanup_ctx.append(_background(jobs.run, jobs.stop))

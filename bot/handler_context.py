@@ -7,6 +7,9 @@ from datetime import timedelta
 from bot.runtime import Runtime
 from handlers.context import Bank, Community, ConsoleDoor, Context
 from storage.redis_state import DialogueStore
+from storage.sos_spool import SosSpool
+
+SOS_SPOOL_DIR = "sos-spool"  # under [data] dir
 
 
 def handler_context(runtime: Runtime) -> Context:
@@ -23,4 +26,5 @@ def handler_context(runtime: Runtime) -> Context:
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),
+        sos_spool=SosSpool(config.data_dir / SOS_SPOOL_DIR),
     )
