@@ -13,7 +13,8 @@ from aiohttp import web
 
 from bot.config import Config, ConfigError, load_config, refuse_placeholders
 from bot.embedded_redis import EmbeddedRedisError
-from bot.observability import configure_logging
+from bot.observability import configure_logging, log_tag_key
+from bot.redaction import Redactor
 from bot.runtime import NotMigrated
 
 DEFAULT_SANDBOX_PORT = 8081
@@ -24,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         config = load_config(args.config)
-        configure_logging(config.log_level if args.command != "dev" else "WARNING")
+        configure_logging(config.log_level if args.command != "dev" else "WARNING", Redactor(config.secrets()),
+                          log_tag_key(config.log_key, config.privacy and config.privacy.lookup_key))
         return asyncio.run(args.run(config, args)) or 0
     except (ConfigError, NotMigrated, EmbeddedRedisError) as error:
         print(f"timebank: {error}", file=sys.stderr)

@@ -196,6 +196,12 @@ class Config:
     def uses_default_database(self) -> bool:
         return self.database_url == default_database_url(self.data_dir)
 
+    def secrets(self) -> tuple[str, ...]:
+        """Every configured secret as it could be written out: for the log redactor (bot/redaction.py)."""
+        keys = (*self.privacy.keys.values(), self.privacy.lookup_key) if self.privacy else ()
+        return (*self.wechat.secrets(), self.server.metrics_token,
+                *(base64.b64encode(key).decode() for key in (*keys, self.log_key) if key))
+
     def with_overrides(self, **sections: Mapping[str, Any]) -> "Config":
         """A copy with some section fields replaced, e.g. wechat={"api_base_url": ...}."""
         changes = {name: replace(getattr(self, name), **values) for name, values in sections.items()}
