@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 
 from aiohttp import web
@@ -121,11 +122,25 @@ def _background(work, stop):
     return context
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def may_see_detail(request: web.Request) -> bool:
+    """With [server] metrics_token: who presents it as a bearer token; without: only this machine."""
+    token = request.app[RUNTIME].config.server.metrics_token
+    if not token:
+        return request.remote in LOOPBACK
+    presented = request.headers.get("Authorization", "")
+    return hmac.compare_digest(presented.encode(), f"Bearer {token}".encode())
+
+
 async def healthz(request: web.Request) -> web.Response:
+    """The status for anyone (a load balancer); which store is down only for those who may see metrics."""
     runtime = request.app[RUNTIME]
     checks = {"database": await _check(_ping_database(runtime)), "redis": await _check(runtime.redis.ping())}
     healthy = all(state == "ok" for state in checks.values())
-    return web.json_response({"status": "ok" if healthy else "unhealthy", **checks}, status=200 if healthy else 503)
+    detail = checks if may_see_detail(request) else {}
+    return web.json_response({"status": "ok" if healthy else "unhealthy", **detail}, status=200 if healthy else 503)
 
 
 async def _ping_database(runtime: Runtime) -> None:
@@ -142,5 +157,8 @@ async def _check(probe) -> str:
 
 
 async def metrics_page(request: web.Request) -> web.Response:
+    if not may_see_detail(request):
+        return web.Response(status=401, text="metrics need [server] metrics_token as a bearer token",
+                            headers={"WWW-Authenticate": "Bearer"})
     metrics = request.app[METRICS]
     return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})

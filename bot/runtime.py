@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import AsyncIterator
 
 import redis
@@ -40,9 +42,25 @@ class Runtime:
     redis_url: str = ""  # for clients that need their own connections, e.g. a job worker
 
 
+PRIVATE_UMASK = 0o077  # what the bot creates (database, AOF, keys, spool) is its own: 0600 files, 0700 directories
+
+
+def secure_data_dir(data_dir: Path) -> None:
+    """The data directory 0700 and what is in it 0600 (0700 for directories), also for files an older version
+    made 0644; new files are created so from the start (umask)."""
+    os.umask(PRIVATE_UMASK)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
+    for path in data_dir.rglob("*"):
+        if path.is_symlink() or path.is_socket():
+            continue
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 @asynccontextmanager
 async def open_runtime(config: Config, *, migrate_default: bool = True) -> AsyncIterator[Runtime]:
     """Open the stores. The embedded SQLite database migrates itself; any other must be migrated first."""
+    secure_data_dir(config.data_dir)
     async with _redis_url(config) as redis_url:
         if config.uses_default_database and migrate_default:
             await migrate.upgrade(config.database_url)

@@ -40,8 +40,10 @@ class WorkerGroup:
     @asynccontextmanager
     async def shared_stores(self) -> AsyncIterator[None]:
         """The embedded database migrated once, the embedded Redis started once: not by N racing children."""
+        from bot.runtime import secure_data_dir
         from storage import migrate
 
+        secure_data_dir(self._config.data_dir)
         if self._config.uses_default_database:
             await migrate.upgrade(self._config.database_url)
         if not self._config.uses_embedded_redis:
