@@ -86,6 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     push.set_defaults(run=run_menu_push)
     qrcode = command("qrcode", run_qrcode, "create a permanent QR code for a community's posters")
     qrcode.add_argument("--community", required=True, help="the community's name, e.g. 青山湖社区")
+    staff = commands.add_parser("staff", help="staff rights: the first admin, and who has them").add_subparsers(
+        dest="staff_command", required=True)
+    add = staff.add_parser("add", help="make a registered member staff (or admin); idempotent, audited as system")
+    add.add_argument("--config")
+    add.add_argument("--openid", required=True, help="the member's OpenID (they register in chat first)")
+    add.add_argument("--admin", action="store_true", help="also an admin: may appoint other staff")
+    add.set_defaults(run=run_staff_add)
+    listing = staff.add_parser("list", help="everyone with staff rights")
+    listing.add_argument("--config")
+    listing.set_defaults(run=run_staff_list)
     link = command("console-link", run_console_link, "print a one-time login link to the staff web console")
     link.add_argument("--openid", required=True, help="the staff member's OpenID (registered, staff or in [staff])")
     return parser
@@ -302,7 +312,7 @@ async def run_console_link(config: Config, args) -> int:
     from storage.base import utcnow
 
     async with open_runtime(config) as runtime:
-        await members.promote_configured_staff(runtime.sessions, config.staff_openids)
+        await members.promote_configured_staff(runtime.sessions, config.staff_openids, config.staff_admins)
         member = await members.member_by_openid(runtime.sessions, args.openid)
         if member is None or not member.is_active or not member.is_staff:
             print("timebank: that OpenID is not an active staff member (register in chat, and list it in "
@@ -313,6 +323,31 @@ async def run_console_link(config: Config, args) -> int:
     print(f"{config.console.base_url}/console/login/{link.token}")
     print(f"(one use, valid for {config.console.link_minutes} minutes)", file=sys.stderr)
     return 0
+
+
+async def run_staff_add(config: Config, args) -> int:
+    """The first admin has nobody to appoint them: the operator does, from the machine."""
+    from storage import members
+
+    async with _migrated_database(config) as sessions:
+        appointed = await members.appoint(sessions, args.openid.strip(), admin=args.admin)
+    if appointed is None:
+        print("timebank: no active member has that OpenID (they register in chat first)", file=sys.stderr)
+        return 1
+    member, changed = appointed
+    rights = "admin" if member.is_admin else "staff"
+    print(f"timebank: member #{member.id} {'is now' if changed else 'was already'} {rights}")
+    return 0
+
+
+async def run_staff_list(config: Config, args) -> None:
+    from storage import members
+
+    async with _migrated_database(config) as sessions:
+        staff = await members.staff_members(sessions)
+    for member in staff:
+        print(f"#{member.id}\t{member.openid or '-'}\t{'admin' if member.is_admin else 'staff'}\t{member.status}")
+    print(f"{len(staff)} staff member(s)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -189,6 +189,11 @@ class Config:
     is_dev: bool = False  # the embedded defaults (`timebank dev`, tests without a file)
 
     @property
+    def all_staff_openids(self) -> tuple[str, ...]:
+        """[staff] openids and admins: an admin is staff too."""
+        return tuple(dict.fromkeys((*self.staff_openids, *self.staff_admins)))
+
+    @property
     def uses_embedded_redis(self) -> bool:
         return not self.redis_url
 

@@ -39,7 +39,8 @@ class Bank:
     policy: ExchangePolicy
     catalogue: Catalogue
     daily_transfer_limit_min: int
-    staff_openids: tuple[str, ...] = ()
+    staff_openids: tuple[str, ...] = ()  # [staff] openids and admins
+    staff_admins: tuple[str, ...] = ()  # [staff] admins
     partner_operators: dict[str, tuple[str, ...]] = field(default_factory=dict)
     task_rules: TaskRules = DEFAULT_TASK_RULES
     jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
