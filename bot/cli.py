@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import signal
 import sys
 from contextlib import asynccontextmanager
@@ -27,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config)
         configure_logging(config.log_level if args.command != "dev" else "WARNING", Redactor(config.secrets()),
                           log_tag_key(config.log_key, config.privacy and config.privacy.lookup_key))
-        return asyncio.run(args.run(config, args)) or 0
+        outcome = args.run(config, args)
+        return (asyncio.run(outcome) if inspect.iscoroutine(outcome) else outcome) or 0
     except (ConfigError, NotMigrated, EmbeddedRedisError) as error:
         print(f"timebank: {error}", file=sys.stderr)
         return 2
@@ -51,8 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-jobs", action="store_true",
                        help="do not run a job worker in this process (run `timebank worker` separately)")
     serve.add_argument("--workers", type=int, default=1, metavar="N",
-                       help="N server processes sharing the port (SO_REUSEPORT), each with its own runtime")
-    serve.add_argument("--in-group", action="store_true", help=argparse.SUPPRESS)  # a child of --workers
+                       help="N server processes on gunicorn sharing the port, each with its own runtime")
     command("worker", run_job_worker, "run a job worker: reminders, sweeps, broadcasts (several may run at once)")
     command("migrate", run_migrate, "upgrade the database schema in place")
     sandbox = command("sandbox", run_sandbox, "run the local WeChat API sandbox")
@@ -102,11 +103,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 @asynccontextmanager
-async def _site(app: web.Application, host: str, port: int, *, reuse_port: bool = False) -> AsyncIterator[str]:
+async def _site(app: web.Application, host: str, port: int) -> AsyncIterator[str]:
     """Serve `app`; yields its base URL (port 0 picks a free port)."""
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
-    site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
+    site = web.TCPSite(runner, host, port)
     await site.start()
     bound_host, bound_port = runner.addresses[0][:2]
     try:
@@ -123,38 +124,26 @@ async def _until_stopped() -> None:
     await stop.wait()
 
 
-async def run_serve(config: Config, args) -> None:
-    from bot.app import build_app
-    from bot.runtime import open_runtime
-
+def run_serve(config: Config, args):
     refuse_placeholders(config)
     host, port = args.host or config.server.host, args.port or config.server.port
     if args.workers > 1:
-        return await _serve_group(config, args, host, port)
-    async with open_runtime(config, migrate_default=not args.in_group) as runtime, \
-            _site(build_app(runtime, run_jobs=not args.no_jobs), host, port, reuse_port=args.in_group) as url:
+        if not port:
+            raise ConfigError("--workers", "needs a fixed --port: the processes share it")
+        from bot.gunicorn_serving import serve_with_gunicorn
+
+        return serve_with_gunicorn(config, host, port, args.workers, run_jobs=not args.no_jobs)
+    return _serve_one(config, args, host, port)
+
+
+async def _serve_one(config: Config, args, host: str, port: int) -> None:
+    from bot.app import build_app
+    from bot.runtime import open_runtime
+
+    async with open_runtime(config) as runtime, \
+            _site(build_app(runtime, run_jobs=not args.no_jobs), host, port) as url:
         print(f"timebank: serving WeChat at {url}{config.server.path} ({config.source})", flush=True)
         await _until_stopped()
-
-
-async def _serve_group(config: Config, args, host: str, port: int) -> None:
-    """N `serve` processes on one port; the kernel spreads connections among them (SO_REUSEPORT).
-
-    Each child is a whole bot with its own runtime; what they must share lives in Redis and the
-    database. With no Redis configured, the embedded one is started here, once, for all of them.
-    A child that dies is started again.
-    """
-    from bot.worker_group import WorkerGroup
-
-    if not port:
-        raise ConfigError("--workers", "needs a fixed --port: the processes share it")
-    group = WorkerGroup(config, args.config, host, port, args.workers, run_jobs=not args.no_jobs)
-    async with group.shared_stores():
-        await group.start()
-        print(f"timebank: serving WeChat at http://{host}:{port}{config.server.path} with {args.workers} processes "
-              f"({config.source})", flush=True)
-        stopped = asyncio.create_task(_until_stopped())
-        await group.supervise(stopped)
 
 
 async def run_job_worker(config: Config, args) -> None:

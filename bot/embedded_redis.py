@@ -82,14 +82,16 @@ class EmbeddedRedis:
         self._watcher.start()
         return self
 
-    def stop(self) -> None:
-        """Stop watching; stop the server only if this process owns it."""
+    def stop(self, *, keep_running: bool = False) -> None:
+        """Stop watching; stop the server only if this process owns it, and `keep_running` does not hand it
+        over (a gunicorn worker's exit is routine: the server stays for the others, bot/gunicorn_serving.py)."""
         self._stopping.set()
         if self._watcher is not None:
             self._watcher.join(timeout=5)
             self._watcher = None
         if self.owner:
-            self._shutdown()
+            if not keep_running:
+                self._shutdown()
             self._release()
 
     # ---- ownership ----

@@ -58,10 +58,11 @@ def secure_data_dir(data_dir: Path) -> None:
 
 
 @asynccontextmanager
-async def open_runtime(config: Config, *, migrate_default: bool = True) -> AsyncIterator[Runtime]:
+async def open_runtime(config: Config, *, migrate_default: bool = True,
+                       keep_embedded_redis: bool = False) -> AsyncIterator[Runtime]:
     """Open the stores. The embedded SQLite database migrates itself; any other must be migrated first."""
     secure_data_dir(config.data_dir)
-    async with _redis_url(config) as redis_url:
+    async with _redis_url(config, keep_running=keep_embedded_redis) as redis_url:
         if config.uses_default_database and migrate_default:
             await migrate.upgrade(config.database_url)
         elif not await migrate.is_up_to_date(config.database_url):
@@ -83,14 +84,16 @@ async def open_runtime(config: Config, *, migrate_default: bool = True) -> Async
 
 
 @asynccontextmanager
-async def _redis_url(config: Config) -> AsyncIterator[str]:
+async def _redis_url(config: Config, *, keep_running: bool) -> AsyncIterator[str]:
     if not config.uses_embedded_redis:
         yield config.redis_url
         return
     server = await asyncio.to_thread(EmbeddedRedis(config.data_dir / "redis").start)
-    log.info("embedded redis-server started on %s", server.socket)
+    log.info("embedded redis-server on %s (%s)", server.socket, "owner" if server.owner else "borrowed")
     try:
         yield server.url
     finally:
-        await asyncio.to_thread(server.stop)
-        log.info("embedded redis-server saved and stopped")
+        owned = server.owner
+        await asyncio.to_thread(lambda: server.stop(keep_running=keep_running))
+        if owned and not keep_running:
+            log.info("embedded redis-server saved and stopped")

@@ -58,8 +58,11 @@ async def test_console_link_beside_serve_leaves_members_answered(serve_alone, co
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
-async def test_a_killed_embedded_redis_comes_back_without_restarting_serve(serve_alone, community, http, bot_config):
-    bot, wechat = serve_alone
+@pytest.mark.parametrize("workers", [1, 2])
+async def test_a_killed_embedded_redis_comes_back_without_restarting_serve(
+        start_bot, workers, community, http, bot_config):
+    bot = await start_bot(environment=EMBEDDED, workers=workers)
+    wechat = WeChatTo(http, bot, bot_config)
     elder = await community.elder()
     assert "时间币" in await wechat.says(elder.openid, "余额")
 
@@ -74,3 +77,6 @@ async def test_a_killed_embedded_redis_comes_back_without_restarting_serve(serve
     balance = await wechat.says(elder.openid, "余额")
     assert "时间币" in balance and BUSY not in balance
     assert "restarted from its AOF" in bot.log()
+
+    await bot.stop()  # and the server goes with the bot: none is left running on the socket
+    assert not (bot_config.data_dir / "redis" / "redis.sock").exists()
