@@ -284,13 +284,17 @@ async def run_qrcode(config: Config, args) -> int:
 
 
 async def _through_wechat(call) -> tuple[object, str | None]:
-    """The call's result, or WeChat's refusal in one line."""
+    """The call's result, or WeChat's refusal (or its silence) in one line."""
+    import requests
     from wechatpy.exceptions import WeChatClientException
 
     try:
         return await call, None
     except WeChatClientException as error:
         return None, f"errcode {error.errcode} {error.errmsg}"
+    except (requests.RequestException, TimeoutError) as error:
+        return None, f"WeChat's API could not be reached ({type(error).__name__}); try again later"
+
 
 async def run_console_link(config: Config, args) -> int:
     """For the first login, before anyone can send `登录后台`; uses the server's Redis, so run it beside `serve`."""

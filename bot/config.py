@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from bot.menu import MenuButton, MenuError, parse_menu
 from handlers.faq import Faq, FaqError, load_faq, shipped_faq
@@ -204,7 +205,8 @@ class Config:
     def secrets(self) -> tuple[str, ...]:
         """Every configured secret as it could be written out: for the log redactor (bot/redaction.py)."""
         keys = (*self.privacy.keys.values(), self.privacy.lookup_key) if self.privacy else ()
-        return (*self.wechat.secrets(), self.server.metrics_token,
+        passwords = (urlsplit(url).password for url in (self.database_url, self.redis_url) if url)
+        return (*self.wechat.secrets(), self.server.metrics_token, *(password for password in passwords if password),
                 *(base64.b64encode(key).decode() for key in (*keys, self.log_key) if key))
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> "Config":

@@ -24,6 +24,8 @@ from gunicorn.app.base import BaseApplication
 
 from bot.config import Config
 from bot.embedded_redis import EmbeddedRedis
+from bot.observability import LOG_FORMAT
+from bot.redaction import RedactingFormatter, Redactor
 
 log = logging.getLogger("timebank.workers")
 
@@ -50,6 +52,7 @@ class TimebankGunicorn(BaseApplication):
             from bot.app import build_app
             from bot.runtime import open_runtime
 
+            _redact_gunicorn_logs(config)
             stack = AsyncExitStack()
             runtime = await stack.enter_async_context(
                 open_runtime(config, migrate_default=False, keep_embedded_redis=True))
@@ -58,6 +61,14 @@ class TimebankGunicorn(BaseApplication):
             return app
 
         return app_factory
+
+
+def _redact_gunicorn_logs(config: Config) -> None:
+    """gunicorn's own loggers do not propagate to ours: a worker's traceback goes through them."""
+    redactor = Redactor(config.secrets())
+    for name in ("gunicorn.error", "gunicorn.access"):
+        for handler in logging.getLogger(name).handlers:
+            handler.setFormatter(RedactingFormatter(LOG_FORMAT, redactor))
 
 
 def serve_with_gunicorn(config: Config, host: str, port: int, workers: int, *, run_jobs: bool) -> None:

@@ -7,9 +7,7 @@ from datetime import timedelta
 from bot.runtime import Runtime
 from handlers.context import Bank, Community, ConsoleDoor, Context
 from storage.redis_state import DialogueStore
-from storage.sos_spool import SosSpool
-
-SOS_SPOOL_DIR = "sos-spool"  # under [data] dir
+from storage.sos_spool import SOS_SPOOL_DIR, SosSpool
 
 
 def handler_context(runtime: Runtime) -> Context:

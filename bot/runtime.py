@@ -16,12 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.embedded_redis import EmbeddedRedis
-from bot.keys import development_keyring
+from bot.keys import DEVELOPMENT_KEYS_FILE, development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
 from storage.db import Sessions
 from storage.job_queue import JobQueue
 from storage.privacy import KeyRing
+from storage.sos_spool import SOS_SPOOL_DIR
 
 log = logging.getLogger("timebank.runtime")
 
@@ -45,13 +46,23 @@ class Runtime:
 PRIVATE_UMASK = 0o077  # what the bot creates (database, AOF, keys, spool) is its own: 0600 files, 0700 directories
 
 
+# What the bot keeps in the data directory: only these are tightened, so a data directory shared with other
+# files (say `dir = "."`) never has them changed.
+OWN_FILES = ("timebank.sqlite3*", DEVELOPMENT_KEYS_FILE)
+OWN_DIRECTORIES = ("redis", SOS_SPOOL_DIR)
+
+
 def secure_data_dir(data_dir: Path) -> None:
-    """The data directory 0700 and what is in it 0600 (0700 for directories), also for files an older version
-    made 0644; new files are created so from the start (umask)."""
+    """The data directory 0700 and what the bot keeps in it 0600 (0700 for directories), also for files an older
+    version made 0644; new files are created so from the start (umask)."""
     os.umask(PRIVATE_UMASK)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     data_dir.chmod(0o700)
-    for path in data_dir.rglob("*"):
+    owned = [path for pattern in OWN_FILES for path in data_dir.glob(pattern)]
+    for directory in (data_dir / name for name in OWN_DIRECTORIES):
+        if directory.is_dir() and not directory.is_symlink():
+            owned += [directory, *directory.rglob("*")]
+    for path in owned:
         if path.is_symlink() or path.is_socket():
             continue
         path.chmod(0o700 if path.is_dir() else 0o600)

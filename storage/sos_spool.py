@@ -29,6 +29,7 @@ from typing import Iterator
 log = logging.getLogger("timebank.sos")
 
 SUFFIX = ".sos"
+SOS_SPOOL_DIR = "sos-spool"  # under [data] dir
 
 
 @dataclass

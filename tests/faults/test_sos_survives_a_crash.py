@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
-from bot.handler_context import SOS_SPOOL_DIR, handler_context
+from bot.handler_context import handler_context
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
 from handlers import emergency
@@ -19,7 +19,7 @@ from storage import alerts
 from storage.base import utcnow
 from storage.contact_window import ContactWindow
 from storage.db import create_engine, is_sqlite
-from storage.sos_spool import SosSpool
+from storage.sos_spool import SOS_SPOOL_DIR, SosSpool
 from tests.faults.conftest import WeChatTo
 
 STAFF = "o_staff_zhao"  # [staff] openids in the test config
