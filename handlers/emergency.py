@@ -119,7 +119,10 @@ async def _raise_the_alarm(incoming: Incoming, ctx: Context, entry: SpoolEntry |
             entry.raised(alert_id)
     if not fresh:
         log.warning("SOS repeated: alert #%d", alert_id)
-        return
+        # A replayed cry may be the one that raised this alert in a process killed before it noted the id:
+        # its pushes are queued again, which the outbox ignores when they are already there.
+        if entry is None or not entry.replayed:
+            return
     log.warning("SOS: alert #%d raised, registered=%s", alert_id, member is not None)
     if member is None:
         await _tell_staff_of_a_stranger(ctx, incoming, alert_id)

@@ -39,11 +39,15 @@ class SpoolEntry:
     received_at: datetime
     alert_id: int | None
     _fd: int
+    replayed: bool = False  # taken from the spool, not written just now
 
     def raised(self, alert_id: int) -> None:
         """Remember the alert's id, so a replay does not count the same cry as a repeat."""
         self.alert_id = alert_id
-        _write(self._fd, self._record())
+        try:
+            _write(self._fd, self._record())
+        except OSError:  # the pushes go on; a replay would only count one repeat too many
+            log.exception("could not note alert #%d in the SOS spool", alert_id)
 
     def done(self) -> None:
         """Every push is queued: the outbox has it from here."""
@@ -101,7 +105,7 @@ def _take(path: Path) -> SpoolEntry | None:
     try:
         record = json.loads(os.pread(fd, 4096, 0) or b"null")
         entry = SpoolEntry(path, record["openid"], datetime.fromisoformat(record["received_at"]),
-                           record.get("alert_id"), fd)
+                           record.get("alert_id"), fd, replayed=True)
     except (ValueError, TypeError, KeyError):
         # Empty: the process died between creating and writing it, before any reply went out.
         os.close(fd)
