@@ -533,9 +533,12 @@ def _log_key(section: Any) -> bytes:
     if not isinstance(section, dict) or not section.get("log_key"):
         return b""
     try:
-        return base64.b64decode(str(section["log_key"]), validate=True)
+        key = base64.b64decode(str(section["log_key"]), validate=True)
     except binascii.Error:
         raise ConfigError("privacy.log_key", "is not valid base64") from None
+    if len(key) < 16:
+        raise ConfigError("privacy.log_key", "must decode to at least 16 bytes (32 random bytes, base64)")
+    return key
 
 
 def _http_url(key: str, value: Any) -> str:
