@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import os
 import signal
 import sys
 from contextlib import asynccontextmanager
@@ -16,7 +17,7 @@ from bot.config import Config, ConfigError, load_config, refuse_placeholders
 from bot.embedded_redis import EmbeddedRedisError
 from bot.observability import configure_logging, log_tag_key
 from bot.redaction import Redactor
-from bot.runtime import NotMigrated
+from bot.runtime import PRIVATE_UMASK, NotMigrated
 
 DEFAULT_SANDBOX_PORT = 8081
 DEV_OPENID = "o_dev_elder_wang"
@@ -24,6 +25,7 @@ DEV_OPENID = "o_dev_elder_wang"
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    os.umask(PRIVATE_UMASK)  # whatever a command creates (database, exports, keys) is the operator's alone
     try:
         config = load_config(args.config)
         configure_logging(config.log_level if args.command != "dev" else "WARNING", Redactor(config.secrets()),
