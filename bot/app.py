@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 
 from aiohttp import web
@@ -15,6 +16,7 @@ from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
+from bot.sos_replay import SpoolReplayer
 from bot.webhook import SUCCESS, WeChatEndpoint
 from bot.worker import JobWorker
 from handlers.router import respond
@@ -47,6 +49,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         messages_per_minute=config.server.member_messages_per_minute,
         tap_window=config.notifications.window_rules.tap_window,
     )
+    _announce_mode(config)
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
     app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint
     app.router.add_get(config.server.path, endpoint.handshake)
@@ -58,11 +61,21 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)
     app.cleanup_ctx.append(_background(worker.run, worker.stop))
+    replayer = SpoolReplayer(context)
+    app.cleanup_ctx.append(_background(replayer.run, replayer.stop))
     if run_jobs:
         jobs = JobWorker(runtime)
         app.cleanup_ctx.append(_background(jobs.run, jobs.stop))
     app.on_shutdown.append(lambda _app: endpoint.drain())
     return app
+
+
+def _announce_mode(config) -> None:
+    mode = config.wechat.mode
+    log.info("WeChat message mode: %s", mode)
+    if mode == "plaintext" and not config.is_dev:
+        log.warning("plaintext mode: messages cross the network readable; set [wechat] encoding_aes_key "
+                    "and message_mode = \"safe\" in production")
 
 
 async def _load_language_model(app: web.Application) -> None:
@@ -76,9 +89,9 @@ async def _sync_partner_catalogue(app: web.Application) -> None:
 
 
 async def _promote_configured_staff(app: web.Application) -> None:
-    """`[staff] openids` already registered become staff members, so their acts are logged under their ids."""
+    """`[staff] openids` (and `admins`) already registered become staff members (admins), so their acts are logged under their ids."""
     runtime = app[RUNTIME]
-    await members.promote_configured_staff(runtime.sessions, runtime.config.staff_openids)
+    await members.promote_configured_staff(runtime.sessions, runtime.config.staff_openids, runtime.config.staff_admins)
 
 
 def _never_fail_wechat(path: str):
@@ -110,11 +123,25 @@ def _background(work, stop):
     return context
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def may_see_detail(request: web.Request) -> bool:
+    """With [server] metrics_token: who presents it as a bearer token; without: only this machine."""
+    token = request.app[RUNTIME].config.server.metrics_token
+    if not token:
+        return request.remote in LOOPBACK
+    presented = request.headers.get("Authorization", "")
+    return hmac.compare_digest(presented.encode(), f"Bearer {token}".encode())
+
+
 async def healthz(request: web.Request) -> web.Response:
+    """The status for anyone (a load balancer); which store is down only for those who may see metrics."""
     runtime = request.app[RUNTIME]
     checks = {"database": await _check(_ping_database(runtime)), "redis": await _check(runtime.redis.ping())}
     healthy = all(state == "ok" for state in checks.values())
-    return web.json_response({"status": "ok" if healthy else "unhealthy", **checks}, status=200 if healthy else 503)
+    detail = checks if may_see_detail(request) else {}
+    return web.json_response({"status": "ok" if healthy else "unhealthy", **detail}, status=200 if healthy else 503)
 
 
 async def _ping_database(runtime: Runtime) -> None:
@@ -131,5 +158,8 @@ async def _check(probe) -> str:
 
 
 async def metrics_page(request: web.Request) -> web.Response:
+    if not may_see_detail(request):
+        return web.Response(status=401, text="metrics need [server] metrics_token as a bearer token",
+                            headers={"WWW-Authenticate": "Bearer"})
     metrics = request.app[METRICS]
     return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})

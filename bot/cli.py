@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
+import os
 import signal
 import sys
 from contextlib import asynccontextmanager
@@ -11,10 +13,11 @@ from typing import AsyncIterator
 
 from aiohttp import web
 
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, load_config, refuse_placeholders
 from bot.embedded_redis import EmbeddedRedisError
-from bot.observability import configure_logging
-from bot.runtime import NotMigrated
+from bot.observability import configure_logging, log_tag_key
+from bot.redaction import Redactor
+from bot.runtime import PRIVATE_UMASK, NotMigrated
 
 DEFAULT_SANDBOX_PORT = 8081
 DEV_OPENID = "o_dev_elder_wang"
@@ -22,10 +25,13 @@ DEV_OPENID = "o_dev_elder_wang"
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    os.umask(PRIVATE_UMASK)  # whatever a command creates (database, exports, keys) is the operator's alone
     try:
         config = load_config(args.config)
-        configure_logging(config.log_level if args.command != "dev" else "WARNING")
-        return asyncio.run(args.run(config, args)) or 0
+        configure_logging(config.log_level if args.command != "dev" else "WARNING", Redactor(config.secrets()),
+                          log_tag_key(config.log_key, config.privacy and config.privacy.lookup_key))
+        outcome = args.run(config, args)
+        return (asyncio.run(outcome) if inspect.iscoroutine(outcome) else outcome) or 0
     except (ConfigError, NotMigrated, EmbeddedRedisError) as error:
         print(f"timebank: {error}", file=sys.stderr)
         return 2
@@ -49,8 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-jobs", action="store_true",
                        help="do not run a job worker in this process (run `timebank worker` separately)")
     serve.add_argument("--workers", type=int, default=1, metavar="N",
-                       help="N server processes sharing the port (SO_REUSEPORT), each with its own runtime")
-    serve.add_argument("--in-group", action="store_true", help=argparse.SUPPRESS)  # a child of --workers
+                       help="N server processes on gunicorn sharing the port, each with its own runtime")
     command("worker", run_job_worker, "run a job worker: reminders, sweeps, broadcasts (several may run at once)")
     command("migrate", run_migrate, "upgrade the database schema in place")
     sandbox = command("sandbox", run_sandbox, "run the local WeChat API sandbox")
@@ -84,17 +89,27 @@ def _parser() -> argparse.ArgumentParser:
     push.set_defaults(run=run_menu_push)
     qrcode = command("qrcode", run_qrcode, "create a permanent QR code for a community's posters")
     qrcode.add_argument("--community", required=True, help="the community's name, e.g. 青山湖社区")
+    staff = commands.add_parser("staff", help="staff rights: the first admin, and who has them").add_subparsers(
+        dest="staff_command", required=True)
+    add = staff.add_parser("add", help="make a registered member staff (or admin); idempotent, audited as system")
+    add.add_argument("--config")
+    add.add_argument("--openid", required=True, help="the member's OpenID (they register in chat first)")
+    add.add_argument("--admin", action="store_true", help="also an admin: may appoint other staff")
+    add.set_defaults(run=run_staff_add)
+    listing = staff.add_parser("list", help="everyone with staff rights")
+    listing.add_argument("--config")
+    listing.set_defaults(run=run_staff_list)
     link = command("console-link", run_console_link, "print a one-time login link to the staff web console")
     link.add_argument("--openid", required=True, help="the staff member's OpenID (registered, staff or in [staff])")
     return parser
 
 
 @asynccontextmanager
-async def _site(app: web.Application, host: str, port: int, *, reuse_port: bool = False) -> AsyncIterator[str]:
+async def _site(app: web.Application, host: str, port: int) -> AsyncIterator[str]:
     """Serve `app`; yields its base URL (port 0 picks a free port)."""
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
-    site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
+    site = web.TCPSite(runner, host, port)
     await site.start()
     bound_host, bound_port = runner.addresses[0][:2]
     try:
@@ -111,43 +126,33 @@ async def _until_stopped() -> None:
     await stop.wait()
 
 
-async def run_serve(config: Config, args) -> None:
+def run_serve(config: Config, args):
+    refuse_placeholders(config)
+    host, port = args.host or config.server.host, args.port or config.server.port
+    if args.workers > 1:
+        if not port:
+            raise ConfigError("--workers", "needs a fixed --port: the processes share it")
+        from bot.gunicorn_serving import serve_with_gunicorn
+
+        return serve_with_gunicorn(config, host, port, args.workers, run_jobs=not args.no_jobs)
+    return _serve_one(config, args, host, port)
+
+
+async def _serve_one(config: Config, args, host: str, port: int) -> None:
     from bot.app import build_app
     from bot.runtime import open_runtime
 
-    host, port = args.host or config.server.host, args.port or config.server.port
-    if args.workers > 1:
-        return await _serve_group(config, args, host, port)
-    async with open_runtime(config, migrate_default=not args.in_group) as runtime, \
-            _site(build_app(runtime, run_jobs=not args.no_jobs), host, port, reuse_port=args.in_group) as url:
+    async with open_runtime(config) as runtime, \
+            _site(build_app(runtime, run_jobs=not args.no_jobs), host, port) as url:
         print(f"timebank: serving WeChat at {url}{config.server.path} ({config.source})", flush=True)
         await _until_stopped()
-
-
-async def _serve_group(config: Config, args, host: str, port: int) -> None:
-    """N `serve` processes on one port; the kernel spreads connections among them (SO_REUSEPORT).
-
-    Each child is a whole bot with its own runtime; what they must share lives in Redis and the
-    database. With no Redis configured, the embedded one is started here, once, for all of them.
-    A child that dies is started again.
-    """
-    from bot.worker_group import WorkerGroup
-
-    if not port:
-        raise ConfigError("--workers", "needs a fixed --port: the processes share it")
-    group = WorkerGroup(config, args.config, host, port, args.workers, run_jobs=not args.no_jobs)
-    async with group.shared_stores():
-        await group.start()
-        print(f"timebank: serving WeChat at http://{host}:{port}{config.server.path} with {args.workers} processes "
-              f"({config.source})", flush=True)
-        stopped = asyncio.create_task(_until_stopped())
-        await group.supervise(stopped)
 
 
 async def run_job_worker(config: Config, args) -> None:
     from bot.runtime import open_runtime
     from bot.worker import JobWorker
 
+    refuse_placeholders(config)
     async with open_runtime(config) as runtime:
         worker = JobWorker(runtime)
         running = asyncio.create_task(worker.run())
@@ -281,13 +286,17 @@ async def run_qrcode(config: Config, args) -> int:
 
 
 async def _through_wechat(call) -> tuple[object, str | None]:
-    """The call's result, or WeChat's refusal in one line."""
+    """The call's result, or WeChat's refusal (or its silence) in one line."""
+    import requests
     from wechatpy.exceptions import WeChatClientException
 
     try:
         return await call, None
     except WeChatClientException as error:
         return None, f"errcode {error.errcode} {error.errmsg}"
+    except (requests.RequestException, TimeoutError) as error:
+        return None, f"WeChat's API could not be reached ({type(error).__name__}); try again later"
+
 
 async def run_console_link(config: Config, args) -> int:
     """For the first login, before anyone can send `登录后台`; uses the server's Redis, so run it beside `serve`."""
@@ -298,7 +307,7 @@ async def run_console_link(config: Config, args) -> int:
     from storage.base import utcnow
 
     async with open_runtime(config) as runtime:
-        await members.promote_configured_staff(runtime.sessions, config.staff_openids)
+        await members.promote_configured_staff(runtime.sessions, config.staff_openids, config.staff_admins)
         member = await members.member_by_openid(runtime.sessions, args.openid)
         if member is None or not member.is_active or not member.is_staff:
             print("timebank: that OpenID is not an active staff member (register in chat, and list it in "
@@ -309,6 +318,31 @@ async def run_console_link(config: Config, args) -> int:
     print(f"{config.console.base_url}/console/login/{link.token}")
     print(f"(one use, valid for {config.console.link_minutes} minutes)", file=sys.stderr)
     return 0
+
+
+async def run_staff_add(config: Config, args) -> int:
+    """The first admin has nobody to appoint them: the operator does, from the machine."""
+    from storage import members
+
+    async with _migrated_database(config) as sessions:
+        appointed = await members.appoint(sessions, args.openid.strip(), admin=args.admin)
+    if appointed is None:
+        print("timebank: no active member has that OpenID (they register in chat first)", file=sys.stderr)
+        return 1
+    member, changed = appointed
+    rights = "admin" if member.is_admin else "staff"
+    print(f"timebank: member #{member.id} {'is now' if changed else 'was already'} {rights}")
+    return 0
+
+
+async def run_staff_list(config: Config, args) -> None:
+    from storage import members
+
+    async with _migrated_database(config) as sessions:
+        staff = await members.staff_members(sessions)
+    for member in staff:
+        print(f"#{member.id}\t{member.openid or '-'}\t{'admin' if member.is_admin else 'staff'}\t{member.status}")
+    print(f"{len(staff)} staff member(s)", file=sys.stderr)
 
 
 if __name__ == "__main__":

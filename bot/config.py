@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from bot.menu import MenuButton, MenuError, parse_menu
 from handlers.faq import Faq, FaqError, load_faq, shipped_faq
@@ -33,7 +34,7 @@ ENV_PREFIX = "TIMEBANK_"
 # all. They are development values: a config file must name real ones.
 EMBEDDED: dict[str, dict[str, Any]] = {
     "server": {"host": "127.0.0.1", "port": 8080, "path": "/wechat", "reply_deadline": 4.0,
-               "member_messages_per_minute": 60},
+               "member_messages_per_minute": 60, "metrics_token": ""},
     "wechat": {
         "app_id": "wx0000000000000dev",
         "app_secret": "timebank-dev-secret",
@@ -42,11 +43,12 @@ EMBEDDED: dict[str, dict[str, Any]] = {
         "previous_encoding_aes_key": "",
         "api_base_url": WECHAT_API,
         "api_timeout": 5.0,
+        "message_mode": "",  # empty: "safe" with an encoding_aes_key, "plaintext" without
     },
     "data": {"dir": "./var"},
     "database": {"url": ""},
     "redis": {"url": ""},
-    "staff": {"openids": []},
+    "staff": {"openids": [], "admins": []},
     "community": {"name": "社区时间银行", "hotline": "0791-12345678"},
     "conversation": {"idle_timeout_s": 600},
     "ledger": {"cap_hours": 1500, "overdraft_minutes": 0, "daily_transfer_limit_minutes": 600},
@@ -104,6 +106,7 @@ class ServerConfig:
     path: str
     reply_deadline: float
     member_messages_per_minute: int = 60  # more from one member in a minute get a polite "slow down"; 0: no limit
+    metrics_token: str = field(default="", repr=False)  # bearer token for /metrics and health detail; "": loopback only
 
 
 @dataclass(frozen=True)
@@ -115,10 +118,20 @@ class WeChatConfig:
     previous_encoding_aes_key: str = field(repr=False)
     api_base_url: str
     api_timeout: float
+    message_mode: str = ""  # "plaintext", "compatible" or "safe"; empty: chosen by whether a key is set
+
+    @property
+    def mode(self) -> str:
+        return self.message_mode or ("safe" if self.encoding_aes_key else "plaintext")
 
     @property
     def safe_mode(self) -> bool:
-        return bool(self.encoding_aes_key)
+        return self.mode == "safe"
+
+    def secrets(self) -> tuple[str, ...]:
+        """What a log line or an exception text must never show."""
+        return tuple(value for value in (self.app_secret, self.token, self.encoding_aes_key,
+                                         self.previous_encoding_aes_key) if value)
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,14 @@ class Config:
     menu: tuple[MenuButton, ...] = ()
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
     knowledge: Faq = field(default_factory=shipped_faq)  # the FAQ: shipped answers and [knowledge] faq_file
+    staff_admins: tuple[str, ...] = ()  # [staff] admins: promoted to admin like `openids` to staff
+    log_key: bytes = field(default=b"", repr=False)  # [privacy] log_key: keys the member tags in log lines
+    is_dev: bool = False  # the embedded defaults (`timebank dev`, tests without a file)
+
+    @property
+    def all_staff_openids(self) -> tuple[str, ...]:
+        """[staff] openids and admins: an admin is staff too."""
+        return tuple(dict.fromkeys((*self.staff_openids, *self.staff_admins)))
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -192,10 +213,28 @@ class Config:
     def uses_default_database(self) -> bool:
         return self.database_url == default_database_url(self.data_dir)
 
+    def secrets(self) -> tuple[str, ...]:
+        """Every configured secret as it could be written out: for the log redactor (bot/redaction.py)."""
+        keys = (*self.privacy.keys.values(), self.privacy.lookup_key) if self.privacy else ()
+        passwords = (urlsplit(url).password for url in (self.database_url, self.redis_url) if url)
+        return (*self.wechat.secrets(), self.server.metrics_token, *(password for password in passwords if password),
+                *(base64.b64encode(key).decode() for key in (*keys, self.log_key) if key))
+
     def with_overrides(self, **sections: Mapping[str, Any]) -> "Config":
         """A copy with some section fields replaced, e.g. wechat={"api_base_url": ...}."""
         changes = {name: replace(getattr(self, name), **values) for name, values in sections.items()}
         return replace(self, **changes)
+
+
+# The example file's stand-ins: a server started on them would sign with a token anyone can read.
+PLACEHOLDERS = {"app_id": "wx0000000000000000", "app_secret": "replace-me", "token": "replaceme"}
+
+
+def refuse_placeholders(config: Config) -> None:
+    """Outside `timebank dev`, start-up stops on the example's placeholder app id, secret or token."""
+    for key, placeholder in PLACEHOLDERS.items():
+        if getattr(config.wechat, key) == placeholder:
+            raise ConfigError(f"wechat.{key}", "still the example's placeholder: set the real one")
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -282,6 +321,7 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             path=_url_path(server["path"]),
             reply_deadline=_number(merged, "server", "reply_deadline", 0.5, 4.5),
             member_messages_per_minute=_integer(merged, "server", "member_messages_per_minute", 0, 100_000),
+            metrics_token=str(server["metrics_token"] or ""),
         ),
         wechat=WeChatConfig(
             app_id=_text(merged, "wechat", "app_id"),
@@ -293,11 +333,13 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             ),
             api_base_url=_http_url("wechat.api_base_url", wechat["api_base_url"]),
             api_timeout=_number(merged, "wechat", "api_timeout", 0.5, 30.0),
+            message_mode=_message_mode(wechat["message_mode"], wechat["encoding_aes_key"]),
         ),
         data_dir=data_dir,
         database_url=_database_url(merged["database"]["url"], data_dir),
         redis_url=_redis_url(merged["redis"]["url"]),
         staff_openids=tuple(_openids(merged["staff"]["openids"])),
+        staff_admins=tuple(_openids(merged["staff"]["admins"], "staff.admins")),
         community=CommunityConfig(
             name=_text(merged, "community", "name"), hotline=_text(merged, "community", "hotline")
         ),
@@ -335,6 +377,8 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         menu=_menu(merged),
         console=_console(merged),
         knowledge=_knowledge(merged, base_dir),
+        log_key=_log_key(merged.get("privacy")),
+        is_dev=source == "embedded defaults",
     )
 
 
@@ -352,7 +396,7 @@ def _privacy_with_environment(section: Any, environ: Mapping[str, str]) -> dict:
     section = dict(section or {})
     if keys := environ.get("TIMEBANK_PRIVACY_KEYS"):  # "k2=<base64>,k1=<base64>"
         section["keys"] = dict(pair.strip().split("=", 1) for pair in keys.split(",") if "=" in pair)
-    for key in ("current_key_id", "lookup_key"):
+    for key in ("current_key_id", "lookup_key", "log_key"):
         if value := environ.get(_env_name("privacy", key)):
             section[key] = value
     if not section:
@@ -485,6 +529,32 @@ def _aes_key(key: str, value: Any) -> str:
     return value
 
 
+MESSAGE_MODES = ("plaintext", "compatible", "safe")
+
+
+def _message_mode(value: Any, aes_key: Any) -> str:
+    if value in ("", None):
+        return ""
+    if value not in MESSAGE_MODES:
+        raise ConfigError("wechat.message_mode", f"must be one of {', '.join(MESSAGE_MODES)} (or empty)")
+    if value != "plaintext" and not aes_key:
+        raise ConfigError("wechat.message_mode", f"{value} mode needs wechat.encoding_aes_key")
+    return value
+
+
+def _log_key(section: Any) -> bytes:
+    """[privacy] log_key (base64); without one, log tags are keyed with the lookup key's hash, never unkeyed."""
+    if not isinstance(section, dict) or not section.get("log_key"):
+        return b""
+    try:
+        key = base64.b64decode(str(section["log_key"]), validate=True)
+    except binascii.Error:
+        raise ConfigError("privacy.log_key", "is not valid base64") from None
+    if len(key) < 16:
+        raise ConfigError("privacy.log_key", "must decode to at least 16 bytes (32 random bytes, base64)")
+    return key
+
+
 def _http_url(key: str, value: Any) -> str:
     if not isinstance(value, str) or not value.startswith(("http://", "https://")):
         raise ConfigError(key, "must be an http:// or https:// URL")
@@ -520,9 +590,9 @@ def _redis_url(value: Any) -> str:
     return value
 
 
-def _openids(value: Any) -> list[str]:
+def _openids(value: Any, key: str = "staff.openids") -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ConfigError("staff.openids", "must be a list of OpenID strings")
+        raise ConfigError(key, "must be a list of OpenID strings")
     return [item.strip() for item in value]
 
 

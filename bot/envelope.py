@@ -33,15 +33,18 @@ class Rejected(Exception):
 
 @dataclass(frozen=True)
 class Opened:
-    """A request's plaintext message, and how to seal the reply to it."""
+    """A request's plaintext message, how to seal the reply to it, and what names the request for replay checks."""
 
     xml: str
-    crypto: WeChatCrypto | None  # the key that opened it; None in plaintext mode
+    crypto: WeChatCrypto | None  # the key that opened it; None when the request came in plaintext
+    timestamp: str = ""
+    nonce: str = ""
 
 
 class Envelope:
     def __init__(self, wechat: WeChatConfig):
         self._token = wechat.token
+        self.mode = wechat.mode
         self._cryptos = [
             WeChatCrypto(wechat.token, key, wechat.app_id)
             for key in (wechat.encoding_aes_key, wechat.previous_encoding_aes_key)
@@ -57,11 +60,20 @@ class Envelope:
         return echo
 
     def open(self, query: dict[str, str], body: bytes, now: float) -> Opened:
+        """The message to handle, by the configured mode: safe takes only encrypted requests (a request
+        without `encrypt_type=aes` would be a downgrade), compatible takes the encrypted part whenever
+        one is there, plaintext takes no encrypted ones."""
         self._check_signature(query, now)
         outer = _parse_xml(body)
-        if query.get("encrypt_type", "raw").lower() != "aes":
-            return Opened(xml=_text(body), crypto=None)
-        return self._decrypt(query, outer)
+        encrypted = query.get("encrypt_type", "").lower() == "aes" or "Encrypt" in outer
+        if self.mode == "safe" and not (query.get("encrypt_type", "").lower() == "aes"
+                                        and query.get("msg_signature")):
+            raise Rejected(403, "safe mode takes only encrypted messages")
+        if self.mode == "plaintext" and encrypted and query.get("encrypt_type", "").lower() == "aes":
+            raise Rejected(400, "encrypted message but the bot runs in plaintext mode")
+        if self.mode != "plaintext" and encrypted:
+            return self._decrypt(query, outer)
+        return Opened(xml=_text(body), crypto=None, timestamp=query["timestamp"], nonce=query["nonce"])
 
     def seal(self, opened: Opened, reply_xml: str, nonce: str, timestamp: str) -> str:
         if opened.crypto is None:
@@ -93,7 +105,7 @@ class Envelope:
             except Exception:  # noqa: BLE001 — a wrong key yields garbage that fails in many ways
                 continue
             _parse_xml(xml.encode("utf-8"))
-            return Opened(xml=xml, crypto=crypto)
+            return Opened(xml=xml, crypto=crypto, timestamp=query["timestamp"], nonce=query["nonce"])
         raise Rejected(400, "cannot decrypt with any configured EncodingAESKey")
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.runtime import Runtime
 from handlers.context import Bank, Community, ConsoleDoor, Context
 from storage.redis_state import DialogueStore
+from storage.sos_spool import SOS_SPOOL_DIR, SosSpool
 
 
 def handler_context(runtime: Runtime) -> Context:
@@ -18,9 +19,11 @@ def handler_context(runtime: Runtime) -> Context:
         bank=Bank(
             sessions=runtime.sessions, keyring=runtime.keyring, rules=config.ledger_rules, policy=config.exchange,
             catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
-            staff_openids=config.staff_openids, partner_operators=config.partner_operators,
+            staff_openids=config.all_staff_openids, staff_admins=config.staff_admins,
+            partner_operators=config.partner_operators,
             task_rules=config.task_rules, jobs=runtime.jobs, broadcasts=config.broadcast,
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),
+        sos_spool=SosSpool(config.data_dir / SOS_SPOOL_DIR),
     )

@@ -60,9 +60,10 @@ def _inbound(message: BaseMessage) -> Inbound:
     event = (getattr(message, "event", "") or "").lower() if is_event else ""
     kind = EVENT_KINDS.get(event, Kind.SILENT_EVENT) if is_event else MESSAGE_KINDS.get(message.type, Kind.MEDIA)
     incoming = Incoming(openid=openid, kind=kind, received_at=received_at, **_details(message, kind))
+    # A message is keyed by sender and MsgId: a reply remembered under the MsgId alone went to whoever reused it.
     return Inbound(
         incoming=incoming,
-        dedupe_key=_dedupe_key(message, openid, event) if is_event or not message.id else f"msg:{message.id}",
+        dedupe_key=_dedupe_key(message, openid, event) if is_event or not message.id else f"msg:{openid}:{message.id}",
         message_type=f"event.{event or 'unknown'}" if is_event else message.type,
         bot_id=bot_id,
     )

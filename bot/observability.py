@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
+import os
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from bot.redaction import RedactingFormatter, Redactor
+
 log = logging.getLogger("timebank.message")
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 5.0)
 
 
@@ -35,9 +40,23 @@ class Metrics:
         return generate_latest(self.registry)
 
 
+# Keyed, so a log line cannot be joined to a list of OpenIDs without the key ([privacy] log_key).
+# Until configure_logging sets it (tests, scripts): a random key, stable only within the process.
+_tag_key = os.urandom(32)
+
+
+def log_tag_key(log_key: bytes, lookup_key: bytes | None) -> bytes:
+    """[privacy] log_key, else one derived from the lookup key (stable across restarts), else random."""
+    if log_key:
+        return log_key
+    if lookup_key:
+        return hmac.new(lookup_key, b"timebank log tags", hashlib.sha256).digest()
+    return os.urandom(32)
+
+
 def member_tag(openid: str) -> str:
     """A stable, non-reversible stand-in for an OpenID in logs."""
-    return hashlib.sha256(openid.encode("utf-8")).hexdigest()[:12]
+    return hmac.new(_tag_key, openid.encode("utf-8"), hashlib.sha256).hexdigest()[:12]
 
 
 def log_message(*, message_type: str, intent: str, result: str, latency_s: float, openid: str) -> None:
@@ -45,7 +64,12 @@ def log_message(*, message_type: str, intent: str, result: str, latency_s: float
              message_type, intent, result, latency_s * 1000, member_tag(openid))
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    for noisy in ("jieba", "aiohttp.access", "urllib3", "alembic"):
+def configure_logging(level: str, redactor: Redactor | None = None, tag_key: bytes | None = None) -> None:
+    global _tag_key
+    if tag_key:
+        _tag_key = tag_key
+    logging.basicConfig(level=level, format=LOG_FORMAT)
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(RedactingFormatter(LOG_FORMAT, redactor or Redactor()))
+    for noisy in ("jieba", "aiohttp.access", "urllib3", "alembic", "aiosqlite"):  # aiosqlite logs SQL parameters
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import AsyncIterator
 
 import redis
@@ -14,12 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.embedded_redis import EmbeddedRedis
-from bot.keys import development_keyring
+from bot.keys import DEVELOPMENT_KEYS_FILE, development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
 from storage.db import Sessions
 from storage.job_queue import JobQueue
 from storage.privacy import KeyRing
+from storage.sos_spool import SOS_SPOOL_DIR
 
 log = logging.getLogger("timebank.runtime")
 
@@ -40,10 +43,37 @@ class Runtime:
     redis_url: str = ""  # for clients that need their own connections, e.g. a job worker
 
 
+PRIVATE_UMASK = 0o077  # what the bot creates (database, AOF, keys, spool) is its own: 0600 files, 0700 directories
+
+
+# What the bot keeps in the data directory: only these are tightened, so a data directory shared with other
+# files (say `dir = "."`) never has them changed.
+OWN_FILES = ("timebank.sqlite3*", DEVELOPMENT_KEYS_FILE)
+OWN_DIRECTORIES = ("redis", SOS_SPOOL_DIR)
+
+
+def secure_data_dir(data_dir: Path) -> None:
+    """The data directory 0700 and what the bot keeps in it 0600 (0700 for directories), also for files an older
+    version made 0644; new files are created so from the start (umask)."""
+    os.umask(PRIVATE_UMASK)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
+    owned = [path for pattern in OWN_FILES for path in data_dir.glob(pattern)]
+    for directory in (data_dir / name for name in OWN_DIRECTORIES):
+        if directory.is_dir() and not directory.is_symlink():
+            owned += [directory, *directory.rglob("*")]
+    for path in owned:
+        if path.is_symlink() or path.is_socket():
+            continue
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 @asynccontextmanager
-async def open_runtime(config: Config, *, migrate_default: bool = True) -> AsyncIterator[Runtime]:
+async def open_runtime(config: Config, *, migrate_default: bool = True,
+                       keep_embedded_redis: bool = False) -> AsyncIterator[Runtime]:
     """Open the stores. The embedded SQLite database migrates itself; any other must be migrated first."""
-    async with _redis_url(config) as redis_url:
+    secure_data_dir(config.data_dir)
+    async with _redis_url(config, keep_running=keep_embedded_redis) as redis_url:
         if config.uses_default_database and migrate_default:
             await migrate.upgrade(config.database_url)
         elif not await migrate.is_up_to_date(config.database_url):
@@ -65,14 +95,16 @@ async def open_runtime(config: Config, *, migrate_default: bool = True) -> Async
 
 
 @asynccontextmanager
-async def _redis_url(config: Config) -> AsyncIterator[str]:
+async def _redis_url(config: Config, *, keep_running: bool) -> AsyncIterator[str]:
     if not config.uses_embedded_redis:
         yield config.redis_url
         return
     server = await asyncio.to_thread(EmbeddedRedis(config.data_dir / "redis").start)
-    log.info("embedded redis-server started on %s", server.socket)
+    log.info("embedded redis-server on %s (%s)", server.socket, "owner" if server.owner else "borrowed")
     try:
         yield server.url
     finally:
-        await asyncio.to_thread(server.stop)
-        log.info("embedded redis-server saved and stopped")
+        owned = server.owner
+        await asyncio.to_thread(lambda: server.stop(keep_running=keep_running))
+        if owned and not keep_running:
+            log.info("embedded redis-server saved and stopped")

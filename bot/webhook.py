@@ -21,7 +21,7 @@ from typing import Awaitable, Callable, Coroutine
 from aiohttp import web
 from redis.asyncio import Redis
 
-from bot.envelope import Envelope, Rejected
+from bot.envelope import MAX_CLOCK_SKEW_S, Envelope, Opened, Rejected
 from bot.inbound import Inbound, read_inbound
 from bot.observability import Metrics, log_message
 from bot.replies import render, split_text
@@ -34,6 +34,7 @@ from storage.base import utcnow
 from storage.contact_window import TAP_WINDOW, ContactWindow
 from storage.db import Sessions
 from storage.redis_state import Deduplicator, MemberBusy, member_lock
+from storage.replay import FORGED, ReplayGuard
 
 log = logging.getLogger("timebank.webhook")
 
@@ -76,6 +77,7 @@ class WeChatEndpoint:
         self._deadline_s = deadline_s
         self._wake_outbox = wake_outbox
         self._arrivals = Arrivals(redis, per_minute=messages_per_minute, tap_window=tap_window)
+        self._replays = ReplayGuard(redis, window_s=MAX_CLOCK_SKEW_S)
         self._window = ContactWindow(redis)
         self._turns: set[asyncio.Task] = set()
 
@@ -95,7 +97,10 @@ class WeChatEndpoint:
             return self._reject(Rejected(413, "body too large"))
         except Rejected as rejected:
             return self._reject(rejected)
-        passive = await self._answer(inbound, started)
+        verdict = await self._replay_verdict(opened)
+        if verdict == FORGED:
+            return self._reject(Rejected(403, "signature already used with another message"))
+        passive = await self._answer(inbound, started, verified=verdict is not None)
         self._metrics.latency.labels(type=inbound.message_type).observe(time.monotonic() - started)
         if passive == SUCCESS:
             return web.Response(text=SUCCESS)
@@ -108,12 +113,21 @@ class WeChatEndpoint:
         log.info("rejected request status=%d reason=%s", rejected.status, rejected.reason)
         return web.Response(status=rejected.status, text=rejected.reason)
 
-    async def _answer(self, inbound: Inbound, started: float) -> str:
+    async def _replay_verdict(self, opened: Opened) -> int | None:
+        try:
+            return await self._replays.claim(opened.timestamp, opened.nonce, opened.xml)
+        except Exception:  # noqa: BLE001 — unknown: only an SOS is answered (its reply is harmless to forge)
+            log.warning("redis unavailable while checking for a replayed signature")
+            return None
+
+    async def _answer(self, inbound: Inbound, started: float, *, verified: bool) -> str:
         def remaining() -> float:
             return max(0.0, self._deadline_s - (time.monotonic() - started))
 
         if emergency.is_sos(inbound.incoming):
             return await self._answer_sos(inbound, started)
+        if not verified:  # fail closed: without Redis a replayed request cannot be told from a new one
+            return self._passive(inbound, Reply(self._context.text("busy")), "busy")
         try:
             # Before the handler, whose notifications may go to this member through the window it opens.
             arrival = await self._arrive(inbound.incoming, inbound.dedupe_key)

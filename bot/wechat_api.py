@@ -25,6 +25,7 @@ from wechatpy.client.api import WeChatMessage
 from wechatpy.exceptions import WeChatClientException
 
 from bot.config import WECHAT_API, WeChatConfig
+from bot.redaction import Redactor
 
 log = logging.getLogger("timebank.wechat")
 
@@ -149,6 +150,8 @@ class WeChatApi:
         self._attempts = attempts
         self._base_delay_s = base_delay_s
         self._threads = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="wechat-api")
+        # A network error names the URL it failed on: the token URL carries the app secret.
+        self._redact = Redactor((client.secret,))
 
     async def call(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         token_refreshed = False
@@ -172,7 +175,7 @@ class WeChatApi:
             except (requests.RequestException, TimeoutError) as error:
                 if attempt == self._attempts:
                     log.error("wechat api unreachable after %d attempts: %s", attempt, type(error).__name__)
-                    raise
+                    raise self._redact.exception(error) from None
                 log.warning("wechat api network error %s, retrying", type(error).__name__)
             await asyncio.sleep(self._backoff(attempt))
         raise AssertionError("unreachable")

@@ -17,6 +17,7 @@ from storage.job_queue import JobQueue
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
+from storage.sos_spool import SosSpool
 from storage.tasks.values import DEFAULT_TASK_RULES, TaskRules
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
@@ -38,7 +39,8 @@ class Bank:
     policy: ExchangePolicy
     catalogue: Catalogue
     daily_transfer_limit_min: int
-    staff_openids: tuple[str, ...] = ()
+    staff_openids: tuple[str, ...] = ()  # [staff] openids and admins
+    staff_admins: tuple[str, ...] = ()  # [staff] admins
     partner_operators: dict[str, tuple[str, ...]] = field(default_factory=dict)
     task_rules: TaskRules = DEFAULT_TASK_RULES
     jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
@@ -61,6 +63,7 @@ class Context:
     bank: Bank
     faq: Faq = field(default_factory=shipped_faq)  # the knowledge base: shipped answers and the staff's own file
     console: ConsoleDoor | None = None  # None where no web console is served
+    sos_spool: SosSpool | None = None  # where an SOS is written before its reply (storage/sos_spool.py)
 
     @staticmethod
     def local(moment: datetime) -> datetime:

@@ -3,7 +3,9 @@
 The reply is made from the text table alone, so it goes out even when the
 database or Redis is down; the webhook asks `is_sos` before de-duplication
 and the member's lock, so it never waits behind another turn either.
-Alerting runs afterwards as its own task. Someone crying for help again
+Alerting runs afterwards as its own task, but the cry is first written to the
+local SOS spool (storage/sos_spool.py): a process killed before the pushes are
+queued leaves it for the next one to raise. Someone crying for help again
 within ALERT_WINDOW gets a fresh reply every time, but the open alert only
 counts the repeat: staff are told once.
 
@@ -26,6 +28,7 @@ from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import alerts, members, outbox
 from storage.members import Binding, Member, PersonalData, Purpose
 from storage.privacy import InvalidPhone
+from storage.sos_spool import SpoolEntry
 
 log = logging.getLogger("timebank.sos")
 
@@ -61,10 +64,26 @@ def is_sos(incoming: Incoming) -> bool:
 
 async def answer(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
     """The reply now; the alerting afterwards, on its own, so nothing it waits on can hold the reply."""
-    task = asyncio.create_task(_alert(incoming, ctx))
+    entry = ctx.sos_spool.record(incoming.openid, incoming.received_at) if ctx.sos_spool else None
+    _start(_alert(incoming, ctx, entry))
+    return Outcome(Reply(ctx.text("sos")), "sos")
+
+
+async def replay_spooled(ctx: Context) -> int:
+    """Raise what a killed process (or a database outage) left in the spool; how many were taken up."""
+    taken = 0
+    for entry in ctx.sos_spool.leftovers() if ctx.sos_spool else ():
+        log.warning("SOS from the spool (received %s): raising it now", entry.received_at.isoformat())
+        incoming = Incoming(openid=entry.openid, kind=Kind.TEXT, received_at=entry.received_at)
+        await _alert(incoming, ctx, entry)
+        taken += 1
+    return taken
+
+
+def _start(work) -> None:
+    task = asyncio.create_task(work)
     _alerting.add(task)
     task.add_done_callback(_alerting.discard)
-    return Outcome(Reply(ctx.text("sos")), "sos")
 
 
 async def settle(timeout_s: float | None = None) -> None:
@@ -73,23 +92,37 @@ async def settle(timeout_s: float | None = None) -> None:
         await asyncio.wait(set(_alerting), timeout=timeout_s)
 
 
-async def _alert(incoming: Incoming, ctx: Context) -> None:
+async def _alert(incoming: Incoming, ctx: Context, entry: SpoolEntry | None) -> None:
     try:
-        await _raise_the_alarm(incoming, ctx)
+        await _raise_the_alarm(incoming, ctx, entry)
     except Exception:  # noqa: BLE001 — the member already has the numbers; operators have this line
-        log.exception("SOS could not be recorded or passed on (received %s)", incoming.received_at.isoformat())
+        log.exception("SOS could not be recorded or passed on (received %s); it stays in the spool",
+                      incoming.received_at.isoformat())
+        if entry is not None:
+            entry.release()
+        return
+    if entry is not None:
+        entry.done()
 
 
-async def _raise_the_alarm(incoming: Incoming, ctx: Context) -> None:
+async def _raise_the_alarm(incoming: Incoming, ctx: Context, entry: SpoolEntry | None) -> None:
     member = await members.member_by_openid(ctx.bank.sessions, incoming.openid)
-    async with _raising.setdefault(incoming.openid, asyncio.Lock()):
-        alert_id, fresh = await alerts.raise_or_repeat(
-            ctx.bank.sessions, alerts.SOS, within=ALERT_WINDOW, now=incoming.received_at,
-            member_id=member and member.id, openid=None if member else incoming.openid,
-            community=member and member.community)
+    if entry is not None and entry.alert_id is not None:  # raised before a crash: only the pushes may be missing
+        alert_id, fresh = entry.alert_id, True
+    else:
+        async with _raising.setdefault(incoming.openid, asyncio.Lock()):
+            alert_id, fresh = await alerts.raise_or_repeat(
+                ctx.bank.sessions, alerts.SOS, within=ALERT_WINDOW, now=incoming.received_at,
+                member_id=member and member.id, openid=None if member else incoming.openid,
+                community=member and member.community)
+        if entry is not None:
+            entry.raised(alert_id)
     if not fresh:
         log.warning("SOS repeated: alert #%d", alert_id)
-        return
+        # A replayed cry may be the one that raised this alert in a process killed before it noted the id:
+        # its pushes are queued again, which the outbox ignores when they are already there.
+        if entry is None or not entry.replayed:
+            return
     log.warning("SOS: alert #%d raised, registered=%s", alert_id, member is not None)
     if member is None:
         await _tell_staff_of_a_stranger(ctx, incoming, alert_id)

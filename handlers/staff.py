@@ -46,7 +46,8 @@ async def staff_member(incoming: Incoming, ctx: Context) -> members.Member | Non
     """The sender, if staff; a configured staff OpenID is promoted on first use (see promote_configured_staff)."""
     member = await member_of(incoming, ctx)
     if member is not None and not member.is_staff and incoming.openid in ctx.bank.staff_openids:
-        promoted = await members.promote_configured_staff(ctx.bank.sessions, (incoming.openid,))
+        admins = (incoming.openid,) if incoming.openid in ctx.bank.staff_admins else ()
+        promoted = await members.promote_configured_staff(ctx.bank.sessions, (incoming.openid,), admins)
         member = promoted[0] if promoted else member
         forget_sender()
     return member if member is not None and member.is_staff else None

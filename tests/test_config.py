@@ -87,3 +87,23 @@ def test_the_example_placeholder_keys_are_refused():
     with pytest.raises(ConfigError) as error:
         load_config(EXAMPLE, environ={})
     assert error.value.key == "privacy"
+
+
+def test_serve_refuses_the_examples_placeholder_app_id_secret_and_token(capsys):
+    from bot.cli import main
+
+    keys = KeyRing.generate("k7").to_config()
+    environ = {"TIMEBANK_PRIVACY_KEYS": f"k7={keys['keys']['k7']}", "TIMEBANK_PRIVACY_CURRENT_KEY_ID": "k7",
+               "TIMEBANK_PRIVACY_LOOKUP_KEY": keys["lookup_key"]}
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in environ.items():
+            patch.setenv(name, value)
+        assert main(["serve", "--config", str(EXAMPLE)]) == 2
+    assert "placeholder" in capsys.readouterr().err
+
+
+def test_a_message_mode_other_than_plaintext_needs_a_key(config_file):
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(MINIMAL.replace('token = "tok3n"', 'token = "tok3n"\nmessage_mode = "safe"')),
+                    environ={})
+    assert error.value.key == "wechat.message_mode"

@@ -23,9 +23,10 @@ SAMPLE_NOW = float(SAMPLE_TIMESTAMP) + 2
 OTHER_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 
 
-def wechat(key: str = SAMPLE_KEY, previous: str = "") -> WeChatConfig:
+def wechat(key: str = SAMPLE_KEY, previous: str = "", mode: str = "") -> WeChatConfig:
     return WeChatConfig(app_id=SAMPLE_APP_ID, app_secret="s", token=SAMPLE_TOKEN, encoding_aes_key=key,
-                        previous_encoding_aes_key=previous, api_base_url="http://sandbox", api_timeout=1.0)
+                        previous_encoding_aes_key=previous, api_base_url="http://sandbox", api_timeout=1.0,
+                        message_mode=mode)
 
 
 def sample_query(**changes) -> dict:
@@ -75,3 +76,30 @@ def test_the_handshake_echoes_only_when_signed():
     assert envelope.handshake(query, now=SAMPLE_NOW) == "5837397520665436492"
     with pytest.raises(Rejected):
         envelope.handshake({**query, "nonce": "1"}, now=SAMPLE_NOW)
+
+
+PLAIN_BODY = b"<xml><ToUserName>gh_1</ToUserName><FromUserName>o_1</FromUserName><CreateTime>1</CreateTime>" \
+             b"<MsgType>text</MsgType><Content>plain</Content><MsgId>1</MsgId></xml>"
+
+
+def test_a_key_alone_means_safe_mode_and_safe_mode_refuses_a_plaintext_request():
+    plain_query = {key: value for key, value in sample_query().items() if key not in ("encrypt_type", "msg_signature")}
+    assert Envelope(wechat()).mode == "safe"
+    for downgrade in (plain_query, {**plain_query, "encrypt_type": "raw"}, sample_query(msg_signature="")):
+        with pytest.raises(Rejected) as refused:
+            Envelope(wechat()).open(downgrade, PLAIN_BODY, now=SAMPLE_NOW)
+        assert refused.value.status == 403
+
+
+def test_compatible_mode_reads_the_encrypted_part_when_there_is_one_and_plaintext_otherwise():
+    envelope = Envelope(wechat(mode="compatible"))
+    assert "messense" in envelope.open(sample_query(), SAMPLE_BODY, now=SAMPLE_NOW).xml
+    plain_query = {key: value for key, value in sample_query().items() if key not in ("encrypt_type", "msg_signature")}
+    opened = envelope.open(plain_query, PLAIN_BODY, now=SAMPLE_NOW)
+    assert opened.crypto is None and "plain" in opened.xml  # and the reply goes back in plaintext
+
+
+def test_plaintext_mode_refuses_an_encrypted_request():
+    with pytest.raises(Rejected) as refused:
+        Envelope(wechat(key="", mode="")).open(sample_query(), SAMPLE_BODY, now=SAMPLE_NOW)
+    assert refused.value.status == 400

@@ -26,8 +26,8 @@ from storage.members.registration import (member_by_id, member_by_openid, member
                                           register_member)
 from storage.members.rotation import rotate
 from storage.members.places import home_point, set_home_point
-from storage.members.staff import (make_staff, promote_configured_staff, reinstate_member, revoke_staff, set_in_need,
-                                   staff_openids, suspend_member, verify_volunteer)
+from storage.members.staff import (appoint, make_staff, promote_configured_staff, reinstate_member, revoke_staff,
+                                   set_in_need, staff_members, staff_openids, suspend_member, verify_volunteer)
 from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
 from storage.members.validation import NORMALIZE, PROFILE_FIELDS
 from storage.members.values import (ACTIVE, BINDING_STATUSES, CLOSED, CONFIRMED, EARLIEST_BIRTH_YEAR, ELDER, FAMILY,
@@ -47,7 +47,7 @@ __all__ = [
     # family bindings
     "request_binding", "confirm_binding", "end_binding", "bound_elders", "family_of", "is_bound",
     # home points and staff from the configuration
-    "set_home_point", "home_point", "promote_configured_staff",
+    "set_home_point", "home_point", "promote_configured_staff", "appoint", "staff_members",
     # personal data
     "masked_profile", "reveal", "erase_member", "rotate",
     # values

@@ -83,18 +83,42 @@ async def staff_openids(sessions: Sessions) -> tuple[str, ...]:
         )).scalars())
 
 
-async def promote_configured_staff(sessions: Sessions, openids: Iterable[str]) -> list[Member]:
-    """Make the members behind the configured staff OpenIDs staff (as SYSTEM); idempotent.
+async def promote_configured_staff(sessions: Sessions, openids: Iterable[str],
+                                   admins: Iterable[str] = ()) -> list[Member]:
+    """Make the members behind the configured staff OpenIDs staff, and those behind `admins` admins (as
+    SYSTEM, audited); idempotent.
 
     Called at start-up and when a configured OpenID first uses a staff command,
     as staff often register only after the bot is running. An OpenID with no
     active member is skipped: staff acts are recorded under a member's id.
     """
+    admins = tuple(dict.fromkeys(admins))
+    wanted = {**dict.fromkeys(openids, False), **dict.fromkeys(admins, True)}
     promoted = []
-    for openid in dict.fromkeys(openids):
-        async with sessions() as session:
-            member_id = (await session.execute(select(MemberRow.id).where(
-                MemberRow.openid == openid, MemberRow.status == ACTIVE, ~MemberRow.is_staff))).scalar()
-        if member_id is not None:
-            promoted.append(await make_staff(sessions, member_id, SYSTEM))
+    for openid, admin in wanted.items():
+        member = await appoint(sessions, openid, admin=admin)
+        if member is not None and member[1]:
+            promoted.append(member[0])
     return promoted
+
+
+async def appoint(sessions: Sessions, openid: str, *, admin: bool = False) -> tuple[Member, bool] | None:
+    """The active member behind `openid` made staff (or admin) by SYSTEM, and whether that changed anything;
+    None when no active member has that OpenID. For `timebank staff add`: the first admin has nobody to appoint
+    them."""
+    async with sessions() as session:
+        row = (await session.execute(select(MemberRow).where(
+            MemberRow.openid == openid, MemberRow.status == ACTIVE))).scalar_one_or_none()
+        if row is None:
+            return None
+        if row.is_staff and (row.is_admin or not admin):
+            return as_member(row), False
+        member_id = row.id
+    return await make_staff(sessions, member_id, SYSTEM, admin=admin), True
+
+
+async def staff_members(sessions: Sessions) -> list[Member]:
+    """Everyone with staff rights, active or not, in the order they joined."""
+    async with sessions() as session:
+        rows = (await session.execute(select(MemberRow).where(MemberRow.is_staff).order_by(MemberRow.id))).scalars()
+        return [as_member(row) for row in rows]
