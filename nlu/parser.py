@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, tokenizer
+from . import cleanup, danger, tokenizer
 from . import expecting as answers
 from .intents import decide
 from .reading import Reading
@@ -33,8 +33,20 @@ def _remembered(text: str, day: date, expecting: str | None) -> Parse:
     return _read(text, day, expecting)
 
 
+# A confident reading of danger alerts at once; a doubtful one shows the numbers and asks (handlers/emergency.py).
+DANGER_CONFIDENCE = {danger.ALARM: 0.95, danger.DOUBT: 0.6}
+
+
+def forget_readings() -> None:
+    """Empty the cache of readings, so that the next parse of any message is a first reading (nlu.evaluate)."""
+    _remembered.cache_clear()
+
+
 def _read(text: str, day: date, expecting: str | None) -> Parse:
     reading = Reading(text, day)
+    level = danger.read_clean(reading.command_text).level
+    if level != danger.NONE:  # safety first: whatever else the message says or answers
+        return Parse("sos", {}, DANGER_CONFIDENCE[level])
     cues = reading.command_hits("intent")
     if expecting == "yes_no":
         cues = cues + reading.command_hits("yes_no")
