@@ -77,6 +77,8 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     ]},
     "console": {"base_url": "", "link_minutes": 5, "session_hours": 8},
     "knowledge": {"faq_file": ""},
+    # A message that may be an emergency: how long an unanswered "您现在有危险吗？" waits before the alert.
+    "safety": {"doubt_silence_minutes": 3},
 }
 
 # Tables whose keys are data (service codes), validated by their own parser.
@@ -172,6 +174,7 @@ class Config:
     menu: tuple[MenuButton, ...] = ()
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
     knowledge: Faq = field(default_factory=shipped_faq)  # the FAQ: shipped answers and [knowledge] faq_file
+    doubt_silence_min: int = 3  # [safety]: silence after a doubtful emergency raises the alert
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -321,6 +324,7 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         menu=_menu(merged),
         console=_console(merged),
         knowledge=_knowledge(merged, base_dir),
+        doubt_silence_min=_integer(merged, "safety", "doubt_silence_minutes", 1, 30),
     )
 
 

@@ -58,7 +58,8 @@ class Conversation:
         state, stored = await self._load(incoming, ctx)
         outcome = self._steering(state, plain(incoming.text), ctx)
         if outcome is None:
-            meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+            meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state),
+                                read_danger=not incoming.danger_settled)
             outcome = await self._answer(state, meaning, incoming, ctx)
         await self._keep(state, stored, incoming, ctx)
         return outcome

@@ -159,6 +159,9 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
     conversation = Conversation(flows, answer_intent, MAIN_MENU, unknown=knowledge.answer_unknown, titles=INTENT_TITLES)
 
     async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
+        # "您现在有危险吗？" is settled before anything else the member says is read.
+        if (settled := await emergency.settle_doubt(incoming, ctx, conversation.hear)) is not None:
+            return settled
         for pattern, command in COMMANDS:
             # A command may decline (None): words like "有问题" are a dispute only for someone with a visit on.
             if (found := pattern.match(incoming.text)) and (outcome := await command(found.group(1), incoming, ctx)):

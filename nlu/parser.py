@@ -19,18 +19,19 @@ REMEMBERED_READINGS = 4096
 REMEMBERED_LENGTH = 64
 
 
-def parse(text: str, now: datetime, expecting: str | None = None) -> Parse:
+def parse(text: str, now: datetime, expecting: str | None = None, read_danger: bool = True) -> Parse:
+    """`read_danger=False` reads past any danger: for a message whose writer has said they are safe."""
     if expecting is not None and expecting not in answers.EXPECTING:
         raise ValueError(f"unknown expecting value {expecting!r}; use one of {answers.EXPECTING}")
     if len(text) > REMEMBERED_LENGTH:
-        return _read(text, local_day(now), expecting)
-    remembered = _remembered(text, local_day(now), expecting)
+        return _read(text, local_day(now), expecting, read_danger)
+    remembered = _remembered(text, local_day(now), expecting, read_danger)
     return Parse(remembered.intent, dict(remembered.slots), remembered.confidence)  # callers may change slots
 
 
 @lru_cache(maxsize=REMEMBERED_READINGS)
-def _remembered(text: str, day: date, expecting: str | None) -> Parse:
-    return _read(text, day, expecting)
+def _remembered(text: str, day: date, expecting: str | None, read_danger: bool) -> Parse:
+    return _read(text, day, expecting, read_danger)
 
 
 # A confident reading of danger alerts at once; a doubtful one shows the numbers and asks (handlers/emergency.py).
@@ -42,9 +43,9 @@ def forget_readings() -> None:
     _remembered.cache_clear()
 
 
-def _read(text: str, day: date, expecting: str | None) -> Parse:
+def _read(text: str, day: date, expecting: str | None, read_danger: bool = True) -> Parse:
     reading = Reading(text, day)
-    level = danger.read_clean(reading.command_text).level
+    level = danger.read_clean(reading.command_text).level if read_danger else danger.NONE
     if level != danger.NONE:  # safety first: whatever else the message says or answers
         return Parse("sos", {}, DANGER_CONFIDENCE[level])
     cues = reading.command_hits("intent")
