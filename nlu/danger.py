@@ -30,7 +30,9 @@ _CUES = _alternation(_CUE_WEIGHT)
 _PATTERNS = [(re.compile(regex), weight) for regex, weight in words.DANGER_PATTERNS.items()]
 _NEUTRAL = _alternation(words.NEUTRAL_PHRASES)
 _VARIANTS = _alternation(words.DANGER_VARIANTS)
-_CLAUSE_DEFUSER = _alternation(w for table in words.CLAUSE_DEFUSERS.values() for w in table)
+_CLAUSE_DEFUSER = re.compile("|".join([
+    *map(re.escape, sorted({w for table in words.CLAUSE_DEFUSERS.values() for w in table}, key=len, reverse=True)),
+    *words.CLAUSE_DEFUSER_PATTERNS]))
 _MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
 _NOW = re.compile("(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
