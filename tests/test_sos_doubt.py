@@ -5,7 +5,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+import asyncio
+
 from bot.handler_context import handler_context
+from bot.worker import sos_silence
 from handlers import emergency
 from storage import alerts, members
 from storage.base import utcnow
@@ -59,6 +62,7 @@ async def test_silence_raises_the_alert_when_the_time_allowed_is_up(grandma, run
     assert await runtime.jobs.redis.exists(queued)  # the silence is timed by the job queue
 
     ctx = handler_context(runtime)
+    assert not await sos_silence({"handlers": ctx}, "o_grandma_wang", at.isoformat())  # the worker's job: too early
     assert not await emergency.on_silence(ctx, "o_grandma_wang", at.isoformat(), now=at + SILENCE / 2)
     assert await sos_alerts(runtime) == []
     assert await emergency.on_silence(ctx, "o_grandma_wang", at.isoformat(), now=at + SILENCE)
@@ -78,6 +82,16 @@ async def test_no_danger_goes_on_with_what_was_asked_and_raises_nothing(grandma,
     assert not await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(),
                                           now=at + 2 * SILENCE)
     assert await sos_alerts(runtime) == []
+
+
+async def test_yes_and_the_silence_job_racing_raise_one_alert(grandma, runtime):
+    assert ASKED in await grandma.says("我摔了一跤")
+    at = await asked_at(runtime, "o_grandma_wang")
+    ctx = handler_context(runtime)
+    await asyncio.gather(
+        grandma.says("是"), emergency.on_silence(ctx, "o_grandma_wang", at.isoformat(), now=at + SILENCE))
+    [alert] = await sos_alerts(runtime)
+    assert alert.detail.get("repeats", 0) == 0  # one of the two took the question; the other found none
 
 
 async def test_a_second_alarming_message_raises_the_alert(grandma, runtime):
