@@ -44,7 +44,7 @@ DOUBT_KEPT = timedelta(days=1)  # long after the silence job's turn: a lost job 
 # The answer to "您现在有危险吗？", said alone (after `plain`); anything else is read by the parser as yes or no.
 DOUBT_ANSWERS = {
     **dict.fromkeys(("是", "是的", "对", "有", "有危险", "危险", "要", "需要", "快", "快来", "快点", "赶紧", "嗯",
-                     "快来人", "是啊", "对的", "好", "来人"), True),
+                     "快来人", "是啊", "对的", "来人"), True),
     **dict.fromkeys(("不是", "没有", "没事", "没事了", "我没事", "没危险", "没有危险", "不危险", "不", "否", "没",
                      "不用", "不需要", "不要", "还好", "好了", "没关系", "放心", "不是的", "没有没有", "没事没事",
                      "我很好", "挺好的", "都好", "不用了"), False),
@@ -102,27 +102,34 @@ async def settle_doubt(incoming: Incoming, ctx: Context,
                        go_on: Callable[[Incoming, Context], Awaitable[Outcome]]) -> Outcome | None:
     """The member's answer to "您现在有危险吗？"; None when no such question is open.
 
-    "是" raises the alert; "不是/没事" answers what the first message asked, with its danger set aside;
-    any other message means the member is talking of other things: the question is dropped.
+    "是" raises the alert; "不是/没事" answers what the first message asked, with its danger set aside.
+    Any other message is answered as usual and the question asked again: it stays open, and silence
+    still raises the alert, since someone unwell may well write of something else.
     """
     try:
-        asked = await ctx.dialogue.take(incoming.openid, DOUBT)  # taken: the silence job cannot also raise it
+        asked = await ctx.dialogue.recall(incoming.openid, DOUBT)
     except Exception:  # noqa: BLE001 — without Redis no doubt was kept either: it raised the alert
         log.warning("redis unavailable while looking for an open SOS doubt")
         return None
     if asked is None:
         return None
     in_danger = _in_danger(incoming.text, ctx.local(incoming.received_at))
+    if in_danger is None:
+        return _with_line(await go_on(incoming, ctx), ctx.text("sos_doubt_again"), last=True)
+    if await ctx.dialogue.take(incoming.openid, DOUBT) is None:  # the silence job settled it just now
+        return None
     if in_danger:
         await _alert(_asked_incoming(incoming, asked), ctx)
         return Outcome(Reply(ctx.text("sos_doubt_alerted")), "sos")
-    if in_danger is None:
-        log.info("SOS doubt dropped: the member wrote of something else")
-        return None
     log.info("SOS doubt settled: no danger")
     outcome = await go_on(dataclasses.replace(_asked_incoming(incoming, asked), danger_settled=True), ctx)
+    return _with_line(outcome, ctx.text("sos_doubt_fine"), last=False)
+
+
+def _with_line(outcome: Outcome, line: str, *, last: bool) -> Outcome:
     said = outcome.reply.text if outcome.reply and outcome.reply.text else ""
-    return dataclasses.replace(outcome, reply=Reply("\n".join(filter(None, (ctx.text("sos_doubt_fine"), said)))))
+    lines = (said, line) if last else (line, said)
+    return dataclasses.replace(outcome, reply=Reply("\n".join(filter(None, lines))))
 
 
 async def on_silence(ctx: Context, openid: str, asked_at: str, now: datetime) -> bool:

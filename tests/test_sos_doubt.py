@@ -94,6 +94,15 @@ async def test_yes_and_the_silence_job_racing_raise_one_alert(grandma, runtime):
     assert alert.detail.get("repeats", 0) == 0  # one of the two took the question; the other found none
 
 
+async def test_talk_of_something_else_is_answered_and_the_question_stays_open(grandma, runtime):
+    assert ASKED in await grandma.says("我摔了一跤")
+    at = await asked_at(runtime, "o_grandma_wang")
+    answer = await grandma.says("余额")
+    assert "时间币" in answer and ASKED in answer  # her question answered, ours asked again
+    assert await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(), now=at + SILENCE)
+    assert len(await sos_alerts(runtime)) == 1
+
+
 async def test_a_second_alarming_message_raises_the_alert(grandma, runtime):
     assert ASKED in await grandma.says("我摔了一跤")
     await emergency.settle()  # a person takes longer to type again than the bot to note the question
