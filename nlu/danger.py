@@ -1,8 +1,9 @@
 """Is someone in danger now? Three outcomes: alarm (alert at once), doubt (show the numbers, ask), none.
 
 Cues of danger add up per message; a clause that speaks of the past, of learning, of prices or of
-thanks does not count ("去年摔过一跤"), and weak cues do not count in a message that asks for an
-ordinary service or says the trouble has passed. Every word lives in danger_words.py.
+thanks does not count ("去年摔过一跤"), nor do weak cues in the clauses after a past one until the
+talk comes back to now ("现在", "刚才"), nor weak cues in a message that asks for an ordinary service
+or says the trouble has passed. Every word lives in danger_words.py.
 """
 
 import re
@@ -35,6 +36,8 @@ _CLAUSE_DEFUSER = re.compile("|".join([
     *words.CLAUSE_DEFUSER_PATTERNS]))
 _MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
 _NOW = re.compile("(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))
+_BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
+_PAST = _alternation(words.CLAUSE_DEFUSERS["past"])
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 
 
@@ -46,9 +49,15 @@ def read_clean(text: str) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text)."""
     text = _NEUTRAL.sub(lambda m: HIDDEN * len(m.group()), _VARIANTS.sub(_variant, _joined(text)))
     found: list[tuple[str, float]] = []
+    in_the_past = False  # "上回打120 救护车十分钟就到了": the time said holds until the talk comes back to now
     for clause in _clauses(text):
+        if _BACK_TO_NOW.match(clause):
+            in_the_past = False
+        if _PAST.search(clause):
+            in_the_past = True
+            continue
         if not _CLAUSE_DEFUSER.search(clause):
-            found += _cues(clause)
+            found += [(cue, w) for cue, w in _cues(clause) if not in_the_past or w >= words.STRONG]
     if _MESSAGE_DEFUSER.search(text):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
     weight = sum(w for _, w in found)
