@@ -175,3 +175,13 @@ async def test_the_numbers_come_even_when_the_database_and_redis_are_down(strand
     assert the_numbers_are_in((await wechat.post(wechat.text("o_grandma_wang", "救命"))).text)
     await emergency.settle()
     assert "SOS could not be recorded or passed on" in caplog.text
+
+
+async def test_a_doubt_gets_its_numbers_too_and_unable_to_ask_the_bot_raises_the_alert(stranded_wechat, caplog):
+    wechat = stranded_wechat
+    reply = (await wechat.post(wechat.text("o_grandma_wang", "我摔了一跤"))).text
+    assert the_numbers_are_in(reply) and "您现在有危险吗" in reply
+    await emergency.settle()
+    # The question cannot be kept without Redis: safety first, the alert is tried at once (and here fails too).
+    assert "SOS doubt could not be kept or timed: raising the alert" in caplog.text
+    assert "SOS could not be recorded or passed on" in caplog.text
