@@ -65,6 +65,14 @@ def read_clean(text: str) -> Danger:
     return Danger(level, weight, tuple(cue for cue, _ in found))
 
 
+def _whole_word(clause: str, match: re.Match) -> bool:
+    """English cues stand as words of their own: "help" yes, "helper" or "shelp" no."""
+    if not match.group().isascii() or match.group().isdigit():
+        return True
+    before, after = clause[match.start() - 1:match.start()], clause[match.end():match.end() + 1]
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+
+
 def _variant(match: re.Match) -> str:
     return words.DANGER_VARIANTS[match.group()]
 
@@ -83,7 +91,7 @@ def _clauses(text: str) -> list[str]:
 
 
 def _cues(clause: str) -> list[tuple[str, float]]:
-    found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause)}
+    found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause) if _whole_word(clause, m)}
     for pattern, weight in _PATTERNS:
         if (m := pattern.search(clause)) and not any(cue in m.group() for cue in found):
             found[m.group()] = weight

@@ -47,6 +47,9 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("谢谢你们的救命之恩", nlu.NONE),          # thanks
     ("打120要钱吗", nlu.NONE),                # information
     ("我怕晚上起夜摔倒", nlu.NONE),            # fear of what may happen
+    ("上回打120 救护车十分钟就到了", nlu.NONE),  # the past holds until the talk comes back to now
+    ("昨天摔了一跤 到现在还起不来", nlu.ALARM),
+    ("helper wanted", nlu.NONE),                # an English cry is a word of its own
 ])
 def test_how_sure_the_reader_is(text, level):
     assert nlu.danger_of(text).level == level
