@@ -49,6 +49,8 @@ DOUBT_ANSWERS = {
                      "不用", "不需要", "不要", "还好", "好了", "没关系", "放心", "不是的", "没有没有", "没事没事",
                      "我很好", "挺好的", "都好", "不用了"), False),
 }
+# What a first message that asked for nothing besides reads as, once its danger is set aside.
+NOTHING_ASKED = ("unknown", "affirm", "deny")
 # Said inside a longer answer ("不是的 我没事 谢谢"), these mean no danger.
 SAFE_INSIDE = ("没事", "没危险", "没有危险", "不危险", "不是", "没有")
 PURPOSE = Purpose("sos")
@@ -122,8 +124,11 @@ async def settle_doubt(incoming: Incoming, ctx: Context,
         await _alert(_asked_incoming(incoming, asked), ctx)
         return Outcome(Reply(ctx.text("sos_doubt_alerted")), "sos")
     log.info("SOS doubt settled: no danger")
-    outcome = await go_on(dataclasses.replace(_asked_incoming(incoming, asked), danger_settled=True), ctx)
-    return _with_line(outcome, ctx.text("sos_doubt_fine"), last=False)
+    first = dataclasses.replace(_asked_incoming(incoming, asked), danger_settled=True)
+    if nlu.parse(first.text, now=ctx.local(first.received_at), read_danger=False).intent in NOTHING_ASKED:
+        # "摔了一跤" alone asked for nothing: replaying it would answer whatever question a flow has open.
+        return Outcome(Reply(ctx.text("sos_doubt_fine")), "sos_doubt_settled")
+    return _with_line(await go_on(first, ctx), ctx.text("sos_doubt_fine"), last=False)
 
 
 def _with_line(outcome: Outcome, line: str, *, last: bool) -> Outcome:

@@ -103,6 +103,17 @@ async def test_talk_of_something_else_is_answered_and_the_question_stays_open(gr
     assert len(await sos_alerts(runtime)) == 1
 
 
+async def test_a_registration_under_way_survives_a_doubt_settled_as_no_danger(member_chat, runtime):
+    stranger = member_chat("o_new_member")
+    for message in ("我要注册", "1", "同意"):
+        await stranger.says(message)
+    assert ASKED in await stranger.says("我摔了一跤")
+    await emergency.settle()
+    assert "没事就好" in await stranger.says("没事")
+    assert "手机号" in await stranger.says("王秀英")  # the question before the doubt, answered
+    assert await sos_alerts(runtime) == []
+
+
 async def test_a_second_alarming_message_raises_the_alert(grandma, runtime):
     assert ASKED in await grandma.says("我摔了一跤")
     await emergency.settle()  # a person takes longer to type again than the bot to note the question
