@@ -1,13 +1,14 @@
 """Benchmark the NLU parser.
 
-    .venv/bin/python bench/nlu.py [DEV.jsonl] [--repeat N]
+    .venv/bin/python bench/nlu.py [DEV.jsonl] [--sos SOS.jsonl] [--repeat N]
 
 Prints a small table: the process start-up cost (import nlu, warm_up with
 and without jieba's cache) and parse throughput, p50 and p99 over the dev
 set repeated N times after warm-up, each round on another day so that every
 message is read afresh, then of a round read again (the parser remembers
 short messages per day: the webhook's SOS check and the conversation read
-each message twice). Parse times are given as wall-clock time
+each message twice), and the emergency reader's two figures on the SOS set:
+recall of real emergencies and false alarms among near misses. Parse times are given as wall-clock time
 and as the thread's CPU time: on a busy machine the first includes waiting
 for a CPU, the second is what the parser itself costs. Asserts nothing.
 """
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 import nlu  # noqa: E402
 
 DEFAULT_DEV = os.environ.get("NLU_DEV_SET", str(ROOT.parent / "shared" / "nlu" / "dev.jsonl"))
+DEFAULT_SOS = os.environ.get("NLU_SOS_SET", str(ROOT / "tests" / "nlu" / "data" / "sos_messy.jsonl"))
 
 _STARTUP_PROBE = """
 import time
@@ -82,9 +84,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def sos_figures(path: Path) -> str:
+    from nlu.evaluate import load, run_sos, sos_line
+    return sos_line(run_sos(load(path))).replace("sos_recall=", "").replace(" false_alarms=", " / ")
+
+
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("dev", nargs="?", default=DEFAULT_DEV, type=Path)
+    arguments.add_argument("--sos", default=DEFAULT_SOS, type=Path, help="emergencies and near misses")
     arguments.add_argument("--repeat", type=int, default=20)
     options = arguments.parse_args()
 
@@ -105,6 +113,8 @@ def main() -> None:
         ("dev set", f"{len(lines)} messages x {options.repeat} days"),
         *timing_rows("read afresh", afresh),
         *timing_rows("read again", remembered),
+        ("emergencies: set", str(options.sos.name)),
+        ("emergencies: recall / false alarms", sos_figures(options.sos)),
     ]
     width = max(len(name) for name, _ in rows)
     print(f"{'metric':<{width}}  value")

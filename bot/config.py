@@ -83,6 +83,8 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     ]},
     "console": {"base_url": "", "link_minutes": 5, "session_hours": 8},
     "knowledge": {"faq_file": ""},
+    # A message that may be an emergency: how long an unanswered "您现在有危险吗？" waits before the alert.
+    "safety": {"doubt_silence_minutes": 3},
 }
 
 # Tables whose keys are data (service codes), validated by their own parser.
@@ -204,6 +206,7 @@ class Config:
     def all_staff_openids(self) -> tuple[str, ...]:
         """[staff] openids and admins: an admin is staff too."""
         return tuple(dict.fromkeys((*self.staff_openids, *self.staff_admins)))
+    doubt_silence_min: int = 3  # [safety]: silence after a doubtful emergency raises the alert
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -379,6 +382,7 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         knowledge=_knowledge(merged, base_dir),
         log_key=_log_key(merged.get("privacy")),
         is_dev=source == "embedded defaults",
+        doubt_silence_min=_integer(merged, "safety", "doubt_silence_minutes", 1, 30),
     )
 
 

@@ -22,6 +22,7 @@ def handler_context(runtime: Runtime) -> Context:
             staff_openids=config.all_staff_openids, staff_admins=config.staff_admins,
             partner_operators=config.partner_operators,
             task_rules=config.task_rules, jobs=runtime.jobs, broadcasts=config.broadcast,
+            doubt_silence=timedelta(minutes=config.doubt_silence_min),
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),

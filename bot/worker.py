@@ -23,6 +23,7 @@ from bot.broadcasting import preview_broadcast, resume_broadcasts, send_broadcas
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
 from bot.tag_sync import sync_tags
+from handlers import emergency
 from handlers.sweeps import run_sweeps
 from storage import ledger, redemptions
 from storage.base import utcnow
@@ -47,6 +48,11 @@ async def expire_holds(job: dict) -> int:
     return len(await ledger.expire_holds(job["runtime"].sessions))
 
 
+async def sos_silence(job: dict, openid: str, asked_at: str) -> bool:
+    """"您现在有危险吗？" unanswered: the alert is raised (handlers/emergency.py)."""
+    return await emergency.on_silence(job["handlers"], openid, asked_at, utcnow())
+
+
 # name → the coroutine arq calls with (job context, *arguments); handlers enqueue by these names.
 JOBS: dict[str, Job] = {
     "sweep_tasks": sweep_tasks,
@@ -57,6 +63,7 @@ JOBS: dict[str, Job] = {
     "resume_broadcasts": resume_broadcasts,
     "sync_tags": sync_tags,
     "daily_report": daily_report,
+    "sos_silence": sos_silence,
 }
 
 # A fan-out to a city takes hours at WeChat's pace, and arq's ten-minute job timeout cut it off each time (a pause of

@@ -45,6 +45,7 @@ class Bank:
     task_rules: TaskRules = DEFAULT_TASK_RULES
     jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
     broadcasts: BroadcastRules = DEFAULT_BROADCAST_RULES  # [broadcast]: channel and quota
+    doubt_silence: timedelta = timedelta(minutes=3)  # [safety]: an unanswered "您现在有危险吗？" then alerts
 
 
 @dataclass(frozen=True)

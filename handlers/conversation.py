@@ -64,7 +64,8 @@ class Conversation:
             return outcome
         outcome = await self._steering(state, plain(incoming.text), incoming, ctx)
         if outcome is None:
-            meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+            meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state),
+                                read_danger=not incoming.danger_settled)
             outcome = await self._answer(state, meaning, incoming, ctx)
         await self._keep(state, stored, incoming, ctx)
         return outcome

@@ -9,6 +9,11 @@ queued leaves it for the next one to raise. Someone crying for help again
 within ALERT_WINDOW gets a fresh reply every time, but the open alert only
 counts the repeat: staff are told once.
 
+Only a confident reading (nlu.ALARM) alerts at once. A doubtful one (nlu.DOUBT: "摔了一跤", "头很晕")
+gets the same numbers and one question, "您现在有危险吗？": "是", a second alarming message, or
+silence for [safety] doubt_silence_minutes (the job `sos_silence`) raises the alert; "不是/没事"
+settles it, and what the first message asked for is answered as an ordinary message.
+
 Pushes that name the member go through `members.reveal` once per recipient,
 as that recipient, so each unmasked read is checked and logged; whoever lacks
 the right (or is staff only by config, with no member record) gets the masked
@@ -19,10 +24,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+import dataclasses
+from datetime import datetime, timedelta
+from typing import Awaitable, Callable
 from weakref import WeakValueDictionary
 
 import nlu
+from handlers.choices import plain
 from handlers.context import Context
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import alerts, members, outbox
@@ -33,6 +41,21 @@ from storage.sos_spool import SpoolEntry
 log = logging.getLogger("timebank.sos")
 
 ALERT_WINDOW = timedelta(minutes=5)
+DOUBT = "sos_doubt"  # the dialogue memo of an open "您现在有危险吗？": the message, when it came
+DOUBT_KEPT = timedelta(days=1)  # long after the silence job's turn: a lost job still leaves the doubt to settle
+
+# The answer to "您现在有危险吗？", said alone (after `plain`); anything else is read by the parser as yes or no.
+DOUBT_ANSWERS = {
+    **dict.fromkeys(("是", "是的", "对", "有", "有危险", "危险", "要", "需要", "快", "快来", "快点", "赶紧", "嗯",
+                     "快来人", "是啊", "对的", "来人"), True),
+    **dict.fromkeys(("不是", "没有", "没事", "没事了", "我没事", "没危险", "没有危险", "不危险", "不", "否", "没",
+                     "不用", "不需要", "不要", "还好", "好了", "没关系", "放心", "不是的", "没有没有", "没事没事",
+                     "我很好", "挺好的", "都好", "不用了"), False),
+}
+# What a first message that asked for nothing besides reads as, once its danger is set aside.
+NOTHING_ASKED = ("unknown", "affirm", "deny")
+# Said inside a longer answer ("不是的 我没事 谢谢"), these mean no danger.
+SAFE_INSIDE = ("没事", "没危险", "没有危险", "不危险", "不是", "没有")
 PURPOSE = Purpose("sos")
 NOT_ON_FILE = "未登记"
 
@@ -62,10 +85,21 @@ def is_sos(incoming: Incoming) -> bool:
     return False
 
 
+def level_of(incoming: Incoming) -> str:
+    """ALARM or DOUBT for what is_sos let through; the menu's SOS button is a cry for help."""
+    if incoming.kind is Kind.MENU_CLICK:
+        return nlu.ALARM
+    level = nlu.danger_of(incoming.text).level
+    return nlu.DOUBT if level == nlu.NONE else level  # parse saw danger in the message: never less than a doubt
+
+
 async def answer(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
-    """The reply now; the alerting afterwards, on its own, so nothing it waits on can hold the reply."""
-    entry = ctx.sos_spool.record(incoming.openid, incoming.received_at) if ctx.sos_spool else None
-    _start(_alert(incoming, ctx, entry))
+    """The reply now; the alerting (or the doubt's bookkeeping) afterwards, on its own, so nothing it waits
+    on can hold the reply."""
+    if level_of(incoming) == nlu.DOUBT:
+        _background(_doubt(incoming, ctx))
+        return Outcome(Reply(ctx.text("sos_doubt")), "sos_doubt")
+    _background(_alert(incoming, ctx, _spooled(incoming, ctx)))
     return Outcome(Reply(ctx.text("sos")), "sos")
 
 
@@ -80,7 +114,99 @@ async def replay_spooled(ctx: Context) -> int:
     return taken
 
 
-def _start(work) -> None:
+def _spooled(incoming: Incoming, ctx: Context) -> SpoolEntry | None:
+    """The cry written to the local spool before anything else: a process killed now leaves it to be raised."""
+    return ctx.sos_spool.record(incoming.openid, incoming.received_at) if ctx.sos_spool else None
+
+
+async def settle_doubt(incoming: Incoming, ctx: Context,
+                       go_on: Callable[[Incoming, Context], Awaitable[Outcome]]) -> Outcome | None:
+    """The member's answer to "您现在有危险吗？"; None when no such question is open.
+
+    "是" raises the alert; "不是/没事" answers what the first message asked, with its danger set aside.
+    Any other message is answered as usual and the question asked again: it stays open, and silence
+    still raises the alert, since someone unwell may well write of something else.
+    """
+    try:
+        asked = await ctx.dialogue.recall(incoming.openid, DOUBT)
+    except Exception:  # noqa: BLE001 — without Redis no doubt was kept either: it raised the alert
+        log.warning("redis unavailable while looking for an open SOS doubt")
+        return None
+    if asked is None:
+        return None
+    in_danger = _in_danger(incoming.text, ctx.local(incoming.received_at))
+    if in_danger is None:
+        return _with_line(await go_on(incoming, ctx), ctx.text("sos_doubt_again"), last=True)
+    if await ctx.dialogue.take(incoming.openid, DOUBT) is None:  # the silence job settled it just now
+        return None
+    if in_danger:
+        raised = _asked_incoming(incoming, asked)
+        await _alert(raised, ctx, _spooled(raised, ctx))
+        return Outcome(Reply(ctx.text("sos_doubt_alerted")), "sos")
+    log.info("SOS doubt settled: no danger")
+    first = dataclasses.replace(_asked_incoming(incoming, asked), danger_settled=True)
+    if nlu.parse(first.text, now=ctx.local(first.received_at), read_danger=False).intent in NOTHING_ASKED:
+        # "摔了一跤" alone asked for nothing: replaying it would answer whatever question a flow has open.
+        return Outcome(Reply(ctx.text("sos_doubt_fine")), "sos_doubt_settled")
+    return _with_line(await go_on(first, ctx), ctx.text("sos_doubt_fine"), last=False)
+
+
+def _with_line(outcome: Outcome, line: str, *, last: bool) -> Outcome:
+    said = outcome.reply.text if outcome.reply and outcome.reply.text else ""
+    lines = (said, line) if last else (line, said)
+    return dataclasses.replace(outcome, reply=Reply("\n".join(filter(None, lines))))
+
+
+async def on_silence(ctx: Context, openid: str, asked_at: str, now: datetime) -> bool:
+    """The `sos_silence` job: a doubt still open after the silence allowed raises the alert. True if it did."""
+    asked = await ctx.dialogue.recall(openid, DOUBT)
+    if asked is None or asked["at"] != asked_at or now < datetime.fromisoformat(asked_at) + ctx.bank.doubt_silence:
+        return False
+    if (asked := await ctx.dialogue.take(openid, DOUBT)) is None:
+        return False
+    log.warning("SOS doubt unanswered for %s: raising the alert", ctx.bank.doubt_silence)
+    raised = Incoming(openid, Kind.TEXT, datetime.fromisoformat(asked["at"]), asked["text"])
+    await _alert(raised, ctx, _spooled(raised, ctx))
+    return True
+
+
+def _in_danger(text: str, now: datetime) -> bool | None:
+    """True: yes, in danger; False: no; None: not an answer."""
+    said = plain(text)
+    if said in DOUBT_ANSWERS:
+        return DOUBT_ANSWERS[said]
+    intent = nlu.parse(text, now=now, expecting="yes_no").intent
+    if intent in ("affirm", "deny"):
+        return intent == "affirm"
+    return False if any(word in said for word in SAFE_INSIDE) else None
+
+
+def _asked_incoming(incoming: Incoming, asked: dict) -> Incoming:
+    return dataclasses.replace(incoming, kind=Kind(asked["kind"]), text=asked["text"],
+                               received_at=datetime.fromisoformat(asked["at"]))
+
+
+async def _doubt(incoming: Incoming, ctx: Context) -> None:
+    """A second alarming message while a doubt is open raises the alert; else the doubt is kept and timed.
+    Whatever cannot be kept or timed raises the alert: safety first."""
+    try:
+        if await ctx.dialogue.take(incoming.openid, DOUBT) is not None:
+            log.warning("SOS doubt followed by another alarming message: raising the alert")
+            return await _alert(incoming, ctx, _spooled(incoming, ctx))
+        at = incoming.received_at.isoformat()
+        await ctx.dialogue.note(incoming.openid, DOUBT, {"text": incoming.text, "kind": incoming.kind.value, "at": at},
+                                int(DOUBT_KEPT.total_seconds()))
+        if ctx.bank.jobs is None:
+            raise RuntimeError("no job queue to time the silence")
+        await ctx.bank.jobs.enqueue("sos_silence", incoming.openid, at, job_id=f"sos_silence:{incoming.openid}:{at}",
+                                    at=incoming.received_at + ctx.bank.doubt_silence)
+        log.info("SOS doubt: asked whether in danger")
+    except Exception:  # noqa: BLE001
+        log.exception("SOS doubt could not be kept or timed: raising the alert")
+        await _alert(incoming, ctx, _spooled(incoming, ctx))
+
+
+def _background(work) -> None:
     task = asyncio.create_task(work)
     _alerting.add(task)
     task.add_done_callback(_alerting.discard)

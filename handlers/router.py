@@ -193,6 +193,12 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
                                 command=run_command)
 
     async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
+        # "您现在有危险吗？" is settled before anything else the member says is read.
+        if (settled := await emergency.settle_doubt(incoming, ctx, obey_text)) is not None:
+            return settled
+        return await obey_text(incoming, ctx)
+
+    async def obey_text(incoming: Incoming, ctx: Context) -> Outcome:
         if is_staff_command(incoming.text) and await staff.staff_member(incoming, ctx) is not None \
                 and (asked := await conversation.hold(incoming, ctx)) is not None:
             return asked

@@ -24,6 +24,14 @@ TEXTS = {
         "社区电话：{hotline}\n"
         "我们正在通知社区工作人员。身边有人的话，请大声呼喊求助。"
     ),
+    # A message that may be an emergency: the numbers at once, and one question (handlers/emergency.py).
+    "sos_doubt": (
+        "如有危险，请马上拨打 120（急救）或 110（报警）！社区电话：{hotline}\n"
+        "您现在有危险吗？回复“是”我们马上通知工作人员和家人。"
+    ),
+    "sos_doubt_alerted": "我们正在通知社区工作人员和您的家人，请保持电话畅通。危急时请马上拨打 120 或 110！",
+    "sos_doubt_fine": "好的，您没事就好。",
+    "sos_doubt_again": "您现在有危险吗？有危险请回复“是”，没事请回复“没事”。",
     "not_understood": "抱歉，我没太明白。您可以发“帮助”看看我能做什么，或者打社区电话 {hotline}。",
     "voice_not_recognized": "抱歉，这段语音我没听清。请再说一遍，或者打字告诉我，也可以点下面的菜单。",
     "media_not_understood": "谢谢您发来的内容！我现在只看得懂文字和语音，请打字或发语音告诉我您需要什么。",

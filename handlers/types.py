@@ -38,6 +38,7 @@ class Incoming:
     scene: str = ""  # the QR code scene of a follow or scan
     location: Location | None = None
     report: Mapping[str, int] | None = None  # a mass send's result: msg_id, status, total, filter, sent, error
+    danger_settled: bool = False  # the member said they are not in danger: read the text for what it asks
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,10 @@
 
 Intent names, slot names and slot forms follow ../shared/nlu/CONTRACT.md.
 `now` may be naive or tz-aware; it is read as Asia/Shanghai local time.
-The words the parser knows live in nlu/lexicon.py.
+The words the parser knows live in nlu/lexicon.py; the words of danger in nlu/danger_words.py.
+
+`danger_of(text)` tells how sure the message is an emergency: ALARM (alert at once), DOUBT (show the
+numbers and ask), NONE. `parse` gives intent "sos" for both, with confidence 0.95 or 0.6.
 
 `parse(text, now, expecting=...)` reads a message as the answer to what the
 bot just asked. EXPECTING lists the values; each fills these slots:
@@ -32,9 +35,11 @@ keeps that intent (answer slots are added); nothing readable leaves the
 ordinary parse unchanged.
 """
 
+from .danger import ALARM, DOUBT, NONE, Danger
+from .danger import read as danger_of
 from .expecting import EXPECTING
 from .parser import parse, services_mentioned, warm_up, words
 from .result import Parse
 from .schema import INTENTS, SERVICE_CODES
 
-__all__ = ["EXPECTING", "INTENTS", "Parse", "SERVICE_CODES", "parse", "services_mentioned", "warm_up", "words"]
+__all__ = ["ALARM", "DOUBT", "Danger", "EXPECTING", "NONE", "danger_of", "INTENTS", "Parse", "SERVICE_CODES", "parse", "services_mentioned", "warm_up", "words"]

@@ -1,4 +1,4 @@
-"""python -m nlu.evaluate FILE.jsonl
+"""python -m nlu.evaluate [FILE.jsonl] [--sos SOS.jsonl]
 
 Reads labelled lines ({"text", "now", "intent", "slots"}), prints per-intent
 precision and recall and the misses, and ends with exactly one line:
@@ -7,8 +7,17 @@ precision and recall and the misses, and ends with exactly one line:
 
 Only the slots of an intent's contract row are scored; a line counts for
 slot_accuracy when its intent is right and those slots equal the labels.
-Times are per parse after warm-up; each line is timed TIMING_RUNS times and
-its median kept, so that one scheduler hiccup does not count as parse time.
+Times are first readings after warm-up: the parser's cache of readings is
+cleared before every timed parse, so nothing is served from memory. Each line
+is timed TIMING_RUNS times and its median kept, so that one scheduler hiccup
+does not count as parse time.
+
+With --sos, reads {"text", "sos": true|false} lines and ends with
+
+    sos_recall=1.000 false_alarms=0/40
+
+where a message counts as read as an emergency when its intent is "sos"
+(an alarm or a doubt: both show the emergency numbers).
 """
 
 import argparse
@@ -21,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import parse, warm_up
+from . import danger_of, parse, parser, warm_up
 from .schema import INTENT_SLOTS
 
 MISSES_SHOWN = 25
@@ -81,6 +90,7 @@ def run(lines: list[dict]) -> list[Outcome]:
 def parse_micros(text: str, now: datetime) -> float:
     runs = []
     for _ in range(TIMING_RUNS):
+        parser.forget_readings()
         started = time.perf_counter_ns()
         parse(text, now)
         runs.append((time.perf_counter_ns() - started) / 1000)
@@ -127,6 +137,35 @@ def misses_report(outcomes: list[Outcome]) -> str:
     return "\n".join(rows)
 
 
+@dataclass(frozen=True, slots=True)
+class SosOutcome:
+    text: str
+    expected: bool
+    read_as_sos: bool  # parse() says "sos", the interface the bot and the held-out sets use
+    level: str         # how sure: alarm (alert at once) or doubt (ask first)
+
+
+def run_sos(lines: list[dict]) -> list[SosOutcome]:
+    warm_up()
+    now = datetime(2026, 1, 1, 9, 0)
+    return [SosOutcome(line["text"], line["sos"], parse(line["text"], now).intent == "sos",
+                       danger_of(line["text"]).level) for line in lines]
+
+
+def sos_report(outcomes: list[SosOutcome]) -> str:
+    rows = [f"  {'missed' if o.expected else 'false ' + o.level}  {o.text}"
+            for o in outcomes if o.expected != o.read_as_sos]
+    alarms = sum(o.level == "alarm" for o in outcomes if o.expected)
+    return "\n".join([f"emergencies: {alarms} alarm at once, the rest doubt or missed", *rows])
+
+
+def sos_line(outcomes: list[SosOutcome]) -> str:
+    real = [o for o in outcomes if o.expected]
+    near = [o for o in outcomes if not o.expected]
+    recall = sum(o.read_as_sos for o in real) / len(real) if real else 1.0
+    return f"sos_recall={recall:.3f} false_alarms={sum(o.read_as_sos for o in near)}/{len(near)}"
+
+
 def load(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
@@ -134,12 +173,20 @@ def load(path: Path) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("file", type=Path, help="labelled lines in the contract's JSONL form")
-    path = arguments.parse_args(argv).file
-    outcomes = run(load(path))
-    print(confusion_report(outcomes))
-    print(misses_report(outcomes))
-    print(summarize(outcomes).line())
+    arguments.add_argument("file", type=Path, nargs="?", help="labelled lines in the contract's JSONL form")
+    arguments.add_argument("--sos", type=Path, help="emergencies and near misses: {text, sos} lines")
+    options = arguments.parse_args(argv)
+    if options.file is None and options.sos is None:
+        arguments.error("give a FILE, --sos FILE, or both")
+    if options.file is not None:
+        outcomes = run(load(options.file))
+        print(confusion_report(outcomes))
+        print(misses_report(outcomes))
+        print(summarize(outcomes).line())
+    if options.sos is not None:
+        sos = run_sos(load(options.sos))
+        print(sos_report(sos))
+        print(sos_line(sos))
     return 0
 
 

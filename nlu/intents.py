@@ -28,7 +28,7 @@ ANSWER_INTENTS = ("affirm", "deny")
 # "有理发的活吗"): when stated, a service word supports them, not a request.
 SERVICE_OBJECT_INTENTS = (
     "cancel", "list_tasks", "my_orders", "accept_task", "check_in", "check_out",
-    "confirm_done", "rate", "redeem", "about", "donate", "sos",
+    "confirm_done", "rate", "redeem", "about", "donate",
 )
 
 _ORDER = {intent: rank for rank, intent in enumerate(INTENTS)}

@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, tokenizer
+from . import cleanup, danger, tokenizer
 from . import expecting as answers
 from .intents import decide
 from .reading import Reading
@@ -19,22 +19,35 @@ REMEMBERED_READINGS = 4096
 REMEMBERED_LENGTH = 64
 
 
-def parse(text: str, now: datetime, expecting: str | None = None) -> Parse:
+def parse(text: str, now: datetime, expecting: str | None = None, read_danger: bool = True) -> Parse:
+    """`read_danger=False` reads past any danger: for a message whose writer has said they are safe."""
     if expecting is not None and expecting not in answers.EXPECTING:
         raise ValueError(f"unknown expecting value {expecting!r}; use one of {answers.EXPECTING}")
     if len(text) > REMEMBERED_LENGTH:
-        return _read(text, local_day(now), expecting)
-    remembered = _remembered(text, local_day(now), expecting)
+        return _read(text, local_day(now), expecting, read_danger)
+    remembered = _remembered(text, local_day(now), expecting, read_danger)
     return Parse(remembered.intent, dict(remembered.slots), remembered.confidence)  # callers may change slots
 
 
 @lru_cache(maxsize=REMEMBERED_READINGS)
-def _remembered(text: str, day: date, expecting: str | None) -> Parse:
-    return _read(text, day, expecting)
+def _remembered(text: str, day: date, expecting: str | None, read_danger: bool) -> Parse:
+    return _read(text, day, expecting, read_danger)
 
 
-def _read(text: str, day: date, expecting: str | None) -> Parse:
+# A confident reading of danger alerts at once; a doubtful one shows the numbers and asks (handlers/emergency.py).
+DANGER_CONFIDENCE = {danger.ALARM: 0.95, danger.DOUBT: 0.6}
+
+
+def forget_readings() -> None:
+    """Empty the cache of readings, so that the next parse of any message is a first reading (nlu.evaluate)."""
+    _remembered.cache_clear()
+
+
+def _read(text: str, day: date, expecting: str | None, read_danger: bool = True) -> Parse:
     reading = Reading(text, day)
+    level = danger.read_clean(reading.command_text).level if read_danger else danger.NONE
+    if level != danger.NONE:  # safety first: whatever else the message says or answers
+        return Parse("sos", {}, DANGER_CONFIDENCE[level])
     cues = reading.command_hits("intent")
     if expecting == "yes_no":
         cues = cues + reading.command_hits("yes_no")

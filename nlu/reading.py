@@ -33,6 +33,11 @@ class Reading:
     def layer(self, name: str) -> list[Hit]:
         return self.hits.get(name, [])
 
+    @property
+    def command_text(self) -> str:
+        """The words that speak for the intent: without the quote when the head states one."""
+        return self.text[:self.quote_start] if self._head_states_intent else self.text
+
     def command_hits(self, name: str) -> list[Hit]:
         """Hits of a layer that speak for the message's intent."""
         hits = self.layer(name)

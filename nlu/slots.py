@@ -10,7 +10,7 @@ from .schema import INTENT_SLOTS
 from .scores import score
 
 _RECIPIENT = re.compile(
-    rf"(?:转给|送给|赠送给|转账给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
+    rf"(?:转给|送给|赠送给|转账给|分给|匀给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|打|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
 )
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个|下)\s*")
 

@@ -23,6 +23,8 @@ _SPOKEN_CLOCK = re.compile(
 )
 # "一个上午" is a length of time, not a time of day.
 _PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})")
+# In a rambling message the period that goes with a day ("明天上午") is the one meant, not "晚上黑乎乎的".
+_DATED_PERIOD = re.compile(rf"(?<=[天日号一二三四五六末])(?:{_PERIOD})")
 
 # "一点" is far more often "a little" (买一点菜) than one o'clock.
 _A_LITTLE = "一"
@@ -37,7 +39,7 @@ def first_time(text: str) -> str | None:
     clocks = find_times(text)
     if clocks:
         return clocks[0].value
-    period = _PERIOD_ALONE.search(text)
+    period = _DATED_PERIOD.search(text) or _PERIOD_ALONE.search(text)
     return lexicon.PERIODS[period.group()][1] if period else None
 
 

@@ -128,12 +128,19 @@ class DialogueStore:
     async def recall(self, openid: str, name: str):
         return await self._get(f"memo:{openid}:{name}")
 
+    async def take(self, openid: str, name: str):
+        """Recall and forget in one step: of two turns settling the same fact, only one gets it."""
+        key = f"memo:{openid}:{name}"
+        return self._opened(key, await self._redis.getdel(key))
+
     async def _set(self, key: str, value, ttl_s: int) -> None:
         sealed = encrypt(self._keyring, json.dumps(value, ensure_ascii=False), key)
         await self._redis.set(key, sealed, ex=ttl_s)
 
     async def _get(self, key: str):
-        sealed = await self._redis.get(key)
+        return self._opened(key, await self._redis.get(key))
+
+    def _opened(self, key: str, sealed):
         if not sealed:
             return None
         try:

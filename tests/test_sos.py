@@ -126,7 +126,7 @@ async def test_a_registration_under_way_survives_an_sos(member_chat, runtime):
     stranger = member_chat("o_new_member")
     for message in ("我要注册", "1", "同意"):
         await stranger.says(message)
-    assert the_numbers_are_in(await stranger.says("摔倒了"))
+    assert the_numbers_are_in(await stranger.says("摔倒了 起不来"))
     assert "手机号" in await stranger.says("王秀英")  # the question before the SOS, answered
     await emergency.settle()
     assert len(await sos_alerts(runtime)) == 1
@@ -174,4 +174,14 @@ async def test_the_numbers_come_even_when_the_database_and_redis_are_down(strand
     assert "繁忙" in (await wechat.post(wechat.text("o_grandma_wang", "余额"))).text  # anything else must wait
     assert the_numbers_are_in((await wechat.post(wechat.text("o_grandma_wang", "救命"))).text)
     await emergency.settle()
+    assert "SOS could not be recorded or passed on" in caplog.text
+
+
+async def test_a_doubt_gets_its_numbers_too_and_unable_to_ask_the_bot_raises_the_alert(stranded_wechat, caplog):
+    wechat = stranded_wechat
+    reply = (await wechat.post(wechat.text("o_grandma_wang", "我摔了一跤"))).text
+    assert the_numbers_are_in(reply) and "您现在有危险吗" in reply
+    await emergency.settle()
+    # The question cannot be kept without Redis: safety first, the alert is tried at once (and here fails too).
+    assert "SOS doubt could not be kept or timed: raising the alert" in caplog.text
     assert "SOS could not be recorded or passed on" in caplog.text

@@ -1,0 +1,98 @@
+"""Is someone in danger now? Three outcomes: alarm (alert at once), doubt (show the numbers, ask), none.
+
+Cues of danger add up per message; a clause that speaks of the past, of learning, of prices or of
+thanks does not count ("去年摔过一跤"), nor do weak cues in the clauses after a past one until the
+talk comes back to now ("现在", "刚才"), nor weak cues in a message that asks for an ordinary service
+or says the trouble has passed. Every word lives in danger_words.py.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import cleanup
+from . import danger_words as words
+
+ALARM, DOUBT, NONE = "alarm", "doubt", "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Danger:
+    level: str              # ALARM, DOUBT or NONE
+    weight: float           # the cues' total, after the context rules
+    cues: tuple[str, ...]   # the words that counted, for logs and tests
+
+
+def _alternation(phrases) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(set(phrases), key=len, reverse=True))))
+
+
+_CUE_WEIGHT = {phrase: weight for table in words.DANGER_CUES.values() for phrase, weight in table.items()}
+_CUES = _alternation(_CUE_WEIGHT)
+_PATTERNS = [(re.compile(regex), weight) for regex, weight in words.DANGER_PATTERNS.items()]
+_NEUTRAL = _alternation(words.NEUTRAL_PHRASES)
+_VARIANTS = _alternation(words.DANGER_VARIANTS)
+_CLAUSE_DEFUSER = re.compile("|".join([
+    *map(re.escape, sorted({w for table in words.CLAUSE_DEFUSERS.values() for w in table}, key=len, reverse=True)),
+    *words.CLAUSE_DEFUSER_PATTERNS]))
+_MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
+_NOW = re.compile("(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))
+_BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
+_PAST = _alternation(words.CLAUSE_DEFUSERS["past"])
+HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
+
+
+def read(raw: str) -> Danger:
+    return read_clean(cleanup.clean(raw))
+
+
+def read_clean(text: str) -> Danger:
+    """`text` as cleanup.clean gives it (the parser's Reading.text)."""
+    text = _NEUTRAL.sub(lambda m: HIDDEN * len(m.group()), _VARIANTS.sub(_variant, _joined(text)))
+    found: list[tuple[str, float]] = []
+    in_the_past = False  # "上回打120 救护车十分钟就到了": the time said holds until the talk comes back to now
+    for clause in _clauses(text):
+        if _BACK_TO_NOW.match(clause):
+            in_the_past = False
+        if _PAST.search(clause):
+            in_the_past = True
+            continue
+        if not _CLAUSE_DEFUSER.search(clause):
+            found += [(cue, w) for cue, w in _cues(clause) if not in_the_past or w >= words.STRONG]
+    if _MESSAGE_DEFUSER.search(text):
+        found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
+    weight = sum(w for _, w in found)
+    level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
+    return Danger(level, weight, tuple(cue for cue, _ in found))
+
+
+def _whole_word(clause: str, match: re.Match) -> bool:
+    """English cues stand as words of their own: "help" yes, "helper" or "shelp" no."""
+    if not match.group().isascii() or match.group().isdigit():
+        return True
+    before, after = clause[match.start() - 1:match.start()], clause[match.end():match.end() + 1]
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+
+
+def _variant(match: re.Match) -> str:
+    return words.DANGER_VARIANTS[match.group()]
+
+
+def _joined(text: str) -> str:
+    """"救 命 啊" (voice input, or a zero-width character cleaned to a space) → "救命啊"."""
+    parts = text.split(" ")
+    out = [parts[0]]
+    for previous, part in zip(parts, parts[1:]):
+        out.append(part if len(previous) == 1 and len(part) == 1 else " " + part)
+    return "".join(out)
+
+
+def _clauses(text: str) -> list[str]:
+    return [piece for chunk in text.split(" ") for piece in _NOW.split(chunk) if piece]
+
+
+def _cues(clause: str) -> list[tuple[str, float]]:
+    found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause) if _whole_word(clause, m)}
+    for pattern, weight in _PATTERNS:
+        if (m := pattern.search(clause)) and not any(cue in m.group() for cue in found):
+            found[m.group()] = weight
+    return list(found.items())

@@ -1,0 +1,87 @@
+"""Safety first in understanding: every emergency caught, near misses left alone, long messages read right.
+
+The data files under tests/nlu/data/ were each written from the contract before the reader was tuned on
+them (docs/nlu.md says which were then tuned on); the bars here keep later changes from undoing them.
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import nlu
+from nlu.evaluate import load, run, run_sos, sos_line, summarize
+
+DATA = Path(__file__).parent / "data"
+SOS_SETS = sorted(DATA.glob("sos_*.jsonl"))
+MESSY_SETS = sorted(DATA.glob("messy*.jsonl"))
+SATURDAY = datetime(2026, 11, 28, 10, 0)
+
+
+@pytest.mark.parametrize("path", SOS_SETS, ids=lambda p: p.stem)
+def test_every_emergency_is_caught_and_near_misses_are_left_alone(path):
+    outcomes = run_sos(load(path))
+    missed = [o.text for o in outcomes if o.expected and not o.read_as_sos]
+    false_alarms = [o.text for o in outcomes if not o.expected and o.read_as_sos]
+    assert missed == []
+    assert len(false_alarms) <= 1, false_alarms
+
+
+@pytest.mark.parametrize("path", MESSY_SETS, ids=lambda p: p.stem)
+def test_messy_messages_are_understood(path):
+    summary = summarize(run(load(path)))
+    assert summary.intent_accuracy >= 0.98 and summary.slot_accuracy >= 0.96
+
+
+@pytest.mark.parametrize("text", ["救 命", "救\u200b命\u200b啊", "就命啊", "S O S", "help me", "HELP", "打 1 2 0"])
+def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
+    assert nlu.danger_of(text).level == nlu.ALARM
+
+
+@pytest.mark.parametrize("text, level", [
+    ("我摔倒了 起不来", nlu.ALARM),          # can't get up: sure
+    ("我摔了一跤", nlu.DOUBT),                # maybe hurt, maybe not: ask
+    ("头很晕", nlu.DOUBT),
+    ("去年摔过一跤 想找人陪我买菜", nlu.NONE),  # the past
+    ("头晕 现在好了 想找人陪我量血压", nlu.NONE),  # passed, and an ordinary request
+    ("谢谢你们的救命之恩", nlu.NONE),          # thanks
+    ("打120要钱吗", nlu.NONE),                # information
+    ("我怕晚上起夜摔倒", nlu.NONE),            # fear of what may happen
+    ("上回打120 救护车十分钟就到了", nlu.NONE),  # the past holds until the talk comes back to now
+    ("昨天摔了一跤 到现在还起不来", nlu.ALARM),
+    ("helper wanted", nlu.NONE),                # an English cry is a word of its own
+])
+def test_how_sure_the_reader_is(text, level):
+    assert nlu.danger_of(text).level == level
+
+
+def test_a_doubt_and_an_alarm_are_both_sos_for_the_parser_but_not_equally_sure(understand):
+    alarm, doubt = understand("救命"), understand("我摔了一跤")
+    assert alarm.intent == doubt.intent == "sos"
+    assert alarm.confidence > doubt.confidence
+
+
+def test_a_member_who_says_they_are_safe_is_read_for_what_they_asked():
+    assert nlu.parse("摔了一跤 我的时间币还有多少", SATURDAY).intent == "sos"
+    assert nlu.parse("摔了一跤 我的时间币还有多少", SATURDAY, read_danger=False).intent == "balance"
+
+
+def test_a_quoted_broadcast_about_fire_drills_is_a_broadcast(understand):
+    assert understand("群发：周六消防演练，着火了怎么逃生").intent == "broadcast"
+
+
+def test_the_evaluator_ends_with_the_sos_line(capsys):
+    from nlu.evaluate import main
+    main(["--sos", str(SOS_SETS[0])])
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("sos_recall=") and " false_alarms=" in last
+    assert last == sos_line(run_sos(load(SOS_SETS[0])))
+
+
+def test_the_data_files_are_in_the_contract_form():
+    for path in SOS_SETS:
+        assert all(set(line) == {"text", "sos"} for line in load(path))
+    for path in MESSY_SETS:
+        for line in load(path):
+            assert set(line) == {"text", "now", "intent", "slots"} and line["intent"] in nlu.INTENTS
+    assert sum(len(load(p)) for p in SOS_SETS + MESSY_SETS) >= 150
