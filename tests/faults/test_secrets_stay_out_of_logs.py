@@ -55,6 +55,7 @@ async def test_a_failing_token_call_never_writes_the_secret(start_bot, http, bot
 async def test_the_wechat_clients_network_error_names_no_secret(bot_config, redis_url):
     config = bot_config.with_overrides(wechat={"api_base_url": f"http://127.0.0.1:{free_port()}"})
     store = redis.Redis.from_url(redis_url)
+    store.delete(f"wechat:access_token:{config.wechat.app_id}")  # another story's token would skip the token call
     api = WeChatApi(TimebankWeChatClient(config.wechat, store), timeout_s=2.0, attempts=1)
     try:
         with pytest.raises(requests.RequestException) as failed:
