@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import AsyncIterator
 
@@ -12,11 +12,12 @@ import redis
 import redis.asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.config import Config
+from bot.config import Config, refuse_movable_clock_off_loopback
 from bot.embedded_redis import EmbeddedRedis
 from bot.keys import development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
+from storage.clock import CLOCK
 from storage.db import Sessions
 from storage.job_queue import JobQueue
 from storage.privacy import KeyRing
@@ -55,7 +56,9 @@ async def open_runtime(config: Config, *, migrate_default: bool = True) -> Async
         jobs = JobQueue.from_url(redis_url)
         try:
             keyring = config.privacy or development_keyring(config.data_dir)
-            yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring, jobs, redis_url)
+            runtime = Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring, jobs, redis_url)
+            async with following_the_clock(runtime):
+                yield runtime
         finally:
             await jobs.close()
             wechat.close()
@@ -76,3 +79,34 @@ async def _redis_url(config: Config) -> AsyncIterator[str]:
     finally:
         await asyncio.to_thread(server.stop)
         log.info("embedded redis-server saved and stopped")
+
+
+CLOCK_REFRESH_S = 1.0  # how soon another process of the bot follows a move of the dev clock
+
+
+@asynccontextmanager
+async def following_the_clock(runtime: Runtime) -> AsyncIterator[None]:
+    """While a runtime is open with a movable clock: take the shared offset now and keep taking it."""
+    if not runtime.config.movable_clock:
+        yield
+        return
+    refuse_movable_clock_off_loopback(runtime.config.wechat.api_base_url)  # whatever overrode the file
+    await CLOCK.load(runtime.redis)
+    log.warning("movable clock is ON (dev and drills only): now is %s", CLOCK.now().isoformat(timespec="seconds"))
+    follower = asyncio.create_task(_follow(runtime))
+    try:
+        yield
+    finally:
+        follower.cancel()
+        with suppress(asyncio.CancelledError):
+            await follower
+        CLOCK.reset()
+
+
+async def _follow(runtime: Runtime) -> None:
+    while True:
+        await asyncio.sleep(CLOCK_REFRESH_S)
+        try:
+            await CLOCK.load(runtime.redis)
+        except Exception as error:  # noqa: BLE001 — Redis away for a moment: keep the offset we have
+            log.warning("movable clock not refreshed: %s", type(error).__name__)
