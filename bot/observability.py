@@ -45,7 +45,9 @@ def log_message(*, message_type: str, intent: str, result: str, latency_s: float
              message_type, intent, result, latency_s * 1000, member_tag(openid))
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+def configure_logging(level: str, log_file=None) -> None:
+    """To standard error, or to `log_file` (`timebank dev`, whose terminal is the chat)."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s",
+                        **({"filename": log_file, "encoding": "utf-8"} if log_file else {}))
     for noisy in ("jieba", "aiohttp.access", "urllib3", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))

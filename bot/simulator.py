@@ -47,8 +47,8 @@ class BotAnswer:
 
 class SimulatedWeChat:
     def __init__(self, http: aiohttp.ClientSession, bot_url: str, wechat: WeChatConfig):
-        self._http = http
-        self._bot_url = bot_url
+        self.http = http
+        self.bot_url = bot_url
         self._wechat = wechat
         self._crypto = WeChatCrypto(wechat.token, wechat.encoding_aes_key, wechat.app_id) if wechat.safe_mode else None
 
@@ -105,7 +105,7 @@ class SimulatedWeChat:
 
     async def post(self, xml: str, **envelope_options: Any) -> BotAnswer:
         query, body = self.envelope(xml, **envelope_options)
-        async with self._http.post(self._bot_url, params=query, data=body,
+        async with self.http.post(self.bot_url, params=query, data=body,
                                    headers={"Content-Type": "text/xml"}) as response:
             raw = await response.text()
             return BotAnswer(response.status, self.read_reply(raw) if response.status == 200 else "", raw)
@@ -129,10 +129,11 @@ class SandboxInbox:
     def __init__(self, http: aiohttp.ClientSession, sandbox_url: str):
         self._http = http
         self._url = sandbox_url.rstrip("/")
-        self._seen: dict[str, int] = {}
+        self._seen: dict[str | None, int] = {}
 
-    async def new_messages(self, openid: str) -> list[dict]:
-        params = {"openid": openid, "after": str(self._seen.get(openid, 0))}
+    async def new_messages(self, openid: str | None) -> list[dict]:
+        """The member's messages not yet seen here; with None, every member's."""
+        params = {"after": str(self._seen.get(openid, 0)), **({"openid": openid} if openid else {})}
         async with self._http.get(f"{self._url}/sandbox/messages", params=params) as response:
             messages = (await response.json())["messages"]
         if messages:
@@ -153,5 +154,5 @@ class SandboxInbox:
             await asyncio.sleep(0.05)
         return received
 
-    async def skip_to_now(self, openid: str) -> None:
+    async def skip_to_now(self, openid: str | None) -> None:
         await self.new_messages(openid)
