@@ -62,7 +62,14 @@ class TagSync:
         """One pass; WeChat errors other than the ones handled here stop it (what was done stays recorded)."""
         report = TagSyncReport(forgotten=await tags.forget_unreachable(self.sessions))
         changes = await tags.plan(self.sessions)
-        ids = await self._ensure_tags(changes, now, report)
+        ids = {change.name: change.wechat_tag_id for change in changes if change.wechat_tag_id is not None}
+        if any(change.add and change.wechat_tag_id is None for change in changes):
+            on_wechat = {tag["name"]: tag["id"] for tag in await self.wechat.list_tags()}
+            # Ids WeChat no longer has (a tag deleted in the admin console, a fresh sandbox) would be handed out
+            # again to the tags created now: forget them first, and plan again with what is really there.
+            report.forgotten += await tags.forget_gone(self.sessions, on_wechat)
+            changes = await tags.plan(self.sessions)
+            ids = await self._ensure_tags(changes, on_wechat, now, report)
         for change in changes:  # untag first: it makes room under the 20-per-member limit
             if change.remove and change.wechat_tag_id is not None:
                 await self._apply(change.name, change.wechat_tag_id, change.remove, report, add=False)
@@ -71,15 +78,11 @@ class TagSync:
                 await self._apply(change.name, ids[change.name], change.add, report, add=True)
         return report
 
-    async def _ensure_tags(self, changes: tuple[TagChange, ...], now: datetime,
+    async def _ensure_tags(self, changes: tuple[TagChange, ...], on_wechat: dict[str, int], now: datetime,
                            report: TagSyncReport) -> dict[str, int]:
         """Our tag names → WeChat ids, creating the missing ones WeChat has room for."""
         ids = {change.name: change.wechat_tag_id for change in changes if change.wechat_tag_id is not None}
-        missing = [change.name for change in changes if change.add and change.wechat_tag_id is None]
-        if not missing:
-            return ids
-        on_wechat = {tag["name"]: tag["id"] for tag in await self.wechat.list_tags()}
-        for name in missing:
+        for name in [change.name for change in changes if change.add and change.wechat_tag_id is None]:
             tag_id = on_wechat.get(name)
             if tag_id is None and len(on_wechat) < MAX_ACCOUNT_TAGS:
                 tag_id = await self._create(name)
