@@ -87,3 +87,12 @@ def test_the_example_placeholder_keys_are_refused():
     with pytest.raises(ConfigError) as error:
         load_config(EXAMPLE, environ={})
     assert error.value.key == "privacy"
+
+
+def test_the_embedded_defaults_ship_a_demo_partner_catalogue_and_a_file_does_not(config_file, tmp_path,
+                                                                                    monkeypatch):
+    monkeypatch.chdir((tmp_path / "no_config_here").mkdir() or tmp_path / "no_config_here")
+    demo = load_config(None, environ={}).partner_items
+    assert demo and all("（演示）" in item.partner_name and "（演示）" in item.name for item in demo)
+    path = config_file(MINIMAL)
+    assert load_config(path, environ={}).partner_items == ()

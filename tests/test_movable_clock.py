@@ -96,8 +96,10 @@ async def test_without_the_setting_there_is_no_clock_to_move(bot_server, movable
         assert response.status in (404, 405)
 
 
-def test_start_up_refuses_a_movable_clock_with_wechat_itself():
+def test_start_up_refuses_a_movable_clock_with_wechat_itself(tmp_path, monkeypatch):
     from bot.config import load_config
+
+    monkeypatch.chdir(tmp_path)  # no config.toml: the embedded defaults, whose WeChat is the real one
 
     with pytest.raises(ConfigError, match="dev.movable_clock.*loopback"):
         load_config(None, environ={"TIMEBANK_DEV_MOVABLE_CLOCK": "true"})
