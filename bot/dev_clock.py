@@ -20,7 +20,7 @@ from bot.runtime import Runtime
 from handlers.context import LOCAL_TIME, Context
 from handlers.staff_desk import push_daily_report
 from handlers.sweeps import run_sweeps
-from storage import ledger, redemptions
+from storage import broadcasts, ledger, redemptions
 from storage.clock import CLOCK, ClockError
 
 log = logging.getLogger("timebank.clock")
@@ -75,7 +75,20 @@ async def catch_up(ctx: Context, runtime: Runtime, before: datetime, now: dateti
     done["redemptions_expired"] = await redemptions.expire_due(runtime.sessions, now)
     done["holds_expired"] = len(await ledger.expire_holds(runtime.sessions, now))
     done["reports"] = [day.isoformat() for day in await _reports(ctx, before, now)]
+    done["broadcasts_started"] = await _due_broadcasts(runtime, now)
     return done
+
+
+async def _due_broadcasts(runtime: Runtime, now: datetime) -> int:
+    """Scheduled broadcasts the move passed: their own job waits on the real clock, so start them now.
+
+    A job id of its own per move; send_broadcast starts a broadcast once, so the waiting job later finds it done.
+    """
+    started = 0
+    for broadcast in await broadcasts.due(runtime.sessions, now):
+        started += await runtime.jobs.enqueue("send_broadcast", broadcast.id,
+                                              job_id=f"broadcast:{broadcast.id}:clock:{int(now.timestamp())}")
+    return started
 
 
 async def _reports(ctx: Context, before: datetime, now: datetime) -> list:

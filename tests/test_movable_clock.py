@@ -114,3 +114,24 @@ async def test_a_runtime_given_a_movable_clock_with_wechat_itself_does_not_open(
     with pytest.raises(ConfigError, match="loopback"):
         async with open_runtime(towards_wechat):
             pass
+
+
+async def test_a_broadcast_scheduled_for_tomorrow_goes_out_when_the_clock_reaches_it(runtime, clock):
+    from bot.worker import build_worker
+    from storage import broadcasts
+    from storage.base import utcnow
+    staff = await Community(runtime).staff()
+    tomorrow = utcnow() + timedelta(days=1)
+    broadcast = await broadcasts.create(runtime.sessions, author=staff.actor, content="周六社区义诊", audience="all",
+                                        channel=broadcasts.FANOUT, request_key="drill", now=utcnow(),
+                                        scheduled_at=tomorrow)
+    # Its own job (as staff confirm it) would wait on the real clock, a day: the move starts it instead.
+
+    assert (await clock(advance_s=3600))[1]["done"]["broadcasts_started"] == 0
+    assert (await clock(advance_s=86400))[1]["done"]["broadcasts_started"] == 1
+    worker = build_worker(runtime, burst=True)
+    try:
+        await worker.async_run()
+    finally:
+        await worker.close()
+    assert (await broadcasts.get(runtime.sessions, broadcast.id)).status != broadcasts.SCHEDULED
