@@ -46,6 +46,11 @@ class TagSyncReport:
     skipped: int = 0  # members WeChat would not tag (over 20 tags, no longer following)
     forgotten: int = 0  # records dropped: erased members, tags deleted on WeChat
 
+    def __add__(self, other: "TagSyncReport") -> "TagSyncReport":
+        return TagSyncReport(self.tagged + other.tagged, self.untagged + other.untagged, self.created + other.created,
+                             self.refused + other.refused, self.skipped + other.skipped,
+                             self.forgotten + other.forgotten)
+
     def as_dict(self) -> dict:
         return {"tagged": self.tagged, "untagged": self.untagged, "created": self.created,
                 "refused": self.refused, "skipped": self.skipped, "forgotten": self.forgotten}
@@ -57,9 +62,18 @@ TellStaff = Callable[[str], Awaitable[None]]  # the name of a tag that found no 
 class TagSync:
     def __init__(self, sessions: Sessions, wechat: WeChatApi, tell_staff_no_room: TellStaff):
         self.sessions, self.wechat, self.tell_staff_no_room = sessions, wechat, tell_staff_no_room
+        self._gone = False  # a tag WeChat no longer has was met during this pass
 
     async def run(self, now: datetime) -> TagSyncReport:
-        """One pass; WeChat errors other than the ones handled here stop it (what was done stays recorded)."""
+        """One pass, and a second at once when WeChat said a tag was gone (it is made again, and its members tagged).
+
+        WeChat errors other than the ones handled here stop it (what was done stays recorded).
+        """
+        self._gone = False
+        report = await self._pass(now)
+        return report + await self._pass(now) if self._gone else report
+
+    async def _pass(self, now: datetime) -> TagSyncReport:
         report = TagSyncReport(forgotten=await tags.forget_unreachable(self.sessions))
         changes = await tags.plan(self.sessions)
         ids = {change.name: change.wechat_tag_id for change in changes if change.wechat_tag_id is not None}
@@ -116,6 +130,7 @@ class TagSync:
                 if error.errcode != TAG_GONE:
                     raise
                 report.forgotten += await tags.forget_tag(self.sessions, name)
+                self._gone = True
                 log.warning("tag %s is gone from WeChat: forgotten, to be created again", name)
                 return
             await self._record(name, done if add else batch, add=add)
