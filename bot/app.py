@@ -10,7 +10,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 import nlu
-from bot import console
+from bot import console, dev_clock
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
@@ -57,6 +57,8 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
     console.mount(app, runtime)  # the staff web console under /console (bot/console)
+    if config.movable_clock:
+        dev_clock.mount(app, runtime, context, worker.wake)  # POST /dev/clock, dev and drills only
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)

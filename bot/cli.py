@@ -28,8 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(PRIVATE_UMASK)  # whatever a command creates (database, exports, keys) is the operator's alone
     try:
         config = load_config(args.config)
-        configure_logging(config.log_level if args.command != "dev" else "WARNING", Redactor(config.secrets()),
-                          log_tag_key(config.log_key, config.privacy and config.privacy.lookup_key))
+        # `timebank dev`: the terminal is the chat, so logs go to a file, never between the messages.
+        configure_logging(config.log_level, Redactor(config.secrets()),
+                          log_tag_key(config.log_key, config.privacy and config.privacy.lookup_key),
+                          log_file=dev_log_file(config) if args.command == "dev" else None)
         outcome = args.run(config, args)
         return (asyncio.run(outcome) if inspect.iscoroutine(outcome) else outcome) or 0
     except (ConfigError, NotMigrated, EmbeddedRedisError) as error:
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--sandbox", help="the sandbox URL (default: [wechat] api_base_url)")
     dev = command("dev", run_dev, "bot + sandbox + chat in one terminal, on embedded defaults")
     dev.add_argument("--as", dest="openid", default=DEV_OPENID, help="the member's OpenID")
+    dev.add_argument("--staff", action="store_true", help="the chat's member is made staff and admin once registered")
     keys = commands.add_parser("keys", help="encryption keys for personal data")
     keys.add_argument("--config")
     keys.add_argument("action", nargs="?", choices=("new", "rotate"), default="new",
@@ -177,25 +180,43 @@ async def run_sandbox(config: Config, args) -> None:
         await _until_stopped()
 
 
-async def run_chat_command(config: Config, args) -> None:
-    from bot.chat import run_chat
+async def run_chat_command(config: Config, args) -> int:
+    from bot.chat import Unreachable, run_chat
 
     bot_url = args.bot or f"http://{config.server.host}:{config.server.port}{config.server.path}"
-    await run_chat(config.wechat, bot_url, args.sandbox or config.wechat.api_base_url, args.openid)
+    try:
+        await run_chat(config.wechat, bot_url, args.sandbox or config.wechat.api_base_url, args.openid)
+    except Unreachable as error:
+        print(f"timebank chat: {error} (start it with `timebank serve` / `timebank sandbox`, or use `timebank dev`)",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def dev_log_file(config: Config):
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    return config.data_dir / "dev.log"
 
 
 async def run_dev(config: Config, args) -> None:
-    """The sandbox on a free port, the bot wired to it, and a chat in this terminal."""
+    """The sandbox on a free port, the bot wired to it with a movable clock, and a chat in this terminal."""
+    from dataclasses import replace
+
     from bot.app import build_app
     from bot.chat import run_chat
+    from bot.dev_chat import DevChat
     from bot.runtime import open_runtime
     from bot.sandbox import build_sandbox
 
     async with _site(build_sandbox(config.wechat.app_id, config.wechat.app_secret), "127.0.0.1", 0) as sandbox_url:
-        config = config.with_overrides(wechat={"api_base_url": sandbox_url})
+        config = replace(config.with_overrides(wechat={"api_base_url": sandbox_url}), movable_clock=True)
         async with open_runtime(config) as runtime, _site(build_app(runtime), "127.0.0.1", 0) as bot_url:
             print(f"timebank dev: bot {bot_url}{config.server.path}, sandbox {sandbox_url}, data in {config.data_dir}")
-            await run_chat(config.wechat, f"{bot_url}{config.server.path}", sandbox_url, args.openid)
+            print(f"timebank dev: logs in {dev_log_file(config)}; the clock moves with /clock (now "
+                  f"{DevChat.local_now()})", flush=True)
+            dev = DevChat(runtime, staff_openid=args.openid if args.staff else None)
+            await run_chat(config.wechat, f"{bot_url}{config.server.path}", sandbox_url, args.openid,
+                           name_of=dev.name_of, after_turn=dev.after_turn)
 
 
 @asynccontextmanager

@@ -85,7 +85,21 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     "knowledge": {"faq_file": ""},
     # A message that may be an emergency: how long an unanswered "您现在有危险吗？" waits before the alert.
     "safety": {"doubt_silence_minutes": 3},
+    # A clock that `/clock` and POST /dev/clock move, for dev and drills only (storage/clock.py).
+    "dev": {"movable_clock": False},
 }
+
+# With no config file, redemption can be tried at once: a small partner catalogue, marked as a demo.
+DEMO_PARTNER_ITEMS = [
+    {"partner": "demo_shop", "partner_name": "社区便民店（演示）", "item": "rice", "name": "大米一袋（演示）",
+     "price_minutes": 60, "stock": 20},
+    {"partner": "demo_shop", "partner_name": "社区便民店（演示）", "item": "eggs", "name": "鸡蛋一盒（演示）",
+     "price_minutes": 30, "stock": 20},
+    {"partner": "demo_clinic", "partner_name": "社区卫生站（演示）", "item": "checkup", "name": "量血压一次（演示）",
+     "price_minutes": 15, "stock": 50},
+]
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 # Tables whose keys are data (service codes), validated by their own parser.
 FREE_FORM = ("services", "partner_items", "privacy", "partner_operators")
@@ -207,6 +221,7 @@ class Config:
         """[staff] openids and admins: an admin is staff too."""
         return tuple(dict.fromkeys((*self.staff_openids, *self.staff_admins)))
     doubt_silence_min: int = 3  # [safety]: silence after a doubtful emergency raises the alert
+    movable_clock: bool = False  # [dev] movable_clock: only with the sandbox (api_base_url on loopback)
 
     @property
     def uses_embedded_redis(self) -> bool:
@@ -250,6 +265,8 @@ def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str
     file_path = Path(path) if path else (Path("config.toml") if Path("config.toml").is_file() else None)
     from_file = _read_toml(file_path) if file_path else {}
     merged = _merge(EMBEDDED, from_file)
+    if not file_path:
+        merged["partner_items"] = DEMO_PARTNER_ITEMS
     merged = _apply_environment(merged, environ)
     if file_path:
         _require_set(from_file, environ)
@@ -383,7 +400,23 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         log_key=_log_key(merged.get("privacy")),
         is_dev=source == "embedded defaults",
         doubt_silence_min=_integer(merged, "safety", "doubt_silence_minutes", 1, 30),
+        movable_clock=_movable_clock(merged),
     )
+
+
+def _movable_clock(merged: dict) -> bool:
+    """A moved clock pays and expires for real: never with WeChat itself, only with the sandbox on this machine."""
+    value = merged["dev"]["movable_clock"]
+    on = value is True or str(value).strip().lower() in ("true", "1", "yes")
+    if on:
+        refuse_movable_clock_off_loopback(str(merged["wechat"]["api_base_url"]))
+    return on
+
+
+def refuse_movable_clock_off_loopback(api_base_url: str) -> None:
+    if urlsplit(api_base_url).hostname not in LOOPBACK_HOSTS:
+        raise ConfigError("dev.movable_clock", f"only with the sandbox: [wechat] api_base_url must be on loopback "
+                                               f"(127.0.0.1), not {api_base_url}")
 
 
 def _console(merged: dict) -> ConsoleConfig:

@@ -10,6 +10,7 @@ from wechatpy.messages import BaseMessage
 
 from bot.envelope import Rejected
 from handlers.types import Incoming, Kind, Location
+from storage.clock import CLOCK
 
 # wechatpy's message type (for events: event type) → what it means to the bot.
 MESSAGE_KINDS = {
@@ -55,7 +56,8 @@ def _inbound(message: BaseMessage) -> Inbound:
     openid, bot_id = message.source, message.target
     if not openid or not bot_id:
         raise Rejected(400, "missing FromUserName or ToUserName")
-    received_at = datetime.fromtimestamp(message.time, tz=timezone.utc)
+    # On the bot's clock: a dev clock moved ahead moves every message with it (storage/clock.py).
+    received_at = datetime.fromtimestamp(message.time, tz=timezone.utc) + CLOCK.offset
     is_event = message.type == "event"
     event = (getattr(message, "event", "") or "").lower() if is_event else ""
     kind = EVENT_KINDS.get(event, Kind.SILENT_EVENT) if is_event else MESSAGE_KINDS.get(message.type, Kind.MEDIA)

@@ -64,11 +64,14 @@ def log_message(*, message_type: str, intent: str, result: str, latency_s: float
              message_type, intent, result, latency_s * 1000, member_tag(openid))
 
 
-def configure_logging(level: str, redactor: Redactor | None = None, tag_key: bytes | None = None) -> None:
+def configure_logging(level: str, redactor: Redactor | None = None, tag_key: bytes | None = None,
+                      log_file=None) -> None:
+    """To standard error, or to `log_file` (`timebank dev`, whose terminal is the chat); secrets redacted."""
     global _tag_key
     if tag_key:
         _tag_key = tag_key
-    logging.basicConfig(level=level, format=LOG_FORMAT)
+    logging.basicConfig(level=level, format=LOG_FORMAT,
+                        **({"filename": log_file, "encoding": "utf-8"} if log_file else {}))
     for handler in logging.getLogger().handlers:
         handler.setFormatter(RedactingFormatter(LOG_FORMAT, redactor or Redactor()))
     for noisy in ("jieba", "aiohttp.access", "urllib3", "alembic", "aiosqlite"):  # aiosqlite logs SQL parameters

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import AsyncIterator
@@ -14,11 +14,12 @@ import redis
 import redis.asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.config import Config
+from bot.config import Config, refuse_movable_clock_off_loopback
 from bot.embedded_redis import EmbeddedRedis
 from bot.keys import DEVELOPMENT_KEYS_FILE, development_keyring
 from bot.wechat_api import TimebankWeChatClient, WeChatApi
 from storage import db, migrate
+from storage.clock import CLOCK
 from storage.db import Sessions
 from storage.job_queue import JobQueue
 from storage.privacy import KeyRing
@@ -85,7 +86,9 @@ async def open_runtime(config: Config, *, migrate_default: bool = True,
         jobs = JobQueue.from_url(redis_url)
         try:
             keyring = config.privacy or development_keyring(config.data_dir)
-            yield Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring, jobs, redis_url)
+            runtime = Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring, jobs, redis_url)
+            async with following_the_clock(runtime):
+                yield runtime
         finally:
             await jobs.close()
             wechat.close()
@@ -108,3 +111,34 @@ async def _redis_url(config: Config, *, keep_running: bool) -> AsyncIterator[str
         await asyncio.to_thread(lambda: server.stop(keep_running=keep_running))
         if owned and not keep_running:
             log.info("embedded redis-server saved and stopped")
+
+
+CLOCK_REFRESH_S = 1.0  # how soon another process of the bot follows a move of the dev clock
+
+
+@asynccontextmanager
+async def following_the_clock(runtime: Runtime) -> AsyncIterator[None]:
+    """While a runtime is open with a movable clock: take the shared offset now and keep taking it."""
+    if not runtime.config.movable_clock:
+        yield
+        return
+    refuse_movable_clock_off_loopback(runtime.config.wechat.api_base_url)  # whatever overrode the file
+    await CLOCK.load(runtime.redis)
+    log.warning("movable clock is ON (dev and drills only): now is %s", CLOCK.now().isoformat(timespec="seconds"))
+    follower = asyncio.create_task(_follow(runtime))
+    try:
+        yield
+    finally:
+        follower.cancel()
+        with suppress(asyncio.CancelledError):
+            await follower
+        CLOCK.reset()
+
+
+async def _follow(runtime: Runtime) -> None:
+    while True:
+        await asyncio.sleep(CLOCK_REFRESH_S)
+        try:
+            await CLOCK.load(runtime.redis)
+        except Exception as error:  # noqa: BLE001 — Redis away for a moment: keep the offset we have
+            log.warning("movable clock not refreshed: %s", type(error).__name__)

@@ -51,8 +51,8 @@ INTERACTION_OF_EVENT = {"CLICK": "tap", "subscribe": "tap", "SCAN": "tap", "unsu
 
 class SimulatedWeChat:
     def __init__(self, http: aiohttp.ClientSession, bot_url: str, wechat: WeChatConfig, sandbox_url: str = ""):
-        self._http = http
-        self._bot_url = bot_url
+        self.http = http
+        self.bot_url = bot_url
         self._sandbox_url = sandbox_url.rstrip("/")  # given: the sandbox learns what members do, for its windows
         self._wechat = wechat
         self._crypto = WeChatCrypto(wechat.token, wechat.encoding_aes_key, wechat.app_id) if wechat.safe_mode else None
@@ -111,7 +111,7 @@ class SimulatedWeChat:
     async def post(self, xml: str, **envelope_options: Any) -> BotAnswer:
         await self._report(xml)
         query, body = self.envelope(xml, **envelope_options)
-        async with self._http.post(self._bot_url, params=query, data=body,
+        async with self.http.post(self.bot_url, params=query, data=body,
                                    headers={"Content-Type": "text/xml"}) as response:
             raw = await response.text()
             return BotAnswer(response.status, self.read_reply(raw) if response.status == 200 else "", raw)
@@ -122,7 +122,7 @@ class SimulatedWeChat:
         message = xmltodict.parse(xml)["xml"]
         kind = INTERACTION_OF_EVENT.get(message.get("Event")) if message["MsgType"] == "event" else "message"
         if kind:
-            async with self._http.post(f"{self._sandbox_url}/sandbox/interactions",
+            async with self.http.post(f"{self._sandbox_url}/sandbox/interactions",
                                        json={"openid": message["FromUserName"], "kind": kind}) as response:
                 response.raise_for_status()
 
@@ -145,10 +145,11 @@ class SandboxInbox:
     def __init__(self, http: aiohttp.ClientSession, sandbox_url: str):
         self._http = http
         self._url = sandbox_url.rstrip("/")
-        self._seen: dict[str, int] = {}
+        self._seen: dict[str | None, int] = {}
 
-    async def new_messages(self, openid: str) -> list[dict]:
-        params = {"openid": openid, "after": str(self._seen.get(openid, 0))}
+    async def new_messages(self, openid: str | None) -> list[dict]:
+        """The member's messages not yet seen here; with None, every member's."""
+        params = {"after": str(self._seen.get(openid, 0)), **({"openid": openid} if openid else {})}
         async with self._http.get(f"{self._url}/sandbox/messages", params=params) as response:
             messages = (await response.json())["messages"]
         if messages:
@@ -169,5 +170,5 @@ class SandboxInbox:
             await asyncio.sleep(0.05)
         return received
 
-    async def skip_to_now(self, openid: str) -> None:
+    async def skip_to_now(self, openid: str | None) -> None:
         await self.new_messages(openid)

@@ -46,6 +46,11 @@ class TagSyncReport:
     skipped: int = 0  # members WeChat would not tag (over 20 tags, no longer following)
     forgotten: int = 0  # records dropped: erased members, tags deleted on WeChat
 
+    def __add__(self, other: "TagSyncReport") -> "TagSyncReport":
+        return TagSyncReport(self.tagged + other.tagged, self.untagged + other.untagged, self.created + other.created,
+                             self.refused + other.refused, self.skipped + other.skipped,
+                             self.forgotten + other.forgotten)
+
     def as_dict(self) -> dict:
         return {"tagged": self.tagged, "untagged": self.untagged, "created": self.created,
                 "refused": self.refused, "skipped": self.skipped, "forgotten": self.forgotten}
@@ -57,12 +62,28 @@ TellStaff = Callable[[str], Awaitable[None]]  # the name of a tag that found no 
 class TagSync:
     def __init__(self, sessions: Sessions, wechat: WeChatApi, tell_staff_no_room: TellStaff):
         self.sessions, self.wechat, self.tell_staff_no_room = sessions, wechat, tell_staff_no_room
+        self._gone = False  # a tag WeChat no longer has was met during this pass
 
     async def run(self, now: datetime) -> TagSyncReport:
-        """One pass; WeChat errors other than the ones handled here stop it (what was done stays recorded)."""
+        """One pass, and a second at once when WeChat said a tag was gone (it is made again, and its members tagged).
+
+        WeChat errors other than the ones handled here stop it (what was done stays recorded).
+        """
+        self._gone = False
+        report = await self._pass(now)
+        return report + await self._pass(now) if self._gone else report
+
+    async def _pass(self, now: datetime) -> TagSyncReport:
         report = TagSyncReport(forgotten=await tags.forget_unreachable(self.sessions))
         changes = await tags.plan(self.sessions)
-        ids = await self._ensure_tags(changes, now, report)
+        ids = {change.name: change.wechat_tag_id for change in changes if change.wechat_tag_id is not None}
+        if any(change.add and change.wechat_tag_id is None for change in changes):
+            on_wechat = {tag["name"]: tag["id"] for tag in await self.wechat.list_tags()}
+            # Ids WeChat no longer has (a tag deleted in the admin console, a fresh sandbox) would be handed out
+            # again to the tags created now: forget them first, and plan again with what is really there.
+            report.forgotten += await tags.forget_gone(self.sessions, on_wechat)
+            changes = await tags.plan(self.sessions)
+            ids = await self._ensure_tags(changes, on_wechat, now, report)
         for change in changes:  # untag first: it makes room under the 20-per-member limit
             if change.remove and change.wechat_tag_id is not None:
                 await self._apply(change.name, change.wechat_tag_id, change.remove, report, add=False)
@@ -71,15 +92,11 @@ class TagSync:
                 await self._apply(change.name, ids[change.name], change.add, report, add=True)
         return report
 
-    async def _ensure_tags(self, changes: tuple[TagChange, ...], now: datetime,
+    async def _ensure_tags(self, changes: tuple[TagChange, ...], on_wechat: dict[str, int], now: datetime,
                            report: TagSyncReport) -> dict[str, int]:
         """Our tag names → WeChat ids, creating the missing ones WeChat has room for."""
         ids = {change.name: change.wechat_tag_id for change in changes if change.wechat_tag_id is not None}
-        missing = [change.name for change in changes if change.add and change.wechat_tag_id is None]
-        if not missing:
-            return ids
-        on_wechat = {tag["name"]: tag["id"] for tag in await self.wechat.list_tags()}
-        for name in missing:
+        for name in [change.name for change in changes if change.add and change.wechat_tag_id is None]:
             tag_id = on_wechat.get(name)
             if tag_id is None and len(on_wechat) < MAX_ACCOUNT_TAGS:
                 tag_id = await self._create(name)
@@ -113,6 +130,7 @@ class TagSync:
                 if error.errcode != TAG_GONE:
                     raise
                 report.forgotten += await tags.forget_tag(self.sessions, name)
+                self._gone = True
                 log.warning("tag %s is gone from WeChat: forgotten, to be created again", name)
                 return
             await self._record(name, done if add else batch, add=add)

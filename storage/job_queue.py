@@ -11,6 +11,8 @@ from datetime import datetime
 
 from arq.connections import ArqRedis
 
+from storage.clock import CLOCK
+
 QUEUE_NAME = "timebank:jobs"
 
 
@@ -23,8 +25,12 @@ class JobQueue:
         return cls(ArqRedis.from_url(url))
 
     async def enqueue(self, name: str, *args, job_id: str | None = None, at: datetime | None = None) -> bool:
-        """False when a job with this id is already queued, running, or recently finished."""
-        job = await self.redis.enqueue_job(name, *args, _job_id=job_id, _defer_until=at, _queue_name=QUEUE_NAME)
+        """False when a job with this id is already queued, running, or recently finished.
+
+        `at` is on the bot's clock; arq waits on the real one (they differ only when a dev clock was moved).
+        """
+        real_at = at - CLOCK.offset if at is not None else None
+        job = await self.redis.enqueue_job(name, *args, _job_id=job_id, _defer_until=real_at, _queue_name=QUEUE_NAME)
         return job is not None
 
     async def close(self) -> None:

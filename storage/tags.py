@@ -156,6 +156,15 @@ async def forget_tag(sessions: Sessions, name: str) -> int:
         return (await session.execute(delete(MemberTagRow).where(MemberTagRow.tag_id == tag_id))).rowcount
 
 
+async def forget_gone(sessions: Sessions, on_wechat: dict[str, int]) -> int:
+    """Forget every tag whose recorded id WeChat does not list under its name; the member records dropped."""
+    forgotten = 0
+    for name, wechat_tag_id in (await known_tags(sessions)).items():
+        if on_wechat.get(name) != wechat_tag_id:
+            forgotten += await forget_tag(sessions, name)
+    return forgotten
+
+
 async def record_tagged(sessions: Sessions, name: str, member_ids: Iterable[int], now: datetime) -> None:
     """WeChat accepted a tagging call for these members."""
     async with sessions.begin() as session:

@@ -131,3 +131,30 @@ def test_timebank_keys_prints_a_privacy_section_a_config_accepts(tmp_path):
     (tmp_path / "fresh.toml").write_text('[wechat]\napp_id = "wx1"\napp_secret = "s"\ntoken = "tok3n"\n' + printed.stdout)
     assert run(["migrate", "--config", "fresh.toml"], cwd=tmp_path).returncode == 0
     assert run(["keys", "rotate", "--config", "fresh.toml"], cwd=tmp_path).returncode == 0
+
+
+def test_dev_runs_twice_on_the_same_data_with_a_movable_clock_and_no_traceback_in_the_chat(tmp_path):
+    first = run(["dev", "--staff"], cwd=tmp_path, input="你好\n/clock +1d\n")
+    second = run(["dev"], cwd=tmp_path, input="你好\n/clock 2030-01-01 09:00\n")
+    for result in (first, second):
+        assert result.returncode == 0, result.stderr
+        assert f"logs in {tmp_path / 'var' / 'dev.log'}" in result.stdout
+        assert "Traceback" not in result.stdout + result.stderr
+    assert "时钟拨到" in first.stdout and "（时钟拨到 2030-01-01 09:00，北京时间）" in second.stdout
+    assert "movable clock is ON" in (tmp_path / "var" / "dev.log").read_text(encoding="utf-8")
+
+
+def test_chat_without_a_bot_or_a_sandbox_says_so_in_one_line(tmp_path):
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    result = run(["chat", "--bot", f"{nowhere}/wechat", "--sandbox", nowhere], cwd=tmp_path, input="你好\n")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "cannot reach the bot" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_a_movable_clock_with_wechat_itself(tmp_path):
+    result = subprocess.run([*TIMEBANK, "serve"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path),
+                                 "TIMEBANK_DEV_MOVABLE_CLOCK": "true"})
+    assert result.returncode == 2
+    assert "dev.movable_clock" in result.stderr and "loopback" in result.stderr and "Traceback" not in result.stderr

@@ -107,3 +107,12 @@ def test_a_message_mode_other_than_plaintext_needs_a_key(config_file):
         load_config(config_file(MINIMAL.replace('token = "tok3n"', 'token = "tok3n"\nmessage_mode = "safe"')),
                     environ={})
     assert error.value.key == "wechat.message_mode"
+
+
+def test_the_embedded_defaults_ship_a_demo_partner_catalogue_and_a_file_does_not(config_file, tmp_path,
+                                                                                    monkeypatch):
+    monkeypatch.chdir((tmp_path / "no_config_here").mkdir() or tmp_path / "no_config_here")
+    demo = load_config(None, environ={}).partner_items
+    assert demo and all("（演示）" in item.partner_name and "（演示）" in item.name for item in demo)
+    path = config_file(MINIMAL)
+    assert load_config(path, environ={}).partner_items == ()

@@ -176,3 +176,33 @@ def test_tag_names_fit_wechat_and_audiences_name_their_tags():
     assert tags.community_tag(long_one) != tags.community_tag(long_two)
     assert tags.audience_tag("all") == "时间银行会员" and tags.audience_tag("volunteer") == "志愿者"
     assert tags.audience_tag("community:青山湖社区") == "社区:青山湖社区"
+
+
+async def test_a_fresh_wechat_side_that_hands_out_old_ids_again_gets_every_tag_made_anew(runtime, wechat_side, sync):
+    """A second `timebank dev` on the same data: the sandbox starts empty and gives out the ids we recorded."""
+    await register(runtime, "o_elder_wang")
+    await sync()
+    async with aiohttp.ClientSession() as http, http.post(f"{wechat_side.url}/sandbox/reset"):
+        pass
+    await register(runtime, "o_volunteer_li", role=members.VOLUNTEER)
+
+    report = await sync()
+
+    assert report["forgotten"] == 3  # 会员, 老人, 社区: none of them is on WeChat any more
+    assert await wechat_side.tags_of("o_elder_wang") == {"时间银行会员", "老人", "社区:青山湖社区"}
+    assert await wechat_side.tags_of("o_volunteer_li") == {"时间银行会员", "志愿者", "社区:青山湖社区"}
+    assert (await sync())["tagged"] == 0
+
+
+async def test_a_tag_gone_from_wechat_is_made_again_in_the_same_run_for_whoever_needs_it(runtime, wechat_side, sync):
+    """A second dev run again, the newcomer needing only tags we had recorded: WeChat says they are gone."""
+    await register(runtime, "o_elder_wang")
+    await sync()
+    async with aiohttp.ClientSession() as http, http.post(f"{wechat_side.url}/sandbox/reset"):
+        pass
+    await register(runtime, "o_elder_zhao")
+
+    await sync()
+
+    for elder in ("o_elder_wang", "o_elder_zhao"):
+        assert await wechat_side.tags_of(elder) == {"时间银行会员", "老人", "社区:青山湖社区"}

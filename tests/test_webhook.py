@@ -67,7 +67,7 @@ async def test_events_are_deduplicated_by_sender_and_time(wechat, handler_calls)
 
 
 async def post_raw(wechat: SimulatedWeChat, query: dict, body: bytes):
-    async with wechat._http.post(wechat._bot_url, params=query, data=body) as response:
+    async with wechat.http.post(wechat.bot_url, params=query, data=body) as response:
         return response.status, await response.text()
 
 
@@ -126,8 +126,8 @@ async def test_a_message_missing_its_sender_is_a_bad_request(wechat, handler_cal
 async def test_the_url_verification_handshake_echoes_the_challenge(wechat):
     stamp = str(int(time.time()))
     query = {**wechat.signed_query(stamp, "98765"), "echostr": "challenge-123"}
-    async with wechat._http.get(wechat._bot_url, params=query) as response:
+    async with wechat.http.get(wechat.bot_url, params=query) as response:
         assert (response.status, await response.text()) == (200, "challenge-123")
     query["signature"] = "f" * 40
-    async with wechat._http.get(wechat._bot_url, params=query) as response:
+    async with wechat.http.get(wechat.bot_url, params=query) as response:
         assert response.status == 403

@@ -102,7 +102,7 @@ async def test_no_request_gets_a_5xx_or_an_unexpected_exception(sent, fuzzed_bot
     query = wechat.wechat.signed_query(str(int(time.time())), str(random.getrandbits(30)))
     if as_aes:
         query.update(encrypt_type="aes", msg_signature="0" * 40)
-    async with wechat.wechat._http.post(f"{bot.url}/wechat", params=query, data=body) as response:
+    async with wechat.wechat.http.post(f"{bot.url}/wechat", params=query, data=body) as response:
         await response.read()
         assert response.status in (200, 400, 403, 413), (response.status, body[:200])
     logged = bot.log()
