@@ -11,7 +11,9 @@ from storage.base import Base, UTCDateTime
 
 SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = (
     "sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
-KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL)
+LATE_CHECK_IN, SHORT_VISIT, APPROVAL = "late_check_in", "short_visit", "approval"  # 0007_service_windows
+KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, LATE_CHECK_IN, SHORT_VISIT,
+         APPROVAL)
 OPEN, HANDLED = "open", "handled"
 
 
