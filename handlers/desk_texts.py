@@ -13,7 +13,6 @@ DESK_TEXTS = {
     "desk_fully_reversed": "第{id}笔已经全部冲正过了。",
     "desk_no_reversing_a_reversal": "第{id}笔本身就是冲正，不能再冲正。要改回来，请用“发放”。",
     "desk_reason_needed": "请写上原因，会记进日志。",
-    "desk_amount_positive": "数量要大于0。",
     "desk_reverse_summary": "冲正第{id}笔（{kind}，{amount}）：从{payee}退回{payer}。\n原因：{reason}",
     "desk_reverse_done": "已冲正第{id}笔，{amount}已退回。双方已收到通知，操作已记入日志。",
     "desk_reverse_not_enough": "{who}的时间币不够退回{amount}，没有冲正。请先和TA联系，或请管理员处理。",

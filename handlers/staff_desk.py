@@ -143,16 +143,12 @@ async def a_member_phone(phone: str, slots: dict, incoming: Incoming, ctx: Conte
     return None if found is not None else ctx.text("staff_member_not_found")
 
 
-async def a_positive_amount(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    return None if minutes > 0 else ctx.text("desk_amount_positive")
-
-
 async def grant_from_command(incoming: Incoming, ctx: Context) -> dict:
     """`发放 138 1234 5678 2小时 参加培训`: the phone, then an amount right after it, then the reason."""
     phone, rest = phone_and_rest(GRANT_PARTS.match(incoming.text).group(1))
     values: dict = {"phone": phone} if phone else {}
     amounts = find_amounts(rest)
-    if amounts and amounts[0].start == 0:
+    if amounts and not rest[:amounts[0].start].strip(" -－−负"):  # a sign before it makes it NOT_ACCEPTED
         values["amount_min"], rest = amounts[0].value, rest[amounts[0].end:]
     return {**values, **({"reason": rest.strip()} if rest.strip() else {})}
 
@@ -198,8 +194,7 @@ GRANT = Flow(
     prefill=grant_from_command,
     slots=(
         Slot("phone", lambda slots, ctx: ctx.text("desk_ask_member_phone"), expecting="phone", check=a_member_phone),
-        Slot("amount_min", lambda slots, ctx: ctx.text("desk_ask_amount"), expecting="amount",
-             check=a_positive_amount),
+        Slot("amount_min", lambda slots, ctx: ctx.text("desk_ask_amount"), expecting="amount"),
         Slot("reason", lambda slots, ctx: ctx.text("desk_ask_reason"), expecting="text", check=a_reason),
     ),
     confirm=grant_summary,
