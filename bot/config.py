@@ -22,6 +22,7 @@ from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, Excha
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
+from storage.corrections import ADMIN as CORRECTIONS_ADMIN, STAFF as CORRECTIONS_STAFF, CorrectionRules
 from storage.tasks.values import TaskRules
 
 WECHAT_API = "https://api.weixin.qq.com"
@@ -54,6 +55,8 @@ EMBEDDED: dict[str, dict[str, Any]] = {
               "check_in_early_minutes": 30, "check_in_late_minutes": 60, "min_visit_minutes": 10,
               "pay_tolerance_minutes": 0, "min_notice_minutes": 60, "max_ahead_days": 60,
               "min_duration_minutes": 15, "max_duration_minutes": 480},
+    "corrections": {"grant_by": "admin", "reverse_by": "admin", "adjust_by": "admin", "max_per_act_hours": 100,
+                    "max_per_day_hours": 200, "approval_over_hours": 20},
     "log": {"level": "INFO"},
     "notifications": {"customer_service_quota": 20, "templates": {}},
     "broadcast": {"account_type": "subscription", "channel": "mass", "mass_quota": 0, "mass_calls_per_minute": 60,
@@ -172,6 +175,7 @@ class Config:
     source: str
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
     broadcast: BroadcastRules = field(default_factory=BroadcastRules)
+    corrections: CorrectionRules = field(default_factory=CorrectionRules)
     menu: tuple[MenuButton, ...] = ()
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
     knowledge: Faq = field(default_factory=shipped_faq)  # the FAQ: shipped answers and [knowledge] faq_file
@@ -329,6 +333,7 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         source=source,
         notifications=_notifications(merged),
         broadcast=_broadcast(merged),
+        corrections=_corrections(merged),
         menu=_menu(merged),
         console=_console(merged),
         knowledge=_knowledge(merged, base_dir),
@@ -433,6 +438,19 @@ def _text(merged: dict, section: str, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{section}.{key}", "must be a non-empty string")
     return value.strip()
+
+
+def _corrections(merged: dict) -> CorrectionRules:
+    """[corrections]: who may grant, reverse and adjust ("admin" or "staff"), and the caps every front end keeps."""
+    section = merged["corrections"]
+    for act in ("grant_by", "reverse_by", "adjust_by"):
+        if section.get(act) not in (CORRECTIONS_ADMIN, CORRECTIONS_STAFF):
+            raise ConfigError(f"corrections.{act}", 'must be "admin" or "staff"')
+    return CorrectionRules(
+        grant_by=section["grant_by"], reverse_by=section["reverse_by"], adjust_by=section["adjust_by"],
+        max_per_act_min=_integer(merged, "corrections", "max_per_act_hours", 1, 1000) * 60,
+        max_per_day_min=_integer(merged, "corrections", "max_per_day_hours", 1, 10_000) * 60,
+        approval_over_min=_integer(merged, "corrections", "approval_over_hours", 0, 1000) * 60)
 
 
 def _integer(merged: dict, section: str, key: str, low: int, high: int) -> int:

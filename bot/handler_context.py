@@ -20,6 +20,7 @@ def handler_context(runtime: Runtime) -> Context:
             catalogue=config.catalogue, daily_transfer_limit_min=config.daily_transfer_limit_min,
             staff_openids=config.staff_openids, partner_operators=config.partner_operators,
             task_rules=config.task_rules, jobs=runtime.jobs, broadcasts=config.broadcast,
+            corrections=config.corrections,
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 
 from handlers.faq import Faq, shipped_faq
 from handlers.texts import say
+from storage.corrections import DEFAULT_CORRECTION_RULES, CorrectionRules
 from storage.broadcasts.values import DEFAULT_BROADCAST_RULES, BroadcastRules
 from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy
@@ -43,6 +44,7 @@ class Bank:
     task_rules: TaskRules = DEFAULT_TASK_RULES
     jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
     broadcasts: BroadcastRules = DEFAULT_BROADCAST_RULES  # [broadcast]: channel and quota
+    corrections: CorrectionRules = DEFAULT_CORRECTION_RULES  # [corrections]: who may correct the ledger, how much
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (staff_desk.ALERTS_COMMAND, staff_desk.open_alerts),
     (staff_desk.HANDLE_ALERT_COMMAND, staff_desk.handle_alert),
     (staff_desk.RECORD_COMMAND, staff_desk.volunteer_record),
+    (staff_desk.APPROVE_COMMAND, staff_desk.approve_correction),
     (staff_desk.MAKE_STAFF_COMMAND, staff_desk.make_staff),
     (staff_desk.MAKE_ADMIN_COMMAND, staff_desk.make_admin),
     (staff_desk.REVOKE_STAFF_COMMAND, staff_desk.revoke_staff),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from handlers.corrections import announce, refusal as said_no
 from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Flow, Slot
@@ -21,7 +22,7 @@ from handlers.notices import tell_member, tell_staff
 from handlers.staff import phone_and_rest, staff_action, staff_command, staff_gate, staff_member
 from handlers.types import Incoming, Outcome, Reply
 from nlu.amounts import find_amounts
-from storage import alerts, audit, ledger, members, reports, staff_acts, tasks
+from storage import alerts, audit, corrections, ledger, members, reports, tasks
 from storage.exchange import format_minutes
 from storage.privacy import InvalidPhone
 
@@ -35,6 +36,7 @@ REPORT_COMMAND = re.compile(r"^\s*日报\s*(.*)$")
 # Flows: the command word, then a number, a space or nothing, so that "冲正是什么意思" still reaches the parser.
 REVERSE_COMMAND = re.compile(r"^\s*冲正(?=[\s#\d]|$)")
 GRANT_COMMAND = re.compile(r"^\s*发放(?=[\s+\d]|$)")
+APPROVE_COMMAND = re.compile(r"^\s*批准\s*#?\s*(\d+)\s*$")
 REVERSE_FLOW_NAME, GRANT_FLOW_NAME = "staff_reverse", "staff_grant"
 
 ALERT_ID_AND_NOTE = re.compile(r"^#?\s*(\d+)\s*(.*)$", re.S)
@@ -90,29 +92,13 @@ async def reverse(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
         return await staff_gate(REVERSE_FLOW_NAME)(incoming, ctx)
-    transfer_id, reason, key = slots["transfer_id"], slots["reason"].strip(), f"desk_reverse:{slots['run_id']}"
-    view = await reports.transfer_view(ctx.bank.sessions, transfer_id)
-    if view is None:
-        return Outcome(Reply(ctx.text("desk_no_transfer", id=str(transfer_id))), REVERSE_FLOW_NAME)
     try:
-        result = await ledger.reverse(ctx.bank.sessions, transfer_id, reason, actor_of(staff), key,
-                                      rules=ctx.bank.rules, now=incoming.received_at)
-    except ledger.ReversalExceedsRemainder:
-        return Outcome(Reply(ctx.text("desk_fully_reversed", id=str(transfer_id))), REVERSE_FLOW_NAME)
-    except ledger.InsufficientCredit:
-        return Outcome(Reply(ctx.text("desk_reverse_not_enough", who=await _owner_text(view.credit_owner, ctx),
-                                      amount=format_minutes(view.remaining_min))), REVERSE_FLOW_NAME)
-    amount = format_minutes(result.requested_min)
-    loser, gainer = members.member_id_of(view.credit_owner), members.member_id_of(view.debit_owner)
-    await staff_acts.record_once(
-        ctx.bank.sessions, key=key, actor=actor_of(staff), action="ledger_reversal",
-        subject_id=loser if loser is not None else gainer, reason=reason, now=incoming.received_at,
-        detail={"transfer_id": transfer_id, "reversal_id": result.transfer_id, "amount_min": result.requested_min})
-    for member_id, change in ((loser, "-"), (gainer, "+")):
-        if member_id is not None:
-            await tell_member(ctx, member_id, "ledger_correction", ctx.text(
-                "desk_reversal_notice", change=change, amount=amount, id=str(transfer_id), reason=reason), key)
-    return Outcome(Reply(ctx.text("desk_reverse_done", id=str(transfer_id), amount=amount)), REVERSE_FLOW_NAME)
+        done = await corrections.reverse(ctx.bank.sessions, staff.actor, slots["transfer_id"], slots["reason"],
+                                         f"desk_reverse:{slots['run_id']}", rules=ctx.bank.corrections,
+                                         ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return Outcome(Reply(said_no(refused, ctx)), REVERSE_FLOW_NAME)
+    return Outcome(Reply(await announce(done, ctx)), REVERSE_FLOW_NAME)
 
 
 REVERSE = Flow(
@@ -166,25 +152,25 @@ async def grant(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     member = await _member_by_phone(slots["phone"], ctx)
     if member is None:
         return Outcome(Reply(ctx.text("staff_member_not_found")), GRANT_FLOW_NAME)
-    reason, key = slots["reason"].strip(), f"desk_grant:{slots['run_id']}"
-    issuance = await ledger.system_account(ctx.bank.sessions, ledger.ISSUANCE)
-    account = await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
-    result = await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
-        issuance.id, account.id, slots["amount_min"], ledger.GRANT, key, actor_of(staff), reason=reason),
-        ctx.bank.rules, now=incoming.received_at)
-    await staff_acts.record_once(
-        ctx.bank.sessions, key=key, actor=actor_of(staff), action="ledger_grant", subject_id=member.id,
-        reason=reason, now=incoming.received_at,
-        detail={"transfer_id": result.transfer_id, "amount_min": result.requested_min,
-                "credited_min": result.credited_min})
-    amount = format_minutes(result.requested_min)
-    if result.credited_min:
-        await tell_member(ctx, member.id, "ledger_grant", ctx.text(
-            "desk_grant_notice", amount=format_minutes(result.credited_min), reason=reason), key)
-    reply = ctx.text("desk_grant_done", who=await who(member.id, ctx), amount=amount)
-    if result.cap_overflow_min:
-        reply += ctx.text("desk_grant_over_cap", overflow=format_minutes(result.cap_overflow_min))
-    return Outcome(Reply(reply), GRANT_FLOW_NAME)
+    try:
+        done = await corrections.grant(ctx.bank.sessions, staff.actor, member.id, slots["amount_min"], slots["reason"],
+                                       f"desk_grant:{slots['run_id']}", rules=ctx.bank.corrections,
+                                       ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return Outcome(Reply(said_no(refused, ctx)), GRANT_FLOW_NAME)
+    return Outcome(Reply(await announce(done, ctx)), GRANT_FLOW_NAME)
+
+
+@staff_action("staff_approve")
+async def approve_correction(staff, number: str, incoming: Incoming, ctx: Context) -> str:
+    """`批准 12`: the second staff member lets a large correction go ahead (四眼原则)."""
+    try:
+        done = await corrections.approve(ctx.bank.sessions, staff.actor, record_number(number),
+                                         rules=ctx.bank.corrections, ledger_rules=ctx.bank.rules,
+                                         now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return said_no(refused, ctx)
+    return ctx.text("correction_approved", id=str(done.id)) + "\n" + await announce(done, ctx)
 
 
 GRANT = Flow(

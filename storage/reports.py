@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 from storage.alert_tables import OPEN as ALERT_OPEN, AlertRow
 from storage.db import Sessions
 from storage.ledger.accounts import SINGLETON_REF
+from storage.ledger.transfers import reversed_so_far
 from storage.ledger.models import AccountRow, TransferRow
 from storage.ledger.txn import minutes_total
 from storage.ledger.types import MEMBER, POOL
@@ -164,8 +165,7 @@ async def transfer_view(sessions: Sessions, transfer_id: int) -> TransferView | 
         row = await session.get(TransferRow, transfer_id)
         if row is None:
             return None
-        reversed_min = (await session.execute(select(minutes_total(TransferRow.amount_min)).where(
-            TransferRow.reversal_of_id == transfer_id))).scalar_one()
+        reversed_min = await reversed_so_far(session, transfer_id)
         owners = dict((await session.execute(select(AccountRow.id, AccountRow).where(
             AccountRow.id.in_((row.debit_account_id, row.credit_account_id))))).all())
     return TransferView(row.id, row.kind, row.amount_min, reversed_min, _owner(owners[row.debit_account_id]),

@@ -1,11 +1,15 @@
-"""The ledger's tables refuse UPDATE and DELETE in the database; alerts for late check-ins, short visits and approvals.
+"""The ledger's tables refuse UPDATE and DELETE in the database; staff corrections get their own record (a unique
+key per act); alerts for late check-ins, short visits and corrections waiting for approval.
 
 Revision ID: 0007_service_windows
 Revises: 0006_publicity
 Create Date: 2026-12-04
 """
 
+import sqlalchemy as sa
 from alembic import op
+
+from storage.base import UTCDateTime
 
 revision = "0007_service_windows"
 down_revision = "0006_publicity"
@@ -40,7 +44,36 @@ def _alert_kinds(kinds: tuple[str, ...]) -> None:
         batch_op.create_check_constraint("known_kind", _kinds(kinds))
 
 
+def _staff_corrections() -> None:
+    op.create_table(
+        "staff_corrections",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("key", sa.String(length=100), nullable=False),
+        sa.Column("act", sa.String(length=16), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("requested_by", sa.Integer(), nullable=False),
+        sa.Column("approved_by", sa.Integer(), nullable=True),
+        sa.Column("member_id", sa.Integer(), nullable=True),
+        sa.Column("transfer_id", sa.Integer(), nullable=True),
+        sa.Column("amount_min", sa.Integer(), nullable=True),
+        sa.Column("allow_negative", sa.Boolean(), nullable=False),
+        sa.Column("reason", sa.String(length=500), nullable=False),
+        sa.Column("result_transfer_id", sa.Integer(), nullable=True),
+        sa.Column("moved_min", sa.Integer(), nullable=True),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("decided_at", UTCDateTime(), nullable=True),
+        sa.CheckConstraint("act IN ('grant', 'reverse', 'adjust')", name=op.f("ck_staff_corrections_known_act")),
+        sa.CheckConstraint("status IN ('pending', 'posted', 'rejected')",
+                           name=op.f("ck_staff_corrections_known_status")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_staff_corrections")),
+        sa.UniqueConstraint("key", name=op.f("uq_staff_corrections_key")),
+    )
+    op.create_index("ix_staff_corrections_requested_by_created_at", "staff_corrections",
+                    ["requested_by", "created_at"], unique=False)
+
+
 def upgrade() -> None:
+    _staff_corrections()
     _alert_kinds(NEW_KINDS)
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
@@ -62,3 +95,5 @@ def downgrade() -> None:
     if dialect == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS ledger_append_only()")
     _alert_kinds(OLD_KINDS)
+    op.drop_index("ix_staff_corrections_requested_by_created_at", table_name="staff_corrections")
+    op.drop_table("staff_corrections")
