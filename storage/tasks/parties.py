@@ -7,6 +7,8 @@ is nobody's side unless an operation says it may act.
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -16,6 +18,8 @@ from storage.members.rows import confirmed_binding_exists
 from storage.members.tables import MemberRow
 from storage.tasks.errors import NotYourTask, OwnTask
 from storage.tasks.tables import ServiceRequestRow
+
+log = logging.getLogger(__name__)
 
 
 async def is_requester_side(session: AsyncSession, row: MemberRow | None, requester_id: int) -> bool:
@@ -65,4 +69,5 @@ def asked_for_it(request: ServiceRequestRow, member_id: int | None) -> bool:
 def not_own(request: ServiceRequestRow, member_id: int | None, act: str) -> None:
     """Separation of duties: whoever asked for a task never serves it, and whoever serves never confirms it."""
     if asked_for_it(request, member_id) or (member_id is not None and member_id == request.volunteer_id):
+        log.warning("refused: member %s may not %s request %s (separation of duties)", member_id, act, request.id)
         raise OwnTask(f"member {member_id} may not {act} request {request.id}: they asked for it or served it")

@@ -4,7 +4,7 @@ The stories of issue 14's first paragraph, each told against real storage with t
 """
 
 import dataclasses
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -175,3 +175,14 @@ class _Row:
     cost_min: int
     checked_in_at: object
     checked_out_at: object
+
+
+async def test_staff_never_verify_or_certify_themselves(desk, town):
+    staff = await town.staff()
+    with pytest.raises(members.NotAllowed):
+        await members.verify_volunteer(desk.sessions, staff.id, staff.actor)
+    with pytest.raises(members.NotAllowed):
+        await members.record_certificate(desk.sessions, staff.id, "bathing", "红十字会", date(2026, 1, 1), None,
+                                         by=staff.actor)
+    other = await town.staff()
+    assert (await members.verify_volunteer(desk.sessions, staff.id, other.actor)).verified_at is not None
