@@ -17,6 +17,7 @@ from storage.tasks.errors import (AlreadyRated, CannotPay, IllegalTransition, In
                                   NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly, CheckInTooEarly,
                                   CheckInTooLate, ShortVisit, OwnTask)
 from storage.tasks.matching import candidates, offered_to, record_offers
+from storage.tasks.payment_check import payment_problems
 from storage.tasks.posting import post_request, quote
 from storage.tasks.presence import check_in, check_out, distance_m
 from storage.tasks.ratings import rate, rating_of
@@ -49,7 +50,7 @@ __all__ = [
     "CannotPay", "AlreadyRated", "NotFinished", "TooEarly", "CheckInTooEarly", "CheckInTooLate", "ShortVisit",
     "OwnTask",
     # windows
-    "Pay", "pay_for", "check_request_timing",
+    "Pay", "pay_for", "check_request_timing", "payment_problems",
     # tables
     "ServiceRequestRow", "TaskEventRow", "TaskOfferRow", "RatingRow",
 ]

@@ -186,3 +186,19 @@ async def test_staff_never_verify_or_certify_themselves(desk, town):
                                          by=staff.actor)
     other = await town.staff()
     assert (await members.verify_volunteer(desk.sessions, staff.id, other.actor)).verified_at is not None
+
+
+async def test_ledger_verify_checks_each_service_payment_against_its_recorded_times(desk):
+    elder, volunteer = await desk.elder(funded=600), await desk.volunteer()
+    started = await desk.task_in_service(elder, volunteer, duration=120)
+    desk.later(minutes=47)
+    await desk.check_out(started.id, volunteer, full=False)
+    await desk.confirm(started.id, elder.actor)
+    assert await tasks.payment_problems(desk.sessions, desk.rules) == ()
+
+    # Someone moves the recorded check-out behind everyone's back: the payment no longer matches the times.
+    async with desk.sessions.begin() as session:
+        row = await session.get(tasks.ServiceRequestRow, started.id)
+        row.checked_out_at = row.checked_in_at + timedelta(minutes=20)
+    assert await tasks.payment_problems(desk.sessions, desk.rules) == (
+        f"request {started.id}: paid 45 min but its recorded times pay 20",)

@@ -19,7 +19,7 @@ from bot.console.render import SECURITY_HEADERS, local_time, render
 from bot.console.state import CONTEXT, NOW, STAFF
 from handlers.corrections import announce
 from nlu.amounts import MAX_AMOUNT_MIN
-from storage import console_access, console_queries, corrections, ledger
+from storage import console_access, console_queries, corrections, ledger, tasks
 from storage.base import utcnow
 
 NONCE = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
@@ -103,6 +103,8 @@ async def approve(request, form, reason: str, key: str, runtime) -> corrections.
 async def verify(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     report = await ledger.verify(runtime.sessions, runtime.config.ledger_rules)
+    problems = report.problems + await tasks.payment_problems(runtime.sessions, runtime.config.task_rules)
+    report = ledger.VerifyReport(not problems, problems)
     await console_access.record(runtime.sessions, actor=actor_of(request), action="ledger_verify",
                                 detail={"ok": report.ok, "problems": len(report.problems)})
     return render(request, "ledger_verify.html", report=report)
