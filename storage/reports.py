@@ -17,11 +17,10 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 
 from storage.alert_tables import OPEN as ALERT_OPEN, AlertRow
 from storage.db import Sessions
-from storage.ledger.accounts import SINGLETON_REF
-from storage.ledger.transfers import reversed_so_far
 from storage.ledger.models import AccountRow, TransferRow
-from storage.ledger.txn import minutes_total
-from storage.ledger.types import MEMBER, POOL
+from storage.ledger.reading import pool_balance_in
+from storage.ledger.transfers import reversed_so_far
+from storage.ledger.types import MEMBER
 from storage.members.tables import MemberRow
 from storage.tasks.tables import CANCELLED, DONE, EXPIRED, REQUESTER, RatingRow, ServiceRequestRow, TaskEventRow
 from storage.tasks.transitions import ACCEPT, POSTED
@@ -114,7 +113,7 @@ async def daily_report(sessions: Sessions, day: date, *, zone: tzinfo, now: date
         stars = await rows(select(RatingRow.stars, func.count()).where(
             RatingRow.side == REQUESTER, RatingRow.at >= start, RatingRow.at < end).group_by(RatingRow.stars))
         open_alerts = await _open_alerts_at(session, end)
-        pool = await _pool_balance(session, end)
+        pool = await pool_balance_in(session, end)
     return DailyReport(
         day=day, start=start, end=end,
         new_members=MappingProxyType({role: count for role, count in new_members}),
@@ -144,20 +143,6 @@ def _ratings(by_stars: dict[int, int]) -> Ratings:
         count=count, average_stars=round(total / count, 2) if count else None,
         very_satisfied=by_stars.get(VERY_SATISFIED, 0), satisfied=by_stars.get(SATISFIED, 0),
         not_satisfied=sum(n for stars, n in by_stars.items() if stars < SATISFIED))
-
-
-async def _pool_balance(session, until: datetime) -> int:
-    """Posted into the pool minus posted out of it, before `until`: history, not the cached totals."""
-    pool_id = (await session.execute(select(AccountRow.id).where(
-        AccountRow.kind == POOL, AccountRow.owner_ref == SINGLETON_REF))).scalar()
-    if pool_id is None:
-        return 0
-
-    async def moved(column) -> int:
-        return (await session.execute(select(minutes_total(TransferRow.amount_min)).where(
-            column == pool_id, TransferRow.created_at < until))).scalar_one()
-
-    return await moved(TransferRow.credit_account_id) - await moved(TransferRow.debit_account_id)
 
 
 async def transfer_view(sessions: Sessions, transfer_id: int) -> TransferView | None:

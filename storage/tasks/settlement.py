@@ -17,7 +17,7 @@ from storage.members import Actor, Sessions
 from storage.tasks.errors import InvalidTask, TooEarly
 from storage.tasks.parties import active_staff, not_own, requester_side
 from storage.tasks.payment import post_key, resolve_key, settled_transfer, void_key
-from storage.tasks.tables import ACCEPTED, DONE, ServiceRequestRow
+from storage.tasks.tables import DONE, ServiceRequestRow
 from storage.tasks.transitions import (AUTO_CONFIRM, CONFIRM, DISPUTE, RESOLVE_PART, RESOLVE_PAY, RESOLVE_REFUND,
                                        lock_request, move, target)
 from storage.tasks.values import DEFAULT_TASK_RULES, Settlement, Task, TaskRules, as_task
