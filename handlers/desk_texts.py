@@ -21,6 +21,8 @@ DESK_TEXTS = {
     "desk_grant_done": "已给{who}发放{amount}时间币，TA已收到通知，操作已记入日志。",
     "desk_grant_over_cap": "\nTA的时间币已接近上限，其中{overflow}转入了社区公益池。",
     "desk_grant_notice": "社区给您发放了{amount}时间币。原因：{reason}\n发“余额”可以查看。",
+    "desk_adjust_summary": "给{who}调整{change}。\n原因：{reason}",
+    "desk_ask_direction": "是加还是减？",
     "correction_adjust_notice": "您的时间币有一笔调整：{change}{amount}。原因：{reason}\n有疑问请打社区电话 {hotline}。",
     "correction_adjust_done": "已给{who}调整{change}，TA已收到通知，操作已记入日志。",
     "correction_waiting": "这笔数额较大，要另一位工作人员批准后才会办理（编号{id}），已通知其他工作人员。",

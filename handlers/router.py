@@ -112,6 +112,7 @@ FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
     broadcast.FLOW,
     staff_desk.REVERSE,
     staff_desk.GRANT,
+    staff_desk.ADJUST,
 )}
 
 # Exact phrases that start a flow no intent of the NLU contract names.
@@ -122,6 +123,7 @@ FLOW_COMMANDS: tuple[tuple[re.Pattern, str], ...] = (
     (broadcast.STORY_COMMAND, broadcast.FLOW_NAME),
     (staff_desk.REVERSE_COMMAND, staff_desk.REVERSE_FLOW_NAME),
     (staff_desk.GRANT_COMMAND, staff_desk.GRANT_FLOW_NAME),
+    (staff_desk.ADJUST_COMMAND, staff_desk.ADJUST_FLOW_NAME),
 )
 
 # The numbered main menu offered after two misunderstandings.

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from handlers.corrections import announce, refusal as said_no
+from handlers.corrections import announce, refusal as said_no, signed
 from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
-from handlers.flow import Flow, Slot
+from handlers.flow import Choice, Flow, Slot
 from handlers.membership import who
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
@@ -36,8 +36,12 @@ REPORT_COMMAND = re.compile(r"^\s*日报\s*(.*)$")
 # Flows: the command word, then a number, a space or nothing, so that "冲正是什么意思" still reaches the parser.
 REVERSE_COMMAND = re.compile(r"^\s*冲正(?=[\s#\d]|$)")
 GRANT_COMMAND = re.compile(r"^\s*发放(?=[\s+\d]|$)")
+ADJUST_COMMAND = re.compile(r"^\s*调整(?=[\s+\d]|$)")
+ADJUST_PARTS = re.compile(r"^\s*调整\s*(.*)$", re.S)
 APPROVE_COMMAND = re.compile(r"^\s*批准\s*#?\s*(\d+)\s*$")
-REVERSE_FLOW_NAME, GRANT_FLOW_NAME = "staff_reverse", "staff_grant"
+REVERSE_FLOW_NAME, GRANT_FLOW_NAME, ADJUST_FLOW_NAME = "staff_reverse", "staff_grant", "staff_adjust"
+UP, DOWN = "up", "down"
+UP_WORDS, DOWN_WORDS = ("加", "增加", "补", "补上", "多"), ("减", "减少", "扣", "扣掉", "少")
 
 ALERT_ID_AND_NOTE = re.compile(r"^#?\s*(\d+)\s*(.*)$", re.S)
 REVERSE_PARTS = re.compile(r"^\s*冲正\s*#?\s*(\d*)\s*(.*)$", re.S)
@@ -369,3 +373,64 @@ async def push_daily_report(ctx: Context, now: datetime, day: date | None = None
     day = day or ctx.local(now).date() - timedelta(days=1)
     await tell_staff(ctx, "daily_report", await build_report(day, now, ctx), f"daily_report:{day.isoformat()}")
     return day
+
+
+# ---- an adjustment: 调整 <手机号> 加/减 <时长> <原因> ------------------------------------------
+
+async def adjustment_from_command(incoming: Incoming, ctx: Context) -> dict:
+    """`调整 138 1234 5678 减 30分钟 多记了`: the phone, the direction, the amount right after it, the reason."""
+    phone, rest = phone_and_rest(ADJUST_PARTS.match(incoming.text).group(1))
+    values: dict = {"phone": phone} if phone else {}
+    rest = rest.strip()
+    for direction, words in ((UP, UP_WORDS), (DOWN, DOWN_WORDS)):
+        said = next((word for word in sorted(words, key=len, reverse=True) if rest.startswith(word)), None)
+        if said:
+            values["direction"], rest = direction, rest[len(said):].strip()
+            break
+    amounts = find_amounts(rest) if "direction" in values else []
+    if amounts and not rest[:amounts[0].start].strip():
+        values["amount_min"], rest = amounts[0].value, rest[amounts[0].end:]
+    return {**values, **({"reason": rest.strip()} if rest.strip() and "amount_min" in values else {})}
+
+
+def _signed(slots: dict) -> int:
+    return slots["amount_min"] if slots["direction"] == UP else -slots["amount_min"]
+
+
+async def adjustment_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    member = await _member_by_phone(slots["phone"], ctx)
+    return ctx.text("desk_adjust_summary", who=await who(member.id, ctx), change=signed(_signed(slots)),
+                    reason=slots["reason"])
+
+
+async def adjust(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    staff = await staff_member(incoming, ctx)
+    if staff is None:
+        return await staff_gate(ADJUST_FLOW_NAME)(incoming, ctx)
+    member = await _member_by_phone(slots["phone"], ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("staff_member_not_found")), ADJUST_FLOW_NAME)
+    try:
+        done = await corrections.adjust(ctx.bank.sessions, staff.actor, member.id, _signed(slots), slots["reason"],
+                                        f"desk_adjust:{slots['run_id']}", rules=ctx.bank.corrections,
+                                        ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return Outcome(Reply(said_no(refused, ctx)), ADJUST_FLOW_NAME)
+    return Outcome(Reply(await announce(done, ctx)), ADJUST_FLOW_NAME)
+
+
+ADJUST = Flow(
+    name=ADJUST_FLOW_NAME,
+    title="调整时间币",
+    ready=staff_gate(ADJUST_FLOW_NAME),
+    prefill=adjustment_from_command,
+    slots=(
+        Slot("phone", lambda slots, ctx: ctx.text("desk_ask_member_phone"), expecting="phone", check=a_member_phone),
+        Slot("direction", lambda slots, ctx: ctx.text("desk_ask_direction"), expecting="choice",
+             choices=(Choice(UP, "加", words=UP_WORDS), Choice(DOWN, "减", words=DOWN_WORDS))),
+        Slot("amount_min", lambda slots, ctx: ctx.text("desk_ask_amount"), expecting="amount"),
+        Slot("reason", lambda slots, ctx: ctx.text("desk_ask_reason"), expecting="text", check=a_reason),
+    ),
+    confirm=adjustment_summary,
+    finish=adjust,
+)

@@ -23,6 +23,11 @@ class Chat:
         first = await self.speaker.says(f"冲正 {transfer_id} {reason}")
         return first + "\n" + await self.speaker.says("是")
 
+    async def adjust(self, member, minutes: int, reason: str) -> str:
+        direction = "加" if minutes > 0 else "减"
+        await self.speaker.says(f"调整 {PHONES[member.openid]} {direction} {abs(minutes)}分钟 {reason}")
+        return await self.speaker.says("是")
+
     async def approve(self, correction_id: int) -> str:
         return await self.speaker.says(f"批准 {correction_id}")
 
@@ -41,6 +46,10 @@ class Web:
 
     async def reverse(self, transfer_id: int, reason: str) -> str:
         return await self._post("/console/ledger/reverse", {"transfer": str(transfer_id), "reason": reason})
+
+    async def adjust(self, member, minutes: int, reason: str) -> str:
+        return await self._post("/console/ledger/adjust", {"member": str(member.id), "minutes": str(minutes),
+                                                           "reason": reason})
 
     async def approve(self, correction_id: int) -> str:
         return await self._post("/console/ledger/approve", {"correction": str(correction_id), "reason": "已核实"})
@@ -111,6 +120,18 @@ async def test_a_large_grant_waits_for_a_second_pair_of_eyes_and_posts_once(fron
     [entry] = [e for e in await audit.entries(runtime.sessions, action="ledger_grant") if "approved_by" in e.detail]
     assert entry.detail["approved_by"] == second.id and entry.detail["requested_by"] == admin.id
     assert (await ledger.verify(runtime.sessions)).ok
+
+
+async def test_an_adjustment_down_is_made_the_same_way_and_the_member_is_told(front_end, admin, liu, runtime,
+                                                                               member_chat, inbox):
+    await member_chat("o_volunteer_liu").says("你好")  # inside the 48-hour window: told by text
+    await corrections.grant(runtime.sessions, members.Actor(admin.id), liu.id, 60, "补记", "setup:adj",
+                            rules=runtime.config.corrections, ledger_rules=runtime.config.ledger_rules,
+                            now=granted_now())
+    said = await (await front_end("o_admin_qian")).adjust(liu, -30, "多记了")
+    assert "调整" in said and "系统出了点问题" not in said
+    assert await balance(runtime, liu) == 30
+    assert any("-30分钟" in text for text in await inbox.wait_for("o_volunteer_liu", "调整"))
 
 
 def granted_now():
