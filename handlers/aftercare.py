@@ -103,8 +103,8 @@ async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | No
 
 
 def _past_no_show_time(task: tasks.Task, incoming: Incoming, ctx: Context) -> bool:
-    """A no-show exists only once the start and the grace have passed without the volunteer checking in."""
-    grace = timedelta(minutes=ctx.bank.task_rules.no_show_grace_min)
+    """A no-show exists only once the start, the grace and the late check-in window have passed without a check-in."""
+    grace = timedelta(minutes=ctx.bank.task_rules.no_show_after_min)
     return task.status != tasks.ACCEPTED or incoming.received_at >= task.starts_at + grace
 
 
