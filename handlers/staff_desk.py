@@ -36,6 +36,7 @@ REPORT_COMMAND = re.compile(r"^\s*日报\s*(.*)$")
 # Flows: the command word, then a number, a space or nothing, so that "冲正是什么意思" still reaches the parser.
 REVERSE_COMMAND = re.compile(r"^\s*冲正(?=[\s#\d]|$)")
 GRANT_COMMAND = re.compile(r"^\s*发放(?=[\s+\d]|$)")
+AMOUNT_PREFIX = re.compile(r"\s*(?:[-－−负]|\d+\.)?\s*")  # what may come before an amount and belong to it
 ADJUST_COMMAND = re.compile(r"^\s*调整(?=[\s+\d]|$)")
 ADJUST_PARTS = re.compile(r"^\s*调整\s*(.*)$", re.S)
 APPROVE_COMMAND = re.compile(r"^\s*批准\s*#?\s*(\d+)\s*$")
@@ -138,7 +139,7 @@ async def grant_from_command(incoming: Incoming, ctx: Context) -> dict:
     phone, rest = phone_and_rest(GRANT_PARTS.match(incoming.text).group(1))
     values: dict = {"phone": phone} if phone else {}
     amounts = find_amounts(rest)
-    if amounts and not rest[:amounts[0].start].strip(" -－−负"):  # a sign before it makes it NOT_ACCEPTED
+    if amounts and AMOUNT_PREFIX.fullmatch(rest[:amounts[0].start]):  # a sign or "0." before it: NOT_ACCEPTED
         values["amount_min"], rest = amounts[0].value, rest[amounts[0].end:]
     return {**values, **({"reason": rest.strip()} if rest.strip() else {})}
 
@@ -388,7 +389,7 @@ async def adjustment_from_command(incoming: Incoming, ctx: Context) -> dict:
             values["direction"], rest = direction, rest[len(said):].strip()
             break
     amounts = find_amounts(rest) if "direction" in values else []
-    if amounts and not rest[:amounts[0].start].strip():
+    if amounts and AMOUNT_PREFIX.fullmatch(rest[:amounts[0].start]):
         values["amount_min"], rest = amounts[0].value, rest[amounts[0].end:]
     return {**values, **({"reason": rest.strip()} if rest.strip() and "amount_min" in values else {})}
 

@@ -233,3 +233,11 @@ async def test_members_and_strangers_get_the_polite_refusal(admin, staff, volunt
     assert [alert.id for alert in await alerts.open_alerts(runtime.sessions)] == [alert_id]
     assert not (await members.member_by_id(runtime.sessions, volunteer.id)).is_staff
     assert REFUSAL not in await member_chat("o_volunteer_liu").says("冲正是什么意思")  # words, not a command
+
+
+async def test_an_impossible_amount_is_never_granted_and_never_crashes(admin, volunteer, desk, zhao):
+    for amount in ("100000000000000000000000小时", "-3小时", "0.5分钟", "1.333小时"):
+        reply = await zhao.says(f"发放 {VOLUNTEER_PHONE} {amount} 补记")
+        assert "请发整数，比如“30分钟”或“1小时”" in reply and "系统出了点问题" not in reply
+        await zhao.says("不办了")
+    assert await desk.available(volunteer) == 0

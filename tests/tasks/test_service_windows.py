@@ -3,6 +3,7 @@
 The stories of issue 14's first paragraph, each told against real storage with the test's clock.
 """
 
+import contextlib
 import dataclasses
 from datetime import date, timedelta
 
@@ -202,3 +203,38 @@ async def test_ledger_verify_checks_each_service_payment_against_its_recorded_ti
         row.checked_out_at = row.checked_in_at + timedelta(minutes=20)
     assert await tasks.payment_problems(desk.sessions, desk.rules) == (
         f"request {started.id}: paid 45 min but its recorded times pay 20",)
+
+
+async def test_any_sequence_through_storage_pays_no_more_than_served_and_never_before_the_start(desk):
+    """Real storage, many orders of events: each step may be refused, none may overpay or pay early."""
+    import random
+    chance = random.Random(14)
+    desk.rules = dataclasses.replace(desk.rules, pay_tolerance_min=10)
+    for _ in range(12):
+        elder, volunteer = await desk.elder(funded=600), await desk.volunteer()
+        accepted = await desk.accepted_task(elder, volunteer, starts_in=timedelta(hours=chance.randint(2, 48)),
+                                            duration=chance.choice((30, 60, 120)))
+        start = accepted.starts_at
+        desk.now = start + timedelta(minutes=chance.randint(-120, 90))
+        with contextlib.suppress(tasks.TaskError):
+            await desk.check_in(accepted.id, volunteer, on_time=False)
+        desk.later(minutes=chance.randint(0, 240))
+        with contextlib.suppress(tasks.TaskError):
+            await desk.check_out(accepted.id, volunteer, full=False, sure=True)
+        desk.later(minutes=chance.randint(-300, 3000))
+        with contextlib.suppress(tasks.TaskError):
+            if chance.random() < 0.5:
+                await desk.confirm(accepted.id, elder.actor)
+            else:
+                await tasks.auto_confirm(desk.sessions, rules=desk.rules, ledger_rules=desk.ledger_rules, now=desk.now)
+        task = await desk.task(accepted.id)
+        paid = (await desk.balance(volunteer.id)).posted
+        if task.status != tasks.DONE:
+            assert paid == 0
+            continue
+        assert task.finished_at >= start
+        began = task.checked_in_at or start
+        served = int(((task.checked_out_at or task.finished_at) - began).total_seconds() // 60)
+        assert paid <= min(max(served, 0), task.duration_min + 10)
+    assert (await desk.verify()).ok
+    assert await tasks.payment_problems(desk.sessions, desk.rules) == ()
