@@ -74,7 +74,8 @@ TASK_TEXTS = {
     "check_in_told_requester": "#{id} 志愿者已经到了，开始服务。",
     "check_out_done": "#{id} 签退成功，辛苦了！等老人确认后，时间币就会到账。",
     "check_out_told_requester": (
-        "#{id} 志愿者说服务做完了。\n满意的话回复“确认完成”；有问题回复“有问题”。"
+        "#{id} 志愿者说服务做完了。约定{planned}，实际服务{served}，确认后给志愿者{amount}时间币。\n"
+        "满意的话回复“确认完成”；有问题回复“有问题”。"
         "{hours}小时内没有回复，会自动确认。"
     ),
     "reminder": "提醒：#{id} {task}，别忘了。",

@@ -12,6 +12,7 @@ from handlers.orders import as_volunteer, pick, refusal
 from handlers.task_words import describe, numbered
 from handlers.types import Choice, Incoming, Outcome, Reply
 from storage import members, tasks
+from storage.exchange import format_minutes
 
 TASKS_LISTED = 10
 SURE_WORDS = ("确定", "确定做完了", "做完了", "是", "是的", "对")
@@ -152,8 +153,11 @@ async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "check_out")
     hours = str(ctx.bank.task_rules.auto_confirm_after_min // 60)
+    pay = tasks.pay_for(left.task, ctx.bank.task_rules, incoming.received_at)
     await tell_requester_side(ctx, task, "task_finished",
-                              ctx.text("check_out_told_requester", id=str(task.id), hours=hours),
+                              ctx.text("check_out_told_requester", id=str(task.id), hours=hours,
+                                       planned=format_minutes(pay.planned_min), served=format_minutes(pay.served_min),
+                                       amount=format_minutes(pay.credits_min)),
                               f"checked_out:{task.id}:{task.acceptance_no}")
     await _flag_if_far(left, task, "签退", ctx)
     if slots.get("sure"):

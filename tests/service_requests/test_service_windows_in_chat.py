@@ -24,6 +24,8 @@ async def test_a_visit_the_day_after_tomorrow_cannot_be_done_and_paid_today(comm
 async def test_a_one_minute_visit_is_asked_about_flagged_and_paid_nothing(community, member_chat, runtime, inbox):
     elder = await community.elder()
     volunteer = await community.volunteer("o_vol_zhang")
+    await member_chat("o_elder_wang").says("你好")  # she wrote lately: pushes reach her
+    await inbox.skip_to_now("o_elder_wang")
     task = await community.request(elder)
     zhang = member_chat("o_vol_zhang")
     await zhang.says(f"接单 {task.id}")
@@ -32,6 +34,8 @@ async def test_a_one_minute_visit_is_asked_about_flagged_and_paid_nothing(commun
     asked = await zhang.says("签退", at=task.starts_at + timedelta(minutes=1))
     assert "确定做完了吗" in asked
     assert "签退成功" in await zhang.says("确定", at=task.starts_at + timedelta(minutes=2))
+    told = await inbox.wait_for("o_elder_wang", "做完了")
+    assert any("约定2小时，实际服务2分钟，确认后给志愿者0分钟时间币" in text for text in told), told
     assert [a.kind for a in await alerts.open_alerts(runtime.sessions, (alerts.SHORT_VISIT,))] == [alerts.SHORT_VISIT]
 
     assert (await community.time_passes_until(task.ends_at + timedelta(days=3)))["auto_confirmed"] == 0
