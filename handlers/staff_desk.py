@@ -65,7 +65,7 @@ async def a_reason(reason: str, slots: dict, incoming: Incoming, ctx: Context) -
 
 
 async def a_reversible_transfer(transfer_id: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    view = await reports.transfer_view(ctx.bank.sessions, transfer_id)
+    view = await ledger.transfer_view(ctx.bank.sessions, transfer_id)
     if view is None:
         return ctx.text("desk_no_transfer", id=str(transfer_id))
     if view.kind == ledger.REVERSAL:
@@ -87,7 +87,7 @@ async def _owner_text(owner: str, ctx: Context) -> str:
 
 
 async def reversal_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
-    view = await reports.transfer_view(ctx.bank.sessions, slots["transfer_id"])
+    view = await ledger.transfer_view(ctx.bank.sessions, slots["transfer_id"])
     return ctx.text("desk_reverse_summary", id=str(view.id), kind=TRANSFER_KINDS[view.kind],
                     amount=format_minutes(view.remaining_min), payee=await _owner_text(view.credit_owner, ctx),
                     payer=await _owner_text(view.debit_owner, ctx), reason=slots["reason"])

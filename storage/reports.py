@@ -17,10 +17,7 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 
 from storage.alert_tables import OPEN as ALERT_OPEN, AlertRow
 from storage.db import Sessions
-from storage.ledger.models import AccountRow, TransferRow
 from storage.ledger.reading import pool_balance_in
-from storage.ledger.transfers import reversed_so_far
-from storage.ledger.types import MEMBER
 from storage.members.tables import MemberRow
 from storage.tasks.tables import CANCELLED, DONE, EXPIRED, REQUESTER, RatingRow, ServiceRequestRow, TaskEventRow
 from storage.tasks.transitions import ACCEPT, POSTED
@@ -68,24 +65,6 @@ class DailyReport:
     ratings: Ratings
     open_alerts: int
     pool_balance_min: int
-
-
-@dataclass(frozen=True)
-class TransferView:
-    """A ledger transfer as staff see it before reversing it: no personal data, owners by ledger ref."""
-
-    id: int
-    kind: str
-    amount_min: int
-    reversed_min: int
-    debit_owner: str  # a member's ledger ref ("member:42"), or the kind of a bank account ("issuance", "partner" …)
-    credit_owner: str
-    created_at: datetime
-    reversal_of_id: int | None
-
-    @property
-    def remaining_min(self) -> int:
-        return self.amount_min - self.reversed_min
 
 
 def day_window(day: date, zone: tzinfo, now: datetime) -> tuple[datetime, datetime]:
@@ -143,19 +122,3 @@ def _ratings(by_stars: dict[int, int]) -> Ratings:
         count=count, average_stars=round(total / count, 2) if count else None,
         very_satisfied=by_stars.get(VERY_SATISFIED, 0), satisfied=by_stars.get(SATISFIED, 0),
         not_satisfied=sum(n for stars, n in by_stars.items() if stars < SATISFIED))
-
-
-async def transfer_view(sessions: Sessions, transfer_id: int) -> TransferView | None:
-    async with sessions() as session:
-        row = await session.get(TransferRow, transfer_id)
-        if row is None:
-            return None
-        reversed_min = await reversed_so_far(session, transfer_id)
-        owners = dict((await session.execute(select(AccountRow.id, AccountRow).where(
-            AccountRow.id.in_((row.debit_account_id, row.credit_account_id))))).all())
-    return TransferView(row.id, row.kind, row.amount_min, reversed_min, _owner(owners[row.debit_account_id]),
-                        _owner(owners[row.credit_account_id]), row.created_at, row.reversal_of_id)
-
-
-def _owner(account: AccountRow) -> str:
-    return account.owner_ref if account.kind == MEMBER else account.kind

@@ -27,7 +27,6 @@ from storage.corrections.errors import CorrectionRefused
 from storage.corrections.rules import ADMIN, CorrectionRules
 from storage.corrections.tables import ADJUST, GRANT, PENDING, POSTED, REVERSE, CorrectionRow
 from storage.db import Sessions
-from storage.ledger.models import AccountRow, TransferRow
 from storage.members import Actor
 from storage.members.access import actor_row, is_active
 from storage.members.rows import member_row
@@ -164,23 +163,20 @@ async def _not_for_themselves(session: AsyncSession, staff_id: int, act: _Act) -
 async def _members_touched(session: AsyncSession, act: _Act) -> set[int]:
     if act.member_id is not None:
         return {act.member_id}
-    original = await session.get(TransferRow, act.transfer_id) if act.transfer_id is not None else None
-    if original is None:
-        return set()
-    owners = (await session.execute(select(AccountRow.owner_ref).where(
-        AccountRow.id.in_((original.debit_account_id, original.credit_account_id))))).scalars().all()
+    view = await ledger.transfer_view_in(session, act.transfer_id) if act.transfer_id is not None else None
+    owners = (view.debit_owner, view.credit_owner) if view is not None else ()
     return {member_id for member_id in map(member_id_of, owners) if member_id is not None}
 
 
 async def _checked_amount(session: AsyncSession, act: _Act, rules: CorrectionRules) -> _Act:
     """The act with its amount known and within the per-act cap."""
     if act.act == REVERSE:
-        original = await session.get(TransferRow, act.transfer_id) if act.transfer_id is not None else None
-        if original is None:
+        view = await ledger.transfer_view_in(session, act.transfer_id) if act.transfer_id is not None else None
+        if view is None:
             raise CorrectionRefused("no_transfer", str(act.transfer_id))
-        if original.kind == ledger.REVERSAL:
+        if view.kind == ledger.REVERSAL:
             raise CorrectionRefused("reversal_of_reversal", str(act.transfer_id))
-        remaining = original.amount_min - await ledger.reversed_so_far(session, original.id)
+        remaining = view.remaining_min
         if remaining <= 0:
             raise CorrectionRefused("fully_reversed", str(act.transfer_id))
         amount = remaining if act.amount_min is None else act.amount_min
@@ -291,9 +287,6 @@ async def _move(sessions: Sessions, key: str, actor: str, act: _Act, ledger_rule
 
 async def _reversal_notices(sessions: Sessions, transfer_id: int, amount: int) -> tuple[Notice, ...]:
     """The original payee gives back, the original payer gets back: each member among them is told."""
-    async with sessions() as session:
-        original = await session.get(TransferRow, transfer_id)
-        owners = dict((await session.execute(select(AccountRow.id, AccountRow.owner_ref).where(
-            AccountRow.id.in_((original.debit_account_id, original.credit_account_id))))).all())
-    sides = ((owners[original.credit_account_id], -amount), (owners[original.debit_account_id], amount))
+    view = await ledger.transfer_view(sessions, transfer_id)
+    sides = ((view.credit_owner, -amount), (view.debit_owner, amount))
     return tuple(Notice(member_id_of(ref), change) for ref, change in sides if member_id_of(ref) is not None)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.ledger.accounts import SINGLETON_REF
 from storage.ledger.models import AccountRow, IdempotencyKeyRow, TransferRow
+from storage.ledger.transfers import reversed_so_far
 from storage.ledger.txn import Sessions, minutes_total
 from storage.ledger.types import MEMBER, POOL, TransferResult
 from storage.ledger.validation import check_aware
@@ -36,6 +37,44 @@ class TransferLine:
     reason: str | None
     task_ref: str | None
     reversal_of_id: int | None
+
+
+@dataclass(frozen=True)
+class TransferView:
+    """A ledger transfer as staff see it before reversing it: no personal data, owners by ledger ref."""
+
+    id: int
+    kind: str
+    amount_min: int
+    reversed_min: int
+    debit_owner: str  # a member's ledger ref ("member:42"), or the kind of a bank account ("issuance", "partner" …)
+    credit_owner: str
+    created_at: datetime
+    reversal_of_id: int | None
+
+    @property
+    def remaining_min(self) -> int:
+        return self.amount_min - self.reversed_min
+
+
+async def transfer_view_in(session: AsyncSession, transfer_id: int) -> TransferView | None:
+    row = await session.get(TransferRow, transfer_id)
+    if row is None:
+        return None
+    owners = dict((await session.execute(select(AccountRow.id, AccountRow).where(
+        AccountRow.id.in_((row.debit_account_id, row.credit_account_id))))).all())
+    return TransferView(row.id, row.kind, row.amount_min, await reversed_so_far(session, transfer_id),
+                        _owner(owners[row.debit_account_id]), _owner(owners[row.credit_account_id]), row.created_at,
+                        row.reversal_of_id)
+
+
+async def transfer_view(sessions: Sessions, transfer_id: int) -> TransferView | None:
+    async with sessions() as session:
+        return await transfer_view_in(session, transfer_id)
+
+
+def _owner(account: AccountRow) -> str:
+    return account.owner_ref if account.kind == MEMBER else account.kind
 
 
 async def net_before_in(session: AsyncSession, account_id: int, at: datetime) -> int:
