@@ -15,7 +15,6 @@ DESK_TEXTS = {
     "desk_reason_needed": "请写上原因，会记进日志。",
     "desk_reverse_summary": "冲正第{id}笔（{kind}，{amount}）：从{payee}退回{payer}。\n原因：{reason}",
     "desk_reverse_done": "已冲正第{id}笔，{amount}已退回。双方已收到通知，操作已记入日志。",
-    "desk_reverse_not_enough": "{who}的时间币不够退回{amount}，没有冲正。请先和TA联系，或请管理员处理。",
     "desk_reversal_notice": "您的时间币有一笔更正：{change}{amount}（第{id}笔冲正）。原因：{reason}\n有疑问请打社区电话 {hotline}。",
     "desk_grant_summary": "给{who}发放{amount}时间币（由社区发行）。\n原因：{reason}",
     "desk_grant_done": "已给{who}发放{amount}时间币，TA已收到通知，操作已记入日志。",
