@@ -8,6 +8,7 @@ never decide differently.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
@@ -18,16 +19,23 @@ from storage.tasks.values import TaskRules
 PAY_STEP_MIN = 5  # served minutes are paid in whole steps of this, rounded down
 
 
+# What a request's timing must be, in order: the first one broken names the refusal.
+REQUEST_TIMING: tuple[tuple[str, Callable[[datetime, int, TaskRules, datetime], bool]], ...] = (
+    ("a request starts in the future", lambda start, minutes, rules, now: start > now),
+    ("a request needs {rules.min_notice_min} minutes' notice",
+     lambda start, minutes, rules, now: start >= now + timedelta(minutes=rules.min_notice_min)),
+    ("a request starts within {rules.max_ahead_days} days",
+     lambda start, minutes, rules, now: start <= now + timedelta(days=rules.max_ahead_days)),
+    ("a duration is {rules.min_duration_min} to {rules.max_duration_min} minutes",
+     lambda start, minutes, rules, now: rules.min_duration_min <= minutes <= rules.max_duration_min),
+)
+
+
 def check_request_timing(starts_at: datetime, duration_min: int, rules: TaskRules, now: datetime) -> None:
     """A request is asked for with enough notice, not too far ahead, for a duration in range."""
-    if starts_at <= now:
-        raise InvalidTask("a request starts in the future")
-    if starts_at < now + timedelta(minutes=rules.min_notice_min):
-        raise InvalidTask(f"a request needs {rules.min_notice_min} minutes' notice")
-    if starts_at > now + timedelta(days=rules.max_ahead_days):
-        raise InvalidTask(f"a request starts within {rules.max_ahead_days} days")
-    if not rules.min_duration_min <= duration_min <= rules.max_duration_min:
-        raise InvalidTask(f"a duration is {rules.min_duration_min} to {rules.max_duration_min} minutes")
+    for why, holds in REQUEST_TIMING:
+        if not holds(starts_at, duration_min, rules, now):
+            raise InvalidTask(why.format(rules=rules))
 
 
 def check_in_opens(starts_at: datetime, rules: TaskRules) -> datetime:
