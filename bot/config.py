@@ -25,6 +25,7 @@ from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, Excha
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
+from storage.corrections import ADMIN as CORRECTIONS_ADMIN, STAFF as CORRECTIONS_STAFF, CorrectionRules
 from storage.tasks.values import TaskRules
 
 WECHAT_API = "https://api.weixin.qq.com"
@@ -55,7 +56,12 @@ EMBEDDED: dict[str, dict[str, Any]] = {
     "exchange": {"elder_age": 80, "self_spend_age": 60, "gift_recipient_age": 60},
     "tasks": {"match_top_n": 3, "no_show_grace_minutes": 30, "auto_confirm_after_hours": 24,
               "late_cancel_hours": 24, "far_check_in_metres": 500, "hold_days": 30, "fairness_days": 30,
-              "widen_after_minutes": 60, "neighbours_after_minutes": 180, "staff_alert_hours_before": 24},
+              "widen_after_minutes": 60, "neighbours_after_minutes": 180, "staff_alert_hours_before": 24,
+              "check_in_early_minutes": 30, "check_in_late_minutes": 60, "min_visit_minutes": 10,
+              "pay_tolerance_minutes": 0, "min_notice_minutes": 60, "max_ahead_days": 60,
+              "min_duration_minutes": 15, "max_duration_minutes": 480},
+    "corrections": {"grant_by": "admin", "reverse_by": "admin", "adjust_by": "admin", "max_per_act_hours": 100,
+                    "max_per_day_hours": 200, "approval_over_hours": 20},
     "log": {"level": "INFO"},
     # WeChat's rule since June 2023: 5 pushes in 48 hours after a message, 3 in a minute after a tap (docs/webhook.md).
     "notifications": {"customer_service_quota": 5, "tap_quota": 3, "tap_window_seconds": 60, "templates": {}},
@@ -209,6 +215,7 @@ class Config:
     source: str
     notifications: NotificationConfig = field(default_factory=NotificationConfig)
     broadcast: BroadcastRules = field(default_factory=BroadcastRules)
+    corrections: CorrectionRules = field(default_factory=CorrectionRules)
     menu: tuple[MenuButton, ...] = ()
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
     knowledge: Faq = field(default_factory=shipped_faq)  # the FAQ: shipped answers and [knowledge] faq_file
@@ -385,6 +392,14 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
             widen_after_min=_integer(merged, "tasks", "widen_after_minutes", 5, 24 * 60),
             neighbours_after_min=_integer(merged, "tasks", "neighbours_after_minutes", 5, 7 * 24 * 60),
             staff_before_min=_integer(merged, "tasks", "staff_alert_hours_before", 1, 7 * 24) * 60,
+            check_in_early_min=_integer(merged, "tasks", "check_in_early_minutes", 0, 240),
+            check_in_late_min=_integer(merged, "tasks", "check_in_late_minutes", 0, 240),
+            min_visit_min=_integer(merged, "tasks", "min_visit_minutes", 0, 120),
+            pay_tolerance_min=_integer(merged, "tasks", "pay_tolerance_minutes", 0, 120),
+            min_notice_min=_integer(merged, "tasks", "min_notice_minutes", 0, 24 * 60),
+            max_ahead_days=_integer(merged, "tasks", "max_ahead_days", 1, 365),
+            min_duration_min=_integer(merged, "tasks", "min_duration_minutes", 5, 24 * 60),
+            max_duration_min=_integer(merged, "tasks", "max_duration_minutes", 5, 24 * 60),
         ),
         catalogue=_catalogue(merged.get("services")),
         partner_items=_partner_items(merged.get("partner_items", [])),
@@ -394,6 +409,7 @@ def _build(merged: dict[str, dict[str, Any]], base_dir: Path, source: str) -> Co
         source=source,
         notifications=_notifications(merged),
         broadcast=_broadcast(merged),
+        corrections=_corrections(merged),
         menu=_menu(merged),
         console=_console(merged),
         knowledge=_knowledge(merged, base_dir),
@@ -517,6 +533,19 @@ def _text(merged: dict, section: str, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{section}.{key}", "must be a non-empty string")
     return value.strip()
+
+
+def _corrections(merged: dict) -> CorrectionRules:
+    """[corrections]: who may grant, reverse and adjust ("admin" or "staff"), and the caps every front end keeps."""
+    section = merged["corrections"]
+    for act in ("grant_by", "reverse_by", "adjust_by"):
+        if section.get(act) not in (CORRECTIONS_ADMIN, CORRECTIONS_STAFF):
+            raise ConfigError(f"corrections.{act}", 'must be "admin" or "staff"')
+    return CorrectionRules(
+        grant_by=section["grant_by"], reverse_by=section["reverse_by"], adjust_by=section["adjust_by"],
+        max_per_act_min=_integer(merged, "corrections", "max_per_act_hours", 1, 1000) * 60,
+        max_per_day_min=_integer(merged, "corrections", "max_per_day_hours", 1, 10_000) * 60,
+        approval_over_min=_integer(merged, "corrections", "approval_over_hours", 0, 1000) * 60)
 
 
 def _integer(merged: dict, section: str, key: str, low: int, high: int) -> int:

@@ -50,17 +50,20 @@ async def confirm_done(incoming: Incoming, ctx: Context, slots: dict) -> Outcome
         return Outcome(task, "confirm_done")
     try:
         settled = await tasks.confirm_done(ctx.bank.sessions, task.id, actor.actor, ledger_rules=ctx.bank.rules,
-                                           now=incoming.received_at)
+                                           rules=ctx.bank.task_rules, now=incoming.received_at)
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "confirm_done")
     await _tell_volunteer_paid(settled, ctx)
-    return Outcome(Reply(ctx.text("confirm_done", id=str(task.id), amount=format_minutes(settled.task.cost_min))),
+    pay = tasks.pay_for(settled.task, ctx.bank.task_rules, settled.task.finished_at or incoming.received_at)
+    return Outcome(Reply(ctx.text("confirm_done", id=str(task.id), planned=format_minutes(pay.planned_min),
+                                  served=format_minutes(pay.served_min),
+                                  amount=format_minutes(settled.transfer.requested_min if settled.transfer else 0))),
                    "confirm_done")
 
 
 async def _tell_volunteer_paid(settled: tasks.Settlement, ctx: Context) -> None:
     # What reached the volunteer: above the credit cap the rest went to the community pool.
-    credited = settled.transfer.credited_min if settled.transfer else settled.task.cost_min
+    credited = settled.transfer.credited_min if settled.transfer else 0
     await tell_member(ctx, settled.task.volunteer_id, "task_done", ctx.text(
         "done_told_volunteer", id=str(settled.task.id), amount=format_minutes(credited)), f"done:{settled.task.id}")
 
@@ -102,8 +105,8 @@ async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | No
 
 
 def _past_no_show_time(task: tasks.Task, incoming: Incoming, ctx: Context) -> bool:
-    """A no-show exists only once the start and the grace have passed without the volunteer checking in."""
-    grace = timedelta(minutes=ctx.bank.task_rules.no_show_grace_min)
+    """A no-show exists only once the start, the grace and the late check-in window have passed without a check-in."""
+    grace = timedelta(minutes=ctx.bank.task_rules.no_show_after_min)
     return task.status != tasks.ACCEPTED or incoming.received_at >= task.starts_at + grace
 
 

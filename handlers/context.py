@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 
 from handlers.faq import Faq, shipped_faq
 from handlers.texts import say
+from storage.corrections import DEFAULT_CORRECTION_RULES, CorrectionRules
 from storage.broadcasts.values import DEFAULT_BROADCAST_RULES, BroadcastRules
 from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy
@@ -46,6 +47,7 @@ class Bank:
     jobs: JobQueue | None = None  # work for the job worker (bot/worker.py); None where no queue runs
     broadcasts: BroadcastRules = DEFAULT_BROADCAST_RULES  # [broadcast]: channel and quota
     doubt_silence: timedelta = timedelta(minutes=3)  # [safety]: an unanswered "您现在有危险吗？" then alerts
+    corrections: CorrectionRules = DEFAULT_CORRECTION_RULES  # [corrections]: who may correct the ledger, how much
 
 
 @dataclass(frozen=True)

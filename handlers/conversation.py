@@ -270,7 +270,7 @@ class Conversation:
         refused: tuple[Slot, str] | None = None
         for name, value in values.items():
             slot = flow.slot(name)
-            complaint = await slot.check(value, state.slots, incoming, ctx) if slot.check else None
+            complaint = await slot.complaint(value, state.slots, incoming, ctx)
             if complaint:
                 refused = refused or (slot, complaint)
             else:

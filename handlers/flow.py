@@ -20,6 +20,7 @@ from typing import Any, Awaitable, Callable
 from handlers.choices import numbered_lines, picked_by_words
 from handlers.context import Context
 from handlers.types import Choice, Incoming, Location, Outcome
+from nlu.amounts import NOT_ACCEPTED
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.
@@ -27,6 +28,15 @@ ANSWER_ONLY = {"text": "text", "number": "number", "phone": "phone"}
 
 # A check returns None when the value is fine, else the sentence to say.
 Check = Callable[[Any, dict, Incoming, Context], Awaitable[str | None]]
+
+
+async def a_whole_amount(value: Any, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    """Negative, zero, a fraction of a minute or far too much: said back with what is accepted, never moved."""
+    return ctx.text("amount_rules") if value == NOT_ACCEPTED else None
+
+
+# What every answer of a kind must be, before any flow's own check.
+KIND_CHECKS: dict[str, Check] = {"amount": a_whole_amount}
 Offer = Callable[[dict, Incoming, Context], Awaitable[tuple["Choice", ...]]]
 Confirm = Callable[[dict, Incoming, Context], Awaitable[str]]
 Finish = Callable[[dict, Incoming, Context], Awaitable[Outcome]]
@@ -77,6 +87,12 @@ class Slot:
         if self.expecting in ANSWER_ONLY:
             return slots.get(ANSWER_ONLY[self.expecting]) if asked else None
         return slots.get(self.name)
+
+    async def complaint(self, value: Any, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+        for check in (KIND_CHECKS.get(self.expecting), self.check):
+            if check is not None and (said := await check(value, slots, incoming, ctx)):
+                return said
+        return None
 
     def applies(self, slots: dict) -> bool:
         return self.when is None or self.when(slots)

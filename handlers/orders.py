@@ -49,7 +49,14 @@ async def pick(slots: dict, member: members.Member, ctx: Context, wanted: Wanted
 def refusal(error: tasks.TaskError, task_id: int, ctx: Context) -> Reply:
     status = STATUS_NAMES.get(getattr(error, "status", ""), "")
     key = f"refusal_{error.code}" if has_text(f"refusal_{error.code}") else "refusal_task_error"
-    return Reply(ctx.text(key, id=str(task_id), status=status))
+    at = getattr(error, "at", None)
+    return Reply(ctx.text(key, id=str(task_id), status=status, minutes=str(getattr(error, "minutes", "")),
+                          at=_moment(ctx, at)))
+
+
+def _moment(ctx: Context, at) -> str:
+    local = ctx.local(at) if at else None
+    return f"{local.month}月{local.day}日 {local:%H:%M}" if local else ""
 
 
 async def my_orders(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:

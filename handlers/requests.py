@@ -19,9 +19,6 @@ from storage.exchange import ISSUANCE, POOL, format_minutes
 HOME, ELSEWHERE = "home", "elsewhere"
 HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里")
 ELSEWHERE_WORDS = ("别处", "外面", "外边", "别的", "其他地方", "不在家")
-MIN_NOTICE = timedelta(hours=1)  # a volunteer needs time to get there
-MAX_AHEAD_DAYS = 60
-DURATION_RANGE_MIN = (15, 8 * 60)
 PAYER_WORDS = {POOL: "payer_pool", ISSUANCE: "payer_issuance"}
 
 
@@ -70,8 +67,10 @@ async def a_future_day(value: str, slots: dict, incoming: Incoming, ctx: Context
     day = date.fromisoformat(value)
     if day < today:
         return ctx.text("post_in_past")
-    if day > today + timedelta(days=MAX_AHEAD_DAYS):
-        return ctx.text("post_too_far", days=str(MAX_AHEAD_DAYS))
+    # The timing rules are storage's (storage.tasks.windows); asking early here only saves the member a step.
+    ahead = ctx.bank.task_rules.max_ahead_days
+    if day > today + timedelta(days=ahead):
+        return ctx.text("post_too_far", days=str(ahead))
     return await a_future_start(slots.get("time"), {**slots, "date": value}, incoming, ctx) if "time" in slots else None
 
 
@@ -81,13 +80,14 @@ async def a_future_start(value: str | None, slots: dict, incoming: Incoming, ctx
         return None  # the day is not known yet: checked when it is
     if start <= incoming.received_at:
         return ctx.text("post_in_past")
-    if start < incoming.received_at + MIN_NOTICE:
-        return ctx.text("post_too_soon", min_hours=str(MIN_NOTICE.seconds // 3600))
+    notice = ctx.bank.task_rules.min_notice_min
+    if start < incoming.received_at + timedelta(minutes=notice):
+        return ctx.text("post_too_soon", notice=format_minutes(notice))
     return None
 
 
 async def an_affordable_duration(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    low, high = DURATION_RANGE_MIN
+    low, high = ctx.bank.task_rules.min_duration_min, ctx.bank.task_rules.max_duration_min
     if not low <= minutes <= high:
         return ctx.text("post_bad_duration", low=format_minutes(low), high=format_minutes(high))
     if "service" not in slots or "for_elder" not in slots:
@@ -151,10 +151,13 @@ async def post(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
             ctx.bank.sessions, ctx.bank.keyring, request_key=f"post:{slots['run_id']}",
             requester_id=slots["for_elder"], actor=member.actor, service_code=slots["service"],
             starts_at=starts_at(slots), duration_min=slots["duration_min"], catalogue=ctx.bank.catalogue,
-            policy=ctx.bank.policy, notes=notes_of(slots), now=incoming.received_at, **place_of(slots))
+            policy=ctx.bank.policy, notes=notes_of(slots), rules=ctx.bank.task_rules, now=incoming.received_at,
+            **place_of(slots))
     except tasks.CannotPay:
         return Outcome(Reply(await _cannot_pay(await _quote(slots, ctx, incoming), slots, ctx, incoming)),
                        "post_request")
+    except tasks.InvalidTask:  # the time asked for was fine when given, but time passed while confirming
+        return Outcome(Reply(ctx.text("post_timing_changed")), "post_request")
     reply = ctx.text("post_done", id=str(task.id))
     if not await offer_to_volunteers(task, ctx, incoming.received_at):
         reply += "\n" + ctx.text("post_nobody_yet")

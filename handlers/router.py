@@ -83,6 +83,7 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (staff_desk.ALERTS_COMMAND, staff_desk.open_alerts),
     (staff_desk.HANDLE_ALERT_COMMAND, staff_desk.handle_alert),
     (staff_desk.RECORD_COMMAND, staff_desk.volunteer_record),
+    (staff_desk.APPROVE_COMMAND, staff_desk.approve_correction),
     (staff_desk.MAKE_STAFF_COMMAND, staff_desk.make_staff),
     (staff_desk.MAKE_ADMIN_COMMAND, staff_desk.make_admin),
     (staff_desk.REVOKE_STAFF_COMMAND, staff_desk.revoke_staff),
@@ -117,6 +118,7 @@ FLOWS: dict[str, Flow] = {flow.name: flow for flow in (
     broadcast.FLOW,
     staff_desk.REVERSE,
     staff_desk.GRANT,
+    staff_desk.ADJUST,
 )}
 
 # Exact phrases that start a flow no intent of the NLU contract names.
@@ -127,6 +129,7 @@ FLOW_COMMANDS: tuple[tuple[re.Pattern, str], ...] = (
     (broadcast.STORY_COMMAND, broadcast.FLOW_NAME),
     (staff_desk.REVERSE_COMMAND, staff_desk.REVERSE_FLOW_NAME),
     (staff_desk.GRANT_COMMAND, staff_desk.GRANT_FLOW_NAME),
+    (staff_desk.ADJUST_COMMAND, staff_desk.ADJUST_FLOW_NAME),
 )
 
 # Staff commands, by their patterns above. Typed while a flow waits for words (a reason, a broadcast's text),

@@ -119,6 +119,8 @@ phone_and_rest = _phone_and_rest  # for the staff desk's commands that take a ph
 async def verify(staff, volunteer, rest: str, incoming: Incoming, ctx: Context) -> str:
     if volunteer.role != members.VOLUNTEER:
         return ctx.text("staff_not_volunteer", who=await who(volunteer.id, ctx))
+    if volunteer.id == staff.id:  # storage refuses it too: nobody vouches for themselves
+        return ctx.text("staff_not_self")
     await members.verify_volunteer(ctx.bank.sessions, volunteer.id, staff.actor)
     await tell_member(ctx, volunteer.id, "verified", ctx.text("volunteer_verified_notice"), "verified")
     return ctx.text("staff_verified", who=await who(volunteer.id, ctx))
@@ -154,6 +156,8 @@ async def reinstate_and_tell(ctx: Context, member_id: int, by: members.Actor, re
 
 @staff_command("certificate", "staff_usage_certificate")
 async def certify(staff, volunteer, rest: str, incoming: Incoming, ctx: Context) -> str:
+    if volunteer.id == staff.id:  # storage refuses it too: nobody certifies themselves
+        return ctx.text("staff_not_self")
     service_words, _, until_text = rest.partition(" ")
     code = _service_code(service_words, ctx)
     if code is None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from handlers.corrections import announce, refusal as said_no, signed
 from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
-from handlers.flow import Flow, Slot
+from handlers.flow import Choice, Flow, Slot
 from handlers.help_flow_words import help_flow_section
 from handlers.membership import who
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
@@ -22,7 +23,7 @@ from handlers.notices import tell_member, tell_staff
 from handlers.staff import phone_and_rest, staff_action, staff_command, staff_gate, staff_member
 from handlers.types import Incoming, Outcome, Reply
 from nlu.amounts import find_amounts
-from storage import alerts, audit, help_flow, ledger, members, reports, staff_acts, tasks
+from storage import alerts, audit, corrections, help_flow, ledger, members, reports, tasks
 from storage.exchange import format_minutes
 from storage.privacy import InvalidPhone
 
@@ -36,7 +37,13 @@ REPORT_COMMAND = re.compile(r"^\s*日报\s*(.*)$")
 # Flows: the command word, then a number, a space or nothing, so that "冲正是什么意思" still reaches the parser.
 REVERSE_COMMAND = re.compile(r"^\s*冲正(?=[\s#\d]|$)")
 GRANT_COMMAND = re.compile(r"^\s*发放(?=[\s+\d]|$)")
-REVERSE_FLOW_NAME, GRANT_FLOW_NAME = "staff_reverse", "staff_grant"
+AMOUNT_PREFIX = re.compile(r"\s*(?:[-－−负]|\d+\.)?\s*")  # what may come before an amount and belong to it
+ADJUST_COMMAND = re.compile(r"^\s*调整(?=[\s+\d]|$)")
+ADJUST_PARTS = re.compile(r"^\s*调整\s*(.*)$", re.S)
+APPROVE_COMMAND = re.compile(r"^\s*批准\s*#?\s*(\d+)\s*$")
+REVERSE_FLOW_NAME, GRANT_FLOW_NAME, ADJUST_FLOW_NAME = "staff_reverse", "staff_grant", "staff_adjust"
+UP, DOWN = "up", "down"
+UP_WORDS, DOWN_WORDS = ("加", "增加", "补", "补上", "多"), ("减", "减少", "扣", "扣掉", "少")
 
 ALERT_ID_AND_NOTE = re.compile(r"^#?\s*(\d+)\s*(.*)$", re.S)
 REVERSE_PARTS = re.compile(r"^\s*冲正\s*#?\s*(\d*)\s*(.*)$", re.S)
@@ -59,7 +66,7 @@ async def a_reason(reason: str, slots: dict, incoming: Incoming, ctx: Context) -
 
 
 async def a_reversible_transfer(transfer_id: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    view = await reports.transfer_view(ctx.bank.sessions, transfer_id)
+    view = await ledger.transfer_view(ctx.bank.sessions, transfer_id)
     if view is None:
         return ctx.text("desk_no_transfer", id=str(transfer_id))
     if view.kind == ledger.REVERSAL:
@@ -81,7 +88,7 @@ async def _owner_text(owner: str, ctx: Context) -> str:
 
 
 async def reversal_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
-    view = await reports.transfer_view(ctx.bank.sessions, slots["transfer_id"])
+    view = await ledger.transfer_view(ctx.bank.sessions, slots["transfer_id"])
     return ctx.text("desk_reverse_summary", id=str(view.id), kind=TRANSFER_KINDS[view.kind],
                     amount=format_minutes(view.remaining_min), payee=await _owner_text(view.credit_owner, ctx),
                     payer=await _owner_text(view.debit_owner, ctx), reason=slots["reason"])
@@ -91,29 +98,13 @@ async def reverse(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     staff = await staff_member(incoming, ctx)
     if staff is None:
         return await staff_gate(REVERSE_FLOW_NAME)(incoming, ctx)
-    transfer_id, reason, key = slots["transfer_id"], slots["reason"].strip(), f"desk_reverse:{slots['run_id']}"
-    view = await reports.transfer_view(ctx.bank.sessions, transfer_id)
-    if view is None:
-        return Outcome(Reply(ctx.text("desk_no_transfer", id=str(transfer_id))), REVERSE_FLOW_NAME)
     try:
-        result = await ledger.reverse(ctx.bank.sessions, transfer_id, reason, actor_of(staff), key,
-                                      rules=ctx.bank.rules, now=incoming.received_at)
-    except ledger.ReversalExceedsRemainder:
-        return Outcome(Reply(ctx.text("desk_fully_reversed", id=str(transfer_id))), REVERSE_FLOW_NAME)
-    except ledger.InsufficientCredit:
-        return Outcome(Reply(ctx.text("desk_reverse_not_enough", who=await _owner_text(view.credit_owner, ctx),
-                                      amount=format_minutes(view.remaining_min))), REVERSE_FLOW_NAME)
-    amount = format_minutes(result.requested_min)
-    loser, gainer = members.member_id_of(view.credit_owner), members.member_id_of(view.debit_owner)
-    await staff_acts.record_once(
-        ctx.bank.sessions, key=key, actor=actor_of(staff), action="ledger_reversal",
-        subject_id=loser if loser is not None else gainer, reason=reason, now=incoming.received_at,
-        detail={"transfer_id": transfer_id, "reversal_id": result.transfer_id, "amount_min": result.requested_min})
-    for member_id, change in ((loser, "-"), (gainer, "+")):
-        if member_id is not None:
-            await tell_member(ctx, member_id, "ledger_correction", ctx.text(
-                "desk_reversal_notice", change=change, amount=amount, id=str(transfer_id), reason=reason), key)
-    return Outcome(Reply(ctx.text("desk_reverse_done", id=str(transfer_id), amount=amount)), REVERSE_FLOW_NAME)
+        done = await corrections.reverse(ctx.bank.sessions, staff.actor, slots["transfer_id"], slots["reason"],
+                                         f"desk_reverse:{slots['run_id']}", rules=ctx.bank.corrections,
+                                         ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return Outcome(Reply(said_no(refused, ctx)), REVERSE_FLOW_NAME)
+    return Outcome(Reply(await announce(done, ctx)), REVERSE_FLOW_NAME)
 
 
 REVERSE = Flow(
@@ -144,16 +135,12 @@ async def a_member_phone(phone: str, slots: dict, incoming: Incoming, ctx: Conte
     return None if found is not None else ctx.text("staff_member_not_found")
 
 
-async def a_positive_amount(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    return None if minutes > 0 else ctx.text("desk_amount_positive")
-
-
 async def grant_from_command(incoming: Incoming, ctx: Context) -> dict:
     """`发放 138 1234 5678 2小时 参加培训`: the phone, then an amount right after it, then the reason."""
     phone, rest = phone_and_rest(GRANT_PARTS.match(incoming.text).group(1))
     values: dict = {"phone": phone} if phone else {}
     amounts = find_amounts(rest)
-    if amounts and amounts[0].start == 0:
+    if amounts and AMOUNT_PREFIX.fullmatch(rest[:amounts[0].start]):  # a sign or "0." before it: NOT_ACCEPTED
         values["amount_min"], rest = amounts[0].value, rest[amounts[0].end:]
     return {**values, **({"reason": rest.strip()} if rest.strip() else {})}
 
@@ -171,25 +158,25 @@ async def grant(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     member = await _member_by_phone(slots["phone"], ctx)
     if member is None:
         return Outcome(Reply(ctx.text("staff_member_not_found")), GRANT_FLOW_NAME)
-    reason, key = slots["reason"].strip(), f"desk_grant:{slots['run_id']}"
-    issuance = await ledger.system_account(ctx.bank.sessions, ledger.ISSUANCE)
-    account = await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
-    result = await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
-        issuance.id, account.id, slots["amount_min"], ledger.GRANT, key, actor_of(staff), reason=reason),
-        ctx.bank.rules, now=incoming.received_at)
-    await staff_acts.record_once(
-        ctx.bank.sessions, key=key, actor=actor_of(staff), action="ledger_grant", subject_id=member.id,
-        reason=reason, now=incoming.received_at,
-        detail={"transfer_id": result.transfer_id, "amount_min": result.requested_min,
-                "credited_min": result.credited_min})
-    amount = format_minutes(result.requested_min)
-    if result.credited_min:
-        await tell_member(ctx, member.id, "ledger_grant", ctx.text(
-            "desk_grant_notice", amount=format_minutes(result.credited_min), reason=reason), key)
-    reply = ctx.text("desk_grant_done", who=await who(member.id, ctx), amount=amount)
-    if result.cap_overflow_min:
-        reply += ctx.text("desk_grant_over_cap", overflow=format_minutes(result.cap_overflow_min))
-    return Outcome(Reply(reply), GRANT_FLOW_NAME)
+    try:
+        done = await corrections.grant(ctx.bank.sessions, staff.actor, member.id, slots["amount_min"], slots["reason"],
+                                       f"desk_grant:{slots['run_id']}", rules=ctx.bank.corrections,
+                                       ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return Outcome(Reply(said_no(refused, ctx)), GRANT_FLOW_NAME)
+    return Outcome(Reply(await announce(done, ctx)), GRANT_FLOW_NAME)
+
+
+@staff_action("staff_approve")
+async def approve_correction(staff, number: str, incoming: Incoming, ctx: Context) -> str:
+    """`批准 12`: the second staff member lets a large correction go ahead (四眼原则)."""
+    try:
+        done = await corrections.approve(ctx.bank.sessions, staff.actor, record_number(number),
+                                         rules=ctx.bank.corrections, ledger_rules=ctx.bank.rules,
+                                         now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return said_no(refused, ctx)
+    return ctx.text("correction_approved", id=str(done.id)) + "\n" + await announce(done, ctx)
 
 
 GRANT = Flow(
@@ -199,8 +186,7 @@ GRANT = Flow(
     prefill=grant_from_command,
     slots=(
         Slot("phone", lambda slots, ctx: ctx.text("desk_ask_member_phone"), expecting="phone", check=a_member_phone),
-        Slot("amount_min", lambda slots, ctx: ctx.text("desk_ask_amount"), expecting="amount",
-             check=a_positive_amount),
+        Slot("amount_min", lambda slots, ctx: ctx.text("desk_ask_amount"), expecting="amount"),
         Slot("reason", lambda slots, ctx: ctx.text("desk_ask_reason"), expecting="text", check=a_reason),
     ),
     confirm=grant_summary,
@@ -402,3 +388,64 @@ async def push_daily_report(ctx: Context, now: datetime, day: date | None = None
     day = day or ctx.local(now).date() - timedelta(days=1)
     await tell_staff(ctx, "daily_report", await build_report(day, now, ctx), f"daily_report:{day.isoformat()}")
     return day
+
+
+# ---- an adjustment: 调整 <手机号> 加/减 <时长> <原因> ------------------------------------------
+
+async def adjustment_from_command(incoming: Incoming, ctx: Context) -> dict:
+    """`调整 138 1234 5678 减 30分钟 多记了`: the phone, the direction, the amount right after it, the reason."""
+    phone, rest = phone_and_rest(ADJUST_PARTS.match(incoming.text).group(1))
+    values: dict = {"phone": phone} if phone else {}
+    rest = rest.strip()
+    for direction, words in ((UP, UP_WORDS), (DOWN, DOWN_WORDS)):
+        said = next((word for word in sorted(words, key=len, reverse=True) if rest.startswith(word)), None)
+        if said:
+            values["direction"], rest = direction, rest[len(said):].strip()
+            break
+    amounts = find_amounts(rest) if "direction" in values else []
+    if amounts and AMOUNT_PREFIX.fullmatch(rest[:amounts[0].start]):
+        values["amount_min"], rest = amounts[0].value, rest[amounts[0].end:]
+    return {**values, **({"reason": rest.strip()} if rest.strip() and "amount_min" in values else {})}
+
+
+def _signed(slots: dict) -> int:
+    return slots["amount_min"] if slots["direction"] == UP else -slots["amount_min"]
+
+
+async def adjustment_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+    member = await _member_by_phone(slots["phone"], ctx)
+    return ctx.text("desk_adjust_summary", who=await who(member.id, ctx), change=signed(_signed(slots)),
+                    reason=slots["reason"])
+
+
+async def adjust(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    staff = await staff_member(incoming, ctx)
+    if staff is None:
+        return await staff_gate(ADJUST_FLOW_NAME)(incoming, ctx)
+    member = await _member_by_phone(slots["phone"], ctx)
+    if member is None:
+        return Outcome(Reply(ctx.text("staff_member_not_found")), ADJUST_FLOW_NAME)
+    try:
+        done = await corrections.adjust(ctx.bank.sessions, staff.actor, member.id, _signed(slots), slots["reason"],
+                                        f"desk_adjust:{slots['run_id']}", rules=ctx.bank.corrections,
+                                        ledger_rules=ctx.bank.rules, now=incoming.received_at)
+    except corrections.CorrectionRefused as refused:
+        return Outcome(Reply(said_no(refused, ctx)), ADJUST_FLOW_NAME)
+    return Outcome(Reply(await announce(done, ctx)), ADJUST_FLOW_NAME)
+
+
+ADJUST = Flow(
+    name=ADJUST_FLOW_NAME,
+    title="调整时间币",
+    ready=staff_gate(ADJUST_FLOW_NAME),
+    prefill=adjustment_from_command,
+    slots=(
+        Slot("phone", lambda slots, ctx: ctx.text("desk_ask_member_phone"), expecting="phone", check=a_member_phone),
+        Slot("direction", lambda slots, ctx: ctx.text("desk_ask_direction"), expecting="choice",
+             choices=(Choice(UP, "加", words=UP_WORDS), Choice(DOWN, "减", words=DOWN_WORDS))),
+        Slot("amount_min", lambda slots, ctx: ctx.text("desk_ask_amount"), expecting="amount"),
+        Slot("reason", lambda slots, ctx: ctx.text("desk_ask_reason"), expecting="text", check=a_reason),
+    ),
+    confirm=adjustment_summary,
+    finish=adjust,
+)

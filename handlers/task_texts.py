@@ -11,7 +11,7 @@ TASK_TEXTS = {
     "post_place_text": "请发地址，比如“青山湖小区3栋2单元501”；也可以在微信里“发送位置”。",
     "post_notes": "还有什么要交代志愿者的吗？没有就回“没有”。",
     "post_in_past": "这个时间已经过了，请换一个以后的时间。",
-    "post_too_soon": "时间太近了，志愿者赶不及。请约{min_hours}小时以后的时间；急事请打 {hotline}。",
+    "post_too_soon": "时间太近了，志愿者赶不及。请约{notice}以后的时间；急事请打 {hotline}。",
     "post_too_far": "只能预约{days}天以内的时间。",
     "post_bad_duration": "时间请在{low}到{high}之间。",
     "post_bind_first": "您还没有绑定家里的老人。先发“绑定老人”，老人同意后就能替他预约。",
@@ -60,6 +60,13 @@ TASK_TEXTS = {
     "refusal_already_rated": "这一单您已经评价过了，谢谢！",
     "refusal_not_finished": "服务完成后才能评价。",
     "refusal_too_early": "服务还没开始，现在还不能确认完成。",
+    "refusal_check_in_early": "#{id} 还没到签到的时候，{at}以后才能签到。",
+    "refusal_check_in_late": "#{id} 已经过了签到时间（{at}），不能签到了。已告诉工作人员，他们会联系您。",
+    "refusal_short_visit": "#{id} 才服务了{minutes}分钟，确定做完了吗？做完了请回复“确定”；还没做完就接着服务，做完再签退。",
+    "refusal_own_task": "#{id} 是您自己发的、替人发的或您服务的单，按规定这一步要由别人来办。谢谢理解！",
+    "late_check_in_told_staff": "#{id} 志愿者过了签到时间才来签到，没能签上，请联系志愿者和老人。",
+    "short_visit_told_staff": "#{id} 志愿者签到后{minutes}分钟就签退了，请核实。",
+    "post_timing_changed": "约的时间现在不合适了（太近或太远），请重新发“找人帮忙”约个时间。急事请打 {hotline}。",
     # on the day
     "check_in_done": "#{id} 签到成功，开始服务。做完了回复“签退 {id}”。",
     "check_in_far_note": "\n（您的位置离老人家约{distance}米，已告诉工作人员。）",
@@ -67,7 +74,8 @@ TASK_TEXTS = {
     "check_in_told_requester": "#{id} 志愿者已经到了，开始服务。",
     "check_out_done": "#{id} 签退成功，辛苦了！等老人确认后，时间币就会到账。",
     "check_out_told_requester": (
-        "#{id} 志愿者说服务做完了。\n满意的话回复“确认完成”；有问题回复“有问题”。"
+        "#{id} 志愿者说服务做完了。约定{planned}，实际服务{served}，确认后给志愿者{amount}时间币。\n"
+        "满意的话回复“确认完成”；有问题回复“有问题”。"
         "{hours}小时内没有回复，会自动确认。"
     ),
     "reminder": "提醒：#{id} {task}，别忘了。",
@@ -76,7 +84,10 @@ TASK_TEXTS = {
     "expired_told_requester": ("#{id} {task} 到时间没人接，已过期，真对不起。社区工作人员会打电话给您，商量怎么帮您；"
                                "急事请打 {hotline}。"),
     # finishing, disputes, ratings
-    "confirm_done": "#{id} 已确认完成，{amount}时间币已给志愿者。请给这次服务打分：回复1到5星，比如“5星”。",
+    "confirm_done": (
+        "#{id} 已确认完成。约定{planned}，实际服务{served}，给志愿者{amount}时间币。"
+        "请给这次服务打分：回复1到5星，比如“5星”。"
+    ),
     "done_told_volunteer": "#{id} 已确认完成，{amount}时间币已到账。也请您评价这次服务：回复“评价 {id} 5星”。",
     "auto_done_told_requester": "#{id} 已自动确认完成。请给这次服务打分：回复1到5星，比如“5星”。",
     "dispute_done": "#{id} 已告诉工作人员，他们会尽快联系您。时间币先不动。",

@@ -12,8 +12,10 @@ from handlers.orders import as_volunteer, pick, refusal
 from handlers.task_words import describe, numbered
 from handlers.types import Choice, Incoming, Outcome, Reply
 from storage import members, tasks
+from storage.exchange import format_minutes
 
 TASKS_LISTED = 10
+SURE_WORDS = ("确定", "确定做完了", "做完了", "是", "是的", "对")
 CONTACT_COMMAND = re.compile(r"^\s*(?:联系方式|老人电话|老人地址|地址电话)\s*#?\s*(\d*)\s*$")
 
 
@@ -115,6 +117,10 @@ async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.P
     try:
         arrived = await tasks.check_in(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor, point,
                                        rules=ctx.bank.task_rules, now=incoming.received_at)
+    except tasks.CheckInTooLate as error:
+        await tell_staff(ctx, "late_check_in", ctx.text("late_check_in_told_staff", id=str(task.id)),
+                         f"late:{task.id}:{task.acceptance_no}")
+        return Outcome(refusal(error, task.id, ctx), "check_in")
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "check_in")
     await tell_requester_side(ctx, task, "task_started", ctx.text("check_in_told_requester", id=str(task.id)),
@@ -137,14 +143,27 @@ async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.
     member, task = on_duty
     try:
         left = await tasks.check_out(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor, point,
-                                     rules=ctx.bank.task_rules, now=incoming.received_at)
+                                     rules=ctx.bank.task_rules, now=incoming.received_at,
+                                     sure=bool(slots.get("sure")))
+    except tasks.ShortVisit as error:
+        # Asked once; "确定" checks out anyway, and staff are told of the short visit.
+        sure = Choice({"intent": "check_out", "slots": {"task_id": task.id, "sure": True}}, "确定",
+                      words=SURE_WORDS)
+        return Outcome(refusal(error, task.id, ctx), "check_out", choices=(sure,))
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "check_out")
     hours = str(ctx.bank.task_rules.auto_confirm_after_min // 60)
+    pay = tasks.pay_for(left.task, ctx.bank.task_rules, incoming.received_at)
     await tell_requester_side(ctx, task, "task_finished",
-                              ctx.text("check_out_told_requester", id=str(task.id), hours=hours),
+                              ctx.text("check_out_told_requester", id=str(task.id), hours=hours,
+                                       planned=format_minutes(pay.planned_min), served=format_minutes(pay.served_min),
+                                       amount=format_minutes(pay.credits_min)),
                               f"checked_out:{task.id}:{task.acceptance_no}")
     await _flag_if_far(left, task, "签退", ctx)
+    if slots.get("sure"):
+        served = tasks.pay_for(left.task, ctx.bank.task_rules, incoming.received_at).served_min
+        await tell_staff(ctx, "short_visit", ctx.text("short_visit_told_staff", id=str(task.id), minutes=str(served)),
+                         f"short:{task.id}:{task.acceptance_no}")
     return Outcome(Reply(ctx.text("check_out_done", id=str(task.id))), "check_out")
 
 

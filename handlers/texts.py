@@ -166,6 +166,7 @@ TEXTS = {
     "give_done": "已送出{amount}，对方会收到通知。谢谢您！",
     "give_over_cap": "\n对方的时间币已到上限，其中{overflow}转入了社区公益池。",
     "gift_received": "{giver}送给您时间币{amount}，已经到账。发“余额”可以查看。",
+    "amount_rules": "请发整数，比如“30分钟”或“1小时”。",
     "donate_confirm": "确认把{amount}捐给社区公益池吗？公益池会优先帮助高龄和困难老人。",
     "donate_done": "已捐出{amount}，谢谢您的爱心！",
     "redeem_too_young": "年满{age}岁才能给自己兑换。您可以把时间币送给家里老人，或捐给社区公益池。",

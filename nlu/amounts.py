@@ -1,17 +1,34 @@
-"""Credits to move, in minutes: 1 时间币 = 1 小时 = 60."""
+"""Credits to move, in minutes: 1 时间币 = 1 小时 = 60. Read strictly: nothing becomes another number.
+
+A negative amount, zero, a fraction of a minute, an hour with more than two
+decimals, or more than any account can hold is read as NOT_ACCEPTED, so the
+member is told what is accepted instead of moving a number they never meant.
+"""
 
 import re
+import unicodedata
+from fractions import Fraction
 
 from . import lexicon
 from .durations import find_durations
 from .numbers import NUMBER, to_int
 from .spans import Found, alternation, find_all
 
+NOT_ACCEPTED = 0  # an amount was said, but not one that can be moved; never a real amount
+MAX_AMOUNT_MIN = 100_000 * 60  # the largest account cap config allows: anything above names no real amount
+MAX_HOUR_DECIMALS = 2
+
 _COINS = alternation(lexicon.COIN_WORDS)
 _COUNTED_COINS = re.compile(rf"({NUMBER})个?(半)?(?:{_COINS})")
 _HALF_COIN = re.compile(rf"半个?(?:{_COINS})")
 # "转给我儿子2个": a bare count of what is being moved means coins.
 _BARE_COUNT = re.compile(rf"({NUMBER})个(?=$|\s|给|吧)")
+# What may stand just before an amount and change its meaning: a minus sign, or the whole part of a decimal.
+_SIGNED_OR_SPLIT = re.compile(r"(?:[-－−负]|\d+\.)\s*$")
+_DECIMAL = re.compile(r"(\d+)\.(\d+)")
+# Cleanup drops a lone minus sign, so it is looked for in what the member typed (a phone's dashes follow digits).
+_MINUS = re.compile(r"(?<!\d)[-－−]\s*\d|负\s*[\d一二两三四五六七八九十半]")
+_ZERO = re.compile(rf"(?<![\d.])[0零]+\s*(?:{alternation(lexicon.MINUTE_UNIT_WORDS + lexicon.HOUR_WORDS)}|个?(?:{_COINS}))")
 
 
 def find_amounts(text: str) -> list[Found]:
@@ -19,16 +36,45 @@ def find_amounts(text: str) -> list[Found]:
         (_COUNTED_COINS, lambda m: _coins(m.group(1), half=bool(m.group(2)))),
         (_HALF_COIN, lambda m: lexicon.MINUTES_PER_COIN // 2),
     ))
-    return coins or find_durations(text) or find_all(text, ((_BARE_COUNT, lambda m: _coins(m.group(1))),))
+    found = (coins or find_durations(text) or find_all(text, ((_BARE_COUNT, lambda m: _coins(m.group(1))),))
+             or find_all(text, ((_ZERO, lambda m: NOT_ACCEPTED),)))
+    return [Found(f.start, f.end, strict(text, f)) for f in found]
 
 
-def first_amount(text: str) -> int | None:
+def first_amount(text: str, typed: str = "") -> int | None:
+    """`typed`: the message as sent, before cleanup, where a minus sign still shows."""
     found = find_amounts(text)
-    return found[0].value if found else None
+    if not found:
+        return None
+    return NOT_ACCEPTED if negative(typed) else found[0].value
+
+
+def negative(typed: str) -> bool:
+    return bool(_MINUS.search(unicodedata.normalize("NFKC", typed)))
+
+
+def strict(text: str, found: Found) -> int:
+    """The amount found, or NOT_ACCEPTED when the words around it or inside it say it is not a whole amount."""
+    said = text[found.start:found.end]
+    if _SIGNED_OR_SPLIT.search(text[:found.start]) or not _whole_minutes(said):
+        return NOT_ACCEPTED
+    return bounded(found.value)
+
+
+def bounded(minutes) -> int:
+    return minutes if isinstance(minutes, int) and 0 < minutes <= MAX_AMOUNT_MIN else NOT_ACCEPTED
+
+
+def _whole_minutes(said: str) -> bool:
+    """A decimal is allowed only for hours, with at most two decimals, making whole minutes (1.25小时 = 75)."""
+    decimal = _DECIMAL.search(said)
+    if decimal is None:
+        return True
+    return len(decimal.group(2)) <= MAX_HOUR_DECIMALS and (Fraction(decimal.group()) * 60).denominator == 1
 
 
 def _coins(numeral: str, half: bool = False) -> int | None:
     count = to_int(numeral)
     if not count:
-        return None
+        return NOT_ACCEPTED if count == 0 else None
     return count * lexicon.MINUTES_PER_COIN + (lexicon.MINUTES_PER_COIN // 2 if half else 0)

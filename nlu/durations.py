@@ -2,6 +2,7 @@
 半天 = 240, 半小时 = 30, 40分钟 = 40, 一个钟头 = 60, 1.5小时 = 90."""
 
 import re
+from fractions import Fraction
 
 from . import lexicon
 from .numbers import NUMBER, to_int
@@ -37,7 +38,8 @@ def first_duration(text: str) -> int | None:
 
 def hours_to_minutes(amount: str) -> int | None:
     if "." in amount:
-        return round(float(amount) * 60)
+        # Exact, never float: a long string of digits must not overflow.
+        return round(Fraction(amount) * 60)
     return _times(amount, 60)
 
 

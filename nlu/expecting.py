@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from . import lexicon
+from .amounts import NOT_ACCEPTED, bounded, negative
 from .dates import day_of_month_date
 from .durations import hours_to_minutes
 from .intents import Decision
@@ -30,6 +31,7 @@ TEXT_INTERRUPT_CONFIDENCE = 0.8
 # A bare number as a duration: up to this many it means hours, above minutes.
 MAX_BARE_HOURS = 12
 
+_SIGNED_OR_DECIMAL = re.compile(r"^\s*(?:[-－−负]\s*\d|\d+\.\d)")
 _BARE_NUMBER = re.compile(rf"^(?:第|选|选择|要)?\s*({NUMBER})\s*(?:个|项|条|号|种|位|次|点)?\s*(?:吧|啊|呀)?$")
 _ORDINAL = re.compile(rf"第\s*({NUMBER})")
 _COUNTED_NUMBER = re.compile(rf"\d+|({NUMBER})(?:岁|个|次|位|人|号|块|元|斤|天|年)")
@@ -96,8 +98,10 @@ def _duration(r: Reading) -> dict[str, Any]:
 
 def _amount(r: Reading) -> dict[str, Any]:
     minutes = r.amount_min
-    if minutes is None and (number := bare_number(r.text)):
-        minutes = number * lexicon.MINUTES_PER_COIN
+    if minutes is None and (number := bare_number(r.text)) is not None:
+        minutes = bounded(number * lexicon.MINUTES_PER_COIN)
+    if minutes is not None and negative(r.raw) or minutes is None and _SIGNED_OR_DECIMAL.match(r.text):  # "-3", "0.5": a number, but no whole amount
+        minutes = NOT_ACCEPTED
     return _only(amount_min=minutes)
 
 

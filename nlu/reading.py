@@ -60,7 +60,7 @@ class Reading:
 
     @cached_property
     def amount_min(self) -> int | None:
-        return first_amount(self.text)
+        return first_amount(self.text, self.raw)
 
     @cached_property
     def service(self) -> str | None:

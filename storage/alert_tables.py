@@ -12,7 +12,9 @@ from storage.base import Base, UTCDateTime
 SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = (
     "sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
 UNANSWERED = "unanswered"  # a request nobody took as its start came near (0010_escalation)
-KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, UNANSWERED)
+LATE_CHECK_IN, SHORT_VISIT, APPROVAL = "late_check_in", "short_visit", "approval"  # 0007_service_windows
+KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, LATE_CHECK_IN, SHORT_VISIT,
+         APPROVAL, UNANSWERED)
 OPEN, HANDLED = "open", "handled"
 
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from storage.alert_tables import AlertRow
 from storage.alerts import Alert, as_alert
 from storage.db import Sessions
-from storage.ledger.models import AccountRow, TransferRow
+from storage.ledger.reading import TransferLine, transfers_page
 from storage.members.disclosure import MASK
 from storage.members.rows import as_member
 from storage.members.sealing import unseal
@@ -115,39 +115,11 @@ async def find_tasks(sessions: Sessions, where: TaskFilter, *, limit: int = PAGE
         return [as_task(row) for row in (await session.execute(query)).scalars()]
 
 
-@dataclass(frozen=True)
-class TransferLine:
-    id: int
-    at: datetime
-    kind: str
-    debit_account: str
-    credit_account: str
-    amount_min: int
-    actor: str
-    reason: str | None
-    task_ref: str | None
-    reversal_of_id: int | None
-
-
 async def find_transfers(sessions: Sessions, *, account_id: int | None = None, member_id: int | None = None,
                          limit: int = PAGE) -> list[TransferLine]:
-    """The newest transfers, of one account (by id, or a member's) if asked."""
-    async with sessions() as session:
-        if member_id is not None:
-            account_id = (await session.execute(select(AccountRow.id).where(
-                AccountRow.owner_ref == ledger_ref(member_id)))).scalar()
-            if account_id is None:
-                return []
-        query = select(TransferRow).order_by(TransferRow.id.desc()).limit(limit)
-        if account_id is not None:
-            query = query.where(or_(TransferRow.debit_account_id == account_id,
-                                    TransferRow.credit_account_id == account_id))
-        rows = (await session.execute(query)).scalars().all()
-        labels = {row.id: f"{row.kind}/{row.owner_ref}" if row.owner_ref else row.kind
-                  for row in (await session.execute(select(AccountRow))).scalars()}
-    return [TransferLine(row.id, row.created_at, row.kind, labels[row.debit_account_id],
-                         labels[row.credit_account_id], row.amount_min, row.actor, row.reason, row.task_ref,
-                         row.reversal_of_id) for row in rows]
+    """The newest transfers, of one account (by id, or a member's) if asked: the ledger's read API."""
+    return await transfers_page(sessions, account_id=account_id, limit=limit,
+                                owner_ref=ledger_ref(member_id) if member_id is not None else None)
 
 
 async def recent_alerts(sessions: Sessions, *, status: str, limit: int = PAGE) -> list[Alert]:

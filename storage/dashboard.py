@@ -14,7 +14,9 @@ from sqlalchemy import distinct, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import reports
+from storage.base import utcnow
 from storage.ledger.models import AccountRow, TransferRow
+from storage.ledger.reading import net_before_in, pool_balance_in
 from storage.ledger.txn import minutes_total, read_snapshot
 from storage.ledger.types import ISSUANCE, POOL
 from storage.db import Sessions
@@ -203,14 +205,6 @@ async def _account_id(session: AsyncSession, kind: str) -> int | None:
                                   )).scalar()
 
 
-async def _net_before(session: AsyncSession, account_id: int, moment: datetime) -> int:
-    credited = (await session.execute(select(minutes_total(TransferRow.amount_min)).where(
-        TransferRow.credit_account_id == account_id, TransferRow.created_at < moment))).scalar_one()
-    debited = (await session.execute(select(minutes_total(TransferRow.amount_min)).where(
-        TransferRow.debit_account_id == account_id, TransferRow.created_at < moment))).scalar_one()
-    return credited - debited
-
-
 async def _per_day(session: AsyncSession, window: Window, side, account_id: int) -> dict[str, int]:
     day = _local_day(session, TransferRow.created_at)
     rows = (await session.execute(
@@ -226,7 +220,7 @@ async def _pool(session: AsyncSession, window: Window) -> tuple[int, tuple[PoolD
     issued = await _per_day(session, window, TransferRow.debit_account_id, issuance_id) if issuance_id else {}
     if pool_id is None:
         return 0, tuple(PoolDay(day, 0, issued.get(day.isoformat(), 0)) for day in window.days())
-    balance = await _net_before(session, pool_id, window.start)
+    balance = await net_before_in(session, pool_id, window.start)
     into = await _per_day(session, window, TransferRow.credit_account_id, pool_id)
     out = await _per_day(session, window, TransferRow.debit_account_id, pool_id)
     days = []
@@ -234,5 +228,4 @@ async def _pool(session: AsyncSession, window: Window) -> tuple[int, tuple[PoolD
         key = day.isoformat()
         balance += into.get(key, 0) - out.get(key, 0)
         days.append(PoolDay(day, balance, issued.get(key, 0)))
-    pool_row = await session.get(AccountRow, pool_id)
-    return pool_row.credits_posted - pool_row.debits_posted, tuple(days)
+    return await pool_balance_in(session, utcnow()), tuple(days)

@@ -203,19 +203,25 @@ async def _hold_price(sessions: Sessions, row: RedemptionRow, actor: str, rules:
 
 
 async def complete(sessions: Sessions, code: str, actor: str) -> Redemption:
-    """The partner hands over the item: the held credits are paid to the partner."""
+    """The partner hands over the item: the held credits are paid to the partner, once.
+
+    The ledger key is the code's, not the actor's: whoever comes second, from any place (chat, console) or
+    at the same moment, is told CodeNotOpen(COMPLETED), never handed an error.
+    """
     row = await _row_by_code(sessions, code)
-    if row.status == COMPLETED:
-        return await _redemption(sessions, row.id)
     if row.status != HELD:
         raise CodeNotOpen(row.status)
     try:
-        await ledger.post_hold(sessions, row.hold_id, f"redemption:{row.id}:post", actor)
+        posted = await ledger.post_hold(sessions, row.hold_id, f"redemption:{row.id}:post", actor)
+    except ledger.IdempotencyKeyReused:  # completed a moment ago by someone else
+        await _set(sessions, row.id, HELD, status=COMPLETED, closed_at=utcnow(), closed_by=actor)
+        raise CodeNotOpen(COMPLETED) from None
     except (ledger.HoldExpired, ledger.HoldNotOpen):
-        if await _close_expired(sessions, row.id) != COMPLETED:
-            raise CodeNotOpen(EXPIRED) from None
-        return await _redemption(sessions, row.id)
+        status = await _close_expired(sessions, row.id)
+        raise CodeNotOpen(EXPIRED if status != COMPLETED else COMPLETED) from None
     await _set(sessions, row.id, HELD, status=COMPLETED, closed_at=utcnow(), closed_by=actor)
+    if posted.replayed:  # the same hand twice: the first one did it
+        raise CodeNotOpen(COMPLETED)
     return await _redemption(sessions, row.id)
 
 

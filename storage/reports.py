@@ -17,10 +17,7 @@ from sqlalchemy import and_, case, distinct, func, or_, select
 
 from storage.alert_tables import OPEN as ALERT_OPEN, AlertRow
 from storage.db import Sessions
-from storage.ledger.accounts import SINGLETON_REF
-from storage.ledger.models import AccountRow, TransferRow
-from storage.ledger.txn import minutes_total
-from storage.ledger.types import MEMBER, POOL
+from storage.ledger.reading import pool_balance_in
 from storage.members.tables import MemberRow
 from storage.tasks.tables import CANCELLED, DONE, EXPIRED, REQUESTER, RatingRow, ServiceRequestRow, TaskEventRow
 from storage.tasks.transitions import ACCEPT, POSTED
@@ -70,24 +67,6 @@ class DailyReport:
     pool_balance_min: int
 
 
-@dataclass(frozen=True)
-class TransferView:
-    """A ledger transfer as staff see it before reversing it: no personal data, owners by ledger ref."""
-
-    id: int
-    kind: str
-    amount_min: int
-    reversed_min: int
-    debit_owner: str  # a member's ledger ref ("member:42"), or the kind of a bank account ("issuance", "partner" …)
-    credit_owner: str
-    created_at: datetime
-    reversal_of_id: int | None
-
-    @property
-    def remaining_min(self) -> int:
-        return self.amount_min - self.reversed_min
-
-
 def day_window(day: date, zone: tzinfo, now: datetime) -> tuple[datetime, datetime]:
     """The local calendar day as a UTC window, cut short at `now` while the day is under way."""
     start = datetime.combine(day, time(0), tzinfo=zone)
@@ -113,7 +92,7 @@ async def daily_report(sessions: Sessions, day: date, *, zone: tzinfo, now: date
         stars = await rows(select(RatingRow.stars, func.count()).where(
             RatingRow.side == REQUESTER, RatingRow.at >= start, RatingRow.at < end).group_by(RatingRow.stars))
         open_alerts = await _open_alerts_at(session, end)
-        pool = await _pool_balance(session, end)
+        pool = await pool_balance_in(session, end)
     return DailyReport(
         day=day, start=start, end=end,
         new_members=MappingProxyType({role: count for role, count in new_members}),
@@ -143,34 +122,3 @@ def _ratings(by_stars: dict[int, int]) -> Ratings:
         count=count, average_stars=round(total / count, 2) if count else None,
         very_satisfied=by_stars.get(VERY_SATISFIED, 0), satisfied=by_stars.get(SATISFIED, 0),
         not_satisfied=sum(n for stars, n in by_stars.items() if stars < SATISFIED))
-
-
-async def _pool_balance(session, until: datetime) -> int:
-    """Posted into the pool minus posted out of it, before `until`: history, not the cached totals."""
-    pool_id = (await session.execute(select(AccountRow.id).where(
-        AccountRow.kind == POOL, AccountRow.owner_ref == SINGLETON_REF))).scalar()
-    if pool_id is None:
-        return 0
-
-    async def moved(column) -> int:
-        return (await session.execute(select(minutes_total(TransferRow.amount_min)).where(
-            column == pool_id, TransferRow.created_at < until))).scalar_one()
-
-    return await moved(TransferRow.credit_account_id) - await moved(TransferRow.debit_account_id)
-
-
-async def transfer_view(sessions: Sessions, transfer_id: int) -> TransferView | None:
-    async with sessions() as session:
-        row = await session.get(TransferRow, transfer_id)
-        if row is None:
-            return None
-        reversed_min = (await session.execute(select(minutes_total(TransferRow.amount_min)).where(
-            TransferRow.reversal_of_id == transfer_id))).scalar_one()
-        owners = dict((await session.execute(select(AccountRow.id, AccountRow).where(
-            AccountRow.id.in_((row.debit_account_id, row.credit_account_id))))).all())
-    return TransferView(row.id, row.kind, row.amount_min, reversed_min, _owner(owners[row.debit_account_id]),
-                        _owner(owners[row.credit_account_id]), row.created_at, row.reversal_of_id)
-
-
-def _owner(account: AccountRow) -> str:
-    return account.owner_ref if account.kind == MEMBER else account.kind

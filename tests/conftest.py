@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -235,8 +236,10 @@ class Speaker:
     def __init__(self, wechat, inbox, openid: str):
         self.wechat, self.inbox, self.openid = wechat, inbox, openid
 
-    async def says(self, message: str) -> str:
-        answer = await self.wechat.post(self.wechat.text(self.openid, message))
+    async def says(self, message: str, at: datetime | None = None) -> str:
+        """`at`: the time WeChat stamps on the message, for stories on the day of a service; else now."""
+        answer = await self.wechat.post(self.wechat.text(self.openid, message,
+                                                         created=int(at.timestamp()) if at else None))
         assert answer.status == 200
         if answer.raw != "success":
             return answer.text

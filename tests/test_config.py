@@ -64,6 +64,9 @@ def test_relative_data_directories_are_relative_to_the_config_file(tmp_path, con
     (MINIMAL.replace('token = "tok3n"', 'token = "tok3n"\napp_secert = "typo"'), "wechat.app_secert"),
     (MINIMAL.replace('current_key_id = "k1"', 'current_key_id = "k9"'), "privacy.current_key_id"),
     (MINIMAL.split("[privacy]")[0], "privacy"),
+    (MINIMAL + '[corrections]\ngrant_by = "everyone"\n', "corrections.grant_by"),
+    (MINIMAL + '[corrections]\nmax_per_act_hours = 0\n', "corrections.max_per_act_hours"),
+    (MINIMAL + '[tasks]\ncheck_in_late_minutes = 1000\n', "tasks.check_in_late_minutes"),
 ])
 def test_a_missing_or_invalid_key_is_named(config_file, toml, key):
     with pytest.raises(ConfigError) as error:
@@ -116,3 +119,11 @@ def test_the_embedded_defaults_ship_a_demo_partner_catalogue_and_a_file_does_not
     assert demo and all("（演示）" in item.partner_name and "（演示）" in item.name for item in demo)
     path = config_file(MINIMAL)
     assert load_config(path, environ={}).partner_items == ()
+
+
+def test_service_windows_and_corrections_come_from_the_config(config_file):
+    config = load_config(config_file(MINIMAL + '[tasks]\ncheck_in_early_minutes = 15\npay_tolerance_minutes = 10\n'
+                                     '[corrections]\ngrant_by = "staff"\napproval_over_hours = 5\n'), environ={})
+    assert (config.task_rules.check_in_early_min, config.task_rules.pay_tolerance_min) == (15, 10)
+    assert (config.corrections.grant_by, config.corrections.approval_over_min) == ("staff", 300)
+    assert config.corrections.reverse_by == "admin"

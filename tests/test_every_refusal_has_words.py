@@ -5,7 +5,7 @@ import inspect
 from pathlib import Path
 
 from handlers.texts import has_text
-from storage import tasks
+from storage import corrections, tasks
 from storage.tasks import errors, rules
 
 ROOT = Path(__file__).parent.parent
@@ -26,6 +26,10 @@ def test_every_task_refusal_code_has_a_sentence():
     codes = task_error_codes()
     assert {"not_found", "taken", "own_request", "uncertified", "busy"} <= codes
     assert not [code for code in codes if not has_text(f"refusal_{code}")]
+
+
+def test_every_correction_refusal_code_has_a_sentence():
+    assert not [code for code in corrections.CODES if not has_text(f"correction_{code}")]
 
 
 def test_the_readme_and_docs_stand_without_the_steering_folder():

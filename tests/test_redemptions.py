@@ -44,7 +44,27 @@ async def test_a_volunteer_redeems_rice_and_the_shop_is_paid_when_it_hands_it_ov
     assert (await ledger.balance(sessions, volunteer)).posted == 180
     partner = await ledger.system_account(sessions, ledger.PARTNER, "yonghui")
     assert (await ledger.balance(sessions, partner.id)).posted == 120
-    assert (await redemptions.complete(sessions, ticket.code, actor="partner:yonghui")).status == redemptions.COMPLETED
+    with pytest.raises(redemptions.CodeNotOpen) as again:
+        await redemptions.complete(sessions, ticket.code, actor="partner:yonghui")
+    assert again.value.status == redemptions.COMPLETED
+    assert (await ledger.verify(sessions)).ok
+
+
+async def test_the_same_code_redeemed_at_once_from_chat_and_console_succeeds_once(sessions, shop):
+    volunteer = await member_with(sessions, "member:1", 300)
+    ticket = await redemptions.redeem(sessions, volunteer, shop["rice_5kg"].id, "wx:msg:race", actor="member:1")
+
+    async def attempt(actor):
+        try:
+            return await redemptions.complete(sessions, ticket.code, actor=actor)
+        except redemptions.CodeNotOpen as closed:
+            return closed.status
+
+    outcomes = await asyncio.gather(attempt("wechat:o_cashier"), attempt("staff:7"))
+
+    assert sorted(o if isinstance(o, str) else "done" for o in outcomes) == ["completed", "done"]
+    partner = await ledger.system_account(sessions, ledger.PARTNER, "yonghui")
+    assert (await ledger.balance(sessions, partner.id)).posted == 120
     assert (await ledger.verify(sessions)).ok
 
 

@@ -53,6 +53,12 @@ async def staff(desk):
 
 
 @pytest.fixture
+async def admin(desk, staff):
+    """赵敏 made an admin: ledger corrections are admins' by default ([corrections] in config)."""
+    return await members.make_staff(desk.sessions, staff.id, SYSTEM, admin=True)
+
+
+@pytest.fixture
 async def volunteer(desk, member_chat):
     member = await desk.member("o_volunteer_liu", "刘芳", VOLUNTEER_PHONE)
     await member_chat("o_volunteer_liu").says("你好")  # inside the 48-hour window: pushes go as text
@@ -67,7 +73,7 @@ def zhao(member_chat):
 # ---- ledger corrections -----------------------------------------------------------------
 
 
-async def test_a_grant_is_confirmed_before_it_moves_and_the_member_is_told(staff, volunteer, desk, zhao, inbox,
+async def test_a_grant_is_confirmed_before_it_moves_and_the_member_is_told(admin, staff, volunteer, desk, zhao, inbox,
                                                                            runtime):
     summary = await zhao.says(f"发放 {VOLUNTEER_PHONE} 2小时 参加志愿者培训")
     assert "给刘*（137****1234）发放2小时时间币" in summary and "原因：参加志愿者培训" in summary
@@ -85,7 +91,7 @@ async def test_a_grant_is_confirmed_before_it_moves_and_the_member_is_told(staff
     assert await desk.available(volunteer) == 120 and await desk.grants_to(volunteer) == 1
 
 
-async def test_a_grant_asks_for_what_the_command_left_out(staff, volunteer, desk, zhao, runtime):
+async def test_a_grant_asks_for_what_the_command_left_out(admin, staff, volunteer, desk, zhao, runtime):
     nobody = await zhao.says("发放 138 0000 0000")  # typed in groups, and nobody has this number
     assert "没找到用这个手机号注册的会员" in nobody and "请发会员注册时用的手机号" in nobody
     assert "发多少" in await zhao.says(VOLUNTEER_PHONE)
@@ -95,7 +101,7 @@ async def test_a_grant_asks_for_what_the_command_left_out(staff, volunteer, desk
     assert await desk.available(volunteer) == 0 and not await audit.entries(runtime.sessions, action="ledger_grant")
 
 
-async def test_a_reversal_names_the_transfer_and_a_reason_and_is_done_once(staff, volunteer, desk, zhao, inbox,
+async def test_a_reversal_names_the_transfer_and_a_reason_and_is_done_once(admin, staff, volunteer, desk, zhao, inbox,
                                                                           runtime):
     transfer_id = await desk.granted(volunteer, 120)
     assert "原因是什么" in await zhao.says(f"冲正 {transfer_id}")
@@ -117,14 +123,14 @@ async def test_a_reversal_names_the_transfer_and_a_reason_and_is_done_once(staff
     assert "没有第9999笔转账" in await zhao.says("冲正 9999 测试")
 
 
-async def test_a_reversal_never_takes_a_member_below_zero(staff, volunteer, desk, zhao, runtime):
+async def test_a_reversal_never_takes_a_member_below_zero(admin, staff, volunteer, desk, zhao, runtime):
     transfer_id = await desk.granted(volunteer, 120)
     pool = await ledger.system_account(runtime.sessions, ledger.POOL)
     account = await ledger.open_member_account(runtime.sessions, volunteer.ledger_ref)
     await ledger.transfer(runtime.sessions, ledger.TransferRequest(
         account.id, pool.id, 90, ledger.DONATION, "spent-meanwhile", volunteer.ledger_ref))
     await zhao.says(f"冲正 {transfer_id} 发错了")
-    assert "时间币不够退回2小时，没有冲正" in await zhao.says("是")
+    assert "对方的时间币不够退回，没有办理" in await zhao.says("是")
     assert await desk.available(volunteer) == 30
     assert not await audit.entries(runtime.sessions, action="ledger_reversal")
 
@@ -213,7 +219,7 @@ async def test_only_admins_name_or_revoke_staff(staff, volunteer, zhao, member_c
 # ---- refusals -----------------------------------------------------------------------------------
 
 
-async def test_members_and_strangers_get_the_polite_refusal(staff, volunteer, desk, member_chat, runtime):
+async def test_members_and_strangers_get_the_polite_refusal(admin, staff, volunteer, desk, member_chat, runtime):
     transfer_id = await desk.granted(volunteer, 60)
     alert_id = await alerts.raise_alert(runtime.sessions, alerts.NO_SHOW, member_id=volunteer.id)
     commands = ("待办", "警报", f"处理警报 {alert_id} 好了", f"志愿者记录 {VOLUNTEER_PHONE}",
@@ -228,3 +234,11 @@ async def test_members_and_strangers_get_the_polite_refusal(staff, volunteer, de
     assert [alert.id for alert in await alerts.open_alerts(runtime.sessions)] == [alert_id]
     assert not (await members.member_by_id(runtime.sessions, volunteer.id)).is_staff
     assert REFUSAL not in await member_chat("o_volunteer_liu").says("冲正是什么意思")  # words, not a command
+
+
+async def test_an_impossible_amount_is_never_granted_and_never_crashes(admin, volunteer, desk, zhao):
+    for amount in ("100000000000000000000000小时", "-3小时", "0.5分钟", "1.333小时"):
+        reply = await zhao.says(f"发放 {VOLUNTEER_PHONE} {amount} 补记")
+        assert "请发整数，比如“30分钟”或“1小时”" in reply and "系统出了点问题" not in reply
+        await zhao.says("不办了")
+    assert await desk.available(volunteer) == 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS  # noqa: F401 — read by the templates
-from storage import dashboard, members, redemptions, tasks
+from handlers.texts import say
+from storage import corrections, dashboard, members, redemptions, tasks
 from storage.tasks import escalation, transitions
 
 MEMBER_STATUSES = {members.ACTIVE: "正常", members.SUSPENDED: "已停用", members.CLOSED: "已注销"}
@@ -38,6 +39,8 @@ FLASH = {
     "suspended": "已停用该会员。", "reinstated": "已恢复该会员。", "certificate": "已登记培训证书。",
     "binding_confirmed": "已确认家属绑定。", "binding_ended": "已解除家属绑定。", "made_staff": "已设为工作人员。",
     "revoked_staff": "已取消工作人员身份。", "reversed": "冲正已完成。", "granted": "发放已完成。",
+    "adjusted": "调整已完成。", "approved": "已批准，已办理。",
+    "waiting": "这笔数额较大，已提交，要另一位工作人员批准后才会办理。",
     "redeemed": "兑换码已核销。", "broadcast_sent": "群发已确认，正在发送。", "broadcast_cancelled": "群发已取消。",
 }
 # What the page says when an action was refused (?refused=…).
@@ -48,11 +51,15 @@ REFUSED = {
     "binding_confirmed": "不能确认这个绑定。", "binding_ended": "不能解除这个绑定。",
     "made_staff": "不能设为工作人员。", "revoked_staff": "不能取消这个工作人员（也不能取消自己）。",
 }
+# Ledger corrections are refused by storage.corrections, in the same words as in chat.
+REFUSED |= {f"correction_{code}": say(f"correction_{code}") for code in corrections.CODES}
 REFUSED |= {
     "reverse_reason": "冲正需要写明原因。", "grant_reason": "发放需要写明原因。",
+    "adjust_reason": "调整需要写明原因。", "approve_reason": "批准也要写一句核实情况。",
     "reverse": "冲正没有完成：请核对转账编号和分钟数（对方余额不足时需勾选“允许为负”）。",
     "grant": "发放没有完成：请核对会员编号和分钟数（每次最多 6000 分钟）。",
 }
-REFUSED |= {"code": "核销没有完成：兑换码不存在、已用过或已过期。"}
+REFUSED |= {"code": "核销没有完成：兑换码不存在、已用过或已过期。", "completed": "这个码已经核销过了。",
+            "expired": "这个码已经过期了，时间币已退回。", "voided": "这个码已经取消了。"}
 FLASH |= {"broadcast_not_cancelled": "这条群发已经开始或结束，不能取消了。"}
 REFUSED |= {"nobody": "这个范围里没有能收到群发的人。", "quota": "本期群发次数已用完，没有发送。"}

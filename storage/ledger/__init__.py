@@ -15,7 +15,9 @@ from storage.ledger.holds import expire_holds, hold, hold_in, post_hold, post_ho
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.statement import statement
 from storage.ledger.txn import in_transaction
-from storage.ledger.transfers import reverse, transfer
+from storage.ledger.reading import (TransferLine, TransferView, net_before_in, transfer_view, transfer_view_in, pool_balance, pool_balance_in, settled,
+                                    settled_in, transfers_page)
+from storage.ledger.transfers import reversed_so_far, reverse, transfer
 from storage.ledger.types import (ADJUSTMENT, ADJUSTMENT_KIND, DEFAULT_RULES, DONATION, EXPIRED, GIFT, GRANT,
                                   ISSUANCE, MEMBER, PARTNER, POOL, POSTED, REDEMPTION, REVERSAL, SERVICE, VOIDED,
                                   Account, Balance, HoldOutcome, HoldRequest, HoldResult, LedgerRules, StatementEntry,
@@ -23,6 +25,8 @@ from storage.ledger.types import (ADJUSTMENT, ADJUSTMENT_KIND, DEFAULT_RULES, DO
 from storage.ledger.verify import verify
 
 __all__ = [
+    "reversed_so_far", "TransferLine", "net_before_in", "pool_balance", "pool_balance_in", "settled",
+    "settled_in", "transfers_page", "TransferView", "transfer_view", "transfer_view_in",
     # operations
     "open_member_account", "system_account", "transfer", "hold", "post_hold", "void_hold", "expire_holds",
     "hold_in", "post_hold_in", "void_hold_in", "in_transaction",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +12,8 @@ from storage.members.errors import NotAllowed
 from storage.members.rows import confirmed_binding_exists, member_row
 from storage.members.tables import MemberRow
 from storage.members.values import ACTIVE, Actor
+
+log = logging.getLogger(__name__)
 
 SELF, STAFF, FAMILY_OF, TASK_VOLUNTEER = "self", "staff", "family", "task_volunteer"
 
@@ -35,11 +38,18 @@ def actor_ref(row: MemberRow | None) -> str:
     return audit.SYSTEM if row is None else audit.member_actor(row.id, row.is_staff)
 
 
-async def authorize(session: AsyncSession, actor: Actor, action: str) -> str:
+# Separation of duties: staff never vouch for themselves.
+NOT_ON_ONESELF = frozenset({"verify", "certificate"})
+
+
+async def authorize(session: AsyncSession, actor: Actor, action: str, subject_id: int | None = None) -> str:
     """The actor's audit ref, if they hold the right the action needs (read now, not from a stale value)."""
     row = await actor_row(session, actor)
     if row is not None and not HOLDS_RIGHT[NEEDS[action]](row):
         raise NotAllowed(action, f"{NEEDS[action]} only")
+    if action in NOT_ON_ONESELF and row is not None and row.id == subject_id:
+        log.warning("refused: member %s may not %s themselves", row.id, action)
+        raise NotAllowed(action, "not on oneself")
     return actor_ref(row)
 
 

@@ -26,7 +26,7 @@ async def record_certificate(sessions: Sessions, member_id: int, service_code: s
     if expires_on is not None and expires_on < issued_on:
         raise InvalidValue("a certificate cannot expire before it is issued")
     async with sessions.begin() as session:
-        actor = await authorize(session, by, "certificate")
+        actor = await authorize(session, by, "certificate", member_id)
         await lock_member(session, member_id, open_only=True)
         row = CertificateRow(member_id=member_id, service_code=service_code, issuer=issuer, issued_on=issued_on,
                              expires_on=expires_on, recorded_by=actor, recorded_at=utcnow())

@@ -18,7 +18,7 @@ from storage.members.values import ACTIVE, SUSPENDED, SYSTEM, VOLUNTEER, Actor, 
 async def _staff_action(sessions: Sessions, action: str, member_id: int, by: Actor,
                         change: Callable[[MemberRow, str], None], reason: str | None = None) -> Member:
     async with sessions.begin() as session:
-        actor = await authorize(session, by, action)
+        actor = await authorize(session, by, action, member_id)
         row = await lock_member(session, member_id, open_only=True)
         change(row, actor)
         await audit.record(session, actor=actor, action=action, subject_id=row.id, reason=reason)

@@ -14,8 +14,10 @@ from storage.tasks.acceptance import accept
 from storage.tasks.cancelling import cancel
 from storage.tasks.contact import contact_for_volunteer
 from storage.tasks.errors import (AlreadyRated, CannotPay, IllegalTransition, InvalidTask, NotEligible, NotFinished,
-                                  NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly)
+                                  NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly, CheckInTooEarly,
+                                  CheckInTooLate, ShortVisit, OwnTask)
 from storage.tasks.matching import candidates, offered_to, record_offers
+from storage.tasks.payment_check import payment_problems
 from storage.tasks.posting import post_request, quote
 from storage.tasks.presence import check_in, check_out, distance_m
 from storage.tasks.ratings import rate, rating_of
@@ -26,6 +28,7 @@ from storage.tasks.tables import (ACCEPTED, CANCELLED, DISPUTED, DONE, EXPIRED, 
 from storage.tasks.transitions import EVENTS, TRANSITIONS
 from storage.tasks.values import (DEFAULT_TASK_RULES, CheckIn, Contact, NoShow, Point, Quote, Rating, Settlement, Task,
                                   TaskEvent, TaskRules, VolunteerRecord)
+from storage.tasks.windows import Pay, check_request_timing, pay_for
 from storage.tasks.views import history, open_requests, task, tasks_of, volunteer_record
 
 __all__ = [
@@ -44,7 +47,10 @@ __all__ = [
     "VOLUNTEER", "TRANSITIONS", "EVENTS", "DECISIONS",
     # errors
     "TaskError", "TaskNotFound", "InvalidTask", "IllegalTransition", "TaskTaken", "NotYourTask", "NotEligible",
-    "CannotPay", "AlreadyRated", "NotFinished", "TooEarly",
+    "CannotPay", "AlreadyRated", "NotFinished", "TooEarly", "CheckInTooEarly", "CheckInTooLate", "ShortVisit",
+    "OwnTask",
+    # windows
+    "Pay", "pay_for", "check_request_timing", "payment_problems",
     # tables
     "ServiceRequestRow", "TaskEventRow", "TaskOfferRow", "RatingRow",
 ]

@@ -18,6 +18,7 @@ from storage.tasks.rules import ends_at, ensure_eligible
 from storage.tasks.tables import ACCEPTED, DISPUTED, DONE, IN_SERVICE
 from storage.tasks.transitions import ACCEPT, lock_request, move
 from storage.tasks.values import Task, TaskRules, as_task
+from storage.tasks.windows import held_cost
 
 TAKEN = (ACCEPTED, IN_SERVICE, DISPUTED, DONE)  # someone has it; cancelled and expired are refused as wrong_state
 
@@ -48,7 +49,7 @@ async def accept(sessions: Sessions, request_id: int, volunteer: Actor, *, catal
             held = await ledger.hold_in(session, HoldRequest(
                 debit_account_id=await payer_account_id(session, payment.payer, request.requester_id, now),
                 credit_account_id=await member_account_id(session, person.id, now),
-                amount_min=request.cost_min, kind=SERVICE, idempotency_key=hold_key(request_id, acceptance_no),
+                amount_min=held_cost(request.cost_min, request.duration_min, rules), kind=SERVICE, idempotency_key=hold_key(request_id, acceptance_no),
                 actor=actor, expires_at=ends_at(request) + timedelta(days=rules.hold_days),
                 task_ref=task_ref(request_id)), ledger_rules, now)
         except ledger.InsufficientCredit:

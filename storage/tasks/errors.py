@@ -63,3 +63,39 @@ class NotFinished(TaskError):
 
 class TooEarly(TaskError):
     code = "too_early"
+
+
+class CheckInTooEarly(TaskError):
+    """Before the check-in window opens; `at` is when it does."""
+
+    code = "check_in_early"
+
+    def __init__(self, at):
+        super().__init__(f"check-in opens at {at.isoformat()}")
+        self.at = at
+
+
+class CheckInTooLate(TaskError):
+    """After the check-in window closed at `at`; staff are told."""
+
+    code = "check_in_late"
+
+    def __init__(self, at):
+        super().__init__(f"check-in closed at {at.isoformat()}")
+        self.at = at
+
+
+class ShortVisit(TaskError):
+    """A check-out sooner than the shortest visit: asked again, then flagged."""
+
+    code = "short_visit"
+
+    def __init__(self, minutes: int):
+        super().__init__(f"a visit of {minutes} minutes")
+        self.minutes = minutes
+
+
+class OwnTask(TaskError):
+    """Separation of duties: nobody takes, serves, confirms or rates a task they posted or posted for."""
+
+    code = "own_task"

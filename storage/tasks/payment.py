@@ -7,8 +7,6 @@ while a retried step replays the first answer.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from datetime import datetime
 
 from sqlalchemy import and_, select
@@ -17,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.exchange import ISSUANCE, POOL, REQUESTER, ExchangePolicy, Payment, who_pays
 from storage.ledger import MEMBER, TransferResult
 from storage.ledger.accounts import SINGLETON_REF, find_or_insert_account, live_available
-from storage.ledger.models import AccountRow, IdempotencyKeyRow
+from storage.ledger.models import AccountRow
+from storage.ledger.reading import settled_in
 from storage.members import ledger_ref
 from storage.members.tables import MemberRow
 from storage.tasks.rules import service_day
@@ -88,7 +87,6 @@ async def member_account_id(session: AsyncSession, member_id: int, now: datetime
 async def settled_transfer(session: AsyncSession, request_id: int) -> TransferResult | None:
     """The transfer that paid the volunteer for a done task, as the ledger first answered it."""
     for key in (post_key(request_id), resolve_key(request_id)):
-        row = await session.get(IdempotencyKeyRow, key)
-        if row is not None:
-            return dataclasses.replace(TransferResult(**json.loads(row.result)), replayed=True)
+        if (first := await settled_in(session, key)) is not None:
+            return first
     return None

@@ -21,7 +21,8 @@ from storage.tasks.rules import LOCAL_TIME
 from storage.tasks.sealing import seal_request
 from storage.tasks.tables import OPEN, ServiceRequestRow
 from storage.tasks.transitions import POSTED, append_event
-from storage.tasks.values import Point, Quote, Task, as_task
+from storage.tasks.values import DEFAULT_TASK_RULES, Point, Quote, Task, TaskRules, as_task
+from storage.tasks.windows import check_request_timing
 
 MAX_NOTES_CHARS = 500
 
@@ -48,11 +49,10 @@ async def quote(sessions: Sessions, *, requester_id: int, service_code: str, dur
 async def post_request(sessions: Sessions, keyring: KeyRing, *, request_key: str, requester_id: int, actor: Actor,
                        service_code: str, starts_at: datetime, duration_min: int, catalogue: Catalogue,
                        policy: ExchangePolicy, place: str | None = None, place_point: Point | None = None,
-                       notes: str | None = None, now: datetime) -> Task:
+                       notes: str | None = None, rules: TaskRules = DEFAULT_TASK_RULES, now: datetime) -> Task:
     """A new open request; sent again with the same request_key, the first one."""
     cost = _cost(catalogue, service_code, duration_min)
-    if starts_at <= now:
-        raise InvalidTask("a request starts in the future")
+    check_request_timing(starts_at, duration_min, rules, now)
     if notes is not None and len(notes) > MAX_NOTES_CHARS:
         raise InvalidTask(f"notes are at most {MAX_NOTES_CHARS} characters")
 

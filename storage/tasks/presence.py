@@ -15,12 +15,13 @@ from storage.ledger import in_transaction
 from storage.members import Actor, Sessions
 from storage.members.tables import HomePointRow
 from storage.privacy import KeyRing
-from storage.tasks.errors import IllegalTransition
+from storage.tasks.errors import CheckInTooLate, IllegalTransition
 from storage.tasks.parties import the_volunteer
 from storage.tasks.sealing import home_point, request_point
-from storage.tasks.tables import ServiceRequestRow
+from storage.tasks.tables import ACCEPTED, ServiceRequestRow
 from storage.tasks.transitions import CHECK_IN, CHECK_OUT, lock_request, move
 from storage.tasks.values import CheckIn, Point, TaskRules, as_task
+from storage.tasks.windows import check_in_window, check_out_window, is_short, served_min
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -51,28 +52,45 @@ async def _measure(session: AsyncSession, keyring: KeyRing, request: ServiceRequ
 
 async def check_in(sessions: Sessions, keyring: KeyRing, request_id: int, volunteer: Actor, point: Point | None, *,
                    rules: TaskRules, now: datetime) -> CheckIn:
-    """accepted → in_service."""
+    """accepted → in_service, inside the check-in window; a late one is refused and staff are told."""
 
     async def work(session: AsyncSession) -> CheckIn:
         request = await lock_request(session, request_id)
         actor = await the_volunteer(session, volunteer, request)
+        if request.status == ACCEPTED:
+            check_in_window(request.starts_at, rules, now)
         distance, far = await _measure(session, keyring, request, point, CHECK_IN, rules, now)
         await move(session, request, CHECK_IN, actor, now, detail={"distance_m": distance, "far": far})
         request.checked_in_at, request.check_in_distance_m = now, distance
         return CheckIn(as_task(request), distance, far)
 
-    return await in_transaction(sessions, work)
+    try:
+        return await in_transaction(sessions, work)
+    except CheckInTooLate:
+        # The refusal rolled its transaction back: staff hear of it in one of their own.
+        async with sessions() as session:
+            request = await session.get(ServiceRequestRow, request_id)
+        await alerts.raise_alert(sessions, alerts.LATE_CHECK_IN, member_id=volunteer.member_id, request_id=request_id,
+                                 community=request.community, detail={"starts_at": request.starts_at.isoformat()},
+                                 now=now)
+        raise
 
 
 async def check_out(sessions: Sessions, keyring: KeyRing, request_id: int, volunteer: Actor, point: Point | None, *,
-                    rules: TaskRules, now: datetime) -> CheckIn:
-    """Stays in_service; once."""
+                    rules: TaskRules, now: datetime, sure: bool = False) -> CheckIn:
+    """Stays in_service; once. A visit shorter than the minimum needs `sure` and is flagged to staff."""
 
     async def work(session: AsyncSession) -> CheckIn:
         request = await lock_request(session, request_id)
         actor = await the_volunteer(session, volunteer, request)
         if request.checked_out_at is not None:
             raise IllegalTransition(request.status, CHECK_OUT)
+        if request.checked_in_at is not None:
+            check_out_window(request.checked_in_at, rules, now, sure=sure)
+            if is_short(request.checked_in_at, now, rules):
+                await alerts.raise_in(session, alerts.SHORT_VISIT, member_id=request.volunteer_id,
+                                      request_id=request.id, community=request.community,
+                                      detail={"served_min": served_min(request.checked_in_at, now)}, now=now)
         distance, far = await _measure(session, keyring, request, point, CHECK_OUT, rules, now)
         await move(session, request, CHECK_OUT, actor, now, detail={"distance_m": distance, "far": far})
         request.checked_out_at, request.check_out_distance_m = now, distance

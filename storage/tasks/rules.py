@@ -14,6 +14,7 @@ from storage.members import ACTIVE, VOLUNTEER
 from storage.members.rows import as_certificate
 from storage.members.tables import CertificateRow, MemberRow
 from storage.tasks.errors import NotEligible
+from storage.tasks.parties import asked_for_it
 from storage.tasks.tables import ACCEPTED, IN_SERVICE, ServiceRequestRow
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")  # certificates are valid through local calendar days
@@ -56,6 +57,8 @@ async def refusal(session: AsyncSession, volunteer: MemberRow, request: ServiceR
             return code
     if volunteer.id == request.requester_id:
         return "own_request"
+    if asked_for_it(request, volunteer.id):
+        return "own_task"
     if catalogue[request.service_code].needs_certified and not await certified_on(
             session, volunteer.id, request.service_code, service_day(request)):
         return "uncertified"

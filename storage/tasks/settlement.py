@@ -15,29 +15,36 @@ from storage import alerts, audit, ledger
 from storage.ledger import LedgerRules, TransferResult, in_transaction
 from storage.members import Actor, Sessions
 from storage.tasks.errors import InvalidTask, TooEarly
-from storage.tasks.parties import active_staff, requester_side
+from storage.tasks.parties import active_staff, not_own, requester_side
 from storage.tasks.payment import post_key, resolve_key, settled_transfer, void_key
-from storage.tasks.tables import ACCEPTED, DONE, ServiceRequestRow
+from storage.tasks.tables import DONE, ServiceRequestRow
 from storage.tasks.transitions import (AUTO_CONFIRM, CONFIRM, DISPUTE, RESOLVE_PART, RESOLVE_PAY, RESOLVE_REFUND,
                                        lock_request, move, target)
-from storage.tasks.values import Settlement, Task, as_task
+from storage.tasks.values import DEFAULT_TASK_RULES, Settlement, Task, TaskRules, as_task
+from storage.tasks.windows import pay_for
 
 
 async def settle_in(session: AsyncSession, request: ServiceRequestRow, actor: str, event: str,
-                    ledger_rules: LedgerRules, now: datetime) -> Settlement:
-    """Done, and the hold posted in full to the volunteer (cap overflow goes where the ledger sends it)."""
+                    ledger_rules: LedgerRules, rules: TaskRules, now: datetime) -> Settlement:
+    """Done, and the served minutes paid from the hold (the rest released); never before the planned start."""
     target(request.status, event)
-    if request.status == ACCEPTED and now < request.starts_at:
+    if now < request.starts_at:
         raise TooEarly(f"request {request.id} has not started yet")
-    await move(session, request, event, actor, now)
-    transfer = await ledger.post_hold_in(session, request.hold_id, post_key(request.id), actor,
-                                         rules=ledger_rules, now=now)
+    pay = pay_for(request, rules, now)
+    await move(session, request, event, actor, now, detail={
+        "planned_min": pay.planned_min, "served_min": pay.served_min, "paid_service_min": pay.paid_service_min})
     request.finished_at = now
+    if pay.credits_min <= 0:
+        await ledger.void_hold_in(session, request.hold_id, void_key(request.id, request.acceptance_no), actor,
+                                  "nothing served", now)
+        return Settlement(as_task(request), None)
+    transfer = await ledger.post_hold_in(session, request.hold_id, post_key(request.id), actor,
+                                         amount_min=pay.credits_min, rules=ledger_rules, now=now)
     return Settlement(as_task(request), transfer)
 
 
 async def confirm_done(sessions: Sessions, request_id: int, actor: Actor, *, ledger_rules: LedgerRules,
-                       now: datetime) -> Settlement:
+                       rules: TaskRules = DEFAULT_TASK_RULES, now: datetime) -> Settlement:
     """By the requester side, or SYSTEM (auto-confirmation). Confirming a done task returns its settlement."""
 
     async def work(session: AsyncSession) -> Settlement:
@@ -45,8 +52,10 @@ async def confirm_done(sessions: Sessions, request_id: int, actor: Actor, *, led
         ref = await requester_side(session, actor, request.requester_id, system_ok=True)
         if request.status == DONE:
             return Settlement(as_task(request), await settled_transfer(session, request_id))
+        if actor.member_id is not None and actor.member_id == request.volunteer_id:
+            not_own(request, actor.member_id, "confirm")
         event = AUTO_CONFIRM if actor.member_id is None else CONFIRM
-        return await settle_in(session, request, ref, event, ledger_rules, now)
+        return await settle_in(session, request, ref, event, ledger_rules, rules, now)
 
     return await in_transaction(sessions, work)
 
@@ -98,6 +107,7 @@ async def resolve_dispute(sessions: Sessions, request_id: int, staff: Actor, dec
     async def work(session: AsyncSession) -> Settlement:
         request = await lock_request(session, request_id)
         ref = await active_staff(session, staff)
+        not_own(request, staff.member_id, "settle")
         chosen = DECISIONS[decision]
         amount = _part_amount(decision, amount_min, request.cost_min)
         await move(session, request, chosen.event, ref, now, reason=reason)

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts, audit
@@ -23,6 +23,7 @@ from storage.tasks.settlement import settle_in
 from storage.tasks.tables import ACCEPTED, IN_SERVICE, OPEN, ServiceRequestRow
 from storage.tasks.transitions import AUTO_CONFIRM, EXPIRE, NO_SHOW, lock_request, move
 from storage.tasks.values import NoShow, Settlement, Task, TaskRules, as_task
+from storage.tasks.windows import broke_windows
 
 R = TypeVar("R")
 BATCH = 200
@@ -30,12 +31,19 @@ BATCH = 200
 
 def is_no_show(row: ServiceRequestRow, rules: TaskRules, now: datetime) -> bool:
     return (row.status == ACCEPTED and row.checked_in_at is None
-            and now >= row.starts_at + timedelta(minutes=rules.no_show_grace_min))
+            and now >= row.starts_at + timedelta(minutes=rules.no_show_after_min))
 
 
 def is_due_for_auto_confirm(row: ServiceRequestRow, rules: TaskRules, now: datetime) -> bool:
-    finished = row.checked_out_at or row.starts_at + timedelta(minutes=row.duration_min)
-    return row.status == IN_SERVICE and finished + timedelta(minutes=rules.auto_confirm_after_min) <= now
+    """Checked out within the windows, and long enough after the later of the planned end and the check-out.
+
+    Anything a person should look at (no check-out, a short visit, far from the place) waits for the elder or staff.
+    """
+    if row.status != IN_SERVICE or broke_windows(row.checked_in_at, row.checked_out_at, row.check_in_distance_m,
+                                                 row.check_out_distance_m, rules):
+        return False
+    finished = max(row.checked_out_at, row.starts_at + timedelta(minutes=row.duration_min))
+    return finished + timedelta(minutes=rules.auto_confirm_after_min) <= now
 
 
 def is_stale(row: ServiceRequestRow, now: datetime) -> bool:
@@ -72,7 +80,7 @@ async def reopen_no_shows(sessions: Sessions, *, rules: TaskRules, now: datetime
                               community=row.community, detail={"requester_id": row.requester_id}, now=now)
         return NoShow(as_task(row), volunteer_id)
 
-    grace = timedelta(minutes=rules.no_show_grace_min)
+    grace = timedelta(minutes=rules.no_show_after_min)
     ids = await _ids(sessions, ServiceRequestRow.status == ACCEPTED, ServiceRequestRow.starts_at <= now - grace)
     return await _each(sessions, ids, due, change)
 
@@ -84,12 +92,12 @@ async def auto_confirm(sessions: Sessions, *, rules: TaskRules, ledger_rules: Le
         return is_due_for_auto_confirm(row, rules, now)
 
     async def change(session: AsyncSession, row: ServiceRequestRow) -> Settlement:
-        return await settle_in(session, row, audit.SYSTEM, AUTO_CONFIRM, ledger_rules, now)
+        return await settle_in(session, row, audit.SYSTEM, AUTO_CONFIRM, ledger_rules, rules, now)
 
     since = now - timedelta(minutes=rules.auto_confirm_after_min)
-    # Started that long ago at least: the planned end, or the check-out, is later than the start.
-    ids = await _ids(sessions, ServiceRequestRow.status == IN_SERVICE,
-                     or_(ServiceRequestRow.checked_out_at <= since, ServiceRequestRow.starts_at <= since))
+    # Checked out that long ago at least, and started that long ago (the planned end is later than the start).
+    ids = await _ids(sessions, ServiceRequestRow.status == IN_SERVICE, ServiceRequestRow.checked_out_at <= since,
+                     ServiceRequestRow.starts_at <= since)
     return await _each(sessions, ids, due, change)
 
 

@@ -24,6 +24,19 @@ class TaskRules:
     widen_after_min: int = 60  # then every eligible volunteer of its community is told
     neighbours_after_min: int = 180  # then those of the other communities too
     staff_before_min: int = 1440  # staff alerted this long before the start (half the lead time if shorter)
+    check_in_early_min: int = 30  # check-in opens this long before the planned start
+    check_in_late_min: int = 60  # and closes this long after it
+    min_visit_min: int = 10  # a shorter visit is asked about and flagged
+    pay_tolerance_min: int = 0  # served minutes paid up to the planned duration plus this
+    min_notice_min: int = 60  # a request starts at least this long after it is posted
+    max_ahead_days: int = 60  # and at most this many days ahead
+    min_duration_min: int = 15
+    max_duration_min: int = 480
+
+    @property
+    def no_show_after_min(self) -> int:
+        """A no-show is only called once the late check-in window has closed too."""
+        return max(self.no_show_grace_min, self.check_in_late_min)
 
 
 DEFAULT_TASK_RULES = TaskRules()

@@ -141,7 +141,7 @@ async def busy_bank(runtime):
     desk.later(days=1)
     cancelled = await desk.post(elder, "cleaning")
     await desk.cancel(cancelled.id, elder.actor, "不需要了")
-    disputed = await desk.task_in_service(elder, helper, starts_in=timedelta(minutes=30))
+    disputed = await desk.task_in_service(elder, helper, starts_in=timedelta(hours=1))
     desk.later(hours=2)
     await desk.dispute(disputed.id, elder.actor, "时间不对")
     return type("Bank", (), {"elder": elder, "volunteer": helper, "done": done, "cancelled": cancelled,

@@ -127,8 +127,9 @@ class WeChatTo:
         self.bot = bot
         self.wechat = SimulatedWeChat(http, f"{bot.url}{bot_config.server.path}", bot_config.wechat)
 
-    async def says(self, openid: str, text: str) -> str:
-        answer = await self.wechat.post(self.wechat.text(openid, text))
+    async def says(self, openid: str, text: str, at=None) -> str:
+        """`at`: the time WeChat stamps on the message (a story on the day of a service); else now."""
+        answer = await self.wechat.post(self.wechat.text(openid, text, created=int(at.timestamp()) if at else None))
         assert answer.status == 200, answer
         return answer.text
 

@@ -23,8 +23,9 @@ async def a_service_waiting_for_confirmation(community, wechat):
     volunteer = await community.volunteer("o_vol_zhang")
     task = await community.request(elder)
     assert "接单成功" in await wechat.says(volunteer.openid, f"接单 {task.id}")
-    assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(volunteer.openid, *NEXT_DOOR))).text
-    assert "签退成功" in await wechat.says(volunteer.openid, "签退")
+    assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(
+        volunteer.openid, *NEXT_DOOR, created=int(task.starts_at.timestamp())))).text
+    assert "签退成功" in await wechat.says(volunteer.openid, "签退", at=task.ends_at)
     return elder, volunteer, task
 
 
@@ -46,7 +47,7 @@ async def test_with_postgresql_gone_nothing_is_reported_done_and_confirming_late
     elder, volunteer, task = await a_service_waiting_for_confirmation(community, wechat)
 
     await proxy.cut()
-    confirmed = await wechat.says(elder.openid, "确认完成")
+    confirmed = await wechat.says(elder.openid, "确认完成", at=task.ends_at)
     assert APOLOGY in confirmed and "已确认" not in confirmed  # never "done" when it was not
     assert APOLOGY in await wechat.says(elder.openid, "余额")
     assert "120" in await wechat.says(elder.openid, "救命")  # an SOS needs no database
@@ -55,7 +56,7 @@ async def test_with_postgresql_gone_nothing_is_reported_done_and_confirming_late
     await nothing_was_paid(community, runtime, volunteer, task)
 
     await proxy.mend()
-    assert "已确认完成" in await wechat.says(elder.openid, "确认完成")
+    assert "已确认完成" in await wechat.says(elder.openid, "确认完成", at=task.ends_at)
     settled = await community.task(task.id)
     assert await community.available(volunteer) == settled.cost_min
     assert (await ledger.verify(runtime.sessions)).ok
@@ -93,7 +94,7 @@ async def test_with_sqlite_locked_nothing_is_reported_done_and_confirming_later_
     blocker = await engine.connect()
     await blocker.begin()  # BEGIN IMMEDIATE: the one write lock, held past the bot's 10 s busy timeout
     try:
-        assert await wechat.says(elder.openid, "确认完成") == ""  # `success` at the deadline: still waiting
+        assert await wechat.says(elder.openid, "确认完成", at=task.ends_at) == ""  # `success` at the deadline: still waiting
         await until_logged(bot, "handler failed")  # the bot gave up on the database
         assert "120" in await wechat.says(elder.openid, "救命")
     finally:
@@ -102,7 +103,7 @@ async def test_with_sqlite_locked_nothing_is_reported_done_and_confirming_later_
         await engine.dispose()
     await nothing_was_paid(community, runtime, volunteer, task)
 
-    assert "已确认完成" in await wechat.says(elder.openid, "确认完成")
+    assert "已确认完成" in await wechat.says(elder.openid, "确认完成", at=task.ends_at)
     settled = await community.task(task.id)
     assert await community.available(volunteer) == settled.cost_min
     assert (await ledger.verify(runtime.sessions)).ok

@@ -53,14 +53,15 @@ async def test_a_killed_settlement_pays_nothing_and_the_elder_can_confirm_again(
     bot = await start_bot()
     wechat = WeChatTo(http, bot, bot_config)
     assert "接单成功" in await wechat.says(volunteer.openid, f"接单 {task.id}")
-    assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(volunteer.openid, *NEXT_DOOR))).text
-    assert "签退成功" in await wechat.says(volunteer.openid, "签退")
+    assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(
+        volunteer.openid, *NEXT_DOOR, created=int(task.starts_at.timestamp())))).text
+    assert "签退成功" in await wechat.says(volunteer.openid, "签退", at=task.ends_at)
     account = await ledger.open_member_account(runtime.sessions, volunteer.ledger_ref)
 
     engine, blocker = await hold_what_settlement_needs(database_url, account.id)
     try:
         # The settlement cannot finish: WeChat gets `success` at the deadline, the turn is still running.
-        assert await wechat.says(elder.openid, "确认完成") == ""
+        assert await wechat.says(elder.openid, "确认完成", at=task.ends_at) == ""
         if not is_sqlite(database_url):
             await until_blocked_on_the_row(blocker)
         bot.kill()
@@ -75,7 +76,7 @@ async def test_a_killed_settlement_pays_nothing_and_the_elder_can_confirm_again(
 
     wechat = WeChatTo(http, await start_bot(), bot_config)
     await until_unlocked(redis, f"lock:member:{elder.openid}")
-    assert "已确认完成" in await wechat.says(elder.openid, "确认完成")  # the conversation goes on
+    assert "已确认完成" in await wechat.says(elder.openid, "确认完成", at=task.ends_at)  # the conversation goes on
 
     settled = await community.task(task.id)
     assert settled.status == tasks.DONE

@@ -31,8 +31,8 @@ async def test_a_whole_service_delivered_three_times_settles_once(start_bot, htt
     wechat = WeChatTo(http, await start_bot(workers=2), bot_config)
     say = wechat.wechat
 
-    async def storm(openid: str, text: str, expected: str) -> str:
-        texts = await delivered_three_times(wechat, say.text(openid, text))
+    async def storm(openid: str, text: str, expected: str, at=None) -> str:
+        texts = await delivered_three_times(wechat, say.text(openid, text, created=int(at.timestamp()) if at else None))
         assert all(expected in text for text in texts), texts  # every delivery gets the one reply
         assert len(set(texts)) == 1
         return texts[0]
@@ -46,10 +46,12 @@ async def test_a_whole_service_delivered_three_times_settles_once(start_bot, htt
         assert await session.scalar(select(func.count()).select_from(ServiceRequestRow)) == 1
 
     await storm(volunteer.openid, f"接单 {task_id}", "接单成功")
-    arrived = await delivered_three_times(wechat, say.location(volunteer.openid, *NEXT_DOOR, label="青山湖小区"))
+    planned = await community.task(task_id)
+    arrived = await delivered_three_times(wechat, say.location(volunteer.openid, *NEXT_DOOR, label="青山湖小区",
+                                                               created=int(planned.starts_at.timestamp())))
     assert all("签到成功" in text for text in arrived), arrived
-    await storm(volunteer.openid, "签退", "签退成功")
-    await storm(elder.openid, "确认完成", "已确认完成")
+    await storm(volunteer.openid, "签退", "签退成功", at=planned.ends_at)
+    await storm(elder.openid, "确认完成", "已确认完成", at=planned.ends_at)
 
     task = await community.task(task_id)
     assert task.status == tasks.DONE

@@ -47,14 +47,20 @@ async def test_an_elder_gets_company_and_the_volunteer_earns_the_credits(communi
     assert any("接单了" in text for text in told)
     assert not any("1380013" in text for text in told)  # the daughter sees the volunteer masked
 
-    arrived = await wechat.post(wechat.location(winner_openid, *NEXT_DOOR, label="青山湖小区"))
+    # The day itself: each message carries the time WeChat stamps on it.
+    start = (await community.task(task_id)).starts_at
+
+    def at(minutes: int) -> int:
+        return int((start + timedelta(minutes=minutes)).timestamp())
+
+    arrived = await wechat.post(wechat.location(winner_openid, *NEXT_DOOR, label="青山湖小区", created=at(-5)))
     assert "签到成功" in arrived.text
     assert (await community.task(task_id)).check_in_distance_m < 100
-    assert "签退成功" in await member_chat(winner_openid).says("签退")
+    assert "签退成功" in (await wechat.post(wechat.text(winner_openid, "签退", created=at(115)))).text
     assert any("确认完成" in text for text in await inbox.wait_for("o_elder_wang", "确认完成"))
 
-    done = await member_chat("o_family_li").says("确认完成")
-    assert "已确认完成" in done
+    done = (await wechat.post(wechat.text("o_family_li", "确认完成", created=at(130)))).text
+    assert "已确认完成" in done and "约定2小时，实际服务2小时" in done
     task = await community.task(task_id)
     assert task.status == tasks.DONE
     assert await community.available(winner_member) == task.cost_min == 120

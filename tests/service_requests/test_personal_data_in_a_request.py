@@ -15,8 +15,8 @@ class Recorder:
         self.chat, self.inbox, self.openid = member_chat(openid), inbox, openid
         self.seen: list[str] = []
 
-    async def says(self, message: str) -> str:
-        reply = await self.chat.says(message)
+    async def says(self, message: str, at=None) -> str:
+        reply = await self.chat.says(message, at)
         self.seen.append(reply)
         return reply
 
@@ -59,10 +59,11 @@ async def test_only_the_accepted_volunteer_sees_the_address_and_phone_and_only_w
     await liu.says(f"接单 {task.id}")
     await liu.says("有什么任务")
     await liu.says(f"联系方式 {task.id}")
-    assert "签到成功" in (await zhang.chat.wechat.post(zhang.chat.wechat.location("o_vol_zhang", *NEXT_DOOR))).text
-    await zhang.says("签退")
+    arrival = zhang.chat.wechat.location("o_vol_zhang", *NEXT_DOOR, created=int(task.starts_at.timestamp()))
+    assert "签到成功" in (await zhang.chat.wechat.post(arrival)).text
+    await zhang.says("签退", at=task.ends_at)
     await daughter.pushes("确认完成")
-    await daughter.says("确认完成")
+    await daughter.says("确认完成", at=task.ends_at)
     await daughter.says("我的订单")
     after = await zhang.says(f"联系方式 {task.id}")
     for recorder in people.values():

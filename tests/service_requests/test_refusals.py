@@ -44,8 +44,8 @@ async def test_wrong_state_and_twice(community, member_chat, runtime):
     zhang = member_chat("o_vol_zhang")
     assert "接单成功" in await zhang.says(f"接单 {task.id}")
     assert "接单成功" in await zhang.says(f"接单 {task.id}")  # said twice: still one acceptance, one hold
-    assert "签到成功" in await zhang.says(f"签到 {task.id}")
-    assert "不能这样办" in await zhang.says(f"签到 {task.id}")
+    assert "签到成功" in await zhang.says(f"签到 {task.id}", at=task.starts_at)
+    assert "不能这样办" in await zhang.says(f"签到 {task.id}", at=task.starts_at)
     assert "已经被别的志愿者接走" in await member_chat("o_vol_liu").says(f"接单 {task.id}")
     assert "服务完成后才能评价" in await member_chat("o_elder_wang").says(f"评价 {task.id} 5星")
     async with runtime.sessions() as session:

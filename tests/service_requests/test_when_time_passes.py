@@ -40,8 +40,10 @@ async def test_a_volunteer_who_does_not_come_is_replaced_and_staff_hear_of_it(co
     await member_chat("o_vol_zhang").says(f"接单 {task.id}")
     held = await community.available(elder)
 
-    touched = await community.time_passes_until(task.starts_at + timedelta(minutes=31))
-    again = await community.time_passes_until(task.starts_at + timedelta(minutes=32))
+    # A no-show only once the late check-in window (60 minutes) has closed too.
+    assert (await community.time_passes_until(task.starts_at + timedelta(minutes=59)))["no_shows"] == 0
+    touched = await community.time_passes_until(task.starts_at + timedelta(minutes=61))
+    again = await community.time_passes_until(task.starts_at + timedelta(minutes=62))
 
     assert touched["no_shows"] == 1 and again["no_shows"] == 0
     reopened = await community.task(task.id)
@@ -57,8 +59,8 @@ async def test_a_service_nobody_disputes_is_confirmed_on_its_own(community, memb
     task = await community.request(elder)
     zhang = member_chat("o_vol_zhang")
     await zhang.says(f"接单 {task.id}")
-    await zhang.says("签到")
-    await zhang.says("签退")
+    await zhang.says("签到", at=task.starts_at)
+    await zhang.says("签退", at=task.ends_at)
 
     checked_out = (await community.task(task.id)).checked_out_at
     assert (await community.time_passes_until(checked_out + timedelta(hours=23)))["auto_confirmed"] == 0

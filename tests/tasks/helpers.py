@@ -81,7 +81,7 @@ class Desk:
         return await tasks.post_request(
             self.sessions, self.keyring, request_key=key or f"post-{next(self._keys)}", requester_id=elder.id,
             actor=actor or elder.actor, service_code=service, starts_at=self.now + starts_in, duration_min=duration,
-            catalogue=DEFAULT_CATALOGUE, policy=DEFAULT_POLICY, now=self.now, **extra)
+            catalogue=DEFAULT_CATALOGUE, policy=DEFAULT_POLICY, rules=self.rules, now=self.now, **extra)
 
     async def quote(self, elder: Member, service: str = "shopping", duration: int = 120) -> tasks.Quote:
         return await tasks.quote(self.sessions, requester_id=elder.id, service_code=service, duration_min=duration,
@@ -97,17 +97,27 @@ class Desk:
                                   policy=DEFAULT_POLICY, ledger_rules=self.ledger_rules, rules=self.rules,
                                   now=self.now)
 
-    async def check_in(self, request_id: int, volunteer: Member, point: Point | None = HOME) -> tasks.CheckIn:
+    async def check_in(self, request_id: int, volunteer: Member, point: Point | None = HOME, *,
+                       on_time: bool = True) -> tasks.CheckIn:
+        """on_time: the clock first moves to the planned start if it is earlier (a story about the day)."""
+        if on_time:
+            self.now = max(self.now, (await self.task(request_id)).starts_at)
         return await tasks.check_in(self.sessions, self.keyring, request_id, volunteer.actor, point,
                                     rules=self.rules, now=self.now)
 
-    async def check_out(self, request_id: int, volunteer: Member, point: Point | None = HOME) -> tasks.CheckIn:
+    async def check_out(self, request_id: int, volunteer: Member, point: Point | None = HOME, *,
+                        full: bool = True, sure: bool = False) -> tasks.CheckIn:
+        """full: the clock first moves on to the end of a whole visit (check-in + planned duration)."""
+        if full:
+            task = await self.task(request_id)
+            if task.checked_in_at is not None:
+                self.now = max(self.now, task.checked_in_at + timedelta(minutes=task.duration_min))
         return await tasks.check_out(self.sessions, self.keyring, request_id, volunteer.actor, point,
-                                     rules=self.rules, now=self.now)
+                                     rules=self.rules, now=self.now, sure=sure)
 
     async def confirm(self, request_id: int, actor: members.Actor) -> tasks.Settlement:
         return await tasks.confirm_done(self.sessions, request_id, actor, ledger_rules=self.ledger_rules,
-                                        now=self.now)
+                                        rules=self.rules, now=self.now)
 
     async def dispute(self, request_id: int, actor: members.Actor, reason: str = "没来") -> tasks.Task:
         return await tasks.dispute(self.sessions, request_id, actor, reason, now=self.now)

@@ -89,6 +89,7 @@ async def test_a_volunteer_at_the_cap_earns_up_to_it_and_the_rest_goes_to_the_po
     elder, volunteer = await desk.elder(funded=600), await desk.volunteer()
     await desk.grant(volunteer.id, 550)
     started = await desk.task_in_service(elder, volunteer, duration=120)
+    desk.later(minutes=120)
 
     settled = await desk.confirm(started.id, elder.actor)
 

@@ -24,6 +24,8 @@ async def complete(request: web.Request) -> web.Response:
     code = str((await request.post()).get("code", "")).strip().upper()
     try:
         done = await redemptions.complete(runtime.sessions, code, actor_of(request))
+    except redemptions.CodeNotOpen as closed:
+        raise web.HTTPSeeOther(f"/console/partners?refused={closed.status}") from None
     except redemptions.RedemptionError:
         raise web.HTTPSeeOther("/console/partners?refused=code") from None
     await console_access.record(runtime.sessions, actor=actor_of(request), action="redemption_complete",

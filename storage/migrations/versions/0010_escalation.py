@@ -6,7 +6,7 @@ members.offers_paused_until: a volunteer away (暂停接单) gets no offers befo
 alerts.kind gains 'unanswered'.
 
 Revision ID: 0010_escalation
-Revises: 0006_publicity
+Revises: 0007_service_windows
 Create Date: 2026-12-04
 """
 
@@ -16,11 +16,12 @@ from alembic import op
 from storage.base import UTCDateTime
 
 revision = "0010_escalation"
-down_revision = "0006_publicity"
+down_revision = "0007_service_windows"
 branch_labels = None
 depends_on = None
 
-OLD_KINDS = ("sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
+OLD_KINDS = ("sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel",
+             "late_check_in", "short_visit", "approval")
 NEW_KINDS = (*OLD_KINDS, "unanswered")
 
 
