@@ -27,9 +27,11 @@ def town(runtime):
 
 
 @pytest.fixture
-async def staff(town):
-    """赵敏 is in the test config's [staff] openids and has registered."""
-    return await town.member("o_staff_zhao", "赵敏", STAFF_PHONE)
+async def staff(town, runtime):
+    """赵敏 is in the test config's [staff] openids, has registered, and is an admin: ledger corrections are
+    admins' by default ([corrections] in config)."""
+    member = await town.member("o_staff_zhao", "赵敏", STAFF_PHONE)
+    return await members.make_staff(runtime.sessions, member.id, members.SYSTEM, admin=True)
 
 
 @pytest.fixture

@@ -93,8 +93,8 @@ async def test_a_request_nobody_takes_widens_reaches_staff_and_is_served_by_the_
     assert (taken.status, taken.volunteer_id) == (tasks.ACCEPTED, wu.id)
     assert any("接单了" in text for text in await inbox.wait_for("o_elder_wang", "接单了"))
 
-    await member_chat("o_vol_wu").says("签到")
-    await member_chat("o_vol_wu").says("签退")
+    await member_chat("o_vol_wu").says("签到", at=task.starts_at)
+    await member_chat("o_vol_wu").says("签退", at=task.ends_at)
     checked_out = (await community.task(task.id)).checked_out_at
     await community.time_passes_until(checked_out + timedelta(hours=24, minutes=1))
     assert (await community.task(task.id)).status == tasks.DONE
