@@ -158,9 +158,10 @@ async def run_job_worker(config: Config, args) -> None:
 
 
 async def run_migrate(config: Config, args) -> None:
+    from bot.keys import development_keyring
     from storage.migrate import upgrade
 
-    await upgrade(config.database_url)
+    await upgrade(config.database_url, keyring=config.privacy or development_keyring(config.data_dir))
     print(f"timebank: database is up to date ({config.source})")
 
 
@@ -201,7 +202,9 @@ async def _migrated_database(config: Config):
 
     if not await is_up_to_date(config.database_url):
         raise NotMigrated("the database schema is not up to date: run `timebank migrate` first")
-    engine = create_engine(config.database_url)
+    from bot.keys import development_keyring
+
+    engine = create_engine(config.database_url, keyring=config.privacy or development_keyring(config.data_dir))
     try:
         yield session_factory(engine)
     finally:

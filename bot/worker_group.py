@@ -40,10 +40,12 @@ class WorkerGroup:
     @asynccontextmanager
     async def shared_stores(self) -> AsyncIterator[None]:
         """The embedded database migrated once, the embedded Redis started once: not by N racing children."""
+        from bot.keys import development_keyring
         from storage import migrate
 
         if self._config.uses_default_database:
-            await migrate.upgrade(self._config.database_url)
+            await migrate.upgrade(self._config.database_url,
+                                  keyring=self._config.privacy or development_keyring(self._config.data_dir))
         if not self._config.uses_embedded_redis:
             yield
             return

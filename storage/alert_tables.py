@@ -8,6 +8,7 @@ from sqlalchemy import JSON, CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.sealed_text import SealedText
 
 SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = (
     "sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
@@ -35,4 +36,4 @@ class AlertRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     handled_by: Mapped[str | None] = mapped_column(String(100))
-    note: Mapped[str | None] = mapped_column(String(500))
+    note: Mapped[str | None] = mapped_column(SealedText("alerts.note"))

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Intege
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.sealed_text import SealedText
 
 OPEN, ACCEPTED, IN_SERVICE, DONE, DISPUTED, CANCELLED, EXPIRED = (
     "open", "accepted", "in_service", "done", "disputed", "cancelled", "expired")
@@ -76,7 +77,7 @@ class TaskEventRow(Base):
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     volunteer_id: Mapped[int | None] = mapped_column(Integer)  # the volunteer the event concerns, if any
     late: Mapped[bool] = mapped_column(Boolean, default=False)  # a cancellation close to the start time
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(SealedText("task_events.reason"))  # a dispute can name people
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
 
