@@ -213,7 +213,7 @@ async def _migrated_database(config: Config):
 
 async def run_keys(config: Config, args) -> None:
     from bot.keys import development_keyring, new_keys_toml
-    from storage import members
+    from storage import free_text, members
     from storage.tasks import rotation
 
     if args.action == "new":
@@ -223,7 +223,8 @@ async def run_keys(config: Config, args) -> None:
     async with _migrated_database(config) as sessions:
         # Members first, then what requests keep sealed; messages still waiting in the outbox are not
         # rewritten: keep the old key in the ring until they have gone out (minutes).
-        changed = await members.rotate(sessions, keyring) + await rotation.rotate(sessions, keyring)
+        changed = (await members.rotate(sessions, keyring) + await rotation.rotate(sessions, keyring)
+                   + await free_text.rotate(sessions, keyring))
     print(f"timebank: {changed} value(s) re-encrypted under the current key")
 
 
