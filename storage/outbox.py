@@ -40,7 +40,7 @@ class OutboundMessage(Base):
     # Makes enqueueing idempotent: the same reply for the same inbound message is queued once.
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     reason: Mapped[str] = mapped_column(String(32))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, info={"sealed": "outbound_messages:<openid>:body"})
     status: Mapped[str] = mapped_column(String(16), default=PENDING, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -51,7 +51,7 @@ class OutboundMessage(Base):
     # A notification (not a reply): its kind picks the template used outside WeChat's 48-hour window,
     # and `notice` holds the template's fields.
     kind: Mapped[str | None] = mapped_column(String(KIND_LENGTH))
-    notice: Mapped[dict | None] = mapped_column(JSON)
+    notice: Mapped[dict | None] = mapped_column(JSON, info={"sealed": "outbound_messages:<openid>:notice"})
 
 
 class DeliveryAttemptRow(Base):

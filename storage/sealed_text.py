@@ -55,6 +55,32 @@ def keyring_of(dialect, where: str) -> KeyRing:
 
 
 def sealed_columns(metadata) -> list[tuple[str, str]]:
-    """(table, column) of every SealedText column, in table order: what docs/privacy.md lists."""
+    """(table, column) of every SealedText column, in table order."""
     return [(table.name, column.name) for table in metadata.sorted_tables for column in table.columns
             if isinstance(column.type, SealedText)]
+
+
+def binding_of(table, column) -> str | None:
+    """What a column's ciphertext is bound to, or None if it is not sealed.
+
+    Three ways to be sealed: a SealedText column; a `<name>_enc` column the code seals per row
+    ("<table>:<id>:<name>", storage.rotation); a column marked `info={"sealed": "<binding>"}`.
+    """
+    if isinstance(column.type, SealedText):
+        return f"`{column.type.where}`"
+    if column.name.endswith("_enc"):
+        (key,) = table.primary_key.columns
+        return f"`{table.name}:<{key.name}>:{column.name.removesuffix('_enc')}`"
+    if "sealed" in column.info:
+        return f"`{column.info['sealed']}`"
+    return None
+
+
+def sealed_columns_table(metadata) -> str:
+    """The markdown table of every sealed column that docs/privacy.md carries (a test keeps it in step)."""
+    lines = ["| table | column | bound to |", "|---|---|---|"]
+    tables = sorted(metadata.tables.values(), key=lambda table: table.name)
+    lines += [f"| `{table.name}` | `{column.name}` | {binding} |" for table in tables
+              for column in table.columns if (binding := binding_of(table, column))]
+    return "\n".join(lines) + "\n"
+
