@@ -10,4 +10,5 @@ TRANSFER_KINDS = {
 ALERT_KINDS = {
     alerts.SOS: "紧急求助", alerts.DISPUTE: "服务纠纷", alerts.LOW_RATING: "差评", alerts.NO_SHOW: "志愿者没来",
     alerts.FAR_CHECK_IN: "签到位置太远", alerts.NOBODY_IN_REACH: "附近没有志愿者", alerts.LATE_CANCEL: "临时取消",
+    alerts.CANCEL_LOOP: "反复接单又取消",
 }

@@ -12,7 +12,8 @@ from storage.sealed_text import SealedText
 
 SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = (
     "sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
-KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL)
+CANCEL_LOOP = "cancel_loop"  # a volunteer accepting and cancelling again and again (storage.tasks.flip_flops)
+KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, CANCEL_LOOP)
 OPEN, HANDLED = "open", "handled"
 
 

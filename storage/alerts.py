@@ -16,13 +16,13 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.alert_tables import (DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL, LOW_RATING, NO_SHOW,
+from storage.alert_tables import (CANCEL_LOOP, DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL, LOW_RATING, NO_SHOW,
                                   NOBODY_IN_REACH, OPEN, SOS, AlertRow)
 from storage.base import utcnow
 from storage.db import Sessions
 
 __all__ = ["Alert", "AlertNotFound", "as_alert", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
-           "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
+           "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL", "CANCEL_LOOP",
            "OPEN", "HANDLED", "AlertRow"]
 
 

@@ -12,8 +12,8 @@ See docs/requests.md.
 
 from storage.tasks.acceptance import accept
 from storage.tasks.cancelling import cancel
-from storage.tasks.contact import contact_for_volunteer
-from storage.tasks.errors import (AlreadyRated, CannotPay, IllegalTransition, InvalidTask, NotEligible, NotFinished,
+from storage.tasks.contact import contact_for_volunteer, contact_opens_at
+from storage.tasks.errors import (AlreadyRated, ContactNotYet, PausedFromAccepting, CannotPay, IllegalTransition, InvalidTask, NotEligible, NotFinished,
                                   NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly)
 from storage.tasks.matching import candidates, offered_to, record_offers
 from storage.tasks.posting import post_request, quote
@@ -30,7 +30,7 @@ from storage.tasks.views import history, open_requests, task, tasks_of, voluntee
 
 __all__ = [
     # operations
-    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer",
+    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer", "contact_opens_at",
     "check_in", "check_out", "confirm_done", "dispute", "resolve_dispute", "cancel", "rate",
     # sweeps
     "reopen_no_shows", "auto_confirm", "expire_stale", "reminders_due",
@@ -44,7 +44,7 @@ __all__ = [
     "VOLUNTEER", "TRANSITIONS", "EVENTS", "DECISIONS",
     # errors
     "TaskError", "TaskNotFound", "InvalidTask", "IllegalTransition", "TaskTaken", "NotYourTask", "NotEligible",
-    "CannotPay", "AlreadyRated", "NotFinished", "TooEarly",
+    "CannotPay", "AlreadyRated", "NotFinished", "TooEarly", "ContactNotYet", "PausedFromAccepting",
     # tables
     "ServiceRequestRow", "TaskEventRow", "TaskOfferRow", "RatingRow",
 ]

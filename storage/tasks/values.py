@@ -20,6 +20,10 @@ class TaskRules:
     far_check_in_m: int = 500  # check-in/out farther than this from the place: flagged for staff
     hold_days: int = 30  # a task's hold deadline = planned end + this (disputes need time)
     fairness_days: int = 30  # "recent tasks" window for fair ranking
+    contact_window_min: int = 1440  # the elder's name, phone and address reach the volunteer this long before
+    cancel_loop_count: int = 3  # this many volunteer cancellations…
+    cancel_loop_days: int = 7  # …within this many days pause the volunteer from accepting…
+    cancel_pause_days: int = 7  # …for this long after the last of them (0 count: never)
 
 
 DEFAULT_TASK_RULES = TaskRules()

@@ -1,4 +1,5 @@
-"""Free text people type is sealed: dispute and staff reasons, alert notes, broadcast drafts, stories.
+"""Free text people type is sealed: dispute and staff reasons, alert notes, broadcast drafts, stories;
+and a new alert kind, `cancel_loop`.
 
 The columns become TEXT (a ciphertext is longer than the 500 characters it seals) and every value already
 there is sealed under the current key, so upgrading a database with rows needs the key ring
@@ -27,6 +28,8 @@ SEALED = (
     ("ledger_transfers", "reason", 500), ("ledger_holds", "reason", 500), ("ledger_hold_resolutions", "reason", 500),
     ("broadcasts", "content", None), ("success_stories", "title", 64), ("success_stories", "body", None),
 )
+ALERT_KINDS_BEFORE = ("sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
+ALERT_KINDS_AFTER = ALERT_KINDS_BEFORE + ("cancel_loop",)  # a volunteer accepting and cancelling again and again
 IMMUTABLE_AUDIT_COLUMNS = "id, at, actor, action, subject_id, detail"
 AUDIT_TRIGGERS = {
     "sqlite": {
@@ -81,7 +84,15 @@ def _rewrite_values(change) -> None:
                                .values({column: change(keyring, value, where)}))
 
 
+def _alert_kinds(kinds: tuple[str, ...]) -> None:
+    with op.batch_alter_table("alerts") as batch:
+        batch.drop_constraint(op.f("ck_alerts_known_kind"), type_="check")
+        batch.create_check_constraint(op.f("ck_alerts_known_kind"),
+                                      f"kind IN ({', '.join(repr(kind) for kind in kinds)})")
+
+
 def upgrade() -> None:
+    _alert_kinds(ALERT_KINDS_AFTER)
     _triggers("drop")
     for table_name, column, length in SEALED:
         if length is not None:
@@ -99,3 +110,5 @@ def downgrade() -> None:
             with op.batch_alter_table(table_name) as batch:
                 batch.alter_column(column, existing_type=sa.Text(), type_=sa.String(length=length))
     _triggers("append_only")
+    op.execute("DELETE FROM alerts WHERE kind = 'cancel_loop'")
+    _alert_kinds(ALERT_KINDS_BEFORE)
