@@ -320,3 +320,10 @@ async def notifications_to(sessions: Sessions, keyring: KeyRing, openid: str) ->
     return [Notification(row.id, row.openid, row.kind, row.status, _open_body(keyring, openid, row.body),
                          _open_notice(keyring, openid, row.notice), row.attempts, row.last_error,
                          row.next_attempt_at, row.created_at, row.sent_at) for row in rows]
+
+
+async def queued(sessions: Sessions, dedupe_key: str) -> bool:
+    """Whether a message under this key was ever queued (sent ones keep their key, with their text erased)."""
+    async with sessions() as session:
+        return (await session.execute(select(OutboundMessage.id).where(OutboundMessage.dedupe_key == dedupe_key)
+                                      .limit(1))).first() is not None

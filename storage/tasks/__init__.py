@@ -15,6 +15,7 @@ from storage.tasks.cancelling import cancel
 from storage.tasks.contact import contact_for_volunteer, contact_opens_at
 from storage.tasks.errors import (AlreadyRated, ContactNotYet, PausedFromAccepting, CannotPay, IllegalTransition, InvalidTask, NotEligible, NotFinished,
                                   NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly)
+from storage.tasks.flip_flops import accepting_paused_until
 from storage.tasks.matching import candidates, offered_to, record_offers
 from storage.tasks.posting import post_request, quote
 from storage.tasks.presence import check_in, check_out, distance_m
@@ -30,7 +31,7 @@ from storage.tasks.views import history, open_requests, task, tasks_of, voluntee
 
 __all__ = [
     # operations
-    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer", "contact_opens_at",
+    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer", "contact_opens_at", "accepting_paused_until",
     "check_in", "check_out", "confirm_done", "dispute", "resolve_dispute", "cancel", "rate",
     # sweeps
     "reopen_no_shows", "auto_confirm", "expire_stale", "reminders_due",

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts
+from storage.db import Sessions
 from storage.tasks.errors import PausedFromAccepting
 from storage.tasks.tables import TaskEventRow
 from storage.tasks.transitions import VOLUNTEER_CANCEL
@@ -42,6 +43,12 @@ async def paused_until(session: AsyncSession, volunteer_id: int, rules: TaskRule
     lookback = timedelta(days=rules.cancel_loop_days + rules.cancel_pause_days)
     ends = _loop_ends(await _cancels_since(session, volunteer_id, now - lookback), rules)
     return ends if ends is not None and now < ends else None
+
+
+async def accepting_paused_until(sessions: Sessions, volunteer_id: int, rules: TaskRules,
+                                 now: datetime) -> datetime | None:
+    async with sessions() as session:
+        return await paused_until(session, volunteer_id, rules, now)
 
 
 async def ensure_not_paused(session: AsyncSession, volunteer_id: int, rules: TaskRules, now: datetime) -> None:
