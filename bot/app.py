@@ -9,7 +9,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 import nlu
-from bot import console
+from bot import console, data_export_page
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
@@ -53,6 +53,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
     console.mount(app, runtime)  # the staff web console under /console (bot/console)
+    data_export_page.mount(app, runtime)  # a member's one-time copy of their data, /export/<token>
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)

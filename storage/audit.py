@@ -76,9 +76,11 @@ async def record(session: AsyncSession, *, actor: str, action: str, subject_id: 
 
 
 async def entries(sessions: Sessions, subject: int | None = None, limit: int = DEFAULT_LIMIT,
-                  action: str | None = None) -> list[AuditEntry]:
-    """Newest first; all subjects unless one is named."""
+                  action: str | None = None, since: datetime | None = None) -> list[AuditEntry]:
+    """Newest first; all subjects unless one is named; only from `since` if given."""
     query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+    if since is not None:
+        query = query.where(AuditRow.at >= since)
     if subject is not None:
         query = query.where(AuditRow.subject_id == subject)
     if action is not None:

@@ -6,8 +6,8 @@ from aiohttp import web
 
 from bot.console.auth import actor_of
 from bot.console.pages.common import back, runtime_of, whole_number
-from bot.console.people import named
 from bot.console.render import render
+from handlers.people import named
 from storage import alerts, console_queries
 
 
@@ -17,7 +17,7 @@ async def queue(request: web.Request) -> web.Response:
     handled = await console_queries.recent_alerts(runtime.sessions, status=alerts.HANDLED, limit=20)
     about = {alert.member_id for alert in waiting + handled if alert.member_id is not None}
     people = await console_queries.member_lines(runtime.sessions, runtime.keyring, sorted(about))
-    actors = await named(runtime, [alert.handled_by for alert in handled])
+    actors = await named(runtime.sessions, runtime.keyring, [alert.handled_by for alert in handled])
     return render(request, "alerts.html", waiting=waiting, handled=handled, people=people, actors=actors,
                   note_missing=request.query.get("missing") == "note")
 

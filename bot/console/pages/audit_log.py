@@ -6,8 +6,8 @@ from aiohttp import web
 
 from bot.console.auth import admin_only
 from bot.console.pages.common import runtime_of, whole_number
-from bot.console.people import named
 from bot.console.render import render
+from handlers.people import named
 from storage import audit
 
 
@@ -15,7 +15,7 @@ async def audit_page(request: web.Request) -> web.Response:
     subject = whole_number(request.query.get("member", ""))
     runtime = runtime_of(request)
     entries = await audit.entries(runtime.sessions, subject=subject, limit=200)
-    actors = await named(runtime, [entry.actor for entry in entries])
+    actors = await named(runtime.sessions, runtime.keyring, [entry.actor for entry in entries])
     return render(request, "audit.html", entries=entries, subject=subject, actors=actors)
 
 

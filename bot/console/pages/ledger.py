@@ -15,9 +15,9 @@ from aiohttp import web
 
 from bot.console.auth import actor_of, admin_only
 from bot.console.pages.common import back, runtime_of, whole_number
-from bot.console.people import named
 from bot.console.render import SECURITY_HEADERS, local_time, render
 from bot.console.state import NOW
+from handlers.people import named
 from storage import console_access, console_queries, ledger, members
 
 MAX_GRANT_MIN = 6000  # 100 hours: a larger grant is a data-entry mistake, not a policy
@@ -35,7 +35,8 @@ async def ledger_page(request: web.Request) -> web.Response:
     account_id = whole_number(request.query.get("account", ""))
     found = await console_queries.find_transfers(runtime.sessions, account_id=account_id, member_id=member_id)
     accounts = {label for line in found for label in (line.debit_account, line.credit_account)}
-    names = await named(runtime, [line.actor for line in found] + [owner_of(label) for label in accounts])
+    refs = [line.actor for line in found] + [owner_of(label) for label in accounts]
+    names = await named(runtime.sessions, runtime.keyring, refs)
     return render(request, "ledger.html", found=found, member_id=member_id, account_id=account_id, actors=names,
                   accounts={label: names.get(owner_of(label), label) for label in accounts},
                   nonce=secrets.token_urlsafe(12), refused=request.query.get("refused", ""))

@@ -7,8 +7,8 @@ from datetime import timedelta
 from aiohttp import web
 
 from bot.console.pages.common import local_day, local_midnight, runtime_of, whole_number
-from bot.console.people import named
 from bot.console.render import render
+from handlers.people import named
 from storage import console_queries, tasks
 
 
@@ -35,7 +35,7 @@ async def task_page(request: web.Request) -> web.Response:
     people = await console_queries.member_lines(runtime.sessions, runtime.keyring,
                                                 [i for i in (task.requester_id, task.volunteer_id) if i])
     history = await tasks.history(runtime.sessions, task.id)
-    actors = await named(runtime, [event.actor for event in history])
+    actors = await named(runtime.sessions, runtime.keyring, [event.actor for event in history])
     return render(request, "task.html", task=task, history=history, people=people, actors=actors,
                   services=runtime.config.catalogue.services)
 
