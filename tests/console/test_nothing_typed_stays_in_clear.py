@@ -13,6 +13,7 @@ from sqlalchemy import JSON, LargeBinary, String, Text, inspect, select, table, 
 from sqlalchemy.engine import make_url
 
 from bot.console.render import LOCAL_TIME
+from handlers import emergency
 from storage import alerts, audit, tasks
 from storage.base import utcnow
 from storage.free_text import ERASED
@@ -121,6 +122,12 @@ async def test_a_phone_and_a_name_typed_anywhere_are_nowhere_in_the_clear_and_go
     _, page = await zhao.post("/console/broadcasts/preview", draft)
     await zhao.post("/console/broadcasts/send", {**draft, "nonce": _nonce(page)})
     assert "已处理" in await member_chat("o_staff_zhao").says(f"处理 {task.id} 部分 1小时 " + plant("staff decision"))
+    await wang.says("救命 我摔倒了，" + plant("sos words"))
+    await emergency.settle()  # the alerting runs after the reply
+    (sos,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.SOS]
+    await member_chat("o_staff_zhao").says(f"处理警报 {sos.id} 已上门，" + plant("chat alert note"))
+    assert (await alerts.alert(runtime.sessions, sos.id)).status == alerts.HANDLED
+    assert "故事" in await member_chat("o_staff_zhao").says("添加故事 邻里互助｜" + plant("story"))
     await zhao.get(f"/console/members/{volunteer.id}")
     await zhao.post(f"/console/members/{volunteer.id}/suspend", {"reason": plant("suspension reason")})
 
