@@ -122,6 +122,7 @@ async def test_a_phone_and_a_name_typed_anywhere_are_nowhere_in_the_clear_and_go
     _, page = await zhao.post("/console/broadcasts/preview", draft)
     await zhao.post("/console/broadcasts/send", {**draft, "nonce": _nonce(page)})
     assert "已处理" in await member_chat("o_staff_zhao").says(f"处理 {task.id} 部分 1小时 " + plant("staff decision"))
+    assert "谢谢" in await zhang.says(f"评价 {task.id} 5星 老人很和气，" + plant("rating comment"))
     await wang.says("救命 我摔倒了，" + plant("sos words"))
     await emergency.settle()  # the alerting runs after the reply
     (sos,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.SOS]
@@ -145,3 +146,8 @@ async def test_a_phone_and_a_name_typed_anywhere_are_nowhere_in_the_clear_and_go
     assert about_her and set(about_her) == {ERASED}
     events = [event.reason for event in await tasks.history(runtime.sessions, task.id) if event.reason]
     assert events and set(events) == {ERASED}
+    async with runtime.sessions() as session:
+        comments = (await session.execute(select(column("comment_enc")).select_from(table("task_ratings")))).all()
+        notes = (await session.execute(select(column("notes_enc"), column("place_enc"))
+                                       .select_from(table("service_requests")))).all()
+    assert comments == [(None,)] and notes == [(None, None)]  # a rating of her visit, her notes and place
