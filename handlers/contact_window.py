@@ -59,6 +59,9 @@ async def open_windows(ctx: Context, now: datetime) -> int:
             continue  # accepted inside the window: the accept reply carried the contact
         if await outbox.queued(ctx.bank.sessions, f"{pushed_key(task)}:{task.volunteer_id}"):
             continue  # checked first, so the contact is not read (and logged) every minute
+        if not await _reachable(task.volunteer_id, ctx):
+            await tell_accepted(task, ctx)  # nothing to push to them, so nothing to read; `联系方式 N` still works
+            continue
         try:
             contact = await tasks.contact_for_volunteer(ctx.bank.sessions, ctx.bank.keyring, task.id,
                                                         members.Actor(task.volunteer_id), now, ctx.bank.task_rules)
@@ -70,6 +73,11 @@ async def open_windows(ctx: Context, now: datetime) -> int:
         await tell_accepted(task, ctx)
         opened += 1
     return opened
+
+
+async def _reachable(member_id: int, ctx: Context) -> bool:
+    member = await members.member_by_id(ctx.bank.sessions, member_id)
+    return member is not None and bool(member.openid) and not member.pushes_stopped and member.is_active
 
 
 async def tell_of_a_pause(volunteer_id: int, task: tasks.Task, ctx: Context, now: datetime) -> str:
