@@ -15,7 +15,8 @@ async def audit_page(request: web.Request) -> web.Response:
     subject = whole_number(request.query.get("member", ""))
     runtime = runtime_of(request)
     entries = await audit.entries(runtime.sessions, subject=subject, limit=200)
-    actors = await named(runtime.sessions, runtime.keyring, [entry.actor for entry in entries])
+    refs = [entry.actor for entry in entries] + [f"member:{entry.subject_id}" for entry in entries if entry.subject_id]
+    actors = await named(runtime.sessions, runtime.keyring, refs)
     return render(request, "audit.html", entries=entries, subject=subject, actors=actors)
 
 

@@ -35,7 +35,7 @@ async def task_page(request: web.Request) -> web.Response:
     people = await console_queries.member_lines(runtime.sessions, runtime.keyring,
                                                 [i for i in (task.requester_id, task.volunteer_id) if i])
     history = await tasks.history(runtime.sessions, task.id)
-    actors = await named(runtime.sessions, runtime.keyring, [event.actor for event in history])
+    actors = await named(runtime.sessions, runtime.keyring, [task.posted_by] + [event.actor for event in history])
     return render(request, "task.html", task=task, history=history, people=people, actors=actors,
                   services=runtime.config.catalogue.services)
 
