@@ -79,6 +79,20 @@ async def _everything_in_redis(redis) -> str:
     return "\n".join(values)
 
 
+async def _redis_files(redis) -> str:
+    """What Redis writes to disk: a fresh snapshot, uncompressed so a plaintext would show, and any AOF."""
+    directory = Path((await redis.config_get("dir"))["dir"])
+    compression = (await redis.config_get("rdbcompression"))["rdbcompression"]
+    await redis.config_set("rdbcompression", "no")
+    try:
+        await redis.save()
+    finally:
+        await redis.config_set("rdbcompression", compression)
+    files = [directory / (await redis.config_get("dbfilename"))["dbfilename"], *directory.glob("appendonlydir/*")]
+    assert files[0].exists()  # a server on another machine cannot be read here: run this story on a local one
+    return "\n".join(path.read_bytes().decode("utf-8", "replace") for path in files if path.is_file())
+
+
 def _nonce(page: str) -> str:
     return page.split('name="nonce" value="', 1)[1].split('"', 1)[0]
 
@@ -137,6 +151,7 @@ async def test_a_phone_and_a_name_typed_anywhere_are_nowhere_in_the_clear_and_go
     assert plant.found_in(await _every_text_column(runtime.sessions)) == []
     assert plant.found_in(_database_files(database_url)) == []
     assert plant.found_in(await _everything_in_redis(redis)) == []
+    assert plant.found_in(await _redis_files(redis)) == []
     assert plant.found_in("\n".join(record.getMessage() for record in caplog.records)) == []
 
     # The elder erases her data: her words give way to （已删除）.
