@@ -173,3 +173,12 @@ async def test_pages_name_people_masked_with_their_role_and_the_log_in_chinese(a
     assert "李**（老人）" in page.split('<table', 1)[1] and "member/member:" not in page
     _, page = await zhao.get(f"/console/tasks/{busy_bank.disputed.id}")
     assert "李**（老人）" in page and "member:" not in page.split("<ol", 1)[-1]
+
+
+async def test_the_reason_staff_give_for_a_reveal_is_what_the_member_reads_under_who_has_seen_my_data(
+        staff, elder, console, member_chat):
+    zhao = await console("o_staff_zhao")
+    await zhao.get(f"/console/members/{elder.id}")
+    await zhao.post(f"/console/members/{elder.id}/reveal", [("field", "phone"), ("reason", "老人摔倒，联系家属")])
+    seen = await member_chat("o_elder_wang").says("谁看过我的信息")
+    assert "赵*（工作人员）" in seen and "看了电话" in seen and "老人摔倒，联系家属" in seen
