@@ -1,5 +1,6 @@
 """Trust you can see: a member asks what the bank holds about them, who has read it, and for a copy of it."""
 
+import asyncio
 import json
 import re
 from datetime import timedelta
@@ -80,3 +81,14 @@ async def test_an_unused_export_link_expires_within_a_day(runtime, redis):
     assert await data_export.consume_link(runtime.redis, token, now=utcnow() + timedelta(hours=24)) is None
     assert await data_export.consume_link(runtime.redis, "not-a-token", now=utcnow()) is None
     assert data_export.DEFAULT_TTL <= timedelta(days=1)
+
+
+async def test_two_clicks_at_once_on_an_export_link_give_one_copy(visited, member_chat, bot_server):
+    reply = await member_chat("o_elder_wang").says("导出我的信息")
+    url = str(bot_server.make_url(f"/export/{EXPORT_LINK.search(reply).group(1)}"))
+    async with aiohttp.ClientSession() as http:
+        async def click() -> int:
+            async with http.get(url) as response:
+                await response.read()
+                return response.status
+        assert sorted(await asyncio.gather(*(click() for _ in range(5)))) == [200, 410, 410, 410, 410]
