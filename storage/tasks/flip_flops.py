@@ -45,6 +45,20 @@ async def paused_until(session: AsyncSession, volunteer_id: int, rules: TaskRule
     return ends if ends is not None and now < ends else None
 
 
+async def paused_among(session: AsyncSession, volunteer_ids: list[int], rules: TaskRules, now: datetime) -> set[int]:
+    """Which of these volunteers are paused now: one query for all, for matching."""
+    if rules.cancel_loop_count < 1 or not volunteer_ids:
+        return set()
+    lookback = now - timedelta(days=rules.cancel_loop_days + rules.cancel_pause_days)
+    cancels: dict[int, list[datetime]] = {}
+    for volunteer_id, at in (await session.execute(select(TaskEventRow.volunteer_id, TaskEventRow.at).where(
+            TaskEventRow.event == VOLUNTEER_CANCEL, TaskEventRow.volunteer_id.in_(volunteer_ids),
+            TaskEventRow.at > lookback).order_by(TaskEventRow.at))).all():
+        cancels.setdefault(volunteer_id, []).append(at)
+    return {volunteer_id for volunteer_id, times in cancels.items()
+            if (ends := _loop_ends(times, rules)) is not None and now < ends}
+
+
 async def accepting_paused_until(sessions: Sessions, volunteer_id: int, rules: TaskRules,
                                  now: datetime) -> datetime | None:
     async with sessions() as session:

@@ -68,6 +68,8 @@ class TaskEventRow(Base):
     """Every transition of a request, append-only: who moved it from what to what, when and why."""
 
     __tablename__ = "task_events"
+    # A volunteer's recent cancellations (storage.tasks.flip_flops), read on every accept and in matching.
+    __table_args__ = (Index("ix_task_events_volunteer_id_at", "volunteer_id", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("service_requests.id"), index=True)

@@ -1,5 +1,5 @@
 """Free text people type is sealed: dispute and staff reasons, alert notes, broadcast drafts, stories;
-and a new alert kind, `cancel_loop`.
+a new alert kind, `cancel_loop`, and an index on a volunteer's task events (their recent cancellations).
 
 The columns become TEXT (a ciphertext is longer than the 500 characters it seals) and every value already
 there is sealed under the current key, so upgrading a database with rows needs the key ring
@@ -92,6 +92,7 @@ def _alert_kinds(kinds: tuple[str, ...]) -> None:
 
 
 def upgrade() -> None:
+    op.create_index(op.f("ix_task_events_volunteer_id_at"), "task_events", ["volunteer_id", "at"])
     _alert_kinds(ALERT_KINDS_AFTER)
     _triggers("drop")
     for table_name, column, length in SEALED:
@@ -112,3 +113,4 @@ def downgrade() -> None:
     _triggers("append_only")
     op.execute("DELETE FROM alerts WHERE kind = 'cancel_loop'")
     _alert_kinds(ALERT_KINDS_BEFORE)
+    op.drop_index(op.f("ix_task_events_volunteer_id_at"), table_name="task_events")
