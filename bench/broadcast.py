@@ -55,7 +55,7 @@ async def seed(config_path: Path, recipients: int):
     from storage.members import Consent, MemberRow
 
     config = load_config(config_path, environ={})
-    engine = create_engine(config.database_url)
+    engine = create_engine(config.database_url, keyring=config.privacy)
     sessions = session_factory(engine)
     now = utcnow()
     staff = await members.register_member(sessions, config.privacy, role=members.VOLUNTEER, openid="o_bench_staff",
@@ -92,7 +92,7 @@ async def confirm_broadcast(config_path: Path, staff) -> int:
     from storage.job_queue import JobQueue
 
     config = load_config(config_path, environ={})
-    engine = create_engine(config.database_url)
+    engine = create_engine(config.database_url, keyring=config.privacy)
     broadcast = await broadcasts.create(session_factory(engine), author=staff.actor, content=CONTENT,
                                         audience=broadcasts.ALL, channel=broadcasts.FANOUT,
                                         request_key="bench-broadcast", now=utcnow())
@@ -109,7 +109,7 @@ async def until_finished(config_path: Path, broadcast_id: int, limit_s: float, w
     from storage.db import create_engine, session_factory
 
     config = load_config(config_path, environ={})
-    engine = create_engine(config.database_url)
+    engine = create_engine(config.database_url, keyring=config.privacy)
     sessions = session_factory(engine)
     started = time.perf_counter()
     try:

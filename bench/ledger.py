@@ -31,6 +31,7 @@ from storage import ledger  # noqa: E402
 from storage.db import create_engine, session_factory  # noqa: E402
 from storage.ledger import GRANT, SERVICE, TransferRequest  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
+from storage.privacy import KeyRing  # noqa: E402
 
 BENCH_DATABASE = "bench_ledger"
 FUNDING_MIN = 60_000
@@ -57,7 +58,7 @@ def percentile(sorted_values: list[float], share: float) -> float:
 
 async def run_scenario(url: str, backend: str, scenario: str, transfers: int, concurrency: int,
                        time_limit: float, connections: int | None) -> Figures:
-    engine = create_engine(url, pool_size=connections)
+    engine = create_engine(url, pool_size=connections, keyring=KeyRing.generate())
     sessions = session_factory(engine)
     keys = itertools.count()
     try:

@@ -159,7 +159,7 @@ async def seed(config_path: Path, elders: int, volunteers: int) -> tuple[list[st
     from storage.members import Consent, PersonalData
 
     config = load_config(config_path, environ={})
-    engine = create_engine(config.database_url)
+    engine = create_engine(config.database_url, keyring=config.privacy)
     sessions, keyring = session_factory(engine), config.privacy
     numbers = itertools.count(1)
 

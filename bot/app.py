@@ -10,7 +10,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 import nlu
-from bot import console, dev_clock
+from bot import console, data_export_page, dev_clock
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
@@ -59,6 +59,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     console.mount(app, runtime)  # the staff web console under /console (bot/console)
     if config.movable_clock:
         dev_clock.mount(app, runtime, context, worker.wake)  # POST /dev/clock, dev and drills only
+    data_export_page.mount(app, runtime)  # a member's one-time copy of their data, /export/<token>
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)

@@ -1,7 +1,7 @@
 """Sending broadcasts: the job worker's side, which talks to WeChat (composing is handlers/broadcast.py).
 
 Jobs (rows of bot/worker.py JOBS):
-- preview_broadcast(openid, text): the preview API, to the author's own WeChat.
+- preview_broadcast(openid, sealed text): the preview API, to the author's own WeChat.
 - send_broadcast(id): a confirmed broadcast at its time, by mass send or fan-out.
 - resume_broadcasts(): every ten seconds: picks up a broadcast
   whose worker died (no heartbeat), and one due whose job was lost.
@@ -96,10 +96,11 @@ class Sender:
 # ---- jobs -------------------------------------------------------------------------
 
 
-async def preview_broadcast(job: dict, openid: str, text: str) -> None:
+async def preview_broadcast(job: dict, openid: str, sealed_text: str) -> None:
     sender = Sender.of(job)
     await sender.mass_calls().take()
-    await sender.runtime.wechat.send_mass_preview(openid, text)
+    await sender.runtime.wechat.send_mass_preview(openid, broadcasts.open_preview(sender.runtime.keyring, openid,
+                                                                                 sealed_text))
 
 
 async def send_broadcast(job: dict, broadcast_id: int) -> str:

@@ -166,9 +166,10 @@ async def run_job_worker(config: Config, args) -> None:
 
 
 async def run_migrate(config: Config, args) -> None:
+    from bot.keys import development_keyring
     from storage.migrate import upgrade
 
-    await upgrade(config.database_url)
+    await upgrade(config.database_url, keyring=config.privacy or development_keyring(config.data_dir))
     print(f"timebank: database is up to date ({config.source})")
 
 
@@ -227,7 +228,9 @@ async def _migrated_database(config: Config):
 
     if not await is_up_to_date(config.database_url):
         raise NotMigrated("the database schema is not up to date: run `timebank migrate` first")
-    engine = create_engine(config.database_url)
+    from bot.keys import development_keyring
+
+    engine = create_engine(config.database_url, keyring=config.privacy or development_keyring(config.data_dir))
     try:
         yield session_factory(engine)
     finally:
@@ -236,7 +239,7 @@ async def _migrated_database(config: Config):
 
 async def run_keys(config: Config, args) -> None:
     from bot.keys import development_keyring, new_keys_toml
-    from storage import members
+    from storage import free_text, members
     from storage.tasks import rotation
 
     if args.action == "new":
@@ -246,7 +249,8 @@ async def run_keys(config: Config, args) -> None:
     async with _migrated_database(config) as sessions:
         # Members first, then what requests keep sealed; messages still waiting in the outbox are not
         # rewritten: keep the old key in the ring until they have gone out (minutes; days for held notices).
-        changed = await members.rotate(sessions, keyring) + await rotation.rotate(sessions, keyring)
+        changed = (await members.rotate(sessions, keyring) + await rotation.rotate(sessions, keyring)
+                   + await free_text.rotate(sessions, keyring))
     print(f"timebank: {changed} value(s) re-encrypted under the current key")
 
 

@@ -72,12 +72,14 @@ def _redact_gunicorn_logs(config: Config) -> None:
 
 
 def serve_with_gunicorn(config: Config, host: str, port: int, workers: int, *, run_jobs: bool) -> None:
+    from bot.keys import development_keyring
     from bot.runtime import secure_data_dir
     from storage import migrate
 
     secure_data_dir(config.data_dir)
-    if config.uses_default_database:
-        asyncio.run(migrate.upgrade(config.database_url))
+    if config.uses_default_database:  # the key ring: the migration seals free text already stored
+        asyncio.run(migrate.upgrade(config.database_url,
+                                    keyring=config.privacy or development_keyring(config.data_dir)))
     redis_dir = config.data_dir / "redis"
     if config.uses_embedded_redis:
         EmbeddedRedis(redis_dir).start().stop(keep_running=True)  # started here, once; adopted by a worker

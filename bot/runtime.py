@@ -75,17 +75,17 @@ async def open_runtime(config: Config, *, migrate_default: bool = True,
     """Open the stores. The embedded SQLite database migrates itself; any other must be migrated first."""
     secure_data_dir(config.data_dir)
     async with _redis_url(config, keep_running=keep_embedded_redis) as redis_url:
+        keyring = config.privacy or development_keyring(config.data_dir)
         if config.uses_default_database and migrate_default:
-            await migrate.upgrade(config.database_url)
+            await migrate.upgrade(config.database_url, keyring=keyring)
         elif not await migrate.is_up_to_date(config.database_url):
             raise NotMigrated("the database schema is not up to date: run `timebank migrate` first")
-        engine = db.create_engine(config.database_url)
+        engine = db.create_engine(config.database_url, keyring=keyring)
         async_redis = aioredis.from_url(redis_url, decode_responses=True)
         token_store = redis.Redis.from_url(redis_url, decode_responses=True)  # used from the API's threads
         wechat = WeChatApi(TimebankWeChatClient(config.wechat, token_store), timeout_s=config.wechat.api_timeout)
         jobs = JobQueue.from_url(redis_url)
         try:
-            keyring = config.privacy or development_keyring(config.data_dir)
             runtime = Runtime(config, engine, db.session_factory(engine), async_redis, wechat, keyring, jobs, redis_url)
             async with following_the_clock(runtime):
                 yield runtime

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, timedelta
 
 import nlu
+from handlers.contact_window import opens_at, tell_of_a_pause
 from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
@@ -249,11 +250,13 @@ async def cancel(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         return Outcome(refusal(error, before.id, ctx), "cancel")
     values = {"id": str(before.id), "task": describe(before, ctx)}
     if before.volunteer_id is not None and before.volunteer_id == actor.id:
-        await tell_requester_side(ctx, before, "volunteer_cancelled",
-                                  ctx.text("volunteer_cancel_told_requester", **values),
-                                  f"volunteer_cancelled:{before.id}:{before.acceptance_no}")
+        if incoming.received_at >= opens_at(before, ctx):  # before the window the elder was not told of it yet
+            await tell_requester_side(ctx, before, "volunteer_cancelled",
+                                      ctx.text("volunteer_cancel_told_requester", **values),
+                                      f"volunteer_cancelled:{before.id}:{before.acceptance_no}")
         await offer_to_volunteers(after, ctx, incoming.received_at)
-        return Outcome(Reply(ctx.text("volunteer_cancel_done", **values)), "cancel")
+        paused = await tell_of_a_pause(actor.id, before, ctx, incoming.received_at)
+        return Outcome(Reply(ctx.text("volunteer_cancel_done", **values) + paused), "cancel")
     if before.volunteer_id is not None:
         await tell_member(ctx, before.volunteer_id, "request_cancelled", ctx.text("cancel_told_volunteer", **values),
                           f"cancelled:{before.id}")

@@ -153,7 +153,8 @@ async def preview(slots: dict, incoming: Incoming, ctx: Context) -> str:
     how = await plan(slots[AUDIENCE], ctx, incoming.received_at)
     previewed = ctx.bank.jobs is not None
     if previewed:
-        await ctx.bank.jobs.enqueue("preview_broadcast", incoming.openid, slots["content"])
+        await ctx.bank.jobs.enqueue("preview_broadcast", incoming.openid,
+                                    broadcasts.seal_preview(ctx.bank.keyring, incoming.openid, slots["content"]))
         await broadcasts.record_preview(ctx.bank.sessions, staff.actor, slots[AUDIENCE], incoming.received_at)
     period, _ = ctx.bank.broadcasts.quota
     channel = ctx.text("broadcast_channel_mass", period=PERIOD_LABELS[period][0], left=str(how.quota_left)) \

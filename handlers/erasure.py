@@ -8,7 +8,7 @@ from handlers.context import Context
 from handlers.flow import Flow
 from handlers.identity import account_of, forget_sender, member_of, registered_only
 from handlers.types import Incoming, Outcome, Reply
-from storage import ledger, members, tasks
+from storage import free_text, ledger, members, tasks
 from storage.exchange import format_minutes
 
 ERASE_COMMAND = re.compile(r"^\s*(删除|注销)(我的)?(个人)?(信息|资料|账户|账号)\s*$")
@@ -48,6 +48,7 @@ async def erase(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
             idempotency_key=f"erase:{slots['run_id']}", actor=member.ledger_ref, reason="account closed"),
             ctx.bank.rules)
     await members.erase_member(ctx.bank.sessions, member.id, member.actor)
+    await free_text.erase_about(ctx.bank.sessions, member.id)
     forget_sender()
     return Outcome(Reply(ctx.text("erase_done")), FLOW_NAME)
 

@@ -7,7 +7,7 @@ from typing import Awaitable, Callable
 
 import nlu
 from handlers import (aftercare, away, broadcast, console_link, credits, emergency, erasure, escalation, family, giving,
-                      knowledge, membership, orders, partners, requests, staff, staff_desk, subscription, tasks,
+                      knowledge, membership, my_data, orders, partners, requests, staff, staff_desk, subscription, tasks,
                       welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
@@ -89,6 +89,9 @@ COMMANDS: tuple[tuple[re.Pattern, Callable[[str, Incoming, Context], Awaitable[O
     (staff_desk.REVOKE_STAFF_COMMAND, staff_desk.revoke_staff),
     (staff_desk.REPORT_COMMAND, staff_desk.daily_report),
     (console_link.LOGIN_COMMAND, console_link.login_link),
+    (my_data.READS_COMMAND, my_data.reads),
+    (my_data.EXPORT_COMMAND, my_data.export),
+    (my_data.HOLDINGS_COMMAND, my_data.holdings),
     (family.AGREE_COMMAND, family.agree),
     (family.REFUSE_COMMAND, family.refuse),
     (family.MY_FAMILY_COMMAND, family.my_family),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from handlers.aftercare import tell_auto_confirmed
+from handlers.contact_window import open_windows
 from handlers.context import Context
 from handlers.escalation import climb, tell_staff_expired
 from handlers.notices import tell_member, tell_requester_side, tell_staff
@@ -28,6 +29,7 @@ async def run_sweeps(ctx: Context, now: datetime) -> dict[str, int]:
         "no_shows": await reopen_no_shows(ctx, now),
         "auto_confirmed": await auto_confirm(ctx, now),
         "reminded": await remind(ctx, now),
+        "contacts_given": await open_windows(ctx, now),
         "escalated": await climb(ctx, now),  # last: a request in trouble here delays nothing else
     }
 

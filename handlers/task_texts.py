@@ -40,6 +40,20 @@ TASK_TEXTS = {
         "接单成功 #{id}：{task}\n{contact}\n"
         "这些信息只用于这次服务，请不要外传。到了回复“签到 {id}”，或发送位置签到。"
     ),
+    "accept_done_early": (
+        "接单成功 #{id}：{task}\n{place}\n"
+        "老人的电话和详细地址，{opens}会发给您。到了回复“签到 {id}”，或发送位置签到。"
+    ),
+    "contact_masked": "老人：{name}\n社区：{area}\n地址：{address}",
+    "contact_not_yet": "#{id} 老人的电话和地址，{opens}会发给您，请留意微信。",
+    "contact_window_opened": (
+        "#{id} {task}\n{contact}\n"
+        "这些信息只用于这次服务，请不要外传。到了回复“签到 {id}”，或发送位置签到。"
+    ),
+    "refusal_contact_not_yet": "#{id} 老人的电话和地址，会在服务前发给您，请留意微信。",
+    "refusal_paused": "您最近几次接单后又取消了，暂时不能接新单，过几天会自动恢复。有疑问请打 {hotline}。",
+    "cancel_loop_paused": "\n您最近几次接单后又取消了，{until}以前暂时不能接新单。",
+    "cancel_loop_told_staff": "志愿者{volunteer}在{days}天内接单后取消了{count}次（最近一次 #{id}），已暂停接单，请了解情况。",
     "contact": "老人：{name}\n电话：{phone}\n地址：{address}",
     "contact_no_address": "未登记，请打电话问",
     "accept_told_requester": "#{id} {task}\n志愿者{volunteer}接单了，到时会上门。",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from handlers.contact_window import contact_lines, masked_lines, not_yet, opens_at, tell_accepted
 from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.identity import member_of
 from handlers.notices import tell_requester_side, tell_staff
 from handlers.orders import as_volunteer, pick, refusal
-from handlers.task_words import describe, numbered
+from handlers.task_words import describe, numbered, when
 from handlers.types import Choice, Incoming, Outcome, Reply
 from storage import members, tasks
 from storage.exchange import format_minutes
@@ -59,20 +60,17 @@ async def accept_task(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
                                   policy=ctx.bank.policy, ledger_rules=ctx.bank.rules, rules=ctx.bank.task_rules,
                                   now=incoming.received_at)
         contact = await tasks.contact_for_volunteer(ctx.bank.sessions, ctx.bank.keyring, task_id, member.actor,
-                                                    incoming.received_at)
+                                                    incoming.received_at, ctx.bank.task_rules)
+    except tasks.ContactNotYet:
+        # Days ahead: where, roughly, and whom; the rest when the window opens (handlers.contact_window).
+        return Outcome(Reply(ctx.text("accept_done_early", id=str(task.id), task=describe(task, ctx),
+                                      place=await masked_lines(task, ctx),
+                                      opens=when(opens_at(task, ctx), ctx))), "accept_task")
     except tasks.TaskError as error:
         return Outcome(refusal(error, task_id, ctx), "accept_task")
-    name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, member.id)).real_name or ""
-    await tell_requester_side(ctx, task, "task_accepted", ctx.text(
-        "accept_told_requester", id=str(task.id), task=describe(task, ctx), volunteer=name),
-        f"accepted:{task.id}:{task.acceptance_no}")
+    await tell_accepted(task, ctx)
     return Outcome(Reply(ctx.text("accept_done", id=str(task.id), task=describe(task, ctx),
-                                  contact=_contact_lines(contact, ctx))), "accept_task")
-
-
-def _contact_lines(contact: tasks.Contact, ctx: Context) -> str:
-    return ctx.text("contact", name=contact.real_name or "", phone=contact.phone or "",
-                    address=contact.address or ctx.text("contact_no_address"))
+                                  contact=contact_lines(contact, ctx))), "accept_task")
 
 
 async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome:
@@ -86,10 +84,12 @@ async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome
         return Outcome(task, "contact")
     try:
         contact = await tasks.contact_for_volunteer(ctx.bank.sessions, ctx.bank.keyring, task.id, member.actor,
-                                                    incoming.received_at)
+                                                    incoming.received_at, ctx.bank.task_rules)
+    except tasks.ContactNotYet:
+        return Outcome(not_yet(task, ctx), "contact")
     except tasks.TaskError as error:
         return Outcome(refusal(error, task.id, ctx), "contact")
-    return Outcome(Reply(f"#{task.id} {describe(task, ctx)}\n{_contact_lines(contact, ctx)}"), "contact")
+    return Outcome(Reply(f"#{task.id} {describe(task, ctx)}\n{contact_lines(contact, ctx)}"), "contact")
 
 
 async def _duty(incoming: Incoming, ctx: Context, slots: dict, wanted, example: str,

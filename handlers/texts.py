@@ -6,6 +6,7 @@ Placeholders are filled from the community's settings ({community}, {hotline}).
 from handlers.broadcast_texts import BROADCAST_TEXTS
 from handlers.desk_texts import DESK_TEXTS
 from handlers.escalation_texts import ESCALATION_TEXTS
+from handlers.my_data_texts import MY_DATA_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -57,8 +58,8 @@ TEXTS = {
     "privacy_notice": (
         "注册前请您知道：\n"
         "· 我们会保存您的姓名、手机号和社区，老人还会保存紧急联系人，只用于安排服务。\n"
-        "· 这些信息加密保存，别人看到的是遮住的（如138****1234）；只有接了您单子的志愿者在服务期间能看到电话和地址，每次查看都有记录。\n"
-        "· 您随时可以发“删除我的信息”。\n"
+        "· 这些信息加密保存，别人看到的是遮住的（如138****1234）；只有接了您单子的志愿者，在服务快开始时才能看到电话和地址，每次查看都有记录。\n"
+        "· 您随时可以发“我的信息”“谁看过我的信息”“导出我的信息”“删除我的信息”。\n"
         "同意请回复“同意”，不同意请回复“不”。"
     ),
     "register_bad_name": "名字好像不太对，请发2到20个字的真实姓名，不要带数字。比如“王秀英”。",
@@ -239,6 +240,9 @@ TEXTS |= DESK_TEXTS
 # The sentences of broadcasts (handlers/broadcast.py), likewise.
 assert not TEXTS.keys() & BROADCAST_TEXTS.keys(), "a text key is defined twice"
 TEXTS |= BROADCAST_TEXTS
+# What a member can see of their own data (handlers/my_data.py), likewise.
+assert not TEXTS.keys() & MY_DATA_TEXTS.keys(), "a text key is defined twice"
+TEXTS |= MY_DATA_TEXTS
 
 assert not TEXTS.keys() & ESCALATION_TEXTS.keys(), "a text key is defined twice"
 TEXTS |= ESCALATION_TEXTS

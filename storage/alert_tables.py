@@ -1,4 +1,4 @@
-"""The staff alert queue's table; migration 0005_service_requests creates it, 0010_escalation adds a kind."""
+"""The staff alert queue's table; migration 0005_service_requests creates it, 0009_escalation adds a kind."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from sqlalchemy import JSON, CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.sealed_text import SealedText
 
 SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = (
     "sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel")
-UNANSWERED = "unanswered"  # a request nobody took as its start came near (0010_escalation)
+UNANSWERED = "unanswered"  # a request nobody took as its start came near (0009_escalation)
 LATE_CHECK_IN, SHORT_VISIT, APPROVAL = "late_check_in", "short_visit", "approval"  # 0007_service_windows
+CANCEL_LOOP = "cancel_loop"  # a volunteer accepting and cancelling again and again (storage.tasks.flip_flops)
 KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, LATE_CHECK_IN, SHORT_VISIT,
-         APPROVAL, UNANSWERED)
+         APPROVAL, CANCEL_LOOP, UNANSWERED)
 OPEN, HANDLED = "open", "handled"
 
 
@@ -38,4 +40,4 @@ class AlertRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     handled_by: Mapped[str | None] = mapped_column(String(100))
-    note: Mapped[str | None] = mapped_column(String(500))
+    note: Mapped[str | None] = mapped_column(SealedText("alerts.note"))

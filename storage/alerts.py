@@ -16,14 +16,16 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.alert_tables import (APPROVAL, DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL, LATE_CHECK_IN,
-                                  LOW_RATING, NO_SHOW, NOBODY_IN_REACH, OPEN, SHORT_VISIT, SOS, UNANSWERED, AlertRow)
+from storage.alert_tables import (APPROVAL, CANCEL_LOOP, DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL,
+                                  LATE_CHECK_IN, LOW_RATING, NO_SHOW, NOBODY_IN_REACH, OPEN, SHORT_VISIT, SOS,
+                                  UNANSWERED, AlertRow)
 from storage.base import utcnow
 from storage.db import Sessions
 
-__all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "as_alert", "raise_in", "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
+__all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "as_alert", "raise_in", "raise_alert",
+           "raise_or_repeat", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
-           "LATE_CHECK_IN", "SHORT_VISIT", "APPROVAL", "UNANSWERED",
+           "LATE_CHECK_IN", "SHORT_VISIT", "APPROVAL", "CANCEL_LOOP", "UNANSWERED",
            "OPEN", "HANDLED", "AlertRow"]
 
 

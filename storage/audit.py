@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime, utcnow
+from storage.sealed_text import SealedText
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -47,7 +48,7 @@ class AuditRow(Base):
     # No foreign key: the log must accept an entry about any subject, and is read without joins.
     subject_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text)
-    reason: Mapped[str | None] = mapped_column(String(REASON_LENGTH))
+    reason: Mapped[str | None] = mapped_column(SealedText("audit_log.reason"))  # staff quote members
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,11 @@ async def record(session: AsyncSession, *, actor: str, action: str, subject_id: 
 
 
 async def entries(sessions: Sessions, subject: int | None = None, limit: int = DEFAULT_LIMIT,
-                  action: str | None = None) -> list[AuditEntry]:
-    """Newest first; all subjects unless one is named."""
+                  action: str | None = None, since: datetime | None = None) -> list[AuditEntry]:
+    """Newest first; all subjects unless one is named; only from `since` if given."""
     query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+    if since is not None:
+        query = query.where(AuditRow.at >= since)
     if subject is not None:
         query = query.where(AuditRow.subject_id == subject)
     if action is not None:

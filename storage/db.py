@@ -10,6 +10,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from storage.privacy import KeyRing
+from storage.sealed_text import install_keyring
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 Sessions = async_sessionmaker[AsyncSession]  # what every storage service takes
@@ -19,8 +22,16 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_engine(url: str, *, pool_size: int | None = None) -> AsyncEngine:
-    """`pool_size`: connections per process (SQLite default 1, PostgreSQL 10)."""
+def create_engine(url: str, *, pool_size: int | None = None, keyring: KeyRing | None = None) -> AsyncEngine:
+    """`pool_size`: connections per process (SQLite default 1, PostgreSQL 10). `keyring`: what seals and
+    opens free-text columns (storage.sealed_text); without it they can be neither written nor read."""
+    engine = _engine(url, pool_size)
+    if keyring is not None:
+        install_keyring(engine, keyring)
+    return engine
+
+
+def _engine(url: str, pool_size: int | None) -> AsyncEngine:
     if is_sqlite(url):
         return _sqlite_engine(url, pool_size or 1)
     pool_size = pool_size or 10

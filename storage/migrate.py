@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import create_engine
+from storage.privacy import KeyRing
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -27,9 +28,14 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
-async def upgrade(url: str, revision: str = "head") -> None:
-    """Upgrade in place; alembic's env runs its own event loop, so it gets a thread."""
-    await asyncio.to_thread(command.upgrade, alembic_config(url), revision)
+async def upgrade(url: str, revision: str = "head", *, keyring: KeyRing | None = None) -> None:
+    """Upgrade in place; alembic's env runs its own event loop, so it gets a thread.
+
+    `keyring`: for a migration that seals values already stored (0008); an empty database needs none.
+    """
+    config = alembic_config(url)
+    config.attributes["keyring"] = keyring
+    await asyncio.to_thread(command.upgrade, config, revision)
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

@@ -42,7 +42,7 @@ class OutboundMessage(Base):
     # Makes enqueueing idempotent: the same reply for the same inbound message is queued once.
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     reason: Mapped[str] = mapped_column(String(32))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, info={"sealed": "outbound_messages:<openid>:body"})
     status: Mapped[str] = mapped_column(String(16), default=PENDING, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -53,7 +53,7 @@ class OutboundMessage(Base):
     # A notification (not a reply): its kind picks the template used outside WeChat's 48-hour window,
     # and `notice` holds the template's fields.
     kind: Mapped[str | None] = mapped_column(String(KIND_LENGTH))
-    notice: Mapped[dict | None] = mapped_column(JSON)
+    notice: Mapped[dict | None] = mapped_column(JSON, info={"sealed": "outbound_messages:<openid>:notice"})
 
 
 class DeliveryAttemptRow(Base):
@@ -347,3 +347,10 @@ async def notifications_to(sessions: Sessions, keyring: KeyRing, openid: str) ->
     return [Notification(row.id, row.openid, row.kind, row.status, _open_body(keyring, openid, row.body),
                          _open_notice(keyring, openid, row.notice), row.attempts, row.last_error,
                          row.next_attempt_at, row.created_at, row.sent_at) for row in rows]
+
+
+async def queued(sessions: Sessions, dedupe_key: str) -> bool:
+    """Whether a message under this key was ever queued (sent ones keep their key, with their text erased)."""
+    async with sessions() as session:
+        return (await session.execute(select(OutboundMessage.id).where(OutboundMessage.dedupe_key == dedupe_key)
+                                      .limit(1))).first() is not None

@@ -215,3 +215,11 @@ def mask_id_number(number: str) -> str:
     if len(number) < 4:
         return HIDDEN * len(number)
     return number[0] + HIDDEN * (len(number) - 2) + number[-1]
+
+
+MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def mask_phones_in(text: str) -> str:
+    """Free text as a list shows it: any mobile number in it masked (the words can still be opened one by one)."""
+    return MOBILE_IN_TEXT.sub(lambda found: mask_phone(found.group()), text)

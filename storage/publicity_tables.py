@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.sealed_text import SealedText
 
 # A broadcast's life: drafted (preview sent) → scheduled or sending → done; cancelled before it goes.
 DRAFT, SCHEDULED, SENDING, DONE, CANCELLED, FAILED = "draft", "scheduled", "sending", "done", "cancelled", "failed"
@@ -36,7 +37,7 @@ class BroadcastRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     request_key: Mapped[str] = mapped_column(String(100), unique=True)  # the composing conversation's run id
     author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
-    content: Mapped[str] = mapped_column(Text)  # publicity is public: not sealed
+    content: Mapped[str] = mapped_column(SealedText("broadcasts.content"))  # a draft can name people
     audience: Mapped[str] = mapped_column(String(48))  # all, elder, volunteer, family, community:<name>
     channel: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
@@ -102,8 +103,9 @@ class SuccessStoryRow(Base):
     __tablename__ = "success_stories"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    title: Mapped[str] = mapped_column(String(64))
-    body: Mapped[str] = mapped_column(Text)
+    # Sealed until and after publication alike: a story names the people it is about.
+    title: Mapped[str] = mapped_column(SealedText("success_stories.title"))
+    body: Mapped[str] = mapped_column(SealedText("success_stories.body"))
     author_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     broadcast_id: Mapped[int | None] = mapped_column(ForeignKey("broadcasts.id"))  # when it was pushed

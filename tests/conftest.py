@@ -22,6 +22,7 @@ from bot.embedded_redis import EmbeddedRedis
 from storage.db import create_engine, is_sqlite, session_factory
 from storage.migrate import upgrade
 from storage.models import metadata
+from storage.privacy import KeyRing
 
 TEST_DATABASE_URL = os.environ.get("TIMEBANK_TEST_DATABASE_URL", "")
 TEST_REDIS_URL = os.environ.get("TIMEBANK_TEST_REDIS_URL", "")
@@ -87,8 +88,14 @@ RACING_CONNECTIONS = 20
 
 
 @pytest.fixture
-async def engine(database_url):
-    engine = create_engine(database_url, pool_size=RACING_CONNECTIONS)
+def keyring() -> KeyRing:
+    """What the test's engine seals free text with; suites that seal personal data themselves use the same."""
+    return KeyRing.generate("k1")
+
+
+@pytest.fixture
+async def engine(database_url, keyring):
+    engine = create_engine(database_url, pool_size=RACING_CONNECTIONS, keyring=keyring)
     yield engine
     await engine.dispose()
 

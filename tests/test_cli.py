@@ -102,10 +102,12 @@ def test_ledger_verify_passes_a_sound_ledger_and_fails_a_tampered_one(tmp_path):
     assert run(["migrate", "--config", config], cwd=tmp_path).returncode == 0
     seed = (
         "import asyncio\n"
+        "from bot.config import load_config\n"
         "from storage.db import create_engine, session_factory\n"
         "from storage import ledger\n"
         "async def main():\n"
-        f"    sessions = session_factory(create_engine('sqlite+aiosqlite:///{tmp_path / 'bank.sqlite3'}'))\n"
+        f"    keyring = load_config({str(config)!r}, environ={{}}).privacy  # the reasons are sealed with it\n"
+        f"    sessions = session_factory(create_engine('sqlite+aiosqlite:///{tmp_path / 'bank.sqlite3'}', keyring=keyring))\n"
         "    volunteer = await ledger.open_member_account(sessions, 'member:1')\n"
         "    issuance = await ledger.system_account(sessions, ledger.ISSUANCE)\n"
         "    await ledger.transfer(sessions, ledger.TransferRequest(issuance.id, volunteer.id, 90, ledger.GRANT,\n"

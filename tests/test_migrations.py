@@ -29,3 +29,30 @@ async def test_migrate_upgrades_an_empty_database_in_place(tmp_path):
     await upgrade(url)
     await upgrade(url)  # running it again is harmless
     assert await is_up_to_date(url)
+
+
+async def test_free_text_already_stored_is_sealed_by_the_upgrade_that_seals_it(tmp_path):
+    from sqlalchemy import text
+
+    from storage import audit
+    from storage.db import create_engine, session_factory
+    from storage.migrate import upgrade
+    from storage.privacy import KeyRing
+
+    url, keyring = f"sqlite+aiosqlite:///{tmp_path / 'old.sqlite3'}", KeyRing.generate()
+    await upgrade(url, "0006_publicity")
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("INSERT INTO audit_log (at, actor, action, subject_id, detail, reason) VALUES "
+                                      "('2026-11-01 08:00:00', 'staff:1', 'reveal', 5, '{}', '她女儿李小红13944443333')"))
+    await engine.dispose()
+
+    await upgrade(url, keyring=keyring)
+    engine = create_engine(url, keyring=keyring)
+    try:
+        async with engine.connect() as connection:
+            (stored,) = (await connection.execute(text("SELECT reason FROM audit_log"))).one()
+        assert stored.startswith("k1:") and "李小红" not in stored
+        assert (await audit.entries(session_factory(engine)))[0].reason == "她女儿李小红13944443333"
+    finally:
+        await engine.dispose()

@@ -147,7 +147,7 @@ async def stores_down(runtime, on_sqlite, tmp_path):
     """The same bot, its database and Redis gone: real connection failures, not stand-ins."""
     dead_url = (f"sqlite+aiosqlite:///{tmp_path / 'no such dir' / 'timebank.sqlite3'}" if on_sqlite
                 else "postgresql+asyncpg://postgres@127.0.0.1:1/test_sos")
-    engine = create_engine(dead_url)
+    engine = create_engine(dead_url, keyring=runtime.keyring)
     dead_redis = aioredis.from_url("redis://127.0.0.1:1/8", decode_responses=True)
     yield dataclasses.replace(runtime, engine=engine, sessions=session_factory(engine), redis=dead_redis)
     await dead_redis.aclose()

@@ -45,7 +45,7 @@ FLASH = {
 }
 # What the page says when an action was refused (?refused=…).
 REFUSED = {
-    "no_fields": "请勾选要查看的信息。", "reveal": "您没有查看这些信息的权限。",
+    "no_fields": "请勾选要查看的信息。", "no_reason": "请写明查看原因，本人能看到。", "reveal": "您没有查看这些信息的权限。",
     "verified": "不能认证：只有正常状态的志愿者可以认证。", "suspended": "不能停用：请写明原因（也不能停用自己）。",
     "reinstated": "不能恢复这个会员。", "certificate": "证书没登记上：请选服务、写发证单位，日期格式如 2027-06-30。",
     "binding_confirmed": "不能确认这个绑定。", "binding_ended": "不能解除这个绑定。",
@@ -63,3 +63,15 @@ REFUSED |= {"code": "核销没有完成：兑换码不存在、已用过或已�
             "expired": "这个码已经过期了，时间币已退回。", "voided": "这个码已经取消了。"}
 FLASH |= {"broadcast_not_cancelled": "这条群发已经开始或结束，不能取消了。"}
 REFUSED |= {"nobody": "这个范围里没有能收到群发的人。", "quota": "本期群发次数已用完，没有发送。"}
+AUDIT_ACTIONS = {
+    "register": "登记", "update_profile": "修改资料", "reattach": "重新绑定微信", "verify": "审核通过",
+    "suspend": "停用", "reinstate": "恢复", "set_in_need": "标记困难", "make_staff": "设为工作人员",
+    "revoke_staff": "撤销工作人员", "certificate": "登记证书", "bind": "申请亲情代理", "confirm_binding": "确认亲情代理",
+    "end_binding": "解除亲情代理", "erase": "删除个人信息", "reveal": "查看个人信息", "reveal_refused": "查看被拒绝",
+    "member_search": "查找成员", "alert_handled": "处理告警", "resolve_dispute": "裁定纠纷",
+    "ledger_grant": "发放时间币", "ledger_reversal": "冲正", "ledger_verify": "核对账本", "ledger_export": "导出账本",
+    "redemption_complete": "核销兑换", "console_login": "登录后台", "console_logout": "退出后台",
+    "broadcast_preview": "群发预览", "broadcast_confirmed": "确认群发", "broadcast_cancelled": "取消群发",
+    "broadcast_finished": "群发完成", "broadcast_failed": "群发失败", "broadcasts_opt_out": "退订群发",
+    "add_story": "添加故事", "export": "导出我的信息",
+}

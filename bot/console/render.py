@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.console import labels
 from bot.console.state import SESSION, STAFF
+from storage.privacy import mask_phones_in
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
 # No CDN, no inline script or style: everything the page needs comes from /console/static.
@@ -40,11 +41,16 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f}%"
 
 
+def masked(words: str | None) -> str:
+    """Free text (a dispute, a note, a reason) in a list: phone numbers in it are masked."""
+    return mask_phones_in(words or "")
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("bot.console", "templates"),
                              autoescape=jinja2.select_autoescape(("html", "svg")),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(local_time=local_time, hours=hours, percent=percent)
+    env.filters.update(local_time=local_time, hours=hours, percent=percent, masked=masked)
     env.globals.update(labels=labels)
     return env
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Mapping
 
+from storage.privacy import KeyRing, decrypt, encrypt
 from storage.publicity_tables import (CANCELLED, CHANNELS, DONE, DRAFT, FAILED, FANOUT, MASS, SCHEDULED, SENDING,
                                       BroadcastRow)
 
@@ -126,4 +127,13 @@ def as_broadcast(row: BroadcastRow) -> Broadcast:
 __all__ = ["ALL", "ELDERS", "VOLUNTEERS", "FAMILIES", "ROLE_AUDIENCES", "COMMUNITY", "SUBSCRIPTION", "SERVICE",
            "OPTED_OUT", "OUTSIDE_WINDOW", "MASS", "FANOUT", "CHANNELS", "DRAFT", "SCHEDULED", "SENDING", "DONE",
            "CANCELLED", "FAILED", "BroadcastRules", "DEFAULT_BROADCAST_RULES", "Broadcast", "Recipient", "Tally",
-           "community_audience", "community_of", "is_audience"]
+           "community_audience", "community_of", "is_audience", "seal_preview", "open_preview"]
+
+
+def seal_preview(keyring: KeyRing, openid: str, text: str) -> str:
+    """A preview's text as it waits in the job queue: a draft can name people, and Redis keeps it on disk."""
+    return encrypt(keyring, text, f"preview_broadcast:{openid}")
+
+
+def open_preview(keyring: KeyRing, openid: str, sealed: str) -> str:
+    return decrypt(keyring, sealed, f"preview_broadcast:{openid}")

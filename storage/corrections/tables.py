@@ -12,6 +12,7 @@ from sqlalchemy import CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.sealed_text import SealedText
 
 GRANT, REVERSE, ADJUST = "grant", "reverse", "adjust"
 ACTS = (GRANT, REVERSE, ADJUST)
@@ -36,7 +37,7 @@ class CorrectionRow(Base):
     transfer_id: Mapped[int | None] = mapped_column(Integer)  # the transfer reversed
     amount_min: Mapped[int | None] = mapped_column(Integer)  # signed for an adjustment; None: all that is left
     allow_negative: Mapped[bool] = mapped_column(default=False)
-    reason: Mapped[str] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(SealedText("staff_corrections.reason"))  # staff quote members
     result_transfer_id: Mapped[int | None] = mapped_column(Integer)
     moved_min: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -18,6 +18,9 @@ COLUMNS = (
     "amount_min", "task_ref", "reason", "actor", "reversal_of", "hold_id", "cap_overflow", "idempotency_key",
 )
 RUNNING_BALANCE = "balance_after_min"
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection): a reason typed by
+# staff, or an account label, could then fetch a URL or run a command on the auditor's machine.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 async def export_csv(sessions: Sessions, out: TextIO, account: int | None = None) -> int:
@@ -37,7 +40,7 @@ async def export_csv(sessions: Sessions, out: TextIO, account: int | None = None
             if account is not None:
                 running += row.amount_min if row.credit_account_id == account else -row.amount_min
                 line.append(running)
-            writer.writerow(line)
+            writer.writerow([_inert(cell) for cell in line])
             written += 1
     return written
 
@@ -54,3 +57,10 @@ def _line(row: TransferRow, labels: dict[int, str]) -> list:
         row.amount_min, row.task_ref or "", row.reason or "", row.actor, row.reversal_of_id or "",
         row.hold_id or "", "yes" if row.cap_overflow else "", row.idempotency_key,
     ]
+
+
+def _inert(cell):
+    """A text cell a spreadsheet would run as a formula is prefixed with ' and shown as typed; numbers stay numbers."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell

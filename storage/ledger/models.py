@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
 from storage.ledger.types import ACCOUNT_KINDS, HOLD_OUTCOMES, TRANSFER_KINDS
+from storage.sealed_text import SealedText
 
 KEY_LENGTH = 120
 REF_LENGTH = 100
@@ -69,7 +70,7 @@ class TransferRow(Base):
     amount_min: Mapped[int] = mapped_column(BigInteger)
     actor: Mapped[str] = mapped_column(String(REF_LENGTH))
     task_ref: Mapped[str | None] = mapped_column(String(REF_LENGTH), index=True)
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(SealedText("ledger_transfers.reason"))
     hold_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_holds.id"), index=True)
     reversal_of_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_transfers.id"), index=True)
     # A staff reversal allowed to take a member below their floor; verify relaxes that account's floor by it.
@@ -95,7 +96,7 @@ class HoldRow(Base):
     amount_min: Mapped[int] = mapped_column(BigInteger)
     actor: Mapped[str] = mapped_column(String(REF_LENGTH))
     task_ref: Mapped[str | None] = mapped_column(String(REF_LENGTH), index=True)
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(SealedText("ledger_holds.reason"))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -115,7 +116,7 @@ class HoldResolutionRow(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     posted_min: Mapped[int] = mapped_column(BigInteger, default=0)
     actor: Mapped[str] = mapped_column(String(REF_LENGTH))
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(SealedText("ledger_hold_resolutions.reason"))
     resolved_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

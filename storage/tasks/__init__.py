@@ -12,10 +12,11 @@ See docs/requests.md.
 
 from storage.tasks.acceptance import accept
 from storage.tasks.cancelling import cancel
-from storage.tasks.contact import contact_for_volunteer
-from storage.tasks.errors import (AlreadyRated, CannotPay, IllegalTransition, InvalidTask, NotEligible, NotFinished,
-                                  NotYourTask, TaskError, TaskNotFound, TaskTaken, TooEarly, CheckInTooEarly,
-                                  CheckInTooLate, ShortVisit, OwnTask)
+from storage.tasks.contact import contact_for_volunteer, contact_opens_at
+from storage.tasks.errors import (AlreadyRated, CannotPay, CheckInTooEarly, CheckInTooLate, ContactNotYet,
+                                  IllegalTransition, InvalidTask, NotEligible, NotFinished, NotYourTask, OwnTask,
+                                  PausedFromAccepting, ShortVisit, TaskError, TaskNotFound, TaskTaken, TooEarly)
+from storage.tasks.flip_flops import accepting_paused_until
 from storage.tasks.matching import candidates, offered_to, record_offers
 from storage.tasks.payment_check import payment_problems
 from storage.tasks.posting import post_request, quote
@@ -33,7 +34,7 @@ from storage.tasks.views import history, open_requests, task, tasks_of, voluntee
 
 __all__ = [
     # operations
-    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer",
+    "post_request", "quote", "candidates", "record_offers", "offered_to", "accept", "contact_for_volunteer", "contact_opens_at", "accepting_paused_until",
     "check_in", "check_out", "confirm_done", "dispute", "resolve_dispute", "cancel", "rate",
     # sweeps
     "reopen_no_shows", "auto_confirm", "expire_stale", "reminders_due",
@@ -48,7 +49,7 @@ __all__ = [
     # errors
     "TaskError", "TaskNotFound", "InvalidTask", "IllegalTransition", "TaskTaken", "NotYourTask", "NotEligible",
     "CannotPay", "AlreadyRated", "NotFinished", "TooEarly", "CheckInTooEarly", "CheckInTooLate", "ShortVisit",
-    "OwnTask",
+    "OwnTask", "ContactNotYet", "PausedFromAccepting",
     # windows
     "Pay", "pay_for", "check_request_timing", "payment_problems",
     # tables

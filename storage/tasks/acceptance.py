@@ -13,6 +13,7 @@ from storage.members import Actor, Sessions
 from storage.members.access import actor_ref, actor_row
 from storage.members.rows import member_row
 from storage.tasks.errors import CannotPay, NotEligible, TaskTaken
+from storage.tasks.flip_flops import ensure_not_paused
 from storage.tasks.payment import decide_payer_for, hold_key, member_account_id, payer_account_id, task_ref
 from storage.tasks.rules import ends_at, ensure_eligible
 from storage.tasks.tables import ACCEPTED, DISPUTED, DONE, IN_SERVICE
@@ -39,6 +40,7 @@ async def accept(sessions: Sessions, request_id: int, volunteer: Actor, *, catal
             raise TaskTaken(f"request {request_id} is taken")
         person = await actor_row(session, volunteer)
         await ensure_eligible(session, person, request, catalogue)
+        await ensure_not_paused(session, person.id, rules, now)
         payment = await decide_payer_for(session, await member_row(session, request.requester_id), request,
                                          policy, now)
         if not payment.allowed:

@@ -14,6 +14,7 @@ from storage import alerts, ledger
 from storage.ledger import in_transaction
 from storage.members import Actor, Sessions
 from storage.tasks.errors import NotYourTask
+from storage.tasks.flip_flops import count_cancel
 from storage.tasks.parties import requester_side, the_volunteer
 from storage.tasks.payment import void_key
 from storage.tasks.tables import ServiceRequestRow
@@ -76,3 +77,4 @@ async def _volunteer_cancels(session: AsyncSession, request: ServiceRequestRow, 
         await alerts.raise_in(session, alerts.LATE_CANCEL, member_id=volunteer_id, request_id=request.id,
                               community=request.community, detail={"starts_at": request.starts_at.isoformat()},
                               now=now)
+    await count_cancel(session, volunteer_id, request.id, request.community, rules, now)

@@ -99,3 +99,23 @@ class OwnTask(TaskError):
     """Separation of duties: nobody takes, serves, confirms or rates a task they posted or posted for."""
 
     code = "own_task"
+
+
+class PausedFromAccepting(TaskError):
+    """Accepted and cancelled too often lately (storage.tasks.flip_flops): no accepting until `until`."""
+
+    code = "paused"
+
+    def __init__(self, until):
+        super().__init__(f"paused from accepting until {until.isoformat()}")
+        self.until = until
+
+
+class ContactNotYet(TaskError):
+    """The elder's name, phone and address reach the volunteer only from `opens_at` (the contact window)."""
+
+    code = "contact_not_yet"
+
+    def __init__(self, opens_at):
+        super().__init__(f"the contact window opens at {opens_at.isoformat()}")
+        self.opens_at = opens_at

@@ -12,6 +12,7 @@ from storage.ledger import in_transaction
 from storage.ledger.txn import read_snapshot
 from storage.members import ACTIVE, VOLUNTEER, Sessions
 from storage.members.tables import MemberRow
+from storage.tasks.flip_flops import paused_among
 from storage.tasks.errors import TaskNotFound
 from storage.tasks.rules import busy_volunteers, certified_on, service_day
 from storage.tasks.tables import ACCEPTED, DONE, IN_SERVICE, REQUESTER, RatingRow, ServiceRequestRow, TaskOfferRow
@@ -68,6 +69,8 @@ async def candidates(sessions: Sessions, request_id: int, *, catalogue: Catalogu
         request = await _request(session, request_id)
         eligible = [volunteer for volunteer in await _eligible(session, request, catalogue, now)
                     if not own_community_only or volunteer.community == request.community]
+        paused = await paused_among(session, [volunteer.id for volunteer in eligible], rules, now)
+        eligible = [volunteer for volunteer in eligible if volunteer.id not in paused]  # they could not accept it
         ids = [volunteer.id for volunteer in eligible]
         stars = await average_stars(session, ids)
         recent = await recent_tasks(session, ids, now - timedelta(days=rules.fairness_days))

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Intege
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime
+from storage.sealed_text import SealedText
 
 OPEN, ACCEPTED, IN_SERVICE, DONE, DISPUTED, CANCELLED, EXPIRED = (
     "open", "accepted", "in_service", "done", "disputed", "cancelled", "expired")
@@ -71,6 +72,8 @@ class TaskEventRow(Base):
     """Every transition of a request, append-only: who moved it from what to what, when and why."""
 
     __tablename__ = "task_events"
+    # A volunteer's recent cancellations (storage.tasks.flip_flops), read on every accept and in matching.
+    __table_args__ = (Index("ix_task_events_volunteer_id_at", "volunteer_id", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("service_requests.id"), index=True)
@@ -80,7 +83,7 @@ class TaskEventRow(Base):
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     volunteer_id: Mapped[int | None] = mapped_column(Integer)  # the volunteer the event concerns, if any
     late: Mapped[bool] = mapped_column(Boolean, default=False)  # a cancellation close to the start time
-    reason: Mapped[str | None] = mapped_column(String(500))
+    reason: Mapped[str | None] = mapped_column(SealedText("task_events.reason"))  # a dispute can name people
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
 

@@ -37,6 +37,10 @@ class TaskRules:
     def no_show_after_min(self) -> int:
         """A no-show is only called once the late check-in window has closed too."""
         return max(self.no_show_grace_min, self.check_in_late_min)
+    contact_window_min: int = 1440  # the elder's name, phone and address reach the volunteer this long before
+    cancel_loop_count: int = 3  # this many volunteer cancellations…
+    cancel_loop_days: int = 7  # …within this many days pause the volunteer from accepting…
+    cancel_pause_days: int = 7  # …for this long after the last of them (0 count: never)
 
 
 DEFAULT_TASK_RULES = TaskRules()

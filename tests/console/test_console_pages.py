@@ -59,9 +59,13 @@ async def test_personal_data_is_unmasked_only_on_an_explicit_click_and_logged(st
     _, page = await zhao.get(f"/console/members/{elder.id}")
     assert "李*" in page and "李桂兰" not in page and "13800001111" not in page
     _, page = await zhao.post(f"/console/members/{elder.id}/reveal", [("field", "real_name"), ("field", "phone")])
+    assert "请写明查看原因" in page and "13800001111" not in page
+    _, page = await zhao.post(f"/console/members/{elder.id}/reveal",
+                              [("field", "real_name"), ("field", "phone"), ("reason", "核对紧急联系人")])
     assert "李桂兰" in page and "13800001111" in page
     (entry,) = await audit.entries(runtime.sessions, subject=elder.id, action="reveal")
     assert dict(entry.detail)["fields"] == ["phone", "real_name"] and entry.actor.startswith("staff:")
+    assert entry.reason == "核对紧急联系人"
 
 
 async def test_staff_verify_suspend_certify_and_confirm_a_family_binding(staff, console, volunteer, elder, town,
@@ -159,3 +163,28 @@ async def test_every_page_is_simplified_chinese_and_fits_a_phone(staff, console)
         assert '<html lang="zh-CN">' in page and 'name="viewport"' in page
     async with zhao.http.get(zhao.base + "/console/static/console.css") as response:
         assert response.status == 200 and "@media" in await response.text()
+
+
+async def test_pages_name_people_masked_with_their_role_and_the_log_in_chinese(admin, staff, console, busy_bank):
+    zhao, qian = await console("o_staff_zhao"), await console("o_admin_qian")
+    elder = busy_bank.elder
+    await zhao.get(f"/console/members/{elder.id}")
+    await zhao.post(f"/console/members/{elder.id}/reveal", [("field", "phone"), ("reason", "家属13912345678来电")])
+
+    _, page = await qian.get(f"/console/audit?member={elder.id}")
+    log = page.split('<table', 1)[1]
+    assert "查看个人信息" in log and "赵*（工作人员）" in log and "139****5678" in log
+    assert "staff:" not in log and "member:" not in log and "13912345678" not in log and ">reveal<" not in log
+    _, page = await qian.get(f"/console/ledger?member={elder.id}")
+    assert "李**（老人）" in page.split('<table', 1)[1] and "member/member:" not in page
+    _, page = await zhao.get(f"/console/tasks/{busy_bank.disputed.id}")
+    assert "李**（老人）" in page and "member:" not in page.split("<ol", 1)[-1]
+
+
+async def test_the_reason_staff_give_for_a_reveal_is_what_the_member_reads_under_who_has_seen_my_data(
+        staff, elder, console, member_chat):
+    zhao = await console("o_staff_zhao")
+    await zhao.get(f"/console/members/{elder.id}")
+    await zhao.post(f"/console/members/{elder.id}/reveal", [("field", "phone"), ("reason", "老人摔倒，联系家属")])
+    seen = await member_chat("o_elder_wang").says("谁看过我的信息")
+    assert "赵*（工作人员）" in seen and "看了电话" in seen and "老人摔倒，联系家属" in seen

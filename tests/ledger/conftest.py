@@ -13,6 +13,7 @@ from storage import ledger
 from storage.db import create_engine, is_sqlite, session_factory
 from storage.ledger import GRANT, SERVICE, HoldRequest, LedgerRules, TransferRequest
 from storage.models import metadata
+from storage.privacy import KeyRing
 
 T0 = datetime(2026, 11, 28, 2, 0, tzinfo=timezone.utc)
 
@@ -115,7 +116,7 @@ def fresh_database(migrated_database, tmp_path_factory):
 
 
 def open_sessions(url: str):
-    engine = create_engine(url, pool_size=20)  # racing real connections, on SQLite too
+    engine = create_engine(url, pool_size=20, keyring=KeyRing.generate())  # racing real connections, on SQLite too
     return engine, session_factory(engine)
 
 

@@ -113,8 +113,9 @@ class LedgerMachine(RuleBasedStateMachine):
 
     async def _open(self):
         from storage.db import create_engine, session_factory
+        from storage.privacy import KeyRing
 
-        self.engine = create_engine(await self.fresh_database())
+        self.engine = create_engine(await self.fresh_database(), keyring=KeyRing.generate())
         self.sessions = session_factory(self.engine)
         ids = [(await ledger.system_account(self.sessions, ISSUANCE)).id, (await ledger.system_account(self.sessions, POOL)).id]
         ids += [(await ledger.open_member_account(self.sessions, f"member:{name}")).id for name in ACCOUNT_NAMES[2:]]

@@ -54,3 +54,22 @@ async def test_the_whole_ledger_exports_every_transfer_without_a_running_balance
     assert "balance_after_min" not in rows[0]
     assert rows[0]["debit_account"] == "issuance"
     assert rows[1]["idempotency_key"] == "task:5:done"
+
+
+@pytest.mark.parametrize("reason", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"])
+async def test_a_reason_a_spreadsheet_would_run_as_a_formula_is_exported_as_plain_text(bank, reason):
+    elder, volunteer = await bank.member("elder", funded=600), await bank.member("volunteer")
+    await bank.pay(elder, volunteer, 60, reason=reason)
+    out = io.StringIO()
+    await ledger.export_csv(bank.sessions, out, account=elder)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[-1]["reason"] == "'" + reason
+    assert rows[-1]["balance_after_min"] == "540"
+
+
+
+async def test_a_negative_running_balance_stays_a_number(bank):
+    await bank.member("elder", funded=600)
+    out = io.StringIO()
+    await ledger.export_csv(bank.sessions, out, account=await bank.system(ledger.ISSUANCE))
+    assert list(csv.DictReader(io.StringIO(out.getvalue())))[-1]["balance_after_min"] == "-600"

@@ -1,14 +1,8 @@
-"""Members fixtures: a fresh key ring and a `town` to register people in, per test."""
+"""Members fixtures: a `town` to register people in, per test."""
 
 import pytest
 
-from storage.privacy import KeyRing
 from tests.members.helpers import Town
-
-
-@pytest.fixture
-def keyring() -> KeyRing:
-    return KeyRing.generate("k1")
 
 
 @pytest.fixture

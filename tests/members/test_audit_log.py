@@ -31,7 +31,9 @@ async def test_entries_come_newest_first_filtered_by_subject_and_action(sessions
 
 
 @pytest.mark.parametrize("statement", [
-    "UPDATE audit_log SET reason = 'nothing to see'",
+    "UPDATE audit_log SET action = 'nothing_to_see'",
+    "UPDATE audit_log SET detail = '{\"fields\": []}', reason = NULL",
+    "UPDATE audit_log SET actor = 'system'",
     "DELETE FROM audit_log",
 ])
 async def test_the_database_refuses_to_rewrite_or_delete_entries(sessions, statement):

@@ -29,5 +29,6 @@ async def test_a_request_s_place_point_and_notes_move_to_the_new_key_and_still_r
     await members.rotate(runtime.sessions, rotated)
 
     only_new = KeyRing("k2", {"k2": fresh.keys["k2"]}, runtime.keyring.lookup_key)
-    contact = await tasks.contact_for_volunteer(runtime.sessions, only_new, task.id, volunteer.actor, utcnow())
+    contact = await tasks.contact_for_volunteer(runtime.sessions, only_new, task.id, volunteer.actor,
+                                                start - timedelta(hours=1))  # inside the contact window
     assert contact.address == "幸福路88号"

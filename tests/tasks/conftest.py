@@ -1,15 +1,9 @@
-"""Tasks fixtures: a fresh key ring, a `town` to register people in, and a `desk` (tests/tasks/helpers.py)."""
+"""Tasks fixtures: a `town` to register people in, and a `desk` (tests/tasks/helpers.py)."""
 
 import pytest
 
-from storage.privacy import KeyRing
 from tests.members.helpers import Town
 from tests.tasks.helpers import Desk
-
-
-@pytest.fixture
-def keyring() -> KeyRing:
-    return KeyRing.generate("k1")
 
 
 @pytest.fixture

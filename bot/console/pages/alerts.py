@@ -9,6 +9,7 @@ from bot.console.pages.common import back, runtime_of, staff_actor, whole_number
 from bot.console.render import render
 from bot.console.state import CONTEXT, NOW
 from handlers.aftercare import part_amount, settle_dispute
+from handlers.people import named
 from storage import alerts, console_queries
 
 
@@ -18,7 +19,8 @@ async def queue(request: web.Request) -> web.Response:
     handled = await console_queries.recent_alerts(runtime.sessions, status=alerts.HANDLED, limit=20)
     about = {alert.member_id for alert in waiting + handled if alert.member_id is not None}
     people = await console_queries.member_lines(runtime.sessions, runtime.keyring, sorted(about))
-    return render(request, "alerts.html", waiting=waiting, handled=handled, people=people,
+    actors = await named(runtime.sessions, runtime.keyring, [alert.handled_by for alert in handled])
+    return render(request, "alerts.html", waiting=waiting, handled=handled, people=people, actors=actors,
                   note_missing=request.query.get("missing") == "note")
 
 

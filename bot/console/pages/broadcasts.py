@@ -73,7 +73,8 @@ async def preview(request: web.Request) -> web.Response:
     how = await plan(values["audience"], ctx, values.get("at") or request[NOW])
     previewed = runtime.jobs is not None and staff.openid is not None
     if previewed:
-        await runtime.jobs.enqueue("preview_broadcast", staff.openid, values["content"])
+        await runtime.jobs.enqueue("preview_broadcast", staff.openid,
+                                   broadcasts.seal_preview(runtime.keyring, staff.openid, values["content"]))
         await broadcasts.record_preview(runtime.sessions, staff.actor, values["audience"], request[NOW])
     period, allowed = runtime.config.broadcast.quota
     return render(request, "broadcast_confirm.html", values=values, how=how, previewed=previewed,

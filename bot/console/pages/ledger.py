@@ -18,6 +18,7 @@ from bot.console.pages.common import back, runtime_of, whole_number
 from bot.console.render import SECURITY_HEADERS, local_time, render
 from bot.console.state import CONTEXT, NOW, STAFF
 from handlers.corrections import announce
+from handlers.people import named
 from nlu.amounts import MAX_AMOUNT_MIN
 from storage import console_access, console_queries, corrections, ledger, tasks
 from storage.base import utcnow
@@ -25,12 +26,21 @@ from storage.base import utcnow
 NONCE = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 
 
+def owner_of(label: str) -> str:
+    """"member/member:5" → "member:5"; a system account's label is its own."""
+    return label.split("/", 1)[1] if "/" in label else label
+
+
 async def ledger_page(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     member_id = whole_number(request.query.get("member", ""))
     account_id = whole_number(request.query.get("account", ""))
     found = await console_queries.find_transfers(runtime.sessions, account_id=account_id, member_id=member_id)
-    return render(request, "ledger.html", found=found, member_id=member_id, account_id=account_id,
+    accounts = {label for line in found for label in (line.debit_account, line.credit_account)}
+    refs = [line.actor for line in found] + [owner_of(label) for label in accounts]
+    names = await named(runtime.sessions, runtime.keyring, refs)
+    return render(request, "ledger.html", found=found, member_id=member_id, account_id=account_id, actors=names,
+                  accounts={label: names.get(owner_of(label), label) for label in accounts},
                   nonce=secrets.token_urlsafe(12), refused=request.query.get("refused", ""),
                   waiting=await corrections.waiting(runtime.sessions))
 

@@ -18,7 +18,7 @@ from handlers.notices import tell_member
 from handlers.staff import reinstate_and_tell
 from storage import console_access, console_queries, ledger, members, tasks
 
-REVEAL_REASON = "console"
+REVEAL_REASON_CHARS = 200
 
 
 async def search(request: web.Request) -> web.Response:
@@ -77,12 +77,15 @@ def _member_id(request: web.Request) -> int:
 async def reveal(request: web.Request) -> web.Response:
     """The one place the console shows personal data unmasked: only the ticked fields, logged by reveal."""
     runtime, member_id = runtime_of(request), _member_id(request)
-    fields = [name for name in (await request.post()).getall("field", []) if name in members.PERSONAL_FIELDS]
-    if not fields:
-        raise web.HTTPSeeOther(f"/console/members/{member_id}?refused=no_fields")
+    form = await request.post()
+    fields = [name for name in form.getall("field", []) if name in members.PERSONAL_FIELDS]
+    # The member reads this reason under 谁看过我的信息: staff say why, in their own words.
+    reason = str(form.get("reason", "")).strip()[:REVEAL_REASON_CHARS]
+    if not fields or not reason:
+        raise web.HTTPSeeOther(f"/console/members/{member_id}?refused={'no_reason' if fields else 'no_fields'}")
     try:
         shown = await members.reveal(runtime.sessions, runtime.keyring, staff_actor(request), member_id, fields,
-                                     members.Purpose(REVEAL_REASON))
+                                     members.Purpose(reason))
     except members.NotAllowed:
         raise web.HTTPSeeOther(f"/console/members/{member_id}?refused=reveal") from None
     return await _member_page(request, member_id, revealed=shown)

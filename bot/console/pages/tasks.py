@@ -8,6 +8,7 @@ from aiohttp import web
 
 from bot.console.pages.common import local_day, local_midnight, runtime_of, whole_number
 from bot.console.render import render
+from handlers.people import named
 from storage import console_queries, tasks
 
 
@@ -33,8 +34,10 @@ async def task_page(request: web.Request) -> web.Response:
         raise web.HTTPNotFound(text="没有这个需求") from None
     people = await console_queries.member_lines(runtime.sessions, runtime.keyring,
                                                 [i for i in (task.requester_id, task.volunteer_id) if i])
-    return render(request, "task.html", task=task, history=await tasks.history(runtime.sessions, task.id),
-                  people=people, services=runtime.config.catalogue.services)
+    history = await tasks.history(runtime.sessions, task.id)
+    actors = await named(runtime.sessions, runtime.keyring, [task.posted_by] + [event.actor for event in history])
+    return render(request, "task.html", task=task, history=history, people=people, actors=actors,
+                  services=runtime.config.catalogue.services)
 
 
 ROUTES = (("GET", "/tasks", task_list), ("GET", "/tasks/{request_id}", task_page))

@@ -5,8 +5,8 @@ communities, 3 staff alerted (staff_alerted_at); staff_called_at: staff phoned t
 members.offers_paused_until: a volunteer away (暂停接单) gets no offers before then.
 alerts.kind gains 'unanswered'.
 
-Revision ID: 0010_escalation
-Revises: 0007_service_windows
+Revision ID: 0009_escalation
+Revises: 0008_sealed_free_text
 Create Date: 2026-12-04
 """
 
@@ -15,13 +15,13 @@ from alembic import op
 
 from storage.base import UTCDateTime
 
-revision = "0010_escalation"
-down_revision = "0007_service_windows"
+revision = "0009_escalation"
+down_revision = "0008_sealed_free_text"
 branch_labels = None
 depends_on = None
 
 OLD_KINDS = ("sos", "dispute", "low_rating", "no_show", "far_check_in", "nobody_in_reach", "late_cancel",
-             "late_check_in", "short_visit", "approval")
+             "late_check_in", "short_visit", "approval", "cancel_loop")
 NEW_KINDS = (*OLD_KINDS, "unanswered")
 
 
