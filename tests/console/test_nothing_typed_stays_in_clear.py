@@ -115,16 +115,12 @@ async def test_a_phone_and_a_name_typed_anywhere_are_nowhere_in_the_clear_and_go
     (task,) = await tasks.tasks_of(runtime.sessions, elder.id)
     zhang = member_chat("o_vol_zhang")
     assert "接单成功" in await zhang.says(f"接单 {task.id}")
-    await zhang.says("签到")
-    await zhang.says("签退")
+    await zhang.says("签到", at=task.starts_at)
+    await zhang.says("签退", at=task.ends_at)
     assert "已告诉工作人员" in await wang.says("有问题 态度很差，" + plant("dispute"))
 
-    # The console: an alert's note, a reveal's and a suspension's reason, a ledger reason, a broadcast draft.
+    # The console: a reveal's and a suspension's reason, a ledger reason, a broadcast draft (an alert's note below).
     zhao, qian = await console("o_staff_zhao"), await console("o_admin_qian")
-    (dispute,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.DISPUTE]
-    await zhao.get("/console/alerts")
-    _, page = await zhao.post(f"/console/alerts/{dispute.id}/handle", {"note": "已联系" + plant("alert note")})
-    assert "告警已处理" in page
     await zhao.get(f"/console/members/{elder.id}")
     await zhao.post(f"/console/members/{elder.id}/reveal", [("field", "phone"), ("reason", plant("reveal reason"))])
     _, page = await qian.get(f"/console/ledger?member={volunteer.id}")
@@ -136,7 +132,11 @@ async def test_a_phone_and_a_name_typed_anywhere_are_nowhere_in_the_clear_and_go
     _, page = await zhao.post("/console/broadcasts/preview", draft)
     await zhao.post("/console/broadcasts/send", {**draft, "nonce": _nonce(page)})
     assert "已处理" in await member_chat("o_staff_zhao").says(f"处理 {task.id} 部分 1小时 " + plant("staff decision"))
-    assert "谢谢" in await zhang.says(f"评价 {task.id} 5星 老人很和气，" + plant("rating comment"))
+    assert "谢谢" in await zhang.says(f"评价 {task.id} 2星 老人不太和气，" + plant("rating comment"))
+    (low,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.LOW_RATING]
+    await zhao.get("/console/alerts")
+    _, page = await zhao.post(f"/console/alerts/{low.id}/handle", {"note": "已回访" + plant("alert note")})
+    assert "告警已处理" in page
     await wang.says("救命 我摔倒了，" + plant("sos words"))
     await emergency.settle()  # the alerting runs after the reply
     (sos,) = [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.SOS]
