@@ -30,10 +30,12 @@ async def test_kills_at_random_moments_of_settlement_never_pay_twice_or_lose_a_p
         task = await community.request(elder)
         wechat = WeChatTo(http, bot, bot_config)
         assert "接单成功" in await wechat.says(volunteer.openid, f"接单 {task.id}")
-        assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(volunteer.openid, *NEXT_DOOR))).text
-        assert "签退成功" in await wechat.says(volunteer.openid, "签退")
+        arrived = wechat.wechat.location(volunteer.openid, *NEXT_DOOR, created=int(task.starts_at.timestamp()))
+        assert "签到成功" in (await wechat.wechat.post(arrived)).text
+        assert "签退成功" in await wechat.says(volunteer.openid, "签退", at=task.ends_at)
 
-        confirming = asyncio.create_task(wechat.wechat.post(wechat.wechat.text(elder.openid, "确认完成")))
+        done_at = int(task.ends_at.timestamp())  # the elder confirms at the end of the visit
+        confirming = asyncio.create_task(wechat.wechat.post(wechat.wechat.text(elder.openid, "确认完成", created=done_at)))
         await asyncio.sleep(moments.uniform(0, LATEST_KILL_S))
         bot.kill()
         await asyncio.gather(confirming, return_exceptions=True)  # the connection dies with the process
@@ -43,7 +45,7 @@ async def test_kills_at_random_moments_of_settlement_never_pay_twice_or_lose_a_p
         bot = await start_bot()
         await until_unlocked(redis, f"lock:member:{elder.openid}")
         if (await community.task(task.id)).status != tasks.DONE:
-            assert "已确认完成" in await WeChatTo(http, bot, bot_config).says(elder.openid, "确认完成")
+            assert "已确认完成" in await WeChatTo(http, bot, bot_config).says(elder.openid, "确认完成", at=task.ends_at)
         settled = await community.task(task.id)
         assert settled.status == tasks.DONE, f"round {round_number}"
         assert await community.available(volunteer) == settled.cost_min, f"round {round_number}"

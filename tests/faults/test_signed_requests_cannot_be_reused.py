@@ -29,7 +29,7 @@ def responder(handled):
 
 
 async def post_raw(wechat, query: dict, body: bytes) -> tuple[int, str]:
-    async with wechat._http.post(wechat._bot_url, params=query, data=body) as response:
+    async with wechat.http.post(wechat.bot_url, params=query, data=body) as response:
         return response.status, await response.text()
 
 

@@ -13,7 +13,7 @@ SLOT_FORMS = {
     "date": lambda v: re.fullmatch(r"\d{4}-\d{2}-\d{2}", v),
     "time": lambda v: re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v),
     "duration_min": lambda v: isinstance(v, int) and v > 0,
-    "amount_min": lambda v: isinstance(v, int) and v > 0,
+    "amount_min": lambda v: isinstance(v, int) and v >= 0,  # 0: nlu.amounts.NOT_ACCEPTED, an amount refused
     "task_id": lambda v: isinstance(v, int) and v >= 0,
     "score": lambda v: v in (1, 2, 3, 4, 5),
     "role": lambda v: v in ROLES,

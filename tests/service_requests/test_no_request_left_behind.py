@@ -91,6 +91,7 @@ async def test_a_request_nobody_takes_widens_reaches_staff_and_is_served_by_the_
     assert "接" in accepted
     taken = await community.task(task.id)
     assert (taken.status, taken.volunteer_id) == (tasks.ACCEPTED, wu.id)
+    await community.time_passes_until(task.starts_at - timedelta(hours=24))  # the contact window opens
     assert any("接单了" in text for text in await inbox.wait_for("o_elder_wang", "接单了"))
 
     await member_chat("o_vol_wu").says("签到", at=task.starts_at)
