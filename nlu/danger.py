@@ -87,12 +87,22 @@ def _joined(text: str) -> str:
 
 
 def _clauses(text: str) -> list[str]:
-    return [piece for chunk in text.split(" ") for piece in _NOW.split(chunk) if piece]
+    return [piece for chunk in _ENGLISH_RUN.split(text) for piece in _NOW.split(chunk.strip()) if piece]
+
+
+# English words stay one clause, so that "not breathing" is read as a phrase; other text is cut at spaces.
+_ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) ")
 
 
 def _cues(clause: str) -> list[tuple[str, float]]:
     found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause) if _whole_word(clause, m)}
     for pattern, weight in _PATTERNS:
-        if (m := pattern.search(clause)) and not any(cue in m.group() for cue in found):
+        if not (m := pattern.search(clause)):
+            continue
+        inside = [cue for cue in found if cue in m.group()]
+        # A phrasing with a gap says more than the words it holds ("吞了一把药" is more than "吞了").
+        if weight > sum(found[cue] for cue in inside):
+            for cue in inside:
+                del found[cue]
             found[m.group()] = weight
     return list(found.items())
