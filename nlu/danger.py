@@ -37,7 +37,8 @@ _CLAUSE_DEFUSER = re.compile("|".join([
 _MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
 _NOW = re.compile("(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))
 _BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
-_PAST = _alternation(words.CLAUSE_DEFUSERS["past"])
+# Another time than now, said once, holds over the clauses after it: the past and the hypothetical.
+_PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 
 
@@ -49,7 +50,7 @@ def read_clean(text: str) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text)."""
     text = _NEUTRAL.sub(lambda m: HIDDEN * len(m.group()), _VARIANTS.sub(_variant, _joined(text)))
     found: list[tuple[str, float]] = []
-    in_the_past = False  # "上回打120 救护车十分钟就到了": the time said holds until the talk comes back to now
+    in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
     for clause in _clauses(text):
         if _BACK_TO_NOW.match(clause):
             in_the_past = False
