@@ -35,10 +35,12 @@ _CLAUSE_DEFUSER = re.compile("|".join([
     *map(re.escape, sorted({w for table in words.CLAUSE_DEFUSERS.values() for w in table}, key=len, reverse=True)),
     *words.CLAUSE_DEFUSER_PATTERNS]))
 _MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
-_NOW = re.compile("(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))
+_NOW = re.compile("(?<!到)(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))  # "到现在" stays whole
 _BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
 # Another time than now, said once, holds over the clauses after it: the past and the hypothetical.
 _PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
+# What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
+_EXPLAINERS = [(_alternation(says), re.compile(cues)) for says, cues in words.EXPLAINED_AWAY]
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 
 
@@ -61,6 +63,9 @@ def read_clean(text: str) -> Danger:
             found += [(cue, w) for cue, w in _cues(clause) if not in_the_past or w >= words.STRONG]
     if _MESSAGE_DEFUSER.search(text):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
+    for explanation, explained in _EXPLAINERS:
+        if explanation.search(text):
+            found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
     weight = sum(w for _, w in found)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
     return Danger(level, weight, tuple(cue for cue, _ in found))
