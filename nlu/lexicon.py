@@ -517,6 +517,9 @@ SCORE_WORDS = {
     "很差": 1, "非常不满意": 1, "太差": 1, "极差": 1, "差劲": 1, "差评": 1,
 }
 
+# A verdict ("我很满意", "五星") outweighs praise met on the way ("挺好的"): words holding these.
+SCORE_VERDICT_MARKS = ("满意", "星", "满分", "评")
+
 # ---------------------------------------------------------------- numbers
 
 NUMERAL_DIGITS = {
