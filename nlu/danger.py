@@ -35,9 +35,12 @@ _CLAUSE_DEFUSER = re.compile("|".join([
     *map(re.escape, sorted({w for table in words.CLAUSE_DEFUSERS.values() for w in table}, key=len, reverse=True)),
     *words.CLAUSE_DEFUSER_PATTERNS]))
 _MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
-_NOW = re.compile("(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))
+_NOW = re.compile("(?<!到)(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))  # "到现在" stays whole
 _BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
-_PAST = _alternation(words.CLAUSE_DEFUSERS["past"])
+# Another time than now, said once, holds over the clauses after it: the past and the hypothetical.
+_PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
+# What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
+_EXPLAINERS = [(_alternation(says), re.compile(cues)) for says, cues in words.EXPLAINED_AWAY]
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 
 
@@ -49,7 +52,7 @@ def read_clean(text: str) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text)."""
     text = _NEUTRAL.sub(lambda m: HIDDEN * len(m.group()), _VARIANTS.sub(_variant, _joined(text)))
     found: list[tuple[str, float]] = []
-    in_the_past = False  # "上回打120 救护车十分钟就到了": the time said holds until the talk comes back to now
+    in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
     for clause in _clauses(text):
         if _BACK_TO_NOW.match(clause):
             in_the_past = False
@@ -60,6 +63,9 @@ def read_clean(text: str) -> Danger:
             found += [(cue, w) for cue, w in _cues(clause) if not in_the_past or w >= words.STRONG]
     if _MESSAGE_DEFUSER.search(text):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
+    for explanation, explained in _EXPLAINERS:
+        if explanation.search(text):
+            found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
     weight = sum(w for _, w in found)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
     return Danger(level, weight, tuple(cue for cue, _ in found))
@@ -87,12 +93,22 @@ def _joined(text: str) -> str:
 
 
 def _clauses(text: str) -> list[str]:
-    return [piece for chunk in text.split(" ") for piece in _NOW.split(chunk) if piece]
+    return [piece for chunk in _ENGLISH_RUN.split(text) for piece in _NOW.split(chunk.strip()) if piece]
+
+
+# English words stay one clause, so that "not breathing" is read as a phrase; other text is cut at spaces.
+_ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) ")
 
 
 def _cues(clause: str) -> list[tuple[str, float]]:
     found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause) if _whole_word(clause, m)}
     for pattern, weight in _PATTERNS:
-        if (m := pattern.search(clause)) and not any(cue in m.group() for cue in found):
+        if not (m := pattern.search(clause)):
+            continue
+        inside = [cue for cue in found if cue in m.group()]
+        # A phrasing with a gap says more than the words it holds ("吞了一把药" is more than "吞了").
+        if weight > sum(found[cue] for cue in inside):
+            for cue in inside:
+                del found[cue]
             found[m.group()] = weight
     return list(found.items())

@@ -1,8 +1,10 @@
 """Feedback scores 1-5: 五星/5分 = 5, 很满意 = 5, 满意 = 4, 一般 = 3,
-不满意 = 2, 很差 = 1. A stated number beats a feeling word."""
+不满意 = 2, 很差 = 1. A stated number beats a feeling word; a verdict ("很满意")
+beats praise met on the way ("挺好的")."""
 
 import re
 
+from . import lexicon
 from .numbers import to_int
 
 _STATED = re.compile(r"(?<![点\d])([1-5]|[一二三四五])\s*(?:分|星|颗星)(?!钟)")
@@ -14,5 +16,10 @@ def score(text: str, feeling_words: list[tuple[int, str]]) -> int | None:
     if stated:
         return to_int(stated.group(1))
     if feeling_words:
-        return int(min(feeling_words)[1])
+        return int(min(feeling_words, key=lambda hit: (not _is_verdict(text, hit[0]), hit[0]))[1])
     return None
+
+
+def _is_verdict(text: str, position: int) -> bool:
+    word = max((w for w in lexicon.SCORE_WORDS if text.startswith(w, position)), key=len, default="")
+    return any(mark in word for mark in lexicon.SCORE_VERDICT_MARKS)

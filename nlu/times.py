@@ -22,7 +22,7 @@ _SPOKEN_CLOCK = re.compile(
     rf"(钟|左右|多)?"
 )
 # "一个上午" is a length of time, not a time of day.
-_PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})")
+_PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})(?!{alternation(lexicon.PERIOD_DESCRIBES_BEFORE)})")
 # In a rambling message the period that goes with a day ("明天上午") is the one meant, not "晚上黑乎乎的".
 _DATED_PERIOD = re.compile(rf"(?<=[天日号一二三四五六末])(?:{_PERIOD})")
 

@@ -50,6 +50,12 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("上回打120 救护车十分钟就到了", nlu.NONE),  # the past holds until the talk comes back to now
     ("昨天摔了一跤 到现在还起不来", nlu.ALARM),
     ("helper wanted", nlu.NONE),                # an English cry is a word of its own
+    ("my husband collapsed and is not breathing", nlu.ALARM),  # English words are read as one phrase
+    ("奶奶吞了一把安眠药", nlu.ALARM),          # a phrasing with a gap outweighs the word it holds (吞了)
+    ("如果我突然晕倒 手环能报警吗", nlu.NONE),  # a hypothetical holds over the clauses after it
+    ("喊他半天不答应 他耳背", nlu.NONE),        # the message explains the silence
+    ("老伴出去了 到现在没回家", nlu.DOUBT),     # "到现在" is not cut before "现在"
+    ("老头子睡得很沉 叫不醒 打呼噜", nlu.ALARM),  # snoring does not explain it away: a stroke can look like that
 ])
 def test_how_sure_the_reader_is(text, level):
     assert nlu.danger_of(text).level == level
