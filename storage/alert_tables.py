@@ -15,6 +15,8 @@ SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = 
 UNANSWERED = "unanswered"  # a request nobody took as its start came near (0009_escalation)
 LATE_CHECK_IN, SHORT_VISIT, APPROVAL = "late_check_in", "short_visit", "approval"  # 0007_service_windows
 CANCEL_LOOP = "cancel_loop"  # a volunteer accepting and cancelling again and again (storage.tasks.flip_flops)
+# The alerts that ask staff to find someone for a request: a volunteer taking it answers them.
+WAITING_FOR_A_VOLUNTEER = (NOBODY_IN_REACH, UNANSWERED)
 KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, LATE_CHECK_IN, SHORT_VISIT,
          APPROVAL, CANCEL_LOOP, UNANSWERED)
 OPEN, HANDLED = "open", "handled"

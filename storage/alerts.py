@@ -18,12 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage import audit
 from storage.alert_tables import (APPROVAL, CANCEL_LOOP, DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL,
                                   LATE_CHECK_IN, LOW_RATING, NO_SHOW, NOBODY_IN_REACH, OPEN, SHORT_VISIT, SOS,
-                                  UNANSWERED, AlertRow)
+                                  UNANSWERED, WAITING_FOR_A_VOLUNTEER, AlertRow)
 from storage.base import utcnow
 from storage.db import Sessions
 
-__all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "as_alert", "raise_in", "raise_alert",
-           "raise_or_repeat", "open_alerts", "handle", "alert",
+__all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "close_waiting_in", "as_alert", "raise_in",
+           "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
            "LATE_CHECK_IN", "SHORT_VISIT", "APPROVAL", "CANCEL_LOOP", "UNANSWERED",
            "OPEN", "HANDLED", "AlertRow"]
@@ -137,10 +137,23 @@ async def handle(sessions: Sessions, alert_id: int, actor: str, note: str, now: 
     return bool(changed)
 
 
+TAKEN_NOTE = "已有志愿者接单"
+
+
 async def close_dispute_in(session: AsyncSession, request_id: int, actor: str, note: str, now: datetime) -> None:
     """The dispute about this request is settled, in the caller's transaction: its open alerts are handled."""
+    await _close_in(session, request_id, (DISPUTE,), actor, note, now)
+
+
+async def close_waiting_in(session: AsyncSession, request_id: int, actor: str, now: datetime) -> None:
+    """A volunteer took this request, in the caller's transaction: staff need not look for one any more."""
+    await _close_in(session, request_id, WAITING_FOR_A_VOLUNTEER, actor, TAKEN_NOTE, now)
+
+
+async def _close_in(session: AsyncSession, request_id: int, kinds: tuple[str, ...], actor: str, note: str,
+                    now: datetime) -> None:
     await session.execute(
-        update(AlertRow).where(AlertRow.kind == DISPUTE, AlertRow.request_id == request_id, AlertRow.status == OPEN)
+        update(AlertRow).where(AlertRow.kind.in_(kinds), AlertRow.request_id == request_id, AlertRow.status == OPEN)
         .values(status=HANDLED, handled_at=now, handled_by=actor, note=note[:500]))
 
 

@@ -17,12 +17,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from storage.alert_tables import NOBODY_IN_REACH, UNANSWERED, AlertRow
+from storage.alert_tables import WAITING_FOR_A_VOLUNTEER, AlertRow
 from storage.db import Sessions
 from storage.tasks.tables import CANCELLED, EXPIRED, OPEN, ServiceRequestRow, TaskEventRow, TaskOfferRow
 from storage.tasks.transitions import ACCEPT
 
-STAFF_ALERTS = (NOBODY_IN_REACH, UNANSWERED)
 RESPONSIVENESS_DAYS = 30
 
 
@@ -73,7 +72,7 @@ async def help_flow(sessions: Sessions, start: datetime, end: datetime) -> tuple
             TaskEventRow.request_id.in_(ids), TaskEventRow.to_status == EXPIRED, TaskEventRow.at < end)))
             .scalars().all())
         needed_staff = set((await session.execute(select(AlertRow.request_id).where(
-            AlertRow.request_id.in_(ids), AlertRow.kind.in_(STAFF_ALERTS), AlertRow.created_at < end)))
+            AlertRow.request_id.in_(ids), AlertRow.kind.in_(WAITING_FOR_A_VOLUNTEER), AlertRow.created_at < end)))
             .scalars().all())
     groups: dict[tuple, list] = defaultdict(list)
     for row in requests:

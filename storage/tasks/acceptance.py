@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import ledger
+from storage import alerts, ledger
 from storage.exchange import Catalogue, ExchangePolicy
 from storage.ledger import SERVICE, HoldRequest, LedgerRules, in_transaction
 from storage.members import Actor, Sessions
@@ -63,6 +63,7 @@ async def accept(sessions: Sessions, request_id: int, volunteer: Actor, *, catal
         request.payer, request.hold_id, request.accepted_at = payment.payer, held.hold_id, now
         request.checked_in_at = request.checked_out_at = None
         request.check_in_distance_m = request.check_out_distance_m = None
+        await alerts.close_waiting_in(session, request_id, actor, now)
         return as_task(request)
 
     return await in_transaction(sessions, work)

@@ -91,6 +91,8 @@ async def test_a_request_nobody_takes_widens_reaches_staff_and_is_served_by_the_
     assert "接" in accepted
     taken = await community.task(task.id)
     assert (taken.status, taken.volunteer_id) == (tasks.ACCEPTED, wu.id)
+    assert await alerts.open_alerts(runtime.sessions) == []  # someone took it: staff need look no further
+    assert (await alerts.alert(runtime.sessions, alert.id)).note == "已有志愿者接单"
     await community.time_passes_until(task.starts_at - timedelta(hours=24))  # the contact window opens
     assert any("接单了" in text for text in await inbox.wait_for("o_elder_wang", "接单了"))
 
