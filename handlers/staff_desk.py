@@ -10,6 +10,7 @@ conversation's run id, so saying "是" twice moves nothing twice.
 from __future__ import annotations
 
 import re
+from typing import Awaitable, Callable
 from datetime import date, datetime, timedelta
 
 from handlers.corrections import announce, refusal as said_no, signed
@@ -95,16 +96,22 @@ async def reversal_summary(slots: dict, incoming: Incoming, ctx: Context) -> str
 
 
 async def reverse(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    return await _correct(REVERSE_FLOW_NAME, incoming, ctx, lambda actor, rules: corrections.reverse(
+        ctx.bank.sessions, actor, slots["transfer_id"], slots["reason"], f"desk_reverse:{slots['run_id']}", **rules))
+
+
+async def _correct(flow_name: str, incoming: Incoming, ctx: Context,
+                   act: Callable[[members.Actor, dict], Awaitable[corrections.Correction]]) -> Outcome:
+    """Grant, reverse and adjust alike: staff only, storage's rights and caps (the console's too), the member told."""
     staff = await staff_member(incoming, ctx)
     if staff is None:
-        return await staff_gate(REVERSE_FLOW_NAME)(incoming, ctx)
+        return await staff_gate(flow_name)(incoming, ctx)
     try:
-        done = await corrections.reverse(ctx.bank.sessions, staff.actor, slots["transfer_id"], slots["reason"],
-                                         f"desk_reverse:{slots['run_id']}", rules=ctx.bank.corrections,
-                                         ledger_rules=ctx.bank.rules, now=incoming.received_at)
+        done = await act(staff.actor, {"rules": ctx.bank.corrections, "ledger_rules": ctx.bank.rules,
+                                       "now": incoming.received_at})
     except corrections.CorrectionRefused as refused:
-        return Outcome(Reply(said_no(refused, ctx)), REVERSE_FLOW_NAME)
-    return Outcome(Reply(await announce(done, ctx)), REVERSE_FLOW_NAME)
+        return Outcome(Reply(said_no(refused, ctx)), flow_name)
+    return Outcome(Reply(await announce(done, ctx)), flow_name)
 
 
 REVERSE = Flow(
@@ -152,19 +159,12 @@ async def grant_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
 
 
 async def grant(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    staff = await staff_member(incoming, ctx)
-    if staff is None:
-        return await staff_gate(GRANT_FLOW_NAME)(incoming, ctx)
     member = await _member_by_phone(slots["phone"], ctx)
     if member is None:
         return Outcome(Reply(ctx.text("staff_member_not_found")), GRANT_FLOW_NAME)
-    try:
-        done = await corrections.grant(ctx.bank.sessions, staff.actor, member.id, slots["amount_min"], slots["reason"],
-                                       f"desk_grant:{slots['run_id']}", rules=ctx.bank.corrections,
-                                       ledger_rules=ctx.bank.rules, now=incoming.received_at)
-    except corrections.CorrectionRefused as refused:
-        return Outcome(Reply(said_no(refused, ctx)), GRANT_FLOW_NAME)
-    return Outcome(Reply(await announce(done, ctx)), GRANT_FLOW_NAME)
+    return await _correct(GRANT_FLOW_NAME, incoming, ctx, lambda actor, rules: corrections.grant(
+        ctx.bank.sessions, actor, member.id, slots["amount_min"], slots["reason"], f"desk_grant:{slots['run_id']}",
+        **rules))
 
 
 @staff_action("staff_approve")
@@ -419,19 +419,12 @@ async def adjustment_summary(slots: dict, incoming: Incoming, ctx: Context) -> s
 
 
 async def adjust(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    staff = await staff_member(incoming, ctx)
-    if staff is None:
-        return await staff_gate(ADJUST_FLOW_NAME)(incoming, ctx)
     member = await _member_by_phone(slots["phone"], ctx)
     if member is None:
         return Outcome(Reply(ctx.text("staff_member_not_found")), ADJUST_FLOW_NAME)
-    try:
-        done = await corrections.adjust(ctx.bank.sessions, staff.actor, member.id, _signed(slots), slots["reason"],
-                                        f"desk_adjust:{slots['run_id']}", rules=ctx.bank.corrections,
-                                        ledger_rules=ctx.bank.rules, now=incoming.received_at)
-    except corrections.CorrectionRefused as refused:
-        return Outcome(Reply(said_no(refused, ctx)), ADJUST_FLOW_NAME)
-    return Outcome(Reply(await announce(done, ctx)), ADJUST_FLOW_NAME)
+    return await _correct(ADJUST_FLOW_NAME, incoming, ctx, lambda actor, rules: corrections.adjust(
+        ctx.bank.sessions, actor, member.id, _signed(slots), slots["reason"], f"desk_adjust:{slots['run_id']}",
+        **rules))
 
 
 ADJUST = Flow(

@@ -1,6 +1,5 @@
 """Staff run the bank from their own chat: verify, suspend, certify, register and act for an elder without WeChat."""
 
-import asyncio
 from datetime import date
 
 import pytest
@@ -8,50 +7,16 @@ import pytest
 from bot.handler_context import handler_context
 from handlers.staff import acting_for
 from handlers.types import Incoming, Kind
-from storage import audit, ledger, members
+from storage import audit, members
 from storage.base import utcnow
-from storage.members import Consent, PersonalData
 
-VOLUNTEER_PHONE, STAFF_PHONE = "13700001234", "13900009999"
-
-
-@pytest.fixture
-def town(runtime):
-    class Town:
-        async def member(self, openid, name, phone, *, role="volunteer", born=1975):
-            member = await members.register_member(
-                runtime.sessions, runtime.keyring, role=role, openid=openid, community="青山湖社区", birth_year=born,
-                consent=Consent("2026-11", utcnow()), personal=PersonalData(real_name=name, phone=phone))
-            await ledger.open_member_account(runtime.sessions, member.ledger_ref)
-            return member
-
-    return Town()
+from tests.staff.conftest import STAFF_PHONE, VOLUNTEER_PHONE, pushes
 
 
 @pytest.fixture
 async def staff(town):
     """赵敏 is in the test config's [staff] openids and has registered."""
     return await town.member("o_staff_zhao", "赵敏", STAFF_PHONE)
-
-
-@pytest.fixture
-async def volunteer(town, member_chat):
-    member = await town.member("o_volunteer_liu", "刘芳", VOLUNTEER_PHONE)
-    await member_chat("o_volunteer_liu").says("你好")
-    return member
-
-
-@pytest.fixture
-def zhao(member_chat):
-    return member_chat("o_staff_zhao")
-
-
-async def pushes(inbox, openid: str) -> list[str]:
-    for _ in range(200):
-        if messages := await inbox.new_messages(openid):
-            return [message["text"] for message in messages]
-        await asyncio.sleep(0.05)
-    return []
 
 
 async def test_staff_verify_a_volunteer_who_is_told_they_can_now_take_requests(staff, volunteer, zhao, inbox, runtime):

@@ -1,29 +1,14 @@
 """Staff work from their own chat: their help lists their commands, 恢复 brings a suspended member back,
 a command typed while a flow waits for words is asked about before it is taken either way."""
 
-import asyncio
 
 import pytest
 
-from storage import audit, broadcasts, ledger, members
-from storage.base import utcnow
-from storage.members import Consent, PersonalData
+from storage import audit, broadcasts, members
 
-VOLUNTEER_PHONE, STAFF_PHONE = "13700001234", "13900009999"
+from tests.staff.conftest import STAFF_PHONE, VOLUNTEER_PHONE, pushes
+
 WECHAT_TEXT_LIMIT = 2048
-
-
-@pytest.fixture
-def town(runtime):
-    class Town:
-        async def member(self, openid, name, phone, *, role="volunteer", born=1975):
-            member = await members.register_member(
-                runtime.sessions, runtime.keyring, role=role, openid=openid, community="青山湖社区", birth_year=born,
-                consent=Consent("2026-11", utcnow()), personal=PersonalData(real_name=name, phone=phone))
-            await ledger.open_member_account(runtime.sessions, member.ledger_ref)
-            return member
-
-    return Town()
 
 
 @pytest.fixture
@@ -32,26 +17,6 @@ async def staff(town, runtime):
     admins' by default ([corrections] in config)."""
     member = await town.member("o_staff_zhao", "赵敏", STAFF_PHONE)
     return await members.make_staff(runtime.sessions, member.id, members.SYSTEM, admin=True)
-
-
-@pytest.fixture
-async def volunteer(town, member_chat):
-    member = await town.member("o_volunteer_liu", "刘芳", VOLUNTEER_PHONE)
-    await member_chat("o_volunteer_liu").says("你好")
-    return member
-
-
-@pytest.fixture
-def zhao(member_chat):
-    return member_chat("o_staff_zhao")
-
-
-async def pushes(inbox, openid: str) -> list[str]:
-    for _ in range(200):
-        if messages := await inbox.new_messages(openid):
-            return [message["text"] for message in messages]
-        await asyncio.sleep(0.05)
-    return []
 
 
 async def test_staff_help_lists_the_staff_commands_within_one_wechat_message(staff, volunteer, zhao, member_chat):
