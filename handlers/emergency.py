@@ -23,8 +23,9 @@ version.
 from __future__ import annotations
 
 import asyncio
-import logging
 import dataclasses
+import logging
+import re
 from datetime import datetime, timedelta
 from typing import Awaitable, Callable
 from weakref import WeakValueDictionary
@@ -54,8 +55,10 @@ DOUBT_ANSWERS = {
 }
 # What a first message that asked for nothing besides reads as, once its danger is set aside.
 NOTHING_ASKED = ("unknown", "affirm", "deny")
-# Said inside a longer answer ("不是的 我没事 谢谢"), these mean no danger.
-SAFE_INSIDE = ("没事", "没危险", "没有危险", "不危险", "不是", "没有")
+# A longer "no" must say so from its first words and add only reassurance ("不是的 我没事 谢谢"): "不是很舒服" or
+# "没有力气" are not a no, and settling on them would leave someone unwell with no alert.
+SAFE_HEADS = r"不是的?|没有|没|不用了?|不需要|我?没事了?|没有?危险|不危险|我很好|好多了|还好"
+SAFE_ANSWER = re.compile(rf"^({SAFE_HEADS})({SAFE_HEADS}|放心|没关系|谢谢[你您]?(们|啦|了)?)*$")
 PURPOSE = Purpose("sos")
 NOT_ON_FILE = "未登记"
 
@@ -99,8 +102,17 @@ async def answer(incoming: Incoming, ctx: Context, slots: dict | None = None) ->
     if level_of(incoming) == nlu.DOUBT:
         _background(_doubt(incoming, ctx))
         return Outcome(Reply(ctx.text("sos_doubt")), "sos_doubt")
-    _background(_alert(incoming, ctx, _spooled(incoming, ctx)))
+    _background(_alarm(incoming, ctx, _spooled(incoming, ctx)))
     return Outcome(Reply(ctx.text("sos")), "sos")
+
+
+async def _alarm(incoming: Incoming, ctx: Context, entry: SpoolEntry | None) -> None:
+    """A clear cry answers any open "您现在有危险吗？" too: its silence must not raise the same incident again."""
+    try:
+        await ctx.dialogue.take(incoming.openid, DOUBT)
+    except Exception:  # noqa: BLE001 — Redis away: the silence job cannot run either
+        log.warning("redis unavailable while closing an open SOS doubt")
+    await _alert(incoming, ctx, entry)
 
 
 async def replay_spooled(ctx: Context) -> int:
@@ -175,10 +187,11 @@ def _in_danger(text: str, now: datetime) -> bool | None:
     said = plain(text)
     if said in DOUBT_ANSWERS:
         return DOUBT_ANSWERS[said]
-    intent = nlu.parse(text, now=now, expecting="yes_no").intent
-    if intent in ("affirm", "deny"):
-        return intent == "affirm"
-    return False if any(word in said for word in SAFE_INSIDE) else None
+    if SAFE_ANSWER.match(said):
+        return False
+    if nlu.parse(text, now=now, expecting="yes_no").intent == "affirm" or nlu.danger_of(text).level != nlu.NONE:
+        return True
+    return None  # not an answer: the question stays open, and silence still raises the alert
 
 
 def _asked_incoming(incoming: Incoming, asked: dict) -> Incoming:
@@ -189,11 +202,14 @@ def _asked_incoming(incoming: Incoming, asked: dict) -> Incoming:
 async def _doubt(incoming: Incoming, ctx: Context) -> None:
     """A second alarming message while a doubt is open raises the alert; else the doubt is kept and timed.
     Whatever cannot be kept or timed raises the alert: safety first."""
+    at = incoming.received_at.isoformat()
     try:
-        if await ctx.dialogue.take(incoming.openid, DOUBT) is not None:
+        asked = await ctx.dialogue.recall(incoming.openid, DOUBT)
+        if asked is not None and (asked["at"], asked["text"]) == (at, incoming.text):
+            return  # WeChat resending the message that opened the question: it is kept and timed already
+        if asked is not None and await ctx.dialogue.take(incoming.openid, DOUBT) is not None:
             log.warning("SOS doubt followed by another alarming message: raising the alert")
             return await _alert(incoming, ctx, _spooled(incoming, ctx))
-        at = incoming.received_at.isoformat()
         await ctx.dialogue.note(incoming.openid, DOUBT, {"text": incoming.text, "kind": incoming.kind.value, "at": at},
                                 int(DOUBT_KEPT.total_seconds()))
         if ctx.bank.jobs is None:

@@ -144,7 +144,8 @@ STAFF_COMMANDS: tuple[re.Pattern, ...] = (
     staff_desk.MAKE_STAFF_COMMAND, staff_desk.MAKE_ADMIN_COMMAND, staff_desk.REVOKE_STAFF_COMMAND,
     staff_desk.REPORT_COMMAND, console_link.LOGIN_COMMAND, broadcast.HISTORY_COMMAND, broadcast.CANCEL_COMMAND,
     knowledge.ADD_STORY_COMMAND, staff.REGISTER_COMMAND, broadcast.STORY_COMMAND, broadcast.START_COMMAND,
-    staff_desk.REVERSE_COMMAND, staff_desk.GRANT_COMMAND,
+    staff_desk.REVERSE_COMMAND, staff_desk.GRANT_COMMAND, staff_desk.ADJUST_COMMAND, staff_desk.APPROVE_COMMAND,
+    escalation.ASSIGN_COMMAND, escalation.CALLED_COMMAND,
 )
 
 # The numbered main menu offered after two misunderstandings.
@@ -199,15 +200,16 @@ def make_respond(flows: dict[str, Flow]) -> Responder:
                                 command=run_command)
 
     async def understand_text(incoming: Incoming, ctx: Context) -> Outcome:
-        # "您现在有危险吗？" is settled before anything else the member says is read.
+        # "您现在有危险吗？" is settled before anything else the member says is read; while it is open, a staff
+        # command is not held with a second yes/no question, whose "是" would answer both.
         if (settled := await emergency.settle_doubt(incoming, ctx, obey_text)) is not None:
             return settled
-        return await obey_text(incoming, ctx)
-
-    async def obey_text(incoming: Incoming, ctx: Context) -> Outcome:
         if is_staff_command(incoming.text) and await staff.staff_member(incoming, ctx) is not None \
                 and (asked := await conversation.hold(incoming, ctx)) is not None:
             return asked
+        return await obey_text(incoming, ctx)
+
+    async def obey_text(incoming: Incoming, ctx: Context) -> Outcome:
         return await run_command(incoming, ctx) or await conversation.hear(incoming, ctx)
 
     async def understand_voice(incoming: Incoming, ctx: Context) -> Outcome:

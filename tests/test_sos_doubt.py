@@ -131,3 +131,31 @@ async def test_near_misses_get_their_ordinary_answer(grandma, runtime):
     for message in ("谢谢你们上次救命之恩", "打120要钱吗", "想学学怎么打120"):
         assert not the_numbers_are_in(await grandma.says(message))
     assert await sos_alerts(runtime) == []
+
+
+@pytest.mark.parametrize("unwell", ["不是很舒服", "没有好转", "我没有力气", "不是很好"])
+async def test_feeling_unwell_is_not_a_no_and_silence_still_raises_the_alert(grandma, runtime, unwell):
+    await grandma.says("我摔了一跤")
+    at = await asked_at(runtime, "o_grandma_wang")
+    assert "没事就好" not in await grandma.says(unwell)
+    assert await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(), now=at + SILENCE)
+    assert len(await sos_alerts(runtime)) == 1
+
+
+async def test_wechat_resending_a_doubtful_message_raises_nothing(grandma, wechat, runtime):
+    message = wechat.text("o_grandma_wang", "我摔了一跤", msg_id=4242)
+    for _ in range(2):
+        assert ASKED in (await wechat.post(message)).text
+        await emergency.settle()
+    assert await sos_alerts(runtime) == []
+
+
+async def test_a_clear_cry_after_a_doubt_is_one_incident_not_two(grandma, runtime):
+    await grandma.says("我摔了一跤")
+    at = await asked_at(runtime, "o_grandma_wang")
+    await grandma.says("救命")
+    [alert] = await sos_alerts(runtime)
+    await alerts.handle(runtime.sessions, alert.id, "staff:1", "已上门", utcnow())
+    assert not await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(),
+                                          now=at + SILENCE)  # the cry answered the question
+    assert await sos_alerts(runtime) == []

@@ -106,3 +106,12 @@ async def test_outside_a_flow_and_for_members_a_command_runs_as_before(staff, vo
     assert "已恢复" in await zhao.says(f"恢复 {VOLUNTEER_PHONE}")
     liu = member_chat("o_volunteer_liu")
     assert "只有社区工作人员能用" in await liu.says(f"停用 {STAFF_PHONE} 测试")
+
+
+async def test_a_staff_command_while_asked_about_danger_is_not_held_with_a_second_question(staff, volunteer, zhao,
+                                                                                            runtime):
+    await zhao.says("群发")  # the broadcast's text is awaited
+    assert "您现在有危险吗" in await zhao.says("我头很晕")
+    reply = await zhao.says(f"停用 {VOLUNTEER_PHONE} 多次爽约")
+    assert "先办这个指令吗" not in reply and "您现在有危险吗" in reply  # one yes/no question at a time
+    assert not (await members.member_by_id(runtime.sessions, volunteer.id)).is_active
