@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 
 from handlers.context import LOCAL_TIME, Context
+from handlers.escalation_texts import ASSIGN_REFUSALS
 from handlers.membership import who
 from handlers.notices import tell_members, tell_requester_side, tell_staff
 from handlers.numbers import record_number
@@ -114,9 +115,13 @@ async def assign(staff, arguments: str, incoming: Incoming, ctx: Context) -> str
         return ctx.text("assign_not_volunteer", who=await who(volunteer.id, ctx))
     actor = audit.member_actor(staff.id, is_staff=True)
     try:
-        await escalation.assign(ctx.bank.sessions, task.id, volunteer.id, actor=actor, now=incoming.received_at)
+        await escalation.assign(ctx.bank.sessions, task.id, volunteer.id, catalogue=ctx.bank.catalogue,
+                                rules=ctx.bank.task_rules, actor=actor, now=incoming.received_at)
     except tasks.IllegalTransition:
         return ctx.text("assign_not_open", id=str(task.id))
+    except (tasks.NotEligible, tasks.PausedFromAccepting) as refused:
+        why = ASSIGN_REFUSALS.get(refused.code, ASSIGN_REFUSALS["not_volunteer"])
+        return ctx.text("assign_refused", id=str(task.id), who=await who(volunteer.id, ctx), why=why)
     body = ctx.text("assign_told_volunteer", id=str(task.id), task=describe(task, ctx),
                     area=task.community or ctx.community.name)
     await tell_members(ctx, (volunteer.id,), "task_assigned", body, f"assigned:{task.id}")

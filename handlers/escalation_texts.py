@@ -11,6 +11,7 @@ ESCALATION_TEXTS = {
     "assign_no_request": "没有找到 #{id}。",
     "assign_not_open": "#{id} 已经不是等人接的单了，不用指派。",
     "assign_not_volunteer": "{who}不是志愿者，不能指派。",
+    "assign_refused": "没有指派 #{id}：{who}{why}。请换一位志愿者。",
     "assign_cannot": "{who}接不了 #{id}：{reason}",
     "assign_asked": "已请志愿者{who}确认 #{id}；他回复“接单 {id}”就算接下了，接下后会告诉老人。",
     "assign_told_volunteer": "工作人员请您帮忙：#{id} {task}，{area}。\n能去的话回复“接单 {id}”。",
@@ -26,4 +27,11 @@ ESCALATION_TEXTS = {
     "pause_volunteers_only": "暂停接单是给志愿者用的。",
     "resume_done": "欢迎回来！有新需求会再发给您。",
     "resume_not_paused": "您现在就能收到新需求，不用恢复。",
+}
+
+# Why a volunteer cannot be asked to take a request, as staff read it (the codes of accepting, storage.tasks.rules).
+ASSIGN_REFUSALS = {
+    "not_volunteer": "不是志愿者", "suspended": "已被停用", "unverified": "还没通过认证",
+    "own_request": "是这一单的发单人", "own_task": "和这一单有关（发单或代发）", "uncertified": "没有这项服务的培训证书",
+    "busy": "那个时间已经有别的单", "paused": "最近反复接单又取消，正在暂停接单", "away": "自己暂停接单了",
 }

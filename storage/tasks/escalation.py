@@ -18,7 +18,11 @@ from storage import alerts, audit
 from storage.ledger import in_transaction
 from storage.members import Sessions
 from storage.tasks.matching import _offered
-from storage.tasks.errors import IllegalTransition
+from storage.exchange import Catalogue
+from storage.members.rows import member_row
+from storage.tasks.errors import IllegalTransition, NotEligible
+from storage.tasks.flip_flops import ensure_not_paused
+from storage.tasks.rules import ensure_eligible
 from storage.tasks.tables import OPEN, ServiceRequestRow, TaskOfferRow
 from storage.tasks.transitions import lock_request
 from storage.tasks.values import Task, TaskRules, as_task
@@ -80,16 +84,23 @@ async def record_step(sessions: Sessions, request_id: int, step: int, *, rules: 
     return await in_transaction(sessions, work)
 
 
-async def assign(sessions: Sessions, request_id: int, volunteer_id: int, *, actor: str, now: datetime) -> Task:
+async def assign(sessions: Sessions, request_id: int, volunteer_id: int, *, catalogue: Catalogue, rules: TaskRules,
+                 actor: str, now: datetime) -> Task:
     """Staff ask one volunteer to take an open request (`指派`); they still accept it themselves, as anyone does.
 
-    Raises IllegalTransition (wrong_state) when the request is no longer open.
+    Only someone who could accept it now is asked, by the rules of accepting (NotEligible, PausedFromAccepting),
+    and not someone away (暂停接单: NotEligible "away"). IllegalTransition when the request is no longer open.
     """
 
     async def work(session: AsyncSession) -> Task:
         row = await lock_request(session, request_id)
         if row.status != OPEN:
             raise IllegalTransition(row.status, "assigned")
+        volunteer = await member_row(session, volunteer_id)
+        await ensure_eligible(session, volunteer, row, catalogue)
+        await ensure_not_paused(session, volunteer_id, rules, now)
+        if volunteer.offers_paused_until is not None and volunteer.offers_paused_until > now:
+            raise NotEligible("away")
         if volunteer_id not in await _offered(session, request_id):
             rank = len(await _offered(session, request_id))
             await session.execute(insert(TaskOfferRow).values(

@@ -177,3 +177,16 @@ async def test_pausing_and_assigning_answer_plainly_when_they_cannot(community, 
     assert "系统出了点问题" not in refused and "工作人员" in refused
     assert "已记下" in await member_chat("o_staff_zhao").says(f"已联系 {task.id}")
     assert (await community.task(task.id)).status == tasks.OPEN
+
+
+async def test_staff_cannot_assign_someone_who_could_not_take_it_and_are_told_why(community, member_chat, inbox):
+    elder = await community.elder()
+    await community.staff()
+    await community.volunteer("o_vol_zhang", phone="13900139001")
+    task = await _posted(community, elder)
+    await member_chat("o_vol_zhang").says("暂停接单 7天")
+
+    answer = await member_chat("o_staff_zhao").says(f"指派 {task.id} 13900139001")
+    assert "没有指派" in answer and "自己暂停接单了" in answer
+    heard = await inbox.wait_for("o_vol_zhang", "工作人员请您帮忙", timeout_s=0.5)
+    assert not [text for text in heard if "工作人员请您帮忙" in text]
