@@ -11,6 +11,7 @@ from sqlalchemy.sql import type_coerce
 
 from storage.alert_tables import AlertRow
 from storage.audit import AuditRow, member_actor
+from storage.corrections.tables import CorrectionRow
 from storage.db import Sessions
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, TransferRow
 from storage.models import metadata
@@ -25,7 +26,7 @@ async def erase_about(sessions: Sessions, member_id: int) -> int:
     """Replaces every free text by or about the member with ERASED; returns how many rows. Idempotent.
 
     About them: events and ratings of their requests, alerts and audit entries on them, transfers and
-    holds of their account. By them: events they caused, ratings they gave. Their requests' place and
+    holds of their account, staff corrections of it. By them: events they caused, ratings they gave. Their requests' place and
     notes go (an empty place reads as "the home address on file", which erasure has emptied too).
     """
     actors = (member_actor(member_id, False), member_actor(member_id, True))
@@ -43,6 +44,9 @@ async def erase_about(sessions: Sessions, member_id: int) -> int:
                                      TransferRow.credit_account_id.in_(accounts))),
             (HoldRow.reason, HoldRow.id.in_(holds)),
             (HoldResolutionRow.reason, HoldResolutionRow.hold_id.in_(holds)),
+            (CorrectionRow.reason, or_(CorrectionRow.member_id == member_id, CorrectionRow.transfer_id.in_(
+                select(TransferRow.id).where(or_(TransferRow.debit_account_id.in_(accounts),
+                                                 TransferRow.credit_account_id.in_(accounts)))))),
         ]
         count = 0
         for column, about in replaced:

@@ -5,8 +5,10 @@ import dataclasses
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import select
 
-from storage import audit, corrections, ledger, members
+from storage import audit, corrections, free_text, ledger, members
+from storage.corrections.tables import CorrectionRow
 from storage.members import SYSTEM
 from storage.privacy import KeyRing
 from tests.members.helpers import Town
@@ -79,3 +81,12 @@ async def test_a_correction_needs_a_whole_amount_and_a_reason(sessions, people):
     for amount, reason in ((0, "x"), (-5, "x"), (60, " ")):
         with pytest.raises(corrections.CorrectionRefused, match="invalid"):
             await act(sessions, "grant", qian, liu.id, amount, reason, f"i:{amount}:{reason!r}")
+
+
+async def test_erasing_a_member_erases_what_staff_wrote_of_their_corrections(sessions, people):
+    qian, liu = people
+    await act(sessions, "grant", qian, liu.id, 60, "刘芳（13944443333）补记上周陪诊", "erase:1")
+    await free_text.erase_about(sessions, liu.id)
+    async with sessions() as session:
+        reasons = (await session.execute(select(CorrectionRow.reason))).scalars().all()
+    assert reasons == [free_text.ERASED]

@@ -3,6 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from storage.db import create_engine
 from storage.migrate import head_revision, is_up_to_date
 from storage.models import metadata
 
@@ -56,3 +57,34 @@ async def test_free_text_already_stored_is_sealed_by_the_upgrade_that_seals_it(t
         assert (await audit.entries(session_factory(engine)))[0].reason == "她女儿李小红13944443333"
     finally:
         await engine.dispose()
+
+
+async def test_the_migrations_of_this_round_go_down_and_up_again_with_their_rows(tmp_path):
+    """Alerts of the new kinds and a sealed ledger reason do not stop an operator from going back a release."""
+    import asyncio
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from storage.migrate import alembic_config, upgrade
+    from storage.privacy import KeyRing
+
+    url, keyring = f"sqlite+aiosqlite:///{tmp_path / 'round.sqlite3'}", KeyRing.generate()
+    await upgrade(url, keyring=keyring)
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        for kind in ("late_check_in", "short_visit", "approval", "cancel_loop", "unanswered", "sos"):
+            await connection.execute(text("INSERT INTO alerts (kind, status, detail, created_at) "
+                                          f"VALUES ('{kind}', 'open', '{{}}', '2026-12-01 08:00:00')"))
+    await engine.dispose()
+
+    config = alembic_config(url)
+    config.attributes["keyring"] = keyring
+    await asyncio.to_thread(command.downgrade, config, "0006_publicity")
+    engine = create_engine(url)
+    async with engine.connect() as connection:
+        kinds = (await connection.execute(text("SELECT kind FROM alerts"))).scalars().all()
+    await engine.dispose()
+    assert kinds == ["sos"]  # the kinds the older code cannot show are gone with it
+    await upgrade(url, keyring=keyring)
+    assert await is_up_to_date(url)
