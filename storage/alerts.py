@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
@@ -88,6 +88,7 @@ async def raise_or_repeat(sessions: Sessions, kind: str, *, within: timedelta, m
     now = now or utcnow()
     about = AlertRow.member_id == member_id if member_id is not None else AlertRow.openid == openid
     async with sessions.begin() as session:
+        await _one_at_a_time(session, f"{kind}:{member_id if member_id is not None else openid}")
         row = (await session.execute(
             select(AlertRow).where(AlertRow.kind == kind, AlertRow.status == OPEN, about,
                                    AlertRow.created_at >= now - within)
@@ -99,6 +100,14 @@ async def raise_or_repeat(sessions: Sessions, kind: str, *, within: timedelta, m
         detail = dict(row.detail or {})
         row.detail = {**detail, "repeats": detail.get("repeats", 0) + 1, "last_repeat_at": now.isoformat()}
         return row.id, False
+
+
+async def _one_at_a_time(session: AsyncSession, about: str) -> None:
+    """Two processes raising for the same person wait for each other: FOR UPDATE locks no row that is not there
+    yet. PostgreSQL: a transaction-scoped advisory lock; SQLite's transactions begin IMMEDIATE (storage.db),
+    which already lets one writer in at a time."""
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(select(func.pg_advisory_xact_lock(func.hashtext(about))))
 
 
 async def open_alerts(sessions: Sessions, kinds: tuple[str, ...] = KINDS, limit: int = 50) -> list[Alert]:
