@@ -72,11 +72,16 @@ class SosSpool:
         """Written and flushed to disk before the reply; None (and a log line) when the disk refuses."""
         try:
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = self.directory / f"{uuid.uuid4().hex}{SUFFIX}"
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            name = uuid.uuid4().hex
+            path, writing = self.directory / f"{name}{SUFFIX}", self.directory / f"{name}.writing"
+            # Written and locked under a name no replayer looks for, then renamed (the lock stays with the file):
+            # a replayer in another process never finds it empty and unlocked in between.
+            fd = os.open(writing, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
             fcntl.flock(fd, fcntl.LOCK_EX)
             entry = SpoolEntry(path, openid, received_at, None, fd)
             _write(fd, entry._record())
+            os.rename(writing, path)
+            _sync_directory(self.directory)  # the rename itself survives a power cut
             return entry
         except OSError:
             log.exception("SOS could not be written to the spool; it is alerted from memory only")
@@ -125,3 +130,11 @@ def _write(fd: int, record: dict) -> None:
     os.ftruncate(fd, 0)
     os.pwrite(fd, data, 0)
     os.fsync(fd)
+
+
+def _sync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
