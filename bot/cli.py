@@ -215,6 +215,8 @@ async def run_dev(config: Config, args) -> None:
             print(f"timebank dev: bot {bot_url}{config.server.path}, sandbox {sandbox_url}, data in {config.data_dir}")
             print(f"timebank dev: logs in {dev_log_file(config)}; the clock moves with /clock (now "
                   f"{DevChat.local_now()})", flush=True)
+            if args.staff:
+                print(f"timebank dev: --staff: {args.openid} becomes staff and admin once registered (send 我要注册)")
             dev = DevChat(runtime, staff_openid=args.openid if args.staff else None)
             await run_chat(config.wechat, f"{bot_url}{config.server.path}", sandbox_url, args.openid,
                            name_of=dev.name_of, after_turn=dev.after_turn)

@@ -13,7 +13,7 @@ ESCALATION_TEXTS = {
     "assign_not_volunteer": "{who}不是志愿者，不能指派。",
     "assign_refused": "没有指派 #{id}：{who}{why}。请换一位志愿者。",
     "assign_cannot": "{who}接不了 #{id}：{reason}",
-    "assign_asked": "已请志愿者{who}确认 #{id}；他回复“接单 {id}”就算接下了，接下后会告诉老人。",
+    "assign_asked": "已请志愿者{who}确认 #{id}；TA回复“接单 {id}”就算接下了，接下后会告诉老人。",
     "assign_told_volunteer": "工作人员请您帮忙：#{id} {task}，{area}。\n能去的话回复“接单 {id}”。",
     "called_usage": "格式：已联系 单号，比如“已联系 12”。",
     "called_done": "已记下：#{id} 已经打电话联系过老人。",
