@@ -45,6 +45,9 @@ TRADITIONAL_TO_SIMPLIFIED = """
 # Whole-word replacements applied before anything else: voice-input
 # homophone slips, common miswritings and dialect words.
 VARIANTS = {
+    # emoji that carry a cry or a danger, read as words before emoji are dropped; a tripled cry
+    # ("救救救") would otherwise collapse to one character
+    "🆘": " sos ", "🚑": " 救护车 ", "🔥": " 火苗 ", "🚒": " 火苗 ", "🚨": " 救命 ", "救救救": "救命",
     # homophone slips of speech recognition and pinyin typing
     "志原者": "志愿者", "志元者": "志愿者", "自愿者": "志愿者",
     "麻凡": "麻烦", "定阅": "订阅", "退定": "退订", "帐单": "账单", "帐户": "账户",
