@@ -47,7 +47,7 @@ TRADITIONAL_TO_SIMPLIFIED = """
 VARIANTS = {
     # emoji that carry a cry or a danger, read as words before emoji are dropped; a tripled cry
     # ("救救救") would otherwise collapse to one character
-    "🆘": " sos ", "🚑": " 救护车 ", "🔥": " 火苗 ", "🚒": " 火苗 ", "🚨": " 救命 ", "救救救": "救命",
+    "🆘": " sos ", "🚑": " 救护车 ", "🔥": " 火苗 ", "救救救": "救命",  # not 🚨: "🚨紧急通知" is an announcement
     # homophone slips of speech recognition and pinyin typing
     "志原者": "志愿者", "志元者": "志愿者", "自愿者": "志愿者",
     "麻凡": "麻烦", "定阅": "订阅", "退定": "退订", "帐单": "账单", "帐户": "账户",
