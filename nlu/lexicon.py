@@ -45,6 +45,9 @@ TRADITIONAL_TO_SIMPLIFIED = """
 # Whole-word replacements applied before anything else: voice-input
 # homophone slips, common miswritings and dialect words.
 VARIANTS = {
+    # emoji that carry a cry or a danger, read as words before emoji are dropped; a tripled cry
+    # ("救救救") would otherwise collapse to one character
+    "🆘": " sos ", "🚑": " 救护车 ", "🔥": " 火苗 ", "救救救": "救命",  # not 🚨: "🚨紧急通知" is an announcement
     # homophone slips of speech recognition and pinyin typing
     "志原者": "志愿者", "志元者": "志愿者", "自愿者": "志愿者",
     "麻凡": "麻烦", "定阅": "订阅", "退定": "退订", "帐单": "账单", "帐户": "账户",
@@ -93,7 +96,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "register": {
         "注册": 3, "报名": 3, "报个名": 3, "加入": 2.5, "入会": 2.5, "绑定": 2.5, "实名": 2.5, "认证": 2, "登记": 2,
-        "开户": 2.5, "开个户": 2.5, "开通": 2, "入个会": 3, "登个记": 3, "入会吧": 3, "入伙": 3, "入个伙": 3, "当会员": 3, "成为会员": 3,
+        "开户": 2.5, "开个户": 2.5, "开通": 2, "入个会": 3, "登个记": 3, "入会吧": 3, "入伙": 3, "入个伙": 3, "想加入": 3, "加入你们": 3.5, "当会员": 3, "成为会员": 3,
     },
     "post_request": {
         "想找人": 2.5, "找人": 2, "找个人": 2, "找个": 1, "请人": 2, "请个人": 2, "想请": 1.5, "需要人": 2, "需要有人": 2,
@@ -324,7 +327,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "subscribe": {
         r"(收|接收|要)(你们的)?.{0,4}(通知|推送|消息)": 2,
         r"(又|还是|重新)想?(收到|接收|收|要)": 4,
-        r"(通知|消息|推送|活动)[^不别没 ]{0,2}(还是|继续|照样|接着)(给我)?发": 4,
+        r"(通知|消息|推送|活动)[^不别没 ]{0,2}(还是|还|继续|照样|照常|接着)(给我)?发": 4,
         r"推送.{0,2}(打开|开启|恢复)": 3,
     },
     "unsubscribe": {
@@ -345,6 +348,10 @@ NEUTRAL_PHRASES = (
     "紧急联系人", "紧急电话",  # naming an emergency contact is not an emergency
     "说来不了", "说来不成", "说去不了",  # what someone else said: news of an order, not the writer cancelling
 )
+
+# Phrases that hold a service word but name no service to ask for: they win the overlap and
+# name nothing ("电梯维修" is the building's notice, a reason for a request, not a repair at home).
+SERVICE_NEUTRAL_PHRASES = ("电梯维修", "电梯检修", "电梯修好", "电梯坏了")
 
 # What the bot hears when it asked a yes/no question: a bare "不" or "要" is
 # then an answer.
@@ -406,7 +413,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
     "errand": {
         "取药": 3, "拿药": 3, "买药": 2.5, "缴费": 3, "交费": 3, "电费": 2.5, "水费": 2.5, "燃气费": 2.5, "话费": 2,
         "物业费": 2.5, "跑腿": 3, "证明": 2, "办事": 2.5, "代办": 3, "取快递": 3, "快递": 2, "寄快递": 3, "手续": 2, "社保": 2,
-        "银行": 1.5, "邮局": 2, "驿站": 2, "跑一趟": 2.5, "药店": 2, "药房": 2,
+        "邮局": 2, "驿站": 2, "跑一趟": 2.5, "药店": 2, "药房": 2,
     },
     "digital_help": {
         "教我用手机": 3, "手机": 1.5, "智能手机": 2.5, "微信": 2, "视频通话": 3, "视频电话": 3, "视频": 1.5, "健康码": 3, "电脑": 2,
@@ -459,6 +466,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"药.{0,2}(取|拿|买)": 3,
         r"(取|拿|寄)(个|一下|下)?快递": 3,
         r"办(个|点)?.{0,2}(手续|证|卡|事)": 3,
+        r"(?<!时间)银行": 1.5,  # the bank down the road, not the time bank
     },
     "digital_help": {
         r"教(我|我妈|我爸|他|她|老人)?.{0,4}(用|弄|发|玩|操作|上网|视频|微信|手机)": 3,

@@ -182,6 +182,7 @@ def build() -> Matcher:
         *((phrase, "negation", None, 0.0) for phrase in lexicon.NEGATIONS),
         *((phrase, "dismissal", None, 0.0) for phrase in lexicon.DISMISSALS),
         *_entries("service", lexicon.SERVICE_CUES),
+        *((phrase, "service", None, 0.0) for phrase in lexicon.SERVICE_NEUTRAL_PHRASES),
         *_entries("role", lexicon.ROLE_CUES),
         *_entries("audience", lexicon.AUDIENCE_CUES),
         *((phrase, "score", str(score), 1.0) for phrase, score in lexicon.SCORE_WORDS.items()),

@@ -28,6 +28,8 @@ class Reading:
         self.quote_start = len(self.text) - len(quoted)
         self.tokens = tokenizer.cut(self.text)
         self.hits: dict[str, list[Hit]] = _MATCHER.match(self.text, self.tokens)
+        # A neutral service phrase has won its overlap; it names no service.
+        self.hits["service"] = [h for h in self.layer("service") if h.label]
         self._head_states_intent = any(h.label for h in self.layer("intent") if h.end <= self.quote_start)
 
     def layer(self, name: str) -> list[Hit]:
