@@ -52,6 +52,12 @@ async def test_a_newcomer_who_says_who_they_are_is_asked_to_join(member_chat, in
     assert "同意请回复" in await member_chat("o_newcomer").says(introduction)
 
 
+async def test_two_oclock_is_not_two_hours(wang):
+    assert "多长时间" in await wang.says("明天下午找人打扫卫生")
+    assert "多长时间" in await wang.says("两点")  # a time, said where a length was asked: asked again
+    assert "在哪里" in await wang.says("一个半钟头")
+
+
 async def test_home_is_picked_by_saying_home_and_nothing_to_add_is_not_a_cancel(wang):
     assert "在哪里" in await wang.says("明天下午三点找人陪我聊聊天，两个小时")
     assert "还有什么要交代" in await wang.says("家里")
