@@ -21,7 +21,11 @@ from storage import members
 from storage.privacy import InvalidPhone, mask_phone, normalize_phone
 
 FLOW_NAME = "bind_elder"
-BIND_COMMAND = re.compile(r"^\s*(绑定(老人|家人|父母|爸爸|妈妈|亲人)|亲情代理)\s*$")
+# "绑定老人", and as people say it: "我要绑定我妈 13912345678", "绑定老妈", "关联我爸".
+ELDER_WORDS = "老人|家人|父母|爸爸|妈妈|亲人|我妈|我爸|老妈|老爸|母亲|父亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老伴"
+BIND_COMMAND = re.compile(rf"^\s*(?:我要|我想|帮我)?(?:绑定|关联)\s*(?:我的?|我家的?)?(?:{ELDER_WORDS})?[\s,，:：]*"
+                          r"(?:\+?86)?(?:1\d{10})?\s*$|^\s*亲情代理\s*$")
+PHONE_INSIDE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 AGREE_COMMAND = re.compile(r"^\s*同意绑定\s*(\d*)\s*$")
 REFUSE_COMMAND = re.compile(r"^\s*拒绝绑定\s*(\d*)\s*$")
 MY_FAMILY_COMMAND = re.compile(r"^\s*(我的(家人|家属|亲人))\s*$")
@@ -76,10 +80,16 @@ async def ask_the_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcom
     return Outcome(Reply(ctx.text("bind_sent")), FLOW_NAME)
 
 
+async def phone_in_the_command(incoming: Incoming, ctx: Context) -> dict:
+    found = PHONE_INSIDE.search(incoming.text or "")
+    return {"elder_phone": found.group(0)} if found else {}
+
+
 FLOW = Flow(
     name=FLOW_NAME,
     title="绑定老人",
     ready=registered_only,
+    prefill=phone_in_the_command,
     slots=(
         Slot("elder_phone", lambda slots, ctx: ctx.text("bind_ask_phone"), expecting="phone", check=an_elders_phone),
         Slot("relation", lambda slots, ctx: ctx.text("bind_ask_relation"), expecting="choice", choices=RELATIONS),

@@ -154,3 +154,15 @@ async def test_staff_confirm_for_an_elder_without_wechat(son, town, member_chat,
     assert confirmed.actor == f"staff:{staff.id}"
     await told(inbox, "o_son_li", "已同意")
     assert "没有待确认的绑定申请" in await member_chat("o_staff_zhao").says("确认绑定 13300005555")
+
+
+@pytest.mark.parametrize("words", [f"绑定我妈 {MOTHER_PHONE}", f"我要绑定老妈{MOTHER_PHONE}"])
+async def test_a_son_who_names_his_mother_and_her_phone_at_once_is_asked_only_the_relation(mother, son, member_chat,
+                                                                                            words):
+    son_chat = member_chat("o_son_li")
+    assert "1. 儿子" in await son_chat.says(words)
+    assert "138****2222" in await son_chat.says("儿子")
+
+
+async def test_binding_said_as_people_say_it_asks_for_the_phone(son, member_chat):
+    assert "老人注册时用的手机号" in await member_chat("o_son_li").says("绑定我妈")
