@@ -90,12 +90,13 @@ async def test_a_staff_member_works_through_the_console_on_a_phone(staff, volunt
     await snap(phone, "03-member-verified")
     assert await inbox.wait_for("o_volunteer_liu", "认证")  # told in WeChat, so the sandbox knows them as a follower
 
-    # Resolving an alert.
+    # Settling a dispute: its alert closes with the settlement.
     await phone.goto("/console/alerts")
     await snap(phone, "04-alerts")
-    await phone.locator("textarea[name=note]").first.fill("已电话联系老人，约好重新上门")
-    await phone.get_by_role("button", name="已处理").first.click()
-    await phone.get_by_text("告警已处理").wait_for()
+    await phone.locator("select[name=decision]").first.select_option("REFUND")
+    await phone.locator("textarea[name=reason]").first.fill("已电话联系老人，志愿者没有上门")
+    await phone.get_by_role("button", name="处理纠纷").first.click()
+    await phone.get_by_text("纠纷已处理").wait_for()
     assert not [a for a in await alerts.open_alerts(runtime.sessions) if a.kind == alerts.DISPUTE]
 
     # Sending a broadcast to the sandbox.
