@@ -92,7 +92,8 @@ async def _sync_partner_catalogue(app: web.Application) -> None:
 
 
 async def _promote_configured_staff(app: web.Application) -> None:
-    """`[staff] openids` (and `admins`) already registered become staff members (admins), so their acts are logged under their ids."""
+    """`[staff] openids` (and `admins`) already registered become staff members (admins), so that their acts are
+    logged under their ids."""
     runtime = app[RUNTIME]
     await members.promote_configured_staff(runtime.sessions, runtime.config.staff_openids, runtime.config.staff_admins)
 

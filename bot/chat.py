@@ -180,8 +180,8 @@ async def run_chat(wechat_config, bot_url: str, sandbox_url: str, openid: str, l
     async with aiohttp.ClientSession() as http:
         await _check_reachable(http, "bot", bot_url)
         await _check_reachable(http, "sandbox", f"{sandbox_url.rstrip('/')}/sandbox/messages?after=0")
-        session = ChatSession(SimulatedWeChat(http, bot_url, wechat_config, sandbox_url), SandboxInbox(http, sandbox_url),
-                              openid, name_of=name_of, after_turn=after_turn)
+        wechat = SimulatedWeChat(http, bot_url, wechat_config, sandbox_url)
+        session = ChatSession(wechat, SandboxInbox(http, sandbox_url), openid, name_of=name_of, after_turn=after_turn)
         await session.inbox.skip_to_now(None)
         if interactive:
             session.say(f"以 {openid} 的身份和机器人聊天。发 /help 看命令，/quit 退出。")
