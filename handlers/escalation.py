@@ -109,10 +109,6 @@ async def assign(staff, arguments: str, incoming: Incoming, ctx: Context) -> str
     task = await _task(request_id, ctx)
     if task is None:
         return ctx.text("assign_no_request", id=str(request_id))
-    if task.status != tasks.OPEN:
-        return ctx.text("assign_not_open", id=str(task.id))
-    if volunteer.role != members.VOLUNTEER:
-        return ctx.text("assign_not_volunteer", who=await who(volunteer.id, ctx))
     actor = audit.member_actor(staff.id, is_staff=True)
     try:
         await escalation.assign(ctx.bank.sessions, task.id, volunteer.id, catalogue=ctx.bank.catalogue,

@@ -10,7 +10,6 @@ ESCALATION_TEXTS = {
     "assign_usage": "格式：指派 单号 志愿者手机号，比如“指派 12 13800138000”。",
     "assign_no_request": "没有找到 #{id}。",
     "assign_not_open": "#{id} 已经不是等人接的单了，不用指派。",
-    "assign_not_volunteer": "{who}不是志愿者，不能指派。",
     "assign_refused": "没有指派 #{id}：{who}{why}。请换一位志愿者。",
     "assign_cannot": "{who}接不了 #{id}：{reason}",
     "assign_asked": "已请志愿者{who}确认 #{id}；TA回复“接单 {id}”就算接下了，接下后会告诉老人。",
