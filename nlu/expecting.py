@@ -91,8 +91,9 @@ def _time(r: Reading) -> dict[str, Any]:
 
 def _duration(r: Reading) -> dict[str, Any]:
     minutes = r.duration_min
-    # "两点" is two o'clock, never two hours: a bare number said with 点 is a time, which comes along anyway.
-    if minutes is None and not r.text.rstrip("吧啊呀").endswith("点") and (number := bare_number(r.text)):
+    if minutes is None and (number := bare_number(r.text)):
+        if r.text.rstrip("吧啊呀").endswith("点"):  # "两点" is two o'clock, never two hours: the start time, said late
+            return _time(r)
         minutes = hours_to_minutes(str(number)) if number <= MAX_BARE_HOURS else number
     return _only(duration_min=minutes)
 

@@ -58,6 +58,14 @@ async def test_two_oclock_is_not_two_hours(wang):
     assert "在哪里" in await wang.says("一个半钟头")
 
 
+async def test_a_start_time_said_where_a_length_was_asked_is_kept_as_the_start(wang):
+    await wang.says("后天上午找人陪我聊聊天")
+    assert "多长时间" in await wang.says("十点")
+    await wang.says("一个钟头")
+    await wang.says("1")
+    assert "上午10:00" in await wang.says("没有")
+
+
 async def test_home_is_picked_by_saying_home_and_nothing_to_add_is_not_a_cancel(wang):
     assert "在哪里" in await wang.says("明天下午三点找人陪我聊聊天，两个小时")
     assert "还有什么要交代" in await wang.says("家里")
