@@ -12,6 +12,7 @@ import random
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -20,6 +21,7 @@ from wechatpy.crypto import PrpCrypto, WeChatCrypto
 from wechatpy.utils import WeChatSigner
 
 from bot.config import WeChatConfig
+from storage.clock import CLOCK
 
 ACCOUNT_ID = "gh_timebank_sandbox"  # the Official Account's own id (ToUserName)
 
@@ -45,6 +47,12 @@ class BotAnswer:
         return self.status == 200 and not self.text
 
 
+def _create_time(created: int | datetime | None) -> int:
+    if isinstance(created, datetime):
+        return int((created - CLOCK.offset).timestamp())
+    return created or int(time.time())
+
+
 # What each delivery tells WeChat about the member's windows (the sandbox's /sandbox/interactions).
 INTERACTION_OF_EVENT = {"CLICK": "tap", "subscribe": "tap", "SCAN": "tap", "unsubscribe": "leave"}
 
@@ -61,11 +69,13 @@ class SimulatedWeChat:
 
     @staticmethod
     def message_xml(openid: str, msg_type: str, fields: dict[str, str], *, msg_id: int | None = None,
-                    created: int | None = None) -> str:
+                    created: int | datetime | None = None) -> str:
+        """`created`: WeChat's CreateTime, or a time on the bot's clock, which WeChat's clock is behind by the
+        bot's offset (storage/clock.py)."""
         body = "".join(f"<{name}>{_cdata(value)}</{name}>" for name, value in fields.items())
         msg_id_xml = "" if msg_type == "event" else f"<MsgId>{msg_id or random.getrandbits(62)}</MsgId>"
         return (f"<xml><ToUserName>{_cdata(ACCOUNT_ID)}</ToUserName><FromUserName>{_cdata(openid)}</FromUserName>"
-                f"<CreateTime>{created or int(time.time())}</CreateTime><MsgType>{_cdata(msg_type)}</MsgType>"
+                f"<CreateTime>{_create_time(created)}</CreateTime><MsgType>{_cdata(msg_type)}</MsgType>"
                 f"{body}{msg_id_xml}</xml>")
 
     def text(self, openid: str, content: str, **ids) -> str:

@@ -46,6 +46,11 @@ class Clock:
             raise ClockError("a time needs its UTC offset, e.g. 2026-12-05T08:50+08:00")
         return await self.advance(redis, (when - self.now()).total_seconds())
 
+    def start_at(self, when: datetime) -> None:
+        """This process only: read `when` now and run on from there, backwards too. For tests, whose stories
+        must not depend on the hour the suite runs; a running bot moves its clock only through Redis."""
+        self._offset_s = (when - datetime.now(timezone.utc)).total_seconds()
+
     def reset(self) -> None:
         """Back to real time in this process (tests, and a process whose clock is not movable)."""
         self._offset_s = 0.0

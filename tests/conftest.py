@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-from datetime import datetime
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ import redis.asyncio as aioredis
 from sqlalchemy import text
 
 from bot.embedded_redis import EmbeddedRedis
+from storage.clock import CLOCK
 from storage.db import create_engine, is_sqlite, session_factory
 from storage.migrate import upgrade
 from storage.models import metadata
@@ -26,6 +27,18 @@ from storage.privacy import KeyRing
 
 TEST_DATABASE_URL = os.environ.get("TIMEBANK_TEST_DATABASE_URL", "")
 TEST_REDIS_URL = os.environ.get("TIMEBANK_TEST_REDIS_URL", "")
+BEIJING = timezone(timedelta(hours=8))
+STORY_STARTS = time(18, 0)  # early evening: "明天下午三点" is within a day, and hours pass before midnight
+
+
+@pytest.fixture(autouse=True)
+def business_clock():
+    """Every story starts at 18:00 Beijing time today, whatever the hour the suite runs, and the clock runs on
+    from there. A suite started at 23:59 once saw "明天下午三点" more than a day ahead and the day's report
+    split across two days."""
+    CLOCK.start_at(datetime.combine(datetime.now(BEIJING).date(), STORY_STARTS, BEIJING))
+    yield CLOCK
+    CLOCK.reset()
 
 
 @pytest.fixture(scope="session")
@@ -246,7 +259,7 @@ class Speaker:
     async def says(self, message: str, at: datetime | None = None) -> str:
         """`at`: the time WeChat stamps on the message, for stories on the day of a service; else now."""
         answer = await self.wechat.post(self.wechat.text(self.openid, message,
-                                                         created=int(at.timestamp()) if at else None))
+                                                         created=at))
         assert answer.status == 200
         if answer.raw != "success":
             return answer.text

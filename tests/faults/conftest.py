@@ -129,7 +129,7 @@ class WeChatTo:
 
     async def says(self, openid: str, text: str, at=None) -> str:
         """`at`: the time WeChat stamps on the message (a story on the day of a service); else now."""
-        answer = await self.wechat.post(self.wechat.text(openid, text, created=int(at.timestamp()) if at else None))
+        answer = await self.wechat.post(self.wechat.text(openid, text, created=at))
         assert answer.status == 200, answer
         return answer.text
 

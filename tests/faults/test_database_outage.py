@@ -24,7 +24,7 @@ async def a_service_waiting_for_confirmation(community, wechat):
     task = await community.request(elder)
     assert "接单成功" in await wechat.says(volunteer.openid, f"接单 {task.id}")
     assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(
-        volunteer.openid, *NEXT_DOOR, created=int(task.starts_at.timestamp())))).text
+        volunteer.openid, *NEXT_DOOR, created=task.starts_at))).text
     assert "签退成功" in await wechat.says(volunteer.openid, "签退", at=task.ends_at)
     return elder, volunteer, task
 

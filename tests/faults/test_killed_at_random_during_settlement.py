@@ -30,11 +30,11 @@ async def test_kills_at_random_moments_of_settlement_never_pay_twice_or_lose_a_p
         task = await community.request(elder)
         wechat = WeChatTo(http, bot, bot_config)
         assert "接单成功" in await wechat.says(volunteer.openid, f"接单 {task.id}")
-        arrived = wechat.wechat.location(volunteer.openid, *NEXT_DOOR, created=int(task.starts_at.timestamp()))
+        arrived = wechat.wechat.location(volunteer.openid, *NEXT_DOOR, created=task.starts_at)
         assert "签到成功" in (await wechat.wechat.post(arrived)).text
         assert "签退成功" in await wechat.says(volunteer.openid, "签退", at=task.ends_at)
 
-        done_at = int(task.ends_at.timestamp())  # the elder confirms at the end of the visit
+        done_at = task.ends_at  # the elder confirms at the end of the visit
         confirming = asyncio.create_task(wechat.wechat.post(wechat.wechat.text(elder.openid, "确认完成", created=done_at)))
         await asyncio.sleep(moments.uniform(0, LATEST_KILL_S))
         bot.kill()

@@ -54,7 +54,7 @@ async def test_a_killed_settlement_pays_nothing_and_the_elder_can_confirm_again(
     wechat = WeChatTo(http, bot, bot_config)
     assert "接单成功" in await wechat.says(volunteer.openid, f"接单 {task.id}")
     assert "签到成功" in (await wechat.wechat.post(wechat.wechat.location(
-        volunteer.openid, *NEXT_DOOR, created=int(task.starts_at.timestamp())))).text
+        volunteer.openid, *NEXT_DOOR, created=task.starts_at))).text
     assert "签退成功" in await wechat.says(volunteer.openid, "签退", at=task.ends_at)
     account = await ledger.open_member_account(runtime.sessions, volunteer.ledger_ref)
 

@@ -32,7 +32,7 @@ async def test_a_whole_service_delivered_three_times_settles_once(start_bot, htt
     say = wechat.wechat
 
     async def storm(openid: str, text: str, expected: str, at=None) -> str:
-        texts = await delivered_three_times(wechat, say.text(openid, text, created=int(at.timestamp()) if at else None))
+        texts = await delivered_three_times(wechat, say.text(openid, text, created=at))
         assert all(expected in text for text in texts), texts  # every delivery gets the one reply
         assert len(set(texts)) == 1
         return texts[0]
@@ -48,7 +48,7 @@ async def test_a_whole_service_delivered_three_times_settles_once(start_bot, htt
     await storm(volunteer.openid, f"接单 {task_id}", "接单成功")
     planned = await community.task(task_id)
     arrived = await delivered_three_times(wechat, say.location(volunteer.openid, *NEXT_DOOR, label="青山湖小区",
-                                                               created=int(planned.starts_at.timestamp())))
+                                                               created=planned.starts_at))
     assert all("签到成功" in text for text in arrived), arrived
     await storm(volunteer.openid, "签退", "签退成功", at=planned.ends_at)
     await storm(elder.openid, "确认完成", "已确认完成", at=planned.ends_at)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -56,7 +56,7 @@ class Community:
             volunteer = await members.verify_volunteer(self.sessions, volunteer.id, SYSTEM)
         for service in certified_for:
             await members.record_certificate(self.sessions, volunteer.id, service, "区红十字会",
-                                             date.today() - timedelta(days=30), None, by=SYSTEM)
+                                             utcnow().astimezone(LOCAL_TIME).date() - timedelta(days=30), None, by=SYSTEM)
         return volunteer
 
     async def staff(self, openid="o_staff_zhao"):

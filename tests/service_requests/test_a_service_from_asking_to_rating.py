@@ -1,7 +1,7 @@
 """The whole life of one request, told through WeChat: an elder asks, a volunteer comes, credits move, both rate."""
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import text
 
@@ -50,8 +50,8 @@ async def test_an_elder_gets_company_and_the_volunteer_earns_the_credits(communi
     # The day itself: each message carries the time WeChat stamps on it.
     start = (await community.task(task_id)).starts_at
 
-    def at(minutes: int) -> int:
-        return int((start + timedelta(minutes=minutes)).timestamp())
+    def at(minutes: int) -> datetime:
+        return start + timedelta(minutes=minutes)
 
     arrived = await wechat.post(wechat.location(winner_openid, *NEXT_DOOR, label="青山湖小区", created=at(-5)))
     assert "签到成功" in arrived.text

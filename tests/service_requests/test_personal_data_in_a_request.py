@@ -59,7 +59,7 @@ async def test_only_the_accepted_volunteer_sees_the_address_and_phone_and_only_w
     await liu.says(f"接单 {task.id}")
     await liu.says("有什么任务")
     await liu.says(f"联系方式 {task.id}")
-    arrival = zhang.chat.wechat.location("o_vol_zhang", *NEXT_DOOR, created=int(task.starts_at.timestamp()))
+    arrival = zhang.chat.wechat.location("o_vol_zhang", *NEXT_DOOR, created=task.starts_at)
     assert "签到成功" in (await zhang.chat.wechat.post(arrival)).text
     await zhang.says("签退", at=task.ends_at)
     await daughter.pushes("确认完成")
