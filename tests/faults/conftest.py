@@ -25,6 +25,7 @@ import redis.asyncio as aioredis
 
 from bot.embedded_redis import redis_server_binary
 from bot.simulator import SimulatedWeChat
+from storage.clock import CLOCK
 
 START_TIMEOUT_S = 30
 
@@ -101,6 +102,13 @@ class BotProcess:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
         raise AssertionError("no VmRSS")
+
+
+@pytest.fixture(autouse=True)
+def business_clock():
+    """The bots here are other processes, on the real clock: the stories that talk to them keep it too."""
+    CLOCK.reset()
+    yield CLOCK
 
 
 @pytest.fixture
