@@ -244,30 +244,10 @@ async def inbox(sandbox):
         yield SandboxInbox(http, str(sandbox.make_url("")))
 
 
-class Speaker:
-    """One member typing into WeChat: what they say, and the text of the bot's reply.
-
-    A reply that missed the passive-reply deadline (a busy machine) reaches the member as a push instead:
-    the story takes it either way, so no story depends on how fast the machine is.
-    """
-
-    LATE_REPLY_WAIT_S = 30.0
-
-    def __init__(self, wechat, inbox, openid: str):
-        self.wechat, self.inbox, self.openid = wechat, inbox, openid
-
-    async def says(self, message: str, at: datetime | None = None) -> str:
-        """`at`: the time WeChat stamps on the message, for stories on the day of a service; else now."""
-        answer = await self.wechat.post(self.wechat.text(self.openid, message,
-                                                         created=at))
-        assert answer.status == 200
-        if answer.raw != "success":
-            return answer.text
-        pushed = await self.inbox.wait_for(self.openid, timeout_s=self.LATE_REPLY_WAIT_S)
-        return "\n".join(pushed)
-
-
 @pytest.fixture
 def member_chat(wechat, inbox):
-    """member_chat("o_openid") → a Speaker for that member."""
+    """member_chat("o_openid") → a Speaker for that member (bot.simulator.Speaker: the passive reply, or the
+    push a reply that missed the deadline became)."""
+    from bot.simulator import Speaker
+
     return lambda openid: Speaker(wechat, inbox, openid)
