@@ -24,7 +24,8 @@ import redis
 import redis.asyncio as aioredis
 
 from bot.embedded_redis import redis_server_binary
-from bot.simulator import SimulatedWeChat
+from bot.simulator import SandboxInbox, SimulatedWeChat, Speaker
+from storage.clock import CLOCK, OFFSET_KEY
 
 START_TIMEOUT_S = 30
 
@@ -103,13 +104,30 @@ class BotProcess:
         raise AssertionError("no VmRSS")
 
 
+def share_the_business_clock(redis_url: str) -> dict[str, str]:
+    """The bot process runs on the test's business clock (18:00 Beijing time, tests/conftest.py), not the wall
+    clock: the test's offset goes where a bot with the dev clock reads it (storage/clock.py), and the returned
+    environment turns that clock on (allowed: the sandbox is on loopback). A bot on its own embedded Redis
+    (no URL: not started yet) stays on the wall clock."""
+    if not redis_url:
+        return {}
+    client = redis.Redis.from_url(redis_url, socket_timeout=2)
+    try:
+        client.set(OFFSET_KEY, CLOCK.offset.total_seconds())
+    finally:
+        client.close()
+    return {"TIMEBANK_DEV_MOVABLE_CLOCK": "true"}
+
+
 @pytest.fixture
-async def start_bot(bot_config, tmp_path):
+async def start_bot(bot_config, tmp_path, redis_url):
     """start_bot(environment=..., workers=N, jobs=True) → a running BotProcess on the test's config, stopped
     afterwards. Without `jobs`, no job worker runs in it (the stories here do not wait for the clock)."""
     started: list[BotProcess] = []
 
     async def start(*, environment: dict[str, str] | None = None, workers: int = 1, jobs: bool = False) -> BotProcess:
+        environment = dict(environment or {})
+        environment |= share_the_business_clock(environment.get("TIMEBANK_REDIS_URL", redis_url))
         bot = BotProcess(tmp_path / "config.toml", tmp_path / f"bot{len(started)}.log", environment=environment,
                          workers=workers, jobs=jobs)
         started.append(bot)
@@ -121,17 +139,20 @@ async def start_bot(bot_config, tmp_path):
 
 
 class WeChatTo:
-    """WeChat posting to a bot process: one member's message, and the same message delivered again."""
+    """WeChat posting to a bot process: one member's message, and the same message delivered again.
+
+    `says` is tests/conftest.py's member: the passive reply, or the push a reply that missed the deadline
+    became (the bot process pushes through the test's sandbox). Stories about the deadline itself read
+    `wechat.post(...)` and its `success` directly."""
 
     def __init__(self, http: aiohttp.ClientSession, bot: BotProcess, bot_config):
         self.bot = bot
         self.wechat = SimulatedWeChat(http, f"{bot.url}{bot_config.server.path}", bot_config.wechat)
+        self.inbox = SandboxInbox(http, bot_config.wechat.api_base_url)
 
     async def says(self, openid: str, text: str, at=None) -> str:
         """`at`: the time WeChat stamps on the message (a story on the day of a service); else now."""
-        answer = await self.wechat.post(self.wechat.text(openid, text, created=at))
-        assert answer.status == 200, answer
-        return answer.text
+        return await Speaker(self.wechat, self.inbox, openid).says(text, at)
 
 
 @pytest.fixture
