@@ -251,3 +251,28 @@ def member_chat(wechat, inbox):
     from bot.simulator import Speaker
 
     return lambda openid: Speaker(wechat, inbox, openid)
+
+
+@pytest.fixture
+def outbox_drained(runtime):
+    """await outbox_drained() → once no push is due or being sent: whatever the bot was to push by now is in the
+    sandbox. A story that shows nothing arrives waits for this, then reads the inbox, instead of sleeping."""
+    from sqlalchemy import and_, func, or_, select
+
+    from storage.base import utcnow
+    from storage.outbox import PENDING, SENDING, OutboundMessage
+
+    async def drained(timeout_s: float = 30.0) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while True:
+            unsettled = or_(OutboundMessage.status == SENDING,
+                            and_(OutboundMessage.status == PENDING, OutboundMessage.next_attempt_at <= utcnow()))
+            async with runtime.sessions() as session:
+                left = (await session.execute(
+                    select(func.count()).select_from(OutboundMessage).where(unsettled))).scalar_one()
+            if not left:
+                return
+            assert asyncio.get_running_loop().time() < deadline, f"{left} pushes still unsent after {timeout_s} s"
+            await asyncio.sleep(0.05)
+
+    return drained
