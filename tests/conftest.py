@@ -24,6 +24,9 @@ from storage.db import create_engine, is_sqlite, session_factory
 from storage.migrate import upgrade
 from storage.models import metadata
 from storage.privacy import KeyRing
+from tests import hypothesis_profiles
+
+hypothesis_profiles.load()  # `ci` unless HYPOTHESIS_PROFILE says otherwise (tests/hypothesis_profiles.py)
 
 TEST_DATABASE_URL = os.environ.get("TIMEBANK_TEST_DATABASE_URL", "")
 TEST_REDIS_URL = os.environ.get("TIMEBANK_TEST_REDIS_URL", "")
