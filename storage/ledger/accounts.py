@@ -70,6 +70,13 @@ async def live_available(session: AsyncSession, account: AccountRow, now: dateti
     return posted_balance(account) - await live_held(session, account, now)
 
 
+async def available_in(session: AsyncSession, kind: str, owner_ref: str, now: datetime) -> int:
+    """Inside the caller's transaction; an account never opened has nothing available (and is not opened)."""
+    account = (await session.execute(select(AccountRow).where(
+        and_(AccountRow.kind == kind, AccountRow.owner_ref == owner_ref)))).scalar_one_or_none()
+    return 0 if account is None else await live_available(session, account, now)
+
+
 async def live_held(session: AsyncSession, account: AccountRow, now: datetime) -> int:
     """Held by holds still open and before their deadline: one past it holds nothing, swept or not."""
     if account.debits_pending == 0:
