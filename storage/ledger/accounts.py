@@ -8,10 +8,11 @@ from sqlalchemy import and_, case, exists, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound, InvalidRequest
 from storage.ledger.models import REF_LENGTH, AccountRow, HoldResolutionRow, HoldRow, TransferRow
 from storage.ledger.rules import posted_balance
-from storage.ledger.txn import Sessions, in_transaction, minutes_total, read_snapshot
+from storage.ledger.txn import in_transaction, minutes_total, read_snapshot
 from storage.ledger.types import MEMBER, POOL, REVERSAL, SYSTEM_KINDS, Account, Balance
 
 SINGLETON_REF = ""

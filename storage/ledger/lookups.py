@@ -6,9 +6,10 @@ from datetime import datetime
 
 from sqlalchemy import Select, select
 
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound
 from storage.ledger.models import AccountRow, HoldResolutionRow, IdempotencyKeyRow, TransferRow
-from storage.ledger.txn import Sessions, minutes_total
+from storage.ledger.txn import minutes_total
 from storage.ledger.types import Account
 from storage.ledger.validation import check_aware
 

@@ -16,10 +16,11 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Sessions
 from storage.ledger.accounts import SINGLETON_REF
 from storage.ledger.models import AccountRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.transfers import reversed_so_far
-from storage.ledger.txn import Sessions, minutes_total
+from storage.ledger.txn import minutes_total
 from storage.ledger.types import MEMBER, POOL, TransferResult
 from storage.ledger.validation import check_aware
 

@@ -23,12 +23,12 @@ from typing import TypeVar
 
 from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound, LedgerBusy
 from storage.ledger.models import AccountRow
 
-Sessions = async_sessionmaker[AsyncSession]
 T = TypeVar("T")
 
 MAX_ATTEMPTS = 8
