@@ -12,7 +12,7 @@ from datetime import timedelta
 from handlers.context import LOCAL_TIME, Context
 from handlers.identity import member_of
 from handlers.types import Incoming, Outcome, Reply
-from nlu.numbers import NUMBER, to_int
+from nlu import NUMBER, to_int
 from storage import members
 
 PAUSE_COMMAND = re.compile(r"^\s*暂停接单\s*(.*)$", re.S)

@@ -20,7 +20,7 @@ from typing import Any, Awaitable, Callable
 from handlers.choices import numbered_lines, picked_by_words
 from handlers.context import Context
 from handlers.types import Choice, Incoming, Location, Outcome
-from nlu.amounts import NOT_ACCEPTED
+from nlu import NOT_ACCEPTED
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.

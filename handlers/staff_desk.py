@@ -23,7 +23,7 @@ from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
 from handlers.staff import phone_and_rest, staff_action, staff_command, staff_gate, staff_member
 from handlers.types import Incoming, Outcome, Reply
-from nlu.amounts import find_amounts
+from nlu import find_amounts
 from storage import alerts, audit, corrections, help_flow, ledger, members, reports, tasks
 from storage.exchange import format_minutes
 from storage.privacy import InvalidPhone

@@ -23,10 +23,11 @@ from storage import ledger
 from storage.ledger.accounts import live_held
 from storage.ledger.rules import posted_balance
 from storage.ledger.txn import read_snapshot
-from tests.hypothesis_profiles import examples
-from storage.ledger import (GRANT, ISSUANCE, MEMBER, POOL, SERVICE, AccountRow, CapReached, HoldExpired, HoldNotOpen,
+from storage.ledger import (GRANT, ISSUANCE, MEMBER, POOL, SERVICE, CapReached, HoldExpired, HoldNotOpen,
                             HoldRequest, InsufficientCredit, LedgerRules, PostExceedsHold, ReversalExceedsRemainder,
                             SameAccount, TransferRequest)
+from storage.ledger.models import AccountRow
+from tests.hypothesis_profiles import examples
 
 RULES = LedgerRules(cap_min=600, overdraft_min=30)
 ACCOUNT_NAMES = ("issuance", "pool", "m0", "m1", "m2", "m3")
