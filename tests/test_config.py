@@ -40,7 +40,8 @@ def test_secrets_can_come_from_the_environment_instead_of_the_file(config_file):
     config = load_config(path, environ={"TIMEBANK_WECHAT_APP_SECRET": "from-env", "TIMEBANK_WECHAT_TOKEN": "envtoken",
                                         "TIMEBANK_DATABASE_URL": "postgresql://u@db/timebank",
                                         "TIMEBANK_STAFF_OPENIDS": "o_a, o_b"})
-    assert config.wechat.app_secret == "from-env" and config.wechat.token == "envtoken"
+    assert config.wechat.app_secret.get_secret_value() == "from-env"
+    assert config.wechat.token.get_secret_value() == "envtoken"
     assert config.database_url == "postgresql+asyncpg://u@db/timebank"
     assert config.staff_openids == ("o_a", "o_b")
 
