@@ -108,16 +108,18 @@ class Config:
 
     def with_overrides(self, **sections: Mapping[str, Any]) -> Config:
         """A copy with some section fields replaced, e.g. wechat={"api_base_url": ...}; checked as the file is."""
-        return replace(self, **{name: _overridden(getattr(self, name), values) for name, values in sections.items()})
+        changes = {name: _overridden(name, getattr(self, name), values) for name, values in sections.items()}
+        return replace(self, **changes)
 
 
-def _overridden(section: Any, values: Mapping[str, Any]) -> Any:
+def _overridden(name: str, section: Any, values: Mapping[str, Any]) -> Any:
+    """A section model is checked again; the rules built from one (task_rules, broadcast …) are plain values."""
     if is_dataclass(section):
         return replace(section, **values)
     try:
         return type(section).model_validate({**dict(section), **values})
     except ValidationError as error:
-        raise config_error(error) from None
+        raise config_error(error, name) from None
 
 
 # The example file's stand-ins: a server started on them would sign with a token anyone can read.

@@ -23,6 +23,7 @@ MISSING = {
     "privacy": "missing: personal data needs encryption keys (`timebank keys` prints a new set)",
 }
 
+# A short phrase for each kind of pydantic error, filled from the error's context (its bound, its choices).
 PHRASES = {
     "int_parsing": "must be a whole number",
     "int_type": "must be a whole number",
@@ -38,6 +39,12 @@ PHRASES = {
     "model_type": "must be a table",
     "model_attributes_type": "must be a table",
     "extra_forbidden": "unknown key",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "less_than": "must be less than {lt}",
+    "literal_error": "must be one of {expected}",
+    "value_error": "{error}",  # our own validators' ValueError text
 }
 
 
@@ -53,27 +60,25 @@ def dotted(location: tuple) -> str:
     return key
 
 
-def config_error(error: ValidationError) -> ConfigError:
-    """The first problem pydantic found, as the one line the CLI prints."""
+def config_error(error: ValidationError, section: str = "") -> ConfigError:
+    """The first problem pydantic found, as the one line the CLI prints; `section` when one section was checked."""
     first = error.errors(include_url=False, include_input=False)[0]
+    first["loc"] = (section, *first["loc"]) if section else first["loc"]
     key = dotted(first["loc"])
     return ConfigError(key, _problem(first, key))
 
 
 def _problem(detail: ErrorDetails, key: str) -> str:
-    kind, context, location = detail["type"], detail.get("ctx", {}), detail["loc"]
+    kind, location = detail["type"], detail["loc"]
     if kind == "missing":
-        if key in MISSING or len(location) != 2:
-            return MISSING.get(key, "missing")
-        return f"missing (set it in the file or in {env_name(*location)})"
+        return _missing(key, location)
     if kind == "extra_forbidden" and len(location) == 1:
         return "unknown section"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {context['ge']}" if "ge" in context else f"must be more than {context['gt']}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {context['le']}" if "le" in context else f"must be less than {context['lt']}"
-    if kind == "literal_error":
-        return f"must be one of {context['expected']}"
-    if kind == "value_error":
-        return str(context["error"])
-    return PHRASES.get(kind, detail["msg"])
+    phrase = PHRASES.get(kind)
+    return phrase.format(**detail.get("ctx", {})) if phrase else detail["msg"]
+
+
+def _missing(key: str, location: tuple) -> str:
+    if key in MISSING or len(location) != 2:
+        return MISSING.get(key, "missing")
+    return f"missing (set it in the file or in {env_name(*location)})"
