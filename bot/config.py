@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from bot.config_errors import ENV_PREFIX, ConfigError, config_error
+from bot.config_errors import ConfigError, config_error
 from bot.config_sections import (WECHAT_API, CommunityConfig, ConsoleConfig, NotificationConfig, ServerConfig,
                                  WeChatConfig)
 from bot.config_settings import Settings, read_settings
@@ -31,7 +31,7 @@ from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
 from storage.tasks.values import TaskRules
 
-__all__ = ["ENV_PREFIX", "WECHAT_API", "CommunityConfig", "Config", "ConfigError", "ConsoleConfig",
+__all__ = ["WECHAT_API", "CommunityConfig", "Config", "ConfigError", "ConsoleConfig",
            "NotificationConfig", "ServerConfig", "WeChatConfig", "load_config"]
 
 # With no file, `timebank dev` and the tests run on a development account, a development key ring under
@@ -128,9 +128,11 @@ PLACEHOLDERS = {"app_id": "wx0000000000000000", "app_secret": "replace-me", "tok
 
 def refuse_placeholders(config: Config) -> None:
     """Outside `timebank dev`, start-up stops on the example's placeholder app id, secret or token."""
+    wechat = config.wechat
+    given = {"app_id": wechat.app_id, "app_secret": wechat.app_secret.get_secret_value(),
+             "token": wechat.token.get_secret_value()}
     for key, placeholder in PLACEHOLDERS.items():
-        value = getattr(config.wechat, key)
-        if (value if isinstance(value, str) else value.get_secret_value()) == placeholder:
+        if given[key] == placeholder:
             raise ConfigError(f"wechat.{key}", "still the example's placeholder: set the real one")
 
 

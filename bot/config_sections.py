@@ -268,9 +268,12 @@ class CorrectionsSection(Section):
                                approval_over_min=self.approval_over_hours * 60)
 
 
+def _upper(value: Any) -> Any:
+    return value.upper() if isinstance(value, str) else value
+
+
 class LogSection(Section):
-    level: Annotated[Literal["DEBUG", "INFO", "WARNING", "ERROR"], BeforeValidator(
-        lambda value: value.upper() if isinstance(value, str) else value)] = "INFO"
+    level: Annotated[Literal["DEBUG", "INFO", "WARNING", "ERROR"], BeforeValidator(_upper)] = "INFO"
 
 
 class NotificationConfig(Section):
