@@ -286,7 +286,8 @@ class Members:
         from bot.config import WeChatConfig
         from bot.simulator import SimulatedWeChat
 
-        wechat = WeChatConfig(APP_ID, APP_SECRET, TOKEN, AES_KEY if safe else "", "", "http://unused", 5.0)
+        wechat = WeChatConfig(app_id=APP_ID, app_secret=APP_SECRET, token=TOKEN,
+                              encoding_aes_key=AES_KEY if safe else "", api_base_url="http://unused")
         self.wechat = SimulatedWeChat(http, url, wechat)
         self._ids = itertools.count(1)
 

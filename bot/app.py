@@ -132,7 +132,7 @@ LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 def may_see_detail(request: web.Request) -> bool:
     """With [server] metrics_token: who presents it as a bearer token; without: only this machine."""
-    token = request.app[RUNTIME].config.server.metrics_token
+    token = request.app[RUNTIME].config.server.metrics_token.get_secret_value()
     if not token:
         return request.remote in LOOPBACK
     presented = request.headers.get("Authorization", "")

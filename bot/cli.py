@@ -173,10 +173,15 @@ async def run_migrate(config: Config, args) -> None:
     print(f"timebank: database is up to date ({config.source})")
 
 
-async def run_sandbox(config: Config, args) -> None:
+def _sandbox(config: Config):
+    """A WeChat sandbox that knows this account's id and secret."""
     from bot.sandbox import build_sandbox
 
-    async with _site(build_sandbox(config.wechat.app_id, config.wechat.app_secret), args.host, args.port) as url:
+    return build_sandbox(config.wechat.app_id, config.wechat.app_secret.get_secret_value())
+
+
+async def run_sandbox(config: Config, args) -> None:
+    async with _site(_sandbox(config), args.host, args.port) as url:
         print(f"timebank: WeChat sandbox at {url} (set [wechat] api_base_url = \"{url}\")", flush=True)
         await _until_stopped()
 
@@ -207,9 +212,8 @@ async def run_dev(config: Config, args) -> None:
     from bot.chat import run_chat
     from bot.dev_chat import DevChat
     from bot.runtime import open_runtime
-    from bot.sandbox import build_sandbox
 
-    async with _site(build_sandbox(config.wechat.app_id, config.wechat.app_secret), "127.0.0.1", 0) as sandbox_url:
+    async with _site(_sandbox(config), "127.0.0.1", 0) as sandbox_url:
         config = replace(config.with_overrides(wechat={"api_base_url": sandbox_url}), movable_clock=True)
         async with open_runtime(config) as runtime, _site(build_app(runtime), "127.0.0.1", 0) as bot_url:
             print(f"timebank dev: bot {bot_url}{config.server.path}, sandbox {sandbox_url}, data in {config.data_dir}")

@@ -43,12 +43,12 @@ class Opened:
 
 class Envelope:
     def __init__(self, wechat: WeChatConfig):
-        self._token = wechat.token
+        self._token = wechat.token.get_secret_value()
         self.mode = wechat.mode
         self._cryptos = [
-            WeChatCrypto(wechat.token, key, wechat.app_id)
+            WeChatCrypto(self._token, key.get_secret_value(), wechat.app_id)
             for key in (wechat.encoding_aes_key, wechat.previous_encoding_aes_key)
-            if key
+            if key.get_secret_value()
         ]
 
     def handshake(self, query: dict[str, str], now: float) -> str:

@@ -63,7 +63,9 @@ class SimulatedWeChat:
         self.bot_url = bot_url
         self._sandbox_url = sandbox_url.rstrip("/")  # given: the sandbox learns what members do, for its windows
         self._wechat = wechat
-        self._crypto = WeChatCrypto(wechat.token, wechat.encoding_aes_key, wechat.app_id) if wechat.safe_mode else None
+        self._token = wechat.token.get_secret_value()
+        self._crypto = WeChatCrypto(self._token, wechat.encoding_aes_key.get_secret_value(),
+                                    wechat.app_id) if wechat.safe_mode else None
 
     # ---- messages, as WeChat writes them ----
 
@@ -101,7 +103,7 @@ class SimulatedWeChat:
     # ---- the HTTP exchange ----
 
     def signed_query(self, timestamp: str, nonce: str, openid: str = "") -> dict[str, str]:
-        query = {"signature": _signature(self._wechat.token, timestamp, nonce), "timestamp": timestamp,
+        query = {"signature": _signature(self._token, timestamp, nonce), "timestamp": timestamp,
                  "nonce": nonce}
         if openid:
             query["openid"] = openid
@@ -114,7 +116,7 @@ class SimulatedWeChat:
         if self._crypto is None:
             return query, xml.encode("utf-8")
         encrypted = PrpCrypto(self._crypto.key).encrypt(xml, self._wechat.app_id).decode()
-        query.update(encrypt_type="aes", msg_signature=_signature(self._wechat.token, stamp, nonce, encrypted))
+        query.update(encrypt_type="aes", msg_signature=_signature(self._token, stamp, nonce, encrypted))
         body = f"<xml><ToUserName>{_cdata(ACCOUNT_ID)}</ToUserName><Encrypt>{_cdata(encrypted)}</Encrypt></xml>"
         return query, body.encode("utf-8")
 

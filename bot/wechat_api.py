@@ -65,7 +65,8 @@ class TimebankWeChatClient(WeChatClient):
     message = CurrentMassMessage()
 
     def __init__(self, wechat: WeChatConfig, token_store: redis.Redis):
-        super().__init__(wechat.app_id, wechat.app_secret, timeout=wechat.api_timeout, auto_retry=False)
+        super().__init__(wechat.app_id, wechat.app_secret.get_secret_value(), timeout=wechat.api_timeout,
+                         auto_retry=False)
         self._origin = wechat.api_base_url
         self.API_BASE_URL = f"{self._origin}/cgi-bin/"
         self._store = token_store

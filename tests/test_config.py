@@ -40,7 +40,8 @@ def test_secrets_can_come_from_the_environment_instead_of_the_file(config_file):
     config = load_config(path, environ={"TIMEBANK_WECHAT_APP_SECRET": "from-env", "TIMEBANK_WECHAT_TOKEN": "envtoken",
                                         "TIMEBANK_DATABASE_URL": "postgresql://u@db/timebank",
                                         "TIMEBANK_STAFF_OPENIDS": "o_a, o_b"})
-    assert config.wechat.app_secret == "from-env" and config.wechat.token == "envtoken"
+    assert config.wechat.app_secret.get_secret_value() == "from-env"
+    assert config.wechat.token.get_secret_value() == "envtoken"
     assert config.database_url == "postgresql+asyncpg://u@db/timebank"
     assert config.staff_openids == ("o_a", "o_b")
 
@@ -127,3 +128,48 @@ def test_service_windows_and_corrections_come_from_the_config(config_file):
     assert (config.task_rules.check_in_early_min, config.task_rules.pay_tolerance_min) == (15, 10)
     assert (config.corrections.grant_by, config.corrections.approval_over_min) == ("staff", 300)
     assert config.corrections.reverse_by == "admin"
+
+
+def test_a_misspelt_key_is_refused_by_its_name_not_ignored(config_file):
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(MINIMAL + '[tasks]\nmatch_top = 5\n'), environ={})
+    assert str(error.value) == "config error: tasks.match_top: unknown key"
+
+
+def test_a_value_out_of_its_range_is_refused_with_the_range(config_file):
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(MINIMAL + '[server]\nreply_deadline = 6.0\n'), environ={})
+    assert str(error.value) == "config error: server.reply_deadline: must be at most 4.5"
+
+
+def test_an_environment_override_is_typed_and_checked_like_the_file(config_file):
+    path = config_file(MINIMAL)
+    config = load_config(path, environ={"TIMEBANK_SERVER_REPLY_DEADLINE": "3", "TIMEBANK_SERVER_PORT": "9090",
+                                        "TIMEBANK_DEV_MOVABLE_CLOCK": "yes",
+                                        "TIMEBANK_WECHAT_API_BASE_URL": "http://127.0.0.1:8081/"})
+    assert (config.server.reply_deadline, config.server.port, config.movable_clock) == (3.0, 9090, True)
+    assert config.wechat.api_base_url == "http://127.0.0.1:8081"
+    with pytest.raises(ConfigError) as error:
+        load_config(path, environ={"TIMEBANK_SERVER_PORT": "eighty"})
+    assert str(error.value) == "config error: server.port: must be a whole number"
+
+
+def test_secrets_stay_out_of_the_configs_repr_and_its_errors(config_file):
+    environ = {"TIMEBANK_DATABASE_URL": "postgresql://bank:pg-pass-7@db/timebank",
+               "TIMEBANK_SERVER_METRICS_TOKEN": "metrics-token-7"}
+    config = load_config(config_file(MINIMAL), environ=environ)
+    shown = repr(config)
+    for secret in ("s3cret", "tok3n", "pg-pass-7", "metrics-token-7", KEYS["lookup_key"], KEYS["keys"]["k1"]):
+        assert secret not in shown
+    assert {"s3cret", "tok3n", "pg-pass-7", "metrics-token-7"} <= set(config.secrets())
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(MINIMAL.replace('"tok3n"', '"tok 3n secret"')), environ={})
+    assert error.value.key == "wechat.token" and "tok 3n" not in str(error.value)
+
+
+def test_an_override_made_in_code_is_checked_as_the_file_is(config_file):
+    config = load_config(config_file(MINIMAL), environ={})
+    assert config.with_overrides(server={"port": "9091"}).server.port == 9091
+    with pytest.raises(ConfigError) as error:
+        config.with_overrides(wechat={"message_mode": "safe"})
+    assert error.value.key == "wechat.message_mode"

@@ -10,7 +10,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.config import EMBEDDED, ConfigError, load_config
+from bot.config import ConfigError, load_config
+from bot.config_sections import DEFAULT_MENU_BUTTONS
 from bot.handler_context import handler_context
 from bot.menu import parse_menu
 from bot.tag_sync import sync_tags
@@ -128,4 +129,4 @@ async def test_a_qr_code_needs_a_community_name(runtime, config_path, tmp_path):
 
 def test_the_example_config_shows_the_default_menu():
     example = tomllib.loads((Path(__file__).parent.parent / "config.example.toml").read_text(encoding="utf-8"))
-    assert parse_menu(example["menu"]["buttons"]) == parse_menu(EMBEDDED["menu"]["buttons"])
+    assert parse_menu(example["menu"]["buttons"]) == parse_menu(list(DEFAULT_MENU_BUTTONS))

@@ -74,17 +74,13 @@ async def test_a_persistent_rate_limit_is_reported_after_the_last_attempt(make_a
 
 
 async def test_a_wrong_app_secret_fails_clearly(make_api, bot_config):
-    from dataclasses import replace
-
     with pytest.raises(WeChatClientException) as error:
-        await make_api(replace(bot_config.wechat, app_secret="wrong")).send_text("o_member", "x")
+        await make_api(bot_config.with_overrides(wechat={"app_secret": "wrong"}).wechat).send_text("o_member", "x")
     assert error.value.errcode == 40125
 
 
 async def test_an_unreachable_api_fails_after_retries_instead_of_hanging(make_api, bot_config):
-    from dataclasses import replace
-
-    dead = replace(bot_config.wechat, api_base_url="http://127.0.0.1:9", api_timeout=0.5)
+    dead = bot_config.with_overrides(wechat={"api_base_url": "http://127.0.0.1:9", "api_timeout": 0.5}).wechat
     with pytest.raises(Exception):
         await asyncio.wait_for(make_api(dead).send_text("o_member", "x"), 10)
 

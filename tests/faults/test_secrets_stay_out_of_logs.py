@@ -46,7 +46,7 @@ async def test_a_failing_token_call_never_writes_the_secret(start_bot, http, bot
 
     for line in (*bot.log().splitlines(), *menu_output.splitlines()):
         assert SECRET not in line, line
-        assert bot_config.wechat.token not in line, line
+        assert bot_config.wechat.token.get_secret_value() not in line, line
         for key in (*bot_config.privacy.keys.values(), bot_config.privacy.lookup_key):
             assert key.hex() not in line
     assert "could not be reached" in menu_output and "Traceback" not in menu_output
