@@ -157,6 +157,7 @@ async def register(turn: Turn) -> Outcome:
         birth_year=slots["birth_year"], skills=nlu.services_mentioned(slots.get("skills", "")),
         availability=slots.get("availability"),
     )
+    turn.sender_changed()
     await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
     await keep_home_point(member, address, member.actor, turn)
     await tags_changed(ctx, member.id, incoming, "register")

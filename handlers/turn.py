@@ -16,25 +16,23 @@ class Sender:
     """The sender's record, read from the database at most once per message, and only if a handler asks.
 
     Most messages need it, but small talk, an SOS, a menu of choices or a follow need not pay the query.
-    Only a member found is kept: someone who registers during the message is read afresh afterwards. A
-    handler that changes the sender's own record says so (`Turn.sender_changed`), and the next ask reads it anew.
+    A handler that changes the sender's own record (registering, erasing, promoting) says so
+    (`Turn.sender_changed`), and the next ask reads it anew.
     """
 
     def __init__(self, openid: str, sessions: Sessions):
         self.openid, self.sessions = openid, sessions
+        self.read: bool = False
         self.known: Member | None = None
 
     async def member(self) -> Member | None:
-        if self.known is not None:
-            return self.known
-        member = await members.member_by_openid(self.sessions, self.openid)
-        if member is None or not member.is_active:
-            return None
-        self.known = member
-        return member
+        if not self.read:
+            member = await members.member_by_openid(self.sessions, self.openid)
+            self.read, self.known = True, member if member is not None and member.is_active else None
+        return self.known
 
     def forget(self) -> None:
-        self.known = None
+        self.read, self.known = False, None
 
 
 @dataclass(frozen=True)
