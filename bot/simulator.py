@@ -182,3 +182,30 @@ class SandboxInbox:
 
     async def skip_to_now(self, openid: str | None) -> None:
         await self.new_messages(openid)
+
+
+class Speaker:
+    """One member typing into WeChat: what they say, and the text of the bot's reply.
+
+    A reply that missed the passive-reply deadline (a busy machine) reaches the member as a push instead:
+    the caller takes it either way, so no story depends on how fast the machine is. Stories about the deadline
+    itself read `SimulatedWeChat.post` and its `success` directly.
+    """
+
+    LATE_REPLY_WAIT_S = 30.0
+
+    def __init__(self, wechat: SimulatedWeChat, inbox: SandboxInbox, openid: str):
+        self.wechat, self.inbox, self.openid = wechat, inbox, openid
+
+    async def says(self, message: str, at: datetime | None = None) -> str:
+        """`at`: the time WeChat stamps on the message, for stories on the day of a service; else now."""
+        return await self.sends(self.wechat.text(self.openid, message, created=at))
+
+    async def sends(self, xml: str) -> str:
+        """Any message of this member's (a location, a voice message, a menu tap …): the reply's text."""
+        answer = await self.wechat.post(xml)
+        assert answer.status == 200, answer
+        if answer.raw != "success":
+            return answer.text
+        pushed = await self.inbox.wait_for(self.openid, timeout_s=self.LATE_REPLY_WAIT_S)
+        return "\n".join(pushed)

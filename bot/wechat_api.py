@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +25,7 @@ from wechatpy.exceptions import WeChatClientException
 
 from bot.config import WECHAT_API, WeChatConfig
 from bot.redaction import Redactor
+from storage.backoff import HALF_JITTER, backoff_s
 
 log = logging.getLogger("timebank.wechat")
 
@@ -177,11 +177,8 @@ class WeChatApi:
                     log.error("wechat api unreachable after %d attempts: %s", attempt, type(error).__name__)
                     raise self._redact.exception(error) from None
                 log.warning("wechat api network error %s, retrying", type(error).__name__)
-            await asyncio.sleep(self._backoff(attempt))
+            await asyncio.sleep(backoff_s(self._base_delay_s, attempt, HALF_JITTER))
         raise AssertionError("unreachable")
-
-    def _backoff(self, attempt: int) -> float:
-        return self._base_delay_s * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
 
     async def _in_thread(self, work: Callable[[], Any]) -> Any:
         loop = asyncio.get_running_loop()

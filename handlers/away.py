@@ -13,7 +13,7 @@ from handlers.context import LOCAL_TIME
 from handlers.routes import Command
 from handlers.turn import Turn
 from handlers.types import Outcome, Reply
-from nlu.numbers import NUMBER, to_int
+from nlu import NUMBER, to_int
 from storage import members
 
 PAUSE_COMMAND = re.compile(r"^\s*暂停接单\s*(.*)$", re.S)

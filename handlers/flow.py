@@ -21,7 +21,7 @@ from handlers.choices import numbered_lines, picked_by_words
 from handlers.context import Context
 from handlers.turn import Turn
 from handlers.types import Choice, Location, Outcome
-from nlu.amounts import NOT_ACCEPTED
+from nlu import NOT_ACCEPTED
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.

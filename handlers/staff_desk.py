@@ -25,7 +25,7 @@ from handlers.staff import phone_and_rest, staff_action, staff_command, staff_ga
 from handlers.routes import Command
 from handlers.turn import Turn
 from handlers.types import Outcome, Reply
-from nlu.amounts import find_amounts
+from nlu import find_amounts
 from storage import alerts, audit, corrections, help_flow, ledger, members, reports, tasks
 from storage.exchange import format_minutes
 from storage.privacy import InvalidPhone

@@ -35,11 +35,16 @@ keeps that intent (answer slots are added); nothing readable leaves the
 ordinary parse unchanged.
 """
 
+from .amounts import MAX_AMOUNT_MIN, NOT_ACCEPTED, find_amounts
 from .danger import ALARM, DOUBT, NONE, Danger
 from .danger import read as danger_of
 from .expecting import EXPECTING
+from .numbers import NUMBER, to_int
 from .parser import parse, services_mentioned, warm_up, words
 from .result import Parse
 from .schema import INTENTS, SERVICE_CODES
 
-__all__ = ["ALARM", "DOUBT", "Danger", "EXPECTING", "NONE", "danger_of", "INTENTS", "Parse", "SERVICE_CODES", "parse", "services_mentioned", "warm_up", "words"]
+__all__ = ["ALARM", "DOUBT", "Danger", "EXPECTING", "NONE", "danger_of", "INTENTS", "Parse", "SERVICE_CODES", "parse",
+           "services_mentioned", "warm_up", "words",
+           # For commands read by their own grammar (staff desk, away days): amounts and numerals as the parser reads them.
+           "MAX_AMOUNT_MIN", "NOT_ACCEPTED", "NUMBER", "find_amounts", "to_int"]

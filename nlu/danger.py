@@ -29,6 +29,16 @@ def _alternation(phrases) -> re.Pattern:
 _CUE_WEIGHT = {phrase: weight for table in words.DANGER_CUES.values() for phrase, weight in table.items()}
 _CUES = _alternation(_CUE_WEIGHT)
 _PATTERNS = [(re.compile(regex), weight) for regex, weight in words.DANGER_PATTERNS.items()]
+
+
+def _composition(parts: tuple[str, ...], gap: int) -> str:
+    """A kind composed of parts ("body" then "injured"): each part's words in turn, `gap` apart at most."""
+    alternations = ("(?:%s)" % _alternation(words.KIND_PARTS[part]).pattern for part in parts)
+    return ("[^ ]{0,%d}" % gap).join(alternations)
+
+
+_PATTERNS += [(re.compile(_composition(parts, gap)), weight) for parts, gap, weight in words.KIND_COMPOSITIONS]
+_SOFTENED = re.compile("(?:%s)$" % _alternation(words.SOFTENERS).pattern)
 _NEUTRAL = _alternation(words.NEUTRAL_PHRASES)
 _VARIANTS = _alternation(words.DANGER_VARIANTS)
 _CLAUSE_DEFUSER = re.compile("|".join([
@@ -111,4 +121,11 @@ def _cues(clause: str) -> list[tuple[str, float]]:
             for cue in inside:
                 del found[cue]
             found[m.group()] = weight
-    return list(found.items())
+    return [(cue, _softened(clause, cue, weight)) for cue, weight in found.items()]
+
+
+def _softened(clause: str, cue: str, weight: float) -> float:
+    """"嘴有点歪", "有点头晕": a mild cue asks, but on its own no longer alarms."""
+    at = clause.find(cue)
+    mild = any(s in cue for s in words.SOFTENERS) or _SOFTENED.search(clause[max(0, at - 3):at])
+    return max(words.DOUBT_AT, weight / 2) if mild and weight > words.DOUBT_AT else weight

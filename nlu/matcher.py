@@ -9,12 +9,11 @@ a hit of another label only by weight ("确认……完成" beats "确认", but
 """
 
 import re
-import re._constants as sre
-import re._parser
 from dataclasses import dataclass
 from typing import Iterable
 
 from . import lexicon
+from .required_chars import required_chars
 
 # Layers whose phrases must line up with jieba words: a one-character phrase
 # must be a word, a two-character phrase must start one ("到了" not inside
@@ -56,7 +55,7 @@ class Matcher:
             self._index.setdefault(phrase, []).append(entry)
         self._prefixes = {phrase[:end] for phrase in self._index for end in range(1, len(phrase) + 1)}
         self._patterns = [
-            (re.compile(regex), _required_chars(regex), layer, label, weight)
+            (re.compile(regex), required_chars(regex), layer, label, weight)
             for regex, layer, label, weight in patterns
         ]
 
@@ -120,37 +119,6 @@ def _outweighs(pattern: Hit, rival: Hit) -> bool:
     if pattern.label == rival.label:
         return pattern.weight > rival.weight
     return pattern.weight >= rival.weight
-
-
-def _required_chars(regex: str) -> frozenset[str] | None:
-    """Characters of which every match holds at least one, so that a pattern
-    can be skipped without running it; None when that cannot be told."""
-    try:
-        return _sequence_chars(re._parser.parse(regex))
-    except Exception:  # an unfamiliar regex construct: always run the pattern
-        return None
-
-
-def _sequence_chars(items) -> frozenset[str] | None:
-    candidates = [chars for op, arg in items if (chars := _item_chars(op, arg)) is not None]
-    return min(candidates, key=len) if candidates else None
-
-
-def _item_chars(op, arg) -> frozenset[str] | None:
-    if op is sre.LITERAL:
-        return frozenset(chr(arg))
-    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in arg):
-        return frozenset(chr(code) for _, code in arg)
-    if op is sre.SUBPATTERN:
-        return _sequence_chars(arg[-1])
-    if op is sre.ATOMIC_GROUP:
-        return _sequence_chars(arg)
-    if op is sre.BRANCH:
-        branches = [_sequence_chars(branch) for branch in arg[1]]
-        return None if None in branches else frozenset().union(*branches)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-        return _sequence_chars(arg[2])
-    return None
 
 
 def _overlap(a: Hit, b: Hit) -> bool:

@@ -19,13 +19,13 @@ from datetime import datetime
 from types import MappingProxyType
 
 from sqlalchemy import Index, Integer, String, Text, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.base import Base, UTCDateTime, utcnow
+from storage.db import Sessions
 from storage.sealed_text import SealedText
 
-Sessions = async_sessionmaker[AsyncSession]
 
 SYSTEM = "system"
 ACTOR_LENGTH = 100

@@ -15,11 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import reports
 from storage.base import utcnow
-from storage.ledger.models import AccountRow, TransferRow
-from storage.ledger.reading import net_before_in, pool_balance_in
+from storage.db import Sessions
+from storage.ledger.reading import moved_per_day_in, net_before_in, pool_balance_in, system_account_id_in
 from storage.ledger.txn import minutes_total, read_snapshot
 from storage.ledger.types import ISSUANCE, POOL
-from storage.db import Sessions
 from storage.members.tables import MemberRow
 from storage.members.values import ACTIVE
 from storage.tasks.tables import CANCELLED, DONE, REQUESTER, RatingRow, ServiceRequestRow, TaskEventRow
@@ -200,29 +199,20 @@ async def _satisfaction(session: AsyncSession, window: Window) -> dict[str, int]
     return counts
 
 
-async def _account_id(session: AsyncSession, kind: str) -> int | None:
-    return (await session.execute(select(AccountRow.id).where(AccountRow.kind == kind, AccountRow.owner_ref == "")
-                                  )).scalar()
-
-
-async def _per_day(session: AsyncSession, window: Window, side, account_id: int) -> dict[str, int]:
-    day = _local_day(session, TransferRow.created_at)
-    rows = (await session.execute(
-        select(day, minutes_total(TransferRow.amount_min)).where(
-            side == account_id, TransferRow.created_at >= window.start, TransferRow.created_at < window.end)
-        .group_by(day))).all()
-    return {str(found): minutes for found, minutes in rows}
+async def _per_day(session: AsyncSession, window: Window, account_id: int, *, out: bool) -> dict[str, int]:
+    return await moved_per_day_in(session, account_id, out=out, start=window.start, end=window.end,
+                                  day_of=lambda column: _local_day(session, column))
 
 
 async def _pool(session: AsyncSession, window: Window) -> tuple[int, tuple[PoolDay, ...]]:
     """The pool's posted balance now, and day by day; what issuance created each day."""
-    pool_id, issuance_id = await _account_id(session, POOL), await _account_id(session, ISSUANCE)
-    issued = await _per_day(session, window, TransferRow.debit_account_id, issuance_id) if issuance_id else {}
+    pool_id, issuance_id = await system_account_id_in(session, POOL), await system_account_id_in(session, ISSUANCE)
+    issued = await _per_day(session, window, issuance_id, out=True) if issuance_id else {}
     if pool_id is None:
         return 0, tuple(PoolDay(day, 0, issued.get(day.isoformat(), 0)) for day in window.days())
     balance = await net_before_in(session, pool_id, window.start)
-    into = await _per_day(session, window, TransferRow.credit_account_id, pool_id)
-    out = await _per_day(session, window, TransferRow.debit_account_id, pool_id)
+    into = await _per_day(session, window, pool_id, out=False)
+    out = await _per_day(session, window, pool_id, out=True)
     days = []
     for day in window.days():
         key = day.isoformat()

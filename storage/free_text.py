@@ -13,7 +13,8 @@ from storage.alert_tables import AlertRow
 from storage.audit import AuditRow, member_actor
 from storage.corrections.tables import CorrectionRow
 from storage.db import Sessions
-from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, TransferRow
+from storage.ledger.erasure import erase_reasons_in, transfer_ids_of
+from storage.members.values import ledger_ref
 from storage.models import metadata
 from storage.privacy import KeyRing, decrypt, encrypt
 from storage.sealed_text import sealed_columns
@@ -32,23 +33,15 @@ async def erase_about(sessions: Sessions, member_id: int) -> int:
     actors = (member_actor(member_id, False), member_actor(member_id, True))
     async with sessions.begin() as session:
         requests = select(ServiceRequestRow.id).where(ServiceRequestRow.requester_id == member_id)
-        accounts = select(AccountRow.id).where(AccountRow.owner_ref == f"member:{member_id}")
-        holds = select(HoldRow.id).where(or_(HoldRow.debit_account_id.in_(accounts),
-                                             HoldRow.credit_account_id.in_(accounts)))
         replaced = [
             (TaskEventRow.reason, or_(TaskEventRow.request_id.in_(requests), TaskEventRow.actor.in_(actors),
                                       TaskEventRow.volunteer_id == member_id)),
             (AlertRow.note, AlertRow.member_id == member_id),
             (AuditRow.reason, AuditRow.subject_id == member_id),
-            (TransferRow.reason, or_(TransferRow.debit_account_id.in_(accounts),
-                                     TransferRow.credit_account_id.in_(accounts))),
-            (HoldRow.reason, HoldRow.id.in_(holds)),
-            (HoldResolutionRow.reason, HoldResolutionRow.hold_id.in_(holds)),
-            (CorrectionRow.reason, or_(CorrectionRow.member_id == member_id, CorrectionRow.transfer_id.in_(
-                select(TransferRow.id).where(or_(TransferRow.debit_account_id.in_(accounts),
-                                                 TransferRow.credit_account_id.in_(accounts)))))),
+            (CorrectionRow.reason, or_(CorrectionRow.member_id == member_id,
+                                       CorrectionRow.transfer_id.in_(transfer_ids_of(ledger_ref(member_id))))),
         ]
-        count = 0
+        count = await erase_reasons_in(session, ledger_ref(member_id), ERASED)
         for column, about in replaced:
             # Only the reason is set, which is all the audit log's trigger lets through.
             result = await session.execute(update(column.class_).where(about, column.is_not(None))

@@ -24,6 +24,9 @@ from storage.db import create_engine, is_sqlite, session_factory
 from storage.migrate import upgrade
 from storage.models import metadata
 from storage.privacy import KeyRing
+from tests import hypothesis_profiles
+
+hypothesis_profiles.load()  # `ci` unless HYPOTHESIS_PROFILE says otherwise (tests/hypothesis_profiles.py)
 
 TEST_DATABASE_URL = os.environ.get("TIMEBANK_TEST_DATABASE_URL", "")
 TEST_REDIS_URL = os.environ.get("TIMEBANK_TEST_REDIS_URL", "")
@@ -244,30 +247,35 @@ async def inbox(sandbox):
         yield SandboxInbox(http, str(sandbox.make_url("")))
 
 
-class Speaker:
-    """One member typing into WeChat: what they say, and the text of the bot's reply.
+@pytest.fixture
+def member_chat(wechat, inbox):
+    """member_chat("o_openid") → a Speaker for that member (bot.simulator.Speaker: the passive reply, or the
+    push a reply that missed the deadline became)."""
+    from bot.simulator import Speaker
 
-    A reply that missed the passive-reply deadline (a busy machine) reaches the member as a push instead:
-    the story takes it either way, so no story depends on how fast the machine is.
-    """
-
-    LATE_REPLY_WAIT_S = 30.0
-
-    def __init__(self, wechat, inbox, openid: str):
-        self.wechat, self.inbox, self.openid = wechat, inbox, openid
-
-    async def says(self, message: str, at: datetime | None = None) -> str:
-        """`at`: the time WeChat stamps on the message, for stories on the day of a service; else now."""
-        answer = await self.wechat.post(self.wechat.text(self.openid, message,
-                                                         created=at))
-        assert answer.status == 200
-        if answer.raw != "success":
-            return answer.text
-        pushed = await self.inbox.wait_for(self.openid, timeout_s=self.LATE_REPLY_WAIT_S)
-        return "\n".join(pushed)
+    return lambda openid: Speaker(wechat, inbox, openid)
 
 
 @pytest.fixture
-def member_chat(wechat, inbox):
-    """member_chat("o_openid") → a Speaker for that member."""
-    return lambda openid: Speaker(wechat, inbox, openid)
+def outbox_drained(runtime):
+    """await outbox_drained() → once no push is due or being sent: whatever the bot was to push by now is in the
+    sandbox. A story that shows nothing arrives waits for this, then reads the inbox, instead of sleeping."""
+    from sqlalchemy import and_, func, or_, select
+
+    from storage.base import utcnow
+    from storage.outbox import PENDING, SENDING, OutboundMessage
+
+    async def drained(timeout_s: float = 30.0) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while True:
+            unsettled = or_(OutboundMessage.status == SENDING,
+                            and_(OutboundMessage.status == PENDING, OutboundMessage.next_attempt_at <= utcnow()))
+            async with runtime.sessions() as session:
+                left = (await session.execute(
+                    select(func.count()).select_from(OutboundMessage).where(unsettled))).scalar_one()
+            if not left:
+                return
+            assert asyncio.get_running_loop().time() < deadline, f"{left} pushes still unsent after {timeout_s} s"
+            await asyncio.sleep(0.05)
+
+    return drained

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage import alerts, audit, ledger, members, tasks
+from storage.ledger import models as ledger_tables  # the ledger's own rows, read to check what it wrote
 from storage.base import utcnow
 from storage.members import SYSTEM, Consent, PersonalData
 from tests.service_requests.conftest import Community
@@ -36,9 +37,9 @@ class Desk(Community):
     async def grants_to(self, member) -> int:
         account = await ledger.open_member_account(self.sessions, member.ledger_ref)
         async with self.sessions() as session:
-            return (await session.execute(select(func.count()).select_from(ledger.TransferRow).where(
-                ledger.TransferRow.credit_account_id == account.id,
-                ledger.TransferRow.kind == ledger.GRANT))).scalar_one()
+            return (await session.execute(select(func.count()).select_from(ledger_tables.TransferRow).where(
+                ledger_tables.TransferRow.credit_account_id == account.id,
+                ledger_tables.TransferRow.kind == ledger.GRANT))).scalar_one()
 
 
 @pytest.fixture

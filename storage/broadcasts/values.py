@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Mapping
 
+from storage.backoff import backoff_s
 from storage.privacy import KeyRing, decrypt, encrypt
 from storage.publicity_tables import (CANCELLED, CHANNELS, DONE, DRAFT, FAILED, FANOUT, MASS, SCHEDULED, SENDING,
                                       BroadcastRow)
@@ -58,7 +59,7 @@ class BroadcastRules:
         return period, self.mass_quota or default
 
     def backoff_s(self, attempt: int) -> float:
-        return self.retry_base_s * 2 ** max(attempt - 1, 0)
+        return backoff_s(self.retry_base_s, attempt)
 
 
 DEFAULT_BROADCAST_RULES = BroadcastRules()

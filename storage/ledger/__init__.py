@@ -12,7 +12,6 @@ from storage.ledger.errors import (AccountNotFound, CapReached, HoldExpired, Hol
 from storage.ledger.export import export_csv
 from storage.ledger.lookups import account_by_id, debited_since, key_used
 from storage.ledger.holds import expire_holds, hold, hold_in, post_hold, post_hold_in, void_hold, void_hold_in
-from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.statement import statement
 from storage.ledger.txn import in_transaction
 from storage.ledger.reading import (TransferLine, TransferView, net_before_in, transfer_view, transfer_view_in, pool_balance, pool_balance_in, settled,
@@ -42,6 +41,4 @@ __all__ = [
     "LedgerError", "InvalidRequest", "NonPositiveAmount", "SameAccount", "AccountNotFound", "InsufficientCredit",
     "CapReached", "IdempotencyKeyReused", "HoldNotFound", "HoldNotOpen", "HoldExpired", "PostExceedsHold",
     "TransferNotFound", "ReversalExceedsRemainder", "LedgerBusy",
-    # tables
-    "AccountRow", "TransferRow", "HoldRow", "HoldResolutionRow", "IdempotencyKeyRow",
 ]

@@ -8,10 +8,11 @@ from sqlalchemy import and_, case, exists, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound, InvalidRequest
 from storage.ledger.models import REF_LENGTH, AccountRow, HoldResolutionRow, HoldRow, TransferRow
 from storage.ledger.rules import posted_balance
-from storage.ledger.txn import Sessions, in_transaction, minutes_total, read_snapshot
+from storage.ledger.txn import in_transaction, minutes_total, read_snapshot
 from storage.ledger.types import MEMBER, POOL, REVERSAL, SYSTEM_KINDS, Account, Balance
 
 SINGLETON_REF = ""
@@ -68,6 +69,13 @@ def _public(row: AccountRow) -> Account:
 
 async def live_available(session: AsyncSession, account: AccountRow, now: datetime) -> int:
     return posted_balance(account) - await live_held(session, account, now)
+
+
+async def available_in(session: AsyncSession, kind: str, owner_ref: str, now: datetime) -> int:
+    """Inside the caller's transaction; an account never opened has nothing available (and is not opened)."""
+    account = (await session.execute(select(AccountRow).where(
+        and_(AccountRow.kind == kind, AccountRow.owner_ref == owner_ref)))).scalar_one_or_none()
+    return 0 if account is None else await live_available(session, account, now)
 
 
 async def live_held(session: AsyncSession, account: AccountRow, now: datetime) -> int:

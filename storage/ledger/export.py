@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound
 from storage.ledger.models import AccountRow, TransferRow
-from storage.ledger.txn import Sessions, read_snapshot
+from storage.ledger.txn import read_snapshot
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 COLUMNS = (

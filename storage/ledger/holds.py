@@ -14,13 +14,14 @@ from sqlalchemy import exists, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.ledger.accounts import live_available
 from storage.ledger.errors import HoldExpired, HoldNotFound, HoldNotOpen, InvalidRequest, PostExceedsHold
 from storage.ledger.idempotency import check_key, describe, remember, replay
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow
 from storage.ledger.postings import LegFields, accounts_to_lock, post_legs
 from storage.ledger.rules import ensure_can_debit
-from storage.ledger.txn import Sessions, in_transaction, lock_accounts, read_snapshot
+from storage.ledger.txn import in_transaction, lock_accounts, read_snapshot
 from storage.ledger.types import (DEFAULT_RULES, EXPIRED, POSTED, VOIDED, HoldOutcome, HoldRequest, HoldResult,
                                   LedgerRules, TransferResult)
 from storage.ledger.validation import check_actor, check_amount, check_aware, check_movement

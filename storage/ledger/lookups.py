@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound
-from storage.ledger.models import AccountRow, IdempotencyKeyRow, TransferRow
-from storage.ledger.txn import Sessions, minutes_total
+from storage.ledger.models import AccountRow, HoldResolutionRow, IdempotencyKeyRow, TransferRow
+from storage.ledger.txn import minutes_total
 from storage.ledger.types import Account
 from storage.ledger.validation import check_aware
 
@@ -30,6 +31,17 @@ async def debited_since(sessions: Sessions, account_id: int, kind: str, since: d
             .where(TransferRow.debit_account_id == account_id, TransferRow.kind == kind,
                    TransferRow.created_at >= since)
         )).scalar_one()
+
+
+async def posted_by_hold(sessions: Sessions, hold_ids: Select) -> dict[int, int]:
+    """Minutes each resolved hold paid out; a hold still open, or unknown, is absent.
+
+    `hold_ids`: a query of the holds asked about, so that a long history is never a long list of parameters.
+    """
+    async with sessions() as session:
+        rows = (await session.execute(select(HoldResolutionRow.hold_id, HoldResolutionRow.posted_min)
+                                      .where(HoldResolutionRow.hold_id.in_(hold_ids)))).all()
+    return dict(rows)
 
 
 async def key_used(sessions: Sessions, idempotency_key: str) -> bool:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Sessions
 from storage.ledger.accounts import SINGLETON_REF
 from storage.ledger.models import AccountRow, IdempotencyKeyRow, TransferRow
 from storage.ledger.transfers import reversed_so_far
-from storage.ledger.txn import Sessions, minutes_total
+from storage.ledger.txn import minutes_total
 from storage.ledger.types import MEMBER, POOL, TransferResult
 from storage.ledger.validation import check_aware
 
@@ -88,10 +90,27 @@ async def net_before_in(session: AsyncSession, account_id: int, at: datetime) ->
     return await moved(TransferRow.credit_account_id) - await moved(TransferRow.debit_account_id)
 
 
+async def system_account_id_in(session: AsyncSession, kind: str) -> int | None:
+    """The one account of a system kind (pool, issuance), None before it was first used."""
+    return (await session.execute(select(AccountRow.id).where(
+        AccountRow.kind == kind, AccountRow.owner_ref == SINGLETON_REF))).scalar()
+
+
 async def pool_balance_in(session: AsyncSession, at: datetime) -> int:
-    pool_id = (await session.execute(select(AccountRow.id).where(
-        AccountRow.kind == POOL, AccountRow.owner_ref == SINGLETON_REF))).scalar()
+    pool_id = await system_account_id_in(session, POOL)
     return 0 if pool_id is None else await net_before_in(session, pool_id, at)
+
+
+async def moved_per_day_in(session: AsyncSession, account_id: int, *, out: bool, start: datetime, end: datetime,
+                           day_of: Callable[[ColumnElement], ColumnElement]) -> dict[str, int]:
+    """Minutes moved out of (or into) an account in [start, end), by the day `day_of` reads from a moment."""
+    side = TransferRow.debit_account_id if out else TransferRow.credit_account_id
+    day = day_of(TransferRow.created_at)
+    rows = (await session.execute(
+        select(day, minutes_total(TransferRow.amount_min)).where(
+            side == account_id, TransferRow.created_at >= start, TransferRow.created_at < end)
+        .group_by(day))).all()
+    return {str(found): minutes for found, minutes in rows}
 
 
 async def pool_balance(sessions: Sessions, at: datetime) -> int:

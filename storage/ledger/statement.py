@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import case, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound, InvalidRequest
 from storage.ledger.models import AccountRow, TransferRow
-from storage.ledger.txn import Sessions, minutes_total, read_snapshot
+from storage.ledger.txn import minutes_total, read_snapshot
 from storage.ledger.types import StatementEntry, StatementPage
 
 MAX_PAGE = 200

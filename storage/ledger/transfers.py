@@ -8,13 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.ledger.accounts import live_available
 from storage.ledger.errors import InvalidRequest, ReversalExceedsRemainder, TransferNotFound
 from storage.ledger.idempotency import check_key, describe, remember, replay
 from storage.ledger.models import TransferRow
 from storage.ledger.postings import LegFields, accounts_to_lock, post_legs
 from storage.ledger.rules import ensure_can_debit, would_go_below_floor
-from storage.ledger.txn import Sessions, in_transaction, lock_accounts, minutes_total
+from storage.ledger.txn import in_transaction, lock_accounts, minutes_total
 from storage.ledger.types import DEFAULT_RULES, REVERSAL, LedgerRules, TransferRequest, TransferResult
 from storage.ledger.validation import check_actor, check_amount, check_movement
 

@@ -15,7 +15,6 @@ and runs it again from the start, a bounded number of times.
 from __future__ import annotations
 
 import asyncio
-import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -23,12 +22,13 @@ from typing import TypeVar
 
 from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.backoff import FULL_JITTER, backoff_s
+from storage.db import Sessions
 from storage.ledger.errors import AccountNotFound, LedgerBusy
 from storage.ledger.models import AccountRow
 
-Sessions = async_sessionmaker[AsyncSession]
 T = TypeVar("T")
 
 MAX_ATTEMPTS = 8
@@ -67,8 +67,7 @@ async def in_transaction(sessions: Sessions, work: Callable[[AsyncSession], Awai
                 raise
             if attempt == MAX_ATTEMPTS - 1 or time.monotonic() - started > RETRY_BUDGET_S:
                 raise LedgerBusy(f"gave up after {attempt + 1} attempt(s): {error.orig}") from error
-            # Jitter keeps the losers of one race from colliding again in lockstep.
-            await asyncio.sleep(random.uniform(0, FIRST_BACKOFF_S * 2**attempt))
+            await asyncio.sleep(backoff_s(FIRST_BACKOFF_S, attempt + 1, FULL_JITTER))
     raise AssertionError("unreachable")
 
 

@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
-from storage.ledger.txn import Sessions, minutes_total, read_snapshot
+from storage.ledger.txn import minutes_total, read_snapshot
 from storage.ledger.types import DEFAULT_RULES, EXPIRED, MEMBER, POOL, POSTED, REVERSAL, LedgerRules, VerifyReport
 
 CACHED_TOTALS = ("debits_posted", "credits_posted", "debits_pending", "credits_pending")

@@ -34,7 +34,7 @@ from storage.members.values import (ACTIVE, BINDING_STATUSES, CLOSED, CONFIRMED,
                                     MAX_AVAILABILITY_CHARS, MAX_RELATION_CHARS, OPENID_LENGTH, PENDING,
                                     PERSONAL_FIELDS, REF_LENGTH, ROLES, SERVICE_CODE, STATUSES, SUSPENDED, SYSTEM,
                                     VOLUNTEER, Actor, Binding, Certificate, Consent, Erasure, Member, PersonalData,
-                                    Purpose, Sessions, Vouch, ledger_ref, member_id_of)
+                                    Purpose, Vouch, ledger_ref, member_id_of)
 
 __all__ = [
     # registration, lookups and profile
@@ -51,7 +51,7 @@ __all__ = [
     # personal data
     "masked_profile", "reveal", "erase_member", "rotate",
     # values
-    "Sessions", "Actor", "SYSTEM", "Consent", "PersonalData", "Member", "Binding", "Certificate", "Erasure",
+    "Actor", "SYSTEM", "Consent", "PersonalData", "Member", "Binding", "Certificate", "Erasure",
     "Purpose", "Vouch", "ledger_ref", "member_id_of",
     # names and limits
     "ELDER", "VOLUNTEER", "FAMILY", "ROLES", "ACTIVE", "SUSPENDED", "CLOSED", "STATUSES", "PENDING", "CONFIRMED",

@@ -8,13 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.members.access import actor_ref, actor_row, authorize
 from storage.members.errors import BindingNotFound, InvalidValue, NotAllowed
 from storage.members.rows import as_binding, confirmed_binding_exists, member_row
 from storage.members.tables import FamilyBindingRow
 from storage.members.validation import clean_text
 from storage.members.values import (ACTIVE, BINDING_STATUSES, CLOSED, CONFIRMED, ELDER, MAX_RELATION_CHARS, PENDING,
-                                    Actor, Binding, Sessions)
+                                    Actor, Binding)
 
 
 async def request_binding(sessions: Sessions, family_member_id: int, elder_id: int, relation: str) -> Binding:

@@ -8,12 +8,13 @@ from sqlalchemy import select
 
 from storage import audit
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.members.access import authorize
 from storage.members.errors import InvalidValue
 from storage.members.rows import as_certificate, lock_member
 from storage.members.tables import CertificateRow
 from storage.members.validation import clean_skills, clean_text
-from storage.members.values import Actor, Certificate, Sessions
+from storage.members.values import Actor, Certificate
 
 
 async def record_certificate(sessions: Sessions, member_id: int, service_code: str, issuer: str, issued_on: date,

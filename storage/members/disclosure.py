@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
+from storage.db import Sessions
 from storage.members.access import (FAMILY_OF, SELF, STAFF, TASK_VOLUNTEER, actor_ref, actor_row, is_active,
                                     relations_between)
 from storage.members.errors import InvalidValue, RevealRefused
 from storage.members.rows import member_row
 from storage.members.sealing import unseal
-from storage.members.values import PERSONAL_FIELDS, Actor, PersonalData, Purpose, Sessions, Vouch
+from storage.members.values import PERSONAL_FIELDS, Actor, PersonalData, Purpose, Vouch
 from storage.privacy import KeyRing, mask_address, mask_id_number, mask_name, mask_phone
 
 MASK = {

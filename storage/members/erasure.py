@@ -6,11 +6,12 @@ from sqlalchemy import delete, or_
 
 from storage import audit
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.members.access import HOLDS_RIGHT, STAFF_ONLY, actor_ref, actor_row
 from storage.members.errors import NotAllowed
 from storage.members.rows import lock_member
 from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
-from storage.members.values import CLOSED, PERSONAL_FIELDS, Actor, Erasure, Sessions, ledger_ref
+from storage.members.values import CLOSED, PERSONAL_FIELDS, Actor, Erasure, ledger_ref
 
 
 async def erase_member(sessions: Sessions, member_id: int, actor: Actor) -> Erasure:

@@ -10,12 +10,13 @@ from sqlalchemy import select
 
 from storage import audit
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.members.access import actor_ref, actor_row, relations_between
 from storage.members.errors import InvalidValue, NotAllowed
 from storage.members.profile import PROFILE_EDITORS
 from storage.members.rows import lock_member
 from storage.members.tables import HomePointRow
-from storage.members.values import Actor, Sessions
+from storage.members.values import Actor
 from storage.privacy import KeyRing, decrypt, encrypt, key_id_of
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from storage import audit
+from storage.db import Sessions
 from storage.members.access import FAMILY_OF, SELF, STAFF, actor_ref, actor_row, relations_between
 from storage.members.errors import AlreadyRegistered, InvalidValue, NotAllowed
 from storage.members.registration import member_by_openid, member_by_phone
@@ -15,7 +16,7 @@ from storage.members.rows import as_member, lock_member
 from storage.members.sealing import write_personal
 from storage.members.tables import MemberRow
 from storage.members.validation import NORMALIZE, PROFILE_FIELDS, normalized_personal
-from storage.members.values import PERSONAL_FIELDS, Actor, Member, Sessions
+from storage.members.values import PERSONAL_FIELDS, Actor, Member
 from storage.privacy import KeyRing
 
 PROFILE_EDITORS = frozenset({SELF, STAFF, FAMILY_OF})

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
 from storage.base import utcnow
-from storage.db import one_statement
+from storage.db import Sessions, one_statement
 from storage.members.access import actor_ref, actor_row
 from storage.members.errors import AlreadyRegistered, ConsentRequired, InvalidValue, NotAllowed
 from storage.members.rows import as_member
@@ -18,7 +18,7 @@ from storage.members.sealing import write_personal
 from storage.members.tables import MemberRow
 from storage.members.validation import (clean_availability, clean_birth_year, clean_community, clean_skills,
                                         normalized_personal)
-from storage.members.values import ACTIVE, ROLES, Actor, Consent, Member, PersonalData, Sessions
+from storage.members.values import ACTIVE, ROLES, Actor, Consent, Member, PersonalData
 from storage.privacy import KeyRing, phone_hash
 
 

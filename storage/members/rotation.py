@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from storage.db import Sessions
 from storage.members.places import reseal_home_points
 from storage.members.tables import MemberRow
-from storage.members.values import PERSONAL_FIELDS, Sessions
+from storage.members.values import PERSONAL_FIELDS
 from storage.privacy import KeyRing
 from storage.rotation import rotate_sealed
 

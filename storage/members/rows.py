@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,13 +27,11 @@ def as_member(row: MemberRow) -> Member:
 
 
 def as_binding(row: FamilyBindingRow) -> Binding:
-    return Binding(row.id, row.family_member_id, row.elder_id, row.relation, row.status,
-                   row.requested_at, row.confirmed_at, row.confirmed_by)
+    return Binding(**dataclasses.asdict(row))
 
 
 def as_certificate(row: CertificateRow) -> Certificate:
-    return Certificate(row.id, row.member_id, row.service_code, row.issuer, row.issued_on, row.expires_on,
-                       row.recorded_by, row.recorded_at)
+    return Certificate(**dataclasses.asdict(row))
 
 
 async def lock_member(session: AsyncSession, member_id: int, *, open_only: bool = False) -> MemberRow:

@@ -8,11 +8,12 @@ from sqlalchemy import select
 
 from storage import audit
 from storage.base import utcnow
+from storage.db import Sessions
 from storage.members.access import authorize
 from storage.members.errors import InvalidValue
 from storage.members.rows import as_member, lock_member
 from storage.members.tables import MemberRow
-from storage.members.values import ACTIVE, SUSPENDED, SYSTEM, VOLUNTEER, Actor, Member, Sessions
+from storage.members.values import ACTIVE, SUSPENDED, SYSTEM, VOLUNTEER, Actor, Member
 
 
 async def _staff_action(sessions: Sessions, action: str, member_id: int, by: Actor,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, MappedAsDataclass, mapped_column
 
 from storage.base import Base, UTCDateTime
 from storage.members.values import (ACTIVE, BINDING_STATUSES, MAX_RELATION_CHARS, OPENID_LENGTH, REF_LENGTH, ROLES,
@@ -64,7 +64,9 @@ class MemberRow(Base):
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class FamilyBindingRow(Base):
+class FamilyBindingRow(MappedAsDataclass, Base):
+    """A dataclass too, with Binding's fields: the value is the row's fields, copied (rows.as_binding)."""
+
     __tablename__ = "family_bindings"
     __table_args__ = (
         UniqueConstraint("family_member_id", "elder_id"),
@@ -72,24 +74,26 @@ class FamilyBindingRow(Base):
         CheckConstraint(_one_of("status", BINDING_STATUSES), name="known_status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True, init=False)
     family_member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     elder_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     relation: Mapped[str] = mapped_column(String(MAX_RELATION_CHARS))
     status: Mapped[str] = mapped_column(String(16))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    confirmed_by: Mapped[str | None] = mapped_column(String(REF_LENGTH))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    confirmed_by: Mapped[str | None] = mapped_column(String(REF_LENGTH), default=None)
 
 
-class CertificateRow(Base):
+class CertificateRow(MappedAsDataclass, Base):
+    """A dataclass too, with Certificate's fields: the value is the row's fields, copied (rows.as_certificate)."""
+
     __tablename__ = "member_certificates"
     __table_args__ = (
         CheckConstraint("expires_on IS NULL OR expires_on >= issued_on", name="expires_after_issue"),
         Index("ix_member_certificates_member_id_service_code", "member_id", "service_code"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True, init=False)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     service_code: Mapped[str] = mapped_column(String(32))
     issuer: Mapped[str] = mapped_column(String(100))

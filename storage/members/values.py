@@ -7,11 +7,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, fields as dataclass_fields
 from datetime import date, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.members.errors import InvalidValue
-
-Sessions = async_sessionmaker[AsyncSession]
 
 ELDER, VOLUNTEER, FAMILY = "elder", "volunteer", "family"
 ROLES = (ELDER, VOLUNTEER, FAMILY)

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts, ledger
+from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy
 from storage.ledger import SERVICE, HoldRequest, LedgerRules, in_transaction
-from storage.members import Actor, Sessions
+from storage.members import Actor
 from storage.members.access import actor_ref, actor_row
 from storage.members.rows import member_row
 from storage.tasks.errors import CannotPay, NotEligible, TaskTaken

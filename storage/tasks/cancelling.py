@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts, ledger
+from storage.db import Sessions
 from storage.ledger import in_transaction
-from storage.members import Actor, Sessions
+from storage.members import Actor
 from storage.tasks.errors import NotYourTask
 from storage.tasks.flip_flops import count_cancel
 from storage.tasks.parties import requester_side, the_volunteer

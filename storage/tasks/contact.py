@@ -11,7 +11,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.members import Actor, Purpose, RevealRefused, Sessions, reveal
+from storage.db import Sessions
+from storage.members import Actor, Purpose, RevealRefused, reveal
 from storage.privacy import KeyRing
 from storage.tasks.errors import ContactNotYet, NotYourTask
 from storage.tasks.sealing import open_request

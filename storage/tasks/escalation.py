@@ -15,8 +15,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts, audit
+from storage.db import Sessions
 from storage.ledger import in_transaction
-from storage.members import Sessions
 from storage.tasks.matching import _offered
 from storage.exchange import Catalogue
 from storage.members.rows import member_row

@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Sessions
 from storage.exchange import Catalogue
 from storage.ledger import in_transaction
 from storage.ledger.txn import read_snapshot
-from storage.members import ACTIVE, VOLUNTEER, Sessions
+from storage.members import ACTIVE, VOLUNTEER
 from storage.members.tables import MemberRow
 from storage.tasks.flip_flops import paused_among
 from storage.tasks.errors import TaskNotFound

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.exchange import ISSUANCE, POOL, REQUESTER, ExchangePolicy, Payment, who_pays
 from storage.ledger import MEMBER, TransferResult
-from storage.ledger.accounts import SINGLETON_REF, find_or_insert_account, live_available
-from storage.ledger.models import AccountRow
+from storage.ledger.accounts import SINGLETON_REF, available_in, find_or_insert_account
 from storage.ledger.reading import settled_in
 from storage.members import ledger_ref
 from storage.members.tables import MemberRow
@@ -45,16 +43,6 @@ def resolve_key(request_id: int) -> str:
     return f"request:{request_id}:resolve"
 
 
-async def _existing_account(session: AsyncSession, kind: str, owner_ref: str) -> AccountRow | None:
-    return (await session.execute(select(AccountRow).where(
-        and_(AccountRow.kind == kind, AccountRow.owner_ref == owner_ref)))).scalar_one_or_none()
-
-
-async def _available(session: AsyncSession, kind: str, owner_ref: str, now: datetime) -> int:
-    account = await _existing_account(session, kind, owner_ref)
-    return 0 if account is None else await live_available(session, account, now)
-
-
 def age_of(requester: MemberRow, request_day) -> int:
     # Unknown birth year: treated as too young to spend on oneself; staff can still flag need.
     return 0 if requester.birth_year is None else request_day.year - requester.birth_year
@@ -64,8 +52,8 @@ async def decide_payer(session: AsyncSession, requester: MemberRow, cost_min: in
                        day, now: datetime) -> Payment:
     """storage.exchange.who_pays with the live balances of the requester and the pool."""
     return who_pays(cost_min, age_of(requester, day),
-                    await _available(session, MEMBER, ledger_ref(requester.id), now),
-                    await _available(session, POOL, SINGLETON_REF, now),
+                    await available_in(session, MEMBER, ledger_ref(requester.id), now),
+                    await available_in(session, POOL, SINGLETON_REF, now),
                     in_need=requester.in_need, policy=policy)
 
 

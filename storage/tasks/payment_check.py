@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.db import Sessions
-from storage.ledger.models import HoldResolutionRow
+from storage.ledger.lookups import posted_by_hold
 from storage.tasks.tables import DONE, ServiceRequestRow, TaskEventRow
 from storage.tasks.transitions import AUTO_CONFIRM, CONFIRM
 from storage.tasks.values import TaskRules
@@ -17,14 +17,14 @@ from storage.tasks.windows import pay_for
 
 
 async def payment_problems(sessions: Sessions, rules: TaskRules) -> tuple[str, ...]:
+    confirmed = (select(ServiceRequestRow)
+                 .join(TaskEventRow, (TaskEventRow.request_id == ServiceRequestRow.id)
+                       & TaskEventRow.event.in_((CONFIRM, AUTO_CONFIRM)))
+                 .where(ServiceRequestRow.status == DONE))
     async with sessions() as session:
-        rows = (await session.execute(
-            select(ServiceRequestRow, HoldResolutionRow.posted_min)
-            .join(TaskEventRow, (TaskEventRow.request_id == ServiceRequestRow.id)
-                  & TaskEventRow.event.in_((CONFIRM, AUTO_CONFIRM)))
-            .outerjoin(HoldResolutionRow, HoldResolutionRow.hold_id == ServiceRequestRow.hold_id)
-            .where(ServiceRequestRow.status == DONE).order_by(ServiceRequestRow.id))).all()
-    return tuple(problem for row, posted in rows for problem in _problems(row, posted or 0, rules))
+        rows = (await session.execute(confirmed.order_by(ServiceRequestRow.id))).scalars().all()
+    posted = await posted_by_hold(sessions, confirmed.with_only_columns(ServiceRequestRow.hold_id))
+    return tuple(problem for row in rows for problem in _problems(row, posted.get(row.hold_id, 0), rules))
 
 
 def _problems(row: ServiceRequestRow, posted_min: int, rules: TaskRules) -> list[str]:

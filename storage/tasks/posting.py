@@ -7,10 +7,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Sessions
 from storage.exchange import Catalogue, ExchangePolicy, UnknownService
 from storage.ledger import in_transaction
 from storage.ledger.txn import read_snapshot
-from storage.members import Actor, Sessions
+from storage.members import Actor
 from storage.members.access import is_active
 from storage.members.rows import member_row
 from storage.privacy import KeyRing

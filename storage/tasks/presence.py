@@ -11,8 +11,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts
+from storage.db import Sessions
 from storage.ledger import in_transaction
-from storage.members import Actor, Sessions
+from storage.members import Actor
 from storage.members.tables import HomePointRow
 from storage.privacy import KeyRing
 from storage.tasks.errors import CheckInTooLate, IllegalTransition

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts
+from storage.db import Sessions
 from storage.ledger import in_transaction
-from storage.members import Actor, Sessions
+from storage.members import Actor
 from storage.members.access import actor_row
 from storage.privacy import KeyRing
 from storage.tasks.errors import AlreadyRated, InvalidTask, NotFinished, NotYourTask

@@ -12,8 +12,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts, audit, ledger
+from storage.db import Sessions
 from storage.ledger import LedgerRules, TransferResult, in_transaction
-from storage.members import Actor, Sessions
+from storage.members import Actor
 from storage.tasks.errors import InvalidTask, TooEarly
 from storage.tasks.parties import active_staff, not_own, requester_side
 from storage.tasks.payment import post_key, resolve_key, settled_transfer, void_key

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import alerts, audit
+from storage.db import Sessions
 from storage.ledger import LedgerRules, in_transaction
-from storage.members import Sessions
 from storage.tasks.cancelling import reopen
 from storage.tasks.settlement import settle_in
 from storage.tasks.tables import ACCEPTED, IN_SERVICE, OPEN, ServiceRequestRow

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlalchemy import case, func, or_, select
 
-from storage.db import one_statement
-from storage.members import CONFIRMED, Sessions
+from storage.db import Sessions, one_statement
+from storage.members import CONFIRMED
 from storage.members.tables import FamilyBindingRow
 from storage.tasks.errors import TaskNotFound
 from storage.tasks.matching import average_stars

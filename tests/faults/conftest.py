@@ -24,7 +24,8 @@ import redis
 import redis.asyncio as aioredis
 
 from bot.embedded_redis import redis_server_binary
-from bot.simulator import SimulatedWeChat
+from bot.simulator import SandboxInbox, SimulatedWeChat, Speaker
+from storage.clock import CLOCK
 
 START_TIMEOUT_S = 30
 
@@ -103,6 +104,13 @@ class BotProcess:
         raise AssertionError("no VmRSS")
 
 
+@pytest.fixture(autouse=True)
+def business_clock():
+    """The bots here are other processes, on the real clock: the stories that talk to them keep it too."""
+    CLOCK.reset()
+    yield CLOCK
+
+
 @pytest.fixture
 async def start_bot(bot_config, tmp_path):
     """start_bot(environment=..., workers=N, jobs=True) → a running BotProcess on the test's config, stopped
@@ -121,17 +129,20 @@ async def start_bot(bot_config, tmp_path):
 
 
 class WeChatTo:
-    """WeChat posting to a bot process: one member's message, and the same message delivered again."""
+    """WeChat posting to a bot process: one member's message, and the same message delivered again.
+
+    `says` is tests/conftest.py's member: the passive reply, or the push a reply that missed the deadline
+    became (the bot process pushes through the test's sandbox). Stories about the deadline itself read
+    `wechat.post(...)` and its `success` directly."""
 
     def __init__(self, http: aiohttp.ClientSession, bot: BotProcess, bot_config):
         self.bot = bot
         self.wechat = SimulatedWeChat(http, f"{bot.url}{bot_config.server.path}", bot_config.wechat)
+        self.inbox = SandboxInbox(http, bot_config.wechat.api_base_url)
 
     async def says(self, openid: str, text: str, at=None) -> str:
         """`at`: the time WeChat stamps on the message (a story on the day of a service); else now."""
-        answer = await self.wechat.post(self.wechat.text(openid, text, created=at))
-        assert answer.status == 200, answer
-        return answer.text
+        return await Speaker(self.wechat, self.inbox, openid).says(text, at)
 
 
 @pytest.fixture

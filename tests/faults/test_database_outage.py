@@ -94,7 +94,8 @@ async def test_with_sqlite_locked_nothing_is_reported_done_and_confirming_later_
     blocker = await engine.connect()
     await blocker.begin()  # BEGIN IMMEDIATE: the one write lock, held past the bot's 10 s busy timeout
     try:
-        assert await wechat.says(elder.openid, "确认完成", at=task.ends_at) == ""  # `success` at the deadline: still waiting
+        confirming = await wechat.wechat.post(wechat.wechat.text(elder.openid, "确认完成", created=task.ends_at))
+        assert confirming.raw == "success"  # `success` at the deadline: still waiting
         await until_logged(bot, "handler failed")  # the bot gave up on the database
         assert "120" in await wechat.says(elder.openid, "救命")
     finally:

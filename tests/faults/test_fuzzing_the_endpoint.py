@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot.simulator import ACCOUNT_ID
 from tests.faults.conftest import WeChatTo
+from tests.hypothesis_profiles import examples
 
 UNEXPECTED = ("Traceback", "handler failed", "unexpected failure")
 
@@ -92,7 +93,7 @@ def request_body(draw) -> tuple[bytes, bool]:
     return body, False
 
 
-@settings(max_examples=400, derandomize=True, deadline=None,
+@settings(max_examples=examples(400), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large, HealthCheck.large_base_example])
 @given(sent=request_body())

@@ -61,7 +61,8 @@ async def test_a_killed_settlement_pays_nothing_and_the_elder_can_confirm_again(
     engine, blocker = await hold_what_settlement_needs(database_url, account.id)
     try:
         # The settlement cannot finish: WeChat gets `success` at the deadline, the turn is still running.
-        assert await wechat.says(elder.openid, "确认完成", at=task.ends_at) == ""
+        confirming = await wechat.wechat.post(wechat.wechat.text(elder.openid, "确认完成", created=task.ends_at))
+        assert confirming.raw == "success"
         if not is_sqlite(database_url):
             await until_blocked_on_the_row(blocker)
         bot.kill()

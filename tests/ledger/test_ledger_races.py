@@ -7,7 +7,8 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from storage import ledger
-from storage.ledger import POOL, HoldNotOpen, InsufficientCredit, TransferRow
+from storage.ledger import POOL, HoldNotOpen, InsufficientCredit
+from storage.ledger.models import TransferRow
 
 
 async def _race(*calls):

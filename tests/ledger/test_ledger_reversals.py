@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from storage import ledger
 from storage.ledger import (REVERSAL, InsufficientCredit, InvalidRequest, ReversalExceedsRemainder,
-                            TransferNotFound, TransferRow)
+                            TransferNotFound)
+from storage.ledger.models import TransferRow
 
 
 async def test_a_mistaken_payment_is_undone_by_a_reversal_that_names_the_original_reason_and_staff(bank):

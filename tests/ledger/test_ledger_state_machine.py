@@ -23,9 +23,11 @@ from storage import ledger
 from storage.ledger.accounts import live_held
 from storage.ledger.rules import posted_balance
 from storage.ledger.txn import read_snapshot
-from storage.ledger import (GRANT, ISSUANCE, MEMBER, POOL, SERVICE, AccountRow, CapReached, HoldExpired, HoldNotOpen,
+from storage.ledger import (GRANT, ISSUANCE, MEMBER, POOL, SERVICE, CapReached, HoldExpired, HoldNotOpen,
                             HoldRequest, InsufficientCredit, LedgerRules, PostExceedsHold, ReversalExceedsRemainder,
                             SameAccount, TransferRequest)
+from storage.ledger.models import AccountRow
+from tests.hypothesis_profiles import examples
 
 RULES = LedgerRules(cap_min=600, overdraft_min=30)
 ACCOUNT_NAMES = ("issuance", "pool", "m0", "m1", "m2", "m3")
@@ -297,5 +299,5 @@ class LedgerMachine(RuleBasedStateMachine):
 def test_random_stories_keep_the_ledger_equal_to_its_model(fresh_database):
     LedgerMachine.fresh_database = staticmethod(fresh_database)
     run_state_machine_as_test(LedgerMachine, settings=settings(
-        max_examples=30, stateful_step_count=25, deadline=None, database=None,
+        max_examples=examples(30), stateful_step_count=25, deadline=None, database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from sqlalchemy import insert, text
 
-from storage.ledger import HoldResolutionRow, LedgerRules, TransferRow
+from storage.ledger import LedgerRules
+from storage.ledger.models import HoldResolutionRow, TransferRow
 
 
 async def _write(bank, statement):

@@ -6,6 +6,7 @@ from datetime import datetime
 from hypothesis import given, settings, strategies as st
 
 import nlu
+from tests.hypothesis_profiles import examples
 from nlu.schema import AUDIENCES, ROLES
 
 SLOT_FORMS = {
@@ -24,7 +25,7 @@ SLOT_FORMS = {
 DOMAIN_TEXT = st.text(alphabet="明天后周一二三四五六日号月点半下午上晚早中两个小时分钟时间币给转捐取消不要了好是对#0123456789 买菜陪诊理发修签到任务单", max_size=30)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     text=st.one_of(st.text(max_size=40), DOMAIN_TEXT),
     now=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 12, 31)),

@@ -13,7 +13,9 @@ import nlu
 from nlu.evaluate import load, run, run_sos, sos_line, summarize
 
 DATA = Path(__file__).parent / "data"
-SOS_SETS = sorted(DATA.glob("sos_*.jsonl"))
+# Round four of issue 15 named its sets blind_*_sos.jsonl; untouched_* sets stay out of every glob.
+ROUND_FOUR_SETS = sorted(DATA.glob("blind_*_sos.jsonl"))
+SOS_SETS = sorted(DATA.glob("sos_*.jsonl")) + ROUND_FOUR_SETS
 MESSY_SETS = sorted(DATA.glob("messy*.jsonl"))
 SATURDAY = datetime(2026, 11, 28, 10, 0)
 
@@ -25,6 +27,13 @@ def test_every_emergency_is_caught_and_near_misses_are_left_alone(path):
     false_alarms = [o.text for o in outcomes if not o.expected and o.read_as_sos]
     assert missed == []
     assert len(false_alarms) <= 1, false_alarms
+
+
+@pytest.mark.parametrize("path", ROUND_FOUR_SETS, ids=lambda p: p.stem)
+def test_round_four_sets_keep_the_floor_they_reached(path):
+    # Tuned on by kind to every emergency and no false alarm; the floor is what was reached.
+    outcomes = run_sos(load(path))
+    assert [o.text for o in outcomes if o.read_as_sos != o.expected] == []
 
 
 @pytest.mark.parametrize("path", MESSY_SETS, ids=lambda p: p.stem)
@@ -56,6 +65,15 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("喊他半天不答应 他耳背", nlu.NONE),        # the message explains the silence
     ("老伴出去了 到现在没回家", nlu.DOUBT),     # "到现在" is not cut before "现在"
     ("老头子睡得很沉 叫不醒 打呼噜", nlu.ALARM),  # snoring does not explain it away: a stroke can look like that
+    # Round four: kinds composed of parts, with no phrase of their own in the tables.
+    ("手腕肿得像馒头", nlu.DOUBT),                # a body part + a harm
+    ("我爸嘴角突然往一边斜", nlu.ALARM),          # a sudden change of state
+    ("液化气罐阀门关不上", nlu.ALARM),            # a hazard + a present state
+    ("嘴有点歪", nlu.DOUBT),                      # a mild cue asks, it does not alarm
+    ("嘴有点歪是不是面瘫 去年治过一次", nlu.NONE),  # ... and a treated condition drops it
+    ("笑得我喘不过气来 这个小品太逗了", nlu.NONE),  # laughter explains short breath
+    ("快来人帮我搬个柜子", nlu.NONE),              # a chore explains a cry for hands
+    ("突然想打麻将", nlu.NONE),                    # 突然 + a word that is not a body's state
 ])
 def test_how_sure_the_reader_is(text, level):
     assert nlu.danger_of(text).level == level

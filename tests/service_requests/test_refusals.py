@@ -1,6 +1,7 @@
 """Every way a task action is refused, said kindly, with nothing changed."""
 
 from storage import ledger, tasks
+from storage.ledger import models as ledger_tables  # the ledger's own rows, read to check what it wrote
 
 
 async def test_an_unverified_volunteer_may_look_but_not_take(community, member_chat):
@@ -49,7 +50,7 @@ async def test_wrong_state_and_twice(community, member_chat, runtime):
     assert "已经被别的志愿者接走" in await member_chat("o_vol_liu").says(f"接单 {task.id}")
     assert "服务完成后才能评价" in await member_chat("o_elder_wang").says(f"评价 {task.id} 5星")
     async with runtime.sessions() as session:
-        holds = (await session.execute(ledger.HoldRow.__table__.select())).all()
+        holds = (await session.execute(ledger_tables.HoldRow.__table__.select())).all()
     assert len(holds) == 1
 
 

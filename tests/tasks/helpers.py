@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select, text
 
 from storage import alerts, ledger, members, tasks
+from storage.ledger import models as ledger_tables  # the ledger's own rows, read to check what it wrote
 from storage.exchange import DEFAULT_CATALOGUE, DEFAULT_POLICY
 from storage.ledger import GRANT, LedgerRules, TransferRequest
 from storage.members import SYSTEM, Member
@@ -157,6 +158,6 @@ async def open_alerts_of(sessions, kind: str) -> list:
     return await alerts.open_alerts(sessions, (kind,))
 
 
-async def holds(sessions) -> list[ledger.HoldRow]:
+async def holds(sessions) -> list[ledger_tables.HoldRow]:
     async with sessions() as session:
-        return list((await session.execute(select(ledger.HoldRow).order_by(ledger.HoldRow.id))).scalars().all())
+        return list((await session.execute(select(ledger_tables.HoldRow).order_by(ledger_tables.HoldRow.id))).scalars().all())

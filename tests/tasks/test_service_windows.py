@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from storage import alerts, members, tasks
 from storage.tasks.windows import PAY_STEP_MIN, Pay, pay_for
+from tests.hypothesis_profiles import examples
 from tests.tasks.helpers import HOME, open_alerts_of
 
 DAY_AFTER_TOMORROW = timedelta(days=2)
@@ -145,7 +146,7 @@ async def test_the_volunteer_who_is_also_staff_cannot_confirm_their_own_service(
 minutes = st.integers(min_value=-60, max_value=600)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(check_in=st.one_of(st.none(), minutes), stay=st.one_of(st.none(), st.integers(0, 600)),
        confirm=minutes, tolerance=st.integers(0, 60), duration=st.integers(15, 480))
 def test_no_times_pay_more_than_served_plus_tolerance_or_before_the_start(check_in, stay, confirm, tolerance,

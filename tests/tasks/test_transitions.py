@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from storage import alerts, audit, ledger, tasks
+from storage.ledger import models as ledger_tables  # the ledger's own rows, read to check what it wrote
 from storage.ledger import in_transaction
 from storage.members import Actor
 from storage.tasks import transitions
@@ -77,7 +78,7 @@ async def _sweep_move(session, request_id, event, now):
 async def snapshot(desk, request_id):
     async with desk.sessions() as session:
         counts = [(await session.execute(select(func.count()).select_from(table))).scalar_one()
-                  for table in (ledger.HoldRow, ledger.HoldResolutionRow, ledger.TransferRow, alerts.AlertRow)]
+                  for table in (ledger_tables.HoldRow, ledger_tables.HoldResolutionRow, ledger_tables.TransferRow, alerts.AlertRow)]
     return await desk.task(request_id), await tasks.history(desk.sessions, request_id), counts
 
 

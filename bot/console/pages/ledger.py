@@ -19,7 +19,7 @@ from bot.console.render import SECURITY_HEADERS, local_time, render
 from bot.console.state import CONTEXT, NOW, STAFF
 from handlers.corrections import announce
 from handlers.people import named
-from nlu.amounts import MAX_AMOUNT_MIN
+from nlu import MAX_AMOUNT_MIN
 from storage import console_access, console_queries, corrections, ledger, tasks
 from storage.base import utcnow
 
