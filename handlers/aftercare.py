@@ -10,13 +10,14 @@ from handlers.contact_window import opens_at, tell_of_a_pause
 from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
-from handlers.identity import member_of
 from handlers.notices import tell_member, tell_requester_side, tell_staff
 from handlers.orders import as_volunteer, on_requester_side, pick, refusal, whose_orders
 from handlers.requests import offer_to_volunteers
 from handlers.staff import staff_member
 from handlers.task_words import STATUS_NAMES, describe, numbered, when
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command, Intent
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import members, tasks
 from storage.exchange import format_minutes
 
@@ -31,18 +32,20 @@ DECISION_TEXTS = {"PAY": "decision_pay", "PART": "decision_part", "REFUND": "dec
 LOW_STARS = 2
 
 
-async def _acting(incoming: Incoming, ctx: Context) -> tuple[members.Member, members.Member] | Reply:
+async def _acting(turn: Turn) -> tuple[members.Member, members.Member] | Reply:
     """(whose orders, who acts): staff acting for an elder act as themselves on the elder's orders."""
-    actor = await member_of(incoming, ctx)
+    ctx = turn.ctx
+    actor = await turn.member()
     if actor is None:
         return Reply(ctx.text("not_registered"))
-    return await whose_orders(incoming, ctx), actor
+    return await whose_orders(turn), actor
 
 
 # ---- done ---------------------------------------------------------------------------
 
-async def confirm_done(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    acting = await _acting(incoming, ctx)
+async def confirm_done(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    acting = await _acting(turn)
     if isinstance(acting, Reply):
         return Outcome(acting, "confirm_done")
     owner, actor = acting
@@ -78,9 +81,10 @@ async def tell_auto_confirmed(settled: tasks.Settlement, ctx: Context) -> None:
 
 # ---- something went wrong ------------------------------------------------------------------
 
-async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | None:
+async def dispute(turn: Turn) -> Outcome | None:
     """"有问题 …" / "没来" about a visit on the elder's side; None (not a dispute) when no visit is on."""
-    acting = await _acting(incoming, ctx)
+    incoming, ctx, number = turn.incoming, turn.ctx, turn.argument
+    acting = await _acting(turn)
     if isinstance(acting, Reply):
         return None
     owner, actor = acting
@@ -90,7 +94,7 @@ async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | No
     task = await pick({"task_id": record_number(number)} if number else {}, owner, ctx, visit_on, "有问题")
     if isinstance(task, Reply):
         return Outcome(task, "dispute")
-    if NO_SHOW_WORDS.match(incoming.text) and not _past_no_show_time(task, incoming, ctx):
+    if NO_SHOW_WORDS.match(incoming.text) and not _past_no_show_time(task, turn):
         return Outcome(Reply(ctx.text("dispute_not_due_yet", id=str(task.id), when=when(task.starts_at, ctx))),
                        "dispute")
     reason = incoming.text.strip()
@@ -105,14 +109,16 @@ async def dispute(number: str, incoming: Incoming, ctx: Context) -> Outcome | No
     return Outcome(Reply(ctx.text("dispute_done", id=str(task.id))), "dispute")
 
 
-def _past_no_show_time(task: tasks.Task, incoming: Incoming, ctx: Context) -> bool:
+def _past_no_show_time(task: tasks.Task, turn: Turn) -> bool:
     """A no-show exists only once the start, the grace and the late check-in window have passed without a check-in."""
+    incoming, ctx = turn.incoming, turn.ctx
     grace = timedelta(minutes=ctx.bank.task_rules.no_show_after_min)
     return task.status != tasks.ACCEPTED or incoming.received_at >= task.starts_at + grace
 
 
-async def resolve(number: str, incoming: Incoming, ctx: Context) -> Outcome:
-    staff = await staff_member(incoming, ctx)
+async def resolve(turn: Turn) -> Outcome:
+    incoming, ctx, number = turn.incoming, turn.ctx, turn.argument
+    staff = await staff_member(turn)
     if staff is None:
         return Outcome(Reply(ctx.text("staff_only")), "resolve_dispute")
     found = RESOLVE_COMMAND.match(incoming.text)
@@ -153,8 +159,9 @@ def _rateable(task: tasks.Task, member_id: int) -> bool:
     return task.status == tasks.DONE
 
 
-async def rate(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    acting = await _acting(incoming, ctx)
+async def rate(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    acting = await _acting(turn)
     if isinstance(acting, Reply):
         return Outcome(acting, "rate")
     owner, actor = acting
@@ -193,14 +200,16 @@ def _cancellable(task: tasks.Task, member_id: int) -> bool:
             or as_volunteer(tasks.ACCEPTED)(task, member_id))
 
 
-async def cancellable(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
-    owner = await whose_orders(incoming, ctx)
+async def cancellable(turn: Turn) -> tuple[Choice, ...]:
+    ctx = turn.ctx
+    owner = await whose_orders(turn)
     mine = await tasks.tasks_of(ctx.bank.sessions, owner.id)
     return tuple(Choice(task.id, numbered(task, ctx)) for task in mine if _cancellable(task, owner.id))
 
 
-async def one_of_mine(task_id: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    owner = await whose_orders(incoming, ctx)
+async def one_of_mine(task_id: int, turn: Turn) -> str | None:
+    ctx = turn.ctx
+    owner = await whose_orders(turn)
     try:
         task = await tasks.task(ctx.bank.sessions, task_id)
     except tasks.TaskNotFound:
@@ -213,20 +222,22 @@ async def one_of_mine(task_id: int, slots: dict, incoming: Incoming, ctx: Contex
     return ctx.text("refusal_wrong_state", id=str(task_id), status=STATUS_NAMES[task.status])
 
 
-async def something_to_cancel(incoming: Incoming, ctx: Context) -> Outcome | None:
-    owner = await whose_orders(incoming, ctx)
+async def something_to_cancel(turn: Turn) -> Outcome | None:
+    ctx = turn.ctx
+    owner = await whose_orders(turn)
     if owner is None:
         return Outcome(Reply(ctx.text("not_registered")), "cancel")
-    return None if await cancellable({}, incoming, ctx) else Outcome(Reply(ctx.text("nothing_to_cancel")), "cancel")
+    return None if await cancellable(turn) else Outcome(Reply(ctx.text("nothing_to_cancel")), "cancel")
 
 
-async def the_only_one(incoming: Incoming, ctx: Context) -> dict:
-    choices = await cancellable({}, incoming, ctx)
+async def the_only_one(turn: Turn) -> dict:
+    choices = await cancellable(turn)
     return {"task_id": choices[0].value} if len(choices) == 1 else {}
 
 
-async def cancel_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
-    owner = await whose_orders(incoming, ctx)
+async def cancel_summary(turn: Turn) -> str:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    owner = await whose_orders(turn)
     task = await tasks.task(ctx.bank.sessions, slots["task_id"])
     values = {"id": str(task.id), "task": describe(task, ctx)}
     if task.volunteer_id == owner.id:
@@ -240,8 +251,9 @@ def _late_window(ctx: Context) -> timedelta:
     return timedelta(minutes=ctx.bank.task_rules.late_cancel_min)
 
 
-async def cancel(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    actor = await member_of(incoming, ctx)
+async def cancel(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    actor = await turn.member()
     before = await tasks.task(ctx.bank.sessions, slots["task_id"])
     try:
         after = await tasks.cancel(ctx.bank.sessions, before.id, actor.actor, reason=None,
@@ -273,4 +285,14 @@ CANCEL = Flow(
                 check=one_of_mine),),
     confirm=cancel_summary,
     finish=cancel,
+)
+
+
+ROUTES = (
+    Intent("confirm_done", confirm_done, title="确认完成"),
+    Intent("rate", rate, title="评价"),
+    CANCEL,
+    # "有问题" is everyday speech too: while a flow waits for words it is those words, not a dispute.
+    Command(DISPUTE_COMMAND, dispute, everyday=True),
+    Command(RESOLVE_COMMAND, resolve, staff=True),
 )

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from handlers.context import LOCAL_TIME, Context
-from handlers.identity import member_of
-from handlers.types import Incoming, Outcome, Reply
+from handlers.context import LOCAL_TIME
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from nlu import NUMBER, to_int
 from storage import members
 
@@ -21,8 +22,9 @@ DAYS = re.compile(rf"^({NUMBER})\s*(?:天|日)?\s*$")
 DEFAULT_DAYS, MOST_DAYS = 7, 90
 
 
-async def pause(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
-    volunteer = await _volunteer(incoming, ctx)
+async def pause(turn: Turn) -> Outcome:
+    incoming, ctx, arguments = turn.incoming, turn.ctx, turn.argument
+    volunteer = await _volunteer(turn)
     if volunteer is None:
         return Outcome(Reply(ctx.text("pause_volunteers_only")), "pause_offers")
     days = _days(arguments.strip())
@@ -34,8 +36,9 @@ async def pause(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
     return Outcome(Reply(ctx.text("pause_done", until=f"{local.month}月{local.day}日")), "pause_offers")
 
 
-async def resume(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
-    volunteer = await _volunteer(incoming, ctx)
+async def resume(turn: Turn) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    volunteer = await _volunteer(turn)
     if volunteer is None:
         return Outcome(Reply(ctx.text("pause_volunteers_only")), "resume_offers")
     paused = volunteer.offers_paused_until is not None and volunteer.offers_paused_until > incoming.received_at
@@ -53,6 +56,12 @@ def _days(words: str) -> int | None:
     return days if days is not None and 1 <= days <= MOST_DAYS else None
 
 
-async def _volunteer(incoming: Incoming, ctx: Context) -> members.Member | None:
-    member = await member_of(incoming, ctx)
+async def _volunteer(turn: Turn) -> members.Member | None:
+    member = await turn.member()
     return member if member is not None and member.role == members.VOLUNTEER else None
+
+
+ROUTES = (
+    Command(PAUSE_COMMAND, pause),
+    Command(RESUME_COMMAND, resume),
+)

@@ -20,7 +20,9 @@ from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.membership import who
 from handlers.staff import refuse_non_staff, staff_member
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import broadcasts, members, outbox, stories
 from storage.broadcasts import ALL, FANOUT, MASS, community_audience, community_of
 
@@ -61,7 +63,8 @@ def _is_now(text: str) -> bool:
     return text.strip() in NOW_WORDS
 
 
-async def a_send_time(value: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_send_time(value: str, turn: Turn) -> str | None:
+    incoming, ctx = turn.incoming, turn.ctx
     moment = send_time(value, incoming.received_at, ctx)
     if moment is None:
         return ctx.text("broadcast_bad_time")
@@ -82,7 +85,8 @@ def when_text(moment: datetime | None, ctx: Context) -> str:
 # ---- what and to whom ----------------------------------------------------------------
 
 
-async def a_content(value: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_content(value: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     return ctx.text("broadcast_too_long", limit=str(MAX_CONTENT_CHARS)) if len(value) > MAX_CONTENT_CHARS else None
 
 
@@ -90,25 +94,28 @@ def audience_label(audience: str) -> str:
     return community_of(audience) or AUDIENCE_LABELS[audience]
 
 
-async def audience_choices(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+async def audience_choices(turn: Turn) -> tuple[Choice, ...]:
+    ctx = turn.ctx
     fixed = tuple(Choice(value, AUDIENCE_LABELS[value], words=EVERYONE_WORDS if value == ALL else ())
                   for value in AUDIENCE_LABELS)
     places = tuple(Choice(community_audience(name), name) for name in await broadcasts.communities(ctx.bank.sessions))
     return fixed + places
 
 
-async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
-    if await staff_member(incoming, ctx) is None:
-        return await refuse_non_staff(incoming, ctx, FLOW_NAME)
+async def staff_only(turn: Turn) -> Outcome | None:
+    incoming, ctx = turn.incoming, turn.ctx
+    if await staff_member(turn) is None:
+        return await refuse_non_staff(turn, FLOW_NAME)
     story = STORY_COMMAND.match(incoming.text)
     if story and await stories.story(ctx.bank.sessions, record_number(story.group(1))) is None:
         return Outcome(Reply(ctx.text("broadcast_no_story", id=story.group(1))), FLOW_NAME)
     return None
 
 
-async def from_the_command(incoming: Incoming, ctx: Context) -> dict:
+async def from_the_command(turn: Turn) -> dict:
     """The content the first message already holds, exactly as typed (or a story); never its audience or time,
     which staff choose as answers of their own: "群发 明天9点八一社区体检" is a text to send, not a plan."""
+    incoming, ctx = turn.incoming, turn.ctx
     if story := STORY_COMMAND.match(incoming.text):
         found = await stories.story(ctx.bank.sessions, record_number(story.group(1)))
         return {"content": f"{found.title}\n{found.body}", "story_id": found.id}
@@ -147,9 +154,10 @@ async def plan(audience: str, ctx: Context, now: datetime) -> Plan:
     return Plan(MASS if use_mass else FANOUT, len(receiving), len(reached) - len(receiving), left)
 
 
-async def preview(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def preview(turn: Turn) -> str:
     """Sends the preview to the author's own WeChat (through the job worker), and says what will happen."""
-    staff = await staff_member(incoming, ctx)
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    staff = await staff_member(turn)
     how = await plan(slots[AUDIENCE], ctx, incoming.received_at)
     previewed = ctx.bank.jobs is not None
     if previewed:
@@ -168,11 +176,12 @@ async def preview(slots: dict, incoming: Incoming, ctx: Context) -> str:
         start=_start_of(slots["content"]))
 
 
-async def send(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+async def send(turn: Turn) -> Outcome:
     """Confirmed: the broadcast is recorded and queued for its time; the worker sends it."""
-    staff = await staff_member(incoming, ctx)
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    staff = await staff_member(turn)
     if staff is None:
-        return await refuse_non_staff(incoming, ctx, FLOW_NAME)
+        return await refuse_non_staff(turn, FLOW_NAME)
     now, audience = incoming.received_at, slots[AUDIENCE]
     at = None if _is_now(slots["send_at"]) else send_time(slots["send_at"], now, ctx)
     how = await plan(audience, ctx, at or now)
@@ -220,10 +229,11 @@ FLOW = Flow(
 # ---- history and cancelling ---------------------------------------------------------
 
 
-async def history(_: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def history(turn: Turn) -> Outcome:
     """`群发记录`: the latest broadcasts, their author masked, with their results."""
-    if await staff_member(incoming, ctx) is None:
-        return await refuse_non_staff(incoming, ctx, "broadcast_history")
+    ctx = turn.ctx
+    if await staff_member(turn) is None:
+        return await refuse_non_staff(turn, "broadcast_history")
     sent = await broadcasts.history(ctx.bank.sessions)
     if not sent:
         return Outcome(Reply(ctx.text("broadcast_history_empty")), "broadcast_history")
@@ -239,11 +249,12 @@ async def history(_: str, incoming: Incoming, ctx: Context) -> Outcome:
     return Outcome(Reply("\n".join(lines)), "broadcast_history")
 
 
-async def cancel(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def cancel(turn: Turn) -> Outcome:
     """`取消群发 N`: only before it starts."""
-    staff = await staff_member(incoming, ctx)
+    incoming, ctx, number = turn.incoming, turn.ctx, turn.argument
+    staff = await staff_member(turn)
     if staff is None:
-        return await refuse_non_staff(incoming, ctx, "broadcast_cancel")
+        return await refuse_non_staff(turn, "broadcast_cancel")
     broadcast = await broadcasts.cancel(ctx.bank.sessions, record_number(number), staff.actor, incoming.received_at)
     if broadcast is None:
         return Outcome(Reply(ctx.text("broadcast_not_found", id=number)), "broadcast_cancel")
@@ -256,8 +267,9 @@ async def cancel(number: str, incoming: Incoming, ctx: Context) -> Outcome:
 # ---- WeChat's report of a mass send ---------------------------------------------------
 
 
-async def mass_send_finished(incoming: Incoming, ctx: Context) -> Outcome:
+async def mass_send_finished(turn: Turn) -> Outcome:
     """MASSSENDJOBFINISH: WeChat's counts recorded on the broadcast, and its author told."""
+    incoming, ctx = turn.incoming, turn.ctx
     report = dict(incoming.report or {})
     broadcast = await broadcasts.record_mass_result(ctx.bank.sessions, str(report.pop("msg_id", "")), report,
                                                     incoming.received_at)
@@ -275,3 +287,13 @@ async def tell_author(ctx: Context, broadcast: broadcasts.Broadcast, body: str, 
         await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, author.openid, kind="broadcast", body=body,
                             dedupe_key=f"broadcast:{broadcast.id}:{event}")
 
+
+
+ROUTES = (
+    FLOW,
+    Command(STORY_COMMAND, flow=FLOW_NAME, staff=True),
+    Command(HISTORY_COMMAND, history, staff=True),
+    Command(CANCEL_COMMAND, cancel, staff=True),
+    # "群发 …" is read by the parser (the broadcast intent); listed so that, typed into a flow, it is asked about.
+    Command(START_COMMAND, staff=True),
+)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 
-from handlers.context import Context
 from handlers.staff import refuse_non_staff, staff_member
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import console_access
 
 LOGIN_COMMAND = re.compile(r"^\s*(登录后台|登陆后台)\s*$")  # people type the common misspelling too
 INTENT = "console_login"
 
 
-async def login_link(_: str, incoming: Incoming, ctx: Context) -> Outcome:
-    staff = await staff_member(incoming, ctx)
+async def login_link(turn: Turn) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    staff = await staff_member(turn)
     if staff is None:
-        return await refuse_non_staff(incoming, ctx, INTENT)
+        return await refuse_non_staff(turn, INTENT)
     if ctx.console is None:
         return Outcome(Reply(ctx.text("console_unavailable")), INTENT)
     link = await console_access.create_login_link(ctx.console.redis, staff.id, now=incoming.received_at,
@@ -24,3 +26,6 @@ async def login_link(_: str, incoming: Incoming, ctx: Context) -> Outcome:
     url = f"{ctx.console.base_url}/console/login/{link.token}"
     minutes = str(int(ctx.console.link_ttl.total_seconds() // 60))
     return Outcome(Reply(ctx.text("console_link", url=url, minutes=minutes)), INTENT)
+
+
+ROUTES = (Command(LOGIN_COMMAND, login_link, staff=True),)

@@ -21,12 +21,14 @@ from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
 from handlers.conversation_words import CANCEL_WORDS, NONE_WORDS, YES_NO_WORDS, small_talk
 from handlers.flow import Flow, Slot
-from handlers.types import Choice, Incoming, Outcome, Reply
+from handlers.turn import Turn
+from handlers.types import Choice, Outcome, Reply
 
-SingleTurn = Callable[[str, dict, Incoming, Context], Awaitable[Outcome]]
-Fallback = Callable[[Incoming, Context], Awaitable[Outcome | None]]
+# Answers an intent that needs no flow; the turn's slots are what the parser read alongside it.
+SingleTurn = Callable[[str, Turn], Awaitable[Outcome]]
+Fallback = Callable[[Turn], Awaitable[Outcome | None]]
 # Runs a message as one of the router's commands; None when it is none (or the command declines).
-Command = Callable[[Incoming, Context], Awaitable[Outcome | None]]
+Command = Callable[[Turn], Awaitable[Outcome | None]]
 
 NO_INTENT = frozenset({"unknown", "affirm", "deny"})
 MISUNDERSTANDINGS_BEFORE_MENU = 2
@@ -57,54 +59,60 @@ class Conversation:
         self.unknown = unknown  # a last try at a message not understood outside a flow (the FAQ); None: no answer
         self.menu = Slot("menu_choice", "", expecting="choice", choices=menu)
 
-    async def hear(self, incoming: Incoming, ctx: Context) -> Outcome:
+    async def hear(self, turn: Turn) -> Outcome:
         """A message typed or spoken by the member."""
-        state, stored = await self._load(incoming, ctx)
-        if state.held is not None and (outcome := await self._settle_held(state, stored, incoming, ctx)) is not None:
+        state, stored = await self._load(turn)
+        if state.held is not None and (outcome := await self._settle_held(state, stored, turn)) is not None:
             return outcome
-        outcome = await self._steering(state, plain(incoming.text), incoming, ctx)
+        incoming = turn.incoming
+        outcome = await self._steering(state, plain(incoming.text), turn)
         if outcome is None:
-            meaning = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting=self._expecting(state),
-                                read_danger=not incoming.danger_settled)
-            outcome = await self._answer(state, meaning, incoming, ctx)
-        await self._keep(state, stored, incoming, ctx)
+            meaning = nlu.parse(incoming.text, now=turn.ctx.local(incoming.received_at),
+                                expecting=self._expecting(state), read_danger=not incoming.danger_settled)
+            outcome = await self._answer(state, meaning, turn)
+        await self._keep(state, stored, turn)
         return outcome
 
-    async def _settle_held(self, state: DialogueState, stored: bool, incoming: Incoming, ctx: Context) -> Outcome | None:
+    async def _settle_held(self, state: DialogueState, stored: bool, turn: Turn) -> Outcome | None:
         """The answer to "先办这个指令吗？": run the held command, take it as the open question's answer, or
         (anything else) drop it and read the message afresh (None)."""
         held, state.held = state.held, None
-        decided = self._command_or_answer(incoming, ctx)
+        decided = self._command_or_answer(turn)
         if decided == "command":
-            await self._keep(state, stored, incoming, ctx)
-            return await self._run_held(held, state, incoming, ctx)
+            await self._keep(state, stored, turn)
+            return await self._run_held(held, state, turn)
         if decided == "answer":
-            outcome = await self._held_as_answer(held, state, incoming, ctx)
-            await self._keep(state, stored, incoming, ctx)
+            outcome = await self._held_as_answer(held, state, turn)
+            await self._keep(state, stored, turn)
             return outcome
         return None
 
-    async def after_command(self, outcome: Outcome, incoming: Incoming, ctx: Context) -> None:
+    async def after_command(self, outcome: Outcome, turn: Turn) -> None:
         """A command answered outside the conversation: numbers said next pick from its choices, not an older menu;
         a command held earlier is forgotten, so that a later "是" can only mean what it answers."""
-        state, stored = await self._load(incoming, ctx)
+        state, stored = await self._load(turn)
         changed, state.held = state.held is not None, None
         if state.flow is None and (state.asking == MENU or outcome.choices):
             self._reset(state)
             self._offer(state, outcome)
             changed = True
         if changed:
-            await self._keep(state, stored, incoming, ctx)
+            await self._keep(state, stored, turn)
 
-    async def hold(self, incoming: Incoming, ctx: Context) -> Outcome | None:
+    async def hold(self, turn: Turn) -> Outcome | None:
         """A command typed while the flow waits for words (a reason, a broadcast's text): run it, or is it the
         answer? Asked, not guessed; None when no flow waits for words, and the command simply runs."""
-        state, stored = await self._load(incoming, ctx)
+        state, stored = await self._load(turn)
         if not self._waits_for_words(state):
             return None
-        state.held = incoming.text.strip()
-        await self._keep(state, stored, incoming, ctx)
-        return Outcome(Reply(ctx.text("command_or_answer", command=_shortened(state.held))), "command_held")
+        state.held = turn.incoming.text.strip()
+        await self._keep(state, stored, turn)
+        return Outcome(Reply(turn.ctx.text("command_or_answer", command=_shortened(state.held))), "command_held")
+
+    async def waits_for_words(self, turn: Turn) -> bool:
+        """Whether the open question takes free words (a name, a note), which may look like a command."""
+        state, _ = await self._load(turn)
+        return self._waits_for_words(state)
 
     def _waits_for_words(self, state: DialogueState) -> bool:
         if state.flow is None or state.switch_to is not None or state.asking in (None, CONFIRMING, MENU):
@@ -113,57 +121,59 @@ class Conversation:
         return slot.expecting == "text" and not slot.numbered
 
     @staticmethod
-    def _command_or_answer(incoming: Incoming, ctx: Context) -> str | None:
+    def _command_or_answer(turn: Turn) -> str | None:
         """"是": run the command; "不": it was the answer; anything else answers neither, and is heard as itself."""
-        intent = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting="yes_no").intent
+        said = turn.incoming
+        intent = nlu.parse(said.text, now=turn.ctx.local(said.received_at), expecting="yes_no").intent
         return {"affirm": "command", "deny": "answer"}.get(intent)
 
-    async def _held_as_answer(self, held: str, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _held_as_answer(self, held: str, state: DialogueState, turn: Turn) -> Outcome:
         """The command's words answer the open question: not read again as a command, nor as a wish to switch."""
-        said = replace(incoming, text=held)
-        meaning = nlu.parse(held, now=ctx.local(incoming.received_at), expecting=self._expecting(state))
+        said = turn.saying(replace(turn.incoming, text=held))
+        meaning = nlu.parse(held, now=turn.ctx.local(turn.incoming.received_at), expecting=self._expecting(state))
         values = self._values_for(self._flow(state), meaning.slots, state, held)
         if not values:
-            return self._misunderstood(state, self._question(state, ctx), ctx)
-        return await self._accept_values(state, values, said, ctx)
+            return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
+        return await self._accept_values(state, values, said)
 
-    async def _run_held(self, held: str, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _run_held(self, held: str, state: DialogueState, turn: Turn) -> Outcome:
         """The command runs; a flow it did not replace still waits, and says so under the command's answer."""
-        said = replace(incoming, text=held)
-        outcome = await self.command(said, ctx) if self.command else None
+        said = turn.saying(replace(turn.incoming, text=held))
+        outcome = await self.command(said) if self.command else None
         if outcome is None:  # a command the parser reads ("群发 …"): it starts afresh, in place of the flow
             self._reset(state)
-            outcome = await self._fresh(state, nlu.parse(held, now=ctx.local(incoming.received_at)), said, ctx)
-            await self._keep(state, True, incoming, ctx)
+            outcome = await self._fresh(state, nlu.parse(held, now=turn.ctx.local(turn.incoming.received_at)), said)
+            await self._keep(state, True, turn)
             return outcome
-        after, _ = await self._load(incoming, ctx)
+        after, _ = await self._load(turn)
         if after.flow is None or after.run_id != state.run_id or outcome.reply is None or not outcome.reply.text:
             return outcome
-        waiting = ctx.text("flow_still_waiting", title=self._flow(after).title, question=self._question(after, ctx))
+        waiting = turn.ctx.text("flow_still_waiting", title=self._flow(after).title,
+                                question=self._question(after, turn.ctx))
         return replace(outcome, reply=replace(outcome.reply, text=f"{outcome.reply.text}\n\n{waiting}"))
 
-    async def begin(self, intent: str, incoming: Incoming, ctx: Context) -> Outcome:
+    async def begin(self, intent: str, turn: Turn) -> Outcome:
         """A menu button: the same as saying the intent plainly, dropping whatever was under way."""
-        state, stored = await self._load(incoming, ctx)
+        state, stored = await self._load(turn)
         self._reset(state)  # whatever was under way: a button means a new start
-        outcome = await self._fresh(state, nlu.Parse(intent, {}, 1.0), incoming, ctx)
-        await self._keep(state, stored, incoming, ctx)
+        outcome = await self._fresh(state, nlu.Parse(intent, {}, 1.0), turn)
+        await self._keep(state, stored, turn)
         return outcome
 
-    async def place(self, incoming: Incoming, ctx: Context, otherwise: Fallback) -> Outcome:
+    async def place(self, turn: Turn, otherwise: Fallback) -> Outcome:
         """A location message: the answer to the open question when that question takes a place, else `otherwise`'s."""
-        state, stored = await self._load(incoming, ctx)
+        state, stored = await self._load(turn)
         slot = self._flow(state).slot(state.asking) if state.flow and state.asking not in (None, CONFIRMING) else None
         if slot is None or slot.from_location is None or state.switch_to is not None:
-            outcome = await otherwise(incoming, ctx)
-            return outcome or Outcome(Reply(ctx.text("location_without_context")), "location")
-        outcome = await self._accept_values(state, {slot.name: slot.from_location(incoming.location)}, incoming, ctx)
-        await self._keep(state, stored, incoming, ctx)
+            outcome = await otherwise(turn)
+            return outcome or Outcome(Reply(turn.ctx.text("location_without_context")), "location")
+        outcome = await self._accept_values(state, {slot.name: slot.from_location(turn.incoming.location)}, turn)
+        await self._keep(state, stored, turn)
         return outcome
 
-    async def _load(self, incoming: Incoming, ctx: Context) -> tuple[DialogueState, bool]:
+    async def _load(self, turn: Turn) -> tuple[DialogueState, bool]:
         """The member's state, and whether Redis holds one (so an empty state need not be deleted)."""
-        saved = await ctx.dialogue.load(incoming.openid)
+        saved = await turn.ctx.dialogue.load(turn.incoming.openid)
         try:
             state = DialogueState(**saved) if saved else DialogueState()
         except TypeError:  # written by an older version of the bot
@@ -183,58 +193,60 @@ class Conversation:
             return "choice" if slot.numbered else slot.expecting  # a number picks; words still name the value
         return None
 
-    async def _keep(self, state: DialogueState, stored: bool, incoming: Incoming, ctx: Context) -> None:
+    async def _keep(self, state: DialogueState, stored: bool, turn: Turn) -> None:
         if state.flow is None and state.asking is None and state.misunderstood == 0:
             if stored:
-                await ctx.dialogue.forget(incoming.openid)
+                await turn.ctx.dialogue.forget(turn.incoming.openid)
         else:
-            await ctx.dialogue.save(incoming.openid, asdict(state))
+            await turn.ctx.dialogue.save(turn.incoming.openid, asdict(state))
 
     # ---- one turn ---------------------------------------------------------------
 
-    async def _steering(self, state: DialogueState, words: str, incoming: Incoming, ctx: Context) -> Outcome | None:
+    async def _steering(self, state: DialogueState, words: str, turn: Turn) -> Outcome | None:
         """Leaving and small talk, read before the language understanding; None: the message says more."""
+        ctx = turn.ctx
         if state.flow is not None and state.switch_to is None and words in CANCEL_WORDS:
             return self._leave(state, ctx)
         talk = small_talk(words)
         if talk is None or (talk == "small_ok" and state.flow is not None):
             return None
         if talk == "small_hello" and state.flow is None:
-            return await self._single(state, "help", {}, incoming, ctx)  # a greeting out of the blue: what I can do
+            return await self._single(state, "help", {}, turn)  # a greeting out of the blue: what I can do
         if state.flow is None or state.switch_to is not None or talk == "small_bye":
             return Outcome(Reply(ctx.text(talk)), "small_talk")  # a goodbye is not asked anything more
         return self._say(state, f"{ctx.text(talk)}\n{self._question(state, ctx)}")
 
-    async def _answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _answer(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         if meaning.intent == "sos":  # never held up by whatever else is going on
-            return await self.single_turn("sos", {}, incoming, ctx)
+            return await self.single_turn("sos", turn.with_slots({}))
         if state.asking == MENU:
-            return await self._menu_answer(state, meaning, incoming, ctx)
+            return await self._menu_answer(state, meaning, turn)
         if state.flow is None:
-            return await self._fresh(state, meaning, incoming, ctx)
+            return await self._fresh(state, meaning, turn)
         if state.switch_to is not None:
-            return await self._switch_answer(state, meaning, incoming, ctx)
+            return await self._switch_answer(state, meaning, turn)
+        ctx = turn.ctx
         if meaning.intent == "cancel" or (meaning.intent == "deny" and self._asks_yes_or_no(state)):
             return self._leave(state, ctx)
         if meaning.intent == "help":
             return self._say(state, ctx.text("flow_help", title=self._flow(state).title, question=self._question(state, ctx)))
         if state.asking == CONFIRMING:
-            return await self._confirmation(state, meaning, incoming, ctx)
-        return await self._fill(state, meaning, incoming, ctx)
+            return await self._confirmation(state, meaning, turn)
+        return await self._fill(state, meaning, turn)
 
-    async def _fresh(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _fresh(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         if meaning.intent in self.flows:
-            return await self._start(state, meaning.intent, meaning.slots, incoming, ctx)
+            return await self._start(state, meaning.intent, meaning.slots, turn)
         if meaning.intent == "unknown":
-            if self.unknown is not None and (outcome := await self.unknown(incoming, ctx)) is not None:
+            if self.unknown is not None and (outcome := await self.unknown(turn)) is not None:
                 state.misunderstood = 0
                 return outcome
-            return self._misunderstood(state, None, ctx)
+            return self._misunderstood(state, None, turn.ctx)
         state.misunderstood = 0
-        return await self._single(state, meaning.intent, meaning.slots, incoming, ctx)
+        return await self._single(state, meaning.intent, meaning.slots, turn)
 
-    async def _single(self, state: DialogueState, intent: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-        outcome = await self.single_turn(intent, slots, incoming, ctx)
+    async def _single(self, state: DialogueState, intent: str, slots: dict, turn: Turn) -> Outcome:
+        outcome = await self.single_turn(intent, turn.with_slots(slots))
         self._offer(state, outcome)
         return outcome
 
@@ -243,18 +255,19 @@ class Conversation:
         if outcome.choices:
             state.asking, state.offered = MENU, [[choice.value, choice.label] for choice in outcome.choices]
 
-    async def _start(self, state: DialogueState, name: str, slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _start(self, state: DialogueState, name: str, slots: dict, turn: Turn) -> Outcome:
         flow = self.flows[name]
         self._reset(state)
-        if flow.ready is not None and (refusal := await flow.ready(incoming, ctx)) is not None:
+        if flow.ready is not None and (refusal := await flow.ready(turn)) is not None:
             return refusal
         state.flow, state.run_id = name, secrets.token_hex(8)
-        known = await flow.prefill(incoming, ctx) if flow.prefill is not None else {}
-        return await self._accept_values(state, {**known, **self._values_for(flow, slots)}, incoming, ctx)
+        known = await flow.prefill(turn) if flow.prefill is not None else {}
+        return await self._accept_values(state, {**known, **self._values_for(flow, slots)}, turn)
 
-    async def _fill(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _fill(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         flow = self._flow(state)
-        values = self._values_for(flow, meaning.slots, state, incoming.text)
+        ctx = turn.ctx
+        values = self._values_for(flow, meaning.slots, state, turn.incoming.text)
         if flow.slot(state.asking).expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
         elif meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
@@ -262,15 +275,15 @@ class Conversation:
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
             return self._misunderstood(state, self._question(state, ctx), ctx)
-        return await self._accept_values(state, values, incoming, ctx)
+        return await self._accept_values(state, values, turn)
 
-    async def _accept_values(self, state: DialogueState, values: dict, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _accept_values(self, state: DialogueState, values: dict, turn: Turn) -> Outcome:
         """Keep every value that passes its check; if one does not, say why and ask for it again."""
         flow = self._flow(state)
         refused: tuple[Slot, str] | None = None
         for name, value in values.items():
             slot = flow.slot(name)
-            complaint = await slot.complaint(value, state.slots, incoming, ctx)
+            complaint = await slot.complaint(value, turn.with_slots(state.slots))
             if complaint:
                 refused = refused or (slot, complaint)
             else:
@@ -278,56 +291,58 @@ class Conversation:
         state.misunderstood = 0
         if refused is not None:
             slot, complaint = refused
-            return self._say(state, f"{complaint}\n{await self._ask(state, slot, incoming, ctx)}")
-        return await self._next_step(state, incoming, ctx)
+            return self._say(state, f"{complaint}\n{await self._ask(state, slot, turn)}")
+        return await self._next_step(state, turn)
 
-    async def _next_step(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _next_step(self, state: DialogueState, turn: Turn) -> Outcome:
         flow = self._flow(state)
         missing = flow.missing(state.slots)
         if missing is not None:
-            question = await self._ask(state, missing, incoming, ctx)
+            question = await self._ask(state, missing, turn)
             if missing.offer is not None and len(state.offered) == 1:  # one option: nothing to choose
-                return await self._accept_values(state, {missing.name: state.offered[0][0]}, incoming, ctx)
+                return await self._accept_values(state, {missing.name: state.offered[0][0]}, turn)
             return self._say(state, question)
         if flow.confirm is not None and state.asking != CONFIRMING:
             state.asking = CONFIRMING
-            return self._say(state, ctx.text("flow_confirm", summary=await flow.confirm(state.slots, incoming, ctx)))
-        return await self._finish(state, incoming, ctx)
+            summary = await flow.confirm(turn.with_slots(state.slots))
+            return self._say(state, turn.ctx.text("flow_confirm", summary=summary))
+        return await self._finish(state, turn)
 
-    async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         if meaning.intent == "affirm":
-            return await self._finish(state, incoming, ctx)
-        return self._misunderstood(state, self._question(state, ctx), ctx)
+            return await self._finish(state, turn)
+        return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
 
-    async def _finish(self, state: DialogueState, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _finish(self, state: DialogueState, turn: Turn) -> Outcome:
         flow, slots = self._flow(state), {**state.slots, "run_id": state.run_id}
-        outcome = await flow.finish(slots, incoming, ctx)
+        outcome = await flow.finish(turn.with_slots(slots))
         self._reset(state)  # only once finished: if finishing fails, "是" can be said again
         return outcome
 
-    async def _switch_answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _switch_answer(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         target, state.switch_to = state.switch_to, None
         if meaning.intent == "affirm":
             if target["intent"] in self.flows:
-                return await self._start(state, target["intent"], target["slots"], incoming, ctx)
+                return await self._start(state, target["intent"], target["slots"], turn)
             self._reset(state)
-            return await self._single(state, target["intent"], target["slots"], incoming, ctx)
+            return await self._single(state, target["intent"], target["slots"], turn)
         if meaning.intent in ("cancel", "deny"):
+            ctx = turn.ctx
             return self._say(state, ctx.text("flow_resume", title=self._flow(state).title, question=self._question(state, ctx)))
-        return await self._answer(state, meaning, incoming, ctx)
+        return await self._answer(state, meaning, turn)
 
-    async def _menu_answer(self, state: DialogueState, meaning: nlu.Parse, incoming: Incoming, ctx: Context) -> Outcome:
+    async def _menu_answer(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         choices = self._offered(state) or self.menu.choices
-        picked = self.menu.read(meaning.slots, asked=True, offered=choices, said=incoming.text)
+        picked = self.menu.read(meaning.slots, asked=True, offered=choices, said=turn.incoming.text)
         if picked is None:
             picked = self._the_one_meant(choices, meaning)
         self._reset(state)
         if picked is None:
-            return await self._fresh(state, meaning, incoming, ctx)
+            return await self._fresh(state, meaning, turn)
         intent, slots = (picked, {}) if isinstance(picked, str) else (picked["intent"], picked.get("slots", {}))
         if intent in self.flows:
-            return await self._start(state, intent, slots, incoming, ctx)
-        return await self._single(state, intent, slots, incoming, ctx)
+            return await self._start(state, intent, slots, turn)
+        return await self._single(state, intent, slots, turn)
 
     @staticmethod
     def _the_one_meant(choices: tuple[Choice, ...], meaning: nlu.Parse):
@@ -367,10 +382,10 @@ class Conversation:
             return ctx.text("flow_confirm_again")
         return self._flow(state).slot(state.asking).ask(state.slots, ctx, self._offered(state))
 
-    async def _ask(self, state: DialogueState, slot: Slot, incoming: Incoming, ctx: Context) -> str:
-        offered = await slot.offer(state.slots, incoming, ctx) if slot.offer else ()
+    async def _ask(self, state: DialogueState, slot: Slot, turn: Turn) -> str:
+        offered = await slot.offer(turn.with_slots(state.slots)) if slot.offer else ()
         state.asking, state.offered = slot.name, [[choice.value, choice.label] for choice in offered]
-        return slot.ask(state.slots, ctx, offered)
+        return slot.ask(state.slots, turn.ctx, offered)
 
     @staticmethod
     def _offered(state: DialogueState) -> tuple[Choice, ...]:

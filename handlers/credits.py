@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.identity import account_of, member_of
+from handlers.identity import account_of
 from handlers.names import TRANSFER_KINDS
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Intent
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import ledger, members, redemptions
 from storage.exchange import format_minutes
 
@@ -15,8 +17,8 @@ HISTORY_CURSOR_TTL_S = 600
 SYSTEM_ACCOUNT_NAMES = {ledger.POOL: "社区公益池", ledger.ISSUANCE: "时间银行", ledger.ADJUSTMENT: "账务调整"}
 
 
-async def show_balance(incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def show_balance(turn: Turn) -> Outcome:
+    ctx, member = turn.ctx, await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "balance")
     balance = await ledger.member_balance(ctx.bank.sessions, member.ledger_ref)
@@ -26,8 +28,10 @@ async def show_balance(incoming: Incoming, ctx: Context) -> Outcome:
     )), "balance")
 
 
-async def show_history(incoming: Incoming, ctx: Context, *, next_page: bool = False) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def show_history(turn: Turn) -> Outcome:
+    """The statement a page at a time: "更多" (the parser's page "next") goes on where the last page ended."""
+    incoming, ctx, member = turn.incoming, turn.ctx, await turn.member()
+    next_page = turn.slots.get("page") == "next"
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "history")
     account = await account_of(member, ctx)
@@ -58,3 +62,9 @@ async def counterparty_name(account_id: int, ctx: Context) -> str:
         partner = await redemptions.partner_name(ctx.bank.sessions, account.owner_ref)
         return partner or "合作商家"
     return SYSTEM_ACCOUNT_NAMES.get(account.kind, "时间银行")
+
+
+ROUTES = (
+    Intent("balance", show_balance, title="查时间币"),
+    Intent("history", show_history, title="看时间币明细"),
+)

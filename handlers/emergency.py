@@ -27,12 +27,13 @@ import dataclasses
 import logging
 import re
 from datetime import datetime, timedelta
-from typing import Awaitable, Callable
 from weakref import WeakValueDictionary
 
 import nlu
 from handlers.choices import plain
 from handlers.context import Context
+from handlers.routes import Handler, Intent
+from handlers.turn import Turn
 from handlers.types import Incoming, Kind, Outcome, Reply
 from storage import alerts, members, outbox
 from storage.members import Binding, Member, PersonalData, Purpose
@@ -96,9 +97,9 @@ def level_of(incoming: Incoming) -> str:
     return nlu.DOUBT if level == nlu.NONE else level  # parse saw danger in the message: never less than a doubt
 
 
-async def answer(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
+async def answer(incoming: Incoming, ctx: Context) -> Outcome:
     """The reply now; the alerting (or the doubt's bookkeeping) afterwards, on its own, so nothing it waits
-    on can hold the reply."""
+    on can hold the reply. The webhook calls it before any turn is made: it needs no database."""
     if level_of(incoming) == nlu.DOUBT:
         _background(_doubt(incoming, ctx))
         return Outcome(Reply(ctx.text("sos_doubt")), "sos_doubt")
@@ -131,14 +132,14 @@ def _spooled(incoming: Incoming, ctx: Context) -> SpoolEntry | None:
     return ctx.sos_spool.record(incoming.openid, incoming.received_at) if ctx.sos_spool else None
 
 
-async def settle_doubt(incoming: Incoming, ctx: Context,
-                       go_on: Callable[[Incoming, Context], Awaitable[Outcome]]) -> Outcome | None:
+async def settle_doubt(turn: Turn, go_on: Handler) -> Outcome | None:
     """The member's answer to "您现在有危险吗？"; None when no such question is open.
 
     "是" raises the alert; "不是/没事" answers what the first message asked, with its danger set aside.
     Any other message is answered as usual and the question asked again: it stays open, and silence
     still raises the alert, since someone unwell may well write of something else.
     """
+    incoming, ctx = turn.incoming, turn.ctx
     try:
         asked = await ctx.dialogue.recall(incoming.openid, DOUBT)
     except Exception:  # noqa: BLE001 — without Redis no doubt was kept either: it raised the alert
@@ -148,7 +149,7 @@ async def settle_doubt(incoming: Incoming, ctx: Context,
         return None
     in_danger = _in_danger(incoming.text, ctx.local(incoming.received_at))
     if in_danger is None:
-        return _with_line(await go_on(incoming, ctx), ctx.text("sos_doubt_again"), last=True)
+        return _with_line(await go_on(turn), ctx.text("sos_doubt_again"), last=True)
     if await ctx.dialogue.take(incoming.openid, DOUBT) is None:  # the silence job settled it just now
         return None
     if in_danger:
@@ -160,7 +161,7 @@ async def settle_doubt(incoming: Incoming, ctx: Context,
     if nlu.parse(first.text, now=ctx.local(first.received_at), read_danger=False).intent in NOTHING_ASKED:
         # "摔了一跤" alone asked for nothing: replaying it would answer whatever question a flow has open.
         return Outcome(Reply(ctx.text("sos_doubt_fine")), "sos_doubt_settled")
-    return _with_line(await go_on(first, ctx), ctx.text("sos_doubt_fine"), last=False)
+    return _with_line(await go_on(turn.saying(first)), ctx.text("sos_doubt_fine"), last=False)
 
 
 def _with_line(outcome: Outcome, line: str, *, last: bool) -> Outcome:
@@ -356,3 +357,12 @@ def _when(ctx: Context, incoming: Incoming) -> str:
 async def _push(ctx: Context, openid: str, alert_id: int, body: str, notice: dict[str, str]) -> None:
     await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, openid, kind=alerts.SOS, body=body, notice=notice,
                         dedupe_key=f"sos:{alert_id}:{openid}")
+
+
+async def answer_in_turn(turn: Turn) -> Outcome:
+    """An SOS read by the conversation (inside a flow, or from the menu button): the same answer."""
+    return await answer(turn.incoming, turn.ctx)
+
+
+# Safety first: whatever else is built, a cry for help gets the numbers to call at once.
+ROUTES = (Intent("sos", answer_in_turn),)

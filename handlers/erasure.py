@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from handlers.context import Context
 from handlers.flow import Flow
-from handlers.identity import account_of, forget_sender, member_of, registered_only
-from handlers.types import Incoming, Outcome, Reply
+from handlers.identity import account_of, registered_only
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import free_text, ledger, members, tasks
 from storage.exchange import format_minutes
 
@@ -17,24 +18,27 @@ FLOW_NAME = "erase_me"
 UNDER_WAY = (tasks.ACCEPTED, tasks.IN_SERVICE, tasks.DISPUTED)
 
 
-async def nothing_under_way(incoming: Incoming, ctx: Context) -> Outcome | None:
-    if refusal := await registered_only(incoming, ctx):
+async def nothing_under_way(turn: Turn) -> Outcome | None:
+    ctx = turn.ctx
+    if refusal := await registered_only(turn):
         return refusal
-    member = await member_of(incoming, ctx)
+    member = await turn.member()
     busy = [task for task in await tasks.tasks_of(ctx.bank.sessions, member.id, limit=50) if task.status in UNDER_WAY]
     if busy:
         return Outcome(Reply(ctx.text("erase_task_under_way", id=str(busy[0].id))), FLOW_NAME)
     return None
 
 
-async def say_what_happens(slots: dict, incoming: Incoming, ctx: Context) -> str:
-    member = await member_of(incoming, ctx)
+async def say_what_happens(turn: Turn) -> str:
+    ctx = turn.ctx
+    member = await turn.member()
     balance = await ledger.balance(ctx.bank.sessions, (await account_of(member, ctx)).id)
     return ctx.text("erase_confirm", credits=format_minutes(balance.available))
 
 
-async def erase(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def erase(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    member = await turn.member()
     for waiting in await tasks.tasks_of(ctx.bank.sessions, member.id, limit=50):
         if waiting.status == tasks.OPEN and waiting.requester_id == member.id:  # nobody will come for a closed account
             await tasks.cancel(ctx.bank.sessions, waiting.id, member.actor, reason="account closed",
@@ -49,7 +53,7 @@ async def erase(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
             ctx.bank.rules)
     await members.erase_member(ctx.bank.sessions, member.id, member.actor)
     await free_text.erase_about(ctx.bank.sessions, member.id)
-    forget_sender()
+    turn.sender_changed()
     return Outcome(Reply(ctx.text("erase_done")), FLOW_NAME)
 
 
@@ -61,3 +65,6 @@ FLOW = Flow(
     confirm=say_what_happens,
     finish=erase,
 )
+
+
+ROUTES = (FLOW, Command(ERASE_COMMAND, flow=FLOW_NAME))

@@ -19,7 +19,8 @@ from handlers.notices import tell_members, tell_requester_side, tell_staff
 from handlers.numbers import record_number
 from handlers.staff import staff_action
 from handlers.task_words import describe
-from handlers.types import Incoming
+from handlers.routes import Command
+from handlers.turn import Turn
 from storage import audit, members, tasks
 from storage.privacy import InvalidPhone
 from storage.tasks import escalation
@@ -95,7 +96,8 @@ async def tell_staff_expired(task: tasks.Task, ctx: Context) -> None:
 
 
 @staff_action("assign_volunteer")
-async def assign(staff, arguments: str, incoming: Incoming, ctx: Context) -> str:
+async def assign(staff, arguments: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     found = ASSIGN_PARTS.match(arguments)
     if not found:
         return ctx.text("assign_usage")
@@ -125,7 +127,8 @@ async def assign(staff, arguments: str, incoming: Incoming, ctx: Context) -> str
 
 
 @staff_action("staff_called_elder")
-async def called(staff, arguments: str, incoming: Incoming, ctx: Context) -> str:
+async def called(staff, arguments: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     found = CALLED_PARTS.match(arguments)
     if not found:
         return ctx.text("called_usage")
@@ -144,3 +147,9 @@ async def _task(request_id: int | None, ctx: Context) -> tasks.Task | None:
         return await tasks.task(ctx.bank.sessions, request_id)
     except tasks.TaskNotFound:
         return None
+
+
+ROUTES = (
+    Command(ASSIGN_COMMAND, assign, staff=True),
+    Command(CALLED_COMMAND, called, staff=True),
+)

@@ -13,10 +13,12 @@ import re
 from handlers.numbers import record_number
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
-from handlers.identity import member_of, registered_only
+from handlers.identity import registered_only
 from handlers.membership import who
 from handlers.notices import tell_member
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import members
 from storage.privacy import InvalidPhone, mask_phone, normalize_phone
 
@@ -44,12 +46,13 @@ async def _elder_by_phone(phone: str, ctx: Context) -> members.Member | None:
     return elder if elder is not None and elder.role == members.ELDER and elder.is_active else None
 
 
-async def an_elders_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def an_elders_phone(phone: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     try:
         normalize_phone(phone)
     except InvalidPhone:
         return ctx.text("register_bad_phone")
-    asker = await member_of(incoming, ctx)
+    asker = await turn.member()
     owner = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
     if owner is not None and owner.id == asker.id:
         return ctx.text("bind_self")
@@ -63,12 +66,14 @@ async def an_elders_phone(phone: str, slots: dict, incoming: Incoming, ctx: Cont
     return None
 
 
-async def confirm_request(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def confirm_request(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     return ctx.text("bind_confirm", phone=mask_phone(normalize_phone(slots["elder_phone"])), relation=slots["relation"])
 
 
-async def ask_the_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    asker, elder = await member_of(incoming, ctx), await _elder_by_phone(slots["elder_phone"], ctx)
+async def ask_the_elder(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
+    asker, elder = await turn.member(), await _elder_by_phone(slots["elder_phone"], ctx)
     if elder is None:  # closed or suspended since the phone was checked
         return Outcome(Reply(ctx.text("bind_no_such_elder")), FLOW_NAME)
     binding = await members.request_binding(ctx.bank.sessions, asker.id, elder.id, slots["relation"])
@@ -80,7 +85,8 @@ async def ask_the_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcom
     return Outcome(Reply(ctx.text("bind_sent")), FLOW_NAME)
 
 
-async def phone_in_the_command(incoming: Incoming, ctx: Context) -> dict:
+async def phone_in_the_command(turn: Turn) -> dict:
+    incoming = turn.incoming
     found = PHONE_INSIDE.search(incoming.text or "")
     return {"elder_phone": found.group(0)} if found else {}
 
@@ -102,20 +108,21 @@ FLOW = Flow(
 # ---- answering: 同意绑定 / 拒绝绑定 ------------------------------------------------
 
 
-async def agree(number: str, incoming: Incoming, ctx: Context) -> Outcome:
-    return await _answer(number, incoming, ctx, agreed=True)
+async def agree(turn: Turn) -> Outcome:
+    return await _answer(turn, agreed=True)
 
 
-async def refuse(number: str, incoming: Incoming, ctx: Context) -> Outcome:
-    return await _answer(number, incoming, ctx, agreed=False)
+async def refuse(turn: Turn) -> Outcome:
+    return await _answer(turn, agreed=False)
 
 
-async def answer_if_asked(incoming: Incoming, ctx: Context, *, agreed: bool) -> Outcome | None:
+async def answer_if_asked(turn: Turn, *, agreed: bool) -> Outcome | None:
     """"好的我同意" to a binding request this elder was sent; None when no request waits for them."""
-    elder = await member_of(incoming, ctx)
+    ctx = turn.ctx
+    elder = await turn.member()
     if elder is None or not await _requests_waiting(elder, ctx):
         return None
-    return await _answer("", incoming, ctx, agreed=agreed)
+    return await _answer(turn.with_argument(""), agreed=agreed)
 
 
 async def _requests_waiting(elder: members.Member, ctx: Context) -> list[members.Binding]:
@@ -123,8 +130,9 @@ async def _requests_waiting(elder: members.Member, ctx: Context) -> list[members
             if not binding.is_confirmed]
 
 
-async def _answer(number: str, incoming: Incoming, ctx: Context, *, agreed: bool) -> Outcome:
-    elder = await member_of(incoming, ctx)
+async def _answer(turn: Turn, *, agreed: bool) -> Outcome:
+    ctx, number = turn.ctx, turn.argument
+    elder = await turn.member()
     waiting = [] if elder is None else await _requests_waiting(elder, ctx)
     if not waiting:
         return Outcome(Reply(ctx.text("bind_nothing_pending")), "binding_answer")
@@ -174,8 +182,9 @@ async def confirm_by_staff(ctx: Context, staff: members.Member, elder: members.M
 # ---- 我的家人 ----------------------------------------------------------------------
 
 
-async def my_family(_: str, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def my_family(turn: Turn) -> Outcome:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "my_family")
     sessions = ctx.bank.sessions
@@ -190,3 +199,12 @@ async def my_family(_: str, incoming: Incoming, ctx: Context) -> Outcome:
 
 def _waiting(binding: members.Binding, ctx: Context) -> str:
     return "" if binding.is_confirmed else ctx.text("my_family_waiting")
+
+
+ROUTES = (
+    FLOW,
+    Command(BIND_COMMAND, flow=FLOW_NAME),
+    Command(AGREE_COMMAND, agree),
+    Command(REFUSE_COMMAND, refuse),
+    Command(MY_FAMILY_COMMAND, my_family),
+)

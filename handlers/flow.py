@@ -5,11 +5,11 @@ A flow module reads like the conversation it implements, e.g.
     FLOW = Flow(
         name="donate", title="捐时间币",
         slots=(Slot("amount_min", "您想捐多少？比如“1小时”", expecting="amount", check=positive),),
-        confirm=lambda slots, ctx: f"确认捐出{...}吗？",
+        confirm=lambda turn: f"确认捐出{...}吗？",
         finish=donate,
     )
 
-and is switched on by one row in the flow table of handlers/router.py.
+and is switched on by listing it in its module's ROUTES (handlers/routes.py).
 """
 
 from __future__ import annotations
@@ -19,29 +19,31 @@ from typing import Any, Awaitable, Callable
 
 from handlers.choices import numbered_lines, picked_by_words
 from handlers.context import Context
-from handlers.types import Choice, Incoming, Location, Outcome
+from handlers.turn import Turn
+from handlers.types import Choice, Location, Outcome
 from nlu import NOT_ACCEPTED
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.
 ANSWER_ONLY = {"text": "text", "number": "number", "phone": "phone"}
 
+# Every step of a flow gets the message's Turn, its `slots` the answers so far (with "run_id" when finishing).
 # A check returns None when the value is fine, else the sentence to say.
-Check = Callable[[Any, dict, Incoming, Context], Awaitable[str | None]]
+Check = Callable[[Any, Turn], Awaitable[str | None]]
 
 
-async def a_whole_amount(value: Any, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_whole_amount(value: Any, turn: Turn) -> str | None:
     """Negative, zero, a fraction of a minute or far too much: said back with what is accepted, never moved."""
-    return ctx.text("amount_rules") if value == NOT_ACCEPTED else None
+    return turn.ctx.text("amount_rules") if value == NOT_ACCEPTED else None
 
 
 # What every answer of a kind must be, before any flow's own check.
 KIND_CHECKS: dict[str, Check] = {"amount": a_whole_amount}
-Offer = Callable[[dict, Incoming, Context], Awaitable[tuple["Choice", ...]]]
-Confirm = Callable[[dict, Incoming, Context], Awaitable[str]]
-Finish = Callable[[dict, Incoming, Context], Awaitable[Outcome]]
+Offer = Callable[[Turn], Awaitable[tuple["Choice", ...]]]
+Confirm = Callable[[Turn], Awaitable[str]]
+Finish = Callable[[Turn], Awaitable[Outcome]]
 # Values known before the first question (a community remembered from a QR code); they are checked like answers.
-Prefill = Callable[[Incoming, Context], Awaitable[dict]]
+Prefill = Callable[[Turn], Awaitable[dict]]
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,9 @@ class Slot:
             return slots.get(ANSWER_ONLY[self.expecting]) if asked else None
         return slots.get(self.name)
 
-    async def complaint(self, value: Any, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+    async def complaint(self, value: Any, turn: Turn) -> str | None:
         for check in (KIND_CHECKS.get(self.expecting), self.check):
-            if check is not None and (said := await check(value, slots, incoming, ctx)):
+            if check is not None and (said := await check(value, turn)):
                 return said
         return None
 
@@ -105,7 +107,7 @@ class Flow:
     slots: tuple[Slot, ...]
     finish: Finish
     confirm: Confirm | None = None  # required before anything that moves credits or reaches other people
-    ready: Callable[[Incoming, Context], Awaitable[Outcome | None]] | None = field(default=None)
+    ready: Callable[[Turn], Awaitable[Outcome | None]] | None = field(default=None)
     """Optional gate run before the first question, e.g. "only registered members"; an Outcome stops the flow."""
     prefill: Prefill | None = None
 

@@ -7,8 +7,9 @@ from datetime import datetime, time
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.family_words import elder_seen_by_family, family_seen_by_elder
-from handlers.identity import account_of, age_of, member_of, registered_only
-from handlers.types import Incoming, Outcome, Reply
+from handlers.identity import account_of, age_of, registered_only
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import ledger, members, outbox
 from storage.exchange import NOT_A_RELATIVE, RECIPIENT_TOO_YOUNG, format_minutes, may_give
 from storage.privacy import InvalidPhone
@@ -17,23 +18,26 @@ BY_PHONE = "by_phone"
 GIFT_REFUSALS = {NOT_A_RELATIVE: "give_no_such_relative", RECIPIENT_TOO_YOUNG: "give_recipient_too_young"}
 
 
-async def within_balance(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    return await _affordable(minutes, await _own_account_id(incoming, ctx), ctx)
+async def within_balance(minutes: int, turn: Turn) -> str | None:
+    ctx = turn.ctx
+    return await _affordable(minutes, await _own_account_id(turn), ctx)
 
 
-async def within_daily_limit(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
-    account_id = await _own_account_id(incoming, ctx)
+async def within_daily_limit(minutes: int, turn: Turn) -> str | None:
+    ctx = turn.ctx
+    account_id = await _own_account_id(turn)
     if complaint := await _affordable(minutes, account_id, ctx):
         return complaint
-    given = await ledger.debited_since(ctx.bank.sessions, account_id, ledger.GIFT, _start_of_today(incoming, ctx))
+    given = await ledger.debited_since(ctx.bank.sessions, account_id, ledger.GIFT, _start_of_today(turn))
     left = ctx.bank.daily_transfer_limit_min - given
     if minutes <= left:
         return None
     return ctx.text("give_daily_limit", left=format_minutes(left)) if left > 0 else ctx.text("give_daily_limit_reached")
 
 
-async def _own_account_id(incoming: Incoming, ctx: Context) -> int:
-    return (await account_of(await member_of(incoming, ctx), ctx)).id
+async def _own_account_id(turn: Turn) -> int:
+    ctx = turn.ctx
+    return (await account_of(await turn.member(), ctx)).id
 
 
 async def _affordable(minutes: int, account_id: int, ctx: Context) -> str | None:
@@ -45,15 +49,17 @@ async def _affordable(minutes: int, account_id: int, ctx: Context) -> str | None
     return None
 
 
-def _start_of_today(incoming: Incoming, ctx: Context) -> datetime:
+def _start_of_today(turn: Turn) -> datetime:
+    incoming, ctx = turn.incoming, turn.ctx
     return datetime.combine(ctx.local(incoming.received_at).date(), time(0), tzinfo=LOCAL_TIME)
 
 
 # ---- to the pool ---------------------------------------------------------------
 
 
-async def donate(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def donate(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
+    member = await turn.member()
     pool = await ledger.system_account(ctx.bank.sessions, ledger.POOL)
     try:
         await ledger.transfer(ctx.bank.sessions, ledger.TransferRequest(
@@ -65,7 +71,8 @@ async def donate(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
     return Outcome(Reply(ctx.text("donate_done", amount=format_minutes(slots["amount_min"]))), "donate")
 
 
-async def confirm_donation(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def confirm_donation(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     return ctx.text("donate_confirm", amount=format_minutes(slots["amount_min"]))
 
 
@@ -82,9 +89,10 @@ DONATE = Flow(
 # ---- to a relative -------------------------------------------------------------
 
 
-async def relatives(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+async def relatives(turn: Turn) -> tuple[Choice, ...]:
     """The giver's confirmed family in either direction, masked, then "someone else, by phone"."""
-    member = await member_of(incoming, ctx)
+    ctx = turn.ctx
+    member = await turn.member()
     sessions = ctx.bank.sessions
     # A binding's relation is the family member's side ("儿子"): each is shown as the giver sees the other.
     bindings = [(b.elder_id, b.relation, elder_seen_by_family) for b in await members.bound_elders(sessions, member.id)]
@@ -97,14 +105,15 @@ async def relatives(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choi
     return (*choices, Choice(BY_PHONE, "其他亲人（发手机号）"))
 
 
-async def a_relative_who_can_use_it(recipient, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_relative_who_can_use_it(recipient, turn: Turn) -> str | None:
+    ctx = turn.ctx
     if recipient == BY_PHONE:
         return None
-    giver = await member_of(incoming, ctx)
+    giver = await turn.member()
     relative = await members.member_by_id(ctx.bank.sessions, recipient)
     if relative is None or not relative.is_active or relative.id == giver.id:
         return ctx.text("give_no_such_relative")
-    decision = may_give(age_of(relative, incoming, ctx) or 0, await _related(giver.id, relative.id, ctx),
+    decision = may_give(age_of(relative, turn) or 0, await _related(giver.id, relative.id, ctx),
                         ctx.bank.policy)
     if decision.allowed:
         return None
@@ -116,7 +125,8 @@ async def _related(first: int, second: int, ctx: Context) -> bool:
     return await members.is_bound(sessions, first, second) or await members.is_bound(sessions, second, first)
 
 
-async def a_relatives_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_relatives_phone(phone: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     try:
         relative = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
     except InvalidPhone:
@@ -124,7 +134,7 @@ async def a_relatives_phone(phone: str, slots: dict, incoming: Incoming, ctx: Co
     if relative is None:
         # Said exactly as for a member who is not a relative, so nobody can test whose number is registered.
         return ctx.text("give_no_such_relative")
-    return await a_relative_who_can_use_it(relative.id, slots, incoming, ctx)
+    return await a_relative_who_can_use_it(relative.id, turn)
 
 
 def asks_by_phone(slots: dict) -> bool:
@@ -137,22 +147,24 @@ async def _recipient(slots: dict, ctx: Context) -> members.Member:
     return await members.member_by_id(ctx.bank.sessions, slots["relative"])
 
 
-async def confirm_gift(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def confirm_gift(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     recipient = await _recipient(slots, ctx)
     name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, recipient.id)).real_name or ""
     return ctx.text("give_confirm", name=name, amount=format_minutes(slots["amount_min"]))
 
 
-async def give(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    giver, recipient = await member_of(incoming, ctx), await _recipient(slots, ctx)
+async def give(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
+    giver, recipient = await turn.member(), await _recipient(slots, ctx)
     if recipient is None:
         return Outcome(Reply(ctx.text("give_no_such_relative")), "transfer")
     key = f"gift:{slots['run_id']}"
     # Checked again, as the answers may be minutes old; but not when this very gift already went
     # through and only its notice failed: then the ledger's replay is the answer.
     if not await ledger.key_used(ctx.bank.sessions, key):
-        refusal = (await a_relative_who_can_use_it(recipient.id, slots, incoming, ctx)
-                   or await within_daily_limit(slots["amount_min"], slots, incoming, ctx))
+        refusal = (await a_relative_who_can_use_it(recipient.id, turn)
+                   or await within_daily_limit(slots["amount_min"], turn))
         if refusal:
             return Outcome(Reply(refusal), "transfer")
     try:
@@ -186,3 +198,6 @@ TRANSFER = Flow(
     confirm=confirm_gift,
     finish=give,
 )
+
+
+ROUTES = (DONATE, TRANSFER)

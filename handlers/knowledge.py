@@ -17,7 +17,9 @@ import nlu
 from handlers import staff
 from handlers.numbers import record_number
 from handlers.context import Context
-from handlers.types import Choice, Incoming, Outcome, Reply
+from handlers.routes import Command, Intent
+from handlers.turn import Turn
+from handlers.types import Choice, Outcome, Reply
 from storage import stories
 from storage.exchange import Catalogue, cost_of, format_minutes
 from handlers.faq import ABOUT_ID, FaqEntry, Match
@@ -43,41 +45,43 @@ TITLE_BODY = re.compile(r"\s*[｜|\n]\s*")
 # ---- answering questions -----------------------------------------------------------
 
 
-async def about(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
+async def about(turn: Turn) -> Outcome:
     """The `about` intent: the question it matches, else the general answer with the questions numbered."""
-    match = _match(incoming, ctx)
+    match = _match(turn)
     if match is None or match.entry.id == ABOUT_ID:
-        return await _overview(incoming, ctx)
-    return _answer(match.entry, ctx)
+        return await _overview(turn)
+    return _answer(match.entry, turn.ctx)
 
 
-async def help_or_answer(incoming: Incoming, ctx: Context, slots: dict | None = None) -> Outcome:
+async def help_or_answer(turn: Turn) -> Outcome:
     """`help`: a question's answer when the message names one of its keywords ("时间币能干什么"), else what the bot can do."""
-    match = _match(incoming, ctx)
+    ctx = turn.ctx
+    match = _match(turn)
     if match is not None and match.by_keyword and match.entry.id != ABOUT_ID:
         return _answer(match.entry, ctx)
     text = ctx.text("help")
-    if await staff.staff_member(incoming, ctx) is not None:  # staff read their commands below what members read
+    if await staff.staff_member(turn) is not None:  # staff read their commands below what members read
         text = f"{text}\n\n{ctx.text('staff_help')}"
     return Outcome(Reply(text), "help", choices=HELP_CHOICES)
 
 
-async def answer_unknown(incoming: Incoming, ctx: Context) -> Outcome | None:
+async def answer_unknown(turn: Turn) -> Outcome | None:
     """A message the NLU did not understand: a number picking from the questions just listed, or a question
     that matches; None leaves it to the conversation engine's "not understood"."""
-    listed = await ctx.dialogue.recall(incoming.openid, LIST_MEMO)
-    if listed and (picked := _picked(incoming, ctx, listed)) is not None:
-        await ctx.dialogue.note(incoming.openid, LIST_MEMO, listed, LIST_TTL_S)
+    ctx, openid = turn.ctx, turn.incoming.openid
+    listed = await ctx.dialogue.recall(openid, LIST_MEMO)
+    if listed and (picked := _picked(turn, listed)) is not None:
+        await ctx.dialogue.note(openid, LIST_MEMO, listed, LIST_TTL_S)
         return Outcome(Reply(fill(picked, ctx) + ctx.text("faq_pick_another")), "about")
-    match = _match(incoming, ctx)
+    match = _match(turn)
     if match is None:
         return None
-    return await _overview(incoming, ctx) if match.entry.id == ABOUT_ID else _answer(match.entry, ctx)
+    return await _overview(turn) if match.entry.id == ABOUT_ID else _answer(match.entry, ctx)
 
 
-async def faq_list(_: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def faq_list(turn: Turn) -> Outcome:
     """`常见问题`: the questions, numbered."""
-    return Outcome(Reply(await _numbered_questions(incoming, ctx)), "about")
+    return Outcome(Reply(await _numbered_questions(turn)), "about")
 
 
 def fill(entry: FaqEntry, ctx: Context) -> str:
@@ -113,28 +117,31 @@ def _per_hour(weight: Fraction) -> str:
     return format_minutes(cost_of(weight, 60))  # a weight like 1/3: the exact minutes instead of a rounded decimal
 
 
-def _match(incoming: Incoming, ctx: Context) -> Match | None:
-    return ctx.faq.best_match(incoming.text, nlu.words) if incoming.text.strip() else None
+def _match(turn: Turn) -> Match | None:
+    text = turn.incoming.text
+    return turn.ctx.faq.best_match(text, nlu.words) if text.strip() else None
 
 
 def _answer(entry: FaqEntry, ctx: Context) -> Outcome:
     return Outcome(Reply(fill(entry, ctx)), "about")
 
 
-async def _overview(incoming: Incoming, ctx: Context) -> Outcome:
-    general = fill(ctx.faq.about, ctx)
-    return Outcome(Reply(f"{general}\n\n{await _numbered_questions(incoming, ctx)}"), "about")
+async def _overview(turn: Turn) -> Outcome:
+    general = fill(turn.ctx.faq.about, turn.ctx)
+    return Outcome(Reply(f"{general}\n\n{await _numbered_questions(turn)}"), "about")
 
 
-async def _numbered_questions(incoming: Incoming, ctx: Context) -> str:
+async def _numbered_questions(turn: Turn) -> str:
+    ctx = turn.ctx
     listed = ctx.faq.listed
     # The ids, not the numbers, are remembered: "3" means what was shown even if the FAQ changes meanwhile.
-    await ctx.dialogue.note(incoming.openid, LIST_MEMO, [entry.id for entry in listed], LIST_TTL_S)
+    await ctx.dialogue.note(turn.incoming.openid, LIST_MEMO, [entry.id for entry in listed], LIST_TTL_S)
     choices = "\n".join(f"{number}. {entry.question}" for number, entry in enumerate(listed, 1))
     return ctx.text("faq_list", choices=choices)
 
 
-def _picked(incoming: Incoming, ctx: Context, listed: list[str]) -> FaqEntry | None:
+def _picked(turn: Turn, listed: list[str]) -> FaqEntry | None:
+    incoming, ctx = turn.incoming, turn.ctx
     number = nlu.parse(incoming.text, now=ctx.local(incoming.received_at), expecting="choice").slots.get("choice")
     if not isinstance(number, int) or not 1 <= number <= len(listed):
         return None
@@ -144,8 +151,9 @@ def _picked(incoming: Incoming, ctx: Context, listed: list[str]) -> FaqEntry | N
 # ---- success stories ---------------------------------------------------------------
 
 
-async def read_story(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def read_story(turn: Turn) -> Outcome:
     """`故事`: the newest story in full and the titles of a few more; `故事 N`: story N."""
+    ctx, number = turn.ctx, turn.argument
     newest = await stories.stories(ctx.bank.sessions, limit=OTHER_STORIES + 1)
     if number:
         shown = await stories.story(ctx.bank.sessions, record_number(number))
@@ -163,14 +171,25 @@ async def read_story(number: str, incoming: Incoming, ctx: Context) -> Outcome:
     return Outcome(Reply(text), "story")
 
 
-async def add_story(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def add_story(turn: Turn) -> Outcome:
     """`添加故事 标题｜内容` (or the title on the first line and the story below it): staff only, audited."""
-    author = await staff.staff_member(incoming, ctx)
+    ctx = turn.ctx
+    author = await staff.staff_member(turn)
     if author is None:
-        return await staff.refuse_non_staff(incoming, ctx, "add_story")
-    title, body = (TITLE_BODY.split(arguments.strip(), maxsplit=1) + [""])[:2]
+        return await staff.refuse_non_staff(turn, "add_story")
+    title, body = (TITLE_BODY.split(turn.argument.strip(), maxsplit=1) + [""])[:2]
     if not title or not body:
         return Outcome(Reply(ctx.text("story_usage")), "add_story")
     added = await stories.add_story(ctx.bank.sessions, author.actor, title, body)
     return Outcome(Reply(ctx.text("story_added", id=str(added.id), title=added.title)), "add_story")
 
+
+
+ROUTES = (
+    # A question of the FAQ when the words name one ("时间币能干什么"), else what the bot can do.
+    Intent("help", help_or_answer, title="看看怎么用"),
+    Intent("about", about, title="了解时间银行"),
+    Command(FAQ_COMMAND, faq_list),
+    Command(STORY_COMMAND, read_story),
+    Command(ADD_STORY_COMMAND, add_story, staff=True),
+)

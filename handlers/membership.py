@@ -7,9 +7,9 @@ import re
 import nlu
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
-from handlers.identity import forget_sender, member_of
 from handlers.subscription import tags_changed
-from handlers.types import Incoming, Location, Outcome, Reply
+from handlers.turn import Turn
+from handlers.types import Location, Outcome, Reply
 from handlers.welcome import remembered_community
 from storage import ledger, members
 from storage.base import utcnow
@@ -36,13 +36,15 @@ def is_volunteer(slots: dict) -> bool:
 MOBILE_INSIDE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 
 
-async def a_name(name: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_name(name: str, turn: Turn) -> str | None:
     """2 to 20 characters and no digits: a name is never a phone number or an address."""
+    ctx = turn.ctx
     name = name.strip()
     return None if 2 <= len(name) <= 20 and not any(ch.isdigit() for ch in name) else ctx.text("register_bad_name")
 
 
-async def a_new_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_new_phone(phone: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     try:
         normalize_phone(phone)
     except InvalidPhone:
@@ -52,7 +54,8 @@ async def a_new_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context)
     return None
 
 
-async def a_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_phone(phone: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     try:
         normalize_phone(phone)
     except InvalidPhone:
@@ -60,14 +63,16 @@ async def a_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> 
     return None
 
 
-async def a_community(community: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_community(community: str, turn: Turn) -> str | None:
     """A community has a name: not a bare number (a birth year, a phone) said one question early."""
+    ctx = turn.ctx
     community = community.strip()
     named = 2 <= len(community) <= 30 and sum(not ch.isdigit() for ch in community) >= 2
     return None if named and not MOBILE_INSIDE.search(community) else ctx.text("register_bad_community")
 
 
-async def a_birth_year(year: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_birth_year(year: int, turn: Turn) -> str | None:
+    incoming, ctx = turn.incoming, turn.ctx
     this_year = ctx.local(incoming.received_at).year
     return None if members.EARLIEST_BIRTH_YEAR <= year <= this_year - 10 else ctx.text("register_bad_year")
 
@@ -85,7 +90,8 @@ def address_point(value: str | dict) -> tuple[float, float] | None:
     return tuple(value["point"]) if isinstance(value, dict) else None
 
 
-async def an_address(value: str | dict, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def an_address(value: str | dict, turn: Turn) -> str | None:
+    ctx = turn.ctx
     if isinstance(value, dict) and not value["label"]:
         return ctx.text("register_location_without_label")
     text = address_text(value)
@@ -94,11 +100,11 @@ async def an_address(value: str | dict, slots: dict, incoming: Incoming, ctx: Co
     return None if 4 <= len(text) <= 200 and not text.isdigit() else ctx.text("register_bad_address")
 
 
-async def keep_home_point(member: members.Member, address: str | dict | None, by: members.Actor, ctx: Context) -> None:
+async def keep_home_point(member: members.Member, address: str | dict | None, by: members.Actor, turn: Turn) -> None:
     point = address_point(address) if address is not None else None
     if point is not None:
-        await members.set_home_point(ctx.bank.sessions, ctx.bank.keyring, member.id, *point, by=by)
-        forget_sender()
+        await members.set_home_point(turn.ctx.bank.sessions, turn.ctx.bank.keyring, member.id, *point, by=by)
+        turn.sender_changed()
 
 
 async def who(member_id: int, ctx: Context) -> str:
@@ -107,22 +113,25 @@ async def who(member_id: int, ctx: Context) -> str:
     return f"{masked.real_name or ''}（{masked.phone or '无手机'}）"
 
 
-async def community_from_qr_code(incoming: Incoming, ctx: Context) -> dict:
-    community = await remembered_community(incoming, ctx)
+async def community_from_qr_code(turn: Turn) -> dict:
+    community = await remembered_community(turn)
     return {"community": community} if community else {}
 
 
-async def some_services(text: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def some_services(text: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     return None if nlu.services_mentioned(text) else ctx.text("register_no_skills")
 
 
-async def not_yet_registered(incoming: Incoming, ctx: Context) -> Outcome | None:
-    if await member_of(incoming, ctx) is not None:
+async def not_yet_registered(turn: Turn) -> Outcome | None:
+    ctx = turn.ctx
+    if await turn.member() is not None:
         return Outcome(Reply(ctx.text("register_already")), "register")
     return None
 
 
-async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def summary(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     lines = [f"身份：{ROLE_NAMES[slots['role']]}", f"姓名：{slots['real_name']}",
              f"手机：{mask_phone(normalize_phone(slots['phone']))}", f"社区：{slots['community']}",
              f"出生年份：{slots['birth_year']}"]
@@ -135,7 +144,8 @@ async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
     return "请核对您的信息：\n" + "\n".join(lines)
 
 
-async def register(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+async def register(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
     address = slots.get("address")
     personal = members.PersonalData(
         real_name=slots["real_name"].strip(), phone=slots["phone"], address=address and address_text(address),
@@ -147,8 +157,9 @@ async def register(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
         birth_year=slots["birth_year"], skills=nlu.services_mentioned(slots.get("skills", "")),
         availability=slots.get("availability"),
     )
+    turn.sender_changed()
     await ledger.open_member_account(ctx.bank.sessions, member.ledger_ref)
-    await keep_home_point(member, address, member.actor, ctx)
+    await keep_home_point(member, address, member.actor, turn)
     await tags_changed(ctx, member.id, incoming, "register")
     reply = ctx.text(f"register_done_{member.role}")
     if member.role == members.FAMILY:
@@ -179,3 +190,6 @@ FLOW = Flow(
     confirm=summary,
     finish=register,
 )
+
+
+ROUTES = (FLOW,)

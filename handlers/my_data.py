@@ -16,11 +16,12 @@ import re
 from datetime import timedelta
 
 from handlers.context import Context
-from handlers.identity import member_of
 from handlers.names import ROLES
 from handlers.people import named
 from handlers.task_words import when
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import audit, data_export, members
 from storage.privacy import mask_phones_in
 
@@ -60,8 +61,9 @@ async def _subjects(member: members.Member, ctx: Context) -> list[tuple[members.
     return subjects
 
 
-async def holdings(_: str, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def holdings(turn: Turn) -> Outcome:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), HOLDINGS)
     parts = [await _holdings_of(subject, whose, ctx) for subject, whose in await _subjects(member, ctx)]
@@ -78,16 +80,18 @@ async def _holdings_of(subject: members.Member, whose: str, ctx: Context) -> str
     return ctx.text("my_data", whose=whose, lines=lines)
 
 
-async def reads(_: str, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def reads(turn: Turn) -> Outcome:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), READS)
-    parts = [await _reads_of(subject, whose, incoming, ctx) for subject, whose in await _subjects(member, ctx)]
+    parts = [await _reads_of(subject, whose, turn) for subject, whose in await _subjects(member, ctx)]
     footer = ctx.text("reads_footer", hours=str(ctx.bank.task_rules.contact_window_min // 60))
     return Outcome(Reply("\n\n".join(parts) + footer), READS)
 
 
-async def _reads_of(subject: members.Member, whose: str, incoming: Incoming, ctx: Context) -> str:
+async def _reads_of(subject: members.Member, whose: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     since = incoming.received_at - timedelta(days=READS_DAYS)
     own = {audit.member_actor(subject.id, False), audit.member_actor(subject.id, True)}
     found = [entry for entry in await audit.entries(ctx.bank.sessions, subject=subject.id, action="reveal",
@@ -111,8 +115,9 @@ def _read_line(entry: audit.AuditEntry, names: dict[str, str], ctx: Context) -> 
                     task=ctx.text("reads_task", id=str(task_id)) if task_id else "", why=why)
 
 
-async def export(_: str, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def export(turn: Turn) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    member = await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), EXPORT)
     if ctx.console is None:
@@ -122,3 +127,10 @@ async def export(_: str, incoming: Incoming, ctx: Context) -> Outcome:
     hours = str(int(data_export.DEFAULT_TTL.total_seconds() // 3600))
     url = f"{ctx.console.base_url}/export/{token}"
     return Outcome(Reply(ctx.text("export_link", url=url, hours=hours)), EXPORT)
+
+
+ROUTES = (
+    Command(READS_COMMAND, reads),
+    Command(EXPORT_COMMAND, export),
+    Command(HOLDINGS_COMMAND, holdings),
+)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from handlers.context import Context
-from handlers.identity import member_of
+from handlers.routes import Intent
 from handlers.staff import acting_for
 from handlers.task_words import STATUS_NAMES, numbered, with_status
 from handlers.texts import has_text
-from handlers.types import Incoming, Outcome, Reply
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import members, tasks
 
 ORDERS_SHOWN = 10
@@ -24,9 +25,9 @@ def as_volunteer(*statuses: str) -> Wanted:
     return lambda task, member_id: task.status in statuses and task.volunteer_id == member_id
 
 
-async def whose_orders(incoming: Incoming, ctx: Context) -> members.Member | None:
+async def whose_orders(turn: Turn) -> members.Member | None:
     """Staff acting for an elder see and act on the elder's orders; everyone else on their own."""
-    return await acting_for(incoming, ctx) or await member_of(incoming, ctx)
+    return await acting_for(turn) or await turn.member()
 
 
 async def pick(slots: dict, member: members.Member, ctx: Context, wanted: Wanted, example: str) -> tasks.Task | Reply:
@@ -59,8 +60,8 @@ def _moment(ctx: Context, at) -> str:
     return f"{local.month}月{local.day}日 {local:%H:%M}" if local else ""
 
 
-async def my_orders(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    member = await whose_orders(incoming, ctx)
+async def my_orders(turn: Turn) -> Outcome:
+    ctx, member = turn.ctx, await whose_orders(turn)
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "my_orders")
     mine = await tasks.tasks_of(ctx.bank.sessions, member.id, limit=ORDERS_SHOWN)
@@ -68,3 +69,6 @@ async def my_orders(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
         return Outcome(Reply(ctx.text("orders_none")), "my_orders")
     lines = "\n".join(with_status(task, ctx) for task in mine)
     return Outcome(Reply(ctx.text("orders", lines=lines)), "my_orders")
+
+
+ROUTES = (Intent("my_orders", my_orders, title="查订单"),)

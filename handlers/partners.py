@@ -6,8 +6,10 @@ import re
 
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
-from handlers.identity import account_of, age_of, member_of
-from handlers.types import Incoming, Outcome, Reply
+from handlers.identity import account_of, age_of
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import ledger, redemptions
 from storage.exchange import format_minutes, may_spend_on_self
 
@@ -15,18 +17,20 @@ COMPLETE_COMMAND = re.compile(r"^\s*核销\s*([A-Za-z0-9]{6})\s*$")
 ANY_PARTNER = "*"
 
 
-async def may_redeem(incoming: Incoming, ctx: Context) -> Outcome | None:
-    member = await member_of(incoming, ctx)
+async def may_redeem(turn: Turn) -> Outcome | None:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "redeem")
-    if not may_spend_on_self(age_of(member, incoming, ctx) or 0, ctx.bank.policy).allowed:
+    if not may_spend_on_self(age_of(member, turn) or 0, ctx.bank.policy).allowed:
         return Outcome(Reply(ctx.text("redeem_too_young", age=str(ctx.bank.policy.self_spend_age))), "redeem")
     if not [item for item in await redemptions.catalogue(ctx.bank.sessions) if item.stock > 0]:
         return Outcome(Reply(ctx.text("redeem_nothing")), "redeem")
     return None
 
 
-async def items_in_stock(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+async def items_in_stock(turn: Turn) -> tuple[Choice, ...]:
+    ctx = turn.ctx
     return tuple(Choice(item.id, f"{item.name}（{item.partner_name}）{format_minutes(item.price_min)}")
                  for item in await redemptions.catalogue(ctx.bank.sessions) if item.stock > 0)
 
@@ -35,15 +39,17 @@ async def _item(item_id: int, ctx: Context) -> redemptions.PartnerItem | None:
     return next((item for item in await redemptions.catalogue(ctx.bank.sessions) if item.id == item_id), None)
 
 
-async def confirm_redemption(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def confirm_redemption(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     item = await _item(slots["item"], ctx)
     if item is None:  # withdrawn since it was offered; confirming then gets the sold-out answer
         return ctx.text("redeem_withdrawn")
     return ctx.text("redeem_confirm", price=format_minutes(item.price_min), item=item.name, partner=item.partner_name)
 
 
-async def redeem(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def redeem(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
+    member = await turn.member()
     try:
         ticket = await redemptions.redeem(ctx.bank.sessions, (await account_of(member, ctx)).id, slots["item"],
                                           f"redeem:{slots['run_id']}", actor=member.ledger_ref, rules=ctx.bank.rules)
@@ -68,9 +74,10 @@ REDEEM = Flow(
 )
 
 
-async def complete_code(code: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def complete_code(turn: Turn) -> Outcome:
     """`核销 CODE` from a partner's cashier or staff: the item is handed over, the partner is paid."""
-    partners = await _partners_served_by(incoming, ctx)
+    incoming, ctx, code = turn.incoming, turn.ctx, turn.argument
+    partners = await _partners_served_by(turn)
     if not partners:  # nothing about a code is said to someone who may not complete codes
         return Outcome(Reply(ctx.text("complete_not_allowed")), "complete")
     try:
@@ -89,9 +96,13 @@ async def complete_code(code: str, incoming: Incoming, ctx: Context) -> Outcome:
                    "complete")
 
 
-async def _partners_served_by(incoming: Incoming, ctx: Context) -> set[str]:
+async def _partners_served_by(turn: Turn) -> set[str]:
     """The partners whose codes this sender may complete: staff, any; a cashier, their own shop's."""
-    member = await member_of(incoming, ctx)
+    incoming, ctx = turn.incoming, turn.ctx
+    member = await turn.member()
     if incoming.openid in ctx.bank.staff_openids or (member is not None and member.is_staff):
         return {ANY_PARTNER}
     return {partner for partner, openids in ctx.bank.partner_operators.items() if incoming.openid in openids}
+
+
+ROUTES = (REDEEM, Command(COMPLETE_COMMAND, complete_code))

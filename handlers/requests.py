@@ -7,11 +7,12 @@ from datetime import date, datetime, time, timedelta
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.family_words import elder_seen_by_family
-from handlers.identity import account_of, member_of
+from handlers.identity import account_of
 from handlers.membership import a_place, address_point, address_text, an_address
 from handlers.notices import tell_members, tell_staff
 from handlers.staff import acting_for
 from handlers.task_words import describe, when
+from handlers.turn import Turn
 from handlers.types import Incoming, Outcome, Reply
 from storage import alerts, ledger, members, tasks
 from storage.exchange import ISSUANCE, POOL, format_minutes
@@ -24,8 +25,9 @@ PAYER_WORDS = {POOL: "payer_pool", ISSUANCE: "payer_issuance"}
 
 # ---- who the request is for ------------------------------------------------------
 
-async def elders_to_choose(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
-    member = await member_of(incoming, ctx)
+async def elders_to_choose(turn: Turn) -> tuple[Choice, ...]:
+    ctx = turn.ctx
+    member = await turn.member()
     choices = []
     for binding in await members.bound_elders(ctx.bank.sessions, member.id):
         name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, binding.elder_id)).real_name or ""
@@ -33,22 +35,24 @@ async def elders_to_choose(slots: dict, incoming: Incoming, ctx: Context) -> tup
     return tuple(choices)
 
 
-async def who_it_is_for(incoming: Incoming, ctx: Context) -> dict:
+async def who_it_is_for(turn: Turn) -> dict:
     """Staff acting for an elder, a family member's only elder, or the member themselves."""
-    if (elder := await acting_for(incoming, ctx)) is not None:
+    ctx = turn.ctx
+    if (elder := await acting_for(turn)) is not None:
         return {"for_elder": elder.id}
-    member = await member_of(incoming, ctx)
+    member = await turn.member()
     if member.role != members.FAMILY:
         return {"for_elder": member.id}
     bound = await members.bound_elders(ctx.bank.sessions, member.id)
     return {"for_elder": bound[0].elder_id} if len(bound) == 1 else {}
 
 
-async def able_to_ask(incoming: Incoming, ctx: Context) -> Outcome | None:
-    member = await member_of(incoming, ctx)
+async def able_to_ask(turn: Turn) -> Outcome | None:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "post_request")
-    if member.role == members.FAMILY and await acting_for(incoming, ctx) is None \
+    if member.role == members.FAMILY and await acting_for(turn) is None \
             and not await members.bound_elders(ctx.bank.sessions, member.id):
         return Outcome(Reply(ctx.text("post_bind_first")), "post_request")
     return None
@@ -62,7 +66,8 @@ def starts_at(slots: dict) -> datetime | None:
     return datetime.combine(date.fromisoformat(slots["date"]), time.fromisoformat(slots["time"]), tzinfo=LOCAL_TIME)
 
 
-async def a_future_day(value: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_future_day(value: str, turn: Turn) -> str | None:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
     today = ctx.local(incoming.received_at).date()
     day = date.fromisoformat(value)
     if day < today:
@@ -71,10 +76,13 @@ async def a_future_day(value: str, slots: dict, incoming: Incoming, ctx: Context
     ahead = ctx.bank.task_rules.max_ahead_days
     if day > today + timedelta(days=ahead):
         return ctx.text("post_too_far", days=str(ahead))
-    return await a_future_start(slots.get("time"), {**slots, "date": value}, incoming, ctx) if "time" in slots else None
+    if "time" not in slots:
+        return None
+    return await a_future_start(slots["time"], turn.with_slots({**slots, "date": value}))
 
 
-async def a_future_start(value: str | None, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_future_start(value: str | None, turn: Turn) -> str | None:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
     start = starts_at({**slots, "time": value})
     if start is None:
         return None  # the day is not known yet: checked when it is
@@ -86,7 +94,8 @@ async def a_future_start(value: str | None, slots: dict, incoming: Incoming, ctx
     return None
 
 
-async def an_affordable_duration(minutes: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def an_affordable_duration(minutes: int, turn: Turn) -> str | None:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
     low, high = ctx.bank.task_rules.min_duration_min, ctx.bank.task_rules.max_duration_min
     if not low <= minutes <= high:
         return ctx.text("post_bad_duration", low=format_minutes(low), high=format_minutes(high))
@@ -109,7 +118,8 @@ async def _cannot_pay(quote: tasks.Quote, slots: dict, ctx: Context, incoming: I
                     available=format_minutes(available), age=str(ctx.bank.policy.self_spend_age))
 
 
-async def services(slots: dict, incoming: Incoming, ctx: Context) -> tuple[Choice, ...]:
+async def services(turn: Turn) -> tuple[Choice, ...]:
+    ctx = turn.ctx
     return tuple(Choice(service.code, service.name) for service in ctx.bank.catalogue.services.values())
 
 
@@ -132,9 +142,10 @@ def notes_of(slots: dict) -> str | None:
 
 # ---- confirming and posting ------------------------------------------------------------
 
-async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def summary(turn: Turn) -> str:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
     quote = await _quote(slots, ctx, incoming)
-    member = await member_of(incoming, ctx)
+    member = await turn.member()
     payer = PAYER_WORDS.get(quote.payer) or ("payer_requester_self" if slots["for_elder"] == member.id
                                              else "payer_requester_elder")
     task_line = f"{when(starts_at(slots), ctx)} {ctx.bank.catalogue[slots['service']].name} 约{format_minutes(slots['duration_min'])}"
@@ -144,8 +155,9 @@ async def summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
                     cost=format_minutes(quote.cost_min), payer=ctx.text(payer))
 
 
-async def post(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def post(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    member = await turn.member()
     try:
         task = await tasks.post_request(
             ctx.bank.sessions, ctx.bank.keyring, request_key=f"post:{slots['run_id']}",
@@ -201,3 +213,6 @@ FLOW = Flow(
     confirm=summary,
     finish=post,
 )
+
+
+ROUTES = (FLOW,)

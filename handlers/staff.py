@@ -15,12 +15,13 @@ import nlu
 from handlers.context import Context
 from handlers.family import confirm_by_staff
 from handlers.flow import Flow, Slot
-from handlers.identity import forget_sender, member_of
 from handlers.membership import (PRIVACY_NOTICE_VERSION, a_birth_year, a_name, a_new_phone, a_phone, a_place,
                                  address_text, an_address, keep_home_point, who)
 from handlers.notices import tell_member
 from handlers.subscription import tags_changed
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import ledger, members
 from storage.base import utcnow
 from storage.privacy import InvalidPhone, mask_address, mask_name, mask_phone, normalize_phone
@@ -42,19 +43,21 @@ PHONE_PART = re.compile(r"[+\d-]+")
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-async def staff_member(incoming: Incoming, ctx: Context) -> members.Member | None:
+async def staff_member(turn: Turn) -> members.Member | None:
     """The sender, if staff; a configured staff OpenID is promoted on first use (see promote_configured_staff)."""
-    member = await member_of(incoming, ctx)
+    incoming, ctx = turn.incoming, turn.ctx
+    member = await turn.member()
     if member is not None and not member.is_staff and incoming.openid in ctx.bank.staff_openids:
         admins = (incoming.openid,) if incoming.openid in ctx.bank.staff_admins else ()
         promoted = await members.promote_configured_staff(ctx.bank.sessions, (incoming.openid,), admins)
         member = promoted[0] if promoted else member
-        forget_sender()
+        turn.sender_changed()
     return member if member is not None and member.is_staff else None
 
 
-async def refuse_non_staff(incoming: Incoming, ctx: Context, intent: str) -> Outcome:
-    registered = await member_of(incoming, ctx) is not None
+async def refuse_non_staff(turn: Turn, intent: str) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    registered = await turn.member() is not None
     key = "staff_register_first" if incoming.openid in ctx.bank.staff_openids and not registered else "staff_only"
     return Outcome(Reply(ctx.text(key)), intent)
 
@@ -63,32 +66,33 @@ def staff_command(intent: str, usage_key: str):
     """Wraps a command: staff only, and its arguments split into the member's phone and the rest."""
 
     def wrap(act):
-        async def command(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
-            staff = await staff_member(incoming, ctx)
+        async def command(turn: Turn) -> Outcome:
+            ctx = turn.ctx
+            staff = await staff_member(turn)
             if staff is None:
-                return await refuse_non_staff(incoming, ctx, intent)
-            phone, rest = _phone_and_rest(arguments)
+                return await refuse_non_staff(turn, intent)
+            phone, rest = _phone_and_rest(turn.argument)
             try:
                 subject = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
             except InvalidPhone:
                 return Outcome(Reply(ctx.text(usage_key)), intent)
             if subject is None or subject.status == members.CLOSED:
                 return Outcome(Reply(ctx.text("staff_member_not_found")), intent)
-            return Outcome(Reply(await act(staff, subject, rest.strip(), incoming, ctx)), intent)
+            return Outcome(Reply(await act(staff, subject, rest.strip(), turn)), intent)
         return command
 
     return wrap
 
 
 def staff_action(intent: str):
-    """Wraps a command that names no member: staff only; the act gets (staff, arguments, incoming, ctx)."""
+    """Wraps a command that names no member: staff only; the act gets (staff, arguments, turn)."""
 
     def wrap(act):
-        async def command(arguments: str, incoming: Incoming, ctx: Context) -> Outcome:
-            staff = await staff_member(incoming, ctx)
+        async def command(turn: Turn) -> Outcome:
+            staff = await staff_member(turn)
             if staff is None:
-                return await refuse_non_staff(incoming, ctx, intent)
-            return Outcome(Reply(await act(staff, arguments.strip(), incoming, ctx)), intent)
+                return await refuse_non_staff(turn, intent)
+            return Outcome(Reply(await act(staff, turn.argument.strip(), turn)), intent)
         return command
 
     return wrap
@@ -97,8 +101,8 @@ def staff_action(intent: str):
 def staff_gate(intent: str):
     """A flow's `ready`: staff go on to the first question, anyone else gets the polite refusal."""
 
-    async def ready(incoming: Incoming, ctx: Context) -> Outcome | None:
-        return None if await staff_member(incoming, ctx) is not None else await refuse_non_staff(incoming, ctx, intent)
+    async def ready(turn: Turn) -> Outcome | None:
+        return None if await staff_member(turn) is not None else await refuse_non_staff(turn, intent)
 
     return ready
 
@@ -116,7 +120,8 @@ phone_and_rest = _phone_and_rest  # for the staff desk's commands that take a ph
 
 
 @staff_command("verify", "staff_usage_verify")
-async def verify(staff, volunteer, rest: str, incoming: Incoming, ctx: Context) -> str:
+async def verify(staff, volunteer, rest: str, turn: Turn) -> str:
+    ctx = turn.ctx
     if volunteer.role != members.VOLUNTEER:
         return ctx.text("staff_not_volunteer", who=await who(volunteer.id, ctx))
     if volunteer.id == staff.id:  # storage refuses it too: nobody vouches for themselves
@@ -127,7 +132,8 @@ async def verify(staff, volunteer, rest: str, incoming: Incoming, ctx: Context) 
 
 
 @staff_command("suspend", "staff_usage_suspend")
-async def suspend(staff, member, reason: str, incoming: Incoming, ctx: Context) -> str:
+async def suspend(staff, member, reason: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     if not reason:
         return ctx.text("staff_usage_suspend")
     if member.id == staff.id:
@@ -138,8 +144,9 @@ async def suspend(staff, member, reason: str, incoming: Incoming, ctx: Context) 
 
 
 @staff_command("reinstate", "staff_usage_reinstate")
-async def reinstate(staff, member, reason: str, incoming: Incoming, ctx: Context) -> str:
+async def reinstate(staff, member, reason: str, turn: Turn) -> str:
     """`恢复 13812345678 [原因]`: a suspended member may use the bank again, and is told so."""
+    incoming, ctx = turn.incoming, turn.ctx
     if member.status != members.SUSPENDED:
         return ctx.text("staff_not_suspended", who=await who(member.id, ctx))
     await reinstate_and_tell(ctx, member.id, staff.actor, reason, incoming.received_at)
@@ -155,7 +162,8 @@ async def reinstate_and_tell(ctx: Context, member_id: int, by: members.Actor, re
 
 
 @staff_command("certificate", "staff_usage_certificate")
-async def certify(staff, volunteer, rest: str, incoming: Incoming, ctx: Context) -> str:
+async def certify(staff, volunteer, rest: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     if volunteer.id == staff.id:  # storage refuses it too: nobody certifies themselves
         return ctx.text("staff_not_self")
     service_words, _, until_text = rest.partition(" ")
@@ -192,8 +200,9 @@ def _date(text: str) -> date | None:
 
 
 @staff_command("confirm_binding", "staff_usage_confirm_binding")
-async def confirm_binding(staff, elder, family_phone: str, incoming: Incoming, ctx: Context) -> str:
+async def confirm_binding(staff, elder, family_phone: str, turn: Turn) -> str:
     """`确认绑定 <老人手机号> [<家属手机号>]`: for an elder without WeChat, whom staff met or called."""
+    ctx = turn.ctx
     if elder.role != members.ELDER:
         return ctx.text("staff_not_elder", who=await who(elder.id, ctx))
     return await confirm_by_staff(ctx, staff, elder, family_phone)
@@ -203,25 +212,28 @@ async def confirm_binding(staff, elder, family_phone: str, incoming: Incoming, c
 
 
 @staff_command("act_for", "staff_usage_act")
-async def act_for(staff, elder, rest: str, incoming: Incoming, ctx: Context) -> str:
+async def act_for(staff, elder, rest: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     if elder.role != members.ELDER or not elder.is_active:
         return ctx.text("staff_not_elder", who=await who(elder.id, ctx))
     await ctx.dialogue.note(incoming.openid, ACTING_MEMO, elder.id, ACTING_TTL_S)
     return ctx.text("staff_acting", who=await who(elder.id, ctx))
 
 
-async def end_acting(_: str, incoming: Incoming, ctx: Context) -> Outcome:
-    if await staff_member(incoming, ctx) is None:
-        return await refuse_non_staff(incoming, ctx, "act_for")
+async def end_acting(turn: Turn) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    if await staff_member(turn) is None:
+        return await refuse_non_staff(turn, "act_for")
     was_acting = await ctx.dialogue.recall(incoming.openid, ACTING_MEMO) is not None
     await ctx.dialogue.note(incoming.openid, ACTING_MEMO, None, 1)  # the store has no delete for memos
     return Outcome(Reply(ctx.text("staff_acting_ended" if was_acting else "staff_not_acting")), "act_for")
 
 
-async def acting_for(incoming: Incoming, ctx: Context) -> members.Member | None:
+async def acting_for(turn: Turn) -> members.Member | None:
     """The elder this staff member is acting for (`代办`), for 30 minutes; None if not, or no longer staff."""
+    incoming, ctx = turn.incoming, turn.ctx
     elder_id = await ctx.dialogue.recall(incoming.openid, ACTING_MEMO)
-    if elder_id is None or await staff_member(incoming, ctx) is None:
+    if elder_id is None or await staff_member(turn) is None:
         return None
     elder = await members.member_by_id(ctx.bank.sessions, elder_id)
     return elder if elder is not None and elder.is_active else None
@@ -230,11 +242,12 @@ async def acting_for(incoming: Incoming, ctx: Context) -> members.Member | None:
 # ---- registering an elder without WeChat -------------------------------------------
 
 
-async def staff_only(incoming: Incoming, ctx: Context) -> Outcome | None:
-    return None if await staff_member(incoming, ctx) is not None else await refuse_non_staff(incoming, ctx, REGISTER_FLOW_NAME)
+async def staff_only(turn: Turn) -> Outcome | None:
+    return None if await staff_member(turn) is not None else await refuse_non_staff(turn, REGISTER_FLOW_NAME)
 
 
-async def elder_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def elder_summary(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     emergency_phone = mask_phone(normalize_phone(slots["emergency_phone"]))
     return ctx.text(
         "proxy_register_summary", name=mask_name(slots["real_name"].strip()),
@@ -243,10 +256,11 @@ async def elder_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
         emergency=f"{mask_name(slots['emergency_name'].strip())} {emergency_phone}")
 
 
-async def register_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    staff = await staff_member(incoming, ctx)
+async def register_elder(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
+    staff = await staff_member(turn)
     if staff is None:
-        return await refuse_non_staff(incoming, ctx, REGISTER_FLOW_NAME)
+        return await refuse_non_staff(turn, REGISTER_FLOW_NAME)
     personal = members.PersonalData(
         real_name=slots["real_name"].strip(), phone=slots["phone"], address=address_text(slots["address"]),
         emergency_name=slots["emergency_name"], emergency_phone=slots["emergency_phone"])
@@ -256,7 +270,7 @@ async def register_elder(slots: dict, incoming: Incoming, ctx: Context) -> Outco
         consent=members.Consent(PRIVACY_NOTICE_VERSION, utcnow()), community=slots["community"].strip(),
         birth_year=slots["birth_year"], registered_by=staff.actor)
     await ledger.open_member_account(ctx.bank.sessions, elder.ledger_ref)
-    await keep_home_point(elder, slots["address"], staff.actor, ctx)
+    await keep_home_point(elder, slots["address"], staff.actor, turn)
     return Outcome(Reply(ctx.text("proxy_register_done", who=await who(elder.id, ctx))), REGISTER_FLOW_NAME)
 
 
@@ -277,4 +291,17 @@ REGISTER_FOR_ELDER = Flow(
     ),
     confirm=elder_summary,
     finish=register_elder,
+)
+
+
+ROUTES = (
+    REGISTER_FOR_ELDER,
+    Command(VERIFY_COMMAND, verify, staff=True),
+    Command(SUSPEND_COMMAND, suspend, staff=True),
+    Command(REINSTATE_COMMAND, reinstate, staff=True),
+    Command(CERTIFICATE_COMMAND, certify, staff=True),
+    Command(CONFIRM_BINDING_COMMAND, confirm_binding, staff=True),
+    Command(ACT_COMMAND, act_for, staff=True),
+    Command(END_ACTING_COMMAND, end_acting, staff=True),
+    Command(REGISTER_COMMAND, flow=REGISTER_FLOW_NAME, staff=True),
 )

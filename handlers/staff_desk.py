@@ -22,7 +22,9 @@ from handlers.membership import who
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
 from handlers.staff import phone_and_rest, staff_action, staff_command, staff_gate, staff_member
-from handlers.types import Incoming, Outcome, Reply
+from handlers.routes import Command
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from nlu import find_amounts
 from storage import alerts, audit, corrections, help_flow, ledger, members, reports, tasks
 from storage.exchange import format_minutes
@@ -62,11 +64,13 @@ def actor_of(staff: members.Member) -> str:
 # ---- ledger corrections: 冲正 <转账号> <原因>, 发放 <手机号> <时长> <原因> -------------------
 
 
-async def a_reason(reason: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_reason(reason: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     return None if reason and reason.strip() else ctx.text("desk_reason_needed")
 
 
-async def a_reversible_transfer(transfer_id: int, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_reversible_transfer(transfer_id: int, turn: Turn) -> str | None:
+    ctx = turn.ctx
     view = await ledger.transfer_view(ctx.bank.sessions, transfer_id)
     if view is None:
         return ctx.text("desk_no_transfer", id=str(transfer_id))
@@ -77,7 +81,8 @@ async def a_reversible_transfer(transfer_id: int, slots: dict, incoming: Incomin
     return None
 
 
-async def reversal_from_command(incoming: Incoming, ctx: Context) -> dict:
+async def reversal_from_command(turn: Turn) -> dict:
+    incoming = turn.incoming
     found = REVERSE_PARTS.match(incoming.text)
     number, reason = (found.group(1), found.group(2).strip()) if found else ("", "")
     return {**({"transfer_id": record_number(number)} if number else {}), **({"reason": reason} if reason else {})}
@@ -88,24 +93,27 @@ async def _owner_text(owner: str, ctx: Context) -> str:
     return await who(member_id, ctx) if member_id is not None else ctx.text(f"desk_bank_account_{owner}")
 
 
-async def reversal_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def reversal_summary(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     view = await ledger.transfer_view(ctx.bank.sessions, slots["transfer_id"])
     return ctx.text("desk_reverse_summary", id=str(view.id), kind=TRANSFER_KINDS[view.kind],
                     amount=format_minutes(view.remaining_min), payee=await _owner_text(view.credit_owner, ctx),
                     payer=await _owner_text(view.debit_owner, ctx), reason=slots["reason"])
 
 
-async def reverse(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    return await _correct(REVERSE_FLOW_NAME, incoming, ctx, lambda actor, rules: corrections.reverse(
+async def reverse(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
+    return await _correct(REVERSE_FLOW_NAME, turn, lambda actor, rules: corrections.reverse(
         ctx.bank.sessions, actor, slots["transfer_id"], slots["reason"], f"desk_reverse:{slots['run_id']}", **rules))
 
 
-async def _correct(flow_name: str, incoming: Incoming, ctx: Context,
+async def _correct(flow_name: str, turn: Turn,
                    act: Callable[[members.Actor, dict], Awaitable[corrections.Correction]]) -> Outcome:
     """Grant, reverse and adjust alike: staff only, storage's rights and caps (the console's too), the member told."""
-    staff = await staff_member(incoming, ctx)
+    incoming, ctx = turn.incoming, turn.ctx
+    staff = await staff_member(turn)
     if staff is None:
-        return await staff_gate(flow_name)(incoming, ctx)
+        return await staff_gate(flow_name)(turn)
     try:
         done = await act(staff.actor, {"rules": ctx.bank.corrections, "ledger_rules": ctx.bank.rules,
                                        "now": incoming.received_at})
@@ -134,7 +142,8 @@ async def _member_by_phone(phone: str, ctx: Context) -> members.Member | None:
     return member if member is not None and member.status != members.CLOSED else None
 
 
-async def a_member_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def a_member_phone(phone: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     try:
         found = await _member_by_phone(phone, ctx)
     except InvalidPhone:
@@ -142,8 +151,9 @@ async def a_member_phone(phone: str, slots: dict, incoming: Incoming, ctx: Conte
     return None if found is not None else ctx.text("staff_member_not_found")
 
 
-async def grant_from_command(incoming: Incoming, ctx: Context) -> dict:
+async def grant_from_command(turn: Turn) -> dict:
     """`发放 138 1234 5678 2小时 参加培训`: the phone, then an amount right after it, then the reason."""
+    incoming = turn.incoming
     phone, rest = phone_and_rest(GRANT_PARTS.match(incoming.text).group(1))
     values: dict = {"phone": phone} if phone else {}
     amounts = find_amounts(rest)
@@ -152,24 +162,27 @@ async def grant_from_command(incoming: Incoming, ctx: Context) -> dict:
     return {**values, **({"reason": rest.strip()} if rest.strip() else {})}
 
 
-async def grant_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def grant_summary(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     member = await _member_by_phone(slots["phone"], ctx)
     return ctx.text("desk_grant_summary", who=await who(member.id, ctx), amount=format_minutes(slots["amount_min"]),
                     reason=slots["reason"])
 
 
-async def grant(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+async def grant(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
     member = await _member_by_phone(slots["phone"], ctx)
     if member is None:
         return Outcome(Reply(ctx.text("staff_member_not_found")), GRANT_FLOW_NAME)
-    return await _correct(GRANT_FLOW_NAME, incoming, ctx, lambda actor, rules: corrections.grant(
+    return await _correct(GRANT_FLOW_NAME, turn, lambda actor, rules: corrections.grant(
         ctx.bank.sessions, actor, member.id, slots["amount_min"], slots["reason"], f"desk_grant:{slots['run_id']}",
         **rules))
 
 
 @staff_action("staff_approve")
-async def approve_correction(staff, number: str, incoming: Incoming, ctx: Context) -> str:
+async def approve_correction(staff, number: str, turn: Turn) -> str:
     """`批准 12`: the second staff member lets a large correction go ahead (四眼原则)."""
+    incoming, ctx = turn.incoming, turn.ctx
     try:
         done = await corrections.approve(ctx.bank.sessions, staff.actor, record_number(number),
                                          rules=ctx.bank.corrections, ledger_rules=ctx.bank.rules,
@@ -217,7 +230,8 @@ def _alert_line(alert: alerts.Alert, now: datetime, ctx: Context) -> str:
 
 
 @staff_action("open_alerts")
-async def open_alerts(staff, _: str, incoming: Incoming, ctx: Context) -> str:
+async def open_alerts(staff, _: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     now = incoming.received_at
     queue = await alerts.open_alerts(ctx.bank.sessions, limit=SHOWN_ALERTS)
     if not queue:
@@ -229,7 +243,8 @@ async def open_alerts(staff, _: str, incoming: Incoming, ctx: Context) -> str:
 
 
 @staff_action("handle_alert")
-async def handle_alert(staff, arguments: str, incoming: Incoming, ctx: Context) -> str:
+async def handle_alert(staff, arguments: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     found = ALERT_ID_AND_NOTE.match(arguments)
     if found is None or not found.group(2).strip():
         return ctx.text("desk_usage_handle_alert")
@@ -247,7 +262,8 @@ async def handle_alert(staff, arguments: str, incoming: Incoming, ctx: Context) 
 
 
 @staff_command("volunteer_record", "desk_usage_record")
-async def volunteer_record(staff, volunteer, rest: str, incoming: Incoming, ctx: Context) -> str:
+async def volunteer_record(staff, volunteer, rest: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     if volunteer.role != members.VOLUNTEER:
         return ctx.text("desk_not_volunteer", who=await who(volunteer.id, ctx))
     record = await tasks.volunteer_record(ctx.bank.sessions, volunteer.id, now=incoming.received_at,
@@ -267,7 +283,8 @@ async def volunteer_record(staff, volunteer, rest: str, incoming: Incoming, ctx:
 # ---- staff rights (admins only): 设为工作人员 / 设为管理员 / 撤销工作人员 <手机号> ------------------
 
 
-async def _promote(staff, member, incoming: Incoming, ctx: Context, *, admin: bool) -> str:
+async def _promote(staff, member, turn: Turn, *, admin: bool) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     try:
         await members.make_staff(ctx.bank.sessions, member.id, staff.actor, admin=admin)
     except members.NotAllowed:
@@ -279,17 +296,18 @@ async def _promote(staff, member, incoming: Incoming, ctx: Context, *, admin: bo
 
 
 @staff_command("make_staff", "desk_usage_make_staff")
-async def make_staff(staff, member, rest: str, incoming: Incoming, ctx: Context) -> str:
-    return await _promote(staff, member, incoming, ctx, admin=False)
+async def make_staff(staff, member, rest: str, turn: Turn) -> str:
+    return await _promote(staff, member, turn, admin=False)
 
 
 @staff_command("make_admin", "desk_usage_make_admin")
-async def make_admin(staff, member, rest: str, incoming: Incoming, ctx: Context) -> str:
-    return await _promote(staff, member, incoming, ctx, admin=True)
+async def make_admin(staff, member, rest: str, turn: Turn) -> str:
+    return await _promote(staff, member, turn, admin=True)
 
 
 @staff_command("revoke_staff", "desk_usage_revoke_staff")
-async def revoke_staff(staff, member, rest: str, incoming: Incoming, ctx: Context) -> str:
+async def revoke_staff(staff, member, rest: str, turn: Turn) -> str:
+    ctx = turn.ctx
     if member.id == staff.id:
         return ctx.text("staff_not_self")
     if not member.is_staff:
@@ -373,7 +391,8 @@ async def build_report(day: date, now: datetime, ctx: Context) -> str:
 
 
 @staff_action("daily_report")
-async def daily_report(staff, words: str, incoming: Incoming, ctx: Context) -> str:
+async def daily_report(staff, words: str, turn: Turn) -> str:
+    incoming, ctx = turn.incoming, turn.ctx
     today = ctx.local(incoming.received_at).date()
     day = report_day(words, today)
     if day is None:
@@ -392,8 +411,9 @@ async def push_daily_report(ctx: Context, now: datetime, day: date | None = None
 
 # ---- an adjustment: 调整 <手机号> 加/减 <时长> <原因> ------------------------------------------
 
-async def adjustment_from_command(incoming: Incoming, ctx: Context) -> dict:
+async def adjustment_from_command(turn: Turn) -> dict:
     """`调整 138 1234 5678 减 30分钟 多记了`: the phone, the direction, the amount right after it, the reason."""
+    incoming = turn.incoming
     phone, rest = phone_and_rest(ADJUST_PARTS.match(incoming.text).group(1))
     values: dict = {"phone": phone} if phone else {}
     rest = rest.strip()
@@ -412,17 +432,19 @@ def _signed(slots: dict) -> int:
     return slots["amount_min"] if slots["direction"] == UP else -slots["amount_min"]
 
 
-async def adjustment_summary(slots: dict, incoming: Incoming, ctx: Context) -> str:
+async def adjustment_summary(turn: Turn) -> str:
+    ctx, slots = turn.ctx, turn.slots
     member = await _member_by_phone(slots["phone"], ctx)
     return ctx.text("desk_adjust_summary", who=await who(member.id, ctx), change=signed(_signed(slots)),
                     reason=slots["reason"])
 
 
-async def adjust(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
+async def adjust(turn: Turn) -> Outcome:
+    ctx, slots = turn.ctx, turn.slots
     member = await _member_by_phone(slots["phone"], ctx)
     if member is None:
         return Outcome(Reply(ctx.text("staff_member_not_found")), ADJUST_FLOW_NAME)
-    return await _correct(ADJUST_FLOW_NAME, incoming, ctx, lambda actor, rules: corrections.adjust(
+    return await _correct(ADJUST_FLOW_NAME, turn, lambda actor, rules: corrections.adjust(
         ctx.bank.sessions, actor, member.id, _signed(slots), slots["reason"], f"desk_adjust:{slots['run_id']}",
         **rules))
 
@@ -441,4 +463,22 @@ ADJUST = Flow(
     ),
     confirm=adjustment_summary,
     finish=adjust,
+)
+
+
+ROUTES = (
+    REVERSE,
+    GRANT,
+    ADJUST,
+    Command(REVERSE_COMMAND, flow=REVERSE_FLOW_NAME, staff=True),
+    Command(GRANT_COMMAND, flow=GRANT_FLOW_NAME, staff=True),
+    Command(ADJUST_COMMAND, flow=ADJUST_FLOW_NAME, staff=True),
+    Command(APPROVE_COMMAND, approve_correction, staff=True),
+    Command(ALERTS_COMMAND, open_alerts, staff=True),
+    Command(HANDLE_ALERT_COMMAND, handle_alert, staff=True),
+    Command(RECORD_COMMAND, volunteer_record, staff=True),
+    Command(MAKE_STAFF_COMMAND, make_staff, staff=True),
+    Command(MAKE_ADMIN_COMMAND, make_admin, staff=True),
+    Command(REVOKE_STAFF_COMMAND, revoke_staff, staff=True),
+    Command(REPORT_COMMAND, daily_report, staff=True),
 )

@@ -7,19 +7,23 @@ out of customer-service fan-out (which reads `broadcasts_opted_out`).
 from __future__ import annotations
 
 from handlers.context import Context
+from handlers.routes import Intent
+from handlers.turn import Turn
 from handlers.types import Incoming, Outcome, Reply
 from storage import members
 
 
-async def unsubscribe(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    return await _choose(incoming, ctx, opted_out=True)
+async def unsubscribe(turn: Turn) -> Outcome:
+    return await _choose(turn, opted_out=True)
 
 
-async def subscribe(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    return await _choose(incoming, ctx, opted_out=False)
+async def subscribe(turn: Turn) -> Outcome:
+    return await _choose(turn, opted_out=False)
 
 
-async def _choose(incoming: Incoming, ctx: Context, *, opted_out: bool) -> Outcome:
+async def _choose(turn: Turn, *, opted_out: bool) -> Outcome:
+    """A suspended member may opt out too: the record is read as it is, not as `turn.member()` (active only)."""
+    incoming, ctx = turn.incoming, turn.ctx
     intent = "unsubscribe" if opted_out else "subscribe"
     member = await members.member_by_openid(ctx.bank.sessions, incoming.openid)
     if member is None or member.status == members.CLOSED:
@@ -39,3 +43,9 @@ async def tags_changed(ctx: Context, member_id: int, incoming: Incoming, change:
     if ctx.bank.jobs is not None:
         moment = int(incoming.received_at.timestamp())
         await ctx.bank.jobs.enqueue("sync_tags", job_id=f"sync_tags:{change}:{member_id}:{moment}")
+
+
+ROUTES = (
+    Intent("unsubscribe", unsubscribe, title="退订消息"),
+    Intent("subscribe", subscribe, title="订阅消息"),
+)

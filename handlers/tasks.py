@@ -7,11 +7,12 @@ import re
 from handlers.contact_window import contact_lines, masked_lines, not_yet, opens_at, tell_accepted
 from handlers.numbers import record_number
 from handlers.context import Context
-from handlers.identity import member_of
 from handlers.notices import tell_requester_side, tell_staff
 from handlers.orders import as_volunteer, pick, refusal
 from handlers.task_words import describe, numbered, when
-from handlers.types import Choice, Incoming, Outcome, Reply
+from handlers.routes import Command, Intent
+from handlers.turn import Turn
+from handlers.types import Choice, Outcome, Reply
 from storage import members, tasks
 from storage.exchange import format_minutes
 
@@ -20,8 +21,9 @@ SURE_WORDS = ("确定", "确定做完了", "做完了", "是", "是的", "对")
 CONTACT_COMMAND = re.compile(r"^\s*(?:联系方式|老人电话|老人地址|地址电话)\s*#?\s*(\d*)\s*$")
 
 
-async def _volunteer(incoming: Incoming, ctx: Context) -> members.Member | Reply:
-    member = await member_of(incoming, ctx)
+async def _volunteer(turn: Turn) -> members.Member | Reply:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None:
         return Reply(ctx.text("not_registered"))
     if member.role != members.VOLUNTEER:
@@ -29,8 +31,9 @@ async def _volunteer(incoming: Incoming, ctx: Context) -> members.Member | Reply
     return member
 
 
-async def list_tasks(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    member = await _volunteer(incoming, ctx)
+async def list_tasks(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    member = await _volunteer(turn)
     if isinstance(member, Reply):
         return Outcome(member, "list_tasks")
     waiting = await tasks.open_requests(ctx.bank.sessions, community=member.community,
@@ -48,12 +51,13 @@ async def list_tasks(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
     return Outcome(Reply(reply), "list_tasks", choices=offered)
 
 
-async def accept_task(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
-    member = await _volunteer(incoming, ctx)
+async def accept_task(turn: Turn) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    member = await _volunteer(turn)
     if isinstance(member, Reply):
         return Outcome(member, "accept_task")
     if "task_id" not in slots:
-        return await list_tasks(incoming, ctx, slots)
+        return await list_tasks(turn)
     task_id = slots["task_id"]
     try:
         task = await tasks.accept(ctx.bank.sessions, task_id, member.actor, catalogue=ctx.bank.catalogue,
@@ -73,9 +77,10 @@ async def accept_task(incoming: Incoming, ctx: Context, slots: dict) -> Outcome:
                                   contact=contact_lines(contact, ctx))), "accept_task")
 
 
-async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome:
+async def show_contact(turn: Turn) -> Outcome:
     """The accepted volunteer asks again where to go and whom to call; only while the task is on."""
-    member = await _volunteer(incoming, ctx)
+    incoming, ctx, number = turn.incoming, turn.ctx, turn.argument
+    member = await _volunteer(turn)
     if isinstance(member, Reply):
         return Outcome(member, "contact")
     task = await pick({"task_id": record_number(number)} if number else {}, member, ctx,
@@ -92,10 +97,10 @@ async def show_contact(number: str, incoming: Incoming, ctx: Context) -> Outcome
     return Outcome(Reply(f"#{task.id} {describe(task, ctx)}\n{contact_lines(contact, ctx)}"), "contact")
 
 
-async def _duty(incoming: Incoming, ctx: Context, slots: dict, wanted, example: str,
-                intent: str) -> tuple[members.Member, tasks.Task] | Outcome:
+async def _duty(turn: Turn, wanted, example: str, intent: str) -> tuple[members.Member, tasks.Task] | Outcome:
     """The volunteer and the one task of theirs this arrival or departure is about, or what to say instead."""
-    member = await _volunteer(incoming, ctx)
+    ctx, slots = turn.ctx, turn.slots
+    member = await _volunteer(turn)
     if isinstance(member, Reply):
         return Outcome(member, intent)
     task = await pick(slots, member, ctx, wanted, example)
@@ -109,8 +114,9 @@ async def _flag_if_far(presence: tasks.CheckIn, task: tasks.Task, moment: str, c
                          f"far:{task.id}:{task.acceptance_no}:{moment}")
 
 
-async def check_in(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
-    on_duty = await _duty(incoming, ctx, slots, as_volunteer(tasks.ACCEPTED), "签到", "check_in")
+async def check_in(turn: Turn, point: tasks.Point | None = None) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    on_duty = await _duty(turn, as_volunteer(tasks.ACCEPTED), "签到", "check_in")
     if isinstance(on_duty, Outcome):
         return on_duty
     member, task = on_duty
@@ -136,8 +142,9 @@ def _in_service_not_left(task: tasks.Task, member_id: int) -> bool:
     return as_volunteer(tasks.IN_SERVICE)(task, member_id) and not task.checked_out_at
 
 
-async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.Point | None = None) -> Outcome:
-    on_duty = await _duty(incoming, ctx, slots, _in_service_not_left, "签退", "check_out")
+async def check_out(turn: Turn, point: tasks.Point | None = None) -> Outcome:
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    on_duty = await _duty(turn, _in_service_not_left, "签退", "check_out")
     if isinstance(on_duty, Outcome):
         return on_duty
     member, task = on_duty
@@ -167,15 +174,25 @@ async def check_out(incoming: Incoming, ctx: Context, slots: dict, point: tasks.
     return Outcome(Reply(ctx.text("check_out_done", id=str(task.id))), "check_out")
 
 
-async def arrived_or_left(incoming: Incoming, ctx: Context) -> Outcome | None:
+async def arrived_or_left(turn: Turn) -> Outcome | None:
     """A location sent by a volunteer on duty signs in (or, once in service, out); None if it is not that."""
-    member = await member_of(incoming, ctx)
+    incoming, ctx = turn.incoming, turn.ctx
+    member = await turn.member()
     if member is None or member.role != members.VOLUNTEER or incoming.location is None:
         return None
     point = tasks.Point(incoming.location.latitude, incoming.location.longitude)
     mine = await tasks.tasks_of(ctx.bank.sessions, member.id)
     if any(_in_service_not_left(task, member.id) for task in mine):
-        return await check_out(incoming, ctx, {}, point)
+        return await check_out(turn, point)
     if any(as_volunteer(tasks.ACCEPTED)(task, member.id) for task in mine):
-        return await check_in(incoming, ctx, {}, point)
+        return await check_in(turn, point)
     return None
+
+
+ROUTES = (
+    Intent("list_tasks", list_tasks, title="看看有什么任务"),
+    Intent("accept_task", accept_task, title="接单"),
+    Intent("check_in", check_in, title="签到"),
+    Intent("check_out", check_out, title="签退"),
+    Command(CONTACT_COMMAND, show_contact),
+)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
-from handlers.context import Context
 from handlers.flow import Flow, Slot
-from handlers.identity import forget_sender, member_of
-from handlers.types import Incoming, Outcome, Reply
+from handlers.turn import Turn
+from handlers.types import Outcome, Reply
 from storage import members
 from storage.members.validation import clean_community
 from storage.privacy import InvalidPhone
@@ -24,7 +23,7 @@ REJOIN = "rejoin"
 # WeChat prefixes the scene of a follow through a QR code; our own codes may name what the scene is.
 SCENE_PREFIXES = ("qrscene_", "community:")
 
-Begin = Callable[[str, Incoming, Context], Awaitable[Outcome]]
+Begin = Callable[[str, Turn], Awaitable[Outcome]]  # starts a flow by its name
 
 
 def community_in(scene: str) -> str | None:
@@ -38,12 +37,14 @@ def community_in(scene: str) -> str | None:
     return name if name and any("\u4e00" <= char <= "\u9fff" for char in name) else None
 
 
-async def remembered_community(incoming: Incoming, ctx: Context) -> str | None:
+async def remembered_community(turn: Turn) -> str | None:
+    incoming, ctx = turn.incoming, turn.ctx
     return await ctx.dialogue.recall(incoming.openid, COMMUNITY_MEMO)
 
 
-async def _note_community(incoming: Incoming, ctx: Context) -> str:
+async def _note_community(turn: Turn) -> str:
     """Remember the scanned community for registration; the sentence saying so, or nothing."""
+    incoming, ctx = turn.incoming, turn.ctx
     community = community_in(incoming.scene)
     if community is None:
         return ""
@@ -51,47 +52,52 @@ async def _note_community(incoming: Incoming, ctx: Context) -> str:
     return ctx.text("welcome_community_noted", place=community)
 
 
-async def on_follow(incoming: Incoming, ctx: Context, begin: Begin) -> Outcome:
+async def on_follow(turn: Turn, begin: Begin) -> Outcome:
     """`subscribe`: newcomers learn what to send; a returning member confirms their phone first."""
-    member = await member_of(incoming, ctx)
+    ctx = turn.ctx
+    member = await turn.member()
     if member is not None and member.pushes_stopped:
-        return await begin(REJOIN, incoming, ctx)
+        return await begin(REJOIN, turn)
     if member is not None:
         return Outcome(Reply(ctx.text("welcome_back")), "follow")
-    return Outcome(Reply(ctx.text("welcome_follow") + await _note_community(incoming, ctx)), "follow")
+    return Outcome(Reply(ctx.text("welcome_follow") + await _note_community(turn)), "follow")
 
 
-async def on_scan(incoming: Incoming, ctx: Context) -> Outcome:
+async def on_scan(turn: Turn) -> Outcome:
     """`SCAN` by someone already following: welcome back; an unregistered one's community is noted."""
-    if await member_of(incoming, ctx) is not None:
+    ctx = turn.ctx
+    if await turn.member() is not None:
         return Outcome(Reply(ctx.text("welcome_back")), "scan")
-    return Outcome(Reply(ctx.text("welcome_back_unregistered") + await _note_community(incoming, ctx)), "scan")
+    return Outcome(Reply(ctx.text("welcome_back_unregistered") + await _note_community(turn)), "scan")
 
 
 # ---- coming back after unfollowing ----------------------------------------------
 
 
-async def pushes_stopped(incoming: Incoming, ctx: Context) -> Outcome | None:
-    member = await member_of(incoming, ctx)
+async def pushes_stopped(turn: Turn) -> Outcome | None:
+    ctx = turn.ctx
+    member = await turn.member()
     if member is None or not member.pushes_stopped:
         return Outcome(Reply(ctx.text("welcome_back")), REJOIN)
     return None
 
 
-async def their_own_phone(phone: str, slots: dict, incoming: Incoming, ctx: Context) -> str | None:
+async def their_own_phone(phone: str, turn: Turn) -> str | None:
+    ctx = turn.ctx
     try:
         owner = await members.member_by_phone(ctx.bank.sessions, ctx.bank.keyring, phone)
     except InvalidPhone:
         return ctx.text("register_bad_phone")
-    member = await member_of(incoming, ctx)
+    member = await turn.member()
     matches = owner is not None and member is not None and owner.id == member.id
     return None if matches else ctx.text("rejoin_wrong_phone")
 
 
-async def restart_pushes(slots: dict, incoming: Incoming, ctx: Context) -> Outcome:
-    member = await member_of(incoming, ctx)
+async def restart_pushes(turn: Turn) -> Outcome:
+    incoming, ctx = turn.incoming, turn.ctx
+    member = await turn.member()
     await members.reattach_openid(ctx.bank.sessions, member.id, incoming.openid)
-    forget_sender()
+    turn.sender_changed()
     return Outcome(Reply(ctx.text("rejoin_done")), REJOIN)
 
 
@@ -102,3 +108,6 @@ REJOIN_FLOW = Flow(
     slots=(Slot("phone", lambda slots, ctx: ctx.text("rejoin_ask"), expecting="phone", check=their_own_phone),),
     finish=restart_pushes,
 )
+
+
+ROUTES = (REJOIN_FLOW,)

@@ -9,22 +9,24 @@ import asyncio
 import pytest
 
 from handlers.flow import Choice, Flow, Slot
-from handlers.router import make_respond
+from handlers.router import ROUTES, make_respond
 from handlers.types import Outcome, Reply
 
 SERVICES = (Choice("medical_escort", "陪诊"), Choice("shopping", "买菜"), Choice("cleaning", "打扫"))
 
 
-async def at_least_half_an_hour(minutes, slots, incoming, ctx):
+async def at_least_half_an_hour(minutes, turn):
     return None if minutes >= 30 else "时间太短了，至少半小时。"
 
 
-async def book(slots, incoming, ctx):
+async def book(turn):
+    slots = turn.slots
     return Outcome(Reply(f"已记下：{slots['service']} {slots['date']} {slots['time']} {slots['duration_min']}分钟"),
                    "post_request")
 
 
-async def repeat_the_request(slots, incoming, ctx):
+async def repeat_the_request(turn):
+    slots = turn.slots
     return f"您要找人{slots['service']}，{slots['date']} {slots['time']}，约{slots['duration_min']}分钟。"
 
 
@@ -44,7 +46,7 @@ BOOKING = Flow(
 
 @pytest.fixture
 def responder():
-    return make_respond({"post_request": BOOKING})
+    return make_respond((*ROUTES, BOOKING))  # the bot as shipped, its request flow replaced by this one
 
 
 

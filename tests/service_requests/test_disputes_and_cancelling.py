@@ -38,6 +38,18 @@ async def test_a_dispute_freezes_the_credits_until_staff_decide_a_part_payment(c
     assert (await ledger.verify(runtime.sessions)).ok
 
 
+async def test_words_of_a_dispute_typed_as_a_new_requests_note_are_the_note(community, member_chat):
+    elder, volunteer, task = await _accepted(community, member_chat)
+    wang = member_chat("o_elder_wang")
+    await wang.says("后天上午9点找人帮我打扫卫生，3个小时")
+    assert "还有什么要交代" in await wang.says("1")
+
+    summary = await wang.says("有问题找我女儿")
+    assert "交代：有问题找我女儿" in summary
+    assert (await community.task(task.id)).status == tasks.ACCEPTED  # the visit on is not disputed
+    assert "已告诉工作人员" in await wang.says("有问题 志愿者还没来")  # outside the flow's question it still is
+
+
 async def test_only_staff_settle_disputes(community, member_chat):
     elder, volunteer, task = await _accepted(community, member_chat)
     await member_chat("o_elder_wang").says("有问题 志愿者态度不好")

@@ -6,6 +6,7 @@ import pytest
 
 from bot.handler_context import handler_context
 from handlers.staff import acting_for
+from handlers.turn import Turn
 from handlers.types import Incoming, Kind
 from storage import audit, members
 from storage.base import utcnow
@@ -115,15 +116,15 @@ async def test_staff_act_for_an_elder_until_they_say_it_is_over(staff, town, zha
     elder = await town.member(None, "王秀英", "13800002222", role="elder", born=1941)
     ctx = handler_context(runtime)
     staff_message = Incoming("o_staff_zhao", Kind.TEXT, utcnow(), text="帮她找人买菜")
-    assert await acting_for(staff_message, ctx) is None
+    assert await acting_for(Turn.of(staff_message, ctx)) is None
 
     reply = await zhao.says("代办 13800002222")
     assert "现在您在替老人王**（138****2222）办事" in reply and "13800002222" not in reply
-    assert (await acting_for(staff_message, ctx)).id == elder.id
-    assert await acting_for(Incoming("o_someone_else", Kind.TEXT, utcnow()), ctx) is None
+    assert (await acting_for(Turn.of(staff_message, ctx))).id == elder.id
+    assert await acting_for(Turn.of(Incoming("o_someone_else", Kind.TEXT, utcnow()), ctx)) is None
 
     assert "已结束代办" in await zhao.says("结束代办")
-    assert await acting_for(staff_message, ctx) is None
+    assert await acting_for(Turn.of(staff_message, ctx)) is None
     assert "没有在代办" in await zhao.says("结束代办")
 
 
