@@ -19,7 +19,8 @@ from typing import Awaitable, Callable
 import nlu
 from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
-from handlers.conversation_words import CANCEL_WORDS, NONE_WORDS, YES_NO_WORDS, small_talk
+from handlers.conversation_words import (CANCEL_WORDS, NONE_WORDS, UNSURE_WORDS, WRONG_WORDS, YES_NO_WORDS, slot_named,
+                                         small_talk)
 from handlers.flow import Flow, Slot
 from handlers.turn import Turn
 from handlers.types import Choice, Outcome, Reply
@@ -226,6 +227,8 @@ class Conversation:
         if state.switch_to is not None:
             return await self._switch_answer(state, meaning, turn)
         ctx = turn.ctx
+        if state.asking == CONFIRMING and meaning.intent != "affirm" and (fix := await self._correction(state, turn)):
+            return fix
         if meaning.intent == "cancel" or (meaning.intent == "deny" and self._asks_yes_or_no(state)):
             return self._leave(state, ctx)
         if meaning.intent == "help":
@@ -312,6 +315,19 @@ class Conversation:
         if meaning.intent == "affirm":
             return await self._finish(state, turn)
         return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
+
+    async def _correction(self, state: DialogueState, turn: Turn) -> Outcome | None:
+        """"地址不对" at the summary: that answer is asked again, every other kept, and the summary shown anew.
+        "不对" alone asks which line; None when the words say nothing is wrong."""
+        words = plain(turn.incoming.text)
+        flow = self._flow(state)
+        filled = tuple(slot.name for slot in flow.slots if slot.name in state.slots and slot.expecting != "yes_no")
+        named = slot_named(words, filled)
+        if named is None:
+            return self._say(state, turn.ctx.text("flow_which_to_change")) if WRONG_WORDS.search(words) else None
+        del state.slots[named]
+        state.misunderstood = 0
+        return self._say(state, turn.ctx.text("flow_change", question=await self._ask(state, flow.slot(named), turn)))
 
     async def _finish(self, state: DialogueState, turn: Turn) -> Outcome:
         flow, slots = self._flow(state), {**state.slots, "run_id": state.run_id}
@@ -410,10 +426,13 @@ class Conversation:
 
     @staticmethod
     def _plain_answer(slot: Slot, said: str, values: dict) -> dict:
-        """A bare "没有" to an optional question is "nothing"; a yes, no or "没有" is never a free-text answer."""
+        """A bare "没有" to an optional question is "nothing"; "不知道" takes the slot's guess, if it has one; a yes,
+        no or "没有" is never a free-text answer."""
         words = plain(said)
         if slot.may_be_none and words in NONE_WORDS:
             return {**values, slot.name: ""}
+        if slot.when_unsure is not None and words in UNSURE_WORDS:
+            return {**values, slot.name: slot.when_unsure}
         if slot.expecting == "text" and words in NONE_WORDS | YES_NO_WORDS:
             return {**values, slot.name: None}
         return values

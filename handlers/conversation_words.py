@@ -16,6 +16,11 @@ NONE_WORDS = frozenset({
     "没有", "没", "无", "不用", "没了", "没有了", "不需要", "没什么", "没啥", "都没有", "不用了", "没别的",
     "没有别的", "就这些", "就这样", "没其他", "没有其他",
 })
+# Not knowing the answer: a question with a sensible guess takes the guess (handlers.flow.Slot.when_unsure).
+UNSURE_WORDS = frozenset({
+    "不知道", "不晓得", "不清楚", "说不准", "说不好", "不好说", "不一定", "看情况", "不确定", "没准", "难说", "估不准",
+    "我也不知道", "不太清楚", "不太确定", "你看着办", "你们定", "随便", "都行", "都可以",
+})
 # Short yes and no words: never a name, an address or a note when a free-text question is open.
 YES_NO_WORDS = frozenset({"是", "是的", "对", "对的", "好", "好的", "嗯", "行", "可以", "不", "不是", "不对", "不行"})
 SMALL_TALK = {
@@ -38,3 +43,40 @@ def small_talk(words: str) -> str | None:
     """The text key of a small-talk answer to these words (already plain), or None."""
     words = REPEATED.sub(r"\1", PLURAL_YOU.sub(r"\1", words.lower()))
     return SMALL_TALK.get(words)
+
+
+# What people call an answer when they say it is wrong at the summary ("地址不对", "改一下时间"), by slot name.
+# The longest name said wins: "联系人电话" is the emergency contact's phone, not one's own; "时间长短" is how long.
+SLOT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("emergency_phone", ("联系人电话", "联系人的电话", "联系人手机", "联系人的手机", "联系人号码")),
+    ("emergency_name", ("紧急联系人", "联系人")),
+    ("relative_phone", ("亲人电话", "亲人的电话", "家人电话", "家人的电话")),
+    ("elder_phone", ("老人电话", "老人的电话", "老人手机")),
+    ("real_name", ("名字", "姓名", "名子")),
+    ("phone", ("手机", "电话", "号码")),
+    ("community", ("社区", "小区名")),
+    ("birth_year", ("出生", "年份", "年龄", "生日", "哪年")),
+    ("place_text", ("地址", "住址", "地方", "在哪")),
+    ("place", ("地址", "住址", "地方", "在哪")),
+    ("address", ("地址", "住址", "住的地方", "家在")),
+    ("skills", ("会做", "本事", "特长", "会的")),
+    ("availability", ("有空", "空闲", "什么时候有空")),
+    ("service", ("服务", "什么事", "干什么", "做什么", "项目")),
+    ("date", ("日子", "日期", "哪天", "哪一天", "几号", "星期", "礼拜", "周几")),
+    ("time", ("时间", "几点", "钟点", "点钟")),
+    ("duration_min", ("多久", "多长", "时长", "长短", "时间长短", "多长时间", "几个小时", "几个钟头")),
+    ("notes", ("交代", "备注", "要求")),
+    ("amount_min", ("多少", "数目", "数量", "时间币")),
+    ("content", ("内容", "正文", "文字")),
+    ("send_at", ("发送时间", "什么时候发")),
+    ("reason", ("原因", "理由")),
+    ("relation", ("关系",)),
+)
+# Words that say the summary is wrong without saying where: asked which line, the flow kept.
+WRONG_WORDS = re.compile(r"不对|错了|有错|写错|搞错|弄错|错的|要改|改一下|改改|重新填|重填|修改")
+
+
+def slot_named(words: str, filled: tuple[str, ...]) -> str | None:
+    """The filled slot these words name as one to change, or None."""
+    named = [(len(word), name) for name, said in SLOT_WORDS if name in filled for word in said if word in words]
+    return max(named)[1] if named else None

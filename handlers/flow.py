@@ -25,7 +25,7 @@ from nlu import NOT_ACCEPTED
 
 # Answers that are only meaningful to the question just asked: the parser's
 # slot for them, by what was expected.
-ANSWER_ONLY = {"text": "text", "number": "number", "phone": "phone"}
+ANSWER_ONLY = {"text": "text", "number": "number", "year": "year", "phone": "phone"}
 
 # Every step of a flow gets the message's Turn, its `slots` the answers so far (with "run_id" when finishing).
 # A check returns None when the value is fine, else the sentence to say.
@@ -59,6 +59,8 @@ class Slot:
     from_location: Callable[[Location], Any] | None = None
     # An optional question: a bare "没有/不用" answers it with "" (nothing to add), never leaves the flow.
     may_be_none: bool = False
+    # What "不知道"/"说不准" answers, when a sensible guess beats asking again (how long a visit takes); None: asked again.
+    when_unsure: Any = None
     # The answer is the message exactly as typed (a broadcast's text): never the parser's cleaned-up reading of it,
     # and never filled from what the parser found in another message.
     verbatim: bool = False

@@ -20,6 +20,8 @@ from storage.exchange import ISSUANCE, POOL, format_minutes
 HOME, ELSEWHERE = "home", "elsewhere"
 HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里")
 ELSEWHERE_WORDS = ("别处", "外面", "外边", "别的", "其他地方", "不在家")
+# "不知道" to how long: a visit is planned at two hours, and paid for the minutes actually served.
+GUESSED_DURATION_MIN = 120
 PAYER_WORDS = {POOL: "payer_pool", ISSUANCE: "payer_issuance"}
 
 
@@ -203,7 +205,7 @@ FLOW = Flow(
         Slot("date", lambda slots, ctx: ctx.text("post_date"), expecting="date", check=a_future_day),
         Slot("time", lambda slots, ctx: ctx.text("post_time"), expecting="time", check=a_future_start),
         Slot("duration_min", lambda slots, ctx: ctx.text("post_duration"), expecting="duration",
-             check=an_affordable_duration),
+             check=an_affordable_duration, when_unsure=GUESSED_DURATION_MIN),
         Slot("place", lambda slots, ctx: ctx.text("post_place"), expecting="choice",
              choices=(Choice(HOME, "家里（登记的地址）", words=HOME_WORDS), Choice(ELSEWHERE, "别的地方", words=ELSEWHERE_WORDS))),
         Slot("place_text", lambda slots, ctx: ctx.text("post_place_text"), expecting="text", when=elsewhere,

@@ -42,6 +42,8 @@ TEXTS = {
     "flow_help": "您正在办：{title}。{question}\n不想办了，回复“不办了”。",
     "flow_confirm": "{summary}\n没问题请回复“是”；不想办了，回复“不办了”。",
     "flow_confirm_again": "没问题请回复“是”；不想办了，回复“不办了”。",
+    "flow_which_to_change": "哪一项要改？比如说“地址不对”“改时间”，我再问您一遍。",
+    "flow_change": "好的，我们改一下。\n{question}",
     "flow_switch": "您正在办“{current}”。要先放下它，改为“{next}”吗？回复“是”或“不”。",
     "flow_resume": "好的，我们接着办“{title}”。{question}",
     "flow_not_understood": "抱歉，我没明白。{question}",

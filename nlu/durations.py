@@ -1,17 +1,18 @@
 """How long something takes, in minutes: 两个小时 = 120, 一个半小时 = 90,
-半天 = 240, 半小时 = 30, 40分钟 = 40, 一个钟头 = 60, 1.5小时 = 90."""
+半天 = 240, 半小时 = 30, 40分钟 = 40, 一个钟头 = 60, 1.5小时 = 90, 三四个小时 = 240."""
 
 import re
 from fractions import Fraction
 
 from . import lexicon
-from .numbers import NUMBER, to_int
+from .numbers import NUMBER, at_most, to_int
 from .spans import Found, alternation, find_all
 
 _HOURS = alternation(lexicon.HOUR_WORDS)
 _AMOUNT = rf"(\d+\.\d+|{NUMBER})"
 
-_FIXED = re.compile(alternation(lexicon.FIXED_DURATIONS))
+# Not a weekday's or a date's "一" before a period: "周一上午" is when, "一上午" how long.
+FIXED_DURATION = re.compile(rf"(?<![周期拜初十])(?:{alternation(lexicon.FIXED_DURATIONS)})")
 _MINUTE_UNITS = alternation(lexicon.MINUTE_UNIT_WORDS)
 _HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?:({NUMBER})(?:{_MINUTE_UNITS}))?")
 _HALF_HOUR = re.compile(rf"半个?(?:{_HOURS})")
@@ -22,7 +23,7 @@ _QUARTERS = re.compile(rf"({NUMBER})刻钟")
 
 def find_durations(text: str) -> list[Found]:
     return find_all(text, (
-        (_FIXED, lambda m: lexicon.FIXED_DURATIONS[m.group()]),
+        (FIXED_DURATION, lambda m: lexicon.FIXED_DURATIONS[m.group()]),
         (_HOURS_AND_MINUTES, _hours_and_minutes),
         (_HALF_HOUR, lambda m: 30),
         (_CLOCK_HOURS, lambda m: _times(m.group(1), 60)),
@@ -53,5 +54,5 @@ def _hours_and_minutes(match: re.Match) -> int | None:
 
 
 def _times(numeral: str, factor: int) -> int | None:
-    value = to_int(numeral)
+    value = at_most(numeral)
     return value * factor if value else None

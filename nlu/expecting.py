@@ -22,7 +22,7 @@ from .times import clock
 
 EXPECTING = (
     "service", "date", "time", "datetime", "duration", "amount",
-    "choice", "yes_no", "phone", "number", "text",
+    "choice", "yes_no", "phone", "number", "year", "text",
 )
 
 ANSWER_CONFIDENCE = 0.85
@@ -112,6 +112,25 @@ def _number(r: Reading) -> dict[str, Any]:
     return _only(number=to_int(counted.group(1) or counted.group()) if counted else bare_number(r.text))
 
 
+_AGE = re.compile(rf"({NUMBER})\s*(?:周)?岁|今年\s*({NUMBER})")
+YOUNGEST_AGE = 10
+
+
+def _year(r: Reading) -> dict[str, Any]:
+    """A year of birth as elders say it: 1948, 一九四八, 四八年, 48 (the century is the one that fits), or an age
+    instead ("78岁", "今年七十八"), counted back from this year."""
+    age = _AGE.search(r.text)
+    if age:
+        years = to_int(age.group(1) or age.group(2))
+        return _only(year=r.today.year - years if years and years < 130 else None)
+    said = _number(r).get("number")
+    if said is None or said >= 100:
+        return _only(year=said)
+    latest = r.today.year - YOUNGEST_AGE
+    in_this_century = latest - latest % 100 + said
+    return _only(year=in_this_century if in_this_century <= latest else in_this_century - 100)
+
+
 def _phone(r: Reading) -> dict[str, Any]:
     digits = re.sub(r"[\s\-]", "", r.text.translate(_SPOKEN_DIGITS))
     found = _MOBILE.search(digits)
@@ -136,5 +155,6 @@ _READERS: dict[str, Callable[[Reading], dict[str, Any]]] = {
     "yes_no": lambda r: {},
     "phone": _phone,
     "number": _number,
+    "year": _year,
     "text": lambda r: _only(text=r.text or None),
 }

@@ -223,7 +223,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # Wanting to help others is wanting to volunteer ("闲着也是闲着 想来帮帮老人").
         r"想(来|去|出来)?(帮|帮助|照顾|服务|陪陪?)(一下|下)?(老人|老年人|有需要的人|别人|大家|孤寡老人)": 3,
         r"(加入|参加|注册).{0,3}时间银行": 3,
-        # A bare introduction ("我是家属") is how a newcomer answers "您是哪一位": they mean to join.
+        # A bare introduction ("我是家属") is how a newcomer answers "您是下面哪一种": they mean to join.
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
@@ -592,7 +592,8 @@ HOUR_WORDS = ("小时", "钟头")
 MINUTE_UNIT_WORDS = ("分钟",)
 # "一个上午" is taken as half a day, like the contract's 半天 ("一上午" would
 # clash with "周一上午").
-FIXED_DURATIONS = {"半天": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240}
+FIXED_DURATIONS = {"半天": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240, "一上午": 240, "一下午": 240,
+                   "一整个上午": 240, "一整个下午": 240, "一整天": 480}
 # Asking for the next page of something already shown (a statement, a list).
 NEXT_PAGE_WORDS = ("更多", "下一页", "再往前", "还有呢", "再看看")
 

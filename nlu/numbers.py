@@ -41,3 +41,11 @@ def _with_units(numeral: str) -> int | None:
         # "一百二" is 120 but "一百零二" is 102.
         total += pending * (last_unit // 10 if last_unit >= 100 and not zero_seen else 1)
     return total
+
+
+def at_most(numeral: str) -> int | None:
+    """A count said as a range of two neighbours, "三四个小时", "两三个钟头", is at most the larger: never 34."""
+    values = [lexicon.NUMERAL_DIGITS.get(ch) for ch in numeral]
+    if len(values) == 2 and None not in values and values[1] == values[0] + 1 and values[0] > 0:
+        return values[1]
+    return to_int(numeral)

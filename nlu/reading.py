@@ -11,7 +11,7 @@ from functools import cached_property
 from . import cleanup, matcher, tokenizer
 from .amounts import first_amount
 from .dates import find_dates
-from .durations import first_duration
+from .durations import FIXED_DURATION, first_duration
 from .matcher import Hit
 from .times import first_time
 
@@ -54,7 +54,8 @@ class Reading:
 
     @cached_property
     def time(self) -> str | None:
-        return first_time(self.text)
+        # "一上午" is how long, not when: a period inside a length of time names no start.
+        return first_time(FIXED_DURATION.sub(" ", self.text))
 
     @cached_property
     def duration_min(self) -> int | None:

@@ -148,7 +148,7 @@ async def test_a_help_message_naming_a_question_gets_its_answer_and_plain_help_s
 async def test_questions_never_take_the_place_of_what_people_ask_for(member_chat):
     resident = member_chat("o_newcomer")
     await resident.says("常见问题")
-    assert "您是哪一位" in await resident.says("我要注册")
+    assert "您是下面哪一种" in await resident.says("我要注册")
     assert "注册前请您知道" in await resident.says("2")  # the role asked, not question 2 of the list
     chatter = member_chat("o_chatter")
     assert "没太明白" in await chatter.says("今天天气怎么样")

@@ -8,7 +8,7 @@ import nlu
 def test_expecting_values_are_documented():
     assert nlu.EXPECTING == (
         "service", "date", "time", "datetime", "duration", "amount",
-        "choice", "yes_no", "phone", "number", "text",
+        "choice", "yes_no", "phone", "number", "year", "text",
     )
 
 
