@@ -421,8 +421,16 @@ class Conversation:
                                        said=said if slot.name == asking else "")
                   for slot in flow.slots if slot.expecting != "yes_no"}
         if asking is not None and asking in values:
-            values = self._plain_answer(flow.slot(asking), said, values)
+            values = self._tidied(flow, flow.slot(asking), self._plain_answer(flow.slot(asking), said, values))
         return {name: value for name, value in values.items() if value is not None}
+
+    @staticmethod
+    def _tidied(flow: Flow, slot: Slot, values: dict) -> dict:
+        """The answer as its slot reads it, and what else it holds for this flow's other questions."""
+        if slot.tidy is None or not values.get(slot.name):
+            return values
+        ours = {other.name for other in flow.slots}
+        return {**values, **{name: value for name, value in slot.tidy(values[slot.name]).items() if name in ours}}
 
     @staticmethod
     def _plain_answer(slot: Slot, said: str, values: dict) -> dict:

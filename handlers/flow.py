@@ -59,6 +59,8 @@ class Slot:
     from_location: Callable[[Location], Any] | None = None
     # An optional question: a bare "没有/不用" answers it with "" (nothing to add), never leaves the flow.
     may_be_none: bool = False
+    # What the words hold, by slot: "我叫李桂英" is the name 李桂英; "我儿子李强 138…" a contact's name and phone.
+    tidy: Callable[[Any], dict] | None = None
     # What "不知道"/"说不准" answers, when a sensible guess beats asking again (how long a visit takes); None: asked again.
     when_unsure: Any = None
     # The answer is the message exactly as typed (a broadcast's text): never the parser's cleaned-up reading of it,

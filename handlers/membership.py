@@ -36,6 +36,33 @@ def is_volunteer(slots: dict) -> bool:
 MOBILE_INSIDE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 
 
+# How a name is given: "我叫李桂英", "名字是李桂英。" — the name is what is left.
+NAME_SAID = re.compile(r"^(?:我(?:的名字)?(?:叫|是)|(?:名字|姓名)(?:叫|是|[:：])?|叫我)\s*|[\s。！!.，,~～啊呀哈吧哦]+$")
+# Who an emergency contact is to the elder, said before the name: "我儿子李强".
+CONTACT_RELATION = re.compile(r"^(?:我|是)?的?(儿子|女儿|闺女|老伴|爱人|老公|丈夫|妻子|老婆|孙子|孙女|外孙女?|侄子|侄女|"
+                              r"外甥女?|儿媳妇?|女婿|哥哥|姐姐|弟弟|妹妹|邻居|朋友)(?:叫|是)?")
+
+
+def tidy_name(said: str) -> str:
+    return NAME_SAID.sub("", said.strip()).strip()
+
+
+def name_as_said(said: str) -> dict:
+    return {"real_name": tidy_name(said)}
+
+
+def contact_as_said(said: str) -> dict:
+    """"我儿子李强 138 1111 2222": the name (the relation, when no name is given) and the phone, if said."""
+    phone = MOBILE_INSIDE.search(said)
+    rest = MOBILE_INSIDE.sub(" ", said).strip()
+    relation = CONTACT_RELATION.match(rest)
+    name = tidy_name(rest[relation.end():] if relation else rest) or (relation.group(1) if relation else "")
+    found = {"emergency_name": name or said}
+    if phone:
+        found["emergency_phone"] = re.sub(r"\D", "", phone.group())[-11:]
+    return found
+
+
 async def a_name(name: str, turn: Turn) -> str | None:
     """2 to 20 characters and no digits: a name is never a phone number or an address."""
     ctx = turn.ctx
@@ -175,13 +202,14 @@ FLOW = Flow(
     slots=(
         Slot("role", "请问您是下面哪一种？", expecting="choice", choices=ROLE_CHOICES),
         Slot("consent", lambda slots, ctx: ctx.text("privacy_notice"), expecting="yes_no"),
-        Slot("real_name", "请告诉我您的真实姓名。", expecting="text", check=a_name),
+        Slot("real_name", "请告诉我您的真实姓名。", expecting="text", check=a_name, tidy=name_as_said),
         Slot("phone", "请发您的手机号（11位）。", expecting="phone", check=a_new_phone),
         Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text", check=a_community),
         Slot("birth_year", "您是哪一年出生的？比如“1948”，说年龄也行。", expecting="year", check=a_birth_year),
         Slot("address", lambda slots, ctx: ctx.text("register_ask_address"), expecting="text", check=an_address,
              when=is_elder, from_location=a_place),
-        Slot("emergency_name", "万一有急事，我们联系谁？请发紧急联系人的名字。", expecting="text", check=a_name, when=is_elder),
+        Slot("emergency_name", "万一有急事，我们联系谁？请发紧急联系人的名字。", expecting="text", check=a_name, when=is_elder,
+             tidy=contact_as_said),
         Slot("emergency_phone", "请发这位紧急联系人的手机号。", expecting="phone", check=a_phone, when=is_elder),
         Slot("skills", "您会做哪些事？比如：陪诊、买菜、打扫、聊天、理发。", expecting="text", check=some_services,
              when=is_volunteer),

@@ -16,7 +16,7 @@ from handlers.context import Context
 from handlers.family import confirm_by_staff
 from handlers.flow import Flow, Slot
 from handlers.membership import (PRIVACY_NOTICE_VERSION, a_birth_year, a_name, a_new_phone, a_phone, a_place,
-                                 address_text, an_address, keep_home_point, who)
+                                 address_text, an_address, contact_as_said, keep_home_point, name_as_said, who)
 from handlers.notices import tell_member
 from handlers.subscription import tags_changed
 from handlers.routes import Command
@@ -280,13 +280,13 @@ REGISTER_FOR_ELDER = Flow(
     ready=staff_only,
     slots=(
         Slot("consent", lambda slots, ctx: ctx.text("proxy_register_consent"), expecting="yes_no"),
-        Slot("real_name", "老人的真实姓名？", expecting="text", check=a_name),
+        Slot("real_name", "老人的真实姓名？", expecting="text", check=a_name, tidy=name_as_said),
         Slot("phone", "老人的手机号（11位）？", expecting="phone", check=a_new_phone),
         Slot("community", "老人住在哪个社区？", expecting="text"),
         Slot("birth_year", "老人哪一年出生？比如“1940”，说年龄也行。", expecting="year", check=a_birth_year),
         Slot("address", "老人家的地址？（小区、楼栋、门牌号；在老人家里也可以直接发位置）", expecting="text",
              check=an_address, from_location=a_place),
-        Slot("emergency_name", "紧急联系人的名字？", expecting="text", check=a_name),
+        Slot("emergency_name", "紧急联系人的名字？", expecting="text", check=a_name, tidy=contact_as_said),
         Slot("emergency_phone", "紧急联系人的手机号？", expecting="phone", check=a_phone),
     ),
     confirm=elder_summary,

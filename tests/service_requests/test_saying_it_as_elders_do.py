@@ -10,14 +10,13 @@ async def test_an_elder_gives_her_age_and_mends_the_address_at_the_summary(membe
     assert "下面哪一种" in await grandma.says("我要注册")
     await grandma.says("1")
     await grandma.says("同意")
-    await grandma.says("李桂英")
+    assert "手机号" in await grandma.says("我叫李桂英")
     await grandma.says("13912345678")
     assert "哪一年出生" in await grandma.says("青山湖社区")
     assert "家的地址" in await grandma.says("我今年七十八了")
     await grandma.says("青山湖小区5栋301")
-    await grandma.says("李强")
-    summary = await grandma.says("13811112222")
-    assert "出生年份：1948" in summary
+    summary = await grandma.says("我儿子李强 138 1111 2222")  # the contact's name and phone in one message
+    assert "姓名：李桂英" in summary and "出生年份：1948" in summary and "紧急联系人：李强 138****2222" in summary
 
     assert "哪一项要改" in await grandma.says("有一项不对")
     assert "家的地址" in await grandma.says("地址写错了")
