@@ -47,7 +47,8 @@ _FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
 _SIMILE = re.compile("|".join(words.SIMILE_PATTERNS))
 _BODY = _alternation(words.KIND_PARTS["body"] + ("浑身", "全身", "身上", "身子"))
 # An object or a pet in a harmed state ("电视没反应了"): hidden like a neutral phrase.
-_NON_PERSON = re.compile("(?:%s)(?:的|又|也|都|就|是)?(?:%s)" % (_alternation(words.NON_PERSONS).pattern,
+# A few characters may stand between them ("手机掉地上摔了"), but no person ("电视人就不动了").
+_NON_PERSON = re.compile("(?:%s)[^ 人他她我爸妈爷奶伴]{0,3}?(?:%s)" % (_alternation(words.NON_PERSONS).pattern,
                                                      _alternation(words.NON_PERSON_STATES).pattern))
 _SOFTENED = re.compile("(?:%s)$" % _alternation(words.SOFTENERS).pattern)
 _NEUTRAL = _alternation(words.NEUTRAL_PHRASES)
@@ -71,9 +72,9 @@ def read(raw: str) -> Danger:
 
 def read_clean(text: str) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text)."""
-    text = _NEUTRAL.sub(_hidden, _VARIANTS.sub(_variant, _joined(text)))
-    said = text  # with its objects named, for the explanations ("手机卡死了 动不了")
-    text = _NON_PERSON.sub(_hidden, text)
+    text = _VARIANTS.sub(_variant, _joined(text))
+    said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
+    text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
     in_a_frame = False   # "梦见家里着火了 吓醒了": a dream, a screen or a drill, until a clause comes back
@@ -101,7 +102,8 @@ def read_clean(text: str) -> Danger:
     if _MESSAGE_DEFUSER.search(text):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
     # What was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
-    explaining = " ".join(clause for clause in _clauses(said) if not _WAS_FINE.search(clause))
+    explaining = (" ".join(clause for clause in _clauses(said) if not _WAS_FINE.search(clause))
+                  if _WAS_FINE.search(said) else said)
     for explanation, explained in _EXPLAINERS:
         if explanation.search(explaining):
             found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
