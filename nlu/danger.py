@@ -43,8 +43,10 @@ _CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_
            weight) for first, then, weight in words.CROSS_CLAUSE_COMPOSITIONS]
 _WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
 _FRAME = _alternation(words.FRAMES)
+_SCREEN = _alternation(words.SCREEN_ACTIVITIES)
 _FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
 _SIMILE = re.compile("|".join(words.SIMILE_PATTERNS))
+_SIMILE_WORD = re.compile("像|跟|如同|好似|一样|似的|一般")  # a cheap look first: most clauses hold no simile
 _BODY = _alternation(words.KIND_PARTS["body"] + ("浑身", "全身", "身上", "身子"))
 # An object or a pet in a harmed state ("电视没反应了"): hidden like a neutral phrase.
 # A few characters may stand between them ("手机掉地上摔了"), but no person ("电视人就不动了").
@@ -87,7 +89,7 @@ def read_clean(text: str) -> Danger:
             in_a_frame = False
         if _FRAME.search(clause):
             in_a_frame = True
-        if in_a_frame:
+        if in_a_frame or _SCREEN.search(clause):
             previous = None
             continue
         if _PAST.search(clause):
@@ -166,6 +168,8 @@ def _cues(clause: str, previous: str | None = None) -> list[tuple[str, float]]:
 def _drop_images(clause: str, found: dict[str, float]) -> None:
     """"电脑着火一样烫": a danger word used as an image is no cue; without a body in the clause,
     neither is a cue that reaches into the image."""
+    if not _SIMILE_WORD.search(clause):
+        return
     for image in _SIMILE.finditer(clause):
         of_a_body = _BODY.search(clause) is not None
         for cue in list(found):

@@ -56,7 +56,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "跌跟头": 2, "摔跟头": 2, "摔个跟头": 2, "栽了个跟头": 2, "摔得很重": 3, "摔得不轻": 3, "磕破": 2,
         "磕到头": 2.5, "摔到头": 3, "动弹不得": 3, "动弹不了": 3, "起不了身": 3, "翻不了身": 2.5, "坐不起来": 2.5,
         "扭伤": 1, "崴脚": 1, "一头栽": 3, "头着地": 3, "后脑勺着地": 3, "摔懵了": 3, "摔得起不来": 4, "起不来": 3, "爬不起来": 3, "站不起来": 3, "动不了": 3, "站不住": 3, "腿断了": 3, "骨折了": 3,
-        "跌跤": 2, "踩空": 2,
+        "跌跤": 2, "踩空": 2, "歪倒": 2.5,
     },
     "unconscious": {
         "晕倒": 3, "昏倒": 3, "昏过去": 4, "晕过去": 4, "昏迷": 4, "不省人事": 4, "没反应": 3, "叫不醒": 4, "不醒": 3,
@@ -348,7 +348,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
     "feeling": ("气得", "伤心", "委屈"),
     "exertion": ("累得", "爬楼", "跑得", "走得急", "干活干得"),
     "pet": ("小狗", "小猫", "狗狗", "猫咪", "我家狗", "我家猫", "宠物"),
-    "play": ("梦见", "梦到", "做梦", "噩梦", "玩具", "过家家", "打游戏", "游戏里", "玩游戏", "开玩笑", "打篮球", "踢球", "闹着玩", "演戏", "唱戏"),
+    "play": ("梦见", "梦到", "做梦", "噩梦", "玩具", "演一个", "扮演", "演的", "过家家", "打游戏", "游戏里", "玩游戏", "开玩笑", "打篮球", "踢球", "闹着玩", "演戏", "唱戏"),
     "charity": ("捐", "受灾", "灾区", "灾民", "捐给", "捐款", "献爱心"),
     "thanks": ("谢谢", "感谢", "多亏", "幸亏", "及时赶到", "锦旗", "表扬"),
 }
@@ -400,7 +400,7 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("耳背", "耳朵背", "聋", "在看电视", "戴着耳机"),
      r"不醒|不答应|不应|没反应|没动静"),
     # A cry in play.
-    (("闹着玩", "玩具", "游戏", "水枪", "过家家", "开玩笑", "躲猫猫", "捉迷藏", "又出来了"), r"救命|救我|快来人|快救|着火|出不来|出不去"),
+    (("闹着玩", "玩具", "游戏", "吃鸡", "王者荣耀", "水枪", "过家家", "开玩笑", "躲猫猫", "捉迷藏", "又出来了"), r"救命|救我|快来人|快救|着火|出不来|出不去"),
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.
@@ -647,14 +647,18 @@ CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float],
 )
 CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each clause
 
-# Round five: a frame — a dream, a screen, a book, a drill, a game — sets what follows in another
-# world: no cue counts in it, however strong ("看了个恐怖片 里面的人一直喊救命", "今天搞消防演习
-# 喊着火了"), until a clause begins by coming back to now or with a sudden event
-# ("我在看新闻 突然闻到煤气味"). Watching TV itself is no frame: "老伴在看电视 突然倒了".
-FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电视剧", "电影", "恐怖片", "鬼片",
-          "演习", "演练", "新闻", "小说", "故事", "游戏里", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "广播里", "节目", "话剧", "演戏", "拍戏",
-          "视频里", "抖音上", "快手上", "短视频", "综艺", "动画片", "纪录片", "剧里", "戏里")
-FRAME_RELEASES = NOW_MARKERS + ("突然", "忽然", "一下子", "结果", "这时", "可是", "但是", "醒来", "醒了")
+# Round five: a frame — a dream, a drill, what is shown on a screen, in a book or on the radio — sets
+# what follows in another world: no cue counts in it, however strong ("看了个恐怖片 里面的人一直喊救命",
+# "今天搞消防演习 喊着火了"), until a clause comes back to now, starts with a sudden event ("我在看新闻
+# 突然闻到煤气味") or with someone of the household ("我们在看新闻 他就歪倒在沙发上了"). Watching a
+# drama or playing a game is an activity, not a frame: it silences its own clause only
+# ("我在看电视剧 老伴倒在地上了" is an alarm).
+FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
+          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说", "故事", "恐怖片", "鬼片", "纪录片",
+          "演习", "演练", "话剧", "演戏", "拍戏", "节目")
+SCREEN_ACTIVITIES = ("电视剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频")
+FRAME_RELEASES = NOW_MARKERS + ("突然", "忽然", "一下子", "结果", "这时", "可是", "但是", "醒来", "醒了",
+                                "老伴", "老头", "老太", "我妈", "我爸", "我老", "我奶奶", "我爷爷", "我家", "他", "她")
 
 # Round five: a danger word used as an image ("电脑着火一样烫", "手机烫得像要着火") says nothing of a
 # fire. Cues inside the image do not count; if the clause names no part of a body, nor do the
