@@ -44,6 +44,9 @@ _CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_
 _WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
 _FRAME = _alternation(words.FRAMES)
 _SCREEN = _alternation(words.SCREEN_ACTIVITIES)
+_DRILL = _alternation(words.DRILLS)
+_STAGED = re.compile(words.STAGED_CUES)
+_ANY = re.compile("")  # a frame that silences every cue
 _FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
 _SIMILE = re.compile("|".join(words.SIMILE_PATTERNS))
 _SIMILE_WORD = re.compile("像|跟|如同|好似|一样|似的|一般")  # a cheap look first: most clauses hold no simile
@@ -79,17 +82,21 @@ def read_clean(text: str) -> Danger:
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
-    in_a_frame = False   # "梦见家里着火了 吓醒了": a dream, a screen or a drill, until a clause comes back
+    # "梦见家里着火了 吓醒了": every cue silenced (a dream, a screen) or the staged ones (a drill),
+    # until a clause comes back
+    in_a_frame: re.Pattern | None = None
     previous = None      # the clause before, for a symptom told across two clauses
     clauses = _clauses(text)
     for clause in clauses:
         if _BACK_TO_NOW.match(clause):
             in_the_past = False
         if _FRAME_RELEASE.match(clause):
-            in_a_frame = False
-        if _FRAME.search(clause):
-            in_a_frame = True
-        if in_a_frame or _SCREEN.search(clause):
+            in_a_frame = None
+        if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
+            in_a_frame = _ANY if _FRAME.search(clause) else _STAGED if _DRILL.search(clause) else in_a_frame
+            previous = None
+            continue
+        if in_a_frame is _ANY:
             previous = None
             continue
         if _PAST.search(clause):
@@ -99,7 +106,8 @@ def read_clean(text: str) -> Danger:
         if _CLAUSE_DEFUSER.search(clause):
             previous = None
             continue
-        found += [(cue, w) for cue, w in _cues(clause, previous) if not in_the_past or w >= words.STRONG]
+        found += [(cue, w) for cue, w in _cues(clause, previous)
+                  if (not in_the_past or w >= words.STRONG) and not (in_a_frame and in_a_frame.search(cue))]
         previous = clause
     if _MESSAGE_DEFUSER.search(text):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]

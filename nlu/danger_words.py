@@ -647,19 +647,24 @@ CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float],
 )
 CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each clause
 
-# Round five: a frame — a dream, a drill, what is shown on a screen, in a book or on the radio — sets
-# what follows in another world: no cue counts in it, however strong ("看了个恐怖片 里面的人一直喊救命",
-# "今天搞消防演习 喊着火了"), until a clause comes back to now, starts with a sudden event ("我在看新闻
-# 突然闻到煤气味") or with someone of the household ("我们在看新闻 他就歪倒在沙发上了"). Watching a
-# drama or playing a game is an activity, not a frame: it silences its own clause only
-# ("我在看电视剧 老伴倒在地上了" is an alarm).
+# Round five: a frame — a dream, what is shown on a screen, in the news or on the radio — sets its own
+# clause and the clauses after it in another world: no cue counts there, however strong ("看了个恐怖片
+# 里面的人一直喊救命", "我在看抗洪的新闻 好多房子被淹了"). A drill stages only hazards and cries
+# (`STAGED_CUES`), so a faint or a fall after it is still read ("消防演习的时候 有人晕倒了"). The frame
+# ends at a clause that comes back to now, starts with a sudden event ("我在看新闻 突然…"), with the
+# writer's own senses ("…闻到一股煤气味"), with someone of the household ("…他就歪倒在沙发上了") or
+# with a room of the home ("…厨房冒烟了"). Watching a drama, reading or playing is an activity, not a
+# frame: it silences its own clause only ("我在看电视剧 老伴倒在地上了" is an alarm).
 FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
-          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说", "故事", "恐怖片", "鬼片", "纪录片",
-          "演习", "演练", "话剧", "演戏", "拍戏", "节目")
-SCREEN_ACTIVITIES = ("电视剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频")
+          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片")
+DRILLS = ("演习", "演练")
+STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
+SCREEN_ACTIVITIES = ("电视剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频",
+                     "小说", "故事", "节目", "话剧", "演戏", "拍戏")
 FRAME_RELEASES = NOW_MARKERS + ("突然", "忽然", "一下子", "结果", "这时", "可是", "但是", "醒来", "醒了",
-                                "老伴", "老头", "老太", "我妈", "我爸", "我老", "我奶奶", "我爷爷", "我家", "他", "她")
-
+                                "闻到", "闻着", "我闻", "听到外面", "厨房", "家里", "屋里", "我家", "卧室", "客厅",
+                                "卫生间", "厕所", "楼道", "门口", "老伴", "老头", "老太", "我妈", "我爸", "我老",
+                                "我奶奶", "我爷爷", "他", "她")
 # Round five: a danger word used as an image ("电脑着火一样烫", "手机烫得像要着火") says nothing of a
 # fire. Cues inside the image do not count; if the clause names no part of a body, nor do the
 # cues that reach into it. (A bodily simile is read by the "feels like image" composition.)

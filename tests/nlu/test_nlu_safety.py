@@ -90,6 +90,8 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("我在看新闻 突然闻到煤气味", nlu.ALARM),       # ... until a sudden event brings the talk back
     ("我们在看新闻 他就歪倒在沙发上了", nlu.DOUBT),  # ... or someone of the household
     ("我在看电视剧 老伴倒在地上了", nlu.ALARM),      # watching a drama is an activity, not a frame
+    ("我在看新闻 闻到一股煤气味", nlu.ALARM),        # the writer's own senses end a frame
+    ("消防演习的时候 有人晕倒了", nlu.ALARM),        # a drill stages hazards and cries, not a faint
     ("电视没反应了 是不是坏了", nlu.NONE),          # an object is not a person
     ("我爸手机掉地上 人也摔了 起不来", nlu.ALARM),   # ... but the person beside it still is
     ("孩子吃了冰淇淋 嘴麻", nlu.NONE),              # cold food explains a numb mouth
