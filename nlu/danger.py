@@ -38,6 +38,23 @@ def _composition(parts: tuple[str, ...], gap: int) -> str:
 
 
 _PATTERNS += [(re.compile(_composition(parts, gap)), weight) for parts, gap, weight in words.KIND_COMPOSITIONS]
+# Round five: the first parts in one clause, the second in the clause after it.
+_CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_composition(then, words.CROSS_CLAUSE_GAP)),
+           weight) for first, then, weight in words.CROSS_CLAUSE_COMPOSITIONS]
+_WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
+_FRAME = _alternation(words.FRAMES)
+_SCREEN = _alternation(words.SCREEN_ACTIVITIES)
+_DRILL = _alternation(words.DRILLS)
+_STAGED = re.compile(words.STAGED_CUES)
+_ANY = re.compile("")  # a frame that silences every cue
+_FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
+_SIMILE = re.compile("|".join(words.SIMILE_PATTERNS))
+_SIMILE_WORD = re.compile("像|跟|如同|好似|一样|似的|一般")  # a cheap look first: most clauses hold no simile
+_BODY = _alternation(words.KIND_PARTS["body"] + ("浑身", "全身", "身上", "身子"))
+# An object or a pet in a harmed state ("电视没反应了"): hidden like a neutral phrase.
+# A few characters may stand between them ("手机掉地上摔了"), but no person ("电视人就不动了").
+_NON_PERSON = re.compile("(?:%s)[^ 人他她我爸妈爷奶伴]{0,3}?(?:%s)" % (_alternation(words.NON_PERSONS).pattern,
+                                                     _alternation(words.NON_PERSON_STATES).pattern))
 _SOFTENED = re.compile("(?:%s)$" % _alternation(words.SOFTENERS).pattern)
 _NEUTRAL = _alternation(words.NEUTRAL_PHRASES)
 _VARIANTS = _alternation(words.DANGER_VARIANTS)
@@ -60,21 +77,45 @@ def read(raw: str) -> Danger:
 
 def read_clean(text: str) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text)."""
-    text = _NEUTRAL.sub(lambda m: HIDDEN * len(m.group()), _VARIANTS.sub(_variant, _joined(text)))
+    text = _VARIANTS.sub(_variant, _joined(text))
+    said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
+    text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
-    for clause in _clauses(text):
+    # "梦见家里着火了 吓醒了": every cue silenced (a dream, a screen) or the staged ones (a drill),
+    # until a clause comes back
+    in_a_frame: re.Pattern | None = None
+    previous = None      # the clause before, for a symptom told across two clauses
+    clauses = _clauses(text)
+    for clause in clauses:
         if _BACK_TO_NOW.match(clause):
             in_the_past = False
+        if _FRAME_RELEASE.match(clause):
+            in_a_frame = None
+        if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
+            in_a_frame = _ANY if _FRAME.search(clause) else _STAGED if _DRILL.search(clause) else in_a_frame
+            previous = None
+            continue
+        if in_a_frame is _ANY:
+            previous = None
+            continue
         if _PAST.search(clause):
             in_the_past = True
+            previous = clause  # "昨天还好好的 今天叫不醒": the earlier state still sets off the change
             continue
-        if not _CLAUSE_DEFUSER.search(clause):
-            found += [(cue, w) for cue, w in _cues(clause) if not in_the_past or w >= words.STRONG]
+        if _CLAUSE_DEFUSER.search(clause):
+            previous = None
+            continue
+        found += [(cue, w) for cue, w in _cues(clause, previous)
+                  if (not in_the_past or w >= words.STRONG) and not (in_a_frame and in_a_frame.search(cue))]
+        previous = clause
     if _MESSAGE_DEFUSER.search(text):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
+    # What was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
+    explaining = (" ".join(clause for clause in _clauses(said) if not _WAS_FINE.search(clause))
+                  if _WAS_FINE.search(said) else said)
     for explanation, explained in _EXPLAINERS:
-        if explanation.search(text):
+        if explanation.search(explaining):
             found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
     weight = sum(w for _, w in found)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
@@ -87,6 +128,10 @@ def _whole_word(clause: str, match: re.Match) -> bool:
         return True
     before, after = clause[match.start() - 1:match.start()], clause[match.end():match.end() + 1]
     return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
+
+
+def _hidden(match: re.Match) -> str:
+    return HIDDEN * len(match.group())
 
 
 def _variant(match: re.Match) -> str:
@@ -110,18 +155,37 @@ def _clauses(text: str) -> list[str]:
 _ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) ")
 
 
-def _cues(clause: str) -> list[tuple[str, float]]:
+def _cues(clause: str, previous: str | None = None) -> list[tuple[str, float]]:
     found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause) if _whole_word(clause, m)}
-    for pattern, weight in _PATTERNS:
-        if not (m := pattern.search(clause)):
-            continue
+    _drop_images(clause, found)  # first, so that "胸口像着火一样" weighs as a simile, not as a fire
+    matches = [(m, weight) for pattern, weight in _PATTERNS if (m := pattern.search(clause))]
+    if previous is not None:
+        matches += [(m, weight) for first, then, weight in _CROSS
+                    if first.search(previous) and (m := then.search(clause))]
+    for m, weight in matches:
         inside = [cue for cue in found if cue in m.group()]
         # A phrasing with a gap says more than the words it holds ("吞了一把药" is more than "吞了").
         if weight > sum(found[cue] for cue in inside):
             for cue in inside:
                 del found[cue]
             found[m.group()] = weight
+    _drop_images(clause, found)
     return [(cue, _softened(clause, cue, weight)) for cue, weight in found.items()]
+
+
+def _drop_images(clause: str, found: dict[str, float]) -> None:
+    """"电脑着火一样烫": a danger word used as an image is no cue; without a body in the clause,
+    neither is a cue that reaches into the image."""
+    if not _SIMILE_WORD.search(clause):
+        return
+    for image in _SIMILE.finditer(clause):
+        of_a_body = _BODY.search(clause) is not None
+        for cue in list(found):
+            at = clause.find(cue)
+            end = at + len(cue)
+            if (image.start() <= at and end <= image.end()) or (
+                    not of_a_body and at < image.end() and end > image.start()):
+                del found[cue]
 
 
 def _softened(clause: str, cue: str, weight: float) -> float:

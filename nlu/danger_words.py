@@ -26,12 +26,15 @@ DANGER_VARIANTS = {
     "防盗门": "大门", "防盗窗": "窗户", "噎到": "噎着", "打幺二零": "打120", "气儿": "气", "劲儿": "劲", "救救命啊": "救命啊", "着伙": "着火", "煤汽味": "煤气味",
     # Wu (Shanghai) negation, and a doubled 救 heard as 就
     "勿": "不", "就就我": "救救我", "就救我": "救救我",
+    # Gan (Nanchang) and Xiang: 哒 ends a change of state as 了 does ("跌倒哒", "冇气哒"); 动不得 is
+    # 动不了, 喘不赢 is 喘不上, 讲不清 is 说不清, 脑壳 is the head.
+    "哒": "了", "动不得": "动不了", "喘不赢": "喘不上", "讲不清": "说不清", "讲不出": "说不出", "脑壳": "头",
 }
 
 # Cue phrases by kind of danger (the kind is for reading and logs; only the weight counts).
 DANGER_CUES: dict[str, dict[str, float]] = {
     "cry": {
-        "救命": 5, "救救": 5, "救我": 4, "快来人": 5, "快点来人": 5, "快来": 2, "来人啊": 4, "来人呐": 4, "快叫人": 4,
+        "救命": 5, "救救": 5, "救火": 4, "救我": 4, "快来人": 5, "快点来人": 5, "快来": 2, "来人啊": 4, "来人呐": 4, "快叫人": 4,
         "求救": 4, "紧急求助": 4, "快叫救护车": 5, "叫救护车": 4, "救护车": 2, "打120": 4, "叫120": 4, "拨120": 4,
         "打110": 4, "打119": 4, "报警": 3, "想报警": 1.5, "要报警": 3, "快报警": 5, "帮帮我": 2, "出事了": 3, "不得了了": 3, "快救": 5,
         "sos": 5, "help": 4, "saveme": 5, "emergency": 4, "ambulance": 4, "我快不行了": 5,
@@ -53,7 +56,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "跌跟头": 2, "摔跟头": 2, "摔个跟头": 2, "栽了个跟头": 2, "摔得很重": 3, "摔得不轻": 3, "磕破": 2,
         "磕到头": 2.5, "摔到头": 3, "动弹不得": 3, "动弹不了": 3, "起不了身": 3, "翻不了身": 2.5, "坐不起来": 2.5,
         "扭伤": 1, "崴脚": 1, "一头栽": 3, "头着地": 3, "后脑勺着地": 3, "摔懵了": 3, "摔得起不来": 4, "起不来": 3, "爬不起来": 3, "站不起来": 3, "动不了": 3, "站不住": 3, "腿断了": 3, "骨折了": 3,
-        "跌跤": 2, "踩空": 2,
+        "跌跤": 2, "踩空": 2, "歪倒": 2.5,
     },
     "unconscious": {
         "晕倒": 3, "昏倒": 3, "昏过去": 4, "晕过去": 4, "昏迷": 4, "不省人事": 4, "没反应": 3, "叫不醒": 4, "不醒": 3,
@@ -170,7 +173,7 @@ DANGER_PATTERNS: dict[str, float] = {
     # Round nineteen: a clause that is only where someone lies, something stuck in the throat,
     # a gang demanding money, a door pulled by a stranger.
     r"^(躺|趴|倒)?在地上$": 1.5,
-    r"^(倒了|倒下了|倒地了|不动了?)$": 2,
+    r"^我?(倒了|倒下了|倒地了|不动了?|跌了|跌倒了|好?晕)$": 2,
     r"(嗓子|喉咙|气管)[^ ]{0,4}(有东西|卡|堵)": 3,
     r"(围着|堵着)[^ ]{0,3}(要钱|打|抢)": 3,
     r"(拽|拉|推|撞|踹|拍|砸)[^ ]{0,3}我家的?门": 2.5,
@@ -323,6 +326,7 @@ NEUTRAL_PHRASES = (
     "紧急联系人", "紧急电话", "急救包", "急救箱", "急救知识", "急救培训", "防跌倒", "防摔", "血压", "血糖仪",
     "helpful", "打火机没气", "车胎没气", "轮胎没气", "气罐没气", "煤气罐没气", "气球", "油烟", "烟雾报警", "狗走丢", "猫走丢", "狗丢了", "猫丢了", "狗不见", "猫不见", "鸟飞了", "出血点", "不行了吗", "没回来过", "流血事件", "吓死人", "好久没回来", "很久没回来", "好久没回家", "没回来看", "电梯坏了", "电梯停了", "不难受", "没难受",
     "睡着", "陌生人进不来", "牙龈出血", "牙出血", "刷牙出血", "进不来",
+    "牙疼", "牙痛",  # a toothache is an errand to the dentist
     "sos按钮", "sos键", "sos功能", "求救按钮", "求救键", "求救功能", "紧急按钮", "呼叫按钮", "一键呼叫",
 )
 
@@ -339,12 +343,12 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  "湿毛巾", "捂住口鼻", "捂口鼻"),
     "information": ("讲到", "那段", "那一段", "演到", "设备", "视频里", "抖音", "给装", "装吗", "行不行", "可不可以", "多久", "多长时间", "一般要", "哪个快", "要钱吗", "要不要钱", "收钱吗", "逃生", "免费", "收费", "多少钱", "报销", "怎么打", "号码", "电话是多少", "的事", "是怎么回事", "咨询", "是多少", "有吗", "区别", "有啥不同", "有什么不同", "哪个好", "什么意思",
                     "有没有", "在哪里办", "能吃吗", "能不能吃", "怎么分辨", "怎么区分", "有没有毒",
-                    "怎么判断", "怎么看出", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的"),
+                    "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的"),
     "hypothetical": ("万一", "如果", "要是", "假如", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "下个月", "下周", "下礼拜", "明年"),
     "feeling": ("气得", "伤心", "委屈"),
     "exertion": ("累得", "爬楼", "跑得", "走得急", "干活干得"),
     "pet": ("小狗", "小猫", "狗狗", "猫咪", "我家狗", "我家猫", "宠物"),
-    "play": ("梦见", "梦到", "做梦", "噩梦", "玩具", "过家家", "打游戏", "游戏里", "玩游戏", "开玩笑", "打篮球", "踢球", "闹着玩", "演戏", "唱戏"),
+    "play": ("梦见", "梦到", "做梦", "噩梦", "玩具", "演一个", "扮演", "演的", "过家家", "打游戏", "游戏里", "玩游戏", "开玩笑", "打篮球", "踢球", "闹着玩", "演戏", "唱戏"),
     "charity": ("捐", "受灾", "灾区", "灾民", "捐给", "捐款", "献爱心"),
     "thanks": ("谢谢", "感谢", "多亏", "幸亏", "及时赶到", "锦旗", "表扬"),
 }
@@ -359,6 +363,7 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"(应该|应当|该)怎么|怎么(扶|救|处理|急救|拍背)",
     r"一(坐|上)(电梯|车|船|飞机)就",  # a habit of fear, not a symptom now
     r"怎么(才能|样才能|样)?(不|避免|防)",  # how to keep safe: information
+    r"怎么(做|学)(心肺复苏|人工呼吸|急救|按压)",  # how to give first aid: learning
     r"怎么(才能|样)?[^ ]{0,4}(求救|求助|呼救|报警|叫救护车|叫120|打120|打110|按)",  # how to ask for help: information
 )
 
@@ -369,12 +374,15 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  "处理好了", "解决了", "创可贴", "包好了", "包扎好", "没摔着", "没伤着", "没碰着", "吓了一跳", "被偷了", "不要紧", "没关系", "小问题", "昨天的事", "以前的事", "上次的事", "过去的事", "早就好了", "不用担心", "别担心", "擦破点皮", "破了点皮", "擦破皮", "不疼了", "不痛了", "抹了", "冲了凉水", "原来是", "虚惊一场", "放心吧", "没戴假牙",
                  # someone who fell and got up again by themselves, or went back to play
                  "又玩", "接着玩", "继续玩", "拍拍土", "自己爬起来", "自己起来了", "爬起来了",
+                 "过一下就好", "一下就好了", "一会就好了", "一会儿就好了", "过会就好",
                  "休息一下就好", "休息下就好", "休息一会就好", "歇一下就好", "歇会就好", "歇会儿就好", "躺一会就好"),
     # Asking to learn or how to treat something: a question, not a call.
     "learning": ("想学", "学学", "学一下", "学习", "培训", "讲座", "上课", "有哪些", "症状", "抹什么", "用什么药",
                  "吃什么药", "了解一下", "想了解"),
     # A condition already seen to.
-    "treated": ("治过", "治好", "看过医生", "医生看过"),
+    "treated": ("治过", "治好", "看过医生", "医生看过", "医生说正常", "说是正常", "正常现象",
+                # someone watched over all the time: a condition, not an event
+                "有保姆看着", "保姆看着", "有人看着", "有人照顾", "有护工"),
     # Smoke with a harmless source, or a story told: only strong cues ("着火了") still count.
     "harmless_source": ("炒糊", "炒菜", "煮糊", "做饭", "烧菜", "烧烤", "抽烟", "吸烟", "烧纸", "熏肉", "熏腊肉", "放鞭炮", "放炮", "烟花", "炒辣椒", "装修", "电焊"),
     "shopping": ("在哪买", "哪里买", "哪儿买", "买个", "买一个"),
@@ -392,14 +400,15 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("耳背", "耳朵背", "聋", "在看电视", "戴着耳机"),
      r"不醒|不答应|不应|没反应|没动静"),
     # A cry in play.
-    (("闹着玩", "玩具", "游戏", "水枪", "过家家", "开玩笑", "躲猫猫", "捉迷藏", "又出来了"), r"救命|救我|快来人|快救|着火|出不来|出不去"),
+    (("闹着玩", "玩具", "游戏", "吃鸡", "王者荣耀", "水枪", "过家家", "开玩笑", "躲猫猫", "捉迷藏", "又出来了"), r"救命|救我|快来人|快救|着火|出不来|出不去"),
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.
     (("拔了插头", "拔掉插头", "插头拔了", "关了电闸", "拉了电闸", "断了电", "电闸关了", "断电了"),
      r"插座|插头|电箱|电闸|电线|漏电|插线板|插排|电器"),
     # A cry for help with the app or the garden, not for a person ("help 怎么兑换", "救救我的花").
-    (("小程序", "兑换", "时间币", "积分", "公众号", "的花", "花枯", "枯了"), r"help|sos|救救|救命|救我|帮帮我"),
+    (("小程序", "兑换", "时间币", "积分", "公众号", "的花", "花枯", "枯了", "这个题", "这道题", "题太难", "作业"),
+     r"help|sos|救救|救命|救我|帮帮我"),
     # Dying of laughter or of a lost game of mahjong.
     (("哈哈", "呵呵", "嘿嘿", "打麻将", "输了", "考试", "考糊", "考砸", "作业"), r"要死了|死了"),
     # Which number to call, asked as a choice: information, whatever else the message says.
@@ -414,12 +423,25 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # A heart that races or breath that runs short from joy, laughter or exertion, not illness.
     (("激动", "高兴", "开心", "兴奋", "笑得", "太逗", "好笑", "小品", "相声", "看球"),
      r"心跳|扑通|砰砰|怦怦|突突|心慌|喘"),
-    (("爬了", "爬楼", "跑步", "跑了", "跳了", "广场舞", "干活", "爬山", "歇会儿就好", "歇一会就好", "歇歇就好"),
+    (("爬了", "爬楼", "跑步", "跑了", "跑完", "爬完", "跳完", "走完", "运动完", "锻炼完", "跳了", "广场舞", "干活", "爬山", "歇会儿就好", "歇一会就好", "歇歇就好"),
      r"喘|心跳|心慌|出汗|汗"),
     # A newcomer asking the way, not someone lost.
     (("新搬来", "刚搬来", "带我去", "带路", "怎么走"), r"不认|路|不知道"),
     # A cry for hands for a chore ("快来人帮我搬个柜子"), not for a person in trouble.
-    (("帮我搬", "搬个", "帮我修", "帮我换", "灯泡", "帮我扛", "帮我拿"), r"^(快点?来人|来人|快来|帮帮我)"),
+    # Round five: any ordinary purpose said with the call — a meal ready, a game short of a player,
+    # a thing to look at or to carry ("快来 饭做好了", "赶紧来 打牌三缺一").
+    (("帮我搬", "搬个", "帮我修", "帮我换", "灯泡", "帮我扛", "帮我拿", "帮我抬", "抬一下", "搬一下",
+      "饭好了", "饭做好", "开饭", "吃饭了", "汤好了", "菜好了", "打牌", "三缺一", "打麻将", "斗地主",
+      "帮我看看", "看看这个", "怎么用", "怎么弄", "看热闹", "拍照", "好看", "扛上", "搬上", "抬上", "拎上楼",
+      # good news and bargains
+      "会走路", "会叫人", "会说话了", "学会", "打折", "特价", "优惠", "便宜", "抢购"),
+     r"^(快点?来人|来人|快来|快点来|帮帮我|赶紧来|赶快来|马上来)"),
+    # Cold or spicy food explains a numb mouth ("孩子吃了冰淇淋 嘴麻"); sitting long, a numb leg.
+    (("冰淇淋", "雪糕", "冰棍", "辣椒", "花椒", "麻椒", "麻辣", "火锅", "太辣", "跳跳糖", "薄荷", "芥末",
+      "坐久了", "蹲久了", "压麻了"),
+     r"麻"),
+    # The writer has already turned the flame down: a hot pan, not a fire.
+    (("关小火", "关了火", "关火了", "把火关了", "火关了", "关掉火"), r"烟|冒|焦|糊"),
     # Good news said with alarm words ("不得了了 我孙子考上大学了").
     (("考上", "中奖", "好消息", "太好了", "得奖", "一百分", "100分", "喜事"), r"不得了"),
     # Calling someone on the phone is not hitting them ("打我妈电话没人接").
@@ -456,7 +478,7 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
                 "流血", "出血", "淌血", "渗血", "断了", "折了", "脱皮", "掉皮", "起泡", "水泡", "烫出", "烫伤",
                 "烧伤", "裂开", "大包", "口子", "划开", "钻心", "都不好使", "没知觉", "没感觉", "不听使唤"),
     # (no "走着走着": clean-up has already collapsed a doubled phrase to "走着")
-    "sudden": ("突然", "一下子", "忽然", "猛地", "冷不丁", "猛然"),
+    "sudden": ("突然", "一下子", "一下就", "忽然", "猛地", "冷不丁", "猛然"),
     "changed": ("说不出话", "说不了话", "说不清", "含糊", "颠三倒四", "糊涂", "不认识", "不认人", "看不见",
                 "看不清", "都是两个", "重影", "麻了", "发麻", "没力气", "没劲", "没知觉", "抬不起", "拿不住", "斜", "歪",
                 "偏", "倒", "晕", "昏", "瘫", "软", "不动", "不说话", "不吭", "叫不醒", "没反应", "抽", "跪",
@@ -464,7 +486,7 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "face": ("嘴角", "嘴巴", "嘴", "半边脸", "脸", "眼皮"),
     "drooping": ("歪", "斜", "耷拉", "往下掉", "下垂", "不动", "动不了", "僵", "瓢", "闭不上"),
     "rouse": ("叫", "喊", "摇", "推", "拍", "晃", "掐人中"),
-    "unroused": ("不醒", "不睁眼", "没反应", "没动静", "不答应", "不应", "不吭声", "不出声"),
+    "unroused": ("不醒", "不睁眼", "没反应", "没有反应", "反应都没有", "没动静", "不答应", "不应", "不吭声", "不出声"),
     "not_up": ("不起来", "不起"),
     "feel_for": ("摸不到", "摸不着", "量不到", "量不出", "测不到", "听不到", "感觉不到"),
     "vital_sign": ("脉", "心跳", "呼吸", "气"),
@@ -506,7 +528,9 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "before_eyes": ("眼前",),
     "darkens": ("黑", "发黑"),
     "ate": ("吃了", "喝了"),
-    "poisoned_signs": ("嘴麻", "舌头麻", "手麻", "还吐", "直吐", "抽筋", "发抖", "看不清"),
+    "poisoned_signs": ("嘴麻", "舌头麻", "手麻", "还吐", "直吐", "抽筋", "发抖", "看不清",
+                       # an allergic reaction after food or a pill
+                       "起红疙瘩", "起疙瘩", "起疹子", "起红点", "喉咙发紧", "嗓子发紧", "喉咙肿", "嘴唇肿", "眼睛肿"),
     "trunk": ("身子", "整个人", "身体"),
     "leaning": ("往一边歪", "往一边倒", "歪", "斜", "一软", "往下出溜", "往下滑"),
     "breath_like": ("喘气像", "呼吸像", "喘得像", "嗓子像"),
@@ -533,7 +557,31 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "persons_hit": ("打他妈", "打她妈", "打他爸", "打她爸", "打老伴", "打老婆", "打媳妇",
                     "打奶奶", "打爷爷", "打老人"),
     "unchecked": ("拦不住", "劝不住", "停不下"),
+    # Round five. Clean-up collapses a doubled verb ("走着走着" → "走着"), so an activity cut short
+    # is read in its collapsed form: a verb + 着, then 就, then a change ("吃着饭人就歪下去了").
+    "doing": ("走着", "说着", "吃着", "看着", "洗着", "坐着", "聊着", "干着", "做着", "打着", "喝着", "睡着",
+              "站着", "唱着", "拖着", "扫着"),
+    "then": ("就",),
+    "gives_way": ("倒", "歪", "斜", "瘫", "软", "不动", "不说话", "不吭", "晕过去", "昏", "说不清", "说不出",
+                  "抽", "跪", "栽", "出溜", "滑下去", "没反应"),
+    # A bodily feeling told by a simile ("疼得像刀割", "胸口像压了块石头", "喘气像拉风箱"): a softer cue.
+    "feels": ("头", "胸口", "心口", "胸", "肚子", "腿", "腰", "后背", "手", "脚", "浑身", "全身", "身上",
+              "疼得", "痛得", "肿得", "烫得", "麻得", "胀得", "闷得", "喘得", "喘气", "呼吸", "难受得"),
+    "like": ("像", "跟", "如同", "好似"),
+    "image": ("刀割", "刀绞", "刀扎", "刀子", "针扎", "针刺", "裂开", "炸开", "要炸", "爆开", "撕开", "火烧",
+              "火燎", "着火", "石头", "压着", "火炉", "烙铁", "拉锯", "拉风箱", "柱子", "馒头", "锤子", "钳子",
+              "攥", "勒", "绑", "堵着", "塞了"),
+    # Two clauses of one story: things were fine a moment ago, and now they are not
+    # ("他刚才还好好的 现在叫不醒", "早上还能说话 现在一点反应都没有").
+    "was_fine": ("还好好的", "本来好好的", "好端端的", "刚才还", "刚刚还", "早上还", "上午还", "下午还",
+                 "晚上还", "还能说话", "还在说话", "还说着话", "还跟我说话", "还能走", "还能吃"),
+    # a quantity of pills swallowed at once ("吃了一整瓶降压药")
+    "swallowed": ("吃了", "喝了", "吞了", "服了", "吃下", "吞下"),
+    "handful": ("一整瓶", "整瓶", "一瓶", "半瓶", "大半瓶", "一把", "一大把", "一板", "一整板", "好几板",
+                "一盒", "一整盒", "十几片", "二十多片", "几十片", "一堆"),
+    "pills": ("药", "片", "丸"),
 }
+KIND_PARTS["unwell_now"] = KIND_PARTS["changed"] + KIND_PARTS["unroused"] + KIND_PARTS["poisoned_signs"]
 KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
     # falls, bleeding and burns: a body part in a harmed state, alone a doubt
     (("body", "injured"), 4, 2),
@@ -583,7 +631,59 @@ KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
     (("coerce", "money_out"), 6, 2.5),
     (("persons_hit",), 0, 3),
     (("unchecked",), 0, 2),
+    # round five
+    (("doing", "then", "gives_way"), 4, 3),
+    (("feels", "like", "image"), 6, 2),
+    (("swallowed", "handful", "pills"), 4, 4),
 )
+
+# Round five: a symptom told across two clauses of one message. A row reads "a composition of the
+# first parts in one clause, and of the second parts in the clause right after it", and weighs as one
+# cue of the second clause (so a context there drops it, and a softener softens it).
+CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float], ...] = (
+    (("was_fine",), ("unwell_now",), 3),         # "他刚才还好好的 现在叫不醒"
+    (("ate",), ("poisoned_signs",), 2.5),         # "吃了邻居送的蘑菇 现在嘴麻还吐"
+    (("swallowed",), ("poisoned_signs",), 2.5),   # "下午给他吃了药 现在全身起红疙瘩"
+)
+CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each clause
+
+# Round five: a frame — a dream, what is shown on a screen, in the news or on the radio — sets its own
+# clause and the clauses after it in another world: no cue counts there, however strong ("看了个恐怖片
+# 里面的人一直喊救命", "我在看抗洪的新闻 好多房子被淹了"). A drill stages only hazards and cries
+# (`STAGED_CUES`), so a faint or a fall after it is still read ("消防演习的时候 有人晕倒了"). The frame
+# ends at a clause that comes back to now, starts with a sudden event ("我在看新闻 突然…"), with the
+# writer's own senses ("…闻到一股煤气味"), with someone of the household ("…他就歪倒在沙发上了") or
+# with a room of the home ("…厨房冒烟了"). Watching a drama, reading or playing is an activity, not a
+# frame: it silences its own clause only ("我在看电视剧 老伴倒在地上了" is an alarm).
+FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
+          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片")
+DRILLS = ("演习", "演练")
+STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
+SCREEN_ACTIVITIES = ("电视剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频",
+                     "小说", "故事", "节目", "话剧", "演戏", "拍戏")
+FRAME_RELEASES = NOW_MARKERS + ("突然", "忽然", "一下子", "结果", "这时", "可是", "但是", "醒来", "醒了",
+                                "闻到", "闻着", "我闻", "听到外面", "厨房", "家里", "屋里", "我家", "卧室", "客厅",
+                                "卫生间", "厕所", "楼道", "门口", "老伴", "老头", "老太", "我妈", "我爸", "我老",
+                                "我奶奶", "我爷爷", "他", "她")
+# Round five: a danger word used as an image ("电脑着火一样烫", "手机烫得像要着火") says nothing of a
+# fire. Cues inside the image do not count; if the clause names no part of a body, nor do the
+# cues that reach into it. (A bodily simile is read by the "feels like image" composition.)
+HAZARD_IMAGES = ("着火", "着了火", "火烧", "冒烟", "爆炸", "炸了", "炸开", "要炸", "死了", "要死")
+SIMILE_PATTERNS = (
+    r"(像|跟|如同|好似|好像)是?要?(被人?)?[^ ]{0,3}(%s)[^ ]{0,2}(一样|似的|一般)" % "|".join(HAZARD_IMAGES),
+    r"(像|跟|好似)是?要(%s)" % "|".join(HAZARD_IMAGES),
+    r"(%s)了?(一样|似的|一般)" % "|".join(HAZARD_IMAGES),
+)
+
+# Round five: objects and pets are not persons. A harm or state word said of one ("电视没反应了",
+# "手机烫得像要着火", "电脑摔了") is hidden like a neutral phrase; their names are taken out before a
+# clause is searched for a body part ("手机" holds 手).
+NON_PERSONS = ("手机", "电脑", "笔记本", "平板", "电视", "收音机", "遥控器", "打印机", "屏幕", "冰箱", "空调",
+               "洗衣机", "电风扇", "风扇", "锅", "杯子", "碗", "盘子", "花瓶", "车子", "手表", "闹钟", "充电宝",
+               "路由器", "机器", "鱼缸", "花盆", "狗狗", "小狗", "猫咪", "小猫", "鹦鹉", "鸟")
+NON_PERSON_STATES = ("没反应", "没有反应", "不动了", "动不了", "不动", "摔了", "摔坏", "摔碎", "摔裂", "坏了",
+                     "死机", "没电", "黑屏", "卡住", "卡死", "烫得", "好烫", "很烫", "不亮", "没声", "不响",
+                     "一样烫")  # not 冒烟 or 着了: an appliance alight is a fire
 
 # A cue said with one of these before it ("嘴有点歪", "有点头晕") is mild: it weighs half, never
 # less than a doubt, so that alone it still asks and a context elsewhere in the message can drop it.
