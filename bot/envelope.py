@@ -7,6 +7,7 @@ a check is answered with an HTTP error and goes no further.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import xmltodict
@@ -22,6 +23,13 @@ MAX_BODY_BYTES = 64 * 1024
 # WeChat never sends a document type; refusing any declaration stops entity
 # expansion ("billion laughs") and external entities before a parser runs.
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+
+# The query parameters WeChat signs or that choose how a request is read. Each comes once: with two values a proxy,
+# a log reader and the bot could each take a different one (signature=good&signature=other).
+PROTOCOL_PARAMETERS = ("signature", "timestamp", "nonce", "openid", "echostr", "encrypt_type", "msg_signature")
+
+# WeChat's ciphertext is plain base64; Python's decoder would skip stray characters, so a mangled one is refused.
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
 class Rejected(Exception):
@@ -39,6 +47,26 @@ class Opened:
     crypto: WeChatCrypto | None  # the key that opened it; None when the request came in plaintext
     timestamp: str = ""
     nonce: str = ""
+
+
+def protocol_query(query: Mapping[str, str]) -> dict[str, str]:
+    """The request's query as one value per name; 400 when a protocol parameter is given twice.
+
+    `query` is aiohttp's MultiDict: a plain dict() of it would silently keep the first of two values."""
+    getall = getattr(query, "getall", None)
+    if getall is not None:
+        for name in PROTOCOL_PARAMETERS:
+            if len(getall(name, ())) > 1:
+                raise Rejected(400, f"{name} given more than once")
+    return {name: query[name] for name in query}
+
+
+def check_sender(query: Mapping[str, str], openid: str) -> None:
+    """WeChat names the sender in the query (`openid`) as well as in the message: they must agree, so a body
+    speaking for another member never rides on a request signed for someone else."""
+    named = query.get("openid")
+    if named is not None and named != openid:
+        raise Rejected(403, "the message's sender is not the request's openid")
 
 
 class Envelope:
@@ -88,7 +116,7 @@ class Envelope:
             check_signature(self._token, signature, timestamp, nonce)
         except InvalidSignatureException:
             raise Rejected(403, "bad signature") from None
-        if not timestamp.isdigit() or abs(now - int(timestamp)) > MAX_CLOCK_SKEW_S:
+        if not (timestamp.isascii() and timestamp.isdigit()) or abs(now - int(timestamp)) > MAX_CLOCK_SKEW_S:
             raise Rejected(403, "stale timestamp")
 
     def _decrypt(self, query: dict[str, str], outer: dict) -> Opened:
@@ -96,6 +124,8 @@ class Envelope:
             raise Rejected(400, "encrypted message but no EncodingAESKey configured")
         if not isinstance(outer.get("Encrypt"), str):
             raise Rejected(400, "missing Encrypt")
+        if not _BASE64.fullmatch(outer["Encrypt"]):
+            raise Rejected(400, "Encrypt is not base64")
         msg_signature = query.get("msg_signature", "")
         for crypto in self._cryptos:  # current key first, then the one being rotated out
             try:
