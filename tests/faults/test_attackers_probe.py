@@ -79,6 +79,15 @@ async def test_a_valid_signature_on_a_stale_or_future_timestamp_is_refused(wecha
     assert handled == []
 
 
+async def test_a_timestamp_in_other_digits_is_refused_even_when_signed(wechat, handled):
+    """'１７…' (full-width) passes str.isdigit() and then breaks int(): refused as a bad timestamp, not a crash."""
+    stamp = str(int(time.time())).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    nonce = secrets.token_hex(6)
+    query = {"signature": sign("testtoken", stamp, nonce), "timestamp": stamp, "nonce": nonce}
+    assert (await post_raw(wechat, query, plain("o_elder_li", "你好").encode()))[0] == 403
+    assert handled == []
+
+
 @pytest.mark.parametrize("name", ["signature", "timestamp", "nonce", "openid", "echostr"])
 async def test_a_protocol_parameter_given_twice_is_refused(wechat, handled, name):
     stamp, nonce = fresh()
@@ -306,3 +315,10 @@ async def test_an_error_page_shows_no_internals(site):
         assert "Traceback" not in await response.text()
     async with site.get("/nowhere/" + "%00" * 10) as response:
         assert response.status == 404 and "Traceback" not in await response.text()
+
+
+async def test_markup_in_a_login_link_comes_back_escaped(site):
+    async with site.get('/console/login/"><img src=x onerror=alert(1)>') as response:
+        text = await response.text()
+        assert response.status == 200 and "<img src=x" not in text and "&#34;&gt;&lt;img" in text
+        assert "default-src" in response.headers["Content-Security-Policy"]
