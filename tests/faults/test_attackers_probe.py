@@ -267,6 +267,38 @@ async def test_a_body_sent_slowly_is_cut_off(wechat, bot_server, handled):
     assert handled == []
 
 
+async def _raw_exchange(bot_server, request: bytes) -> bytes:
+    reader, writer = await asyncio.open_connection(bot_server.host, bot_server.port)
+    writer.write(request)
+    await writer.drain()
+    try:
+        return await asyncio.wait_for(reader.read(300), 15)
+    finally:
+        writer.close()
+
+
+async def test_a_huge_chunked_body_is_cut_off_at_the_limit(wechat, bot_server, handled):
+    """No Content-Length to refuse up front: the limit still holds while the chunks come in."""
+    query = "&".join(f"{k}={v}" for k, v in wechat.signed_query(*fresh()).items())
+    chunk = b"a" * 8192
+    body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(10)) + b"0\r\n\r\n"
+    answer = await _raw_exchange(bot_server, f"POST /wechat?{query} HTTP/1.1\r\nHost: x\r\n"
+                                             f"Transfer-Encoding: chunked\r\n\r\n".encode() + body)
+    assert answer.startswith(b"HTTP/1.1 413")
+    assert handled == []
+
+
+async def test_a_request_with_both_content_length_and_chunks_is_not_smuggled(wechat, bot_server, handled):
+    query = "&".join(f"{k}={v}" for k, v in wechat.signed_query(*fresh()).items())
+    smuggled = plain("o_staff_zhao", "发放").encode()
+    answer = await _raw_exchange(bot_server, (
+        f"POST /wechat?{query} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+        f"0\r\n\r\n").encode() + b"POST /wechat HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % len(smuggled)
+        + smuggled)
+    assert answer.split(b"\r\n")[0].endswith(b" 400 Bad Request")
+    assert handled == []
+
+
 # ---- the other routes ----
 
 @pytest.fixture
