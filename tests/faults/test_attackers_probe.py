@@ -55,7 +55,7 @@ def plain(openid: str, content: str, *, created: str | None = None, to: str = AC
 
 # ---- signature and envelope ----
 
-async def test_a_captured_url_with_another_members_openid_is_still_one_message(wechat, handled):
+async def test_a_captured_url_resent_for_another_member_is_refused(wechat, handled):
     query, body = wechat.envelope(plain("o_elder_li", "查余额"))
     assert (await post_raw(wechat, query, body))[0] == 200
     # Same signed URL, the openid parameter pointing at someone else, the body naming them too.
@@ -154,7 +154,7 @@ async def test_safe_mode_tricks_reach_no_handler(wechat, handled, trick, status)
 
 
 @pytest.mark.parametrize("wechat_mode", ["safe"], indirect=True)
-async def test_a_safe_mode_message_naming_another_sender_outside_than_inside_is_refused(wechat, handled):
+async def test_a_safe_mode_message_whose_inner_sender_is_not_the_query_openid_is_refused(wechat, handled):
     query, body = _sealed(wechat, plain("o_staff_zhao", "发放"))
     query["openid"] = "o_elder_li"
     assert (await post_raw(wechat, query, body))[0] == 403
@@ -197,8 +197,8 @@ async def test_an_absurd_create_time_is_a_bad_request_not_a_crash(wechat, handle
     assert handled == []
 
 
-async def test_a_create_time_far_from_the_signed_timestamp_is_read_as_now(wechat, handled, runtime):
-    """A replay with CreateTime a year ahead must not open a member's 48-hour window for a year."""
+async def test_a_create_time_a_year_ahead_keeps_no_window_open_past_48_hours(wechat, handled, runtime):
+    """A signed message stamped a year ahead is answered, but the member's 48-hour window is 48 hours from now."""
     year = 365 * 24 * 3600
     query, body = wechat.envelope(plain("o_elder_li", "你好", created=str(int(time.time()) + year)))
     assert (await post_raw(wechat, query, body))[0] == 200
