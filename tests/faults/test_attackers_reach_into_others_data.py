@@ -1,8 +1,9 @@
 """Members who try, in chat, to reach another member's task, contact details or data, or to act as staff.
 
-The whole bot on real Redis and SQL: an elder's request accepted by her volunteer; a volunteer of another
-community and a stranger elder type every command that takes a task number, and every staff command. They must
-learn nothing personal and change nothing.
+The whole bot on real Redis and SQL: an elder's request accepted by her volunteer; another volunteer (of her
+community or another), a stranger elder and someone unregistered type every command that takes a task number,
+and every staff command. They must learn nothing personal, not even when the elder expects her visitor, and
+change nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from storage import audit, members
-from tests.service_requests.conftest import Community, local_day
+from storage.base import utcnow
+from tests.service_requests.conftest import local_day
 
 ELDER_PHONE = "13800130001"  # the first person registered
 ELDER_ADDRESS = "青山湖小区3栋2单元501"
@@ -18,14 +20,7 @@ OTHER_COMMUNITY = "八一广场社区"
 
 
 @pytest.fixture
-def community(runtime):
-    return Community(runtime)
-
-
-@pytest.fixture
 async def accepted(community):
-    from storage.base import utcnow
-
     elder = await community.elder()
     zhang = await community.volunteer("o_vol_zhang", "张志强")
     task = await community.request(elder, hours_ahead=20)
