@@ -6,13 +6,15 @@ a check is answered with an HTTP error and goes no further.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import xmltodict
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidSignatureException
-from wechatpy.utils import check_signature
 
 from bot.config import WeChatConfig
 
@@ -22,6 +24,13 @@ MAX_BODY_BYTES = 64 * 1024
 # WeChat never sends a document type; refusing any declaration stops entity
 # expansion ("billion laughs") and external entities before a parser runs.
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
+
+# The query parameters WeChat signs or that choose how a request is read. Each comes once: with two values a proxy,
+# a log reader and the bot could each take a different one (signature=good&signature=other).
+PROTOCOL_PARAMETERS = ("signature", "timestamp", "nonce", "openid", "echostr", "encrypt_type", "msg_signature")
+
+# WeChat's ciphertext is plain base64; Python's decoder would skip stray characters, so a mangled one is refused.
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
 class Rejected(Exception):
@@ -39,6 +48,26 @@ class Opened:
     crypto: WeChatCrypto | None  # the key that opened it; None when the request came in plaintext
     timestamp: str = ""
     nonce: str = ""
+
+
+def protocol_query(query: Mapping[str, str]) -> dict[str, str]:
+    """The request's query as one value per name; 400 when a protocol parameter is given twice.
+
+    `query` is aiohttp's MultiDict: a plain dict() of it would silently keep the first of two values."""
+    getall = getattr(query, "getall", None)
+    if getall is not None:
+        for name in PROTOCOL_PARAMETERS:
+            if len(getall(name, ())) > 1:
+                raise Rejected(400, f"{name} given more than once")
+    return {name: query[name] for name in query}
+
+
+def check_sender(query: Mapping[str, str], openid: str) -> None:
+    """WeChat names the sender in the query (`openid`) as well as in the message: they must agree, so a body
+    speaking for another member never rides on a request signed for someone else."""
+    named = query.get("openid")
+    if named is not None and named != openid:
+        raise Rejected(403, "the message's sender is not the request's openid")
 
 
 class Envelope:
@@ -84,11 +113,9 @@ class Envelope:
         signature, timestamp, nonce = (query.get(name, "") for name in ("signature", "timestamp", "nonce"))
         if not (signature and timestamp and nonce):
             raise Rejected(403, "missing signature")
-        try:
-            check_signature(self._token, signature, timestamp, nonce)
-        except InvalidSignatureException:
-            raise Rejected(403, "bad signature") from None
-        if not timestamp.isdigit() or abs(now - int(timestamp)) > MAX_CLOCK_SKEW_S:
+        if not _signed(signature, self._token, timestamp, nonce):
+            raise Rejected(403, "bad signature")
+        if not (timestamp.isascii() and timestamp.isdigit()) or abs(now - int(timestamp)) > MAX_CLOCK_SKEW_S:
             raise Rejected(403, "stale timestamp")
 
     def _decrypt(self, query: dict[str, str], outer: dict) -> Opened:
@@ -97,6 +124,11 @@ class Envelope:
         if not isinstance(outer.get("Encrypt"), str):
             raise Rejected(400, "missing Encrypt")
         msg_signature = query.get("msg_signature", "")
+        # It does not depend on the key: checked once, in constant time (wechatpy compares with !=).
+        if not _signed(msg_signature, self._token, query["timestamp"], query["nonce"], outer["Encrypt"]):
+            raise Rejected(403, "bad msg_signature")
+        if not _BASE64.fullmatch(outer["Encrypt"]):
+            raise Rejected(400, "Encrypt is not base64")
         for crypto in self._cryptos:  # current key first, then the one being rotated out
             try:
                 xml = crypto.decrypt_message(outer, msg_signature, query["timestamp"], query["nonce"])
@@ -107,6 +139,13 @@ class Envelope:
             _parse_xml(xml.encode("utf-8"))
             return Opened(xml=xml, crypto=crypto, timestamp=query["timestamp"], nonce=query["nonce"])
         raise Rejected(400, "cannot decrypt with any configured EncodingAESKey")
+
+
+def _signed(signature: str, *parts: str) -> bool:
+    """WeChat's SHA-1 over the sorted parts, compared in constant time: wechatpy's `!=` would tell a patient
+    attacker, by its timing, how much of a forged signature is right."""
+    expected = hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()
+    return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
 
 
 def _parse_xml(body: bytes) -> dict:

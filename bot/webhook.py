@@ -21,7 +21,7 @@ from typing import Awaitable, Callable, Coroutine
 from aiohttp import web
 from redis.asyncio import Redis
 
-from bot.envelope import MAX_CLOCK_SKEW_S, Envelope, Opened, Rejected
+from bot.envelope import MAX_CLOCK_SKEW_S, Envelope, Opened, Rejected, check_sender, protocol_query
 from bot.inbound import Inbound, read_inbound
 from bot.observability import Metrics, log_message
 from bot.replies import render, split_text
@@ -40,6 +40,10 @@ log = logging.getLogger("timebank.webhook")
 
 SUCCESS = "success"  # WeChat's "received, no passive reply"
 CONTINUATION_DELAY = timedelta(seconds=1)
+# WeChat posts a few KiB at once; a body still trickling in after this is a slow-body attack holding a connection.
+BODY_READ_TIMEOUT_S = 5.0
+# An echoed echostr or a refusal's reason is text, never something a browser should sniff into HTML.
+PLAIN_ONLY = {"X-Content-Type-Options": "nosniff"}
 
 Responder = Callable[[Incoming, Context], Awaitable[Outcome]]
 
@@ -83,18 +87,23 @@ class WeChatEndpoint:
 
     async def handshake(self, request: web.Request) -> web.Response:
         try:
-            return web.Response(text=self._envelope.handshake(dict(request.query), time.time()))
+            echo = self._envelope.handshake(protocol_query(request.query), time.time())
+            return web.Response(text=echo, headers=PLAIN_ONLY)
         except Rejected as rejected:
-            return web.Response(status=rejected.status, text=rejected.reason)
+            return web.Response(status=rejected.status, text=rejected.reason, headers=PLAIN_ONLY)
 
     async def receive(self, request: web.Request) -> web.Response:
         started = time.monotonic()
         try:
-            body = await request.read()
-            opened = self._envelope.open(dict(request.query), body, time.time())
+            query = protocol_query(request.query)
+            body = await asyncio.wait_for(request.read(), BODY_READ_TIMEOUT_S)
+            opened = self._envelope.open(query, body, time.time())
             inbound = read_inbound(opened.xml)
+            check_sender(query, inbound.incoming.openid)
         except web.HTTPRequestEntityTooLarge:
             return self._reject(Rejected(413, "body too large"))
+        except TimeoutError:
+            return self._reject(Rejected(408, "body too slow"))
         except Rejected as rejected:
             return self._reject(rejected)
         verdict = await self._replay_verdict(opened)
@@ -111,7 +120,7 @@ class WeChatEndpoint:
     def _reject(self, rejected: Rejected) -> web.Response:
         self._metrics.messages.labels(type="invalid", result=f"rejected_{rejected.status}").inc()
         log.info("rejected request status=%d reason=%s", rejected.status, rejected.reason)
-        return web.Response(status=rejected.status, text=rejected.reason)
+        return web.Response(status=rejected.status, text=rejected.reason, headers=PLAIN_ONLY)
 
     async def _replay_verdict(self, opened: Opened) -> int | None:
         try:

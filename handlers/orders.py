@@ -34,9 +34,11 @@ async def pick(slots: dict, member: members.Member, ctx: Context, wanted: Wanted
     """The task named by its number, or the member's only task that fits; else what to say instead."""
     if "task_id" in slots:
         try:
-            return await tasks.task(ctx.bank.sessions, slots["task_id"])
+            return await tasks.task_for(ctx.bank.sessions, slots["task_id"], member.id)
         except tasks.TaskNotFound:
             return Reply(ctx.text("no_such_task", id=str(slots["task_id"])))
+        except tasks.NotYourTask as error:  # someone else's number: nothing of it, not even its time, is told
+            return refusal(error, slots["task_id"], ctx)
     fitting = [task for task in await tasks.tasks_of(ctx.bank.sessions, member.id, limit=ORDERS_SHOWN * 2)
                if wanted(task, member.id)]
     if len(fitting) == 1:

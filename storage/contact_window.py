@@ -78,8 +78,11 @@ def held_key(openid: str) -> str:
 
 
 def window_left_ms(opened_at: datetime, length: timedelta = WINDOW) -> int:
-    """How long a window opened at `opened_at` has left; 0 or less once it has closed."""
-    return int((opened_at + length - utcnow()).total_seconds() * 1000)
+    """How long a window opened at `opened_at` has left; 0 or less once it has closed.
+
+    Never more than the whole window: a message stamped in the future (a CreateTime nobody checked) must not
+    keep a member's window open past its length from now."""
+    return int((min(opened_at + length - utcnow(), length)).total_seconds() * 1000)
 
 
 class ContactWindow:

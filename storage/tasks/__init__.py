@@ -30,7 +30,7 @@ from storage.tasks.transitions import EVENTS, TRANSITIONS
 from storage.tasks.values import (DEFAULT_TASK_RULES, CheckIn, Contact, NoShow, Point, Quote, Rating, Settlement, Task,
                                   TaskEvent, TaskRules, VolunteerRecord)
 from storage.tasks.windows import Pay, check_request_timing, pay_for
-from storage.tasks.views import history, open_requests, task, tasks_of, volunteer_record
+from storage.tasks.views import history, open_requests, task, task_for, tasks_of, volunteer_record
 
 __all__ = [
     # operations
@@ -39,7 +39,7 @@ __all__ = [
     # sweeps
     "reopen_no_shows", "auto_confirm", "expire_stale", "reminders_due",
     # views
-    "task", "open_requests", "tasks_of", "rating_of", "volunteer_record", "history", "distance_m",
+    "task", "task_for", "open_requests", "tasks_of", "rating_of", "volunteer_record", "history", "distance_m",
     # values
     "TaskRules", "DEFAULT_TASK_RULES", "Task", "Point", "Quote", "CheckIn", "Settlement", "NoShow", "Rating",
     "Contact", "VolunteerRecord", "TaskEvent",

@@ -9,8 +9,10 @@ from sqlalchemy import case, func, or_, select
 from storage.db import Sessions, one_statement
 from storage.members import CONFIRMED
 from storage.members.tables import FamilyBindingRow
-from storage.tasks.errors import TaskNotFound
+from storage.members.tables import MemberRow
+from storage.tasks.errors import NotYourTask, TaskNotFound
 from storage.tasks.matching import average_stars
+from storage.tasks.parties import is_requester_side
 from storage.tasks.tables import DONE, OPEN, ServiceRequestRow, TaskEventRow
 from storage.tasks.transitions import NO_SHOW, VOLUNTEER_CANCEL
 from storage.tasks.values import Task, TaskEvent, TaskRules, VolunteerRecord, as_task
@@ -21,6 +23,20 @@ async def task(sessions: Sessions, request_id: int) -> Task:
         row = await session.get(ServiceRequestRow, request_id)
     if row is None:
         raise TaskNotFound(f"no request {request_id}")
+    return as_task(row)
+
+
+async def task_for(sessions: Sessions, request_id: int, member_id: int) -> Task:
+    """The task named by its number, for a member it concerns: its volunteer, or the requester side (the elder,
+    bound family, staff). Anyone else typing its number gets NotYourTask before anything of it is read out: its
+    time, status and service tell when an elder expects a visitor."""
+    async with sessions() as session:
+        row = await session.get(ServiceRequestRow, request_id)
+        if row is None:
+            raise TaskNotFound(f"no request {request_id}")
+        if row.volunteer_id != member_id and not await is_requester_side(
+                session, await session.get(MemberRow, member_id), row.requester_id):
+            raise NotYourTask(f"request {request_id} does not concern member {member_id}")
     return as_task(row)
 
 
