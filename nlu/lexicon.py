@@ -596,6 +596,10 @@ WEEK_PREFIXES = {
 
 MONTH_PREFIXES = {"下个月": 1, "下月": 1, "这个月": 0, "本月": 0}
 
+# A place in a month -> its day (-1: the last day): "月底" is the month's last day, "下个月初" the 1st of
+# the next. Unprefixed, it is this month's if not yet past, else the next month's (like X号).
+MONTH_POSITIONS = {"月底": -1, "月末": -1, "月尾": -1, "月初": 1, "月头": 1, "月中": 15}
+
 DAY_SUFFIXES = ("号", "日")
 
 # "3号楼" is an address, "12号单" a task: not dates.
@@ -618,7 +622,32 @@ PERIODS = {
     "晚上": ("afternoon", "19:00"),
     "凌晨": ("as_is", "05:00"),
     "半夜": ("as_is", "00:00"),
+    # northern dialect: 晌 is the middle of the day, 前晌/后晌 the halves around it; 擦黑 is dusk
+    "前晌": ("as_is", "09:00"), "上晌": ("as_is", "09:00"), "头午": ("as_is", "09:00"),
+    "晌午": ("noon", "12:00"), "后晌": ("afternoon", "14:00"), "下晌": ("afternoon", "14:00"),
+    "过晌": ("afternoon", "14:00"), "傍黑": ("afternoon", "18:00"), "擦黑": ("afternoon", "18:00"),
 }
+
+# Elders tell the time by meals (and the nap): "after breakfast" is the morning, "after lunch" the
+# afternoon, "after supper" the evening, each with that period's default time and rule ("晚饭后七点" = 19:00).
+MEAL_PERIODS = {
+    "早饭": "上午", "早餐": "上午",
+    "午饭": "下午", "中饭": "下午", "中午饭": "下午", "午餐": "下午", "午觉": "下午",
+    "晚饭": "晚上", "晚餐": "晚上",
+}
+MEAL_AFTER = ("后", "以后", "之后", "过后")
+MEAL_EATEN = ("吃完", "吃过", "吃了")
+MEAL_TIMES = {
+    **{meal + after: period for meal, period in MEAL_PERIODS.items() for after in MEAL_AFTER},
+    **{eaten + meal: period for meal, period in MEAL_PERIODS.items() for eaten in MEAL_EATEN},
+}
+PERIODS |= {said: PERIODS[period] for said, period in MEAL_TIMES.items()}
+# A meal named as the time of day asks for no meal ("午饭后想请人帮我洗洗头" is bathing).
+SERVICE_NEUTRAL_PHRASES += tuple(MEAL_TIMES)
+
+# One-character periods, understood only just before a clock ("早6点", "晚7点"): alone they are
+# other words (太晚了, 早就). So are speech recognition's 午 heard as 五 ("上五十点"): "上五楼" is a floor.
+CLOCK_PERIODS = {"早": "早上", "晚": "晚上", "夜": "晚上", "上五": "上午", "下五": "下午"}
 
 # Minute words after "X点".
 MINUTE_WORDS = {"半": 30, "一刻": 15, "三刻": 45, "整": 0}
@@ -629,7 +658,12 @@ HOUR_WORDS = ("小时", "钟头")
 MINUTE_UNIT_WORDS = ("分钟",)
 # "一个上午" is taken as half a day, like the contract's 半天 ("一上午" would
 # clash with "周一上午").
-FIXED_DURATIONS = {"半天": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240}
+FIXED_DURATIONS = {
+    "半天": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240,
+    # spoken roughly: 个把/一个来 小时 is about one hour, 半拉 is half
+    "个把小时": 60, "个把钟头": 60, "个把钟": 60, "一个来小时": 60, "一个来钟头": 60,
+    "半拉小时": 30, "半拉钟头": 30, "半拉钟": 30,
+}
 # Asking for the next page of something already shown (a statement, a list).
 NEXT_PAGE_WORDS = ("更多", "下一页", "再往前", "还有呢", "再看看")
 

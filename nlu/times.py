@@ -13,11 +13,13 @@ from .numbers import NUMBER, to_int
 from .spans import Found, alternation, find_all
 
 _PERIOD = alternation(lexicon.PERIODS)
+# Before a clock a one-character period counts too ("晚7点"); alone it is another word.
+_CLOCK_PERIOD = alternation({**lexicon.PERIODS, **lexicon.CLOCK_PERIODS})
 _MINUTE_WORD = alternation(lexicon.MINUTE_WORDS)
 
-_DIGITAL_CLOCK = re.compile(rf"(?:({_PERIOD})\s?)?(\d{{1,2}}):(\d{{2}})(?!\d)")
+_DIGITAL_CLOCK = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?(\d{{1,2}}):(\d{{2}})(?!\d)")
 _SPOKEN_CLOCK = re.compile(
-    rf"(?:({_PERIOD})\s?)?({NUMBER})(?:点|时(?!间))"
+    rf"(?:({_CLOCK_PERIOD})\s?)?({NUMBER})(?:点|时(?!间))"
     rf"(?:({_MINUTE_WORD})|({NUMBER})(?:分(?!钟))?(?![个小号点天分]))?"
     rf"(钟|左右|多)?"
 )
@@ -54,7 +56,7 @@ def clock(hour: int, minute: int, period: str | None, twenty_four_hour: bool = F
 def shift_to_period(hour: int, period: str | None) -> int:
     if period is None:
         return hour + 12 if 1 <= hour <= 6 else hour
-    rule = lexicon.PERIODS[period][0]
+    rule = lexicon.PERIODS[lexicon.CLOCK_PERIODS.get(period, period)][0]
     if rule == "noon":
         return hour + 12 if hour in (1, 2) else hour
     if rule == "afternoon":
