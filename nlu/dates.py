@@ -18,6 +18,7 @@ _DAY_SUFFIX = alternation(lexicon.DAY_SUFFIXES)
 _MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
 _SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
 _RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
+_FESTIVAL = re.compile(alternation(lexicon.FESTIVALS))
 # "月底", "下个月底", "本月初": the month prefix shares its 月 with the position word.
 _MONTH_POSITION = re.compile(
     rf"({alternation(prefix.removesuffix('月') for prefix in lexicon.MONTH_PREFIXES)})?"
@@ -39,6 +40,7 @@ def find_dates(text: str, today: date) -> list[Found]:
         (_SHIFTED_MONTH_DAY, lambda m: _shifted_month_day(today, m)),
         (_RELATIVE_DAY, lambda m: today + timedelta(days=lexicon.RELATIVE_DAYS[m.group()])),
         (_MONTH_POSITION, lambda m: _month_position(today, m)),
+        (_FESTIVAL, lambda m: month_day_date(today, *lexicon.FESTIVALS[m.group()])),
         (_WEEKDAY, lambda m: weekday_date(today, lexicon.WEEKDAY_NAMES[m.group(2)],
                                            lexicon.WEEK_PREFIXES[m.group(1) or ""])),
         (_DAY_OF_MONTH, lambda m: day_of_month_date(today, to_int(m.group(1)))),

@@ -64,6 +64,10 @@ VARIANTS = {
     "今晚": "今天晚上", "明晚": "明天晚上", "今早": "今天早上", "明早": "明天早上",
     "早晨": "早上", "清早": "早上", "清晨": "早上", "晚间": "晚上", "夜里": "晚上",
     "礼拜日": "礼拜天", "星期日": "星期天",
+    # lengths said loosely, put in the form the duration reader knows: 半个来小时 = 半个小时,
+    # 两小时半 = 两个半小时, 一点五个小时 = 一个半小时
+    "个来小时": "个小时", "个来钟头": "个钟头", "个小时半": "个半小时", "小时半": "个半小时", "个钟头半": "个半钟头",
+    "点五个小时": "个半小时", "点五小时": "个半小时", "点五个钟头": "个半钟头",
 }
 
 # Words said while thinking; dropped at the start of a clause only, so that
@@ -360,7 +364,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"换(个|点|些)(米|面|油|鸡蛋|东西|礼品|奶|毛巾)": 3,
     },
     "rate": {
-        r"(?<![点\d])([1-5]|[一二三四五])\s*(分|星|颗星)(?!钟)": 3,
+        # not the minutes of a clock ("三点四十五分")
+        r"(?<![点\d十零])([1-5]|[一二三四五])\s*(分|星|颗星)(?!钟)": 3,
         # a verdict on the service or the volunteer's work: "服务不太好", "手艺真不错", "活干得挺好"
         r"(服务|态度|手艺|活儿?)[^ ]{0,2}(不太|不怎么|很|挺|真|非常|特别|太|蛮)(好|差|行|棒|不错|一般|凑合|马虎|满意|细|周到)": 2.5,
     },
@@ -614,6 +619,11 @@ WEEK_PREFIXES = {
 
 MONTH_PREFIXES = {"下个月": 1, "下月": 1, "这个月": 0, "本月": 0}
 
+# Festivals on a fixed day of the solar calendar -> (month, day), resolved like X月X号. Lunar ones
+# (春节, 中秋, 重阳) move every year and are left to the bot to ask.
+FESTIVALS = {"元旦": (1, 1), "劳动节": (5, 1), "五一节": (5, 1), "国庆节": (10, 1), "国庆": (10, 1),
+             "平安夜": (12, 24), "圣诞节": (12, 25), "圣诞": (12, 25)}
+
 # A place in a month -> its day (-1: the last day): "月底" is the month's last day, "下个月初" the 1st of
 # the next. Unprefixed, it is this month's if not yet past, else the next month's (like X号).
 MONTH_POSITIONS = {"月底": -1, "月末": -1, "月尾": -1, "月初": 1, "月头": 1, "月中": 15}
@@ -641,7 +651,7 @@ PERIODS = {
     "凌晨": ("as_is", "05:00"),
     "半夜": ("as_is", "00:00"),
     # northern dialect: 晌 is the middle of the day, 前晌/后晌 the halves around it; 擦黑 is dusk
-    "前晌": ("as_is", "09:00"), "上晌": ("as_is", "09:00"), "头午": ("as_is", "09:00"),
+    "前晌": ("as_is", "09:00"), "前半晌": ("as_is", "09:00"), "后半晌": ("afternoon", "14:00"), "上晌": ("as_is", "09:00"), "头午": ("as_is", "09:00"),
     "晌午": ("noon", "12:00"), "后晌": ("afternoon", "14:00"), "下晌": ("afternoon", "14:00"),
     "过晌": ("afternoon", "14:00"), "傍黑": ("afternoon", "18:00"), "擦黑": ("afternoon", "18:00"),
 }
@@ -665,7 +675,7 @@ SERVICE_NEUTRAL_PHRASES += tuple(MEAL_TIMES)
 
 # One-character periods, understood only just before a clock ("早6点", "晚7点"): alone they are
 # other words (太晚了, 早就). So are speech recognition's 午 heard as 五 ("上五十点"): "上五楼" is a floor.
-CLOCK_PERIODS = {"早": "早上", "晚": "晚上", "夜": "晚上", "上五": "上午", "下五": "下午"}
+CLOCK_PERIODS = {"早": "早上", "晚": "晚上", "夜": "晚上", "早起": "早上", "上五": "上午", "下五": "下午"}
 
 # Minute words after "X点".
 MINUTE_WORDS = {"半": 30, "一刻": 15, "三刻": 45, "整": 0}
