@@ -12,9 +12,32 @@ from . import lexicon
 from .numbers import NUMBER, to_int
 from .spans import Found, alternation, find_all
 
-_PERIOD = alternation(lexicon.PERIODS)
+
+
+def _trie(words) -> str:
+    """An alternation of words as a prefix tree, longest first: with the meal and dialect periods there
+    are some sixty words, and a flat alternation tried at every position of a long message doubled the
+    time to find its clocks; a tree tries only the words that share the character at hand."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_PERIOD = _trie(lexicon.PERIODS)
 # Before a clock a one-character period counts too ("晚7点"); alone it is another word.
-_CLOCK_PERIOD = alternation({**lexicon.PERIODS, **lexicon.CLOCK_PERIODS})
+_CLOCK_PERIOD = _trie({**lexicon.PERIODS, **lexicon.CLOCK_PERIODS})
 _MINUTE_WORD = alternation(lexicon.MINUTE_WORDS)
 
 _DIGITAL_CLOCK = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?(\d{{1,2}}):(\d{{2}})(?!\d)")
