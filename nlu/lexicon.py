@@ -195,6 +195,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         # northern and south-western yeses, and agreeing to a plan
         "得嘞": 2, "妥了": 2, "妥": 1.2, "要的": 2, "没得问题": 2, "阔以": 2, "就这么办": 2.5, "就这么着": 2.5,
         "就这样吧": 2, "那就这样": 2, "那就这么办": 2.5, "就照这个": 2,
+        # taking in what the bot said
+        "知道了": 1.5, "晓得了": 1.5, "明白了": 1.5, "懂了": 1.5,
     },
     "deny": {
         "不是": 2, "不对": 2, "不用": 1.5, "不用了": 2, "不要": 1.5, "不行": 2, "算了": 2, "算了吧": 2, "没有": 1.2,
@@ -202,7 +204,10 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "不了": 1.5, "我不同意": 3, "不愿意": 2.5, "我不愿意": 3,
         # dialect noes (Henan 不中, Sichuan 不得行/要不得, Wu 不消, northern 甭/拉倒) and waving it off
         "不": 1.5, "甭": 1.5, "甭了": 2, "免了": 2, "拉倒": 2, "拉倒吧": 2, "不必": 1.5, "用不着": 2, "不消": 1.5, "不消了": 2,
-        "要不得": 2, "不中": 2, "不得行": 2, "莫得": 1.5, "不成": 1.5, "不麻烦了": 1.5,
+        "要不得": 2, "不中": 2, "不得行": 2, "莫得": 1.5, "不成": 1.5, "不麻烦了": 1.5, "别": 1.5,
+        # not now: put off rather than refused, still a no to what was asked
+        "先不用": 2, "先不要": 2, "暂时不用": 2, "暂时不需要": 2, "再说吧": 1.5, "以后再说": 2, "过两天再说": 2,
+        "下次吧": 2, "下回吧": 2, "下次再说": 2,
     },
     # Off-topic subjects: they vote for "unknown" so that a stray cue word in
     # small talk ("天气不错") does not turn it into a command.
