@@ -23,6 +23,8 @@ def parsed(text: str):
     # dialect yes and no, and agreeing to a plan
     ("得嘞", "affirm"), ("要的", "affirm"), ("就这么办", "affirm"), ("不中", "deny"),
     ("不得行", "deny"), ("要不得", "deny"), ("甭了", "deny"), ("拉倒吧", "deny"), ("不不不", "deny"),
+    # taking it in is a yes; putting it off is a no
+    ("晓得了", "affirm"), ("先不用", "deny"), ("过两天再说吧", "deny"), ("下次吧", "deny"), ("别别别", "deny"),
 ])
 def test_answers_in_spoken_forms(text, intent):
     assert parsed(text)[0] == intent
@@ -45,6 +47,12 @@ def test_answers_in_spoken_forms(text, intent):
     ("给我公公登记一下 他八十多了", "register", {"role": "family"}),
     ("我今年六十九 想注册一下", "register", {"role": "elder"}),
     ("想加入 做点好事 帮助别人", "register", {"role": "volunteer"}),
+    ("我想当个老年志愿者 我六十五了", "register", {"role": "volunteer"}),
+    ("我是志愿者小张我已经到王奶奶家了现在开始服务单号是四十七", "check_in", {"task_id": 47}),
+    ("通知各位志愿者 今晚开会", "broadcast", {"audience": "volunteer"}),
+    ("今天有谁需要人陪", "list_tasks", {"service": "companionship"}),
+    ("我想看看我这个月的时间币是怎么用的", "history", {}),
+    ("時間幣夠不夠用", "balance", {}),                                  # traditional characters
 ])
 def test_requests_in_spoken_forms(text, intent, slots):
     assert parsed(text) == (intent, slots)
