@@ -169,3 +169,13 @@ def test_a_place_in_the_month(text, today, expected):
 ])
 def test_festivals_on_a_fixed_solar_day_are_month_and_day(text, today, expected):
     assert first_date(text, day(today)) == expected
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("元旦前一天", "2026-12-04", "2026-12-31"),
+    ("元旦后一天", "2026-12-04", "2027-01-02"),
+    ("国庆节前两天", "2026-03-11", "2026-09-29"),
+    ("元旦第二天", "2027-01-01", "2027-01-02"),   # counted from the festival whose counted day is not past
+])
+def test_a_day_counted_from_a_festival(text, today, expected):
+    assert first_date(text, day(today)) == expected
