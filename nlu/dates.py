@@ -18,6 +18,12 @@ _DAY_SUFFIX = alternation(lexicon.DAY_SUFFIXES)
 _MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
 _SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
 _RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
+_FESTIVAL = re.compile(rf"({alternation(lexicon.FESTIVALS)})(?:节)?({alternation(lexicon.FESTIVAL_OFFSETS)})?")
+# "月底", "下个月底", "本月初": the month prefix shares its 月 with the position word.
+_MONTH_POSITION = re.compile(
+    rf"({alternation(prefix.removesuffix('月') for prefix in lexicon.MONTH_PREFIXES)})?"
+    rf"({alternation(lexicon.MONTH_POSITIONS)})"
+)
 _WEEKDAY = re.compile(
     rf"({alternation(p for p in lexicon.WEEK_PREFIXES if p)})?"
     rf"(?:{alternation(lexicon.WEEK_WORDS)})([{''.join(lexicon.WEEKDAY_NAMES)}])"
@@ -33,6 +39,8 @@ def find_dates(text: str, today: date) -> list[Found]:
         (_MONTH_DAY, lambda m: _month_day(today, m)),
         (_SHIFTED_MONTH_DAY, lambda m: _shifted_month_day(today, m)),
         (_RELATIVE_DAY, lambda m: today + timedelta(days=lexicon.RELATIVE_DAYS[m.group()])),
+        (_MONTH_POSITION, lambda m: _month_position(today, m)),
+        (_FESTIVAL, lambda m: _festival(today, m)),
         (_WEEKDAY, lambda m: weekday_date(today, lexicon.WEEKDAY_NAMES[m.group(2)],
                                            lexicon.WEEK_PREFIXES[m.group(1) or ""])),
         (_DAY_OF_MONTH, lambda m: day_of_month_date(today, to_int(m.group(1)))),
@@ -77,6 +85,26 @@ def _month_day(today: date, match: re.Match) -> date | None:
 def _shifted_month_day(today: date, match: re.Match) -> date | None:
     months = today.month - 1 + lexicon.MONTH_PREFIXES[match.group(1)]
     return _valid(today.year + months // 12, months % 12 + 1, to_int(match.group(2)) or 0)
+
+
+def _month_position(today: date, match: re.Match) -> date | None:
+    day = lexicon.MONTH_POSITIONS[match.group(2)]
+    if match.group(1) is None:
+        months = 0 if day == -1 or _valid(today.year, today.month, day) >= today else 1
+    else:
+        months = lexicon.MONTH_PREFIXES[match.group(1) + "月"]
+    shifted = today.month - 1 + months
+    year, month = today.year + shifted // 12, shifted % 12 + 1
+    if day == -1:
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return _valid(year, month, day)
+
+
+def _festival(today: date, match: re.Match) -> date | None:
+    offset = lexicon.FESTIVAL_OFFSETS.get(match.group(2) or "", 0)
+    # the festival counted from is the one whose counted day is not yet past
+    festival = month_day_date(today - timedelta(days=offset), *lexicon.FESTIVALS[match.group(1)])
+    return festival + timedelta(days=offset) if festival else None
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

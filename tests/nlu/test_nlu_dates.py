@@ -144,3 +144,38 @@ def test_things_that_are_not_dates(text):
 
 def test_the_first_date_in_the_message_wins():
     assert first_date("明天不行 后天吧", day("2026-03-11")) == "2026-03-12"
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("月底", "2026-12-04", "2026-12-31"),          # the month's last day
+    ("月末", "2026-02-20", "2026-02-28"),
+    ("月底", "2026-01-31", "2026-01-31"),          # today is the last day: still this month
+    ("下个月底", "2026-12-04", "2027-01-31"),      # the prefix shares its 月 with the position word
+    ("下月底", "2026-01-31", "2026-02-28"),
+    ("本月底", "2026-03-11", "2026-03-31"),
+    ("月初", "2026-12-04", "2027-01-01"),          # like X号: this month's 1st is past
+    ("下个月初", "2026-03-11", "2026-04-01"),
+    ("月中", "2026-03-11", "2026-03-15"),
+    ("月中", "2026-03-20", "2026-04-15"),
+])
+def test_a_place_in_the_month(text, today, expected):
+    assert first_date(text, day(today)) == expected
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("元旦那天", "2026-12-04", "2027-01-01"),
+    ("国庆节", "2026-03-11", "2026-10-01"),
+    ("圣诞节", "2026-12-25", "2026-12-25"),
+])
+def test_festivals_on_a_fixed_solar_day_are_month_and_day(text, today, expected):
+    assert first_date(text, day(today)) == expected
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("元旦前一天", "2026-12-04", "2026-12-31"),
+    ("元旦后一天", "2026-12-04", "2027-01-02"),
+    ("国庆节前两天", "2026-03-11", "2026-09-29"),
+    ("元旦第二天", "2027-01-01", "2027-01-02"),   # counted from the festival whose counted day is not past
+])
+def test_a_day_counted_from_a_festival(text, today, expected):
+    assert first_date(text, day(today)) == expected

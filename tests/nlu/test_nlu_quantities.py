@@ -3,6 +3,7 @@
 import pytest
 
 from nlu.amounts import first_amount
+from nlu.cleanup import clean
 from nlu.durations import first_duration
 from nlu.tasks import task_id
 
@@ -20,6 +21,14 @@ DURATIONS = [
 @pytest.mark.parametrize("text, minutes", DURATIONS)
 def test_durations_in_minutes(text, minutes):
     assert first_duration(text) == minutes
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("个把小时", 60), ("个把钟头", 60), ("半拉小时", 30), ("一个来小时", 60), ("半个来小时", 30),
+    ("两小时半", 150), ("两个小时半", 150), ("一点五个小时", 90), ("四十来分钟", 40), ("十来分钟", 10),
+])
+def test_lengths_said_loosely(text, minutes):
+    assert first_duration(clean(text)) == minutes
 
 
 @pytest.mark.parametrize("text", ["三点", "5分", "一个人", "两位老人", "周一上午", "半夜"])

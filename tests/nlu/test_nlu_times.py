@@ -81,3 +81,32 @@ def test_a_clock_beats_an_earlier_period_word():
 
 def test_a_length_of_a_morning_is_not_a_time_of_day():
     assert first_time("打扫卫生 一个上午") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("晚饭后", "19:00"), ("吃完晚饭", "19:00"), ("晚饭以后七点", "19:00"), ("午饭后", "14:00"),
+    ("吃过午饭", "14:00"), ("午觉以后", "14:00"), ("早饭后", "09:00"),
+])
+def test_a_meal_tells_the_time_of_day(text, expected):
+    assert first_time(f"{text}帮我买菜") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("后晌", "14:00"), ("明儿后晌", "14:00"), ("晌午", "12:00"), ("前晌", "09:00"), ("擦黑", "18:00"),
+    ("后晌三点", "15:00"),
+])
+def test_northern_periods(text, expected):
+    assert first_time(f"{text}帮我买菜") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("晚7点", "19:00"), ("早6点", "06:00"), ("晚8:30", "20:30"), ("上五十点", "10:00"), ("下五三点", "15:00"),
+    ("早起六点", "06:00"),
+])
+def test_one_character_periods_and_heard_periods_before_a_clock(text, expected):
+    assert first_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["太晚了", "早就好了", "上五楼", "晚饭", "帮我送晚饭"])
+def test_those_periods_alone_are_not_times(text):
+    assert first_time(text) is None

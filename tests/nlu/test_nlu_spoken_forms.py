@@ -1,0 +1,58 @@
+"""Intents and slots as elders and their children say them: each case stands for a family of forms
+that the lexicon reads by a table, not for one message (docs/nlu.md, "Spoken forms")."""
+
+from datetime import datetime
+
+import pytest
+
+import nlu
+from nlu.evaluate import scored
+
+FRIDAY = datetime(2026, 12, 4, 10, 0)
+
+
+def parsed(text: str):
+    """The intent and the contract's slots for it (extras such as a recipient are not compared)."""
+    result = nlu.parse(text, FRIDAY)
+    return result.intent, scored(result.intent, result.slots)
+
+
+@pytest.mark.parametrize("text, intent", [
+    # a short answer with a sentence-final particle is the same answer
+    ("好呀", "affirm"), ("是滴", "affirm"), ("行嘞", "affirm"), ("对哈", "affirm"), ("不用啦", "deny"), ("不是啊", "deny"),
+    # dialect yes and no, and agreeing to a plan
+    ("得嘞", "affirm"), ("要的", "affirm"), ("就这么办", "affirm"), ("不中", "deny"),
+    ("不得行", "deny"), ("要不得", "deny"), ("甭了", "deny"), ("拉倒吧", "deny"), ("不不不", "deny"),
+    # taking it in is a yes; putting it off is a no
+    ("晓得了", "affirm"), ("先不用", "deny"), ("过两天再说吧", "deny"), ("下次吧", "deny"), ("别别别", "deny"),
+])
+def test_answers_in_spoken_forms(text, intent):
+    assert parsed(text)[0] == intent
+
+
+@pytest.mark.parametrize("text, intent, slots", [
+    ("午饭后想请人帮我洗洗头", "post_request", {"service": "bathing", "time": "14:00"}),  # a meal as a time asks no meal
+    ("礼拜三晚饭后 来陪我唠唠嗑", "post_request", {"service": "companionship", "date": "2026-12-09", "time": "19:00"}),
+    ("月底想找人陪我去医院拿结果", "post_request", {"service": "medical_escort", "date": "2026-12-31"}),
+    ("帮我找个人做饭 个把小时就行", "post_request", {"service": "meal", "duration_min": 60}),
+    ("想请人帮我换个锁", "post_request", {"service": "repair"}),
+    ("帮我领一下养老金", "post_request", {"service": "errand"}),
+    ("马桶一直流水", "post_request", {"service": "repair"}),           # a leak's 流水 is not a statement
+    ("算了 不要人来了 我闺女回来了", "cancel", {}),                     # no one need come
+    ("四十二号我去", "accept_task", {"task_id": 42}),
+    ("为什么我的时间币少了", "history", {}),
+    ("币都用哪了", "history", {}),
+    ("服务不太好", "rate", {"score": 2}),
+    ("下午三点四十五分帮我买菜", "post_request", {"service": "shopping", "time": "15:45"}),  # minutes, not a score
+    ("给我公公登记一下 他八十多了", "register", {"role": "family"}),
+    ("我今年六十九 想注册一下", "register", {"role": "elder"}),
+    ("想加入 做点好事 帮助别人", "register", {"role": "volunteer"}),
+    ("我想当个老年志愿者 我六十五了", "register", {"role": "volunteer"}),
+    ("我是志愿者小张我已经到王奶奶家了现在开始服务单号是四十七", "check_in", {"task_id": 47}),
+    ("通知各位志愿者 今晚开会", "broadcast", {"audience": "volunteer"}),
+    ("今天有谁需要人陪", "list_tasks", {"service": "companionship"}),
+    ("我想看看我这个月的时间币是怎么用的", "history", {}),
+    ("時間幣夠不夠用", "balance", {}),                                  # traditional characters
+])
+def test_requests_in_spoken_forms(text, intent, slots):
+    assert parsed(text) == (intent, slots)
