@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from bot.config_errors import ConfigError, config_error
 from bot.config_sections import (WECHAT_API, CommunityConfig, ConsoleConfig, NotificationConfig, ServerConfig,
                                  WeChatConfig)
-from bot.config_settings import Settings, read_settings
+from bot.config_settings import Settings, read_settings, without_privacy
 from bot.menu import MenuButton, MenuError, parse_menu
 from handlers.faq import Faq, FaqError, load_faq
 from storage.broadcasts.values import BroadcastRules
@@ -145,7 +145,7 @@ def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str
     environ = os.environ if environ is None else environ
     file_path = Path(path) if path else (Path("config.toml") if Path("config.toml").is_file() else None)
     from_file = _read_toml(file_path) if file_path else DEVELOPMENT
-    settings = read_settings(from_file, environ)
+    settings = read_settings(from_file, environ if file_path else without_privacy(environ))
     base_dir = file_path.resolve().parent if file_path else Path.cwd()
     return _build(settings, base_dir, source=str(file_path) if file_path else EMBEDDED_SOURCE)
 

@@ -31,6 +31,12 @@ def _http_url(value: str) -> str:
     return value.rstrip("/")
 
 
+def _required(value: str) -> str:
+    if not value:
+        raise ValueError("must be an http:// or https:// URL")
+    return value
+
+
 def _url_path(value: str) -> str:
     if not value.startswith("/") or " " in value:
         raise ValueError("must start with / and contain no spaces")
@@ -110,7 +116,8 @@ def _log_key(value: SecretStr) -> SecretStr:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-HttpUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_http_url)]
+HttpUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_http_url)]  # "": none
+RequiredHttpUrl = Annotated[HttpUrl, AfterValidator(_required)]
 Secret = Annotated[SecretStr, AfterValidator(_non_empty_secret)]
 
 
@@ -135,7 +142,7 @@ class WeChatConfig(Section):
     token: Annotated[SecretStr, AfterValidator(_wechat_token)]
     encoding_aes_key: Annotated[SecretStr, AfterValidator(_aes_key)] = SecretStr("")
     previous_encoding_aes_key: Annotated[SecretStr, AfterValidator(_aes_key)] = SecretStr("")  # during a rotation
-    api_base_url: HttpUrl = WECHAT_API
+    api_base_url: RequiredHttpUrl = WECHAT_API  # "" would send every call to a relative /cgi-bin/
     api_timeout: float = Field(5.0, ge=0.5, le=30.0)
     message_mode: Literal["", "plaintext", "compatible", "safe"] = ""  # empty: chosen by whether a key is set
 

@@ -22,6 +22,8 @@ from bot.config_sections import (BroadcastSection, CommunityConfig, ConsoleConfi
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="_", env_nested_max_split=1,  # SECTION_KEY, the key may have _
+        # A blank variable (compose's ${VAR:-}) is as good as unset: the file's value, or the default, stands.
+        env_ignore_empty=True,
         case_sensitive=False, extra="forbid", frozen=True)
 
     server: ServerConfig = Field(default_factory=ServerConfig)
@@ -72,6 +74,15 @@ class EnvironmentSource(EnvSettingsSource):
         if kind is dict:
             return MappingProxyType(dict(item.split("=", 1) for item in items if "=" in item))
         return super().decode_complex_value(field_name, field, value)
+
+
+PRIVACY_VARIABLES = f"{ENV_PREFIX}PRIVACY_"
+
+
+def without_privacy(environ: Mapping[str, str]) -> dict[str, str]:
+    """The embedded defaults keep their own dev key ring: production keys exported in this shell never seal
+    dev data, and one of them alone does not stop `timebank dev`."""
+    return {name: value for name, value in environ.items() if not name.upper().startswith(PRIVACY_VARIABLES)}
 
 
 def read_settings(from_file: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:

@@ -48,6 +48,7 @@ class DialogueState:
     offered: list = field(default_factory=list)  # [[value, label], …] as numbered when the slot was asked
     run_id: str = ""  # names this run of the flow: the idempotency key of whatever it finally does
     held: str | None = None  # a command typed while the flow waited for words, until "run it or take it?" is answered
+    finishing: bool = False  # "是" was said and the finish tried: the answers are no longer open to change
 
 
 class Conversation:
@@ -227,7 +228,8 @@ class Conversation:
         if state.switch_to is not None:
             return await self._switch_answer(state, meaning, turn)
         ctx = turn.ctx
-        if state.asking == CONFIRMING and meaning.intent != "affirm" and (fix := await self._correction(state, turn)):
+        if state.asking == CONFIRMING and meaning.intent not in ("affirm", "cancel") \
+                and (fix := await self._correction(state, turn)):
             return fix
         if meaning.intent == "cancel" or (meaning.intent == "deny" and self._asks_yes_or_no(state)):
             return self._leave(state, ctx)
@@ -318,19 +320,25 @@ class Conversation:
 
     async def _correction(self, state: DialogueState, turn: Turn) -> Outcome | None:
         """"地址不对" at the summary: that answer is asked again, every other kept, and the summary shown anew.
-        "不对" alone asks which line; None when the words say nothing is wrong."""
+        "不对" alone asks which line; None when the words say nothing is wrong ("地址没错"), or once "是" has
+        been tried: what was done under this run's key must not change under it (the same key, another amount)."""
         words = plain(turn.incoming.text)
+        if state.finishing or not WRONG_WORDS.search(words):
+            return None
         flow = self._flow(state)
         filled = tuple(slot.name for slot in flow.slots if slot.name in state.slots and slot.expecting != "yes_no")
         named = slot_named(words, filled)
         if named is None:
-            return self._say(state, turn.ctx.text("flow_which_to_change")) if WRONG_WORDS.search(words) else None
+            return self._say(state, turn.ctx.text("flow_which_to_change"))
         del state.slots[named]
         state.misunderstood = 0
         return self._say(state, turn.ctx.text("flow_change", question=await self._ask(state, flow.slot(named), turn)))
 
     async def _finish(self, state: DialogueState, turn: Turn) -> Outcome:
         flow, slots = self._flow(state), {**state.slots, "run_id": state.run_id}
+        if not state.finishing:  # kept before finishing: a finish that fails half-way may have used the run's key
+            state.finishing = True
+            await self._keep(state, True, turn)
         outcome = await flow.finish(turn.with_slots(slots))
         self._reset(state)  # only once finished: if finishing fails, "是" can be said again
         return outcome
@@ -448,7 +456,7 @@ class Conversation:
     @staticmethod
     def _reset(state: DialogueState) -> None:
         state.flow, state.slots, state.asking, state.switch_to, state.misunderstood = None, {}, None, None, 0
-        state.offered, state.run_id, state.held = [], "", None
+        state.offered, state.run_id, state.held, state.finishing = [], "", None, False
 
 
 def _shortened(text: str, limit: int = 20) -> str:

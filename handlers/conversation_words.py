@@ -72,8 +72,10 @@ SLOT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reason", ("原因", "理由")),
     ("relation", ("关系",)),
 )
-# Words that say the summary is wrong without saying where: asked which line, the flow kept.
-WRONG_WORDS = re.compile(r"不对|错了|有错|写错|搞错|弄错|错的|要改|改一下|改改|重新填|重填|修改")
+# Words that say a line of the summary is wrong ("地址不对", "改一下时间"); said without a line, which one is
+# asked. Only with these: "地址没错" and "服务不要了，取消" name a line and change nothing.
+WRONG_WORDS = re.compile(r"不对|(?<!没)错了|有错|写错|搞错|弄错|(?<!没)错的|要改|改一下|改改|改成|换成|重新填|重填|修改|"
+                         r"应该是")
 
 
 def slot_named(words: str, filled: tuple[str, ...]) -> str | None:

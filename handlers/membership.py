@@ -205,7 +205,7 @@ FLOW = Flow(
         Slot("real_name", "请告诉我您的真实姓名。", expecting="text", check=a_name, tidy=name_as_said),
         Slot("phone", "请发您的手机号（11位）。", expecting="phone", check=a_new_phone),
         Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text", check=a_community),
-        Slot("birth_year", "您是哪一年出生的？比如“1948”，说年龄也行。", expecting="year", check=a_birth_year),
+        Slot("birth_year", "您是哪一年出生的？比如“1948”，或者说“78岁”。", expecting="year", check=a_birth_year),
         Slot("address", lambda slots, ctx: ctx.text("register_ask_address"), expecting="text", check=an_address,
              when=is_elder, from_location=a_place),
         Slot("emergency_name", "万一有急事，我们联系谁？请发紧急联系人的名字。", expecting="text", check=a_name, when=is_elder,

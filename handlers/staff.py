@@ -283,7 +283,7 @@ REGISTER_FOR_ELDER = Flow(
         Slot("real_name", "老人的真实姓名？", expecting="text", check=a_name, tidy=name_as_said),
         Slot("phone", "老人的手机号（11位）？", expecting="phone", check=a_new_phone),
         Slot("community", "老人住在哪个社区？", expecting="text"),
-        Slot("birth_year", "老人哪一年出生？比如“1940”，说年龄也行。", expecting="year", check=a_birth_year),
+        Slot("birth_year", "老人哪一年出生？比如“1940”，或者说“86岁”。", expecting="year", check=a_birth_year),
         Slot("address", "老人家的地址？（小区、楼栋、门牌号；在老人家里也可以直接发位置）", expecting="text",
              check=an_address, from_location=a_place),
         Slot("emergency_name", "紧急联系人的名字？", expecting="text", check=a_name, tidy=contact_as_said),

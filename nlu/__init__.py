@@ -27,7 +27,8 @@ bot just asked. EXPECTING lists the values; each fills these slots:
     "yes_no"    -- (intent)    affirm for 好/行/可以/嗯/要, deny for 不/不行/不用/不需要
     "phone"     phone (str)    an 11-digit mainland mobile, spaces and dashes removed
     "number"    number (int)   "75", "七十五岁"
-    "year"      year (int)     a year of birth: "1948", "四八年", "48" -> 1948; "78岁", "今年七十八" -> this year - 78
+    "year"      year (int)     a year of birth: "1948", "四八年" -> 1948; "78岁", "今年七十八" -> this year - 78;
+                               a bare "82" (a year or an age?) is not read
     "text"      text (str)     the cleaned message, as a free-text note
 
 When the message is just such an answer the intent is "unknown" and the

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from . import lexicon
 from .durations import find_durations
-from .numbers import NUMBER, to_int
+from .numbers import NUMBER, at_most, to_int
 from .spans import Found, alternation, find_all
 
 NOT_ACCEPTED = 0  # an amount was said, but not one that can be moved; never a real amount
@@ -26,6 +26,7 @@ _BARE_COUNT = re.compile(rf"({NUMBER})个(?=$|\s|给|吧)")
 # What may stand just before an amount and change its meaning: a minus sign, or the whole part of a decimal.
 _SIGNED_OR_SPLIT = re.compile(r"(?:[-－−负]|\d+\.)\s*$")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)")
+_NUMERAL = re.compile(NUMBER)
 # Cleanup drops a lone minus sign, so it is looked for in what the member typed (a phone's dashes follow digits).
 _MINUS = re.compile(r"(?<!\d)[-－−]\s*\d|负\s*[\d一二两三四五六七八九十半]")
 _ZERO = re.compile(rf"(?<![\d.])[0零]+\s*(?:{alternation(lexicon.MINUTE_UNIT_WORDS + lexicon.HOUR_WORDS)}|个?(?:{_COINS}))")
@@ -56,9 +57,14 @@ def negative(typed: str) -> bool:
 def strict(text: str, found: Found) -> int:
     """The amount found, or NOT_ACCEPTED when the words around it or inside it say it is not a whole amount."""
     said = text[found.start:found.end]
-    if _SIGNED_OR_SPLIT.search(text[:found.start]) or not _whole_minutes(said):
+    if _SIGNED_OR_SPLIT.search(text[:found.start]) or not _whole_minutes(said) or _a_range(said):
         return NOT_ACCEPTED
     return bounded(found.value)
+
+
+def _a_range(said: str) -> bool:
+    """"三四个时间币", "一两个小时": credits move by a number said exactly, never by a guess (nor by 34)."""
+    return any(at_most(numeral) != to_int(numeral) for numeral in _NUMERAL.findall(said))
 
 
 def bounded(minutes) -> int:

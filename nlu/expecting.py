@@ -112,20 +112,24 @@ def _number(r: Reading) -> dict[str, Any]:
     return _only(number=to_int(counted.group(1) or counted.group()) if counted else bare_number(r.text))
 
 
-_AGE = re.compile(rf"({NUMBER})\s*(?:周)?岁|今年\s*({NUMBER})")
+_AGE = re.compile(rf"(?:虚岁|周岁)\s*({NUMBER})|({NUMBER})\s*(?:周)?岁|今年\s*都?\s*({NUMBER})|({NUMBER})\s*了")
+_SHORT_YEAR = re.compile(rf"({NUMBER})\s*年")
 YOUNGEST_AGE = 10
 
 
 def _year(r: Reading) -> dict[str, Any]:
-    """A year of birth as elders say it: 1948, 一九四八, 四八年, 48 (the century is the one that fits), or an age
-    instead ("78岁", "今年七十八"), counted back from this year."""
+    """A year of birth as elders say it: 1948, 一九四八, 四八年 (the century is the one that fits), or an age
+    instead ("78岁", "今年七十八", "八十二了"), counted back from this year. A bare "82" may be either: not read."""
     age = _AGE.search(r.text)
     if age:
-        years = to_int(age.group(1) or age.group(2))
+        years = to_int(next(group for group in age.groups() if group))
         return _only(year=r.today.year - years if years and years < 130 else None)
     said = _number(r).get("number")
     if said is None or said >= 100:
         return _only(year=said)
+    short = _SHORT_YEAR.search(r.text)
+    if short is None or to_int(short.group(1)) != said:
+        return {}
     latest = r.today.year - YOUNGEST_AGE
     in_this_century = latest - latest % 100 + said
     return _only(year=in_this_century if in_this_century <= latest else in_this_century - 100)

@@ -111,8 +111,8 @@ def _decode_key(name: str, value) -> bytes:
 
 def _check_key_id(key_id: str) -> None:
     # The id is written in front of every ciphertext, before a ':'.
-    if not KEY_ID_PATTERN.fullmatch(key_id):
-        raise PrivacyConfigError(f"{CONFIG_SECTION}.keys.{key_id}: a key id is 1-16 letters, digits or '-'")
+    if not KEY_ID_PATTERN.fullmatch(key_id):  # never printed: a key pasted without its id would be
+        raise PrivacyConfigError(f"{CONFIG_SECTION}.keys: a key id is 1-16 letters, digits or '-' (k1 = \"…\")")
 
 
 def _check_length(name: str, key: bytes) -> None:

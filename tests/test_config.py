@@ -173,3 +173,27 @@ def test_an_override_made_in_code_is_checked_as_the_file_is(config_file):
     with pytest.raises(ConfigError) as error:
         config.with_overrides(wechat={"message_mode": "safe"})
     assert error.value.key == "wechat.message_mode"
+
+
+def test_a_blank_variable_is_as_good_as_unset(config_file):
+    """Compose files write ${VAR:-}: a blank never refuses start-up nor wipes what the file says."""
+    path = config_file(MINIMAL)
+    blanks = {f"TIMEBANK_{name}": "" for name in ("PRIVACY_KEYS", "PRIVACY_LOOKUP_KEY", "PRIVACY_CURRENT_KEY_ID",
+                                                  "STAFF_OPENIDS", "NOTIFICATIONS_TEMPLATES", "DEV_MOVABLE_CLOCK")}
+    assert load_config(path, environ=blanks).staff_openids == load_config(path, environ={}).staff_openids
+
+
+def test_dev_keeps_its_own_key_ring_whatever_privacy_keys_the_shell_exports(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None, environ={"TIMEBANK_PRIVACY_LOG_KEY": KEYS["keys"]["k1"]})
+    assert config.source == "embedded defaults"
+
+
+def test_wechat_needs_an_api_url_and_a_key_pasted_as_an_id_is_not_printed(config_file):
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(MINIMAL), environ={"TIMEBANK_WECHAT_API_BASE_URL": " "})
+    assert error.value.key == "wechat.api_base_url"
+    pasted = KEYS["keys"]["k1"]
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file(MINIMAL), environ={"TIMEBANK_PRIVACY_KEYS": pasted})
+    assert pasted[:12] not in str(error.value)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlu.amounts import first_amount
+from nlu.amounts import NOT_ACCEPTED, first_amount
 from nlu.cleanup import clean
 from nlu.durations import first_duration
 from nlu.tasks import task_id
@@ -26,6 +26,7 @@ def test_durations_in_minutes(text, minutes):
 @pytest.mark.parametrize("text, minutes", [
     ("个把小时", 60), ("个把钟头", 60), ("半拉小时", 30), ("一个来小时", 60), ("半个来小时", 30),
     ("两小时半", 150), ("两个小时半", 150), ("一点五个小时", 90), ("四十来分钟", 40), ("十来分钟", 10),
+    ("三四个小时", 240), ("两三个钟头", 180), ("一两个小时", 120), ("一上午", 240), ("一整天", 480),
 ])
 def test_lengths_said_loosely(text, minutes):
     assert first_duration(clean(text)) == minutes
@@ -48,6 +49,11 @@ AMOUNTS = [
 @pytest.mark.parametrize("text, minutes", AMOUNTS)
 def test_credit_amounts_in_minutes(text, minutes):
     assert first_amount(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["三四个时间币", "转两三个给我妈", "捐一两个小时"])
+def test_credits_said_as_a_range_are_not_a_number_to_move(text):
+    assert first_amount(text) == NOT_ACCEPTED
 
 
 def test_no_amount_when_none_is_said():

@@ -59,3 +59,16 @@ async def _summary_after(chat, length: str) -> str:
         await chat.says("1")
         reply = await chat.says("没有")
     return reply
+
+
+async def test_naming_a_line_without_faulting_it_changes_nothing_and_a_bare_age_is_asked_again(member_chat, runtime):
+    grandpa = member_chat("o_grandpa_wu")
+    for said in ("我要注册", "1", "同意", "吴德明", "13912341111", "青山湖社区"):
+        await grandpa.says(said)
+    assert "哪一年出生" in await grandpa.says("82")  # a year or an age? asked again
+    assert "家的地址" in await grandpa.says("82岁")
+    await grandpa.says("青山湖小区2栋202")
+    assert "出生年份：1944" in await grandpa.says("我女儿吴芳 13800002222")
+    assert "家的地址" not in await grandpa.says("地址没错")
+    assert "不办了" in await grandpa.says("地址不要了，取消")
+    assert await members.member_by_openid(runtime.sessions, "o_grandpa_wu") is None
