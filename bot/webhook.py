@@ -55,7 +55,7 @@ WINDOW_OF_KIND = {Kind.TEXT: OPEN, Kind.VOICE: OPEN, Kind.LOCATION: OPEN, Kind.M
 
 
 @dataclass
-class Turn:
+class PendingReply:
     """Whether a reply went back in the HTTP response or must follow as a pushed message.
 
     Only the event loop touches it, between awaits, so the choice is made exactly once.
@@ -149,7 +149,7 @@ class WeChatEndpoint:
             passive = self._passive(inbound, Reply(self._context.text("slow_down")), "rate_limited")
             await self._remember(inbound, passive)
             return passive
-        turn = Turn(inbound, arrival.lock_token, arrival.has_held)
+        turn = PendingReply(inbound, arrival.lock_token, arrival.has_held)
         task = self._spawn(self._take_turn(turn))
         try:
             return await asyncio.wait_for(asyncio.shield(task), remaining())
@@ -190,7 +190,7 @@ class WeChatEndpoint:
         self._metrics.messages.labels(type=inbound.message_type, result="duplicate").inc()
         return await self._dedupe.wait_for_reply(inbound.dedupe_key, wait_s) or SUCCESS
 
-    async def _take_turn(self, turn: Turn) -> str:
+    async def _take_turn(self, turn: PendingReply) -> str:
         started = time.monotonic()
         inbound = turn.inbound
         outcome, result = await self._run_handler(inbound.incoming, turn.lock_token)
