@@ -10,6 +10,13 @@ the spaces between single characters removed ("救 命" → "救命").
 ALARM_AT = 3.0   # the bot alerts at once
 DOUBT_AT = 1.0   # the bot shows the numbers and asks "您现在有危险吗？"
 STRONG = 3.0     # cues at least this heavy survive a request or "现在好了" elsewhere in the message
+# Round six: a cue this heavy is sure whatever the message says around it ("摔倒了 起不来" is sure even
+# when its writer goes on to ask for a visit); a lighter strong cue in an unsure structure is demoted.
+SURE = 4.0
+# What a demoted cue weighs, and what a message in an unsure structure is capped at: a doubt that asks
+# "您现在有危险吗？", never an alarm on its own. A false alarm alerts staff, family and the emergency
+# contact; a doubt only asks, so when the structure is unsure the reader asks.
+DEMOTED = 2.0
 
 # Speech-recognition and typing slips of danger words, replaced before matching.
 DANGER_VARIANTS = {
@@ -96,6 +103,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "一边脸": 2, "胳膊抬不起来": 2.5,
         "大舌头": 2.5, "说话不利索": 2, "话说不利索": 2, "拿不住东西": 2.5, "一边没劲": 3, "一侧": 1,
         "认不出": 1.5, "突然不会说话": 4, "半身不遂": 1,
+        "颠三倒四": 2, "语无伦次": 2,
     },
     "pain_and_sickness": {
         "头晕": 1, "头很晕": 1.5, "头好晕": 1.5, "眼前发黑": 2, "天旋地转": 2, "头疼得厉害": 2, "头痛得厉害": 2,
@@ -105,7 +113,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "疼得受不了": 3, "痛得受不了": 3, "受不了了": 2,
         "出虚汗": 2, "虚汗": 1.5, "血糖低": 1.5, "烧到四十": 2, "烧到40": 2, "四十度": 1.5, "40度": 1.5,
         "吐个不停": 3, "拉个不停": 2, "肚子疼得": 2, "疼得直": 2.5, "痛得直": 2.5,
-        "站不稳": 2.5, "要倒了": 2, "嘴麻": 1.5, "舌头麻": 1.5, "还吐": 1, "看东西模糊": 2, "视物模糊": 2, "浑身没劲": 1, "突然": 0.5, "不会说话": 2.5,
+        "站不稳": 2.5, "要倒了": 2, "虚脱": 2.5, "够不着电话": 2, "够不到电话": 2, "拿不到电话": 2, "嘴麻": 1.5, "舌头麻": 1.5, "还吐": 1, "看东西模糊": 2, "视物模糊": 2, "浑身没劲": 1, "突然": 0.5, "不会说话": 2.5,
     },
     "bleeding_and_burns": {
         "流血": 2, "出血": 2, "大出血": 4, "好多血": 3, "很多血": 3, "血一直流": 4, "血止不住": 4, "止不住血": 4,
@@ -145,6 +153,8 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "有人跟着我": 2.5, "一直跟着我": 3, "有人敲窗": 2, "有人爬窗": 4, "翻窗进来": 4, "撬窗": 4,
         "踹门": 3, "踢门": 3, "撞门": 3, "要砍": 4, "揍我": 3, "打我妈": 3, "打我爸": 3, "打老人": 3,
         "往死里打": 5, "被推倒": 3, "拿棍子": 3, "关起来不让": 3,
+        # a scam in progress: the "safe account" is the scammers' own word
+        "安全账户": 3.5, "安全帐户": 3.5,
     },
     "lost_and_trapped": {
         "走丢": 3, "走失": 3, "迷路": 2.5, "找不到家": 3, "找不到回家": 3, "不知道这是哪": 3, "不知道在哪": 2,
@@ -311,6 +321,12 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(吃|喝|吞)了?[^ ]{0,2}(84|洁厕灵|柴油|樟脑丸|干燥剂|除草剂|杀虫剂|煤油|清洁剂|洗衣液|洗衣粉)": 4,
     r"(吃|喝|吞)了?(好多|一瓶|一把|一大把|整瓶|半瓶|一板|一整板|好几片|一堆)[^ ]{0,2}(药|药片|药丸)": 4,
     r"(浴缸|床底|床下|墙角|柜子|车里|阳台)[^ ]{0,4}(出不来|出不去|起不来|动不了|卡住)": 3.5,
+    # Round six, by kind: a symptom that has lasted (an hour of chest pain is not a twinge), sickness
+    # counted in tens, a hot door in smoke, money pressed out of someone.
+    r"(疼|痛|闷|晕|吐|喘)了?(半个|一个|两个|好几个|几个|半)(钟头|小时)": 1.5,
+    r"(拉|吐)了?(十几|好几|二十|几十|十多)(次|回|趟)": 2,
+    r"门[^ ]{0,3}(好|很|特别|都)?烫": 2.5,
+    r"(让|逼|叫|催|要)我[^ ]{0,4}(转|汇|打)[^ ]{0,6}(钱|万|块|账户|帐户)": 2.5,
 }
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
@@ -486,7 +502,8 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "face": ("嘴角", "嘴巴", "嘴", "半边脸", "脸", "眼皮"),
     "drooping": ("歪", "斜", "耷拉", "往下掉", "下垂", "不动", "动不了", "僵", "瓢", "闭不上"),
     "rouse": ("叫", "喊", "摇", "推", "拍", "晃", "掐人中"),
-    "unroused": ("不醒", "不睁眼", "没反应", "没有反应", "反应都没有", "没动静", "不答应", "不应", "不吭声", "不出声"),
+    "unroused": ("不醒", "不睁眼", "没反应", "没有反应", "反应都没有", "没动静", "不答应", "不应", "不吭声", "不出声",
+                 "不怎么应", "不太应", "不大应"),
     "not_up": ("不起来", "不起"),
     "feel_for": ("摸不到", "摸不着", "量不到", "量不出", "测不到", "听不到", "感觉不到"),
     "vital_sign": ("脉", "心跳", "呼吸", "气"),
@@ -508,7 +525,7 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "spilled": ("打翻", "泼", "洒", "浇", "溅", "倒"),
     "on_body": ("身上", "腿上", "脸上", "手上", "背上", "脚上", "肚子上", "头上", "胳膊上"),
     "scalded": ("烫",),
-    "scald_marks": ("脱皮", "掉皮", "起泡", "水泡", "黑", "哇哇", "通红", "一大片", "直哆嗦"),
+    "scald_marks": ("脱皮", "掉皮", "起泡", "水泡", "黑", "哇哇", "通红", "一大片", "直哆嗦", "皮都起来"),
     "gas": ("煤气", "燃气", "天然气", "液化气", "气罐", "阀门", "煤气管", "燃气管", "气管子", "燃气灶", "煤气灶"),
     "gas_state": ("味", "漏", "泄", "关不上", "关不住", "关不了", "往外冒", "冒气", "嘶嘶", "呲呲", "裂", "爆",
                   "臭", "破", "喷"),
@@ -580,6 +597,11 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "handful": ("一整瓶", "整瓶", "一瓶", "半瓶", "大半瓶", "一把", "一大把", "一板", "一整板", "好几板",
                 "一盒", "一整盒", "十几片", "二十多片", "几十片", "一堆"),
     "pills": ("药", "片", "丸"),
+    # Round six: a fall, and in the next clause someone still down or cut off from help
+    # ("晚上起夜摔了 | 现在还在地上", "摔倒了 | 够不着电话").
+    "fell": ("摔", "跌", "倒", "滑倒", "栽"),
+    "still_down": ("还在地上", "还躺在", "还趴在", "还坐在地上", "躺在地上", "够不着电话", "够不到电话",
+                   "拿不到电话", "没人扶"),
 }
 KIND_PARTS["unwell_now"] = KIND_PARTS["changed"] + KIND_PARTS["unroused"] + KIND_PARTS["poisoned_signs"]
 KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
@@ -644,6 +666,10 @@ CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float],
     (("was_fine",), ("unwell_now",), 3),         # "他刚才还好好的 现在叫不醒"
     (("ate",), ("poisoned_signs",), 2.5),         # "吃了邻居送的蘑菇 现在嘴麻还吐"
     (("swallowed",), ("poisoned_signs",), 2.5),   # "下午给他吃了药 现在全身起红疙瘩"
+    # round six
+    (("fell",), ("still_down",), 3.5),            # "晚上起夜摔了 现在还在地上"
+    (("scalded",), ("scald_marks",), 3),          # "被开水烫了 一大片皮都起来了"
+    (("unwell_now",), ("was_fine",), 3),          # the change told first: "说话颠三倒四 刚刚还好好的"
 )
 CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each clause
 
