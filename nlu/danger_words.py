@@ -362,6 +362,10 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                     "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的"),
     "hypothetical": ("万一", "如果", "要是", "假如", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "下个月", "下周", "下礼拜", "明年"),
     "feeling": ("气得", "伤心", "委屈"),
+    # Round six: a danger believed and then found to be none ("还以为着火了")
+    "mistaken": ("还以为", "我以为", "以为是", "以为要", "以为着", "以为他", "以为她", "以为出"),
+    # a general statement about people, not an event ("冬天洗澡容易晕倒")
+    "general": ("容易",),
     "exertion": ("累得", "爬楼", "跑得", "走得急", "干活干得"),
     "pet": ("小狗", "小猫", "狗狗", "猫咪", "我家狗", "我家猫", "宠物"),
     "play": ("梦见", "梦到", "做梦", "噩梦", "玩具", "演一个", "扮演", "演的", "过家家", "打游戏", "游戏里", "玩游戏", "开玩笑", "打篮球", "踢球", "闹着玩", "演戏", "唱戏"),
@@ -381,6 +385,9 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"怎么(才能|样才能|样)?(不|避免|防)",  # how to keep safe: information
     r"怎么(做|学)(心肺复苏|人工呼吸|急救|按压)",  # how to give first aid: learning
     r"怎么(才能|样)?[^ ]{0,4}(求救|求助|呼救|报警|叫救护车|叫120|打120|打110|按)",  # how to ask for help: information
+    # Round six: a warning to others is prevention ("这么热的天 千万别中暑啊"); how to save oneself is learning.
+    r"千万(别|不要|要小心|要注意)|可别|小心别|当心|注意别|注意防|别让",
+    r"怎么(自救|逃生|急救)",
 )
 
 # When a message says any of these, weak cues anywhere in it do not count: the danger has passed
@@ -400,7 +407,9 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 # someone watched over all the time: a condition, not an event
                 "有保姆看着", "保姆看着", "有人看着", "有人照顾", "有护工"),
     # Smoke with a harmless source, or a story told: only strong cues ("着火了") still count.
-    "harmless_source": ("炒糊", "炒菜", "煮糊", "做饭", "烧菜", "烧烤", "抽烟", "吸烟", "烧纸", "熏肉", "熏腊肉", "放鞭炮", "放炮", "烟花", "炒辣椒", "装修", "电焊"),
+    "harmless_source": ("炒糊", "炒菜", "煮糊", "做饭", "烧菜", "烧烤", "抽烟", "吸烟", "烧纸", "熏肉", "熏腊肉", "放鞭炮", "放炮", "烟花", "炒辣椒", "装修", "电焊",
+                        # food burnt in the pot: a smell with its source named
+                        "烧糊", "饭糊", "糊锅", "锅烧干", "烧干了"),
     "shopping": ("在哪买", "哪里买", "哪儿买", "买个", "买一个"),
     "story": ("电影", "恐怖片", "讲故事", "电视剧", "电视上", "电视里", "电影里", "新闻里", "新闻上", "新闻说", "视频里", "抖音上", "小说里", "故事里"),
     "request": ("想找人", "找个人", "找人", "想约", "约个", "预约", "想请", "请人", "请个", "谁能", "谁会", "谁可以",
@@ -682,7 +691,11 @@ CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each c
 # with a room of the home ("…厨房冒烟了"). Watching a drama, reading or playing is an activity, not a
 # frame: it silences its own clause only ("我在看电视剧 老伴倒在地上了" is an alarm).
 FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
-          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片")
+          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片",
+          # Round six: what others post or forward is hearsay, told of no one here ("转发：老人摔倒怎么办",
+          # "朋友圈都在传…"). Not "群里" alone: "群里有人吗 救命" is a cry.
+          "转发", "朋友圈", "群里有人发", "群里发的", "有人发的", "都在传", "看了个视频", "看到个视频", "刷到",
+          "有篇文章", "文章说")
 DRILLS = ("演习", "演练")
 STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
 SCREEN_ACTIVITIES = ("电视剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频",
@@ -714,3 +727,42 @@ NON_PERSON_STATES = ("没反应", "没有反应", "不动了", "动不了", "不
 # A cue said with one of these before it ("嘴有点歪", "有点头晕") is mild: it weighs half, never
 # less than a doubt, so that alone it still asks and a context elsewhere in the message can drop it.
 SOFTENERS = ("有点", "有些", "稍微", "有一点", "一点点")
+
+# Round six of issue 15: structures that make a message unsure rather than harmless. Where the reader
+# cannot tell from the structure whether the danger is here and now, it asks (a doubt, see DEMOTED)
+# rather than alerts; it drops a cue only where the structure says it is no one's danger now.
+#
+# A resolved outcome told after the cue ("鼻子流血了 仰了会儿头就止住了", "揉了揉好了"): weak cues go,
+# strong ones are demoted and the message is capped at a doubt.
+RESOLVED_PATTERNS = (
+    r"就(好了|好多了|止住了|缓过来了|不疼了|不痛了|退了|没事了|舒服了|舒服多了|不晕了|消了)",  # not 就过去了: that is a faint
+    r"(?P<verb>[^ ])了(?P=verb)就?好(了|多了)",         # 揉了揉好了, 甩了甩就好了
+    r"(了|下|会儿|会|阵|一阵)就好(?![几])",             # 休息了就好, 歇会就好
+    r"(好像|看着|应该|估计|看样子)没(事|什么事|大事|受伤)",
+    r"(缓过来|止住|不疼|不痛|退烧|烧退|好多|消肿)了",
+    r"(已经|早就)(在医院|到医院|看过|送医|挂上水)|在医院了|挂了水",
+)
+# A question about the future: a hypothetical (如果/万一/要是…) and a question at the end of the
+# message ("要是被骗了钱 能报警追回来吗"). Capped at a doubt: a frightened writer may put it that way.
+# Not "…怎么办" alone: "厨房着火了 怎么办" is asked in the middle of a fire.
+QUESTION_ENDS = r"(吗|嘛|么|呢|怎么办|咋办|怎么做|怎么弄|怎么处理|谁负责|算谁的|赔不赔|管不管|能不能|可不可以|行不行)[啊呀哦]?$"
+HOUSEHOLD = ("我", "俺", "咱", "老伴", "老头", "老太", "妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公",
+             "他", "她", "邻居", "儿子", "女儿", "媳妇")
+# Who a clause is about: the first of these it names, after a household possessive ("我家狗", "邻居家的猫")
+# is taken off; a clause that names no one is about whoever the clause before was about. A pet's
+# harm is no person's danger (a hazard near it still is: fire, gas, water, electricity); a child's
+# slightest harms (below a doubt's weight: 摔了, 抽筋) are everyday mishaps, while a child scalded or in
+# real danger still asks or alerts.
+POSSESSIVES = r"(我们|咱们|我|咱|俺|他|她|邻居|隔壁)家的?|家里的?|邻居的"
+PETS = ("猫", "狗", "乌龟", "金鱼", "鹦鹉", "八哥", "兔子", "仓鼠", "小鸟", "宠物")
+CHILDREN = ("孙子", "孙女", "外孙", "重孙", "孩子", "小孩", "宝宝", "小朋友", "娃")
+PERSONS = HOUSEHOLD + ("人", "老人", "大爷", "大妈", "阿姨", "叔", "婶", "哥", "姐", "弟", "妹")
+HAZARD_CUES = r"火|烟|煤气|燃气|天然气|液化气|电|爆|炸|漏|淹|水漫|进水"
+# An ordinary cause named for a symptom in its clause — heat, sun, a stuffy or cold day
+# ("太阳晒得头晕", "这天闷得喘不过气"): weak cues there go, strong ones are demoted.
+# Not 闷得 or 冷得 alone: "胸口闷得慌" is the chest, "浑身冷得发抖" a fever.
+ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天热", "天气热", "天太闷", "天闷", "天气闷", "这天")
+# A cry explained by a difficulty in the message ("救命 广场舞的歌又换了 我学不会"): demoted, since a
+# writer in trouble may also say what is hard.
+DIFFICULTIES = ("学不会", "太难", "好难", "记不住", "搞不懂", "看不懂", "弄不懂", "不会弄", "弄不好", "背不下来")
+DIFFICULTY_CRIES = r"^(救命|救救我|救我|help|sos|快救)"
