@@ -82,6 +82,7 @@ _ORDINARY_CAUSE = _alternation(words.ORDINARY_CAUSES)
 _DIFFICULTY = _alternation(words.DIFFICULTIES)
 _DIFFICULTY_CRY = re.compile(words.DIFFICULTY_CRIES)
 _REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
+_URGENT = _alternation(words.URGENT)
 
 
 def read(raw: str) -> Danger:
@@ -95,7 +96,7 @@ def read_clean(text: str) -> Danger:
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
     last_cue_at = -1     # the clause of the last cue that counted, for an outcome told after it
-    resolved = False     # "…仰了会儿头就止住了": an outcome after the cue
+    resolved_at = -1     # "…仰了会儿头就止住了": the clause of an outcome told after a cue
     subject = "person"   # who the clause is about: the writer until someone else is named
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
     # "梦见家里着火了 吓醒了": every cue silenced (a dream, a screen) or the staged ones (a drill),
@@ -106,7 +107,7 @@ def read_clean(text: str) -> Danger:
     for at, clause in enumerate(clauses):
         subject = _subject(clause) or subject
         if _RESOLVED.search(clause) and last_cue_at >= 0:
-            resolved = True
+            resolved_at = at
         if _BACK_TO_NOW.match(clause):
             in_the_past = False
         if _FRAME_RELEASE.match(clause):
@@ -133,12 +134,14 @@ def read_clean(text: str) -> Danger:
         if here:
             last_cue_at = at
             if _RESOLVED.search(clause[clause.find(here[-1][0]):]):
-                resolved = True
+                resolved_at = at
         found += here
         previous = clause
+    # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
+    resolved = resolved_at >= last_cue_at >= 0
     if _MESSAGE_DEFUSER.search(text) or resolved:
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
-    if _REQUEST.search(text):  # a condition given as the reason for a visit: only a sure cue alerts
+    if _REQUEST.search(text) and not _URGENT.search(text):  # a condition given as the reason for a visit
         found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found]
     if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
         found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]

@@ -362,10 +362,6 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                     "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的"),
     "hypothetical": ("万一", "如果", "要是", "假如", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "下个月", "下周", "下礼拜", "明年"),
     "feeling": ("气得", "伤心", "委屈"),
-    # Round six: a danger believed and then found to be none ("还以为着火了")
-    "mistaken": ("还以为", "我以为", "以为是", "以为要", "以为着", "以为他", "以为她", "以为出"),
-    # a general statement about people, not an event ("冬天洗澡容易晕倒")
-    "general": ("容易",),
     "exertion": ("累得", "爬楼", "跑得", "走得急", "干活干得"),
     "pet": ("小狗", "小猫", "狗狗", "猫咪", "我家狗", "我家猫", "宠物"),
     "play": ("梦见", "梦到", "做梦", "噩梦", "玩具", "演一个", "扮演", "演的", "过家家", "打游戏", "游戏里", "玩游戏", "开玩笑", "打篮球", "踢球", "闹着玩", "演戏", "唱戏"),
@@ -388,6 +384,10 @@ CLAUSE_DEFUSER_PATTERNS = (
     # Round six: a warning to others is prevention ("这么热的天 千万别中暑啊"); how to save oneself is learning.
     r"千万(别|不要|要小心|要注意)|可别|小心别|当心|注意别|注意防|别让",
     r"怎么(自救|逃生|急救)",
+    # a danger believed and found to be none ("还以为着火了"), unless the clause turns ("…结果叫不醒")
+    r"(还|我|本来)以为(?![^ ]*(结果|其实|可是|但是|谁知|没想到))",
+    # a general statement about people, not an event ("冬天洗澡容易晕倒"; not 好不容易)
+    r"(?<!不)容易[^ ]{0,2}(摔|跌|滑|晕|倒|中暑|着火|起火|生病|出事|骨折|犯病|缺氧|中毒|走丢|迷路)",
 )
 
 # When a message says any of these, weak cues anywhere in it do not count: the danger has passed
@@ -764,5 +764,8 @@ HAZARD_CUES = r"火|烟|煤气|燃气|天然气|液化气|电|爆|炸|漏|淹|�
 ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天热", "天气热", "天太闷", "天闷", "天气闷", "这天")
 # A cry explained by a difficulty in the message ("救命 广场舞的歌又换了 我学不会"): demoted, since a
 # writer in trouble may also say what is hard.
+# A visit asked for a condition is demoted, unless the writer asks for it at once or for a hospital
+# ("胸口疼得厉害 出冷汗 找人送我去医院" is urgent).
+URGENT = ("快", "马上", "赶紧", "赶快", "立刻", "急诊", "去医院", "送医院", "120", "救护车")
 DIFFICULTIES = ("学不会", "太难", "好难", "记不住", "搞不懂", "看不懂", "弄不懂", "不会弄", "弄不好", "背不下来")
 DIFFICULTY_CRIES = r"^(救命|救救我|救我|help|sos|快救)"
