@@ -620,10 +620,10 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
                 "一盒", "一整盒", "十几片", "二十多片", "几十片", "一堆"),
     "pills": ("药", "片", "丸"),
     # Round six: a fall, and in the next clause someone still down or cut off from help
-    # ("晚上起夜摔了 | 现在还在地上", "摔倒了 | 够不着电话").
+    # ("晚上起夜摔了 | 现在还在地上", "摔倒了 | 够不着电话", "摔倒了 | 起不来"): as sure as in one clause.
     "fell": ("摔", "跌", "倒", "滑倒", "栽", "晕"),
     "still_down": ("还在地上", "还躺在", "还趴在", "还坐在地上", "躺在地上", "够不着电话", "够不到电话",
-                   "拿不到电话", "没人扶"),
+                   "拿不到电话", "没人扶", "起不来", "爬不起来", "站不起来", "动不了"),
 }
 KIND_PARTS["unwell_now"] = KIND_PARTS["changed"] + KIND_PARTS["unroused"] + KIND_PARTS["poisoned_signs"]
 KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
@@ -689,7 +689,7 @@ CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float],
     (("ate",), ("poisoned_signs",), 2.5),         # "吃了邻居送的蘑菇 现在嘴麻还吐"
     (("swallowed",), ("poisoned_signs",), 2.5),   # "下午给他吃了药 现在全身起红疙瘩"
     # round six
-    (("fell",), ("still_down",), 3.5),            # "晚上起夜摔了 现在还在地上"
+    (("fell",), ("still_down",), 4),              # "晚上起夜摔了 现在还在地上"
     (("scalded",), ("scald_marks",), 3),          # "被开水烫了 一大片皮都起来了"
     (("unwell_now",), ("was_fine",), 3),          # the change told first: "说话颠三倒四 刚刚还好好的"
     (("water",), ("flows", "electric"), 3),       # "楼上漏水 顺着我家的灯往下滴"
