@@ -69,6 +69,20 @@ _PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypo
 # What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
 _EXPLAINERS = [(_alternation(says), re.compile(cues)) for says, cues in words.EXPLAINED_AWAY]
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
+# Round six: the structures that make a message unsure (see the end of danger_words.py).
+_RESOLVED = re.compile("|".join(words.RESOLVED_PATTERNS))
+_QUESTION_END = re.compile(words.QUESTION_ENDS)
+_HYPOTHETICAL = _alternation(words.CLAUSE_DEFUSERS["hypothetical"])
+_POSSESSIVE = re.compile(words.POSSESSIVES)
+_SUBJECT = _alternation(words.PETS + words.CHILDREN + words.PERSONS)
+_SUBJECT_KIND = {**{w: "person" for w in words.PERSONS}, **{w: "child" for w in words.CHILDREN},
+                 **{w: "pet" for w in words.PETS}}
+_HAZARD = re.compile(words.HAZARD_CUES)
+_ORDINARY_CAUSE = _alternation(words.ORDINARY_CAUSES)
+_DIFFICULTY = _alternation(words.DIFFICULTIES)
+_DIFFICULTY_CRY = re.compile(words.DIFFICULTY_CRIES)
+_REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
+_URGENT = _alternation(words.URGENT)
 
 
 def read(raw: str) -> Danger:
@@ -81,13 +95,19 @@ def read_clean(text: str) -> Danger:
     said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
+    last_cue_at = -1     # the clause of the last cue that counted, for an outcome told after it
+    resolved_at = -1     # "…仰了会儿头就止住了": the clause of an outcome told after a cue
+    subject = "person"   # who the clause is about: the writer until someone else is named
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
     # "梦见家里着火了 吓醒了": every cue silenced (a dream, a screen) or the staged ones (a drill),
     # until a clause comes back
     in_a_frame: re.Pattern | None = None
     previous = None      # the clause before, for a symptom told across two clauses
     clauses = _clauses(text)
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
+        subject = _subject(clause) or subject
+        if _RESOLVED.search(clause) and last_cue_at >= 0:
+            resolved_at = at
         if _BACK_TO_NOW.match(clause):
             in_the_past = False
         if _FRAME_RELEASE.match(clause):
@@ -106,11 +126,25 @@ def read_clean(text: str) -> Danger:
         if _CLAUSE_DEFUSER.search(clause):
             previous = None
             continue
-        found += [(cue, w) for cue, w in _cues(clause, previous)
-                  if (not in_the_past or w >= words.STRONG) and not (in_a_frame and in_a_frame.search(cue))]
+        here = [(cue, w) for cue, w in _cues(clause, previous)
+                if (not in_the_past or w >= words.STRONG) and not (in_a_frame and in_a_frame.search(cue))]
+        here = _of_whom(subject, here)
+        if _ORDINARY_CAUSE.search(clause):  # "太阳晒得头晕": the cause is named
+            here = [(cue, min(w, words.DEMOTED)) for cue, w in here if w >= words.STRONG]
+        if here:
+            last_cue_at = at
+            if _RESOLVED.search(clause[clause.find(here[-1][0]):]):
+                resolved_at = at
+        found += here
         previous = clause
-    if _MESSAGE_DEFUSER.search(text):
+    # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
+    resolved = resolved_at >= last_cue_at >= 0
+    if _MESSAGE_DEFUSER.search(text) or resolved:
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
+    if _REQUEST.search(text) and not _URGENT.search(text):  # a condition given as the reason for a visit
+        found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found]
+    if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
+        found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]
     # What was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
     explaining = (" ".join(clause for clause in _clauses(said) if not _WAS_FINE.search(clause))
                   if _WAS_FINE.search(said) else said)
@@ -118,8 +152,34 @@ def read_clean(text: str) -> Danger:
         if explanation.search(explaining):
             found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
     weight = sum(w for _, w in found)
+    if resolved or _question_about_the_future(text, clauses):
+        weight = min(weight, words.DEMOTED)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
     return Danger(level, weight, tuple(cue for cue, _ in found))
+
+
+def _subject(clause: str) -> str | None:
+    """Who a clause is about: "person", "child", "pet", or None when it names no one."""
+    names = [m.group() for m in _SUBJECT.finditer(_POSSESSIVE.sub("", clause))]
+    if not names:
+        return None
+    kinds = {_SUBJECT_KIND[name] for name in names}
+    # a person named anywhere in the clause is in it ("狗咬了我"), and a child is more than a pet
+    return "person" if "person" in kinds else "child" if "child" in kinds else "pet"
+
+
+def _of_whom(subject: str, cues: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A pet's harm is no one's danger but a hazard near it; a child's slightest harm is a mishap."""
+    if subject == "pet":
+        return [(cue, w) for cue, w in cues if _HAZARD.search(cue)]
+    if subject == "child":
+        return [(cue, w) for cue, w in cues if w >= words.DEMOTED]
+    return cues
+
+
+def _question_about_the_future(text: str, clauses: list[str]) -> bool:
+    """"要是被骗了钱 能报警追回来吗": a question asked of a time to come."""
+    return bool(clauses) and _QUESTION_END.search(clauses[-1]) is not None and _HYPOTHETICAL.search(text) is not None
 
 
 def _whole_word(clause: str, match: re.Match) -> bool:

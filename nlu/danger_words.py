@@ -10,6 +10,13 @@ the spaces between single characters removed ("救 命" → "救命").
 ALARM_AT = 3.0   # the bot alerts at once
 DOUBT_AT = 1.0   # the bot shows the numbers and asks "您现在有危险吗？"
 STRONG = 3.0     # cues at least this heavy survive a request or "现在好了" elsewhere in the message
+# Round six: a cue this heavy is sure whatever the message says around it ("摔倒了 起不来" is sure even
+# when its writer goes on to ask for a visit); a lighter strong cue in an unsure structure is demoted.
+SURE = 4.0
+# What a demoted cue weighs, and what a message in an unsure structure is capped at: a doubt that asks
+# "您现在有危险吗？", never an alarm on its own. A false alarm alerts staff, family and the emergency
+# contact; a doubt only asks, so when the structure is unsure the reader asks.
+DEMOTED = 2.0
 
 # Speech-recognition and typing slips of danger words, replaced before matching.
 DANGER_VARIANTS = {
@@ -96,6 +103,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "一边脸": 2, "胳膊抬不起来": 2.5,
         "大舌头": 2.5, "说话不利索": 2, "话说不利索": 2, "拿不住东西": 2.5, "一边没劲": 3, "一侧": 1,
         "认不出": 1.5, "突然不会说话": 4, "半身不遂": 1,
+        "颠三倒四": 2, "语无伦次": 2,
     },
     "pain_and_sickness": {
         "头晕": 1, "头很晕": 1.5, "头好晕": 1.5, "眼前发黑": 2, "天旋地转": 2, "头疼得厉害": 2, "头痛得厉害": 2,
@@ -105,7 +113,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "疼得受不了": 3, "痛得受不了": 3, "受不了了": 2,
         "出虚汗": 2, "虚汗": 1.5, "血糖低": 1.5, "烧到四十": 2, "烧到40": 2, "四十度": 1.5, "40度": 1.5,
         "吐个不停": 3, "拉个不停": 2, "肚子疼得": 2, "疼得直": 2.5, "痛得直": 2.5,
-        "站不稳": 2.5, "要倒了": 2, "嘴麻": 1.5, "舌头麻": 1.5, "还吐": 1, "看东西模糊": 2, "视物模糊": 2, "浑身没劲": 1, "突然": 0.5, "不会说话": 2.5,
+        "站不稳": 2.5, "要倒了": 2, "虚脱": 2.5, "够不着电话": 2, "够不到电话": 2, "拿不到电话": 2, "嘴麻": 1.5, "舌头麻": 1.5, "还吐": 1, "看东西模糊": 2, "视物模糊": 2, "浑身没劲": 1, "突然": 0.5, "不会说话": 2.5,
     },
     "bleeding_and_burns": {
         "流血": 2, "出血": 2, "大出血": 4, "好多血": 3, "很多血": 3, "血一直流": 4, "血止不住": 4, "止不住血": 4,
@@ -123,7 +131,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     "fire_and_gas": {
         "着火": 4, "起火": 4, "烧着了": 4, "冒黑烟": 4, "好大的烟": 2.5, "很大的烟": 2.5, "满屋子烟": 4, "全是烟": 4,
         "烟味很大": 2.5, "呛得": 2, "起烟": 3, "好呛": 2, "呛人": 2, "呛死": 2.5, "火苗": 2.5, "烧焦": 2, "电线着": 4, "爆炸": 4,
-        "火着大了": 4, "火灭不了": 4, "着起来了": 4, "被电了": 3, "电着了": 3, "电线冒烟": 3, "煤气没关": 1.5,
+        "火着大了": 4, "火灭不了": 4, "着起来了": 4, "被电了": 3, "电着了": 3, "电线冒烟": 3, "煤气没关": 1.5, "灶没关": 1.5,
         "燃气灶没关": 1.5, "失火": 4, "火灾": 4, "烧起来了": 4, "冒烟": 2.5, "好多烟": 2.5, "浓烟": 4, "烟很大": 2.5,
         "煤气泄漏": 4, "煤气漏": 4, "燃气泄漏": 4, "燃气漏": 4, "天然气漏": 4, "煤气味": 3, "燃气味": 3,
         "漏气": 2, "冒火花": 3, "冒火星": 3, "冒火": 3, "火花": 1.5, "漏电": 2, "触电": 4, "电到了": 3, "fire": 4,
@@ -145,6 +153,8 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "有人跟着我": 2.5, "一直跟着我": 3, "有人敲窗": 2, "有人爬窗": 4, "翻窗进来": 4, "撬窗": 4,
         "踹门": 3, "踢门": 3, "撞门": 3, "要砍": 4, "揍我": 3, "打我妈": 3, "打我爸": 3, "打老人": 3,
         "往死里打": 5, "被推倒": 3, "拿棍子": 3, "关起来不让": 3,
+        # a scam in progress: the "safe account" is the scammers' own word
+        "安全账户": 3.5, "安全帐户": 3.5,
     },
     "lost_and_trapped": {
         "走丢": 3, "走失": 3, "迷路": 2.5, "找不到家": 3, "找不到回家": 3, "不知道这是哪": 3, "不知道在哪": 2,
@@ -206,7 +216,7 @@ DANGER_PATTERNS: dict[str, float] = {
     r"把[^ ]{0,6}当(成|作)?[^ ]{0,5}(喝|吃|吞)了": 3.5,
     r"烟[^ ]{0,3}(越来越|更)(大|浓)": 3,
     r"(烧塑料|烧胶皮|烧橡胶|电线烧)[^ ]{0,3}(味|的味)": 2,
-    r"(出去|出门|走了)[^ ]{0,6}(到现在|已经)?[^ ]{0,2}(几|两|三|四|五|六|七|八|好几|十几)个?(小时|钟头)": 2.5,
+    r"(出去|出门|走了)[^ ]{0,6}(到现在|已经)?[^ ]{0,2}(几|两|三|四|五|六|七|八|好几|十几)个?多?(小时|钟头)": 2.5,
     r"^到现在[^ ]{0,2}(几|两|三|四|五|六|七|八|好几|十几)个?(小时|钟头)了?$": 1.5,
     r"^(电话|手机)(也)?(打不通|关机了?|没人接)$": 1.5,
     r"(插线板|插排|插座|电线|插头|电器)[^ ]{0,3}泡在[^ ]{0,2}里": 3,
@@ -223,7 +233,7 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(好大|很大|好多|满屋|全是|一屋子)的?(烟|黑烟)|烟.{0,2}(好大|很大|呛)": 2.5,
     r"(倒|躺|趴)(在)?(地上|地下|床边|门口|卫生间|厕所)": 3,
     r"(嘴|脸|口)(巴|角)?.{0,2}歪": 3,
-    r"半边.{0,3}(麻|没劲|没力气|动不了|不能动)": 3,
+    r"半边.{0,3}(麻|木|没劲|没力气|动不了|不能动)": 3,
     r"说.{0,2}不(出|清楚?)话|说话.{0,2}不清": 2.5,
     r"(叫|喊|推|拍)[^ ]{0,5}(不醒|不太醒|没反应|不答应|不睁眼|都不睁|不睁|不应|不吭声|不出声)": 4,
     r"(摔|跌|倒).{0,6}(起不来|动不了|站不起来|爬不起来)": 4,
@@ -245,7 +255,7 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(误|错)(喝|吃|服)|(喝|吃|吞)了?[^ ]{0,3}(消毒水|消毒液|洗洁精|农药|老鼠药|漂白|汽油|敌敌畏|安眠药)": 4,
     r"(疼|痛|晕|吐|喘|抖|麻)(得|的)(厉害|要命|要死|要炸|受不了|直不起|站不住|站不稳|不行|动不了)": 3,
     r"一直(吐|流血|抽|抖|咳血|昏睡)": 2,
-    r"(门口|门外|窗外|屋外|楼道)有(人|个人|陌生人|人在)[^ ]{0,6}(拧|撬|砸|踹|推|翻|撞|踢)": 3,
+    r"(门口|门外|窗外|屋外|楼道)有(人|个人|陌生人|人在)[^ ]{0,6}(拧|撬|砸|踹|推|翻|撞|踢|弄|捅|掰)": 3,
     r"不知道(这是|这儿是|这里是|现在|自己|我)?(在|到|走到|往)?(哪|什么地方)": 3,
     r"(掉|摔|落|跌)(进|到|在)?(水|河|湖|池塘|井|水池)里": 4,
     r"(砸|踹|踢|撞|撬)(我家|我们家|我的|家里)?的?(门|窗|锁)": 3,
@@ -311,6 +321,18 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(吃|喝|吞)了?[^ ]{0,2}(84|洁厕灵|柴油|樟脑丸|干燥剂|除草剂|杀虫剂|煤油|清洁剂|洗衣液|洗衣粉)": 4,
     r"(吃|喝|吞)了?(好多|一瓶|一把|一大把|整瓶|半瓶|一板|一整板|好几片|一堆)[^ ]{0,2}(药|药片|药丸)": 4,
     r"(浴缸|床底|床下|墙角|柜子|车里|阳台)[^ ]{0,4}(出不来|出不去|起不来|动不了|卡住)": 3.5,
+    # Round six, by kind: a symptom that has lasted (an hour of chest pain is not a twinge), sickness
+    # counted in tens, a hot door in smoke, money pressed out of someone.
+    r"(疼|痛|闷|晕|吐|喘)了?(半个|一个|两个|好几个|几个|半)(钟头|小时)": 1.5,
+    r"(拉|吐)了?(十几|好几|二十|几十|十多)(次|回|趟)": 2,
+    r"门[^ ]{0,3}(好|很|特别|都)?烫": 2.5,
+    r"(让|逼|叫|催|要)我[^ ]{0,8}(转|汇|打)(钱|款|账|帐|出去|走|给|[^ ]{0,6}(钱|万|块|账户|帐户))": 2.5,
+    r"正在(操作|转账|转钱|汇款)": 1.5,                              # ... and it is being done now
+    r"(一只|一边|半边|左|右)眼[^ ]{0,3}(看不见|全黑|黑了|发黑|模糊|看不清)": 3,  # sudden sight loss in one eye
+    r"左(边)?的?(肩|肩膀|胳膊|手臂|膀子)[^ ]{0,3}(疼|痛|麻)": 2,        # chest pain reaching the left arm
+    r"(有个?(男的|女的|人)|陌生人)[^ ]{0,4}(一直|老是|不停)[^ ]{0,2}(敲|拍|推|拽)[^ ]{0,3}门": 2,
+    r"(屋里|家里|满屋|屋子里)[^ ]{0,2}(都是|全是)[^ ]{0,2}味": 1.5,
+    r"(门|锁)[^ ]{0,2}从外面[^ ]{0,2}(锁|反锁|插|关)": 3,
 }
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
@@ -365,6 +387,15 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"怎么(才能|样才能|样)?(不|避免|防)",  # how to keep safe: information
     r"怎么(做|学)(心肺复苏|人工呼吸|急救|按压)",  # how to give first aid: learning
     r"怎么(才能|样)?[^ ]{0,4}(求救|求助|呼救|报警|叫救护车|叫120|打120|打110|按)",  # how to ask for help: information
+    # Round six: a warning to others is prevention ("这么热的天 千万别中暑啊"); how to save oneself is learning.
+    r"千万(别|不要|要小心|要注意)|可别|小心别|当心|注意别|注意防|别让",
+    r"怎么(自救|逃生|急救)",
+    # a danger believed and found to be none ("还以为着火了"), unless the clause turns ("…结果叫不醒")
+    r"(还|我|本来)以为(?![^ ]*(结果|其实|可是|但是|谁知|没想到))",
+    # a general statement about people, not an event ("冬天洗澡容易晕倒"; not 好不容易)
+    r"(?<!不)(容易|会)(?!不)[^ ]{0,2}(摔|跌|滑|晕|倒|中暑|着火|起火|生病|出事|骨折|犯病|缺氧|中毒|走丢|迷路)",
+    # a usual dose, one or two pills, is no overdose ("吃了半片安眠药睡得挺好"), unless taken wrongly
+    r"^(?![^ ]*(错|别人|老伴的|他的|她的|不是))[^ ]*(吃|服)了?(半|一|两|1|2)(片|粒|颗)",
 )
 
 # When a message says any of these, weak cues anywhere in it do not count: the danger has passed
@@ -384,7 +415,9 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 # someone watched over all the time: a condition, not an event
                 "有保姆看着", "保姆看着", "有人看着", "有人照顾", "有护工"),
     # Smoke with a harmless source, or a story told: only strong cues ("着火了") still count.
-    "harmless_source": ("炒糊", "炒菜", "煮糊", "做饭", "烧菜", "烧烤", "抽烟", "吸烟", "烧纸", "熏肉", "熏腊肉", "放鞭炮", "放炮", "烟花", "炒辣椒", "装修", "电焊"),
+    "harmless_source": ("炒糊", "炒菜", "煮糊", "做饭", "烧菜", "烧烤", "抽烟", "吸烟", "烧纸", "熏肉", "熏腊肉", "放鞭炮", "放炮", "烟花", "炒辣椒", "装修", "电焊",
+                        # food burnt in the pot: a smell with its source named
+                        "烧糊", "饭糊", "糊锅", "锅烧干", "烧干了"),
     "shopping": ("在哪买", "哪里买", "哪儿买", "买个", "买一个"),
     "story": ("电影", "恐怖片", "讲故事", "电视剧", "电视上", "电视里", "电影里", "新闻里", "新闻上", "新闻说", "视频里", "抖音上", "小说里", "故事里"),
     "request": ("想找人", "找个人", "找人", "想约", "约个", "预约", "想请", "请人", "请个", "谁能", "谁会", "谁可以",
@@ -417,6 +450,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("点不着", "打不着", "点不燃", "打不着火"), r"没气"),
     # A film's or a video's special effects.
     (("特效", "是演的", "道具"), r"火|炸|血|晕|倒"),
+    # Round six: acting said of the scene ("电视里演的 …心脏病发作 演得跟真的一样"); clean-up has taken
+    # "那个" off "那个老头", so the frame cannot see that the old man is on the screen.
+    (("演得", "演的", "演技", "跟真的一样"), r"."),
     # A nuisance to report to the police, not a danger.
     (("乱停车", "占车位", "占了车位", "噪音", "扰民", "乱扔", "天天", "每天", "老是", "总是", "狗叫", "半夜叫"),
      r"报警"),
@@ -484,9 +520,10 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
                 "偏", "倒", "晕", "昏", "瘫", "软", "不动", "不说话", "不吭", "叫不醒", "没反应", "抽", "跪",
                 "栽", "瓢"),
     "face": ("嘴角", "嘴巴", "嘴", "半边脸", "脸", "眼皮"),
-    "drooping": ("歪", "斜", "耷拉", "往下掉", "下垂", "不动", "动不了", "僵", "瓢", "闭不上"),
+    "drooping": ("歪", "斜", "耷拉", "往下掉", "下垂", "不动", "动不了", "僵", "瓢", "闭不上", "合不上", "木了", "发木"),
     "rouse": ("叫", "喊", "摇", "推", "拍", "晃", "掐人中"),
-    "unroused": ("不醒", "不睁眼", "没反应", "没有反应", "反应都没有", "没动静", "不答应", "不应", "不吭声", "不出声"),
+    "unroused": ("不醒", "不睁眼", "没反应", "没有反应", "反应都没有", "没动静", "不答应", "不应", "不吭声", "不出声",
+                 "不怎么应", "不太应", "不大应"),
     "not_up": ("不起来", "不起"),
     "feel_for": ("摸不到", "摸不着", "量不到", "量不出", "测不到", "听不到", "感觉不到"),
     "vital_sign": ("脉", "心跳", "呼吸", "气"),
@@ -508,7 +545,7 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "spilled": ("打翻", "泼", "洒", "浇", "溅", "倒"),
     "on_body": ("身上", "腿上", "脸上", "手上", "背上", "脚上", "肚子上", "头上", "胳膊上"),
     "scalded": ("烫",),
-    "scald_marks": ("脱皮", "掉皮", "起泡", "水泡", "黑", "哇哇", "通红", "一大片", "直哆嗦"),
+    "scald_marks": ("脱皮", "掉皮", "起泡", "水泡", "黑", "哇哇", "通红", "一大片", "直哆嗦", "皮都起来"),
     "gas": ("煤气", "燃气", "天然气", "液化气", "气罐", "阀门", "煤气管", "燃气管", "气管子", "燃气灶", "煤气灶"),
     "gas_state": ("味", "漏", "泄", "关不上", "关不住", "关不了", "往外冒", "冒气", "嘶嘶", "呲呲", "裂", "爆",
                   "臭", "破", "喷"),
@@ -517,7 +554,8 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "alight": ("着了", "点着", "烧着", "烧起来", "冒火", "起火", "火蹿", "火窜", "蹿到", "窜到"),
     "smoke": ("烟", "黑烟", "浓烟"),
     "pours_in": ("灌", "涌进", "飘进", "冒进", "钻进", "往屋里", "往家里"),
-    "everyone": ("全家", "一家人", "一家子", "我们都", "家里人都", "两个人都", "俩人都"),
+    "everyone": ("全家", "一家人", "一家子", "我们都", "家里人都", "两个人都", "俩人都", "跟老伴都", "和老伴都",
+                 "我俩都", "两口子都"),
     "fumes_sick": ("头疼", "头痛", "头晕", "想吐", "恶心", "犯困", "迷糊"),
     "electric": ("插座", "电线", "电灯", "灯", "电闸", "电箱", "电器", "插线板", "插排", "电表", "开关"),
     "sparking": ("滋滋", "冒火", "火花", "火星", "冒烟", "啪啪", "噼啪", "漏电", "打火", "一闪一闪"),
@@ -539,7 +577,8 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "flood": ("进水", "淹", "水漫", "水灌", "水都"),
     "cannot_leave": ("走不出去", "出不去", "出不来", "逃不出"),
     "shut_in": ("堵在", "锁在", "困在", "关在", "卡在", "反锁在"),
-    "enclosure": ("屋里", "家里", "里面", "里头", "卫生间", "厕所", "阳台", "电梯", "车里", "浴缸", "房间"),
+    "enclosure": ("屋里", "家里", "里面", "里头", "卫生间", "厕所", "阳台", "电梯", "车里", "浴缸", "房间",
+                  "储藏室", "储物间", "杂物间", "地下室", "仓库", "车库"),
     "pinning": ("压着", "压住", "砸着", "砸在", "压到"),
     "pinned": ("我", "腿", "脚", "人", "身上", "他", "她", "腰"),
     "everything": ("啥都", "什么都", "哪都", "全都", "哪儿都"),
@@ -580,6 +619,11 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "handful": ("一整瓶", "整瓶", "一瓶", "半瓶", "大半瓶", "一把", "一大把", "一板", "一整板", "好几板",
                 "一盒", "一整盒", "十几片", "二十多片", "几十片", "一堆"),
     "pills": ("药", "片", "丸"),
+    # Round six: a fall, and in the next clause someone still down or cut off from help
+    # ("晚上起夜摔了 | 现在还在地上", "摔倒了 | 够不着电话", "摔倒了 | 起不来"): as sure as in one clause.
+    "fell": ("摔", "跌", "倒", "滑倒", "栽", "晕"),
+    "still_down": ("还在地上", "还躺在", "还趴在", "还坐在地上", "躺在地上", "够不着电话", "够不到电话",
+                   "拿不到电话", "没人扶", "起不来", "爬不起来", "站不起来", "动不了"),
 }
 KIND_PARTS["unwell_now"] = KIND_PARTS["changed"] + KIND_PARTS["unroused"] + KIND_PARTS["poisoned_signs"]
 KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
@@ -644,6 +688,11 @@ CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float],
     (("was_fine",), ("unwell_now",), 3),         # "他刚才还好好的 现在叫不醒"
     (("ate",), ("poisoned_signs",), 2.5),         # "吃了邻居送的蘑菇 现在嘴麻还吐"
     (("swallowed",), ("poisoned_signs",), 2.5),   # "下午给他吃了药 现在全身起红疙瘩"
+    # round six
+    (("fell",), ("still_down",), 4),              # "晚上起夜摔了 现在还在地上"
+    (("scalded",), ("scald_marks",), 3),          # "被开水烫了 一大片皮都起来了"
+    (("unwell_now",), ("was_fine",), 3),          # the change told first: "说话颠三倒四 刚刚还好好的"
+    (("water",), ("flows", "electric"), 3),       # "楼上漏水 顺着我家的灯往下滴"
 )
 CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each clause
 
@@ -656,7 +705,11 @@ CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each c
 # with a room of the home ("…厨房冒烟了"). Watching a drama, reading or playing is an activity, not a
 # frame: it silences its own clause only ("我在看电视剧 老伴倒在地上了" is an alarm).
 FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
-          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片")
+          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片",
+          # Round six: what others post or forward is hearsay, told of no one here ("转发：老人摔倒怎么办",
+          # "朋友圈都在传…"). Not "群里" alone: "群里有人吗 救命" is a cry.
+          "转发", "朋友圈", "群里有人发", "群里发的", "有人发的", "都在传", "看了个视频", "看到个视频", "刷到",
+          "有篇文章", "文章说", "帖子", "转了个")
 DRILLS = ("演习", "演练")
 STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
 SCREEN_ACTIVITIES = ("电视剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频",
@@ -688,3 +741,45 @@ NON_PERSON_STATES = ("没反应", "没有反应", "不动了", "动不了", "不
 # A cue said with one of these before it ("嘴有点歪", "有点头晕") is mild: it weighs half, never
 # less than a doubt, so that alone it still asks and a context elsewhere in the message can drop it.
 SOFTENERS = ("有点", "有些", "稍微", "有一点", "一点点")
+
+# Round six of issue 15: structures that make a message unsure rather than harmless. Where the reader
+# cannot tell from the structure whether the danger is here and now, it asks (a doubt, see DEMOTED)
+# rather than alerts; it drops a cue only where the structure says it is no one's danger now.
+#
+# A resolved outcome told after the cue ("鼻子流血了 仰了会儿头就止住了", "揉了揉好了"): weak cues go,
+# strong ones are demoted and the message is capped at a doubt.
+RESOLVED_PATTERNS = (
+    r"就(好了|好多了|止住了|缓过来了|不疼了|不痛了|退了|没事了|舒服了|舒服多了|不晕了|消了)",  # not 就过去了: that is a faint
+    r"(?P<verb>[^ ])了(?P=verb)就?好(了|多了)",         # 揉了揉好了, 甩了甩就好了
+    r"(了|下|会儿|会|阵|一阵)就好(?![几])",             # 休息了就好, 歇会就好
+    r"(好像|看着|应该|估计|看样子)没(事|什么事|大事|受伤)",
+    r"(缓过来|止住|不疼|不痛|退烧|烧退|好多|消肿)了",
+    r"(已经|早就)(在医院|到医院|看过|送医|挂上水)|在医院了|挂了水",
+)
+# A question about the future: a hypothetical (如果/万一/要是…) and a question at the end of the
+# message ("要是被骗了钱 能报警追回来吗"). Capped at a doubt: a frightened writer may put it that way.
+# Not "…怎么办" alone: "厨房着火了 怎么办" is asked in the middle of a fire.
+QUESTION_ENDS = r"(吗|嘛|么|呢|怎么办|咋办|怎么做|怎么弄|怎么处理|谁负责|算谁的|赔不赔|管不管|能不能|可不可以|行不行)[啊呀哦]?$"
+HOUSEHOLD = ("我", "俺", "咱", "老伴", "老头", "老太", "妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公",
+             "他", "她", "邻居", "儿子", "女儿", "媳妇")
+# Who a clause is about: the first of these it names, after a household possessive ("我家狗", "邻居家的猫")
+# is taken off; a clause that names no one is about whoever the clause before was about. A pet's
+# harm is no person's danger (a hazard near it still is: fire, gas, water, electricity); a child's
+# slightest harms (below a doubt's weight: 摔了, 抽筋) are everyday mishaps, while a child scalded or in
+# real danger still asks or alerts.
+POSSESSIVES = r"(我们|咱们|我|咱|俺|他|她|邻居|隔壁)家的?|家里的?|邻居的"
+PETS = ("猫", "狗", "乌龟", "金鱼", "鹦鹉", "八哥", "兔子", "仓鼠", "小鸟", "宠物")
+CHILDREN = ("孙子", "孙女", "外孙", "重孙", "孩子", "小孩", "宝宝", "小朋友", "娃")
+PERSONS = HOUSEHOLD + ("人", "老人", "大爷", "大妈", "阿姨", "叔", "婶", "哥", "姐", "弟", "妹")
+HAZARD_CUES = r"火|烟|煤气|燃气|天然气|液化气|电|爆|炸|漏|淹|水漫|进水"
+# An ordinary cause named for a symptom in its clause — heat, sun, a stuffy or cold day
+# ("太阳晒得头晕", "这天闷得喘不过气"): weak cues there go, strong ones are demoted.
+# Not 闷得 or 冷得 alone: "胸口闷得慌" is the chest, "浑身冷得发抖" a fever.
+ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天热", "天气热", "天太闷", "天闷", "天气闷", "这天")
+# A cry explained by a difficulty in the message ("救命 广场舞的歌又换了 我学不会"): demoted, since a
+# writer in trouble may also say what is hard.
+# A visit asked for a condition is demoted, unless the writer asks for it at once or for a hospital
+# ("胸口疼得厉害 出冷汗 找人送我去医院" is urgent).
+URGENT = ("快", "马上", "赶紧", "赶快", "立刻", "急诊", "去医院", "送医院", "120", "救护车")
+DIFFICULTIES = ("学不会", "太难", "好难", "记不住", "搞不懂", "看不懂", "弄不懂", "不会弄", "弄不好", "背不下来")
+DIFFICULTY_CRIES = r"^(救命|救救我|救我|help|sos|快救)"
