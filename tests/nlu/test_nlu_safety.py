@@ -105,6 +105,7 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("去年摔过一跤 想找人陪我买菜", nlu.NONE),  # the past
     ("头晕 现在好了 想找人陪我量血压", nlu.NONE),  # passed, and an ordinary request
     ("谢谢你们的救命之恩", nlu.NONE),          # thanks
+    ("明天不行了 改到后天吧", nlu.NONE),       # a day that no longer suits
     ("打120要钱吗", nlu.NONE),                # information
     ("我怕晚上起夜摔倒", nlu.NONE),            # fear of what may happen
     ("上回打120 救护车十分钟就到了", nlu.NONE),  # the past holds until the talk comes back to now
