@@ -4,9 +4,9 @@ over it, from TIMEBANK_<SECTION>_<KEY> environment variables (pydantic-settings)
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Any, Mapping, get_origin
+from typing import Annotated, Any, Mapping, get_args, get_origin
 
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, EnvSettingsSource, InitSettingsSource, SettingsConfigDict
 from pydantic_settings.sources.utils import parse_env_vars
@@ -22,8 +22,6 @@ from bot.config_sections import (BroadcastSection, CommunityConfig, ConsoleConfi
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="_", env_nested_max_split=1,  # SECTION_KEY, the key may have _
-        # A blank variable (compose's ${VAR:-}) is as good as unset: the file's value, or the default, stands.
-        env_ignore_empty=True,
         case_sensitive=False, extra="forbid", frozen=True)
 
     server: ServerConfig = Field(default_factory=ServerConfig)
@@ -61,7 +59,10 @@ class EnvironmentSource(EnvSettingsSource):
         super().__init__(settings_cls)
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
-        return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+        variables = parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+        # A blank variable (compose's ${VAR:-}) is unset where blank is no value of the key's kind (a list, a
+        # table, a yes/no, the privacy keys); for a text key, blank is its value ("" redis url: the embedded one).
+        return {name: value for name, value in variables.items() if value or name not in _BLANK_IS_UNSET}
 
     def decode_complex_value(self, field_name: str, field: FieldInfo | None, value: Any) -> Any:
         # What fits in one shell variable: lists as "a, b", tables as "k1=v1, k2=v2". A table from the
@@ -83,6 +84,33 @@ def without_privacy(environ: Mapping[str, str]) -> dict[str, str]:
     """The embedded defaults keep their own dev key ring: production keys exported in this shell never seal
     dev data, and one of them alone does not stop `timebank dev`."""
     return {name: value for name, value in environ.items() if not name.upper().startswith(PRIVACY_VARIABLES)}
+
+
+def _unwrapped(annotation: Any) -> Any:
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def _section_model(annotation: Any) -> type[BaseModel] | None:
+    for candidate in (annotation, *get_args(annotation)):  # PrivacySection | None
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _blank_is_unset(settings: type[BaseSettings]) -> frozenset[str]:
+    names = set()
+    for section, field in settings.model_fields.items():
+        model = _section_model(field.annotation)
+        for key, inner in (model.model_fields.items() if model else ()):
+            kind = _unwrapped(inner.annotation)
+            if section == "privacy" or kind is bool or get_origin(kind) in (list, dict):
+                names.add(f"{ENV_PREFIX}{section}_{key}".lower())
+    return frozenset(names)
+
+
+_BLANK_IS_UNSET = _blank_is_unset(Settings)
 
 
 def read_settings(from_file: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
