@@ -15,7 +15,7 @@ from handlers.task_words import describe, when
 from handlers.turn import Turn
 from handlers.types import Incoming, Outcome, Reply
 from storage import alerts, ledger, members, tasks
-from storage.exchange import ISSUANCE, POOL, format_minutes
+from storage.exchange import INSUFFICIENT_BALANCE, ISSUANCE, POOL, format_minutes
 
 HOME, ELSEWHERE = "home", "elsewhere"
 HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里")
@@ -116,6 +116,9 @@ async def _quote(slots: dict, ctx: Context, incoming: Incoming) -> tasks.Quote:
 async def _cannot_pay(quote: tasks.Quote, slots: dict, ctx: Context, incoming: Incoming) -> str:
     elder = await members.member_by_id(ctx.bank.sessions, slots["for_elder"])
     available = (await ledger.balance(ctx.bank.sessions, (await account_of(elder, ctx)).id)).available
+    if quote.reason == INSUFFICIENT_BALANCE and available <= 0:
+        # "Book less time" cannot help someone with nothing yet: say where credits come from instead.
+        return ctx.text("cannot_pay_no_balance", cost=format_minutes(quote.cost_min))
     return ctx.text(f"cannot_pay_{quote.reason}", cost=format_minutes(quote.cost_min),
                     available=format_minutes(available), age=str(ctx.bank.policy.self_spend_age))
 

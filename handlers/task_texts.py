@@ -22,7 +22,11 @@ TASK_TEXTS = {
     "payer_requester_elder": "从老人的时间币里出",
     "payer_pool": "由社区公益池资助，老人不用花时间币",
     "payer_issuance": "由时间银行资助，老人不用花时间币",
-    "cannot_pay_insufficient_balance": "时间币不够：这次要{cost}，现在能用{available}。可以少约一点时间，或请家人送一些时间币。",
+    "cannot_pay_insufficient_balance": (
+        "时间币不够：这次要{cost}，现在能用{available}。可以少约一点时间，或请家人送一些时间币。不想约了，回复“不办了”。"),
+    "cannot_pay_no_balance": (
+        "这次要{cost}，可是现在还没有时间币。家人可以送一些；也可以打社区电话 {hotline}，工作人员帮您想办法。"
+        "不想约了，回复“不办了”。"),
     "cannot_pay_below_spending_age": "按规定，{age}岁以上才能用时间币请人帮自己。可以为家里老人预约，或打 {hotline} 问问工作人员。",
     "post_done": "已发布，单号 #{id}。有志愿者接单会马上告诉您。想取消，回复“取消 {id}”。",
     "post_nobody_yet": "附近暂时没有合适的志愿者，工作人员会帮您找人。",
