@@ -422,7 +422,16 @@ class Conversation:
                   for slot in flow.slots if slot.expecting != "yes_no"}
         if asking is not None and asking in values:
             values = self._tidied(flow, flow.slot(asking), self._plain_answer(flow.slot(asking), said, values))
+            values = self._answered_beyond(flow, flow.slot(asking), said, values)
         return {name: value for name, value in values.items() if value is not None}
+
+    @staticmethod
+    def _answered_beyond(flow: Flow, slot: Slot, said: str, values: dict) -> dict:
+        """No option picked, but the words answer the question an option leads to (a place named at "在哪里？")."""
+        if slot.otherwise is None or values.get(slot.name) is not None:
+            return values
+        ours = {other.name for other in flow.slots}
+        return {**values, **{name: value for name, value in slot.otherwise(said).items() if name in ours}}
 
     @staticmethod
     def _tidied(flow: Flow, slot: Slot, values: dict) -> dict:

@@ -66,6 +66,9 @@ class Slot:
     # The answer is the message exactly as typed (a broadcast's text): never the parser's cleaned-up reading of it,
     # and never filled from what the parser found in another message.
     verbatim: bool = False
+    # Words that pick no option but answer what an option leads to: "省人民医院" to "在哪里？1. 家里 2. 别的地方"
+    # is "别的地方" and the place at once, rather than the same question again. Returns {} when the words do not.
+    otherwise: Callable[[str], dict] | None = None
 
     @property
     def numbered(self) -> bool:

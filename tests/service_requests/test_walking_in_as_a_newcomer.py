@@ -10,3 +10,31 @@ async def test_an_elder_with_no_credits_yet_hears_where_credits_come_from_and_ho
     assert "0791" in refusal or "社区电话" in refusal  # someone to ask
     assert "不办了" in refusal  # and the way out
     assert "先不办了" in await grandma.says("不办了")
+
+
+async def test_asked_where_an_elder_names_the_hospital_rather_than_picking_a_number(community, member_chat):
+    await community.elder()
+    grandma = member_chat("o_elder_wang")
+    await grandma.says("明天上午九点找人陪我看病")
+    assert "在哪里" in await grandma.says("2个钟头")
+    assert "交代" in await grandma.says("省人民医院")  # somewhere else, and that is where: the next question
+    summary = await grandma.says("要带医保卡")
+    assert "地点：省人民医院" in summary and "交代：要带医保卡" in summary
+
+
+async def test_going_to_the_hospital_is_asked_which_one(community, member_chat):
+    await community.elder()
+    grandma = member_chat("o_elder_wang")
+    await grandma.says("明天上午九点找人陪我看病，两个小时")
+    assert "哪一家医院" in await grandma.says("去医院")
+    assert "交代" in await grandma.says("二附院")
+    assert "地点：二附院" in await grandma.says("没有")
+
+
+async def test_a_daughters_home_is_not_the_elders_home(community, member_chat):
+    await community.elder()
+    grandma = member_chat("o_elder_wang")
+    await grandma.says("后天下午找人陪我聊天，两个小时")
+    await grandma.says("下午三点")
+    await grandma.says("到我女儿家")
+    assert "地点：我女儿家" in await grandma.says("没有")
