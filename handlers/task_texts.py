@@ -50,6 +50,7 @@ TASK_TEXTS = {
         "老人的电话和详细地址，{opens}会发给您。到了回复“签到 {id}”，或发送位置签到。"
     ),
     "contact_masked": "老人：{name}\n社区：{area}\n地址：{address}",
+    "contact_own_place": "不在老人家里，具体地点会和电话一起发给您",
     "contact_not_yet": "#{id} 老人的电话和地址，{opens}会发给您，请留意微信。",
     "contact_window_opened": (
         "#{id} {task}\n{contact}\n"

@@ -38,3 +38,15 @@ async def test_a_daughters_home_is_not_the_elders_home(community, member_chat):
     await grandma.says("下午三点")
     await grandma.says("到我女儿家")
     assert "地点：我女儿家" in await grandma.says("没有")
+
+
+async def test_a_volunteer_who_takes_a_hospital_visit_early_is_not_sent_to_the_elders_street(community, member_chat):
+    await community.elder()
+    await community.volunteer("o_vol_qian", "钱医生", certified_for=("medical_escort",))
+    grandma = member_chat("o_elder_wang")
+    await grandma.says("大后天上午九点找人陪我看病，两个小时")
+    await grandma.says("省人民医院")
+    await grandma.says("没有")
+    assert "单号 #1" in await grandma.says("是")
+    taken = await member_chat("o_vol_qian").says("接单 1")
+    assert "接单成功" in taken and "不在老人家里" in taken and "青山湖小区" not in taken
