@@ -95,10 +95,14 @@ class Router:
     async def answer_intent(self, intent: str, turn: Turn) -> Outcome:
         if intent in MEMBERS_ONLY and await turn.member() is None:
             return Outcome(Reply(turn.ctx.text("not_registered")), intent)
+        # The elder's side answers "满意的话回复“确认完成”" in its own words: "做完了" is not a check-out for them.
+        if intent == "check_out" and (confirmed := await aftercare.confirm_awaited(turn)) is not None:
+            return confirmed
         if intent in self.intents:
             return await self.intents[intent].run(turn)
-        if intent in ("affirm", "deny"):  # no question of ours is open: perhaps one another member asked
+        if intent in ("affirm", "deny"):  # no question of ours is open: perhaps a push asked one
             return await family.answer_if_asked(turn, agreed=intent == "affirm") \
+                or (await aftercare.confirm_awaited(turn) if intent == "affirm" else None) \
                 or Outcome(Reply(turn.ctx.text("small_ok")), intent)
         return Outcome(Reply(turn.ctx.text("not_understood")), "unknown")
 

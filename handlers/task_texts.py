@@ -118,6 +118,10 @@ TASK_TEXTS = {
     "dispute_told_volunteer": "#{id} 老人说有问题，工作人员会联系您核实。",
     "rate_ask_score": "请打分：回复1到5星，比如“5星”。",
     "rate_done": "谢谢您的评价！",
+    "confirm_done_and_rated": "#{id} 已确认完成，给志愿者{amount}时间币。谢谢您的评价！",
+    "rate_confirm_first": (
+        "#{id} 还没确认完成，时间币先不给。服务有问题，请回复“有问题”加上情况，工作人员会联系您；"
+        "没问题，回复“确认完成”。"),
     "rate_low_told_staff": "#{id} 收到{stars}星低分评价，请回访。",
     "resolve_usage": "格式：处理 单号 全付/部分 时长/退回 原因。比如“处理 12 部分 1小时 只做了一半”。",
     "resolve_done": "#{id} 已处理：{decision}。",
