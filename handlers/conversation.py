@@ -36,6 +36,9 @@ MISUNDERSTANDINGS_BEFORE_MENU = 2
 SWITCH_CONFIDENCE = 0.6
 CONFIRMING = "confirm"
 MENU = "menu"
+# A message that answers nothing asked is read again as these, for the flow's other questions of the same kind:
+# "下周一上午十点" while asked how long changes the day and the hour. Only kinds free words are never mistaken for.
+SECOND_READINGS = {"datetime": ("date", "time", "datetime"), "duration": ("duration",)}
 
 
 @dataclass
@@ -277,8 +280,27 @@ class Conversation:
             state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
+            values = self._answers_to_other_questions(flow, state, turn)
+        if not values:
             return self._misunderstood(state, self._question(state, ctx), ctx)
         return await self._accept_values(state, values, turn)
+
+    @staticmethod
+    def _answers_to_other_questions(flow: Flow, state: DialogueState, turn: Turn) -> dict:
+        """A day, an hour or a length said while something else is asked: an earlier answer changed, or a later
+        one given early. A bare number is not read this way (it answers the question asked, or nothing)."""
+        said, asked = turn.incoming.text, flow.slot(state.asking)
+        if plain(said).isdigit():
+            return {}
+        values = {}
+        for expecting, kinds in SECOND_READINGS.items():
+            slots = [slot for slot in flow.slots if slot.expecting in kinds and slot is not asked and not slot.numbered]
+            if not slots or asked.expecting in kinds:
+                continue
+            read = nlu.parse(said, now=turn.ctx.local(turn.incoming.received_at), expecting=expecting,
+                             read_danger=False).slots
+            values.update({slot.name: read[slot.name] for slot in slots if slot.name in read})
+        return values
 
     async def _accept_values(self, state: DialogueState, values: dict, turn: Turn) -> Outcome:
         """Keep every value that passes its check; if one does not, say why and ask for it again."""

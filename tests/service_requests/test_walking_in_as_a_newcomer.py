@@ -50,3 +50,17 @@ async def test_a_volunteer_who_takes_a_hospital_visit_early_is_not_sent_to_the_e
     assert "单号 #1" in await grandma.says("是")
     taken = await member_chat("o_vol_qian").says("接单 1")
     assert "接单成功" in taken and "不在老人家里" in taken and "青山湖小区" not in taken
+
+
+async def test_a_new_day_and_hour_said_while_asked_how_long_replace_the_old_ones(community, member_chat):
+    elder = await community.elder()
+    await community.daughter_of(elder)
+    daughter = member_chat("o_family_li")
+    await daughter.says("帮我妈约个理发")
+    await daughter.says("后天下午两点")
+    asked = await daughter.says("不对，改成大后天上午十点")  # asked how long, she changes her mind on the day
+    assert "多长时间" in asked and "没明白" not in asked
+    await daughter.says("一个钟头")
+    await daughter.says("家里")
+    summary = await daughter.says("没有")
+    assert "上午10:00" in summary and "下午2:00" not in summary and "约1小时" in summary
