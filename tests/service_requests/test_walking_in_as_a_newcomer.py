@@ -64,3 +64,21 @@ async def test_a_new_day_and_hour_said_while_asked_how_long_replace_the_old_ones
     await daughter.says("家里")
     summary = await daughter.says("没有")
     assert "上午10:00" in summary and "下午2:00" not in summary and "约1小时" in summary
+
+
+async def test_help_shows_members_what_they_come_back_for_not_how_to_join(community, member_chat):
+    elder = await community.elder()
+    await community.volunteer("o_vol_zhang")
+    task = await community.request(elder)
+    grandma, volunteer, stranger = member_chat("o_elder_wang"), member_chat("o_vol_zhang"), member_chat("o_new")
+
+    help_text = await grandma.says("帮助")
+    assert "我要注册" not in help_text and "我的订单" in help_text
+    assert f"#{task.id}" in await grandma.says("2")  # the line's number does what it says
+
+    help_text = await volunteer.says("帮助")
+    assert "我要注册" not in help_text and "有什么任务" in help_text
+    assert f"#{task.id}" in await volunteer.says("2")
+
+    assert "我要注册" in await stranger.says("帮助")
+    assert "哪一种" in await stranger.says("2")
