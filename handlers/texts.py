@@ -127,6 +127,7 @@ TEXTS = {
     "staff_only": "这个指令只有社区工作人员能用。需要帮忙，请打社区电话 {hotline}。",
     "staff_register_first": "请您先发“注册”登记成会员，再用工作人员指令：每一步操作都会记在您名下。",
     "staff_member_not_found": "没找到用这个手机号注册的会员，请核对。",
+    "staff_phone_not_name": "这里要写会员注册用的手机号，名字会重名，找不准人。",
     "staff_usage_verify": "请这样发：认证 13812345678",
     "staff_usage_suspend": "请这样发：停用 13812345678 原因",
     "staff_usage_certificate": "请这样发：证书 13812345678 陪诊 2027-12-31（有效期可以不写）",
