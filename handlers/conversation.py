@@ -137,7 +137,7 @@ class Conversation:
         meaning = nlu.parse(held, now=turn.ctx.local(turn.incoming.received_at), expecting=self._expecting(state))
         values = self._values_for(self._flow(state), meaning.slots, state, held)
         if not values:
-            return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
+            return self._misunderstood(state, self._question(state, turn.ctx, again=True), turn.ctx)
         return await self._accept_values(state, values, said)
 
     async def _run_held(self, held: str, state: DialogueState, turn: Turn) -> Outcome:
@@ -274,15 +274,20 @@ class Conversation:
         flow = self._flow(state)
         ctx = turn.ctx
         values = self._values_for(flow, meaning.slots, state, turn.incoming.text)
-        if flow.slot(state.asking).expecting == "yes_no" and meaning.intent == "affirm":
+        asked = flow.slot(state.asking)
+        # "我是她女儿" to "您是老人的什么人？1. 儿子 2. 女儿 …" names an option: the answer, though the parser hears
+        # someone registering as family in it. Only an option picked by its number or words outweighs an intent.
+        picked = asked.numbered and state.asking in values
+        if asked.expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
-        elif meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
+        elif not picked and meaning.intent not in NO_INTENT and meaning.intent != flow.name \
+                and meaning.confidence >= SWITCH_CONFIDENCE:
             state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
             values = self._answers_to_other_questions(flow, state, turn)
         if not values:
-            return self._misunderstood(state, self._question(state, ctx), ctx)
+            return self._misunderstood(state, self._question(state, ctx, again=True), ctx)
         return await self._accept_values(state, values, turn)
 
     @staticmethod
@@ -336,7 +341,7 @@ class Conversation:
     async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         if meaning.intent == "affirm":
             return await self._finish(state, turn)
-        return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
+        return self._misunderstood(state, self._question(state, turn.ctx, again=True), turn.ctx)
 
     async def _correction(self, state: DialogueState, turn: Turn) -> Outcome | None:
         """"地址不对" at the summary: that answer is asked again, every other kept, and the summary shown anew.
@@ -415,10 +420,12 @@ class Conversation:
     def _say(self, state: DialogueState, text: str) -> Outcome:
         return Outcome(Reply(text), state.flow or "conversation")
 
-    def _question(self, state: DialogueState, ctx: Context) -> str:
+    def _question(self, state: DialogueState, ctx: Context, *, again: bool = False) -> str:
+        """The open question; `again`, after a miss: in its short form, where it has one."""
         if state.asking == CONFIRMING:
             return ctx.text("flow_confirm_again")
-        return self._flow(state).slot(state.asking).ask(state.slots, ctx, self._offered(state))
+        slot = self._flow(state).slot(state.asking)
+        return (slot.ask_again if again else slot.ask)(state.slots, ctx, self._offered(state))
 
     async def _ask(self, state: DialogueState, slot: Slot, turn: Turn) -> str:
         offered = await slot.offer(turn.with_slots(state.slots)) if slot.offer else ()
