@@ -159,6 +159,7 @@ TEXTS = {
     ),
     "proxy_register_done": "已为老人{who}注册好了。要替老人找人帮忙，请发“代办 老人手机号”。",
     "balance": "您的时间币：\n可用：{available}\n已预留：{held}\n累计获得：{earned}\n累计使用：{spent}",
+    "balance_of_elder": "{elder}的时间币：可用{available}",
     "history": "最近的记录：\n{lines}{more}",
     "history_more": "\n回复“更多”看更早的。",
     "history_empty": "您还没有时间币记录。帮助老人以后，这里会记下每一笔。",
