@@ -300,7 +300,7 @@ class Conversation:
         values = {}
         for expecting, kinds in SECOND_READINGS.items():
             slots = [slot for slot in flow.slots if slot.expecting in kinds and slot is not asked and not slot.numbered]
-            if not slots or asked.expecting in kinds:
+            if not slots or asked.expecting == expecting:  # read so already: nothing more to find
                 continue
             read = nlu.parse(said, now=turn.ctx.local(turn.incoming.received_at), expecting=expecting,
                              read_danger=False).slots

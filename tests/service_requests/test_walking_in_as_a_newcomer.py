@@ -1,4 +1,11 @@
-"""What a walk through the bot as newcomers found: an elder with no credits yet, asking for help."""
+"""What a walk through the bot as newcomers found: an elder with no credits yet, a visit to a hospital, a
+day changed while another question is open, and the help a member comes back to."""
+
+from datetime import timedelta
+
+from storage.base import utcnow
+from tests.service_requests.conftest import local_day
+
 
 async def test_an_elder_with_no_credits_yet_hears_where_credits_come_from_and_how_to_leave(community, member_chat):
     # 76: old enough to spend on herself, too young for the community pool to pay, and nothing earned yet
@@ -82,3 +89,17 @@ async def test_help_shows_members_what_they_come_back_for_not_how_to_join(commun
 
     assert "我要注册" in await stranger.says("帮助")
     assert "哪一种" in await stranger.says("2")
+
+
+async def test_a_new_day_said_while_asked_the_hour_is_kept_and_the_hour_asked_again(community, member_chat):
+    await community.elder()
+    grandma = member_chat("o_elder_wang")
+    await grandma.says("我要找人陪我聊天")
+    assert "几点" in await grandma.says("明天")
+    asked = await grandma.says("不对 是后天")
+    assert "几点" in asked and "没明白" not in asked
+    await grandma.says("下午三点")
+    await grandma.says("两个小时")
+    await grandma.says("家里")
+    summary = await grandma.says("没有")
+    assert local_day(utcnow() + timedelta(days=2)) in summary and "下午3:00" in summary
