@@ -170,10 +170,21 @@ class Conversation:
         slot = self._flow(state).slot(state.asking) if state.flow and state.asking not in (None, CONFIRMING) else None
         if slot is None or slot.from_location is None or state.switch_to is not None:
             outcome = await otherwise(turn)
-            return outcome or Outcome(Reply(turn.ctx.text("location_without_context")), "location")
+            return outcome or await self.or_the_open_question(turn, "location_without_context", "location")
         outcome = await self._accept_values(state, {slot.name: slot.from_location(turn.incoming.location)}, turn)
         await self._keep(state, stored, turn)
         return outcome
+
+    async def or_the_open_question(self, turn: Turn, key: str, intent: str) -> Outcome:
+        """What cannot be read as an answer (a picture, a voice not heard, a place where none is asked): outside a
+        flow its sentence `key`; inside one a short word (`key` + "_in_flow") and the open question again, so that
+        the member still knows what is asked and how to answer."""
+        state, _ = await self._load(turn)
+        ctx = turn.ctx
+        if state.flow is None or state.asking is None or state.switch_to is not None:
+            return Outcome(Reply(ctx.text(key)), intent)
+        word = ctx.text(f"{key}_in_flow")
+        return self._say(state, f"{word}\n{self._question(state, ctx, again=True)}")
 
     async def _load(self, turn: Turn) -> tuple[DialogueState, bool]:
         """The member's state, and whether Redis holds one (so an empty state need not be deleted)."""

@@ -29,15 +29,6 @@ MODULES = (knowledge, emergency, credits, orders, tasks, aftercare, subscription
 ROUTES: tuple[Route, ...] = tuple(route for module in MODULES for route in module.ROUTES)
 
 
-def canned(text_key: str, intent: str | None = None) -> Handler:
-    """A handler whose whole answer is one sentence of the text table."""
-
-    async def answer(turn: Turn) -> Outcome:
-        return Outcome(Reply(turn.ctx.text(text_key)), intent or text_key)
-
-    return answer
-
-
 async def say_nothing(turn: Turn) -> Outcome:
     return Outcome(None, turn.incoming.kind.value)
 
@@ -83,7 +74,7 @@ class Router:
             Kind.LOCATION: self.place,
             Kind.FOLLOW: self.follow,
             Kind.SCAN: welcome.on_scan,
-            Kind.MEDIA: canned("media_not_understood", "media"),
+            Kind.MEDIA: self.media,
             Kind.UNFOLLOW: forget_the_conversation,
             Kind.SILENT_EVENT: say_nothing,
             Kind.MASS_SEND_FINISHED: broadcast.mass_send_finished,
@@ -138,8 +129,11 @@ class Router:
 
     async def understand_voice(self, turn: Turn) -> Outcome:
         if not turn.incoming.text.strip():
-            return Outcome(Reply(turn.ctx.text("voice_not_recognized")), "voice_unrecognized")
+            return await self.conversation.or_the_open_question(turn, "voice_not_recognized", "voice_unrecognized")
         return await self.understand_text(turn)
+
+    async def media(self, turn: Turn) -> Outcome:
+        return await self.conversation.or_the_open_question(turn, "media_not_understood", "media")
 
     async def menu_click(self, turn: Turn) -> Outcome:
         # Menu keys are intent names, so a button does exactly what the same words would.

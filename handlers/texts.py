@@ -40,6 +40,10 @@ TEXTS = {
     "voice_not_recognized": "抱歉，这段语音我没听清。请再说一遍，或者打字告诉我，也可以点下面的菜单。",
     "media_not_understood": "谢谢您发来的内容！我现在只看得懂文字和语音，请打字或发语音告诉我您需要什么。",
     "location_without_context": "收到您的位置了。需要帮忙的话，请打字或发语音告诉我要做什么。",
+    # The same, while a question of a flow is open: a short word, then that question again.
+    "voice_not_recognized_in_flow": "这段语音我没听清，请再说一遍，或者打字。",
+    "media_not_understood_in_flow": "图片我看不懂，请打字或发语音回答。",
+    "location_without_context_in_flow": "收到您的位置了，不过现在问的不是地方。",
     "unknown_menu": "这个菜单暂时用不了，请发“帮助”看看我能做什么。",
     "flow_cancelled": "好的，{title}先不办了。还需要什么，随时告诉我。",
     "flow_help": "您正在办：{title}。{question}\n不想办了，回复“不办了”。",

@@ -103,3 +103,18 @@ async def test_a_new_day_said_while_asked_the_hour_is_kept_and_the_hour_asked_ag
     await grandma.says("家里")
     summary = await grandma.says("没有")
     assert local_day(utcnow() + timedelta(days=2)) in summary and "下午3:00" in summary
+
+
+async def test_a_picture_a_voice_not_heard_or_a_stray_location_mid_question_gets_the_question_again(
+        community, member_chat, wechat):
+    # Found walking `timebank dev`: asked which day, these answered "tell me what you need", as if nothing was asked.
+    await community.elder()
+    grandma = member_chat("o_elder_wang")
+    assert "哪一天" in await grandma.says("找人买菜")
+    for xml in (wechat.voice("o_elder_wang", None), wechat.image("o_elder_wang"),
+                wechat.location("o_elder_wang", 28.68, 115.89, "八一路菜市场")):
+        again = await grandma.sends(xml)
+        assert "哪一天" in again and "需要什么" not in again
+    assert "几点" in await grandma.says("明天")  # and the flow goes on
+    await grandma.says("不办了")
+    assert "需要帮忙的话" in await grandma.sends(wechat.location("o_elder_wang", 28.68, 115.89, "八一路菜市场"))
