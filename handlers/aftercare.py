@@ -77,6 +77,13 @@ def _awaits_confirmation(task: tasks.Task, member_id: int) -> bool:
     return on_requester_side(tasks.IN_SERVICE)(task, member_id) and task.checked_out_at is not None
 
 
+async def _under_way(owner: members.Member, ctx: Context) -> tasks.Task | None:
+    """The one visit of this member's side in service (the volunteer there, or gone and awaiting a word)."""
+    visits = [task for task in await tasks.tasks_of(ctx.bank.sessions, owner.id)
+              if on_requester_side(tasks.IN_SERVICE)(task, owner.id)]
+    return visits[0] if len(visits) == 1 else None
+
+
 async def _awaiting(owner: members.Member, ctx: Context) -> tasks.Task | None:
     """The one visit of this member's side that waits for their confirmation; None when none, or several."""
     waiting = [task for task in await tasks.tasks_of(ctx.bank.sessions, owner.id) if _awaits_confirmation(task, owner.id)]
@@ -204,10 +211,11 @@ async def rate(turn: Turn) -> Outcome:
     if "score" not in slots:
         return Outcome(Reply(ctx.text("rate_ask_score")), "rate")
     task = await _latest_unrated(slots, owner, ctx)
-    # No finished visit waits for a rating, but one waits to be confirmed: "很满意" is about that one.
+    # No finished visit waits for a rating, but one is under way: "很满意" or "不满意" is about that one.
     if "task_id" not in slots and not await _waits_for_rating(task, owner, ctx) \
-            and (awaited := await _awaiting(owner, ctx)) is not None:
-        return await _rate_before_confirming(awaited, turn)
+            and (visit := await _under_way(owner, ctx)) is not None:
+        if slots["score"] < SATISFIED_STARS or visit.checked_out_at is not None:
+            return await _rate_before_confirming(visit, turn)
     if isinstance(task, Reply):
         return Outcome(task, "rate")
     return Outcome(await _record_rating(task, turn) or Reply(ctx.text("rate_done")), "rate")

@@ -77,7 +77,7 @@ TASK_TEXTS = {
     "refusal_not_found": "没有找到这一单，请核对单号。发“我的订单”或“有什么任务”可以查看。",
     "refusal_task_error": "这一单现在办不了，请打社区电话 {hotline} 问问工作人员。",
     "refusal_invalid": "#{id} 这样办不了，请换个说法，或打 {hotline} 问问工作人员。",
-    "refusal_already_rated": "这一单您已经评价过了，谢谢！",
+    "refusal_already_rated": "#{id} 这一单您已经评价过了，谢谢！",
     "refusal_not_finished": "服务完成后才能评价。",
     "refusal_too_early": "服务还没开始，现在还不能确认完成。",
     "refusal_check_in_early": "#{id} 还没到签到的时候，{at}以后才能签到。",
