@@ -86,7 +86,8 @@ async def _under_way(owner: members.Member, ctx: Context) -> tasks.Task | None:
 
 async def _awaiting(owner: members.Member, ctx: Context) -> tasks.Task | None:
     """The one visit of this member's side that waits for their confirmation; None when none, or several."""
-    waiting = [task for task in await tasks.tasks_of(ctx.bank.sessions, owner.id) if _awaits_confirmation(task, owner.id)]
+    waiting = [task for task in await tasks.tasks_of(ctx.bank.sessions, owner.id)
+               if _awaits_confirmation(task, owner.id)]
     return waiting[0] if len(waiting) == 1 else None
 
 

@@ -5,7 +5,8 @@ an elder) sends one thing a person might send — every menu key and intent as a
 good and bad arguments, bare numbers, yes and no, cancel words, the project's own test phrases, emoji,
 full-width and mixed numbers, walls of text, voice with and without recognition, locations with and without
 a label, an image, a video, a link, a scan, a menu link, unfollowing and following again. After every step:
-HTTP 200 and no internal-error apology (in the reply, in a pushed late reply, or as "handler failed" in the log); at the end the ledger verifies.
+HTTP 200 and no internal-error apology (in the reply, in a pushed late reply, or as "handler failed" in the
+log); at the end the ledger verifies.
 
 `TIMEBANK_FUZZ_STEPS=5000 TIMEBANK_FUZZ_SEED=7 pytest tests/test_conversation_fuzz.py` walks longer.
 """
@@ -122,7 +123,8 @@ class Walker:
         if kind == "bare_location":  # no label, and a point far from any community
             return "location without label", wechat.location(openid, 0.0, 0.0, "")
         if kind in ("video", "link"):
-            return kind, wechat.message_xml(openid, kind, {"MediaId": "m2", "Title": "看看", "Url": "http://example.invalid"})
+            fields = {"MediaId": "m2", "Title": "看看", "Url": "http://example.invalid"}
+            return kind, wechat.message_xml(openid, kind, fields)
         if kind == "scan":
             return "scan", wechat.event(openid, "SCAN", self.random.choice(("青山湖社区", "spring_fair_2026", "")))
         if kind == "view":  # a menu link opened: WeChat still tells the bot
