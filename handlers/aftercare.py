@@ -30,6 +30,8 @@ MISREAD_REASON = re.compile(r"^[/／、（(]")
 DECISIONS = {"全付": "PAY", "部分": "PART", "退回": "REFUND"}
 DECISION_TEXTS = {"PAY": "decision_pay", "PART": "decision_part", "REFUND": "decision_refund"}
 LOW_STARS = 2
+# Stars that say "it went well": while the visit still awaits the elder's side, they confirm it as well.
+SATISFIED_STARS = 4
 
 
 async def _acting(turn: Turn) -> tuple[members.Member, members.Member] | Reply:
@@ -44,25 +46,67 @@ async def _acting(turn: Turn) -> tuple[members.Member, members.Member] | Reply:
 # ---- done ---------------------------------------------------------------------------
 
 async def confirm_done(turn: Turn) -> Outcome:
-    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
     acting = await _acting(turn)
     if isinstance(acting, Reply):
         return Outcome(acting, "confirm_done")
-    owner, actor = acting
-    task = await pick(slots, owner, ctx, on_requester_side(tasks.IN_SERVICE, tasks.ACCEPTED), "确认完成")
+    owner, _ = acting
+    task = await pick(turn.slots, owner, turn.ctx, on_requester_side(tasks.IN_SERVICE, tasks.ACCEPTED), "确认完成")
     if isinstance(task, Reply):
         return Outcome(task, "confirm_done")
+    return Outcome(await _confirm(task, "confirm_done", turn), "confirm_done")
+
+
+async def _confirm(task: tasks.Task, sentence: str, turn: Turn) -> Reply:
+    """The visit confirmed done and the volunteer paid; `sentence` says so (with the minutes), else the refusal."""
+    incoming, ctx = turn.incoming, turn.ctx
+    _, actor = await _acting(turn)
     try:
         settled = await tasks.confirm_done(ctx.bank.sessions, task.id, actor.actor, ledger_rules=ctx.bank.rules,
                                            rules=ctx.bank.task_rules, now=incoming.received_at)
     except tasks.TaskError as error:
-        return Outcome(refusal(error, task.id, ctx), "confirm_done")
+        return refusal(error, task.id, ctx)
     await _tell_volunteer_paid(settled, ctx)
     pay = tasks.pay_for(settled.task, ctx.bank.task_rules, settled.task.finished_at or incoming.received_at)
-    return Outcome(Reply(ctx.text("confirm_done", id=str(task.id), planned=format_minutes(pay.planned_min),
-                                  served=format_minutes(pay.served_min),
-                                  amount=format_minutes(settled.transfer.requested_min if settled.transfer else 0))),
-                   "confirm_done")
+    return Reply(ctx.text(sentence, id=str(task.id), planned=format_minutes(pay.planned_min),
+                          served=format_minutes(pay.served_min),
+                          amount=format_minutes(settled.transfer.requested_min if settled.transfer else 0)))
+
+
+def _awaits_confirmation(task: tasks.Task, member_id: int) -> bool:
+    """The volunteer has checked out; the elder's side has not yet said it was done."""
+    return on_requester_side(tasks.IN_SERVICE)(task, member_id) and task.checked_out_at is not None
+
+
+async def _under_way(owner: members.Member, ctx: Context) -> tasks.Task | None:
+    """The one visit of this member's side in service (the volunteer there, or gone and awaiting a word)."""
+    visits = [task for task in await tasks.tasks_of(ctx.bank.sessions, owner.id)
+              if on_requester_side(tasks.IN_SERVICE)(task, owner.id)]
+    return visits[0] if len(visits) == 1 else None
+
+
+async def _awaiting(owner: members.Member, ctx: Context) -> tasks.Task | None:
+    """The one visit of this member's side that waits for their confirmation; None when none, or several."""
+    waiting = [task for task in await tasks.tasks_of(ctx.bank.sessions, owner.id)
+               if _awaits_confirmation(task, owner.id)]
+    return waiting[0] if len(waiting) == 1 else None
+
+
+async def confirm_awaited(turn: Turn) -> Outcome | None:
+    """"好的" or "做完了" from the elder's side while one visit waits for them: its confirmation. None otherwise,
+    and always for a volunteer still on a visit of their own, whose "做完了" is their check-out."""
+    acting = await _acting(turn)
+    if isinstance(acting, Reply):
+        return None
+    owner, actor = acting
+    task = await _awaiting(owner, turn.ctx)
+    if task is None or await _on_duty(actor, turn.ctx):
+        return None
+    return await confirm_done(turn.with_slots({"task_id": task.id}))
+
+
+async def _on_duty(member: members.Member, ctx: Context) -> bool:
+    return any(as_volunteer(tasks.IN_SERVICE)(task, member.id) and task.checked_out_at is None
+               for task in await tasks.tasks_of(ctx.bank.sessions, member.id))
 
 
 async def _tell_volunteer_paid(settled: tasks.Settlement, ctx: Context) -> None:
@@ -160,25 +204,57 @@ def _rateable(task: tasks.Task, member_id: int) -> bool:
 
 
 async def rate(turn: Turn) -> Outcome:
-    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    ctx, slots = turn.ctx, turn.slots
     acting = await _acting(turn)
     if isinstance(acting, Reply):
         return Outcome(acting, "rate")
-    owner, actor = acting
+    owner, _ = acting
     if "score" not in slots:
         return Outcome(Reply(ctx.text("rate_ask_score")), "rate")
     task = await _latest_unrated(slots, owner, ctx)
+    # No finished visit waits for a rating, but one is under way: "很满意" or "不满意" is about that one.
+    if "task_id" not in slots and not await _waits_for_rating(task, owner, ctx) \
+            and (visit := await _under_way(owner, ctx)) is not None:
+        if slots["score"] < SATISFIED_STARS or visit.checked_out_at is not None:
+            return await _rate_before_confirming(visit, turn)
     if isinstance(task, Reply):
         return Outcome(task, "rate")
+    return Outcome(await _record_rating(task, turn) or Reply(ctx.text("rate_done")), "rate")
+
+
+async def _rate_before_confirming(task: tasks.Task, turn: Turn) -> Outcome:
+    """"很满意" to "满意的话回复“确认完成”": done, paid and rated at once. A low score pays nobody: it asks whether
+    something went wrong, which is a dispute for staff, not a rating."""
+    ctx = turn.ctx
+    if turn.slots["score"] < SATISFIED_STARS:
+        return Outcome(Reply(ctx.text("rate_confirm_first", id=str(task.id))), "rate")
+    confirmed = await _confirm(task, "confirm_done_and_rated", turn)
+    done = await tasks.task(ctx.bank.sessions, task.id)
+    if done.status != tasks.DONE:  # refused: its own sentence alone
+        return Outcome(confirmed, "rate")
+    return Outcome(await _record_rating(done, turn) or confirmed, "rate")
+
+
+async def _waits_for_rating(task: tasks.Task | Reply, member: members.Member, ctx: Context) -> bool:
+    if isinstance(task, Reply):
+        return False
+    side = tasks.VOLUNTEER if task.volunteer_id == member.id else tasks.REQUESTER
+    return await tasks.rating_of(ctx.bank.sessions, task.id, side) is None
+
+
+async def _record_rating(task: tasks.Task, turn: Turn) -> Reply | None:
+    """None when recorded; else the refusal to say."""
+    incoming, ctx, slots = turn.incoming, turn.ctx, turn.slots
+    _, actor = await _acting(turn)
     try:
         rating = await tasks.rate(ctx.bank.sessions, ctx.bank.keyring, task.id, actor.actor, slots["score"],
                                   incoming.text.strip() or None, now=incoming.received_at)
     except tasks.TaskError as error:
-        return Outcome(refusal(error, task.id, ctx), "rate")
+        return refusal(error, task.id, ctx)
     if rating.stars <= LOW_STARS:
         await tell_staff(ctx, "low_rating", ctx.text("rate_low_told_staff", id=str(task.id), stars=str(rating.stars)),
                          f"low_rating:{rating.id}")
-    return Outcome(Reply(ctx.text("rate_done")), "rate")
+    return None
 
 
 async def _latest_unrated(slots: dict, member: members.Member, ctx: Context) -> tasks.Task | Reply:

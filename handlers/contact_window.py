@@ -26,8 +26,10 @@ def contact_lines(contact: tasks.Contact, ctx: Context) -> str:
 async def masked_lines(task: tasks.Task, ctx: Context) -> str:
     """What a volunteer may know before the window: the community, the street, the surname."""
     masked = await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, task.requester_id)
+    # A visit elsewhere (a hospital): the home's street would send the volunteer to the wrong door.
+    address = ctx.text("contact_own_place") if task.has_own_place else masked.address
     return ctx.text("contact_masked", name=masked.real_name or "", area=task.community or "",
-                    address=masked.address or ctx.text("contact_no_address"))
+                    address=address or ctx.text("contact_no_address"))
 
 
 def opens_at(task: tasks.Task, ctx: Context) -> datetime:

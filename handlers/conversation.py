@@ -36,6 +36,9 @@ MISUNDERSTANDINGS_BEFORE_MENU = 2
 SWITCH_CONFIDENCE = 0.6
 CONFIRMING = "confirm"
 MENU = "menu"
+# A message that answers nothing asked is read again as these, for the flow's other questions of the same kind:
+# "下周一上午十点" while asked how long changes the day and the hour. Only kinds free words are never mistaken for.
+SECOND_READINGS = {"datetime": ("date", "time", "datetime"), "duration": ("duration",)}
 
 
 @dataclass
@@ -135,7 +138,7 @@ class Conversation:
         meaning = nlu.parse(held, now=turn.ctx.local(turn.incoming.received_at), expecting=self._expecting(state))
         values = self._values_for(self._flow(state), meaning.slots, state, held)
         if not values:
-            return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
+            return self._misunderstood(state, self._question(state, turn.ctx, again=True), turn.ctx)
         return await self._accept_values(state, values, said)
 
     async def _run_held(self, held: str, state: DialogueState, turn: Turn) -> Outcome:
@@ -168,10 +171,21 @@ class Conversation:
         slot = self._flow(state).slot(state.asking) if state.flow and state.asking not in (None, CONFIRMING) else None
         if slot is None or slot.from_location is None or state.switch_to is not None:
             outcome = await otherwise(turn)
-            return outcome or Outcome(Reply(turn.ctx.text("location_without_context")), "location")
+            return outcome or await self.or_the_open_question(turn, "location_without_context", "location")
         outcome = await self._accept_values(state, {slot.name: slot.from_location(turn.incoming.location)}, turn)
         await self._keep(state, stored, turn)
         return outcome
+
+    async def or_the_open_question(self, turn: Turn, key: str, intent: str) -> Outcome:
+        """What cannot be read as an answer (a picture, a voice not heard, a place where none is asked): outside a
+        flow its sentence `key`; inside one a short word (`key` + "_in_flow") and the open question again, so that
+        the member still knows what is asked and how to answer."""
+        state, _ = await self._load(turn)
+        ctx = turn.ctx
+        if state.flow is None or state.asking is None or state.switch_to is not None:
+            return Outcome(Reply(ctx.text(key)), intent)
+        word = ctx.text(f"{key}_in_flow")
+        return self._say(state, f"{word}\n{self._question(state, ctx, again=True)}")
 
     async def _load(self, turn: Turn) -> tuple[DialogueState, bool]:
         """The member's state, and whether Redis holds one (so an empty state need not be deleted)."""
@@ -273,14 +287,38 @@ class Conversation:
         flow = self._flow(state)
         ctx = turn.ctx
         values = self._values_for(flow, meaning.slots, state, turn.incoming.text)
-        if flow.slot(state.asking).expecting == "yes_no" and meaning.intent == "affirm":
+        asked = flow.slot(state.asking)
+        # "我是她女儿" to "您是老人的什么人？1. 儿子 2. 女儿 …" names an option: the answer, though the parser hears
+        # someone registering as family in it. Only an option picked by its number or words outweighs an intent.
+        picked = asked.numbered and state.asking in values
+        if asked.expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
-        elif meaning.intent not in NO_INTENT and meaning.intent != flow.name and meaning.confidence >= SWITCH_CONFIDENCE:
+        elif not picked and meaning.intent not in NO_INTENT and meaning.intent != flow.name \
+                and meaning.confidence >= SWITCH_CONFIDENCE:
             state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
-            return self._misunderstood(state, self._question(state, ctx), ctx)
+            values = self._answers_to_other_questions(flow, state, turn)
+        if not values:
+            return self._misunderstood(state, self._question(state, ctx, again=True), ctx)
         return await self._accept_values(state, values, turn)
+
+    @staticmethod
+    def _answers_to_other_questions(flow: Flow, state: DialogueState, turn: Turn) -> dict:
+        """A day, an hour or a length said while something else is asked: an earlier answer changed, or a later
+        one given early. A bare number is not read this way (it answers the question asked, or nothing)."""
+        said, asked = turn.incoming.text, flow.slot(state.asking)
+        if plain(said).isdigit():
+            return {}
+        values = {}
+        for expecting, kinds in SECOND_READINGS.items():
+            slots = [slot for slot in flow.slots if slot.expecting in kinds and slot is not asked and not slot.numbered]
+            if not slots or asked.expecting == expecting:  # read so already: nothing more to find
+                continue
+            read = nlu.parse(said, now=turn.ctx.local(turn.incoming.received_at), expecting=expecting,
+                             read_danger=False).slots
+            values.update({slot.name: read[slot.name] for slot in slots if slot.name in read})
+        return values
 
     async def _accept_values(self, state: DialogueState, values: dict, turn: Turn) -> Outcome:
         """Keep every value that passes its check; if one does not, say why and ask for it again."""
@@ -316,7 +354,7 @@ class Conversation:
     async def _confirmation(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         if meaning.intent == "affirm":
             return await self._finish(state, turn)
-        return self._misunderstood(state, self._question(state, turn.ctx), turn.ctx)
+        return self._misunderstood(state, self._question(state, turn.ctx, again=True), turn.ctx)
 
     async def _correction(self, state: DialogueState, turn: Turn) -> Outcome | None:
         """"地址不对" at the summary: that answer is asked again, every other kept, and the summary shown anew.
@@ -401,10 +439,12 @@ class Conversation:
     def _say(self, state: DialogueState, text: str) -> Outcome:
         return Outcome(Reply(text), state.flow or "conversation")
 
-    def _question(self, state: DialogueState, ctx: Context) -> str:
+    def _question(self, state: DialogueState, ctx: Context, *, again: bool = False) -> str:
+        """The open question; `again`, after a miss: in its short form, where it has one."""
         if state.asking == CONFIRMING:
             return ctx.text("flow_confirm_again")
-        return self._flow(state).slot(state.asking).ask(state.slots, ctx, self._offered(state))
+        slot = self._flow(state).slot(state.asking)
+        return (slot.ask_again if again else slot.ask)(state.slots, ctx, self._offered(state))
 
     async def _ask(self, state: DialogueState, slot: Slot, turn: Turn) -> str:
         offered = await slot.offer(turn.with_slots(state.slots)) if slot.offer else ()
@@ -430,7 +470,16 @@ class Conversation:
                   for slot in flow.slots if slot.expecting != "yes_no"}
         if asking is not None and asking in values:
             values = self._tidied(flow, flow.slot(asking), self._plain_answer(flow.slot(asking), said, values))
+            values = self._answered_beyond(flow, flow.slot(asking), said, values)
         return {name: value for name, value in values.items() if value is not None}
+
+    @staticmethod
+    def _answered_beyond(flow: Flow, slot: Slot, said: str, values: dict) -> dict:
+        """No option picked, but the words answer the question an option leads to (a place named at "在哪里？")."""
+        if slot.otherwise is None or values.get(slot.name) is not None:
+            return values
+        ours = {other.name for other in flow.slots}
+        return {**values, **{name: value for name, value in slot.otherwise(said).items() if name in ours}}
 
     @staticmethod
     def _tidied(flow: Flow, slot: Slot, values: dict) -> dict:

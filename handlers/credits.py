@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
+from handlers.family_words import elder_seen_by_family
 from handlers.identity import account_of
 from handlers.names import TRANSFER_KINDS
 from handlers.routes import Intent
@@ -22,10 +23,23 @@ async def show_balance(turn: Turn) -> Outcome:
     if member is None:
         return Outcome(Reply(ctx.text("not_registered")), "balance")
     balance = await ledger.member_balance(ctx.bank.sessions, member.ledger_ref)
-    return Outcome(Reply(ctx.text(
-        "balance", available=format_minutes(balance.available), held=format_minutes(balance.held),
-        earned=format_minutes(balance.earned_total), spent=format_minutes(balance.spent_total),
-    )), "balance")
+    own = ctx.text("balance", available=format_minutes(balance.available), held=format_minutes(balance.held),
+                   earned=format_minutes(balance.earned_total), spent=format_minutes(balance.spent_total))
+    return Outcome(Reply("\n\n".join((own, *await _elders_balances(member, ctx)))), "balance")
+
+
+async def _elders_balances(member: members.Member, ctx: Context) -> list[str]:
+    """"我妈还有多少时间币" from a daughter: the elders she acts for pay for what she books, so she sees theirs."""
+    lines = []
+    for binding in await members.bound_elders(ctx.bank.sessions, member.id):
+        elder = await members.member_by_id(ctx.bank.sessions, binding.elder_id)
+        if elder is None or elder.erased_at is not None:
+            continue
+        name = (await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, elder.id)).real_name or ""
+        balance = await ledger.member_balance(ctx.bank.sessions, elder.ledger_ref)
+        lines.append(ctx.text("balance_of_elder", elder=elder_seen_by_family(binding.relation, name),
+                              available=format_minutes(balance.available)))
+    return lines
 
 
 async def show_history(turn: Turn) -> Outcome:

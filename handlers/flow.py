@@ -66,6 +66,11 @@ class Slot:
     # The answer is the message exactly as typed (a broadcast's text): never the parser's cleaned-up reading of it,
     # and never filled from what the parser found in another message.
     verbatim: bool = False
+    # Words that pick no option but answer what an option leads to: "省人民医院" to "在哪里？1. 家里 2. 别的地方"
+    # is "别的地方" and the place at once, rather than the same question again. Returns {} when the words do not.
+    otherwise: Callable[[str], dict] | None = None
+    # A long question (the privacy notice) asked again after a miss in its short form, not as the same wall of text.
+    again: str | Callable[[dict, Context], str] | None = None
 
     @property
     def numbered(self) -> bool:
@@ -77,6 +82,11 @@ class Slot:
         if not choices:
             return question
         return f"{question}\n{numbered_lines(choices)}\n回复数字就行。"
+
+    def ask_again(self, slots: dict, ctx: Context, offered: tuple[Choice, ...] = ()) -> str:
+        if self.again is None:
+            return self.ask(slots, ctx, offered)
+        return self.again(slots, ctx) if callable(self.again) else self.again
 
     def read(self, slots: dict, *, asked: bool = False, offered: tuple[Choice, ...] = (), said: str = "") -> Any:
         """This slot's value in what the parser found; a number, or an option's own words, picks a choice only

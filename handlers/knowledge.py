@@ -20,7 +20,7 @@ from handlers.context import Context
 from handlers.routes import Command, Intent
 from handlers.turn import Turn
 from handlers.types import Choice, Outcome, Reply
-from storage import stories
+from storage import members, stories
 from storage.exchange import Catalogue, cost_of, format_minutes
 from handlers.faq import ABOUT_ID, FaqEntry, Match
 
@@ -31,6 +31,13 @@ HELP_CHOICES = (
     Choice("balance", "查时间币", words=("时间币", "余额")),
     Choice("about", "了解时间银行", words=("了解", "时间银行")),
 )
+# The second line, by who asks: "当志愿者：发“我要注册”" is for newcomers; a member already registered is shown
+# what they come back for (an elder's or a family's orders, a volunteer's open requests).
+SECOND_HELP_LINE = {
+    members.ELDER: ("help_line_orders", Choice("my_orders", "我的订单", words=("订单", "单子"))),
+    members.FAMILY: ("help_line_orders", Choice("my_orders", "我的订单", words=("订单", "单子"))),
+    members.VOLUNTEER: ("help_line_tasks", Choice("list_tasks", "看看谁要帮忙", words=("任务", "接单"))),
+}
 # The numbered questions last as long as a half-finished conversation would.
 LIST_MEMO = "faq_list"
 LIST_TTL_S = 600
@@ -59,10 +66,12 @@ async def help_or_answer(turn: Turn) -> Outcome:
     match = _match(turn)
     if match is not None and match.by_keyword and match.entry.id != ABOUT_ID:
         return _answer(match.entry, ctx)
-    text = ctx.text("help")
+    member = await turn.member()
+    line, second = SECOND_HELP_LINE.get(member.role if member else None, ("help_line_register", HELP_CHOICES[1]))
+    text = ctx.text("help", second=ctx.text(line))
     if await staff.staff_member(turn) is not None:  # staff read their commands below what members read
         text = f"{text}\n\n{ctx.text('staff_help')}"
-    return Outcome(Reply(text), "help", choices=HELP_CHOICES)
+    return Outcome(Reply(text), "help", choices=(HELP_CHOICES[0], second, *HELP_CHOICES[2:]))
 
 
 async def answer_unknown(turn: Turn) -> Outcome | None:

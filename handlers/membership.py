@@ -201,7 +201,8 @@ FLOW = Flow(
     prefill=community_from_qr_code,
     slots=(
         Slot("role", "请问您是下面哪一种？", expecting="choice", choices=ROLE_CHOICES),
-        Slot("consent", lambda slots, ctx: ctx.text("privacy_notice"), expecting="yes_no"),
+        Slot("consent", lambda slots, ctx: ctx.text("privacy_notice"), expecting="yes_no",
+             again=lambda slots, ctx: ctx.text("privacy_notice_again")),
         Slot("real_name", "请告诉我您的真实姓名。", expecting="text", check=a_name, tidy=name_as_said),
         Slot("phone", "请发您的手机号（11位）。", expecting="phone", check=a_new_phone),
         Slot("community", "您住在哪个社区？比如“青山湖社区”。", expecting="text", check=a_community),

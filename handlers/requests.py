@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from handlers.context import LOCAL_TIME, Context
@@ -15,11 +16,16 @@ from handlers.task_words import describe, when
 from handlers.turn import Turn
 from handlers.types import Incoming, Outcome, Reply
 from storage import alerts, ledger, members, tasks
-from storage.exchange import ISSUANCE, POOL, format_minutes
+from storage.exchange import INSUFFICIENT_BALANCE, ISSUANCE, POOL, format_minutes
 
 HOME, ELSEWHERE = "home", "elsewhere"
 HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里")
 ELSEWHERE_WORDS = ("别处", "外面", "外边", "别的", "其他地方", "不在家")
+# A place named where "家里 or 别的地方?" was asked: "省人民医院", "去八一路菜场", "我女儿家" is somewhere else.
+PLACE_WORDS = re.compile(r"医院|诊所|卫生院|卫生站|门诊|药店|药房|超市|菜场|市场|银行|邮局|公园|广场|商场|车站|"
+                         r"学校|饭店|食堂|理发店|派出所|居委会|路|街|巷|大道|大厦|小区|(女儿|儿子|闺女|朋友|亲戚|邻居)家")
+SHORTEST_PLACE_NAME = 3  # "二附院", "省医院": shorter than any home address we accept
+GOING = re.compile(r"^(我要|要|想)?(去|到|在)")  # "去省人民医院": the place is what follows
 # "不知道" to how long: a visit is planned at two hours, and paid for the minutes actually served.
 GUESSED_DURATION_MIN = 120
 PAYER_WORDS = {POOL: "payer_pool", ISSUANCE: "payer_issuance"}
@@ -116,8 +122,27 @@ async def _quote(slots: dict, ctx: Context, incoming: Incoming) -> tasks.Quote:
 async def _cannot_pay(quote: tasks.Quote, slots: dict, ctx: Context, incoming: Incoming) -> str:
     elder = await members.member_by_id(ctx.bank.sessions, slots["for_elder"])
     available = (await ledger.balance(ctx.bank.sessions, (await account_of(elder, ctx)).id)).available
+    if quote.reason == INSUFFICIENT_BALANCE and available <= 0:
+        # "Book less time" cannot help someone with nothing yet: say where credits come from instead.
+        return ctx.text("cannot_pay_no_balance", cost=format_minutes(quote.cost_min))
     return ctx.text(f"cannot_pay_{quote.reason}", cost=format_minutes(quote.cost_min),
                     available=format_minutes(available), age=str(ctx.bank.policy.self_spend_age))
+
+
+def a_named_place(said: str) -> dict:
+    """"省人民医院" answered to "在哪里？": somewhere else, and that is where; {} when the words name no place."""
+    words = GOING.sub("", said.strip())
+    return {"place": ELSEWHERE, "place_text": words} if PLACE_WORDS.search(words) else {}
+
+
+async def a_destination(value: str | dict, turn: Turn) -> str | None:
+    """An address, or a place people know by a short name ("二附院"); "医院" alone does not say which."""
+    text = address_text(value)
+    if PLACE_WORDS.fullmatch(text):
+        return turn.ctx.text("post_place_which", place=text)
+    if len(text) == SHORTEST_PLACE_NAME and not text.isdigit():
+        return None
+    return await an_address(value, turn)
 
 
 async def services(turn: Turn) -> tuple[Choice, ...]:
@@ -207,9 +232,10 @@ FLOW = Flow(
         Slot("duration_min", lambda slots, ctx: ctx.text("post_duration"), expecting="duration",
              check=an_affordable_duration, when_unsure=GUESSED_DURATION_MIN),
         Slot("place", lambda slots, ctx: ctx.text("post_place"), expecting="choice",
-             choices=(Choice(HOME, "家里（登记的地址）", words=HOME_WORDS), Choice(ELSEWHERE, "别的地方", words=ELSEWHERE_WORDS))),
+             choices=(Choice(HOME, "家里（登记的地址）", words=HOME_WORDS), Choice(ELSEWHERE, "别的地方", words=ELSEWHERE_WORDS)),
+             otherwise=a_named_place),
         Slot("place_text", lambda slots, ctx: ctx.text("post_place_text"), expecting="text", when=elsewhere,
-             check=an_address, from_location=a_place),
+             check=a_destination, from_location=a_place),
         Slot("notes", lambda slots, ctx: ctx.text("post_notes"), expecting="text", may_be_none=True),
     ),
     confirm=summary,

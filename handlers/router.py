@@ -29,15 +29,6 @@ MODULES = (knowledge, emergency, credits, orders, tasks, aftercare, subscription
 ROUTES: tuple[Route, ...] = tuple(route for module in MODULES for route in module.ROUTES)
 
 
-def canned(text_key: str, intent: str | None = None) -> Handler:
-    """A handler whose whole answer is one sentence of the text table."""
-
-    async def answer(turn: Turn) -> Outcome:
-        return Outcome(Reply(turn.ctx.text(text_key)), intent or text_key)
-
-    return answer
-
-
 async def say_nothing(turn: Turn) -> Outcome:
     return Outcome(None, turn.incoming.kind.value)
 
@@ -83,7 +74,7 @@ class Router:
             Kind.LOCATION: self.place,
             Kind.FOLLOW: self.follow,
             Kind.SCAN: welcome.on_scan,
-            Kind.MEDIA: canned("media_not_understood", "media"),
+            Kind.MEDIA: self.media,
             Kind.UNFOLLOW: forget_the_conversation,
             Kind.SILENT_EVENT: say_nothing,
             Kind.MASS_SEND_FINISHED: broadcast.mass_send_finished,
@@ -95,10 +86,14 @@ class Router:
     async def answer_intent(self, intent: str, turn: Turn) -> Outcome:
         if intent in MEMBERS_ONLY and await turn.member() is None:
             return Outcome(Reply(turn.ctx.text("not_registered")), intent)
+        # The elder's side answers "满意的话回复“确认完成”" in its own words: "做完了" is not a check-out for them.
+        if intent == "check_out" and (confirmed := await aftercare.confirm_awaited(turn)) is not None:
+            return confirmed
         if intent in self.intents:
             return await self.intents[intent].run(turn)
-        if intent in ("affirm", "deny"):  # no question of ours is open: perhaps one another member asked
+        if intent in ("affirm", "deny"):  # no question of ours is open: perhaps a push asked one
             return await family.answer_if_asked(turn, agreed=intent == "affirm") \
+                or (await aftercare.confirm_awaited(turn) if intent == "affirm" else None) \
                 or Outcome(Reply(turn.ctx.text("small_ok")), intent)
         return Outcome(Reply(turn.ctx.text("not_understood")), "unknown")
 
@@ -134,8 +129,11 @@ class Router:
 
     async def understand_voice(self, turn: Turn) -> Outcome:
         if not turn.incoming.text.strip():
-            return Outcome(Reply(turn.ctx.text("voice_not_recognized")), "voice_unrecognized")
+            return await self.conversation.or_the_open_question(turn, "voice_not_recognized", "voice_unrecognized")
         return await self.understand_text(turn)
+
+    async def media(self, turn: Turn) -> Outcome:
+        return await self.conversation.or_the_open_question(turn, "media_not_understood", "media")
 
     async def menu_click(self, turn: Turn) -> Outcome:
         # Menu keys are intent names, so a button does exactly what the same words would.

@@ -39,6 +39,17 @@ REGISTER_FLOW_NAME = "register_for_elder"
 
 ACTING_MEMO = "acting_for"
 ACTING_TTL_S = 30 * 60
+# A staff command typed with something other than what it takes: a name where the phone goes ("认证 李明"),
+# a record number with no decision ("处理 1"). Staff hear how to write it; anyone else's words go on to the
+# parser as before ("认证 要多久"). (pattern, its usage, whether a name was given for the phone)
+MISSHAPEN_COMMANDS = (
+    (re.compile(r"^\s*认证\s+[^\d\s+]"), "staff_usage_verify", True),
+    (re.compile(r"^\s*停用\s+[^\d\s+]"), "staff_usage_suspend", True),
+    (re.compile(r"^\s*证书\s+[^\d\s+]"), "staff_usage_certificate", True),
+    (re.compile(r"^\s*代办\s+[^\d\s+]"), "staff_usage_act", True),
+    (re.compile(r"^\s*处理\s*#?\s*\d+(?!\d)(?!\s*(?:全付|部分|退回))"), "resolve_usage", False),
+)
+MISSHAPEN_COMMAND = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in MISSHAPEN_COMMANDS))
 PHONE_PART = re.compile(r"[+\d-]+")
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -294,6 +305,17 @@ REGISTER_FOR_ELDER = Flow(
 )
 
 
+async def how_to_write_it(turn: Turn) -> Outcome | None:
+    """The usage of a staff command typed misshapen; None (the parser reads it) for anyone but staff."""
+    if await staff_member(turn) is None:
+        return None
+    ctx = turn.ctx
+    usage, named = next((usage, named) for pattern, usage, named in MISSHAPEN_COMMANDS
+                        if pattern.match(turn.incoming.text))
+    return Outcome(Reply(f"{ctx.text('staff_phone_not_name')}\n{ctx.text(usage)}" if named else ctx.text(usage)),
+                   "staff_usage")
+
+
 ROUTES = (
     REGISTER_FOR_ELDER,
     Command(VERIFY_COMMAND, verify, staff=True),
@@ -304,4 +326,5 @@ ROUTES = (
     Command(ACT_COMMAND, act_for, staff=True),
     Command(END_ACTING_COMMAND, end_acting, staff=True),
     Command(REGISTER_COMMAND, flow=REGISTER_FLOW_NAME, staff=True),
+    Command(MISSHAPEN_COMMAND, how_to_write_it),
 )

@@ -9,6 +9,7 @@ TASK_TEXTS = {
     "post_duration": "大概要多长时间？比如“2小时”“半小时”。说不准的话回复“不知道”，先按2小时安排。",
     "post_place": "在哪里？",
     "post_place_text": "请发地址，比如“青山湖小区3栋2单元501”；也可以在微信里“发送位置”。",
+    "post_place_which": "是哪一家{place}？请说全名或地址，比如“省人民医院”“八一大道100号”。",
     "post_notes": "还有什么要交代志愿者的吗？没有就回“没有”。",
     "post_in_past": "这个时间已经过了，请换一个以后的时间。",
     "post_too_soon": "时间太近了，志愿者赶不及。请约{notice}以后的时间；急事请打 {hotline}。",
@@ -22,7 +23,11 @@ TASK_TEXTS = {
     "payer_requester_elder": "从老人的时间币里出",
     "payer_pool": "由社区公益池资助，老人不用花时间币",
     "payer_issuance": "由时间银行资助，老人不用花时间币",
-    "cannot_pay_insufficient_balance": "时间币不够：这次要{cost}，现在能用{available}。可以少约一点时间，或请家人送一些时间币。",
+    "cannot_pay_insufficient_balance": (
+        "时间币不够：这次要{cost}，现在能用{available}。可以少约一点时间，或请家人送一些时间币。不想约了，回复“不办了”。"),
+    "cannot_pay_no_balance": (
+        "这次要{cost}，可是现在还没有时间币。家人可以送一些；也可以打社区电话 {hotline}，工作人员帮您想办法。"
+        "不想约了，回复“不办了”。"),
     "cannot_pay_below_spending_age": "按规定，{age}岁以上才能用时间币请人帮自己。可以为家里老人预约，或打 {hotline} 问问工作人员。",
     "post_done": "已发布，单号 #{id}。有志愿者接单会马上告诉您。想取消，回复“取消 {id}”。",
     "post_nobody_yet": "附近暂时没有合适的志愿者，工作人员会帮您找人。",
@@ -45,6 +50,7 @@ TASK_TEXTS = {
         "老人的电话和详细地址，{opens}会发给您。到了回复“签到 {id}”，或发送位置签到。"
     ),
     "contact_masked": "老人：{name}\n社区：{area}\n地址：{address}",
+    "contact_own_place": "不在老人家里，具体地点会和电话一起发给您",
     "contact_not_yet": "#{id} 老人的电话和地址，{opens}会发给您，请留意微信。",
     "contact_window_opened": (
         "#{id} {task}\n{contact}\n"
@@ -71,7 +77,7 @@ TASK_TEXTS = {
     "refusal_not_found": "没有找到这一单，请核对单号。发“我的订单”或“有什么任务”可以查看。",
     "refusal_task_error": "这一单现在办不了，请打社区电话 {hotline} 问问工作人员。",
     "refusal_invalid": "#{id} 这样办不了，请换个说法，或打 {hotline} 问问工作人员。",
-    "refusal_already_rated": "这一单您已经评价过了，谢谢！",
+    "refusal_already_rated": "#{id} 这一单您已经评价过了，谢谢！",
     "refusal_not_finished": "服务完成后才能评价。",
     "refusal_too_early": "服务还没开始，现在还不能确认完成。",
     "refusal_check_in_early": "#{id} 还没到签到的时候，{at}以后才能签到。",
@@ -112,6 +118,10 @@ TASK_TEXTS = {
     "dispute_told_volunteer": "#{id} 老人说有问题，工作人员会联系您核实。",
     "rate_ask_score": "请打分：回复1到5星，比如“5星”。",
     "rate_done": "谢谢您的评价！",
+    "confirm_done_and_rated": "#{id} 已确认完成，给志愿者{amount}时间币。谢谢您的评价！",
+    "rate_confirm_first": (
+        "#{id} 还没确认完成，时间币先不给。服务有问题，请回复“有问题”加上情况，工作人员会联系您；"
+        "没问题，回复“确认完成”。"),
     "rate_low_told_staff": "#{id} 收到{stars}星低分评价，请回访。",
     "resolve_usage": "格式：处理 单号 全付/部分 时长/退回 原因。比如“处理 12 部分 1小时 只做了一半”。",
     "resolve_done": "#{id} 已处理：{decision}。",

@@ -14,12 +14,15 @@ TEXTS = {
     "help": (
         "我是{community}的小助手，您可以这样跟我说：\n"
         "1. 找人帮忙：如“明天下午找人陪我去医院”\n"
-        "2. 当志愿者：发“我要注册”\n"
+        "2. {second}\n"
         "3. 查时间币：发“余额”\n"
         "4. 了解时间银行：发“什么是时间银行”\n"
         "打字不方便，可以按住说话发语音。\n"
         "遇到紧急情况请马上拨打120，社区电话：{hotline}"
     ),
+    "help_line_register": "当志愿者：发“我要注册”",
+    "help_line_orders": "看我的订单：发“我的订单”",
+    "help_line_tasks": "看看谁要帮忙：发“有什么任务”",
     "sos": (
         "如有危险，请马上拨打 120（急救）或 110（报警）！\n"
         "社区电话：{hotline}\n"
@@ -37,6 +40,10 @@ TEXTS = {
     "voice_not_recognized": "抱歉，这段语音我没听清。请再说一遍，或者打字告诉我，也可以点下面的菜单。",
     "media_not_understood": "谢谢您发来的内容！我现在只看得懂文字和语音，请打字或发语音告诉我您需要什么。",
     "location_without_context": "收到您的位置了。需要帮忙的话，请打字或发语音告诉我要做什么。",
+    # The same, while a question of a flow is open: a short word, then that question again.
+    "voice_not_recognized_in_flow": "这段语音我没听清，请再说一遍，或者打字。",
+    "media_not_understood_in_flow": "图片我看不懂，请打字或发语音回答。",
+    "location_without_context_in_flow": "收到您的位置了，不过现在问的不是地方。",
     "unknown_menu": "这个菜单暂时用不了，请发“帮助”看看我能做什么。",
     "flow_cancelled": "好的，{title}先不办了。还需要什么，随时告诉我。",
     "flow_help": "您正在办：{title}。{question}\n不想办了，回复“不办了”。",
@@ -64,6 +71,7 @@ TEXTS = {
         "· 您随时可以发“我的信息”“谁看过我的信息”“导出我的信息”“删除我的信息”。\n"
         "同意请回复“同意”，不同意请回复“不”。"
     ),
+    "privacy_notice_again": "您同意上面的说明吗？同意请回复“同意”，不同意请回复“不”。",
     "register_bad_name": "名字好像不太对，请发2到20个字的真实姓名，不要带数字。比如“王秀英”。",
     "register_bad_phone": "这个手机号好像不对，请发11位手机号，比如13812345678。",
     "register_phone_taken": "这个手机号已经注册过了。如果是您本人，请打社区电话 {hotline} 找回账户。",
@@ -124,6 +132,7 @@ TEXTS = {
     "staff_only": "这个指令只有社区工作人员能用。需要帮忙，请打社区电话 {hotline}。",
     "staff_register_first": "请您先发“注册”登记成会员，再用工作人员指令：每一步操作都会记在您名下。",
     "staff_member_not_found": "没找到用这个手机号注册的会员，请核对。",
+    "staff_phone_not_name": "这里要写会员注册用的手机号，名字会重名，找不准人。",
     "staff_usage_verify": "请这样发：认证 13812345678",
     "staff_usage_suspend": "请这样发：停用 13812345678 原因",
     "staff_usage_certificate": "请这样发：证书 13812345678 陪诊 2027-12-31（有效期可以不写）",
@@ -154,6 +163,7 @@ TEXTS = {
     ),
     "proxy_register_done": "已为老人{who}注册好了。要替老人找人帮忙，请发“代办 老人手机号”。",
     "balance": "您的时间币：\n可用：{available}\n已预留：{held}\n累计获得：{earned}\n累计使用：{spent}",
+    "balance_of_elder": "{elder}的时间币：可用{available}",
     "history": "最近的记录：\n{lines}{more}",
     "history_more": "\n回复“更多”看更早的。",
     "history_empty": "您还没有时间币记录。帮助老人以后，这里会记下每一笔。",

@@ -3,8 +3,10 @@
 A seeded random walk: each step one member (unregistered, elder, volunteer, family, staff, staff acting for
 an elder) sends one thing a person might send — every menu key and intent as a click, every command with
 good and bad arguments, bare numbers, yes and no, cancel words, the project's own test phrases, emoji,
-an empty voice message, a location, an image. After every step: HTTP 200 and no internal-error apology
-(in the reply, in a pushed late reply, or as "handler failed" in the log); at the end the ledger verifies.
+full-width and mixed numbers, walls of text, voice with and without recognition, locations with and without
+a label, an image, a video, a link, a scan, a menu link, unfollowing and following again. After every step:
+HTTP 200 and no internal-error apology (in the reply, in a pushed late reply, or as "handler failed" in the
+log); at the end the ledger verifies.
 
 `TIMEBANK_FUZZ_STEPS=5000 TIMEBANK_FUZZ_SEED=7 pytest tests/test_conversation_fuzz.py` walks longer.
 """
@@ -47,6 +49,22 @@ SHORT_ANSWERS = tuple(str(n) for n in range(13)) + (
     "两个小时", "陪诊", "张三", "1950", "南昌市东湖区八一大道100号", "我女儿 13900001111", "😀", "？？", " ",
     "查一下我的时间", "我要接这个活", "好的我同意",
 )
+# What people send that nobody writes into a test: emoji and WeChat's own emoticons, punctuation alone,
+# full-width and spelled-out numbers, numbers mixed with words, negative numbers, English, traditional
+# characters, stray newlines and markup, a pasted wall of text.
+ODD_TEXTS = (
+    "👍", "🙏🙏🙏", "😭😭", "[微笑]", "/::)", "[捂脸][捂脸]", "。。。", "……", "？！", "~", "1️⃣", "２", "１２", "０",
+    "－１", "-2", "+1", "负一", "两", "十二", "一百", "3号", "第3单", "#3", "＃３", "3个", "2.5", "1/2", "三点半",
+    "明天 3点 2小时", "接单 #3", "接单 ＃３", "接单 三", "接单 第3单", "接单3", "签到 三", "签到 3 号", "签退 #1",
+    "评价 1 五星", "评价 #1 五星 很好", "评价 1 ５星", "评价 1 0星", "评价 1 6星", "评价 1 -1星", "取消 #1",
+    "取消 1 2", "联系方式 ３", "处理 1 部分 -1小时", "处理 1 部分 abc", "发放 13900001111 -2小时 测试",
+    "发放 １３９００００１１１１ ２小时", "捐 -1小时", "捐 ０.５小时", "转给我妈 -1小时", "暂停接单 -3天",
+    "暂停接单 1000天", "暂停接单 三天", "日报 13月45日", "日报 明年", "证书 13900001111 飞行 2027-02-30",
+    "hello", "help", "OK", "yes", "no", "Hi 你好", "幫助", "餘額", "我要註冊", "1\n2\n3", "是\n不",
+    "<b>是</b>", "&amp;", "13900001111", "139 0000 1111", "0791-12345678", "12:30", "2026-12-31", "12月32日",
+    "昨天下午三点", "下个月", "半夜", "100岁", "我今年-5岁", "1800", "2030",
+    "我" * 600, "明天下午三点找人陪我去医院，" * 40, "救命" + "啊" * 300,
+)
 OWN_PHRASES = ("我想找人帮忙", "找个人帮忙", "我需要人帮忙", "帮我叫个人明天来家里", "明天上午找人陪我去医院",
                "什么是时间银行", "我要注册", "时间币会过期吗", "捐1个时间币", "给我妈转1小时")
 MEMBER_KINDS = ("unregistered", "elder", "volunteer", "family", "staff", "staff_acting")
@@ -73,31 +91,46 @@ class Walker:
         self.random = random.Random(seed)
         self.phrases, self.keys = own_phrases(), menu_keys(menu)
 
-    def step(self, wechat, openid: str) -> tuple[str, str]:
+    def step(self, wechat, openid: str) -> tuple[str, str | tuple[str, ...]]:
         choice = self.random.random()
         if choice < 0.12:
             key = self.random.choice(self.keys)
             return f"click {key}", wechat.event(openid, "CLICK", key)
         if choice < 0.40:
             text = f"{self.random.choice(COMMAND_STEMS)} {self.random.choice(ARGUMENTS)}".strip()
-        elif choice < 0.75:
+        elif choice < 0.62:
             text = self.random.choice(SHORT_ANSWERS)
+        elif choice < 0.75:
+            text = self.random.choice(ODD_TEXTS)
         elif choice < 0.93:
             text = self.random.choice(self.phrases)
         else:
             return self._other_kind(wechat, openid)
         return f"text {text!r}", wechat.text(openid, text)
 
-    def _other_kind(self, wechat, openid: str) -> tuple[str, str]:
-        kind = self.random.choice(("voice", "empty_voice", "location", "image"))
+    def _other_kind(self, wechat, openid: str) -> tuple[str, str | tuple[str, ...]]:
+        kind = self.random.choice(("voice", "empty_voice", "unrecognised_voice", "location", "bare_location",
+                                   "image", "video", "link", "scan", "view", "unfollow_follow"))
         if kind == "voice":
             text = self.random.choice(self.phrases)
             return f"voice {text!r}", wechat.voice(openid, text)
         if kind == "empty_voice":
             return "voice ''", wechat.voice(openid, "")
+        if kind == "unrecognised_voice":  # speech recognition off or failed: no Recognition field at all
+            return "voice without recognition", wechat.voice(openid, None)
         if kind == "location":
             return "location", wechat.location(openid, 28.68, 115.89, "南昌市东湖区八一大道100号")
-        return "image", wechat.image(openid)
+        if kind == "bare_location":  # no label, and a point far from any community
+            return "location without label", wechat.location(openid, 0.0, 0.0, "")
+        if kind in ("video", "link"):
+            fields = {"MediaId": "m2", "Title": "看看", "Url": "http://example.invalid"}
+            return kind, wechat.message_xml(openid, kind, fields)
+        if kind == "scan":
+            return "scan", wechat.event(openid, "SCAN", self.random.choice(("青山湖社区", "spring_fair_2026", "")))
+        if kind == "view":  # a menu link opened: WeChat still tells the bot
+            return "view", wechat.event(openid, "VIEW", "http://example.invalid/page")
+        # Unfollowing forgets the dialogue; following again (registered) asks for the phone
+        return "unfollow and follow", (wechat.event(openid, "unsubscribe"), wechat.event(openid, "subscribe"))
 
 
 @pytest.fixture
@@ -146,11 +179,12 @@ async def test_a_random_walk_of_every_kind_of_member_never_meets_an_internal_err
     walker, everyone = Walker(SEED, runtime.config.menu), [openid for openids in cast.values() for openid in openids]
     for number in range(STEPS):
         openid = walker.random.choice(everyone)
-        what, xml = walker.step(wechat, openid)
-        answer = await wechat.post(xml)
+        what, sent = walker.step(wechat, openid)
         where = f"step {number} (seed {SEED}): {openid} sends {what}"
-        assert answer.status == 200, where
-        assert APOLOGY not in answer.text, f"{where} → {answer.text}"
+        for xml in sent if isinstance(sent, tuple) else (sent,):
+            answer = await wechat.post(xml)
+            assert answer.status == 200, where
+            assert APOLOGY not in answer.text, f"{where} → {answer.text}"
         failures = [record.getMessage() for record in caplog.records if "handler failed" in record.getMessage()]
         assert not failures, f"{where} → {failures}"
     for openid in everyone:

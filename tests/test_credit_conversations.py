@@ -188,3 +188,11 @@ async def test_credits_spent_between_question_and_confirmation_are_not_given_twi
         account.id, pool.id, 60, ledger.DONATION, "elsewhere", member.ledger_ref))
     assert "现在不够了，这次没有办成" in await person.says("是")
     assert await bank.available(member) == 60
+
+
+async def test_a_son_asking_what_his_mother_has_left_sees_hers_under_his_own(bank, family, member_chat):
+    # Found walking `timebank dev`: "我妈还有多少时间币" showed only the asker's own balance.
+    reply = await member_chat("o_son_li").says("我妈还有多少时间币")
+    assert "您的时间币" in reply and "可用：10小时" in reply
+    assert "王**（您是TA的儿子）的时间币：可用0分钟" in reply
+    assert "您是TA" not in await member_chat("o_mother_wang").says("余额")  # an elder's own balance is hers alone

@@ -59,6 +59,7 @@ DYNAMIC_KEYS = {
     "desk_made_{}": lambda: {"admin", "staff"},
     "register_done_{}": lambda: set(members.ROLES),
     "broadcast_reason_{}": broadcast_give_up_reasons,
+    "{}_in_flow": lambda: {"voice_not_recognized", "media_not_understood", "location_without_context"},
     # Told apart in tests/test_every_refusal_has_words.py, with storage's error classes and rules.
     "refusal_{}": None,
     "correction_{}": None,

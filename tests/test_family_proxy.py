@@ -166,3 +166,15 @@ async def test_a_son_who_names_his_mother_and_her_phone_at_once_is_asked_only_th
 
 async def test_binding_said_as_people_say_it_asks_for_the_phone(son, member_chat):
     assert "老人注册时用的手机号" in await member_chat("o_son_li").says("绑定我妈")
+
+
+async def test_a_daughter_says_who_she_is_in_a_sentence_and_the_binding_goes_on(mother, town, member_chat):
+    # Found walking `timebank dev`: "我是她女儿" was heard as registering, "是" dropped the binding for
+    # "您已经注册过了", and the daughter was left unbound.
+    await town.member("o_daughter_li", "李娟", DAUGHTER_PHONE, role="family")
+    daughter = member_chat("o_daughter_li")
+    await daughter.says("绑定老人")
+    await daughter.says(MOTHER_PHONE)
+    confirmation = await daughter.says("我是她女儿")
+    assert "女儿" in confirmation and "要先放下它" not in confirmation
+    assert "已发给老人确认" in await daughter.says("是")

@@ -160,3 +160,12 @@ async def test_erasing_an_elder_erases_her_home_point_too(grandma, wechat, runti
     await grandma.says("删除我的信息")
     assert "已删除" in await grandma.says("确定")
     assert await members.home_point(runtime.sessions, runtime.keyring, member.id) is None
+
+
+async def test_a_miss_at_the_privacy_notice_asks_again_in_one_line_not_the_whole_notice(member_chat):
+    # Found walking `timebank dev`: "帮我妈注册" then "3" (the role, not asked) brought the five-line notice back.
+    daughter = member_chat("o_daughter_li")
+    assert "注册前请您知道" in await daughter.says("我想当志愿者")
+    again = await daughter.says("3")
+    assert "没明白" in again and "注册前请您知道" not in again and "同意请回复“同意”" in again
+    assert "真实姓名" in await daughter.says("同意")

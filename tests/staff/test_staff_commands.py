@@ -134,3 +134,17 @@ async def test_staff_act_only_for_elders(staff, volunteer, zhao):
 
 async def test_words_that_merely_start_like_a_command_reach_the_parser(volunteer, member_chat):
     assert "只有社区工作人员" not in await member_chat("o_volunteer_liu").says("认证要多久")
+
+
+async def test_a_name_for_the_phone_or_a_number_without_a_decision_is_answered_with_how_to_write_it(
+        staff, volunteer, zhao, member_chat, runtime):
+    # Found walking `timebank dev --staff`: "认证 刘芳" answered 您已经注册过了, "处理 1" was not understood.
+    for said, usage in (("认证 刘芳", "认证 13812345678"), ("停用 刘芳 爽约", "停用 13812345678"),
+                        ("证书 刘芳 陪诊", "证书 13812345678"), ("代办 王秀英", "代办 老人手机号")):
+        reply = await zhao.says(said)
+        assert "手机号" in reply and usage in reply, said
+    assert "处理 单号 全付" in await zhao.says("处理 1")
+    assert "处理 单号 全付" in await zhao.says("处理 #12 好了")
+    assert not (await members.member_by_id(runtime.sessions, volunteer.id)).is_verified
+    # Anyone else's words are read as before, not refused as a staff command.
+    assert "只有社区工作人员" not in await member_chat("o_volunteer_liu").says("认证 要多久")
