@@ -49,24 +49,24 @@ async def test_a_low_score_pays_nobody_and_says_how_to_report_a_problem(visit_ov
     assert await community.available(zhang) == 0
 
 
-async def test_the_volunteer_still_on_a_visit_checks_out_with_the_same_words(community, member_chat):
+async def _a_visit_under_way(community, member_chat):
     elder = await community.elder()
     await community.volunteer("o_vol_zhang", "张志强")
     task = await community.request(elder)
     volunteer = member_chat("o_vol_zhang")
     await volunteer.says(f"接单 {task.id}")
     await volunteer.says(f"签到 {task.id}", at=task.starts_at)
+    return task, volunteer
+
+
+async def test_the_volunteer_still_on_a_visit_checks_out_with_the_same_words(community, member_chat):
+    task, volunteer = await _a_visit_under_way(community, member_chat)
     assert "签退成功" in await volunteer.says("做完了", at=task.starts_at + timedelta(minutes=120))
 
 
 async def test_unhappy_while_the_volunteer_is_still_there_is_told_how_to_report_it(community, member_chat):
     # Found walking `timebank dev`: "不满意" during a visit answered "这一单您已经评价过了" about an older one.
-    elder = await community.elder()
-    await community.volunteer("o_vol_zhang", "张志强")
-    task = await community.request(elder)
-    volunteer = member_chat("o_vol_zhang")
-    await volunteer.says(f"接单 {task.id}")
-    await volunteer.says(f"签到 {task.id}", at=task.starts_at)
+    task, _ = await _a_visit_under_way(community, member_chat)
     reply = await member_chat("o_elder_wang").says("不满意", at=task.starts_at + timedelta(minutes=30))
     assert f"#{task.id}" in reply and "有问题" in reply and "评价过" not in reply
     assert (await community.task(task.id)).status == tasks.IN_SERVICE
