@@ -374,7 +374,9 @@ class Conversation:
 
     async def _finish(self, state: DialogueState, turn: Turn) -> Outcome:
         flow, slots = self._flow(state), {**state.slots, "run_id": state.run_id}
-        if not state.finishing:  # kept before finishing: a finish that fails half-way may have used the run's key
+        if state.asking == CONFIRMING and not state.finishing:
+            # Kept before finishing: a finish that fails half-way may have used the run's key. (Only after a
+            # summary, which Redis already holds: a flow begun and finished in one message leaves nothing behind.)
             state.finishing = True
             await self._keep(state, True, turn)
         outcome = await flow.finish(turn.with_slots(slots))
