@@ -123,6 +123,10 @@ def _background(work, stop):
             await asyncio.wait_for(task, 15)
         except TimeoutError:
             log.warning("background work did not stop in time; cancelled")
+        except asyncio.CancelledError:
+            if asyncio.current_task().cancelling():
+                raise  # this shutdown is itself cancelled
+            log.warning("background work was cancelled under it while stopping")  # e.g. its client closed first
 
     return context
 

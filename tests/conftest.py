@@ -223,7 +223,11 @@ def runs_jobs() -> bool:
 async def bot_server(aiohttp_server, runtime, responder, runs_jobs):
     from bot.app import build_app
 
-    return await aiohttp_server(build_app(runtime, respond=responder, run_jobs=runs_jobs))
+    server = await aiohttp_server(build_app(runtime, respond=responder, run_jobs=runs_jobs))
+    yield server
+    # Stopped before the runtime closes (aiohttp_server itself outlives it): a push still in flight then
+    # finishes on an open WeChat client rather than on one whose threads were cancelled under it.
+    await server.close()
 
 
 @pytest.fixture
