@@ -400,6 +400,10 @@ class Conversation:
         picked = self.menu.read(meaning.slots, asked=True, offered=choices, said=turn.incoming.text)
         if picked is None:
             picked = self._the_one_meant(choices, meaning)
+        if picked is None and meaning.intent in NO_INTENT and meaning.slots.get("choice") is not None:
+            # "9" after a list of four: a slip of the finger, not a new subject; the list stays open.
+            return self._say(state, turn.ctx.text("menu_no_such_number", last=str(len(choices)),
+                                                  choices=numbered_lines(choices)))
         self._reset(state)
         if picked is None:
             return await self._fresh(state, meaning, turn)

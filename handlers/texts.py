@@ -62,6 +62,7 @@ TEXTS = {
     "small_bye": "好的，再见！需要帮忙随时找我。",
     "small_hello": "您好！",
     "small_ok": "好的。还需要什么，随时告诉我。",
+    "menu_no_such_number": "没有这一项。请回复1到{last}的数字：\n{choices}",
     "main_menu": "抱歉，我还是没听明白。请回复数字：\n{choices}\n也可以打社区电话 {hotline}，工作人员会帮您。",
     "not_registered": "您还没有注册。发“我要注册”，两三分钟就好。",
     "privacy_notice": (

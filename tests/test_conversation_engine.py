@@ -152,3 +152,11 @@ async def test_unfollowing_forgets_the_conversation(elder, wechat, redis):
     await elder.says("我想找人帮忙")
     await wechat.post(wechat.event("o_elder_li", "unsubscribe"))
     assert await redis.get("dialogue:o_elder_li") is None
+
+
+async def test_a_number_past_the_end_of_a_list_keeps_the_list_open(member_chat):
+    grandma = member_chat("o_menu_slip")
+    await grandma.says("帮助")
+    slip = await grandma.says("9")
+    assert "没有这一项" in slip and "1到4" in slip
+    assert "哪一种" in await grandma.says("2")  # the list's own second line: joining
