@@ -9,7 +9,7 @@ or says the trouble has passed. Every word lives in danger_words.py.
 import re
 from dataclasses import dataclass
 
-from . import cleanup
+from . import cleanup, danger_model
 from . import danger_words as words
 
 ALARM, DOUBT, NONE = "alarm", "doubt", "none"
@@ -68,6 +68,7 @@ _BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
 _PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
 # What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
 _EXPLAINERS = [(_alternation(says), re.compile(cues)) for says, cues in words.EXPLAINED_AWAY]
+LEARNT = "(learnt)"  # the cue of a doubt raised by danger_model.py
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 # Round six: the structures that make a message unsure (see the end of danger_words.py).
 _RESOLVED = re.compile("|".join(words.RESOLVED_PATTERNS))
@@ -83,14 +84,17 @@ _DIFFICULTY = _alternation(words.DIFFICULTIES)
 _DIFFICULTY_CRY = re.compile(words.DIFFICULTY_CRIES)
 _REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
 _URGENT = _alternation(words.URGENT)
+_UNITS = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")  # an English word or number, or any other character
+_CONTEXTS = (_CLAUSE_DEFUSER, _MESSAGE_DEFUSER, _PAST, _FRAME, _SCREEN, _DRILL, _REQUEST, _RESOLVED)
 
 
-def read(raw: str) -> Danger:
-    return read_clean(cleanup.clean(raw))
+def read(raw: str, learnt: bool = True) -> Danger:
+    return read_clean(cleanup.clean(raw), learnt)
 
 
-def read_clean(text: str) -> Danger:
-    """`text` as cleanup.clean gives it (the parser's Reading.text)."""
+def read_clean(text: str, learnt: bool = True) -> Danger:
+    """`text` as cleanup.clean gives it (the parser's Reading.text). `learnt=False` reads by the tables
+    alone: for an answer to the bot's question ("钥匙在门口地垫下面"), which the learnt reader has not met."""
     text = _VARIANTS.sub(_variant, _joined(text))
     said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
@@ -104,7 +108,14 @@ def read_clean(text: str) -> Danger:
     in_a_frame: re.Pattern | None = None
     previous = None      # the clause before, for a symptom told across two clauses
     clauses = _clauses(text)
+    # The clause before can own this one: "…看抗日剧 | 里面喊救命" is the drama's, "我爸总说 | 我快不行了" a saying.
+    owned_by_previous: tuple[str, ...] = ()
     for at, clause in enumerate(clauses):
+        if clause.startswith(owned_by_previous):
+            owned_by_previous = ()
+            continue
+        owned_by_previous = (words.ON_SCREEN if _SCREEN.search(clause) else
+                             ("",) if clause.endswith(words.HABITUAL_SAYINGS) else ())
         subject = _subject(clause) or subject
         if _RESOLVED.search(clause) and last_cue_at >= 0:
             resolved_at = at
@@ -155,7 +166,24 @@ def read_clean(text: str) -> Danger:
     if resolved or _question_about_the_future(text, clauses):
         weight = min(weight, words.DEMOTED)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
+    if level == NONE and learnt and _may_ask_the_model(text, clauses):
+        return Danger(DOUBT, weight, (LEARNT,))  # words the tables do not know: the learnt reader asks
     return Danger(level, weight, tuple(cue for cue, _ in found))
+
+
+def _may_ask_the_model(text: str, clauses: list[str]) -> bool:
+    return (len(_UNITS.findall(text)) >= words.MODEL_MIN_UNITS and not _says_a_context(text, clauses)
+            and danger_model.probability(text) >= words.MODEL_DOUBT_AT)
+
+
+def _says_a_context(text: str, clauses: list[str]) -> bool:
+    """Whether the tables saw another time, a frame, a purpose, an outcome or a danger word used otherwise:
+    then their
+    "no danger" is a reading, not a gap in their words, and the learnt reader is not asked."""
+    return (HIDDEN in text  # a danger word the tables know to mean something else here ("热死了", "手机摔坏了")
+            or any(context.search(text) for context in _CONTEXTS)
+            or any(explanation.search(text) for explanation, _ in _EXPLAINERS)
+            or _question_about_the_future(text, clauses))
 
 
 def _subject(clause: str) -> str | None:

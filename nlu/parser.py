@@ -45,7 +45,7 @@ def forget_readings() -> None:
 
 def _read(text: str, day: date, expecting: str | None, read_danger: bool = True) -> Parse:
     reading = Reading(text, day)
-    level = danger.read_clean(reading.command_text).level if read_danger else danger.NONE
+    level = danger.read_clean(reading.command_text, learnt=expecting is None).level if read_danger else danger.NONE
     if level != danger.NONE:  # safety first: whatever else the message says or answers
         return Parse("sos", {}, DANGER_CONFIDENCE[level])
     cues = reading.command_hits("intent")

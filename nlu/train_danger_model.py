@@ -1,0 +1,82 @@
+"""Learn nlu/danger_model.json from the project's labelled messages (needs scikit-learn: `pip install -e '.[train]'`).
+
+    python -m nlu.train_danger_model [--check]
+
+Learnt from: every emergency and near-miss set under tests/nlu/data/ except the untouched_* sets,
+which stay out of every tuning so that they measure what a new message meets; and the ordinary
+messages of the intent sets (tests/nlu/cases.jsonl, regressions.jsonl, data/messy*.jsonl), labelled
+by whether their intent is sos; and data/ordinary_phrases.jsonl, what members and the bot say in the
+conversation tests (taken once from their string literals where the tables read no danger), so that
+the model meets the everyday words of a chat ("不", "钥匙在门口地垫下面") and not only near misses. `--check` only says whether the model on disk was learnt from the
+data as it is now.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import cleanup
+from .danger_model import MODEL_FILE, fingerprint
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "nlu"
+NGRAM_RANGE = (1, 3)
+C = 4.0  # inverse regularisation; chosen with the threshold in danger_words.MODEL_DOUBT_AT (docs/nlu.md)
+
+
+def training_files() -> list[Path]:
+    sos = [path for path in (DATA / "data").glob("*sos*.jsonl") if not path.name.startswith("untouched_")]
+    ordinary = [*(DATA / "data").glob("messy*.jsonl"), DATA / "cases.jsonl", DATA / "regressions.jsonl",
+                DATA / "data" / "ordinary_phrases.jsonl"]
+    return sorted(sos) + sorted(ordinary)
+
+
+def examples(paths: list[Path]) -> tuple[list[str], list[bool]]:
+    texts, labels = [], []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                texts.append(cleanup.clean(row["text"]))
+                labels.append(bool(row["sos"]) if "sos" in row else row.get("intent") == "sos")
+    return texts, labels
+
+
+def train(paths: list[Path]) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = examples(paths)
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE, sublinear_tf=True)
+    classifier = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+    classifier.fit(vectorizer.fit_transform(texts), labels)
+    weights = classifier.coef_[0]
+    return {
+        "fingerprint": fingerprint(paths),
+        "ngram_range": list(NGRAM_RANGE),
+        "intercept": round(float(classifier.intercept_[0]), 6),
+        "features": {gram: [round(float(vectorizer.idf_[at]), 5), round(float(weights[at]), 6)]
+                     for gram, at in sorted(vectorizer.vocabulary_.items())},
+        "examples": len(texts),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only say whether the model matches the data")
+    args = parser.parse_args(argv)
+    paths = training_files()
+    if args.check:
+        stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["fingerprint"]
+        fresh = stored == fingerprint(paths)
+        print("the model matches its data" if fresh else "the data changed: run python -m nlu.train_danger_model")
+        return 0 if fresh else 1
+    model = train(paths)
+    MODEL_FILE.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"{MODEL_FILE.name}: {model['examples']} examples from {len(paths)} files, {len(model['features'])} n-grams")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
