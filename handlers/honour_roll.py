@@ -178,7 +178,7 @@ def roll_text(lines: list[stars.RollLine], community: str, month: Month, ctx: Co
                       stars=f" {stars_label(line.stars)}" if line.stars else "")
              for rank, line in enumerate(lines[:ROLL_SIZE], start=1)]
     more = [ctx.text("roll_more", count=str(len(lines) - ROLL_SIZE))] if len(lines) > ROLL_SIZE else []
-    return "\n".join((ctx.text("roll_head", community=community, month=month.label), *shown, *more,
+    return "\n".join((ctx.text("roll_head", place=community, month=month.label), *shown, *more,
                       ctx.text("roll_foot")))
 
 

@@ -24,7 +24,7 @@ STARS_TEXTS = {
         "想上榜，请回复“上光荣榜”；不想上，不用回复。"
     ),
     # ---- 上光荣榜 / 不上光荣榜 ----
-    "roll_opted_in": "好的，您会上{community}的光荣榜，名字只显示姓，比如“王**”。\n不想上了，随时发“不上光荣榜”。",
+    "roll_opted_in": "好的，您会上社区的光荣榜，名字只显示姓，比如“王**”。\n不想上了，随时发“不上光荣榜”。",
     "roll_opted_out": "好的，您不会上光荣榜。\n想上了，随时发“上光荣榜”。",
     "roll_already_in": "您已经在光荣榜上了。不想上了，发“不上光荣榜”。",
     "roll_already_out": "您没有上光荣榜。想上，发“上光荣榜”。",
@@ -35,7 +35,7 @@ STARS_TEXTS = {
     ),
     "roll_about_in": "\n您现在在光荣榜上。",
     "roll_about_out": "\n您现在没有上光荣榜。",
-    "roll_head": "{community}{month}志愿服务光荣榜",
+    "roll_head": "{place}{month}志愿服务光荣榜",
     "roll_line": "{rank}. {name} {served}{stars}",
     "roll_more": "……还有{count}位志愿者",
     "roll_foot": "感谢每一位志愿者！想上榜的志愿者，发“上光荣榜”。",
