@@ -72,9 +72,11 @@ def month_said(words: str, today: date) -> Month | None:
         return this.before()
     if found := YEAR_MONTH.match(words):
         year, month = int(found.group(1)), int(found.group(2))
-    else:
-        month = int(MONTH_ONLY.match(words).group(1))
+    elif found := MONTH_ONLY.match(words):
+        month = int(found.group(1))
         year = this.year - (month > this.month)
+    else:
+        raise ValueError(words)
     if not 1 <= month <= 12 or Month(year, month).since > this.since:
         raise ValueError(words)
     return Month(year, month)
