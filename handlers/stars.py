@@ -71,11 +71,12 @@ async def after_payment(ctx: Context, volunteer_id: int | None, now: datetime) -
         return
     volunteer = await members.member_by_id(ctx.bank.sessions, volunteer_id)
     reachable = volunteer is not None and volunteer.openid and not volunteer.pushes_stopped and volunteer.is_active
-    body = congratulation(step, served, ctx)
-    if await stars.choice_of(ctx.bank.sessions, volunteer_id) is None:
-        body += ctx.text("stars_invite_roll")
+    # The honour roll is offered once, with the first congratulation, to who has not said yes or no already.
+    undecided = await stars.choice_of(ctx.bank.sessions, volunteer_id) is None
     await stars.congratulate_once(ctx.bank.sessions, ctx.bank.keyring, volunteer_id, step,
-                                  openid=volunteer.openid if reachable else None, body=body, now=now)
+                                  openid=volunteer.openid if reachable else None,
+                                  body=congratulation(step, served, ctx),
+                                  first_time=ctx.text("stars_invite_roll") if undecided else "", now=now)
 
 
 def congratulation(step: stars.Step, served: int, ctx: Context) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
+
 from storage import outbox
 from storage.db import Sessions
 from storage.privacy import KeyRing
@@ -26,15 +28,18 @@ def dedupe_key(member_id: int, step: Step) -> str:
 
 
 async def congratulate_once(sessions: Sessions, keyring: KeyRing, member_id: int, step: Step, *,
-                            openid: str | None, body: str, now: datetime) -> bool:
-    """Records the step and queues `body` to `openid` (None: nobody to push to); False if it was told before."""
+                            openid: str | None, body: str, first_time: str = "", now: datetime) -> bool:
+    """Records the step and queues `body` to `openid` (None: nobody to push to), with `first_time` added when it
+    is the member's first congratulation; False if this step was told before."""
     async with sessions.begin() as session:
+        told_before = (await session.execute(select(StarMilestoneRow.id).where(
+            StarMilestoneRow.member_id == member_id).limit(1))).first() is not None
         statement = (await insert_for(session, StarMilestoneRow)).values(
             member_id=member_id, step_hours=step.hours, reached_at=now).on_conflict_do_nothing()
         if (await session.execute(statement)).rowcount != 1:
             return False
         if openid:
-            await outbox.notify_in(session, keyring, openid, kind=NOTICE_KIND, body=body,
+            await outbox.notify_in(session, keyring, openid, kind=NOTICE_KIND,
+                                   body=body if told_before else body + first_time,
                                    dedupe_key=dedupe_key(member_id, step))
         return True
-
