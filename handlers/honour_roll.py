@@ -209,5 +209,6 @@ ROUTES = (
     Command(OPT_IN_COMMAND, opt_in),
     Command(OPT_OUT_COMMAND, opt_out),
     Command(BROADCAST_COMMAND, flow="broadcast", staff=True),
-    Command(ROLL_COMMAND, show_roll),
+    # Staff typing it where a broadcast's text is awaited are asked which it is ("先办这个指令吗？").
+    Command(ROLL_COMMAND, show_roll, staff=True),
 )

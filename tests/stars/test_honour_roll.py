@@ -98,3 +98,4 @@ async def test_staff_send_the_roll_through_the_broadcast_flow_and_who_opted_out_
     assert any(text == sent.content for text in await inbox.wait_for("o_vol_zhang", "光荣榜"))
     assert not any("光荣榜" in text for text in await inbox.wait_for("o_vol_liu", "光荣榜", timeout_s=0.2))
     assert "只有社区工作人员" in await member_chat("o_vol_wu").says("群发光荣榜")
+    assert "光荣榜上还没有人" in await zhao.says("群发光荣榜 本月")  # nothing to send, nothing asked
