@@ -21,7 +21,8 @@ class History(Community):
         self._keys = itertools.count(1)
 
     async def served(self, volunteer, elder, minutes: int, at: datetime, *, service: str = "companionship"):
-        """One visit of `minutes` starting `at`, confirmed by the elder as it ended: the volunteer is paid."""
+        """One visit of `minutes` starting `at`, confirmed by the elder as it ended: the volunteer is paid (the
+        settlement)."""
         config = self.runtime.config
         posted = at - timedelta(hours=2)
         task = await tasks.post_request(
@@ -29,20 +30,22 @@ class History(Community):
             actor=elder.actor, service_code=service, starts_at=at, duration_min=minutes,
             catalogue=config.catalogue, policy=config.exchange, now=posted)
         await self.accepted_by(volunteer, task, posted)
-        return await self.visit(volunteer, elder, task, confirm=True)
+        await self.visit(volunteer, task)
+        return await tasks.confirm_done(self.sessions, task.id, elder.actor, ledger_rules=config.ledger_rules,
+                                        rules=config.task_rules, now=self.end_of(task))
 
-    async def visit(self, volunteer, elder, task, *, confirm: bool):
-        """Checked in at the start and out at the planned end; paid too when `confirm`."""
+    async def visit(self, volunteer, task):
+        """Checked in at the start and out at the planned end: the elder's side is asked to confirm."""
         config = self.runtime.config
-        end = task.starts_at + timedelta(minutes=task.duration_min)
         await tasks.check_in(self.sessions, self.keyring, task.id, volunteer.actor, None, rules=config.task_rules,
                              now=task.starts_at)
         await tasks.check_out(self.sessions, self.keyring, task.id, volunteer.actor, None,
-                              rules=config.task_rules, now=end)
-        if confirm:
-            await tasks.confirm_done(self.sessions, task.id, elder.actor, ledger_rules=config.ledger_rules,
-                                     rules=config.task_rules, now=end)
+                              rules=config.task_rules, now=self.end_of(task))
         return task
+
+    @staticmethod
+    def end_of(task) -> datetime:
+        return task.starts_at + timedelta(minutes=task.duration_min)
 
     async def hours_of_service(self, volunteer, elder, hours: int, *, starting: datetime = MONTH_BEFORE):
         """`hours` served in whole days of up to 8 hours, one day after another from `starting`."""

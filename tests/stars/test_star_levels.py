@@ -17,7 +17,7 @@ async def congratulations(inbox, openid, outbox_drained) -> list[str]:
 async def a_visit_waiting_for_its_confirmation(community, zhang, elder, *, minutes=120, hours_ahead=26):
     task = await community.request(elder, minutes=minutes, hours_ahead=hours_ahead)
     await community.accepted_by(zhang, task, utcnow())
-    return await community.visit(zhang, elder, await community.task(task.id), confirm=False)
+    return await community.visit(zhang, await community.task(task.id))
 
 
 async def test_a_volunteer_reaching_100_hours_is_told_1_star_once_even_when_the_confirmation_comes_again(
