@@ -25,6 +25,7 @@ from bot.menu import MenuButton, MenuError, parse_menu
 from handlers.faq import Faq, FaqError, load_faq
 from storage.broadcasts.values import BroadcastRules
 from storage.corrections.rules import CorrectionRules
+from storage.stars import StarRules
 from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
@@ -77,6 +78,7 @@ class Config:
     notifications: NotificationConfig
     broadcast: BroadcastRules
     corrections: CorrectionRules
+    stars: StarRules  # [engagement]: star levels and milestones by hours served
     menu: tuple[MenuButton, ...]
     console: ConsoleConfig
     knowledge: Faq  # the FAQ: shipped answers and [knowledge] faq_file
@@ -185,6 +187,7 @@ def _build(settings: Settings, base_dir: Path, source: str) -> Config:
         notifications=settings.notifications,
         broadcast=settings.broadcast.rules,
         corrections=settings.corrections.rules,
+        stars=settings.engagement.star_rules,
         menu=_menu(settings),
         console=settings.console.resolved(settings.server),
         knowledge=_knowledge(settings, base_dir),

@@ -20,6 +20,7 @@ from storage.contact_window import WindowRules
 from storage.corrections.rules import ADMIN, STAFF, CorrectionRules
 from storage.exchange import ExchangePolicy
 from storage.ledger import LedgerRules
+from storage.stars import StarRules
 from storage.tasks.values import TaskRules
 
 WECHAT_API = "https://api.weixin.qq.com"
@@ -318,6 +319,26 @@ class BroadcastSection(Section):
         values = self.model_dump()
         values["lease_s"], values["retry_base_s"] = values.pop("lease_seconds"), values.pop("retry_base_seconds")
         return BroadcastRules(**values)
+
+
+def _rising(values: list[int]) -> list[int]:
+    if any(later <= earlier for earlier, later in zip(values, values[1:])):
+        raise ValueError("must rise from one step to the next")
+    return values
+
+
+class EngagementSection(Section):
+    """Star levels and milestones by hours served (docs/engagement.md): the national volunteer star rating's
+    steps by default; a milestone of 0 hours is the first service."""
+
+    star_hours: Annotated[list[Annotated[int, Field(ge=1, le=100_000)]], Field(min_length=1, max_length=10),
+                          AfterValidator(_rising)] = [100, 300, 600, 1000, 1500]
+    milestone_hours: Annotated[list[Annotated[int, Field(ge=0, le=100_000)]], Field(max_length=10),
+                               AfterValidator(_rising)] = [0, 10, 50]
+
+    @property
+    def star_rules(self) -> StarRules:
+        return StarRules(tuple(self.star_hours), tuple(self.milestone_hours))
 
 
 # The custom menu `timebank menu push` creates; a button's intent is what it does (bot/menu.py).

@@ -24,6 +24,7 @@ def handler_context(runtime: Runtime) -> Context:
             task_rules=config.task_rules, jobs=runtime.jobs, broadcasts=config.broadcast,
             doubt_silence=timedelta(minutes=config.doubt_silence_min),
             corrections=config.corrections,
+            stars=config.stars,
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),

@@ -14,6 +14,7 @@ from handlers.notices import tell_member, tell_requester_side, tell_staff
 from handlers.orders import as_volunteer, on_requester_side, pick, refusal, whose_orders
 from handlers.requests import offer_to_volunteers
 from handlers.staff import staff_member
+from handlers.stars import after_payment
 from handlers.task_words import STATUS_NAMES, describe, numbered, when
 from handlers.routes import Command, Intent
 from handlers.turn import Turn
@@ -114,6 +115,8 @@ async def _tell_volunteer_paid(settled: tasks.Settlement, ctx: Context) -> None:
     credited = settled.transfer.credited_min if settled.transfer else 0
     await tell_member(ctx, settled.task.volunteer_id, "task_done", ctx.text(
         "done_told_volunteer", id=str(settled.task.id), amount=format_minutes(credited)), f"done:{settled.task.id}")
+    if settled.transfer is not None:
+        await after_payment(ctx, settled.task.volunteer_id, settled.task.finished_at)
 
 
 async def tell_auto_confirmed(settled: tasks.Settlement, ctx: Context) -> None:
@@ -188,6 +191,8 @@ async def settle_dispute(ctx: Context, staff: members.Actor, task_id: int, decis
     told = ctx.text("resolve_told", id=str(task_id), decision=words)
     await tell_requester_side(ctx, settled.task, "dispute_resolved", told, f"resolved:{task_id}")
     await tell_member(ctx, settled.task.volunteer_id, "dispute_resolved", told, f"resolved:{task_id}")
+    if settled.transfer is not None:
+        await after_payment(ctx, settled.task.volunteer_id, now)
     return True, ctx.text("resolve_done", id=str(task_id), decision=words)
 
 

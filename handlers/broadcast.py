@@ -1,4 +1,5 @@
-"""Staff broadcasts in chat: `群发 …`, `群发故事 N`, `群发记录`, `取消群发 N`, and WeChat's report of a mass send.
+"""Staff broadcasts in chat: `群发 …`, `群发故事 N`, `群发光荣榜 …`, `群发记录`, `取消群发 N`, and WeChat's report of a
+mass send.
 
 Composing is a flow: the content, the audience (numbered, with the
 communities members live in), when (now or a time). Before the question
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import nlu
+from handlers import honour_roll
 from handlers.numbers import record_number
 from handlers.broadcast_texts import AUDIENCE_LABELS, PERIOD_LABELS, STATUS_LABELS
 from handlers.context import Context
@@ -102,24 +104,40 @@ async def audience_choices(turn: Turn) -> tuple[Choice, ...]:
     return fixed + places
 
 
-async def staff_only(turn: Turn) -> Outcome | None:
-    incoming, ctx = turn.incoming, turn.ctx
-    if await staff_member(turn) is None:
-        return await refuse_non_staff(turn, FLOW_NAME)
-    story = STORY_COMMAND.match(incoming.text)
-    if story and await stories.story(ctx.bank.sessions, record_number(story.group(1))) is None:
-        return Outcome(Reply(ctx.text("broadcast_no_story", id=story.group(1))), FLOW_NAME)
+async def _story(found: re.Match, turn: Turn, *, shown: bool) -> dict | str:
+    story = await stories.story(turn.ctx.bank.sessions, record_number(found.group(1)))
+    if story is None:
+        return turn.ctx.text("broadcast_no_story", id=found.group(1))
+    return {"content": f"{story.title}\n{story.body}", "story_id": story.id}
+
+
+# Contents made for staff rather than typed: the words that ask for one, and how it is made (the flow's answers,
+# or the sentence why there is none). `shown`: staff are about to read it; the gate only asks whether there is one.
+READY_MADE = ((STORY_COMMAND, _story), (honour_roll.BROADCAST_COMMAND, honour_roll.broadcast_content))
+
+
+async def _ready_made(turn: Turn, *, shown: bool) -> dict | str | None:
+    for pattern, make in READY_MADE:
+        if found := pattern.match(turn.incoming.text):
+            return await make(found, turn, shown=shown)
     return None
 
 
+async def staff_only(turn: Turn) -> Outcome | None:
+    if await staff_member(turn) is None:
+        return await refuse_non_staff(turn, FLOW_NAME)
+    made = await _ready_made(turn, shown=False)
+    return Outcome(Reply(made), FLOW_NAME) if isinstance(made, str) else None
+
+
 async def from_the_command(turn: Turn) -> dict:
-    """The content the first message already holds, exactly as typed (or a story); never its audience or time,
-    which staff choose as answers of their own: "群发 明天9点八一社区体检" is a text to send, not a plan."""
-    incoming, ctx = turn.incoming, turn.ctx
-    if story := STORY_COMMAND.match(incoming.text):
-        found = await stories.story(ctx.bank.sessions, record_number(story.group(1)))
-        return {"content": f"{found.title}\n{found.body}", "story_id": found.id}
-    content = typed_content(incoming.text)
+    """The content the first message already holds, exactly as typed (or a story, or the honour roll); never its
+    audience or time, which staff choose as answers of their own: "群发 明天9点八一社区体检" is a text to send,
+    not a plan."""
+    made = await _ready_made(turn, shown=True)
+    if isinstance(made, dict):
+        return made
+    content = typed_content(turn.incoming.text)
     return {"content": content} if content else {}
 
 

@@ -19,6 +19,7 @@ from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
 from storage.sos_spool import SosSpool
+from storage.stars import DEFAULT_STAR_RULES, StarRules
 from storage.tasks.values import DEFAULT_TASK_RULES, TaskRules
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
@@ -48,6 +49,7 @@ class Bank:
     broadcasts: BroadcastRules = DEFAULT_BROADCAST_RULES  # [broadcast]: channel and quota
     doubt_silence: timedelta = timedelta(minutes=3)  # [safety]: an unanswered "您现在有危险吗？" then alerts
     corrections: CorrectionRules = DEFAULT_CORRECTION_RULES  # [corrections]: who may correct the ledger, how much
+    stars: StarRules = DEFAULT_STAR_RULES  # [engagement]: star levels and milestones by hours served
 
 
 @dataclass(frozen=True)

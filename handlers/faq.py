@@ -31,6 +31,7 @@ PLACEHOLDERS = frozenset({
     "daily_gift_limit",  # [ledger] daily_transfer_limit_minutes, as 10小时
     "standard",  # the service catalogue, one line per service with its weight
     "certified_services",  # the services that need a training certificate, 陪诊就医、助浴
+    "star_steps",  # [engagement] star_hours, as 1★ 100小时、2★ 300小时…
 })
 
 ENTRY_KEYS = {"id", "question", "keywords", "examples", "answer"}

@@ -111,6 +111,7 @@ def answer_values(ctx: Context) -> dict[str, str]:
         "daily_gift_limit": format_minutes(ctx.bank.daily_transfer_limit_min),
         "standard": exchange_standard(catalogue),
         "certified_services": "、".join(certified) or "部分服务",
+        "star_steps": "、".join(f"{level}★ {hours}小时" for level, hours in enumerate(ctx.bank.stars.star_hours, 1)),
     }
 
 

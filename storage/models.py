@@ -10,6 +10,7 @@ from storage.outbox import DeliveryAttemptRow, OutboundMessage
 from storage.publicity_tables import (BroadcastRecipientRow, BroadcastRow, MemberTagRow, SuccessStoryRow,
                                       WeChatTagRow)
 from storage.redemptions import PartnerItemRow, RedemptionRow
+from storage.stars.tables import HonourRollChoiceRow, StarMilestoneRow
 from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow, TaskOfferRow
 
 metadata = Base.metadata
@@ -19,4 +20,5 @@ __all__ = [
     "WeChatTagRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
     "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
     "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "TransferRow", "metadata",
+    "HonourRollChoiceRow", "StarMilestoneRow",
 ]

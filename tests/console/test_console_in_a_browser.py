@@ -117,8 +117,9 @@ async def test_a_staff_member_works_through_the_console_on_a_phone(staff, volunt
     for name, path in (("07-members", "/console/members"), ("08-tasks", "/console/tasks"),
                        ("09-task", f"/console/tasks/{busy_bank.done.id}"), ("10-ledger", "/console/ledger"),
                        ("11-ledger-verify", "/console/ledger/verify"), ("12-partners", "/console/partners"),
-                       ("13-broadcasts", "/console/broadcasts")):
+                       ("13-broadcasts", "/console/broadcasts"), ("14-honour-roll", "/console/honour-roll")):
         response = await phone.goto(path)
         assert response.status == 200, path
+        assert await phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
         await snap(phone, name)
-    assert len(list(ARTIFACTS.glob("*.png"))) >= 13
+    assert len(list(ARTIFACTS.glob("*.png"))) >= 14

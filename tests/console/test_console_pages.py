@@ -157,7 +157,7 @@ async def test_partners_page_lists_items_and_redemption_codes(staff, console):
 async def test_every_page_is_simplified_chinese_and_fits_a_phone(staff, console):
     zhao = await console("o_staff_zhao")
     for path in ("/console/", "/console/alerts", "/console/members", "/console/tasks", "/console/help",
-                 "/console/ledger", "/console/broadcasts", "/console/partners"):
+                 "/console/ledger", "/console/broadcasts", "/console/honour-roll", "/console/partners"):
         status, page = await zhao.get(path)
         assert status == 200, path
         assert '<html lang="zh-CN">' in page and 'name="viewport"' in page
