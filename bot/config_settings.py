@@ -15,7 +15,7 @@ from bot.config_errors import ENV_PREFIX, config_error
 from bot.config_sections import (BroadcastSection, CommunityConfig, ConsoleConfig, ConversationSection,
                                  CorrectionsSection, DatabaseSection, DataSection, DevSection, ExchangeSection,
                                  KnowledgeSection, LedgerSection, LogSection, MenuSection, NotificationConfig,
-                                 PartnerItem, PrivacySection, RedisSection, SafetySection, ServerConfig,
+                                 PartnerItem, PrivacySection, ProofSection, RedisSection, SafetySection, ServerConfig,
                                  StaffSection, TasksSection, Text, WeChatConfig)
 
 
@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     console: ConsoleConfig = Field(default_factory=ConsoleConfig)
     knowledge: KnowledgeSection = Field(default_factory=KnowledgeSection)
     safety: SafetySection = Field(default_factory=SafetySection)
+    proof: ProofSection = Field(default_factory=ProofSection)
     dev: DevSection = Field(default_factory=DevSection)
     privacy: PrivacySection | None  # required in a file; the embedded defaults say None (a dev key ring)
     # Tables whose keys are data: service codes (storage.exchange checks them), items, partners.
