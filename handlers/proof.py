@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from handlers.context import Context
+from handlers.knowledge import fill
 from handlers.routes import Command
 from handlers.staff import staff_action
 from handlers.turn import Turn
@@ -27,6 +28,11 @@ _YEAR = r"(?:\s*\d+\s*年?\s*的?\s*)?"
 PROOF_COMMAND = re.compile(rf"^\s*({_ASK}{_MAKE}{_YEAR}(?:志愿者?服务(?:时长|时间)?的?|服务时长的?)?证明{_YEAR})"
                            r"\s*[吧。.!！]*\s*$")
 REVOKE_COMMAND = re.compile(r"^\s*撤销证明\s*(.*?)\s*$")
+# A question about proofs ("证明怎么开", "学校要我的服务时长证明", "怎么知道证明是真的"): the parser hears a request
+# for help in 开 and 服务, so these are answered here, from the FAQ's entry, before it is asked.
+QUESTION = re.compile(r"^(?=.{0,30}$)(?=.*证明)(?=.*(?:怎么|怎样|如何|哪里|哪儿|能不能|可不可以|可以|能开|真假|真的|假的|"
+                      r"查验|核实|需要|要我|要一|要个|要份|要张|[吗呢？?]))(?!.*撤销证明)\s*(.+?)\s*$", re.S)
+FAQ_ID = "proof"
 YEAR_TYPED = re.compile(r"\d+")
 
 PICTURE_KIND = "proof_image"  # the outbox kind whose body is a proof's code (bot/proof_sending.py draws it)
@@ -65,6 +71,12 @@ async def issue_proof(turn: Turn) -> Outcome:
     await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, incoming.openid, kind=PICTURE_KIND, body=proof.code,
                         dedupe_key=f"proof:{proof.code}")
     return _say(ctx.text("proof_ready", code=proof.code, url=ctx.proofs.verify_url + proof.code))
+
+
+async def explain(turn: Turn) -> Outcome | None:
+    """The FAQ's answer about proofs; a staff FAQ file may have reworded it."""
+    entry = turn.ctx.faq.entry(FAQ_ID)
+    return None if entry is None else Outcome(Reply(fill(entry, turn.ctx)), "about")
 
 
 def _say(text: str) -> Outcome:
@@ -137,4 +149,5 @@ async def revoke(staff, arguments: str, turn: Turn) -> str:
 ROUTES = (
     Command(PROOF_COMMAND, issue_proof),
     Command(REVOKE_COMMAND, revoke, staff=True),
+    Command(QUESTION, explain, everyday=True),  # words a flow may be waiting for ("需要证明吗" as a note)
 )

@@ -247,3 +247,10 @@ async def test_the_page_reads_well_on_a_phone(volunteer, member_chat, phone):
 
     unknown = await phone.goto("/verify/ABCDEFGHJKMN")
     assert unknown.status == 404 and "查无此证明" in await phone.locator("#status").inner_text()
+
+
+async def test_asking_how_proofs_work_gets_the_faq_and_not_a_proof(member_chat, runtime):
+    for question in ("志愿服务证明怎么开", "别人怎么知道证明是真的", "学校要我的服务时长证明"):
+        answer = await member_chat("o_curious").says(question)
+        assert "发“开证明”" in answer and "扫图上的二维码" in answer, question
+    assert await proof_count(runtime) == 0
