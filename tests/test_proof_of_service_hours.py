@@ -18,7 +18,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from bot.proof_picture import find_font
-from storage import audit, proofs
+from storage import audit, members, proofs
 from storage.base import utcnow
 from storage.members import Actor, NotAllowed
 from tests.tasks.helpers import Desk
@@ -100,6 +100,9 @@ async def test_a_volunteer_asks_for_a_proof_and_its_qr_code_leads_to_a_page_that
     assert "3小时" in page  # two hours of shopping and one of escort: served time, not weighted credits
     assert "代购买菜" in page and "2小时" in page and "陪诊就医" in page and "1小时" in page
     assert code in page
+    # The full name on the picture was the member's own read, logged like any other.
+    (read,) = await audit.entries(runtime.sessions, subject=volunteer.id, action="reveal")
+    assert read.reason == "own_proof" and read.actor == audit.member_actor(volunteer.id)
 
 
 @needs_a_font
@@ -164,6 +167,14 @@ async def test_nobody_revokes_their_own_proof(desk, runtime, member_chat):
     with pytest.raises(NotAllowed):
         await proofs.revoke(runtime.sessions, proof.code, Actor(staff.id), now=desk.now)
     assert (await proofs.find(runtime.sessions, proof.code)).valid
+
+
+@needs_a_font
+async def test_a_proof_outlives_its_member_leaving_without_naming_them(volunteer, member_chat, runtime, bot_server):
+    code = CODE.search(await member_chat(volunteer.openid).says("开证明")).group(1)
+    await members.erase_member(runtime.sessions, volunteer.id, volunteer.actor)
+    status, page = await open_page(bot_server, f"/verify/{code}")
+    assert status == 200 and "这份证明真实有效" in page and "（本人已注销）" in page and "张" not in page
 
 
 async def test_an_unknown_code_gets_a_clear_page_and_404(bot_server):
