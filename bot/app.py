@@ -10,10 +10,11 @@ from aiohttp import web
 from sqlalchemy import text
 
 import nlu
-from bot import console, data_export_page, dev_clock
+from bot import console, data_export_page, dev_clock, proof_page
 from bot.envelope import MAX_BODY_BYTES, Envelope
 from bot.observability import Metrics
 from bot.outbox_worker import outbox_worker
+from bot.proof_picture import announce_font
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
 from bot.sos_replay import SpoolReplayer
@@ -50,6 +51,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
         tap_window=config.notifications.window_rules.tap_window,
     )
     _announce_mode(config)
+    announce_font(config.certificate_font)  # one line when proofs of service hours cannot be drawn
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_never_fail_wechat(config.server.path)])
     app[RUNTIME], app[METRICS], app[ENDPOINT] = runtime, metrics, endpoint
     app.router.add_get(config.server.path, endpoint.handshake)
@@ -60,6 +62,7 @@ def build_app(runtime: Runtime, *, respond=respond, run_jobs: bool = True) -> we
     if config.movable_clock:
         dev_clock.mount(app, runtime, context, worker.wake)  # POST /dev/clock, dev and drills only
     data_export_page.mount(app, runtime)  # a member's one-time copy of their data, /export/<token>
+    proof_page.mount(app, runtime)  # anyone checks a proof of service hours, /verify/<code>
     app.on_startup.append(_load_language_model)
     app.on_startup.append(_sync_partner_catalogue)
     app.on_startup.append(_promote_configured_staff)

@@ -86,6 +86,8 @@ class Config:
     is_dev: bool  # the embedded defaults (`timebank dev`, tests without a file)
     doubt_silence_min: int  # [safety]: silence after a doubtful emergency raises the alert
     movable_clock: bool  # [dev] movable_clock: only with the sandbox (api_base_url on loopback)
+    certificate_font: Path | None = None  # [proof] certificate_font, resolved; None: look for a system CJK font
+    verify_per_minute: int = 30  # [proof] verify_per_minute: checks of proof codes from one address
 
     @property
     def all_staff_openids(self) -> tuple[str, ...]:
@@ -195,6 +197,9 @@ def _build(settings: Settings, base_dir: Path, source: str) -> Config:
         is_dev=source == EMBEDDED_SOURCE,
         doubt_silence_min=settings.safety.doubt_silence_minutes,
         movable_clock=_movable_clock(settings),
+        certificate_font=_resolve(base_dir, settings.proof.certificate_font) if settings.proof.certificate_font
+        else None,
+        verify_per_minute=settings.proof.verify_per_minute,
     )
 
 

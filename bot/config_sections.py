@@ -385,6 +385,14 @@ class KnowledgeSection(Section):
     faq_file: str = ""  # relative to the config file; empty: only the shipped answers
 
 
+class ProofSection(Section):
+    """Proofs of service hours (开证明): the font their CJK text is drawn in, and how often one address may check
+    codes at /verify (the QR code's address is [console] base_url + /verify/<code>)."""
+
+    certificate_font: str = ""  # a .ttf/.ttc/.otf, relative to the config file; empty: a CJK font of the system
+    verify_per_minute: int = Field(30, ge=1, le=10_000)  # more get "查询太频繁" (against guessing codes)
+
+
 class SafetySection(Section):
     # How long an unanswered "您现在有危险吗？" waits before the alert.
     doubt_silence_minutes: int = Field(3, ge=1, le=30)

@@ -14,9 +14,9 @@ from pydantic_settings.sources.utils import parse_env_vars
 from bot.config_errors import ENV_PREFIX, config_error
 from bot.config_sections import (BroadcastSection, CommunityConfig, ConsoleConfig, ConversationSection,
                                  CorrectionsSection, DatabaseSection, DataSection, DevSection, EngagementSection,
-                                 ExchangeSection, KnowledgeSection, LedgerSection, LogSection, MenuSection, NotificationConfig,
-                                 PartnerItem, PrivacySection, RedisSection, SafetySection, ServerConfig,
-                                 StaffSection, TasksSection, Text, WeChatConfig)
+                                 ExchangeSection, KnowledgeSection, LedgerSection, LogSection, MenuSection,
+                                 NotificationConfig, PartnerItem, PrivacySection, ProofSection, RedisSection,
+                                 SafetySection, ServerConfig, StaffSection, TasksSection, Text, WeChatConfig)
 
 
 class Settings(BaseSettings):
@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     knowledge: KnowledgeSection = Field(default_factory=KnowledgeSection)
     safety: SafetySection = Field(default_factory=SafetySection)
     engagement: EngagementSection = Field(default_factory=EngagementSection)
+    proof: ProofSection = Field(default_factory=ProofSection)
     dev: DevSection = Field(default_factory=DevSection)
     privacy: PrivacySection | None  # required in a file; the embedded defaults say None (a dev key ring)
     # Tables whose keys are data: service codes (storage.exchange checks them), items, partners.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.proof_picture import find_font
 from bot.runtime import Runtime
-from handlers.context import Bank, Community, ConsoleDoor, Context
+from handlers.context import Bank, Community, ConsoleDoor, Context, ProofDesk
 from storage.redis_state import DialogueStore
 from storage.sos_spool import SOS_SPOOL_DIR, SosSpool
 
@@ -29,4 +30,6 @@ def handler_context(runtime: Runtime) -> Context:
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),
         sos_spool=SosSpool(config.data_dir / SOS_SPOOL_DIR),
+        proofs=ProofDesk(f"{config.console.base_url}/verify/",
+                         drawable=find_font(config.certificate_font) is not None),
     )

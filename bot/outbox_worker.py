@@ -2,6 +2,8 @@
 
 The channel is chosen per message at send time, when the window is known:
 - replies and their continuations: a customer-service message (the member has just written);
+- pictures (a proof of service hours): drawn and uploaded when sent, then an image message on the reply's terms
+  (the member has just asked for it);
 - notifications: a customer-service message inside one of the member's windows, within the slots its
   priority may use (storage.contact_window), else the template configured for the notification's kind,
   else it is held for the member's next message (one digest after the reply: "您有2条新消息：…").
@@ -14,13 +16,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import Any, Awaitable
+from typing import Any, Awaitable, Callable, Mapping
 
 from redis.exceptions import RedisError
 from wechatpy.exceptions import WeChatClientException
 
 from bot.config import NotificationConfig
+from bot.handler_context import handler_context
 from bot.observability import Metrics, member_tag
+from bot.proof_picture import find_font
+from bot.proof_sending import picture_senders
 from bot.runtime import Runtime
 from bot.wechat_api import WeChatApi
 from storage import members, outbox
@@ -48,6 +53,8 @@ PRIORITY_OF_KIND = {
                      "dispute_resolved"), OWN_SERVICE),
 }
 # Our notice fields → the classic template's data keys.
+# An outbox kind sent as a picture, and the coroutine that draws, uploads and sends it.
+PictureSender = Callable[[Delivery], Awaitable[Any]]
 TEMPLATE_KEYS = {"title": "first", "keyword1": "keyword1", "keyword2": "keyword2", "keyword3": "keyword3",
                  "remark": "remark"}
 
@@ -55,7 +62,8 @@ TEMPLATE_KEYS = {"title": "first", "keyword1": "keyword1", "keyword2": "keyword2
 class OutboxWorker:
     def __init__(self, sessions: Sessions, keyring: KeyRing, api: WeChatApi, metrics: Metrics, *,
                  window: ContactWindow | None = None, notifications: NotificationConfig | None = None,
-                 poll_s: float = 1.0, lease: timedelta = timedelta(seconds=300)):
+                 poll_s: float = 1.0, lease: timedelta = timedelta(seconds=300),
+                 pictures: Mapping[str, PictureSender] | None = None):
         self._sessions = sessions
         self._keyring = keyring
         self._api = api
@@ -64,6 +72,7 @@ class OutboxWorker:
         self._notifications = notifications or NotificationConfig()
         self._poll_s = poll_s
         self._lease = lease
+        self._pictures = dict(pictures or {})
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -91,6 +100,8 @@ class OutboxWorker:
             # A claimed message is finished even when stopping: its lease would delay it.
             if delivery.kind is None:
                 await self._deliver_reply(delivery)
+            elif delivery.kind in self._pictures:
+                await self._deliver_reply(delivery, self._pictures[delivery.kind](delivery))
             else:
                 await self._deliver_notification(delivery)
         return len(deliveries)
@@ -102,10 +113,11 @@ class OutboxWorker:
             pass
         self._wake.clear()
 
-    async def _deliver_reply(self, delivery: Delivery) -> None:
+    async def _deliver_reply(self, delivery: Delivery, sending: Awaitable[Any] | None = None) -> None:
         # Counts against the quota, but a reply goes regardless: the member has just written.
         counted = await self._take_slot(delivery.openid, LATE_REPLY)
-        attempt = await self._customer_service(delivery)
+        attempt = await (self._customer_service(delivery) if sending is None
+                         else self._attempt(delivery, CUSTOMER_SERVICE, sending))
         if counted and attempt.result != SENT:
             await self._give_back_slot(delivery.openid, counted)
         await self._settle(delivery, attempt)
@@ -195,5 +207,6 @@ def outbox_worker(runtime: Runtime, metrics: Metrics) -> OutboxWorker:
     """The worker as the running bot has it: the members' windows in Redis, the templates from config."""
     settings = runtime.config.notifications
     window = ContactWindow(runtime.redis, rules=settings.window_rules)
+    pictures = picture_senders(handler_context(runtime), runtime.wechat, find_font(runtime.config.certificate_font))
     return OutboxWorker(runtime.sessions, runtime.keyring, runtime.wechat, metrics, window=window,
-                        notifications=settings)
+                        notifications=settings, pictures=pictures)

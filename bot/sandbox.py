@@ -4,8 +4,9 @@ It keeps every message sent to every OpenID, so the chat simulator and the
 tests can see what members would have received, and it can be told to fail
 (`POST /sandbox/faults`) to test retries. Told to (`POST /sandbox/windows`), it
 enforces WeChat's windows for customer-service messages as the simulator reports
-what members do (`POST /sandbox/interactions`): 45015 outside them. Development
-and tests only.
+what members do (`POST /sandbox/interactions`): 45015 outside them. Uploaded
+temporary media are kept, and an image message's picture is read back from
+`GET /sandbox/media/<media_id>`. Development and tests only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from storage.contact_window import DEFAULT_QUOTA, DEFAULT_TAP_QUOTA, TAP_WINDOW,
 TOKEN_TTL_S = 7200
 OLD_TOKEN_GRACE_S = 300  # WeChat keeps the previous token valid five minutes after a refresh
 MAX_TEXT_BYTES = 2048
+MAX_IMAGE_BYTES = 10 * 1024 * 1024  # WeChat's limit for a temporary image: 10 MB of PNG, JPEG, GIF or BMP
+IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif",
+                    b"BM": "image/bmp"}
+MEDIA_TYPES = ("image", "voice", "video", "thumb")
 
 
 class ApiError(Exception):
@@ -42,6 +47,17 @@ class Sent:
     text: str
     at: float
     template_id: str = ""  # template messages only
+    media_id: str = ""  # image messages only: the upload it shows (GET /sandbox/media/<media_id>)
+
+
+@dataclass(frozen=True)
+class Media:
+    """A temporary upload, kept so that tests and the chat can see what an image message showed."""
+
+    media_type: str
+    content_type: str
+    body: bytes
+    uploaded_at: float
 
 
 @dataclass
@@ -94,6 +110,7 @@ class SandboxState:
     mass_jobs: dict[str, int] = field(default_factory=dict)  # clientmsgid → msg_id
     menu: dict | None = None
     qrcodes: dict[str, dict] = field(default_factory=dict)  # ticket → action and scene: what a scan reports
+    media: dict[str, Media] = field(default_factory=dict)  # media_id → the upload
     calls: dict[str, int] = field(default_factory=dict)
     mass_calls: list[float] = field(default_factory=list)  # when the mass APIs were called, for their rate limit
     # WeChat's windows for customer-service messages, enforced once a test or the chat turns them on: what each
@@ -108,9 +125,10 @@ class SandboxState:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(fresh, name))
 
-    def record(self, openid: str, channel: str, msgtype: str, text: str, template_id: str = "") -> int:
+    def record(self, openid: str, channel: str, msgtype: str, text: str, template_id: str = "",
+               media_id: str = "") -> int:
         seq = next(self._seq)
-        self.sent.append(Sent(seq, openid, channel, msgtype, text, time.time(), template_id))
+        self.sent.append(Sent(seq, openid, channel, msgtype, text, time.time(), template_id, media_id))
         self.followers.add(openid)
         return seq
 
@@ -176,9 +194,14 @@ async def get_token(state: SandboxState, request: web.Request) -> dict:
 async def custom_send(state: SandboxState, request: web.Request) -> dict:
     body = await _json_body(request)
     openid = _openid(body.get("touser"))
-    msgtype = body.get("msgtype")
+    msgtype, media_id = body.get("msgtype"), ""
     if msgtype == "text":
         text = _text_content(body)
+    elif msgtype == "image":
+        media_id = (body.get("image") or {}).get("media_id")
+        if media_id not in state.media or state.media[media_id].media_type != "image":
+            raise ApiError(40007, "invalid media_id")
+        text = "[图片]"
     elif msgtype == "news":
         articles = (body.get("news") or {}).get("articles") or []
         if len(articles) != 1:
@@ -188,8 +211,29 @@ async def custom_send(state: SandboxState, request: web.Request) -> dict:
         raise ApiError(40008, "invalid message type")
     if state.windows is not None:
         state.member_windows.setdefault(openid, MemberWindows()).spend(state.windows, time.time())
-    state.record(openid, "custom", msgtype, text)
+    state.record(openid, "custom", msgtype, text, media_id=media_id)
     return {}
+
+
+async def media_upload(state: SandboxState, request: web.Request) -> dict:
+    """Temporary media, multipart like WeChat's: the file in the form field `media`, the kind in `?type=`."""
+    media_type = request.query.get("type")
+    if media_type not in MEDIA_TYPES:
+        raise ApiError(40004, "invalid media type")
+    if not request.content_type.startswith("multipart/"):
+        raise ApiError(41005, "media data missing")
+    upload = (await request.post()).get("media")
+    if not isinstance(upload, web.FileField):
+        raise ApiError(41005, "media data missing")
+    body = upload.file.read()
+    content_type = next((kind for signature, kind in IMAGE_SIGNATURES.items() if body.startswith(signature)), None)
+    if media_type == "image" and content_type is None:
+        raise ApiError(40005, "invalid file type")
+    if len(body) > MAX_IMAGE_BYTES:
+        raise ApiError(40009, "invalid image size")
+    media_id = secrets.token_urlsafe(48)
+    state.media[media_id] = Media(media_type, content_type or "application/octet-stream", body, time.time())
+    return {"type": media_type, "media_id": media_id, "created_at": int(time.time())}
 
 
 async def template_send(state: SandboxState, request: web.Request) -> dict:
@@ -358,6 +402,7 @@ Api = Callable[[SandboxState, web.Request], Awaitable[dict]]
 APIS: list[tuple[str, str, Api, bool]] = [
     ("GET", "token", get_token, False),
     ("POST", "message/custom/send", custom_send, True),
+    ("POST", "media/upload", media_upload, True),
     ("POST", "message/template/send", template_send, True),
     ("POST", "message/mass/preview", mass_preview, True),
     ("POST", "message/mass/sendall", mass_sendall, True),
@@ -463,11 +508,19 @@ async def list_qrcodes(request: web.Request) -> web.Response:
     return web.json_response(request.app[STATE].qrcodes, dumps=_dumps)
 
 
+async def media_file(request: web.Request) -> web.Response:
+    """An upload as it was received: what a member's phone would show for an image message."""
+    media = request.app[STATE].media.get(request.match_info["media_id"])
+    if media is None:
+        raise web.HTTPNotFound(text="no such media")
+    return web.Response(body=media.body, content_type=media.content_type)
+
+
 STATE = web.AppKey("sandbox_state", SandboxState)
 
 
 def build_sandbox(app_id: str, app_secret: str) -> web.Application:
-    app = web.Application()
+    app = web.Application(client_max_size=MAX_IMAGE_BYTES + 64 * 1024)  # an upload of up to WeChat's limit
     state = SandboxState(app_id, app_secret)
     app[STATE] = state
     for method, path, api, needs_token in APIS:
@@ -475,6 +528,7 @@ def build_sandbox(app_id: str, app_secret: str) -> web.Application:
     app.router.add_get("/sandbox/messages", list_sent)
     app.router.add_get("/sandbox/calls", call_counts)
     app.router.add_get("/sandbox/qrcodes", list_qrcodes)
+    app.router.add_get("/sandbox/media/{media_id}", media_file)
     app.router.add_post("/sandbox/faults", add_fault)
     app.router.add_post("/sandbox/interactions", interaction)
     app.router.add_post("/sandbox/windows", enforce_windows)

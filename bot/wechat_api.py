@@ -11,6 +11,7 @@ timeouts and retries.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import threading
 import time
@@ -187,6 +188,16 @@ class WeChatApi:
 
     async def send_text(self, openid: str, text: str) -> Any:
         return await self.call(self.client.message.send_text, openid, text)
+
+    async def upload_image(self, picture: bytes, file_name: str) -> str:
+        """A temporary image (WeChat keeps it three days) for an image message; its media_id."""
+        # A fresh file object on every attempt: a retry must not send a stream an earlier attempt has read.
+        result = await self.call(lambda: self.client.media.upload(
+            "image", (file_name, io.BytesIO(picture), "image/png")))
+        return result["media_id"]
+
+    async def send_image(self, openid: str, media_id: str) -> Any:
+        return await self.call(self.client.message.send_image, openid, media_id)
 
     async def send_template(self, openid: str, template_id: str, data: dict[str, dict[str, str]]) -> Any:
         """A template message: `data` maps the template's field names to {"value": ...}."""

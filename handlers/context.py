@@ -62,6 +62,14 @@ class ConsoleDoor:
 
 
 @dataclass(frozen=True)
+class ProofDesk:
+    """Proofs of service hours: where anyone checks a code, and whether a picture can be drawn (a CJK font)."""
+
+    verify_url: str  # the public page's address up to the code, e.g. https://bank.example.org/verify/
+    drawable: bool
+
+
+@dataclass(frozen=True)
 class Context:
     community: Community
     dialogue: DialogueStore
@@ -69,6 +77,7 @@ class Context:
     faq: Faq = field(default_factory=shipped_faq)  # the knowledge base: shipped answers and the staff's own file
     console: ConsoleDoor | None = None  # None where no web console is served
     sos_spool: SosSpool | None = None  # where an SOS is written before its reply (storage/sos_spool.py)
+    proofs: ProofDesk | None = None  # None where no proof of service hours can be sent
 
     @staticmethod
     def local(moment: datetime) -> datetime:

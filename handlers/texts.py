@@ -8,6 +8,7 @@ from handlers.desk_texts import DESK_TEXTS
 from handlers.escalation_texts import ESCALATION_TEXTS
 from handlers.my_data_texts import MY_DATA_TEXTS
 from handlers.stars_texts import STARS_TEXTS
+from handlers.proof_texts import PROOF_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -255,6 +256,7 @@ TEXTS |= BROADCAST_TEXTS
 TEXTS |= MY_DATA_TEXTS
 TEXTS |= ESCALATION_TEXTS
 TEXTS |= STARS_TEXTS
+TEXTS |= PROOF_TEXTS  # proofs of service hours (handlers/proof.py)
 
 
 def has_text(key: str) -> bool:

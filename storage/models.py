@@ -7,6 +7,7 @@ from storage.corrections.tables import CorrectionRow
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
 from storage.outbox import DeliveryAttemptRow, OutboundMessage
+from storage.proofs import ServiceProofRow
 from storage.publicity_tables import (BroadcastRecipientRow, BroadcastRow, MemberTagRow, SuccessStoryRow,
                                       WeChatTagRow)
 from storage.redemptions import PartnerItemRow, RedemptionRow
@@ -19,6 +20,6 @@ __all__ = [
     "AccountRow", "AlertRow", "CorrectionRow", "AuditRow", "BroadcastRecipientRow", "BroadcastRow", "MemberTagRow", "SuccessStoryRow",
     "WeChatTagRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
     "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
-    "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "TransferRow", "metadata",
-    "HonourRollChoiceRow", "StarMilestoneRow",
+    "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "ServiceProofRow", "TransferRow",
+    "metadata", "HonourRollChoiceRow", "StarMilestoneRow",
 ]
