@@ -6,6 +6,7 @@ Placeholders are filled from the community's settings ({community}, {hotline}).
 from handlers.broadcast_texts import BROADCAST_TEXTS
 from handlers.desk_texts import DESK_TEXTS
 from handlers.escalation_texts import ESCALATION_TEXTS
+from handlers.event_texts import EVENT_TEXTS
 from handlers.my_data_texts import MY_DATA_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
@@ -253,6 +254,7 @@ TEXTS |= BROADCAST_TEXTS
 # What a member can see of their own data (handlers/my_data.py), likewise.
 TEXTS |= MY_DATA_TEXTS
 TEXTS |= ESCALATION_TEXTS
+TEXTS |= EVENT_TEXTS
 
 
 def has_text(key: str) -> bool:
