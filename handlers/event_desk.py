@@ -83,6 +83,16 @@ async def services(turn: Turn) -> tuple[Choice, ...]:
     return tuple(Choice(service.code, service.name) for service in turn.ctx.bank.catalogue.services.values())
 
 
+def service_named(said: str) -> dict:
+    """"陪诊" or "陪老人看病" names a service though no option's words match: that service."""
+    named = nlu.services_mentioned(said)
+    return {"event_service": named[0]} if named else {}
+
+
+async def a_service(value: str, turn: Turn) -> str | None:
+    return None if value in turn.ctx.bank.catalogue else turn.ctx.text("staff_unknown_service")
+
+
 async def organiser_community(turn: Turn) -> str | None:
     staff = await staff_member(turn)
     return staff.community if staff is not None else None
@@ -141,7 +151,7 @@ CREATE = Flow(
     slots=(
         Slot("event_kind", lambda slots, ctx: ctx.text("event_ask_kind"), expecting="choice", choices=KINDS),
         Slot("event_service", lambda slots, ctx: ctx.text("event_ask_service"), expecting="choice", offer=services,
-             when=_is_training),
+             check=a_service, when=_is_training, otherwise=service_named),
         Slot("event_valid", lambda slots, ctx: ctx.text("event_ask_valid"), expecting="choice", choices=VALIDITY,
              when=_is_training),
         Slot("event_title", lambda slots, ctx: ctx.text("event_ask_title", limit=str(events.MAX_TITLE)),
