@@ -32,7 +32,7 @@ class DayCounts:
 class Attendee:
     member_id: int
     status: str
-    waiting_since: datetime
+    signed_up_at: datetime
     attended_at: datetime | None
     attended_how: str | None
     community: str
@@ -68,9 +68,8 @@ async def attendees(sessions: Sessions, event_id: int) -> list[Attendee]:
         rows = (await session.execute(
             select(EventSignupRow, MemberRow.community).join(MemberRow, MemberRow.id == EventSignupRow.member_id)
             .where(EventSignupRow.event_id == event_id, EventSignupRow.status != CANCELLED)
-            .order_by(case((EventSignupRow.status == SEATED, 0), else_=1), EventSignupRow.queued_at,
-                      EventSignupRow.id))).all()
-    return [Attendee(row.member_id, row.status, row.queued_at, row.attended_at, row.attended_how,
+            .order_by(case((EventSignupRow.status == SEATED, 0), else_=1), EventSignupRow.id))).all()
+    return [Attendee(row.member_id, row.status, row.signed_up_at, row.attended_at, row.attended_how,
                      community or NO_COMMUNITY) for row, community in rows]
 
 

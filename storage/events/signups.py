@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,17 +44,17 @@ async def sign_up(sessions: Sessions, event_id: int, member_id: int, now: dateti
 
 
 async def _join_queue(session: AsyncSession, event_id: int, member_id: int, now: datetime) -> bool:
-    """The member's row, waiting: a new one, or a cancelled one taken up again. False if already in (or seated)."""
+    """The member's row, waiting, at the end of the queue; False if already in it (or seated).
+
+    The queue's order is the rows' ids, given in the order the sign-ups commit (writes take their turn), so the
+    place told is the place held. A cancelled row is replaced, so signing up again joins at the end."""
+    await session.execute(delete(EventSignupRow).where(member_is(event_id, member_id),
+                                                       EventSignupRow.status == CANCELLED))
     insert = INSERTS[(await session.connection()).dialect.name]
     made = (await session.execute(insert(EventSignupRow).values(
-        event_id=event_id, member_id=member_id, status=WAITING, queued_at=now, signed_up_at=now,
+        event_id=event_id, member_id=member_id, status=WAITING, signed_up_at=now,
     ).on_conflict_do_nothing().returning(EventSignupRow.id))).scalar_one_or_none()
-    if made is not None:
-        return True
-    again = await session.execute(update(EventSignupRow).where(member_is(event_id, member_id),
-                                                               EventSignupRow.status == CANCELLED)
-                                  .values(status=WAITING, queued_at=now, moved_up_at=None))
-    return again.rowcount == 1
+    return made is not None
 
 
 async def _take_seat(session: AsyncSession, event_id: int) -> bool:
@@ -87,7 +87,7 @@ async def _move_up(session: AsyncSession, event_id: int, now: datetime) -> int |
     while (first := (await session.execute(
             select(EventSignupRow.id, EventSignupRow.member_id).where(EventSignupRow.event_id == event_id,
                                                                       EventSignupRow.status == WAITING)
-            .order_by(EventSignupRow.queued_at, EventSignupRow.id).limit(1))).first()) is not None:
+            .order_by(EventSignupRow.id).limit(1))).first()) is not None:
         moved = await session.execute(update(EventSignupRow).where(EventSignupRow.id == first.id,
                                                                    EventSignupRow.status == WAITING)
                                       .values(status=SEATED, moved_up_at=now))
@@ -125,8 +125,7 @@ async def place_in(session: AsyncSession, event_id: int, member_id: int) -> Plac
     if signup.status == WAITING:
         ahead = (await session.execute(select(func.count()).select_from(EventSignupRow).where(
             EventSignupRow.event_id == event_id, EventSignupRow.status == WAITING,
-            (EventSignupRow.queued_at < signup.queued_at)
-            | and_(EventSignupRow.queued_at == signup.queued_at, EventSignupRow.id < signup.id)))).scalar_one()
+            EventSignupRow.id < signup.id))).scalar_one()
     return Place(as_event(event_row), signup.status, ahead + 1 if signup.status == WAITING else 0,
                  signup.attended_at is not None)
 

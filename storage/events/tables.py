@@ -57,7 +57,8 @@ class EventRow(Base):
 
 
 class EventSignupRow(Base):
-    """One member at one event: one row however often they sign up, cancel and sign up again."""
+    """One member at one event; signing up again after cancelling replaces the cancelled row (the queue is in id
+    order)."""
 
     __tablename__ = "event_signups"
     __table_args__ = (
@@ -71,8 +72,7 @@ class EventSignupRow(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     status: Mapped[str] = mapped_column(String(16))
-    queued_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the waiting list's order: the latest sign-up
-    signed_up_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the first
+    signed_up_at: Mapped[datetime] = mapped_column(UTCDateTime())
     moved_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attended_how: Mapped[str | None] = mapped_column(String(16))

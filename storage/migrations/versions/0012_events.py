@@ -55,7 +55,6 @@ def upgrade() -> None:
         sa.Column("event_id", sa.Integer(), nullable=False),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("queued_at", UTCDateTime(), nullable=False),
         sa.Column("signed_up_at", UTCDateTime(), nullable=False),
         sa.Column("moved_up_at", UTCDateTime(), nullable=True),
         sa.Column("attended_at", UTCDateTime(), nullable=True),
