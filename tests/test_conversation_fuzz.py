@@ -40,6 +40,7 @@ COMMAND_STEMS = (
     "冲正", "发放", "核销", "同意绑定", "拒绝绑定", "我的家人", "群发", "群发故事", "群发记录", "取消群发",
     "故事", "添加故事", "常见问题", "登录后台", "绑定老人", "代注册", "删除我的信息", "有问题", "没来", "投诉",
     "捐", "转", "兑换", "恢复", "我的订单", "余额", "明细", "有什么任务", "指派", "已联系", "暂停接单", "恢复接单",
+    "活动", "最近有什么活动", "报名", "取消报名", "我的活动", "新活动", "群发活动", "签到码",
 )
 ARGUMENTS = ("1", "2", "999", "0", "-1", "1.5", "9" * 30, "abc", "13900001111", "#1", "1 全付", "1 部分 30分钟",
              "1 退回", "30分钟", "-30分钟", "0.5分钟", "2000小时", "1" + "0" * 23 + "小时", "5星", "")
@@ -126,7 +127,7 @@ class Walker:
             fields = {"MediaId": "m2", "Title": "看看", "Url": "http://example.invalid"}
             return kind, wechat.message_xml(openid, kind, fields)
         if kind == "scan":
-            return "scan", wechat.event(openid, "SCAN", self.random.choice(("青山湖社区", "spring_fair_2026", "")))
+            return "scan", wechat.event(openid, "SCAN", self.random.choice(("青山湖社区", "spring_fair_2026", "", "event:1", "event:999")))
         if kind == "view":  # a menu link opened: WeChat still tells the bot
             return "view", wechat.event(openid, "VIEW", "http://example.invalid/page")
         # Unfollowing forgets the dialogue; following again (registered) asks for the phone
