@@ -228,6 +228,13 @@ class WeChatApi:
             "action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": scene}}})
         return result["ticket"]
 
+    async def create_temporary_qrcode(self, scene: str, expire_seconds: int) -> str:
+        """A QR code for a string scene that lasts `expire_seconds` (WeChat allows up to 30 days); its ticket."""
+        result = await self.call(self.client.qrcode.create, {
+            "expire_seconds": expire_seconds, "action_name": "QR_STR_SCENE",
+            "action_info": {"scene": {"scene_str": scene}}})
+        return result["ticket"]
+
     async def send_mass_preview(self, openid: str, text: str) -> Any:
         return await self.call(self.client.message.send_text_preview, openid, text)
 

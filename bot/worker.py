@@ -19,6 +19,7 @@ from arq.worker import Worker, func
 from redis.exceptions import RedisError
 
 from bot.daily_report import daily_report
+from bot.event_qrcode import event_qrcode
 from bot.broadcasting import preview_broadcast, resume_broadcasts, send_broadcast
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
@@ -35,7 +36,7 @@ Job = Callable[..., Awaitable]
 
 
 async def sweep_tasks(job: dict) -> dict[str, int]:
-    """Reminders, no-shows, automatic confirmation and expiry of requests: see handlers/sweeps.py."""
+    """Reminders (of tasks and events), no-shows, automatic confirmation and expiry of requests: see handlers/sweeps.py."""
     return await run_sweeps(job["handlers"], utcnow())
 
 
@@ -64,6 +65,7 @@ JOBS: dict[str, Job] = {
     "sync_tags": sync_tags,
     "daily_report": daily_report,
     "sos_silence": sos_silence,
+    "event_qrcode": event_qrcode,
 }
 
 # A fan-out to a city takes hours at WeChat's pace, and arq's ten-minute job timeout cut it off each time (a pause of

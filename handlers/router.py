@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Awaitable, Callable
 
 import nlu
-from handlers import (aftercare, away, broadcast, console_link, credits, emergency, erasure, escalation, family, giving,
-                      honour_roll, knowledge, membership, my_data, orders, partners, proof, requests, staff, staff_desk,
-                      stars, subscription, tasks, welcome)
+from handlers import (aftercare, away, broadcast, console_link, credits, emergency, erasure, escalation, event_desk,
+                      events, family, giving, honour_roll, knowledge, membership, my_data, orders, partners, proof,
+                      requests, staff, staff_desk, stars, subscription, tasks, welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Flow
@@ -26,7 +26,7 @@ Route = Command | Intent | Flow
 # Commands are tried in this order; their patterns do not overlap, so the order only matters to the reader.
 MODULES = (knowledge, emergency, credits, orders, tasks, aftercare, subscription, membership, giving, partners, erasure,
            requests, welcome, family, staff, staff_desk, escalation, broadcast, console_link, my_data, proof, away, stars,
-           honour_roll)
+           honour_roll, events, event_desk)
 ROUTES: tuple[Route, ...] = tuple(route for module in MODULES for route in module.ROUTES)
 
 

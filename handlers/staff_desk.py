@@ -14,6 +14,7 @@ from typing import Awaitable, Callable
 from datetime import date, datetime, timedelta
 
 from handlers.corrections import announce, refusal as said_no, signed
+from handlers.events import report_line as event_report_line
 from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
@@ -387,7 +388,8 @@ def _ratings_line(ratings: reports.Ratings, ctx: Context) -> str:
 
 async def build_report(day: date, now: datetime, ctx: Context) -> str:
     report = await reports.daily_report(ctx.bank.sessions, day, zone=LOCAL_TIME, now=now)
-    return f"{report_text(report, ctx)}\n{await help_flow_section(report.end, ctx)}"
+    events_line = await event_report_line(ctx, report.start, report.end)
+    return f"{report_text(report, ctx)}\n{events_line}\n{await help_flow_section(report.end, ctx)}"
 
 
 @staff_action("daily_report")

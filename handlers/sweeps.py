@@ -1,4 +1,5 @@
-"""What time brings, said to the people concerned: escalation, reminders, no-shows, automatic confirmation, expiry.
+"""What time brings, said to the people concerned: escalation, reminders (of tasks and events), no-shows,
+automatic confirmation, expiry.
 
 Run every minute by bot.jobs. Each step is safe to run in several processes at
 once: storage changes each task once, and every notice has a dedupe key.
@@ -12,6 +13,7 @@ from handlers.aftercare import tell_auto_confirmed
 from handlers.contact_window import open_windows
 from handlers.context import Context
 from handlers.escalation import climb, tell_staff_expired
+from handlers.events import remind as remind_events
 from handlers.notices import tell_member, tell_requester_side, tell_staff
 from handlers.requests import offer_to_volunteers
 from handlers.task_words import describe
@@ -30,6 +32,7 @@ async def run_sweeps(ctx: Context, now: datetime) -> dict[str, int]:
         "auto_confirmed": await auto_confirm(ctx, now),
         "reminded": await remind(ctx, now),
         "contacts_given": await open_windows(ctx, now),
+        "events_reminded": await remind_events(ctx, now),
         "escalated": await climb(ctx, now),  # last: a request in trouble here delays nothing else
     }
 

@@ -6,6 +6,7 @@ Placeholders are filled from the community's settings ({community}, {hotline}).
 from handlers.broadcast_texts import BROADCAST_TEXTS
 from handlers.desk_texts import DESK_TEXTS
 from handlers.escalation_texts import ESCALATION_TEXTS
+from handlers.event_texts import EVENT_TEXTS
 from handlers.my_data_texts import MY_DATA_TEXTS
 from handlers.stars_texts import STARS_TEXTS
 from handlers.proof_texts import PROOF_TEXTS
@@ -257,6 +258,7 @@ TEXTS |= MY_DATA_TEXTS
 TEXTS |= ESCALATION_TEXTS
 TEXTS |= STARS_TEXTS
 TEXTS |= PROOF_TEXTS  # proofs of service hours (handlers/proof.py)
+TEXTS |= EVENT_TEXTS
 
 
 def has_text(key: str) -> bool:

@@ -2,14 +2,17 @@
 
 A follow or scan through a community's QR code (scene `community:青山湖社区`
 or just `青山湖社区`) remembers the community, so registration does not ask
-for it. A registered member who unfollowed and follows again confirms their
+for it. A follow or scan through an event's code at the venue (`event:12`)
+also takes attendance (handlers/events.py). A registered member who unfollowed and follows again confirms their
 phone number before pushes restart.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Awaitable, Callable
 
+from handlers.events import attend_by_scene
 from handlers.flow import Flow, Slot
 from handlers.turn import Turn
 from handlers.types import Outcome, Reply
@@ -57,18 +60,31 @@ async def on_follow(turn: Turn, begin: Begin) -> Outcome:
     ctx = turn.ctx
     member = await turn.member()
     if member is not None and member.pushes_stopped:
-        return await begin(REJOIN, turn)
+        return await _with_attendance(await begin(REJOIN, turn), turn)
     if member is not None:
-        return Outcome(Reply(ctx.text("welcome_back")), "follow")
-    return Outcome(Reply(ctx.text("welcome_follow") + await _note_community(turn)), "follow")
+        return await _with_attendance(Outcome(Reply(ctx.text("welcome_back")), "follow"), turn)
+    return await _with_attendance(Outcome(Reply(ctx.text("welcome_follow") + await _note_community(turn)), "follow"),
+                                  turn)
 
 
 async def on_scan(turn: Turn) -> Outcome:
-    """`SCAN` by someone already following: welcome back; an unregistered one's community is noted."""
+    """`SCAN` by someone already following: at an event's venue, attendance; else welcome back, and an
+    unregistered one's community noted."""
     ctx = turn.ctx
     if await turn.member() is not None:
-        return Outcome(Reply(ctx.text("welcome_back")), "scan")
-    return Outcome(Reply(ctx.text("welcome_back_unregistered") + await _note_community(turn)), "scan")
+        attended = await attend_by_scene(turn)
+        return Outcome(Reply(attended or ctx.text("welcome_back")), "scan")
+    return await _with_attendance(
+        Outcome(Reply(ctx.text("welcome_back_unregistered") + await _note_community(turn)), "scan"), turn)
+
+
+async def _with_attendance(outcome: Outcome, turn: Turn) -> Outcome:
+    """The welcome, then what the event's code did (attendance, or how to get it), when the code is an event's."""
+    attended = await attend_by_scene(turn)
+    if attended is None:
+        return outcome
+    said = outcome.reply.text if outcome.reply else ""
+    return replace(outcome, reply=Reply(f"{said}\n{attended.lstrip()}" if said else attended.lstrip()))
 
 
 # ---- coming back after unfollowing ----------------------------------------------

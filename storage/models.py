@@ -4,6 +4,7 @@ from storage.alert_tables import AlertRow
 from storage.audit import AuditRow
 from storage.base import Base
 from storage.corrections.tables import CorrectionRow
+from storage.events.tables import EventRow, EventSignupRow
 from storage.ledger.models import AccountRow, HoldResolutionRow, HoldRow, IdempotencyKeyRow, TransferRow
 from storage.members.tables import CertificateRow, FamilyBindingRow, HomePointRow, MemberRow
 from storage.outbox import DeliveryAttemptRow, OutboundMessage
@@ -17,7 +18,7 @@ from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow, Tas
 metadata = Base.metadata
 
 __all__ = [
-    "AccountRow", "AlertRow", "CorrectionRow", "AuditRow", "BroadcastRecipientRow", "BroadcastRow", "MemberTagRow", "SuccessStoryRow",
+    "AccountRow", "AlertRow", "EventRow", "EventSignupRow", "CorrectionRow", "AuditRow", "BroadcastRecipientRow", "BroadcastRow", "MemberTagRow", "SuccessStoryRow",
     "WeChatTagRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
     "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
     "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "ServiceProofRow", "TransferRow",

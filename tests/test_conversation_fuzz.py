@@ -42,6 +42,7 @@ COMMAND_STEMS = (
     "捐", "转", "兑换", "恢复", "我的订单", "余额", "明细", "有什么任务", "指派", "已联系", "暂停接单", "恢复接单",
     "我的星级", "我几星了", "光荣榜", "上光荣榜", "不上光荣榜", "群发光荣榜",
     "开证明", "撤销证明",
+    "活动", "最近有什么活动", "报名", "取消报名", "我的活动", "新活动", "群发活动", "签到码",
 )
 ARGUMENTS = ("1", "2", "999", "0", "-1", "1.5", "9" * 30, "abc", "13900001111", "#1", "1 全付", "1 部分 30分钟",
              "1 退回", "30分钟", "-30分钟", "0.5分钟", "2000小时", "1" + "0" * 23 + "小时", "5星", "")
@@ -129,7 +130,7 @@ class Walker:
             fields = {"MediaId": "m2", "Title": "看看", "Url": "http://example.invalid"}
             return kind, wechat.message_xml(openid, kind, fields)
         if kind == "scan":
-            return "scan", wechat.event(openid, "SCAN", self.random.choice(("青山湖社区", "spring_fair_2026", "")))
+            return "scan", wechat.event(openid, "SCAN", self.random.choice(("青山湖社区", "spring_fair_2026", "", "event:1", "event:999")))
         if kind == "view":  # a menu link opened: WeChat still tells the bot
             return "view", wechat.event(openid, "VIEW", "http://example.invalid/page")
         # Unfollowing forgets the dialogue; following again (registered) asks for the phone

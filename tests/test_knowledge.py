@@ -91,6 +91,7 @@ QUESTIONS = [
     ("怎么上光荣榜", "honour_roll"),
     ("志愿者怎样才能升星", "stars"),
     ("志愿服务证明怎么开", "proof"),
+    ("活动报满了怎么候补", "events"),
 ]
 
 
@@ -126,6 +127,7 @@ async def test_what_is_a_time_bank_is_answered_with_the_questions_numbered_and_a
     assert overview.startswith(answer_of(ctx, "about"))
     assert "1. 怎么加入？" in overview and "9. 我的信息安全吗？" in overview
     assert f"{len(ctx.faq.listed)}. 活动在哪里办？" in overview  # the staff's own question comes last
+    assert ". 怎么报名参加活动？" in overview
     assert (await resident.says("9")).startswith(answer_of(ctx, "privacy"))
     assert (await resident.says("第三个")).startswith(answer_of(ctx, "store"))  # the list still holds
     assert "没太明白" in await resident.says("99")

@@ -63,6 +63,10 @@ REFUSED |= {"code": "核销没有完成：兑换码不存在、已用过或已�
             "expired": "这个码已经过期了，时间币已退回。", "voided": "这个码已经取消了。"}
 FLASH |= {"broadcast_not_cancelled": "这条群发已经开始或结束，不能取消了。"}
 REFUSED |= {"nobody": "这个范围里没有能收到群发的人。", "quota": "本期群发次数已用完，没有发送。"}
+FLASH |= {"event_created": "活动已建好。", "event_attended": "已登记签到。", "event_qrcode": "签到二维码已生成。"}
+REFUSED |= {"event_attend": "不能登记这个人（培训不能给自己登记）。", "event_not_now": "活动开始前2小时才能签到。",
+            "event_not_seated": "这个人没有报上名，不能签到。", "event_not_found": "没有这个活动。",
+            "event_qrcode": "微信没有生成二维码，请稍后再试。"}
 AUDIT_ACTIONS = {
     "register": "登记", "update_profile": "修改资料", "reattach": "重新绑定微信", "verify": "审核通过",
     "suspend": "停用", "reinstate": "恢复", "set_in_need": "标记困难", "make_staff": "设为工作人员",
@@ -75,4 +79,5 @@ AUDIT_ACTIONS = {
     "broadcast_finished": "群发完成", "broadcast_failed": "群发失败", "broadcasts_opt_out": "退订群发",
     "add_story": "添加故事", "export": "导出我的信息",
     "honour_roll_opt_in": "同意上光荣榜", "honour_roll_opt_out": "不上光荣榜", "honour_roll_view": "查看光荣榜",
+    "add_story": "添加故事", "export": "导出我的信息", "event_created": "建活动", "event_attended": "活动签到",
 }
