@@ -10,6 +10,7 @@ from storage.outbox import DeliveryAttemptRow, OutboundMessage
 from storage.publicity_tables import (BroadcastRecipientRow, BroadcastRow, MemberTagRow, SuccessStoryRow,
                                       WeChatTagRow)
 from storage.redemptions import PartnerItemRow, RedemptionRow
+from storage.surveys.tables import SurveyAnswerRow, SurveyRow
 from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow, TaskOfferRow
 
 metadata = Base.metadata
@@ -18,5 +19,6 @@ __all__ = [
     "AccountRow", "AlertRow", "CorrectionRow", "AuditRow", "BroadcastRecipientRow", "BroadcastRow", "MemberTagRow", "SuccessStoryRow",
     "WeChatTagRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
     "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
-    "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "TransferRow", "metadata",
+    "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "TransferRow",
+    "SurveyRow", "SurveyAnswerRow", "metadata",
 ]
