@@ -29,6 +29,7 @@ from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, Excha
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
+from storage.surveys import SurveyRules
 from storage.tasks.values import TaskRules
 
 __all__ = ["WECHAT_API", "CommunityConfig", "Config", "ConfigError", "ConsoleConfig",
@@ -84,6 +85,7 @@ class Config:
     is_dev: bool  # the embedded defaults (`timebank dev`, tests without a file)
     doubt_silence_min: int  # [safety]: silence after a doubtful emergency raises the alert
     movable_clock: bool  # [dev] movable_clock: only with the sandbox (api_base_url on loopback)
+    surveys: SurveyRules  # [surveys]: satisfaction surveys
 
     @property
     def all_staff_openids(self) -> tuple[str, ...]:
@@ -192,6 +194,7 @@ def _build(settings: Settings, base_dir: Path, source: str) -> Config:
         is_dev=source == EMBEDDED_SOURCE,
         doubt_silence_min=settings.safety.doubt_silence_minutes,
         movable_clock=_movable_clock(settings),
+        surveys=settings.surveys.rules,
     )
 
 

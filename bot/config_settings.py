@@ -16,7 +16,7 @@ from bot.config_sections import (BroadcastSection, CommunityConfig, ConsoleConfi
                                  CorrectionsSection, DatabaseSection, DataSection, DevSection, ExchangeSection,
                                  KnowledgeSection, LedgerSection, LogSection, MenuSection, NotificationConfig,
                                  PartnerItem, PrivacySection, RedisSection, SafetySection, ServerConfig,
-                                 StaffSection, TasksSection, Text, WeChatConfig)
+                                 StaffSection, SurveysSection, TasksSection, Text, WeChatConfig)
 
 
 class Settings(BaseSettings):
@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     console: ConsoleConfig = Field(default_factory=ConsoleConfig)
     knowledge: KnowledgeSection = Field(default_factory=KnowledgeSection)
     safety: SafetySection = Field(default_factory=SafetySection)
+    surveys: SurveysSection = Field(default_factory=SurveysSection)
     dev: DevSection = Field(default_factory=DevSection)
     privacy: PrivacySection | None  # required in a file; the embedded defaults say None (a dev key ring)
     # Tables whose keys are data: service codes (storage.exchange checks them), items, partners.

@@ -23,7 +23,7 @@ def handler_context(runtime: Runtime) -> Context:
             partner_operators=config.partner_operators,
             task_rules=config.task_rules, jobs=runtime.jobs, broadcasts=config.broadcast,
             doubt_silence=timedelta(minutes=config.doubt_silence_min),
-            corrections=config.corrections,
+            corrections=config.corrections, surveys=config.surveys,
         ),
         console=ConsoleDoor(runtime.redis, config.console.base_url,
                             timedelta(minutes=config.console.link_minutes)),

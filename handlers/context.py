@@ -19,6 +19,7 @@ from storage.ledger import LedgerRules
 from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
 from storage.sos_spool import SosSpool
+from storage.surveys import DEFAULT_SURVEY_RULES, SurveyRules
 from storage.tasks.values import DEFAULT_TASK_RULES, TaskRules
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
@@ -48,6 +49,7 @@ class Bank:
     broadcasts: BroadcastRules = DEFAULT_BROADCAST_RULES  # [broadcast]: channel and quota
     doubt_silence: timedelta = timedelta(minutes=3)  # [safety]: an unanswered "您现在有危险吗？" then alerts
     corrections: CorrectionRules = DEFAULT_CORRECTION_RULES  # [corrections]: who may correct the ledger, how much
+    surveys: SurveyRules = DEFAULT_SURVEY_RULES  # [surveys]: whom `发问卷` asks by default, how long it stays open
 
 
 @dataclass(frozen=True)

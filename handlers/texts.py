@@ -7,6 +7,7 @@ from handlers.broadcast_texts import BROADCAST_TEXTS
 from handlers.desk_texts import DESK_TEXTS
 from handlers.escalation_texts import ESCALATION_TEXTS
 from handlers.my_data_texts import MY_DATA_TEXTS
+from handlers.survey_texts import SURVEY_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -253,6 +254,8 @@ TEXTS |= BROADCAST_TEXTS
 # What a member can see of their own data (handlers/my_data.py), likewise.
 TEXTS |= MY_DATA_TEXTS
 TEXTS |= ESCALATION_TEXTS
+# Satisfaction surveys (handlers/surveys.py), likewise.
+TEXTS |= SURVEY_TEXTS
 
 
 def has_text(key: str) -> bool:

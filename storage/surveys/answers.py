@@ -72,10 +72,10 @@ async def survey(sessions: Sessions, survey_id: int) -> Survey | None:
 
 
 async def surveys(sessions: Sessions, *, until: datetime | None = None, limit: int = 20) -> list[Survey]:
-    """Newest first; only those created before `until` when given."""
+    """Newest first; only those created by `until` when given."""
     query = select(SurveyRow).order_by(SurveyRow.id.desc()).limit(limit)
     if until is not None:
-        query = query.where(SurveyRow.created_at < until)
+        query = query.where(SurveyRow.created_at <= until)
     async with sessions() as session:
         return [_survey(row) for row in (await session.execute(query)).scalars()]
 

@@ -52,12 +52,12 @@ def _tally(rows: list[tuple[str | None, list | None]]) -> Tally:
 
 
 async def results(sessions: Sessions, survey: Survey, *, until: datetime | None = None) -> Results:
-    """The answers given before `until` (all when None): a past day's report reads the same whenever asked."""
+    """The answers given by `until` (all when None): a past day's report reads the same whenever asked."""
     answers = select(SurveyAnswerRow.community, SurveyAnswerRow.rating, SurveyAnswerRow.wishes,
                      SurveyAnswerRow.noted_at, SurveyAnswerRow.note.is_not(None)).where(
         SurveyAnswerRow.survey_id == survey.id)
     if until is not None:
-        answers = answers.where(SurveyAnswerRow.answered_at < until)
+        answers = answers.where(SurveyAnswerRow.answered_at <= until)
     recipients = (select(BroadcastRecipientRow.status, func.count())
                   .join(BroadcastRow, BroadcastRow.id == BroadcastRecipientRow.broadcast_id)
                   .where(BroadcastRow.request_key == survey.broadcast_key).group_by(BroadcastRecipientRow.status))
