@@ -13,13 +13,14 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.console import auth, state
-from bot.console.pages import alerts, audit_log, broadcasts, dashboard, help_flow, ledger, members, partners, tasks
+from bot.console.pages import (alerts, audit_log, broadcasts, dashboard, help_flow, ledger, members, partners, surveys,
+                               tasks)
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
 
 PREFIX = "/console"
 STATIC = Path(__file__).parent / "static"
-PAGES = (dashboard, alerts, members, tasks, help_flow, ledger, broadcasts, partners, audit_log)
+PAGES = (dashboard, alerts, members, tasks, help_flow, ledger, broadcasts, surveys, partners, audit_log)
 
 
 def build_console(runtime: Runtime) -> web.Application:

@@ -73,5 +73,6 @@ AUDIT_ACTIONS = {
     "redemption_complete": "核销兑换", "console_login": "登录后台", "console_logout": "退出后台",
     "broadcast_preview": "群发预览", "broadcast_confirmed": "确认群发", "broadcast_cancelled": "取消群发",
     "broadcast_finished": "群发完成", "broadcast_failed": "群发失败", "broadcasts_opt_out": "退订群发",
+    "survey_created": "发问卷", "survey_notes_read": "查看问卷建议",
     "add_story": "添加故事", "export": "导出我的信息",
 }
