@@ -28,7 +28,7 @@ SURVEY_TEXTS = {
     "survey_summary": (
         "{preview}\n问卷：{title}\n发给：{audience}（{size}人{opted}）\n"
         "方式：客服消息逐个发，48小时内和我们说过话的人才能收到；其他人发“问卷”也能回答\n"
-        "收回答到：{closes}\n内容：{start}"
+        "收回答到：{closes}"
     ),
     "survey_title_elder": "老人满意度",
     "survey_title_volunteer": "志愿者意见",

@@ -35,7 +35,6 @@ SEND_PARTS = re.compile(r"^发\s*(志愿者)?\s*问卷\s*(.*)$")  # who is asked
 ANSWER_COMMAND = re.compile(r"^\s*(?:回答|填|做)?\s*问卷\s*$")
 RESULTS_COMMAND = re.compile(r"^\s*问卷\s*结果\s*$")
 MAX_DAYS = 365
-PREVIEW_START = 20
 
 
 # ---- staff: sending -------------------------------------------------------------------
@@ -123,12 +122,7 @@ async def preview(turn: Turn) -> str:
         "survey_summary", preview=ctx.text("broadcast_preview_sent" if previewed else "broadcast_preview_unavailable"),
         title=ctx.text(KIND_KEYS[kind]["title"]), audience=audience_words(kind, _scope(staff), days, ctx),
         size=f"{len(reached) - opted:,}", opted=ctx.text("broadcast_opted", count=str(opted)) if opted else "",
-        closes=_day(now + timedelta(days=ctx.bank.surveys.open_days), ctx), start=_start_of(content))
-
-
-def _start_of(content: str) -> str:
-    flat = " ".join(content.split())
-    return flat if len(flat) <= PREVIEW_START else flat[:PREVIEW_START] + "…"
+        closes=_day(now + timedelta(days=ctx.bank.surveys.open_days), ctx))
 
 
 async def send(turn: Turn) -> Outcome:
@@ -197,8 +191,8 @@ async def one_to_answer(turn: Turn) -> Outcome | None:
     if await _open_invitation(turn) is not None:
         return None
     member = await turn.member()
-    answered = await surveys.invitations(turn.ctx.bank.sessions, member.id, turn.incoming.received_at)
-    return Outcome(Reply(turn.ctx.text("survey_already_answered" if answered else "survey_none")), ANSWER_FLOW)
+    asked = await surveys.invitations(turn.ctx.bank.sessions, member.id, turn.incoming.received_at)
+    return Outcome(Reply(turn.ctx.text("survey_already_answered" if asked else "survey_none")), ANSWER_FLOW)
 
 
 async def the_survey(turn: Turn) -> dict:

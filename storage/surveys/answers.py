@@ -41,7 +41,6 @@ class Invitation:
     kind: str
     delivered_at: datetime | None  # when the question reached their WeChat; None: not sent to them (yet)
     answered: bool
-    noted: bool  # the note question after the score was answered too
 
 
 def _survey(row: SurveyRow) -> Survey:
@@ -83,8 +82,7 @@ async def surveys(sessions: Sessions, *, until: datetime | None = None, limit: i
 async def invitations(sessions: Sessions, member_id: int, now: datetime) -> list[Invitation]:
     """The open surveys whose broadcast had this member among its recipients, newest first."""
     answer = SurveyAnswerRow
-    query = (select(SurveyRow.id, SurveyRow.kind, BroadcastRecipientRow.status, BroadcastRecipientRow.at,
-                    answer.id, answer.noted_at)
+    query = (select(SurveyRow.id, SurveyRow.kind, BroadcastRecipientRow.status, BroadcastRecipientRow.at, answer.id)
              .join(BroadcastRow, BroadcastRow.request_key == SurveyRow.broadcast_key)
              .join(BroadcastRecipientRow, BroadcastRecipientRow.broadcast_id == BroadcastRow.id)
              .outerjoin(answer, (answer.survey_id == SurveyRow.id) & (answer.member_id == member_id))
@@ -92,8 +90,8 @@ async def invitations(sessions: Sessions, member_id: int, now: datetime) -> list
              .order_by(SurveyRow.id.desc()))
     async with sessions() as session:
         rows = (await session.execute(query)).all()
-    return [Invitation(survey_id, kind, at if status == SENT else None, answer_id is not None, noted_at is not None)
-            for survey_id, kind, status, at, answer_id, noted_at in rows]
+    return [Invitation(survey_id, kind, at if status == SENT else None, answer_id is not None)
+            for survey_id, kind, status, at, answer_id in rows]
 
 
 async def last_visit_at(sessions: Sessions, member_id: int) -> datetime | None:

@@ -54,7 +54,7 @@ def _tally(rows: list[tuple[str | None, list | None]]) -> Tally:
 async def results(sessions: Sessions, survey: Survey, *, until: datetime | None = None) -> Results:
     """The answers given by `until` (all when None): a past day's report reads the same whenever asked."""
     answers = select(SurveyAnswerRow.community, SurveyAnswerRow.rating, SurveyAnswerRow.wishes,
-                     SurveyAnswerRow.noted_at, SurveyAnswerRow.note.is_not(None)).where(
+                     SurveyAnswerRow.note.is_not(None)).where(
         SurveyAnswerRow.survey_id == survey.id)
     if until is not None:
         answers = answers.where(SurveyAnswerRow.answered_at <= until)
@@ -65,10 +65,10 @@ async def results(sessions: Sessions, survey: Survey, *, until: datetime | None 
         rows = (await session.execute(answers)).all()
         statuses = dict((await session.execute(recipients)).all())
     groups: dict[str, list] = {}
-    for community, rating, wishes, _, _ in rows:
+    for community, rating, wishes, _ in rows:
         groups.setdefault(community or NO_COMMUNITY, []).append((rating, wishes))
     return Results(survey, sum(statuses.values()), statuses.get(SENT, 0),
-                   _tally([(rating, wishes) for _, rating, wishes, _, _ in rows]),
+                   _tally([(rating, wishes) for _, rating, wishes, _ in rows]),
                    {name: _tally(group) for name, group in sorted(groups.items())},
                    sum(1 for *_, has_note in rows if has_note))
 
