@@ -30,6 +30,7 @@ from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, Excha
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
+from storage.surveys import SurveyRules
 from storage.tasks.values import TaskRules
 
 __all__ = ["WECHAT_API", "CommunityConfig", "Config", "ConfigError", "ConsoleConfig",
@@ -88,6 +89,7 @@ class Config:
     movable_clock: bool  # [dev] movable_clock: only with the sandbox (api_base_url on loopback)
     certificate_font: Path | None = None  # [proof] certificate_font, resolved; None: look for a system CJK font
     verify_per_minute: int = 30  # [proof] verify_per_minute: checks of proof codes from one address
+    surveys: SurveyRules  # [surveys]: satisfaction surveys
 
     @property
     def all_staff_openids(self) -> tuple[str, ...]:
@@ -200,6 +202,7 @@ def _build(settings: Settings, base_dir: Path, source: str) -> Config:
         certificate_font=_resolve(base_dir, settings.proof.certificate_font) if settings.proof.certificate_font
         else None,
         verify_per_minute=settings.proof.verify_per_minute,
+        surveys=settings.surveys.rules,
     )
 
 

@@ -21,6 +21,7 @@ from storage.corrections.rules import ADMIN, STAFF, CorrectionRules
 from storage.exchange import ExchangePolicy
 from storage.ledger import LedgerRules
 from storage.stars import StarRules
+from storage.surveys import SurveyRules
 from storage.tasks.values import TaskRules
 
 WECHAT_API = "https://api.weixin.qq.com"
@@ -396,6 +397,17 @@ class ProofSection(Section):
 class SafetySection(Section):
     # How long an unanswered "您现在有危险吗？" waits before the alert.
     doubt_silence_minutes: int = Field(3, ge=1, le=30)
+
+
+class SurveysSection(Section):
+    # `发问卷` alone asks the elders served in the last this many days (`发问卷 N` names another).
+    default_days: int = Field(30, ge=1, le=365)
+    # A survey takes answers for this many days after it is sent.
+    open_days: int = Field(14, ge=1, le=90)
+
+    @property
+    def rules(self) -> SurveyRules:
+        return SurveyRules(default_days=self.default_days, open_days=self.open_days)
 
 
 class DevSection(Section):

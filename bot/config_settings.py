@@ -16,7 +16,8 @@ from bot.config_sections import (BroadcastSection, CommunityConfig, ConsoleConfi
                                  CorrectionsSection, DatabaseSection, DataSection, DevSection, EngagementSection,
                                  ExchangeSection, KnowledgeSection, LedgerSection, LogSection, MenuSection,
                                  NotificationConfig, PartnerItem, PrivacySection, ProofSection, RedisSection,
-                                 SafetySection, ServerConfig, StaffSection, TasksSection, Text, WeChatConfig)
+                                 SafetySection, ServerConfig, StaffSection, SurveysSection, TasksSection, Text,
+                                 WeChatConfig)
 
 
 class Settings(BaseSettings):
@@ -45,6 +46,7 @@ class Settings(BaseSettings):
     safety: SafetySection = Field(default_factory=SafetySection)
     engagement: EngagementSection = Field(default_factory=EngagementSection)
     proof: ProofSection = Field(default_factory=ProofSection)
+    surveys: SurveysSection = Field(default_factory=SurveysSection)
     dev: DevSection = Field(default_factory=DevSection)
     privacy: PrivacySection | None  # required in a file; the embedded defaults say None (a dev key ring)
     # Tables whose keys are data: service codes (storage.exchange checks them), items, partners.

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 import nlu
 from handlers import honour_roll
 from handlers.numbers import record_number
-from handlers.broadcast_texts import AUDIENCE_LABELS, PERIOD_LABELS, STATUS_LABELS
+from handlers.broadcast_texts import AUDIENCE_LABELS, PERIOD_LABELS, STATUS_LABELS, SURVEY_AUDIENCE_LABEL
 from handlers.context import Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.membership import who
@@ -26,7 +26,7 @@ from handlers.routes import Command
 from handlers.turn import Turn
 from handlers.types import Outcome, Reply
 from storage import broadcasts, members, outbox, stories
-from storage.broadcasts import ALL, FANOUT, MASS, community_audience, community_of
+from storage.broadcasts import ALL, FANOUT, MASS, community_audience, community_of, survey_of
 
 FLOW_NAME = "broadcast"
 AUDIENCE = "send_to"
@@ -93,6 +93,8 @@ async def a_content(value: str, turn: Turn) -> str | None:
 
 
 def audience_label(audience: str) -> str:
+    if (survey_id := survey_of(audience)) is not None:
+        return SURVEY_AUDIENCE_LABEL.format(id=survey_id)
     return community_of(audience) or AUDIENCE_LABELS[audience]
 
 

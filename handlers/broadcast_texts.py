@@ -40,6 +40,7 @@ BROADCAST_TEXTS = {
 }
 
 AUDIENCE_LABELS = {"all": "全体成员", "elder": "老人", "volunteer": "志愿者", "family": "家属"}
+SURVEY_AUDIENCE_LABEL = "问卷 #{id} 的对象"  # a survey's own audience (handlers/surveys.py)
 STATUS_LABELS = {"draft": "草稿", "scheduled": "待发送", "sending": "正在发送", "done": "已发出",
                  "cancelled": "已取消", "failed": "没发出"}
 # The quota's period: how "this one" and "each one" are said.

@@ -20,6 +20,7 @@ from storage.privacy import KeyRing
 from storage.redis_state import DialogueStore
 from storage.sos_spool import SosSpool
 from storage.stars import DEFAULT_STAR_RULES, StarRules
+from storage.surveys import DEFAULT_SURVEY_RULES, SurveyRules
 from storage.tasks.values import DEFAULT_TASK_RULES, TaskRules
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")
@@ -50,6 +51,7 @@ class Bank:
     doubt_silence: timedelta = timedelta(minutes=3)  # [safety]: an unanswered "您现在有危险吗？" then alerts
     corrections: CorrectionRules = DEFAULT_CORRECTION_RULES  # [corrections]: who may correct the ledger, how much
     stars: StarRules = DEFAULT_STAR_RULES  # [engagement]: star levels and milestones by hours served
+    surveys: SurveyRules = DEFAULT_SURVEY_RULES  # [surveys]: whom `发问卷` asks by default, how long it stays open
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,11 @@ class Conversation:
         state, _ = await self._load(turn)
         return self._waits_for_words(state)
 
+    async def is_idle(self, turn: Turn) -> bool:
+        """No question of ours is open (no flow, no numbered list, no held command): a bare "1" may answer a push."""
+        state, _ = await self._load(turn)
+        return state.flow is None and state.asking is None and state.held is None
+
     def _waits_for_words(self, state: DialogueState) -> bool:
         if state.flow is None or state.switch_to is not None or state.asking in (None, CONFIRMING, MENU):
             return False
@@ -293,7 +298,7 @@ class Conversation:
         picked = asked.numbered and state.asking in values
         if asked.expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
-        elif not picked and meaning.intent not in NO_INTENT and meaning.intent != flow.name \
+        elif not picked and meaning.intent not in NO_INTENT | asked.own_intents and meaning.intent != flow.name \
                 and meaning.confidence >= SWITCH_CONFIDENCE:
             state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
@@ -331,6 +336,8 @@ class Conversation:
                 refused = refused or (slot, complaint)
             else:
                 state.slots[name] = value
+                if slot.keep is not None:
+                    await slot.keep(value, turn.with_slots(state.slots))
         state.misunderstood = 0
         if refused is not None:
             slot, complaint = refused

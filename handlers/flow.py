@@ -71,6 +71,12 @@ class Slot:
     otherwise: Callable[[str], dict] | None = None
     # A long question (the privacy notice) asked again after a miss in its short form, not as the same wall of text.
     again: str | Callable[[dict, Context], str] | None = None
+    # Done with the answer as soon as it is accepted, not at the flow's end: a survey's score is recorded before
+    # its optional note, which may never come. Must be idempotent (a prefill and a later answer may both give it).
+    keep: Callable[[Any, Turn], Awaitable[None]] | None = None
+    # Intents that are this question's own kind of words, not a wish to do something else: a survey's note praises
+    # or blames ("小刘很耐心" reads as a rating), and is the note.
+    own_intents: frozenset[str] = frozenset()
 
     @property
     def numbered(self) -> bool:

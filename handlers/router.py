@@ -11,7 +11,7 @@ from typing import Awaitable, Callable
 import nlu
 from handlers import (aftercare, away, broadcast, console_link, credits, emergency, erasure, escalation, event_desk,
                       events, family, giving, honour_roll, knowledge, membership, my_data, orders, partners, proof,
-                      requests, staff, staff_desk, stars, subscription, tasks, welcome)
+                      requests, staff, staff_desk, stars, subscription, surveys, tasks, welcome)
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.flow import Flow
@@ -26,7 +26,7 @@ Route = Command | Intent | Flow
 # Commands are tried in this order; their patterns do not overlap, so the order only matters to the reader.
 MODULES = (knowledge, emergency, credits, orders, tasks, aftercare, subscription, membership, giving, partners, erasure,
            requests, welcome, family, staff, staff_desk, escalation, broadcast, console_link, my_data, proof, away, stars,
-           honour_roll, events, event_desk)
+           honour_roll, events, event_desk, surveys)
 ROUTES: tuple[Route, ...] = tuple(route for module in MODULES for route in module.ROUTES)
 
 
@@ -108,12 +108,17 @@ class Router:
                 continue
             if command.everyday and await self.conversation.waits_for_words(turn):
                 continue  # "有问题…" typed as a request's note is the note
+            if command.answers_push and not await self._push_asked(command, turn):
+                continue  # "1" answers the question open here, or is read as usual
             if command.flow is not None:
                 return await self.conversation.begin(command.flow, turn)
             if outcome := await command.run(turn.with_argument(argument)):
                 await self.conversation.after_command(outcome, turn)
                 return outcome
         return None
+
+    async def _push_asked(self, command: Command, turn: Turn) -> bool:
+        return await self.conversation.is_idle(turn) and await command.answers_push(turn)
 
     async def understand_text(self, turn: Turn) -> Outcome:
         # "您现在有危险吗？" is settled before anything else the member says is read; while it is open, a staff

@@ -31,6 +31,8 @@ class Command:
     `staff`: typed where a flow waits for words (a reason, a broadcast's text), staff are asked which it is
     ("先办这个指令吗？") rather than have it swallowed or run.
     `everyday`: its words are also everyday speech ("有问题"): never tried while a flow waits for words.
+    `answers_push`: its words answer a question a push asked ("1" to a survey): tried only while no question of
+    ours is open and this says the push's question waits for them; otherwise the words go on as usual.
     """
 
     pattern: re.Pattern
@@ -38,6 +40,7 @@ class Command:
     flow: str | None = None
     staff: bool = False
     everyday: bool = False
+    answers_push: Callable[[Turn], Awaitable[bool]] | None = None
 
     def argument(self, text: str) -> str | None:
         """The command's argument if the text is this command; None if it is not."""

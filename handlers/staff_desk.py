@@ -19,6 +19,7 @@ from handlers.numbers import record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.help_flow_words import help_flow_section
+from handlers.survey_results import survey_section
 from handlers.membership import who
 from handlers.names import ALERT_KINDS, ROLES, TRANSFER_KINDS
 from handlers.notices import tell_member, tell_staff
@@ -389,7 +390,9 @@ def _ratings_line(ratings: reports.Ratings, ctx: Context) -> str:
 async def build_report(day: date, now: datetime, ctx: Context) -> str:
     report = await reports.daily_report(ctx.bank.sessions, day, zone=LOCAL_TIME, now=now)
     events_line = await event_report_line(ctx, report.start, report.end)
-    return f"{report_text(report, ctx)}\n{events_line}\n{await help_flow_section(report.end, ctx)}"
+    text = f"{report_text(report, ctx)}\n{events_line}\n{await help_flow_section(report.end, ctx)}"
+    surveyed = await survey_section(report.start, report.end, ctx)
+    return f"{text}\n{surveyed}" if surveyed else text
 
 
 @staff_action("daily_report")

@@ -10,6 +10,7 @@ from handlers.event_texts import EVENT_TEXTS
 from handlers.my_data_texts import MY_DATA_TEXTS
 from handlers.stars_texts import STARS_TEXTS
 from handlers.proof_texts import PROOF_TEXTS
+from handlers.survey_texts import SURVEY_TEXTS
 from handlers.task_texts import TASK_TEXTS
 
 TEXTS = {
@@ -259,6 +260,8 @@ TEXTS |= ESCALATION_TEXTS
 TEXTS |= STARS_TEXTS
 TEXTS |= PROOF_TEXTS  # proofs of service hours (handlers/proof.py)
 TEXTS |= EVENT_TEXTS
+# Satisfaction surveys (handlers/surveys.py), likewise.
+TEXTS |= SURVEY_TEXTS
 
 
 def has_text(key: str) -> bool:

@@ -18,6 +18,7 @@ from storage.members.values import ledger_ref
 from storage.models import metadata
 from storage.privacy import KeyRing, decrypt, encrypt
 from storage.sealed_text import sealed_columns
+from storage.surveys.tables import SurveyAnswerRow
 from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow
 
 ERASED = "（已删除）"  # what is left where an erased member's words were: the record still says something was said
@@ -27,7 +28,7 @@ async def erase_about(sessions: Sessions, member_id: int) -> int:
     """Replaces every free text by or about the member with ERASED; returns how many rows. Idempotent.
 
     About them: events and ratings of their requests, alerts and audit entries on them, transfers and
-    holds of their account, staff corrections of it. By them: events they caused, ratings they gave. Their requests' place and
+    holds of their account, staff corrections of it. By them: events they caused, ratings they gave, survey notes. Their requests' place and
     notes go (an empty place reads as "the home address on file", which erasure has emptied too).
     """
     actors = (member_actor(member_id, False), member_actor(member_id, True))
@@ -38,6 +39,7 @@ async def erase_about(sessions: Sessions, member_id: int) -> int:
                                       TaskEventRow.volunteer_id == member_id)),
             (AlertRow.note, AlertRow.member_id == member_id),
             (AuditRow.reason, AuditRow.subject_id == member_id),
+            (SurveyAnswerRow.note, SurveyAnswerRow.member_id == member_id),
             (CorrectionRow.reason, or_(CorrectionRow.member_id == member_id,
                                        CorrectionRow.transfer_id.in_(transfer_ids_of(ledger_ref(member_id))))),
         ]

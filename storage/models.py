@@ -13,6 +13,7 @@ from storage.publicity_tables import (BroadcastRecipientRow, BroadcastRow, Membe
                                       WeChatTagRow)
 from storage.redemptions import PartnerItemRow, RedemptionRow
 from storage.stars.tables import HonourRollChoiceRow, StarMilestoneRow
+from storage.surveys.tables import SurveyAnswerRow, SurveyRow
 from storage.tasks.tables import RatingRow, ServiceRequestRow, TaskEventRow, TaskOfferRow
 
 metadata = Base.metadata
@@ -22,5 +23,5 @@ __all__ = [
     "WeChatTagRow", "DeliveryAttemptRow", "HomePointRow", "RatingRow", "ServiceRequestRow",
     "TaskEventRow", "TaskOfferRow", "Base", "CertificateRow", "FamilyBindingRow", "HoldResolutionRow", "HoldRow",
     "IdempotencyKeyRow", "MemberRow", "OutboundMessage", "PartnerItemRow", "RedemptionRow", "ServiceProofRow", "TransferRow",
-    "metadata", "HonourRollChoiceRow", "StarMilestoneRow",
+    "metadata", "HonourRollChoiceRow", "StarMilestoneRow", "SurveyRow", "SurveyAnswerRow",
 ]

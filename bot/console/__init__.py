@@ -14,13 +14,14 @@ from aiohttp import web
 
 from bot.console import auth, state
 from bot.console.pages import (alerts, audit_log, broadcasts, dashboard, events, help_flow, honour_roll, ledger,
-                               members, partners, tasks)
+                               members, partners, surveys, tasks)
 from bot.handler_context import handler_context
 from bot.runtime import Runtime
 
 PREFIX = "/console"
 STATIC = Path(__file__).parent / "static"
-PAGES = (dashboard, alerts, members, tasks, help_flow, ledger, broadcasts, honour_roll, events, partners, audit_log)
+PAGES = (dashboard, alerts, members, tasks, help_flow, ledger, broadcasts, honour_roll, events, surveys, partners,
+         audit_log)
 
 
 def build_console(runtime: Runtime) -> web.Application:

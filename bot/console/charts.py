@@ -13,6 +13,8 @@ LABEL_W = 84  # room on the left of horizontal bars for their label
 BAR_H, GAP = 18, 8
 PLOT_H = 120
 COLOURS = ("#2f6f4f", "#d08a2c", "#b3413a", "#3f6fb0")
+COMPARED = (COLOURS[3], "#8c8c8c")  # this, and the reference it is read against
+REFERENCE_LABEL = "基线"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,17 @@ def hbars(title: str, items: list[tuple[str, int]], *, text=str) -> Chart:
     bars = tuple(Bar(label, value, text(value), LABEL_W, index * (BAR_H + GAP), max(room * value / top, 1), BAR_H,
                      COLOURS[index % len(COLOURS)]) for index, (label, value) in enumerate(items))
     return Chart(title, max(len(items), 1) * (BAR_H + GAP), bars, empty=not any(value for _, value in items))
+
+
+def compared(title: str, rows: list[tuple[str, int, int]], names: tuple[str, str]) -> Chart:
+    """Two bars per row, this and a reference (a survey's shares beside the field study's baseline), in percent,
+    each series in its own colour; the row's label on its first bar, "基线" on the reference's."""
+    room = WIDTH - LABEL_W - 44
+    bars = tuple(Bar(label if series == 0 else REFERENCE_LABEL, value, f"{value}%", LABEL_W, (2 * index + series) * (BAR_H + GAP / 2)
+                     + index * GAP, max(room * value / 100, 1), BAR_H, COMPARED[series])
+                 for index, (label, *values) in enumerate(rows) for series, value in enumerate(values))
+    return Chart(title, max(len(rows), 1) * (2 * BAR_H + 2 * GAP), bars,
+                 legend=tuple(zip(names, COMPARED)), empty=not rows)
 
 
 def columns(title: str, labels: list[str], series: list[tuple[str, list[int]]]) -> Chart:

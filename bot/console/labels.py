@@ -77,6 +77,7 @@ AUDIT_ACTIONS = {
     "redemption_complete": "核销兑换", "console_login": "登录后台", "console_logout": "退出后台",
     "broadcast_preview": "群发预览", "broadcast_confirmed": "确认群发", "broadcast_cancelled": "取消群发",
     "broadcast_finished": "群发完成", "broadcast_failed": "群发失败", "broadcasts_opt_out": "退订群发",
+    "survey_created": "发问卷", "survey_notes_read": "查看问卷建议",
     "add_story": "添加故事", "export": "导出我的信息",
     "honour_roll_opt_in": "同意上光荣榜", "honour_roll_opt_out": "不上光荣榜", "honour_roll_view": "查看光荣榜",
     "add_story": "添加故事", "export": "导出我的信息", "event_created": "建活动", "event_attended": "活动签到",

@@ -5,7 +5,7 @@ shared rate limit. Composing is handlers/broadcast.py; sending is
 bot/broadcasting.py. See docs/broadcasts.md.
 """
 
-from storage.broadcasts.audience import TO_ALL, Reached, audience_of, communities, mass_target
+from storage.broadcasts.audience import TO_ALL, Reached, among, audience_of, communities, mass_target
 from storage.broadcasts.lifecycle import (cancel, create, due, fail, get, history, mass_accepted, note_retry,
                                           record_mass_result, record_preview, sending, start)
 from storage.broadcasts.quota import mass_quota_left
@@ -15,7 +15,7 @@ from storage.broadcasts.values import *  # noqa: F403 — the names of audiences
 from storage.broadcasts.values import __all__ as _values
 
 __all__ = [
-    "TO_ALL", "Reached", "audience_of", "communities", "mass_target",
+    "TO_ALL", "Reached", "among", "audience_of", "communities", "mass_target",
     "create", "due", "record_preview", "get", "history", "cancel", "start", "mass_accepted", "fail", "note_retry",
     "record_mass_result", "sending", "mass_quota_left",
     "claim", "mark", "retry_later", "tally", "next_claimable_at", "finish_fanout", "TokenBucket",

@@ -1,4 +1,4 @@
-"""Who a broadcast reaches: members with WeChat, active, still following, picked by role or community."""
+"""Who a broadcast reaches: members with WeChat, active, still following, picked by role or community, or a survey's."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.broadcasts.values import ALL, ROLE_AUDIENCES, community_of
-from storage import tags
+from storage.broadcasts.values import ALL, ROLE_AUDIENCES, community_of, survey_of
+from storage import surveys, tags
 from storage.db import Sessions
 from storage.members import ACTIVE, MemberRow
 
@@ -34,6 +34,8 @@ def reachable(audience: str):
         return query.where(MemberRow.community == community)
     if audience == ALL:
         return query
+    if (survey_id := survey_of(audience)) is not None:
+        return query.where(MemberRow.id.in_(surveys.invited_by(survey_id)))
     raise ValueError(f"unknown audience {audience!r}")
 
 
@@ -46,6 +48,13 @@ async def audience_of(sessions: Sessions, audience: str) -> list[Reached]:
     """Everyone the audience names who could receive a message, opted out or not (they count as skipped)."""
     async with sessions() as session:
         return await audience_in(session, audience)
+
+
+async def among(sessions: Sessions, member_ids) -> list[Reached]:
+    """Who of an explicit selection of members (a query of ids) could receive a message, opted out or not."""
+    async with sessions() as session:
+        rows = (await session.execute(_reachable().where(MemberRow.id.in_(member_ids)).order_by(MemberRow.id))).all()
+    return [Reached(member_id, openid, opted_out) for member_id, openid, opted_out in rows]
 
 
 async def communities(sessions: Sessions) -> list[str]:

@@ -15,6 +15,7 @@ from storage.publicity_tables import (CANCELLED, CHANNELS, DONE, DRAFT, FAILED, 
 ALL, ELDERS, VOLUNTEERS, FAMILIES = "all", "elder", "volunteer", "family"
 ROLE_AUDIENCES = (ELDERS, VOLUNTEERS, FAMILIES)
 COMMUNITY = "community:"
+SURVEY = "survey:"  # a survey's own audience: whom storage.surveys says it asks ("survey:3")
 
 # WeChat's mass-send quota: a subscription account may mass send once a day;
 # a service account four times a month, counted for each follower.
@@ -31,6 +32,15 @@ def community_audience(name: str) -> str:
 
 def community_of(audience: str) -> str | None:
     return audience[len(COMMUNITY):] if audience.startswith(COMMUNITY) else None
+
+
+def survey_audience(survey_id: int) -> str:
+    return f"{SURVEY}{survey_id}"
+
+
+def survey_of(audience: str) -> int | None:
+    number = audience[len(SURVEY):] if audience.startswith(SURVEY) else ""
+    return int(number) if number.isdigit() else None
 
 
 def is_audience(value: str) -> bool:
@@ -128,7 +138,7 @@ def as_broadcast(row: BroadcastRow) -> Broadcast:
 __all__ = ["ALL", "ELDERS", "VOLUNTEERS", "FAMILIES", "ROLE_AUDIENCES", "COMMUNITY", "SUBSCRIPTION", "SERVICE",
            "OPTED_OUT", "OUTSIDE_WINDOW", "MASS", "FANOUT", "CHANNELS", "DRAFT", "SCHEDULED", "SENDING", "DONE",
            "CANCELLED", "FAILED", "BroadcastRules", "DEFAULT_BROADCAST_RULES", "Broadcast", "Recipient", "Tally",
-           "community_audience", "community_of", "is_audience", "seal_preview", "open_preview"]
+           "community_audience", "community_of", "survey_audience", "survey_of", "is_audience", "seal_preview", "open_preview"]
 
 
 def seal_preview(keyring: KeyRing, openid: str, text: str) -> str:
