@@ -25,11 +25,11 @@ from bot.menu import MenuButton, MenuError, parse_menu
 from handlers.faq import Faq, FaqError, load_faq
 from storage.broadcasts.values import BroadcastRules
 from storage.corrections.rules import CorrectionRules
-from storage.stars import StarRules
 from storage.exchange import DEFAULT_CATALOGUE, Catalogue, CatalogueError, ExchangePolicy
 from storage.ledger import LedgerRules
 from storage.privacy import KeyRing, PrivacyConfigError
 from storage.redemptions import CatalogueEntry
+from storage.stars import StarRules
 from storage.surveys import SurveyRules
 from storage.tasks.values import TaskRules
 
@@ -87,9 +87,9 @@ class Config:
     is_dev: bool  # the embedded defaults (`timebank dev`, tests without a file)
     doubt_silence_min: int  # [safety]: silence after a doubtful emergency raises the alert
     movable_clock: bool  # [dev] movable_clock: only with the sandbox (api_base_url on loopback)
+    surveys: SurveyRules  # [surveys]: satisfaction surveys
     certificate_font: Path | None = None  # [proof] certificate_font, resolved; None: look for a system CJK font
     verify_per_minute: int = 30  # [proof] verify_per_minute: checks of proof codes from one address
-    surveys: SurveyRules  # [surveys]: satisfaction surveys
 
     @property
     def all_staff_openids(self) -> tuple[str, ...]:
