@@ -20,7 +20,7 @@ from storage.ledger.served_hours import served_minutes
 # 我的星级, 星级, 查一下星级, 我几星了, 我现在是几星, 我有几颗星了, 我是什么星级呀 …
 MY_STARS_COMMAND = re.compile(
     r"^\s*(?:我的星级|(?:查|看)?(?:一下)?星级|我(?:现在)?(?:是|有)?(?:几星级?|几颗星|什么星级)(?:了|志愿者)?)"
-    r"\s*[?？吗呀啊呢]*\s*$")
+    r"\s*[?？吗呀啊呢啦哇嘛]*\s*$")
 
 # What each kind of step is congratulated with.
 STEP_TEXTS = {stars.FIRST_SERVICE: "stars_first_service", stars.MILESTONE: "stars_milestone",

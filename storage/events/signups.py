@@ -28,7 +28,7 @@ async def sign_up(sessions: Sessions, event_id: int, member_id: int, now: dateti
                   community: str | None = None) -> SignUp:
     """A seat if one is free, else the end of the waiting list; the same place again if already held."""
     async with sessions.begin() as session:
-        row = await session.get(EventRow, event_id)
+        row = await _locked(session, event_id)
         if row is None:
             return SignUp("not_found")
         if row.starts_at <= now:
@@ -41,6 +41,13 @@ async def sign_up(sessions: Sessions, event_id: int, member_id: int, now: dateti
         if seated:
             await session.execute(update(EventSignupRow).where(member_is(event_id, member_id)).values(status=SEATED))
         return SignUp("", await place_in(session, event_id, member_id))
+
+
+async def _locked(session: AsyncSession, event_id: int) -> EventRow | None:
+    """The event, locked until the transaction ends (PostgreSQL; SQLite has one writer at a time anyway): a
+    sign-up that finds the seats full and a cancel that frees one take turns, so the cancel sees the queue
+    the sign-up joined and no seat is left free beside a waiting member."""
+    return await session.get(EventRow, event_id, with_for_update=True, populate_existing=True)
 
 
 async def _join_queue(session: AsyncSession, event_id: int, member_id: int, now: datetime) -> bool:
@@ -67,7 +74,7 @@ async def _take_seat(session: AsyncSession, event_id: int) -> bool:
 async def cancel(sessions: Sessions, event_id: int, member_id: int, now: datetime) -> Cancelled:
     """Gives up a seat or a place in the queue; a freed seat goes at once to the first waiting, if anyone."""
     async with sessions.begin() as session:
-        row = await session.get(EventRow, event_id)
+        row = await _locked(session, event_id)
         if row is None:
             return Cancelled("not_found")
         if row.starts_at <= now:
