@@ -84,6 +84,7 @@ _DIFFICULTY = _alternation(words.DIFFICULTIES)
 _DIFFICULTY_CRY = re.compile(words.DIFFICULTY_CRIES)
 _REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
 _URGENT = _alternation(words.URGENT)
+_HASTE = _alternation(words.HASTE)
 _UNITS = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")  # an English word or number, or any other character
 _CONTEXTS = (_CLAUSE_DEFUSER, _MESSAGE_DEFUSER, _PAST, _FRAME, _SCREEN, _DRILL, _REQUEST, _RESOLVED)
 
@@ -150,7 +151,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         previous = clause
     # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
     resolved = resolved_at >= last_cue_at >= 0
-    if _MESSAGE_DEFUSER.search(text) or resolved:
+    if _MESSAGE_DEFUSER.search(_calm(text)) or resolved:
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
     if _REQUEST.search(text) and not _URGENT.search(text):  # a condition given as the reason for a visit
         found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found]
@@ -174,6 +175,12 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
 def _may_ask_the_model(text: str, clauses: list[str]) -> bool:
     return (len(_UNITS.findall(text)) >= words.MODEL_MIN_UNITS and not _says_a_context(text, clauses)
             and danger_model.probability(text) >= words.MODEL_DOUBT_AT)
+
+
+def _calm(text: str) -> str:
+    """A request said in haste ("我一个人抬不动她 请马上派人来") is a call for help, not an ordinary visit:
+    its words do not settle the weak cues."""
+    return _REQUEST.sub(_hidden, text) if _HASTE.search(text) else text
 
 
 def _says_a_context(text: str, clauses: list[str]) -> bool:
