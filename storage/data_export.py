@@ -19,8 +19,12 @@ from sqlalchemy import or_, select
 
 from storage import ledger
 from storage.db import Sessions
+from storage.events.tables import EventRow, EventSignupRow
 from storage.members import PERSONAL_FIELDS, Actor, Purpose, ledger_ref, member_by_id, reveal
 from storage.privacy import KeyRing
+from storage.proofs import ServiceProofRow
+from storage.stars.tables import HonourRollChoiceRow, StarMilestoneRow
+from storage.surveys.tables import SurveyAnswerRow
 from storage.tasks.sealing import open_comment, open_request
 from storage.tasks.tables import RatingRow, ServiceRequestRow
 
@@ -55,7 +59,8 @@ async def consume_link(redis: Redis, token: str, *, now: datetime) -> int | None
 
 
 async def gather(sessions: Sessions, keyring: KeyRing, member_id: int) -> dict:
-    """Everything held about the member: profile, requests and tasks, ratings given and received, transfers."""
+    """Everything held about the member: profile, requests and tasks, ratings given and received, transfers, and
+    what they did of the bank's events, surveys, honour roll and proofs."""
     member = await member_by_id(sessions, member_id)
     personal = await reveal(sessions, keyring, Actor(member_id), member_id, PERSONAL_FIELDS, Purpose(EXPORT_REASON))
     return {
@@ -65,6 +70,34 @@ async def gather(sessions: Sessions, keyring: KeyRing, member_id: int) -> dict:
         "requests_and_tasks": await _requests(sessions, keyring, member_id),
         "ratings": await _ratings(sessions, keyring, member_id),
         "transfers": await _transfers(sessions, member_id),
+        **await _engagement(sessions, member_id),
+    }
+
+
+async def _engagement(sessions: Sessions, member_id: int) -> dict:
+    """Events signed up for, survey answers (the member's own words opened), the honour roll choice, the
+    congratulations recorded and the proofs of service hours issued."""
+    async with sessions() as session:
+        signups = (await session.execute(select(EventSignupRow, EventRow).join(
+            EventRow, EventRow.id == EventSignupRow.event_id).where(EventSignupRow.member_id == member_id)
+            .order_by(EventSignupRow.id))).all()
+        answers = (await session.execute(select(SurveyAnswerRow).where(SurveyAnswerRow.member_id == member_id)
+                                         .order_by(SurveyAnswerRow.id))).scalars().all()
+        choice = await session.get(HonourRollChoiceRow, member_id)
+        steps = (await session.execute(select(StarMilestoneRow).where(StarMilestoneRow.member_id == member_id)
+                                       .order_by(StarMilestoneRow.id))).scalars().all()
+        issued = (await session.execute(select(ServiceProofRow).where(ServiceProofRow.member_id == member_id)
+                                        .order_by(ServiceProofRow.id))).scalars().all()
+    return {
+        "events": [{"event_id": event.id, "title": event.title, "starts_at": event.starts_at, "status": signup.status,
+                    "signed_up_at": signup.signed_up_at, "attended_at": signup.attended_at}
+                   for signup, event in signups],
+        "survey_answers": [{"survey_id": row.survey_id, "rating": row.rating, "wishes": row.wishes, "note": row.note,
+                            "answered_at": row.answered_at} for row in answers],
+        "honour_roll": None if choice is None else {"opted_in": choice.opted_in, "decided_at": choice.decided_at},
+        "star_milestones": [{"hours": row.step_hours, "reached_at": row.reached_at} for row in steps],
+        "service_proofs": [{"code": row.code, "issued_at": row.issued_at, "total_min": row.total_min,
+                            "revoked": row.revoked_at is not None} for row in issued],
     }
 
 
