@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from storage import tasks
+from storage.clock import CLOCK
 from tests.service_requests.conftest import COMMUNITY, Community  # noqa: F401 — the stories' community
 
 MONTH_BEFORE = datetime.fromisoformat("2026-10-01T09:00+08:00")
@@ -22,7 +23,16 @@ class History(Community):
 
     async def served(self, volunteer, elder, minutes: int, at: datetime, *, service: str = "companionship"):
         """One visit of `minutes` starting `at`, confirmed by the elder as it ended: the volunteer is paid (the
-        settlement)."""
+        settlement). The bot's clock is turned back to the visit meanwhile: its background sweeps would
+        otherwise expire the hold of a request posted a month ago before the elder confirms it."""
+        story_now = CLOCK.now()
+        CLOCK.start_at(at - timedelta(hours=2))
+        try:
+            return await self._served(volunteer, elder, minutes, at, service)
+        finally:
+            CLOCK.start_at(story_now)
+
+    async def _served(self, volunteer, elder, minutes: int, at: datetime, service: str):
         config = self.runtime.config
         posted = at - timedelta(hours=2)
         task = await tasks.post_request(

@@ -12,6 +12,7 @@ from bot.sandbox import STATE
 from bot.worker import build_worker
 from storage import ledger, members
 from storage.base import utcnow
+from storage.clock import CLOCK
 from storage.contact_window import ContactWindow
 from storage.publicity_tables import BroadcastRecipientRow
 from storage.surveys import SurveyAnswerRow
@@ -35,12 +36,19 @@ class Served:
         return member
 
     async def visit(self, elder: members.Member, volunteer: members.Member, days_ago: int) -> None:
-        """A visit posted, taken, done and paid, finished about `days_ago` days before now."""
-        self.desk.now = utcnow() - timedelta(days=days_ago + 1)
-        task = await self.desk.accepted_task(elder, volunteer)
-        await self.desk.check_in(task.id, volunteer)
-        await self.desk.check_out(task.id, volunteer)
-        await self.desk.confirm(task.id, elder.actor)
+        """A visit posted, taken, done and paid, finished about `days_ago` days before now. The bot's clock is
+        turned back to it meanwhile: its background sweeps would otherwise expire the hold of a request posted
+        weeks ago before the elder confirms it."""
+        story_now = CLOCK.now()
+        self.desk.now = story_now - timedelta(days=days_ago + 1)
+        CLOCK.start_at(self.desk.now)
+        try:
+            task = await self.desk.accepted_task(elder, volunteer)
+            await self.desk.check_in(task.id, volunteer)
+            await self.desk.check_out(task.id, volunteer)
+            await self.desk.confirm(task.id, elder.actor)
+        finally:
+            CLOCK.start_at(story_now)
 
     async def wrote_to_us(self, *openids: str) -> None:
         """They messaged the account lately: WeChat's 48-hour window is open for them."""
