@@ -64,6 +64,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     # Round seven: English by kind, as a child abroad or a carer types it; a run of English words is one
     # clause, so these are phrases, and the English contexts sit with the Chinese ones below.
     "in_english": {
+        "smells of gas": 4, "smell of gas": 4, "dizzy": 1.5, "skin is peeling": 3, "peeling off": 3, "blister": 2,
         "trouble breathing": 4, "difficulty breathing": 4, "hard to breathe": 4, "short of breath": 3, "gasping": 3,
         "lips are blue": 4, "lips blue": 4, "turning blue": 4, "wheezing": 2, "chest hurts": 3, "crushing": 2,
         "not responding": 4, "unresponsive": 5, "won t respond": 4, "wont respond": 4, "can t wake": 5, "cant wake": 5,
@@ -113,7 +114,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     "heart": {
         "心口疼": 2, "心口痛": 2, "胸口疼": 2, "胸口痛": 2, "胸痛": 2, "胸闷": 1.5, "心绞痛": 3, "心脏病犯了": 4,
         "心脏病发": 4, "心梗": 3, "心肌梗": 3, "出冷汗": 2, "冒冷汗": 2, "冷汗": 2, "心慌": 1.5, "心跳得厉害": 2, "胸口压": 2.5, "压着疼": 2,
-        "心脏难受": 2, "心脏不舒服": 2, "心口发紧": 2, "胸口发紧": 2,
+        "满头大汗": 2, "大汗淋漓": 2, "心脏难受": 2, "心脏不舒服": 2, "心口发紧": 2, "胸口发紧": 2,
         "心脏骤停": 5, "心跳好快": 2, "心跳很乱": 2, "左胳膊麻": 2, "胸口撕裂": 4,
         "心口绞": 3, "心里发慌": 1.5, "心脏跳得": 1.5, "压了块石头": 3, "心口像": 2,
     },
@@ -179,7 +180,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "安全账户": 3.5, "安全帐户": 3.5,
         # Round seven: a caller at the door who will not take no ("非要进来查", "他还推门"), a claim the
         # named office denies ("物业说根本没派人"): with anyone at the door, an intruder.
-        "非要进来": 3, "非要进门": 3, "非要进屋": 3, "硬要进": 3, "往里推": 2.5, "他就踹": 3, "在踹": 3,
+        "非要进": 3, "硬要进": 3, "涉嫌洗钱": 3, "洗钱": 2, "拦住": 1, "烧炭": 2, "人都晕": 3, "往里推": 2.5, "他就踹": 3, "在踹": 3,
         # round nine: a scam on the phone now ("不讲就冻结", "还让他继续转")
         "就冻结": 2, "还在电话上": 1, "拦一下": 1, "强行进": 3, "硬闯": 3.5, "往里闯": 3.5,
         "弄我的锁": 3.5, "弄我家的锁": 3.5, "弄我家锁": 3.5, "在弄锁": 3, "还推门": 2, "使劲推门": 2.5, "硬推门": 2.5,
@@ -230,6 +231,8 @@ DANGER_PATTERNS: dict[str, float] = {
     # Round nine: someone being beaten as the writer watches ("他儿子正在打他"), a face covered in wounds.
     r"(正在|正|在)(打|揍|踢|掐)(他|她|老人|我妈|我爸|老伴|奶奶|爷爷)": 3.5,
     r"(脸上|头上|身上)(都是|全是)(伤|血)": 3,
+    # round ten: money going out to a caller now ("我爸现在正给一个“警察”转账")
+    r"(正在|正|在)(给|向)[^ ]{0,6}(转账|汇款|打钱|转钱)": 3,
     # Round seven: a gas or smoke alarm sounding. Its name ("报警器") is a neutral phrase, hidden as
     # underscores before cues are read, so the pattern reads the hazard, the hidden name and the sound.
     r"(燃气|煤气|天然气|一氧化碳|烟雾|烟感)_+[^ ]{0,4}(响|叫|鸣|滴滴|嘀嘀)": 3,
@@ -382,7 +385,7 @@ NEUTRAL_PHRASES = (
     "打不着火", "点不着火", "不着火", "火车", "火锅", "上火", "火腿", "火柴", "摔坏", "摔碎", "摔烂", "摔破了碗",
     "紧急联系人", "紧急电话", "急救包", "急救箱", "急救知识", "急救培训", "防跌倒", "防摔", "血压", "血糖仪",
     "helpful", "打火机没气", "车胎没气", "轮胎没气", "气罐没气", "煤气罐没气", "气球", "油烟", "烟雾报警", "狗走丢", "猫走丢", "狗丢了", "猫丢了", "狗不见", "猫不见", "鸟飞了", "出血点", "不行了吗", "没回来过", "流血事件", "吓死人", "好久没回来", "很久没回来", "好久没回家", "没回来看", "电梯坏了", "电梯停了", "不难受", "没难受",
-    "睡着", "陌生人进不来", "sos button",
+    "睡着", "陌生人进不来", "sos button", "phone is dying", "battery is dying", "battery dying",
     # round eight: a danger denied ("不是漏气 就是点火针坏了")
     "不是漏气", "没漏气", "没有漏气", "不漏气", "不是着火", "不是煤气", "不是燃气", "不是中风", "不是摔", "牙龈出血", "牙出血", "刷牙出血", "进不来",
     "牙疼", "牙痛",  # a toothache is an errand to the dentist
@@ -394,7 +397,7 @@ NEUTRAL_PHRASES = (
 
 # A clause holding one of these speaks of another time or of no danger: its cues do not count.
 CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
-    "past": ("那天", "那一次", "那年", "那时候", "当年", "去年", "前年", "上次", "上回", "那次", "以前", "之前", "曾经", "年前", "个月前", "上个月", "前两年", "前几年", "前些年", "上礼拜",
+    "past": ("那天", "那一次", "那年", "那时候", "当年", "去年", "前年", "上次", "上回", "那次", "以前", "之前", "曾经", "年前", "个月前", "上个月", "前两年", "前几年", "前些年", "上礼拜", "上个礼拜", "上个星期", "上个周",
              "上星期", "上周", "前几天", "前些天", "昨天", "前天", "小时候", "年轻时", "过一次", "过一跤", "摔过",
              "得过", "中过", "犯过", "住过院", "那回", "昨晚", "昨儿",
              "ago", "last year", "last month", "last week", "used to", "yesterday"),
@@ -412,7 +415,8 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                     "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的",
                     "how much", "how long", "how do i", "how to", "is it free", "free in", "free of", "cost", "price",
                     "what number", "phone number", "is there a way", "install", "alarms", "有用吗", "管用吗", "有没有用",
-                    "会有人来吗", "交钱", "押金", "要不要钱", "automatically", "by mistake",
+                    "会有人来吗", "交钱", "押金", "要不要钱", "automatically", "by mistake", "which number",
+                    "do i call", "宣传",
                     # round eight: what the writer says they know already ("打120报警那些我都晓得")
                     "我都晓得", "我都知道", "这些我知道", "那些我知道", "都晓得", "都知道"),
     "hypothetical": ("万一", "如果", "要是", "假如", "what happens if", "what if", "in case", "出了事我", "有事我就", "到时候", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "下个月", "下周", "下礼拜", "明年"),
@@ -429,7 +433,7 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"(怕|担心|害怕|防止|预防|以防|避免)[^ ]{0,10}(摔|跌|倒|滑|着火|火灾|中毒|漏气|没关|中风|犯病|出事|走丢|走失|迷路)",
     r"摔(了|坏|碎|破|烂)?了?(一个|个|一只|只)?(碗|杯|盘|瓶|手机|眼镜|东西|碟|花瓶|镜子)",  # a thing that fell
     r"(碗|杯子|茶杯|盘子|碟子|手机|眼镜|花瓶|镜子|茶壶)[^ ]{0,2}(摔|掉)(了|坏|碎|破|烂|地上|到地上|在地上)",  # the thing first
-    r"防.{0,2}(走失|走丢|摔|跌|火|盗|诈骗|滑)",  # prevention: a product or a class
+    r"防.{0,2}(走失|走丢|摔|跌|火|盗|诈骗|滑|煤气|燃气|中毒|触电)",  # prevention: a product or a class
     r"(时|的时候|以后|之后)(该)?怎么(办|做|逃|处理|应对)",  # what to do if: information
     r"(应该|应当|该)怎么|怎么(扶|救|处理|急救|拍背)",
     r"一(坐|上)(电梯|车|船|飞机)就",  # a habit of fear, not a symptom now
@@ -502,7 +506,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
       "groceries", "shopping", "font", "wechat", "appointment", "tomorrow", "next week"),
      r"help"),
     # Dying of laughter or of a lost game of mahjong.
-    (("哈哈", "呵呵", "嘿嘿", "打麻将", "输了", "考试", "考糊", "考砸", "作业", "lol", "haha", "from the heat"),
+    (("哈哈", "呵呵", "嘿嘿", "打麻将", "输了", "考试", "考糊", "考砸", "作业", "lol", "haha", "from the heat",
+      "boredom", "bored", "of laughter", "laughing", "starving", "hungry"),
      r"要死了|死了|dying"),
     # Which number to call, asked as a choice: information, whatever else the message says.
     (("还是自己去", "还是打", "打哪个", "是打120还是",
@@ -666,7 +671,7 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "door_claim": ("说是", "讲是", "自称", "冒充", "假冒", "假装是", "说他是", "说他们是"),
     "door_trade": ("燃气公司", "煤气公司", "天然气公司", "物业", "社区", "居委会", "街道", "自来水", "供电", "电力",
                    "派出所", "民警", "修水管", "修煤气", "查燃气", "查煤气", "查水表", "抄表", "维修", "工作人员"),
-    "stranger": ("陌生人", "不认识的人", "生人", "陌生男", "陌生女", "两个男的", "几个男的", "一个男的"),
+    "stranger": ("陌生人", "不认识的人", "生人", "陌生男", "陌生女", "陌生男的", "两个男的", "几个男的", "一个男的"),
     "knocking": ("敲门", "敲我", "拍门", "拍我", "砸门", "推门", "堵在门口", "守在门口", "不肯走", "赖着不走"),
     "side": ("左边", "右边", "半边", "一边", "一侧", "左半边", "右半边", "左侧", "右侧"),
     "numb": ("麻", "木", "没知觉", "没感觉", "不听使唤"),
@@ -794,13 +799,15 @@ CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each c
 # writer's own senses ("…闻到一股煤气味"), with someone of the household ("…他就歪倒在沙发上了") or
 # with a room of the home ("…厨房冒烟了"). Watching a drama, reading or playing is an activity, not a
 # frame: it silences its own clause only ("我在看电视剧 老伴倒在地上了" is an alarm).
-FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
+FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦",
+          # round ten: a drama or a film watched and told afterwards (not one on now: "我在看电视剧 老伴倒了")
+          "看了个电视剧", "看了部电视剧", "看了个电影", "看了部电影", "看了一部", "watched a", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
           "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片",
           # Round six: what others post or forward is hearsay, told of no one here ("转发：老人摔倒怎么办",
           # "朋友圈都在传…"). Not "群里" alone: "群里有人吗 救命" is a cry.
           "转发", "朋友圈", "群里有人发", "群里发的", "有人发的", "都在传", "看了个视频", "看到个视频", "刷到",
           "有篇文章", "文章说", "帖子", "转了个")
-DRILLS = ("演习", "演练")
+DRILLS = ("演习", "演练", "drill")
 STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
 SCREEN_ACTIVITIES = ("电视剧", "连续剧", "抗日剧", "抗战剧", "谍战剧", "古装剧", "宫斗剧", "家庭剧", "警匪片", "战争片",
                      "武打片", "看剧", "追剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频",
