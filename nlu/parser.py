@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, danger, tokenizer
+from . import cleanup, danger, danger_model, tokenizer
 from . import expecting as answers
 from .intents import decide
 from .reading import Reading
@@ -77,6 +77,7 @@ def local_day(now: datetime) -> date:
 
 
 def warm_up() -> None:
-    """Load jieba and the domain dictionary now rather than on the first message."""
+    """Load jieba, the domain dictionary and the learnt danger reader now rather than on the first message."""
     tokenizer.get()
+    danger_model.load()
     parse("明天下午三点帮我买菜", datetime(2026, 1, 1, 9, 0))
