@@ -12,6 +12,7 @@ import hashlib
 
 import jinja2
 from aiohttp import web
+from redis.exceptions import RedisError
 
 from bot.console.render import SECURITY_HEADERS
 from bot.handler_context import handler_context
@@ -65,8 +66,12 @@ def mount(app: web.Application, runtime: Runtime) -> None:
     context = handler_context(runtime)
 
     async def verify(request: web.Request) -> web.Response:
-        if not await within_rate(runtime.redis, "verify", request.remote or "unknown",
-                                 runtime.config.verify_per_minute):
+        try:
+            allowed = await within_rate(runtime.redis, "verify", request.remote or "unknown",
+                                        runtime.config.verify_per_minute)
+        except RedisError:  # the limit cannot be counted: no lookups until it can, but a page, not a bare 500
+            return _page(context, 503, message="暂时查不了", advice="请过几分钟再查。")
+        if not allowed:
             return _page(context, 429, message="查询太频繁了", advice="请过一分钟再查。")
         code = proofs.clean_code(request.match_info["code"])
         proof = None if code is None else await proofs.find(runtime.sessions, code)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import nlu
 from handlers import broadcast
+from handlers.context import LOCAL_TIME
 from handlers.event_texts import KIND_LABELS
 from handlers.events import certify_if_due, number_in, when_text
 from handlers.flow import Flow, Slot
@@ -20,6 +21,7 @@ from handlers.staff import phone_and_rest, refuse_non_staff, staff_gate, staff_m
 from handlers.turn import Turn
 from handlers.types import Choice, Outcome, Reply
 from storage import events, members
+from storage.base import utcnow
 from storage.broadcasts import ALL, community_audience
 from storage.privacy import InvalidPhone
 
@@ -42,19 +44,31 @@ VALIDITY = (Choice(12, "一年"), Choice(24, "两年"), Choice(36, "三年"), Ch
 # ---- creating an event -----------------------------------------------------------------
 
 
-def start_time(text: str, now: datetime, ctx) -> datetime | None:
-    """The moment a date and an hour name ("12月6日上午9点半"); None without an hour."""
-    local_now = ctx.local(now)
+def start_time(text: str, now: datetime) -> datetime | None:
+    """The moment a date and an hour name ("12月6日上午9点半"); None without an hour. A moment already read
+    (the slot keeps it as ISO text, see `start_as_said`) is itself."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    local_now = now.astimezone(LOCAL_TIME)
     slots = nlu.parse(text, now=local_now, expecting="datetime").slots
     if "time" not in slots:
         return None
     day = slots.get("date") or local_now.date().isoformat()
-    return datetime.fromisoformat(f"{day}T{slots['time']}").replace(tzinfo=local_now.tzinfo)
+    return datetime.fromisoformat(f"{day}T{slots['time']}").replace(tzinfo=LOCAL_TIME)
+
+
+def start_as_said(said: str) -> dict:
+    """"今天下午3点" is read once, when it is said: confirmed after 15:00 it is still today at 3, and "明天9点"
+    confirmed after midnight is still the day it meant, in the summary and in the event."""
+    moment = start_time(said, utcnow())
+    return {"event_at": moment.isoformat()} if moment is not None else {}
 
 
 async def a_start(value: str, turn: Turn) -> str | None:
     ctx, now = turn.ctx, turn.incoming.received_at
-    moment = start_time(value, now, ctx)
+    moment = start_time(value, now)
     if moment is None:
         return ctx.text("event_bad_time")
     if moment <= now:
@@ -122,7 +136,7 @@ async def summary(turn: Turn) -> str:
     audience = ctx.text("event_audience_community", place=community) \
         if slots["event_audience"] == events.COMMUNITY else ctx.text("event_audience_all")
     return ctx.text("event_summary", kind=KIND_LABELS[slots["event_kind"]], title=slots["event_title"].strip(),
-                    when=when_text(start_time(slots["event_at"], turn.incoming.received_at, ctx), ctx),
+                    when=when_text(start_time(slots["event_at"], turn.incoming.received_at), ctx),
                     place=slots["event_place"].strip(), capacity=str(slots["event_capacity"]), audience=audience,
                     certifies=certifies)
 
@@ -133,10 +147,13 @@ async def create(turn: Turn) -> Outcome:
     if staff is None:
         return await refuse_non_staff(turn, CREATE_FLOW)
     training = _is_training(slots)
+    starts_at = start_time(slots["event_at"], incoming.received_at)
+    if starts_at is None or starts_at <= incoming.received_at:  # confirmed after the hour it named
+        return Outcome(Reply(ctx.text("event_started_meanwhile")), CREATE_FLOW)
     event = await events.create_event(
         ctx.bank.sessions, request_key=f"event:{slots['run_id']}", kind=slots["event_kind"],
         title=slots["event_title"], place=slots["event_place"],
-        starts_at=start_time(slots["event_at"], incoming.received_at, ctx), capacity=slots["event_capacity"],
+        starts_at=starts_at, capacity=slots["event_capacity"],
         audience=slots["event_audience"], community=staff.community or ctx.community.name,
         service_code=slots["event_service"] if training else None,
         certificate_months=(slots["event_valid"] or None) if training else None, by=staff.actor,
@@ -156,7 +173,8 @@ CREATE = Flow(
              when=_is_training),
         Slot("event_title", lambda slots, ctx: ctx.text("event_ask_title", limit=str(events.MAX_TITLE)),
              expecting="text", check=a_title, verbatim=True),
-        Slot("event_at", lambda slots, ctx: ctx.text("event_ask_when"), expecting="text", check=a_start),
+        Slot("event_at", lambda slots, ctx: ctx.text("event_ask_when"), expecting="text", check=a_start,
+             tidy=start_as_said),
         Slot("event_place", lambda slots, ctx: ctx.text("event_ask_place"), expecting="text", check=a_place,
              verbatim=True),
         Slot("event_capacity", lambda slots, ctx: ctx.text("event_ask_capacity"), expecting="number",

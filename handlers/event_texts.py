@@ -50,6 +50,7 @@ EVENT_TEXTS = {
     "event_ask_when": "什么时候开始？比如“12月6日上午9点半”。",
     "event_bad_time": "没看懂时间，请写日期和几点，比如“12月6日上午9点半”。",
     "event_past_time": "这个时间已经过了，请写以后的时间。",
+    "event_started_meanwhile": "活动时间已经过了，这个活动没有建。请发“新活动”重新建一个。",
     "event_far_time": "最多提前{days}天安排活动。",
     "event_ask_place": "在哪里办？比如“社区活动室”。",
     "event_place_too_long": "地点太长了，请写{limit}字以内。",

@@ -40,7 +40,7 @@ def when_text(moment: datetime, ctx: Context) -> str:
 def number_in(words: str) -> int | None:
     """The event number typed, full-width digits and a "#" allowed; None for words that are no number."""
     digits = unicodedata.normalize("NFKC", words).strip().lstrip("#").strip()
-    return record_number(digits) if digits.isdigit() else None
+    return record_number(digits) if digits.isascii() and digits.isdigit() else None
 
 
 def scene_event(scene: str) -> int | None:

@@ -26,6 +26,7 @@ ROLL_COMMAND = re.compile(r"^\s*光荣榜\s*(.*?)\s*$")
 BROADCAST_COMMAND = re.compile(r"^\s*(?:群发|广播)\s*光荣榜\s*(.*?)\s*$")
 MONTH_THEN_PLACE = re.compile(r"^(\d{4}\s*[-年./]\s*\d{1,2}\s*月?|\d{1,2}\s*月份?|本月|这个月|上个?月)?\s*(.*)$")
 YEAR_MONTH = re.compile(r"^(\d{4})\s*[-年./]\s*(\d{1,2})")
+FIRST_YEAR = 2000  # no bank kept credits before: an earlier month names no roll
 MONTH_ONLY = re.compile(r"^(\d{1,2})")
 THIS_MONTH_WORDS = ("本月", "这个月")
 ROLL_SIZE = 25  # lines of the roll; a broadcast holds at most 600 characters
@@ -77,7 +78,7 @@ def month_said(words: str, today: date) -> Month | None:
         year = this.year - (month > this.month)
     else:
         raise ValueError(words)
-    if not 1 <= month <= 12 or Month(year, month).since > this.since:
+    if not 1 <= month <= 12 or year < FIRST_YEAR or Month(year, month).since > this.since:
         raise ValueError(words)
     return Month(year, month)
 

@@ -10,7 +10,8 @@ NO_RECORD = 0  # ids start at 1: looking up 0 finds nothing, and every command a
 def record_number(digits: str) -> int:
     """The record a command names; NO_RECORD when the digits cannot name one (far too long, or not digits)."""
     digits = digits.strip().lstrip("#").strip()
-    if not digits.isdigit() or len(digits) > len(str(MAX_RECORD_NUMBER)):
+    # ASCII digits only: isdigit() also takes "❶" or "፩", which int() refuses.
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(MAX_RECORD_NUMBER)):
         return NO_RECORD
     number = int(digits)
     return number if number <= MAX_RECORD_NUMBER else NO_RECORD

@@ -10,6 +10,7 @@ message finds the same proof. Staff withdraw one with `撤销证明 CODE`, audit
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from handlers.context import Context
@@ -33,10 +34,11 @@ REVOKE_COMMAND = re.compile(r"^\s*撤销证明\s*(.*?)\s*$")
 QUESTION = re.compile(r"^(?=.{0,30}$)(?=.*证明)(?=.*(?:怎么|怎样|如何|哪里|哪儿|能不能|可不可以|可以|能开|真假|真的|假的|"
                       r"查验|核实|需要|要我|要一|要个|要份|要张|[吗呢？?]))(?!.*撤销证明)\s*(.+?)\s*$", re.S)
 FAQ_ID = "proof"
-YEAR_TYPED = re.compile(r"\d+")
+YEAR_TYPED = re.compile(r"[0-9]+")
 
 PICTURE_KIND = "proof_image"  # the outbox kind whose body is a proof's code (bot/proof_sending.py draws it)
 FIRST_YEAR = 2000
+LEVEL_WORDS = "零一二三四五六七八九十"  # [engagement] allows up to ten steps
 INTENT, REVOKE_INTENT = "proof", "proof_revoke"
 
 
@@ -46,8 +48,8 @@ async def issue_proof(turn: Turn) -> Outcome:
     if member is None:
         return _say(ctx.text("not_registered"))
     this_year = ctx.local(incoming.received_at).year
-    typed = YEAR_TYPED.search(turn.argument)
-    year = int(typed.group()) if typed else None
+    typed = YEAR_TYPED.search(unicodedata.normalize("NFKC", turn.argument))
+    year = int(typed.group()) if typed and len(typed.group()) <= 4 else (0 if typed else None)
     if year is not None and not FIRST_YEAR <= year <= this_year:
         return _say(ctx.text("proof_bad_year", first=str(FIRST_YEAR), last=str(this_year)))
     if ctx.proofs is None or not ctx.proofs.drawable:
@@ -106,7 +108,7 @@ def stars_in_words(level: int, ctx: Context) -> str:
     if level == 0:
         return ctx.text("proof_no_stars", first=str(steps[0]))
     marks = "★" * level + "☆" * (len(steps) - level)
-    return ctx.text("proof_stars", marks=marks, level="一二三四五"[level - 1])
+    return ctx.text("proof_stars", marks=marks, level=LEVEL_WORDS[level] if level < len(LEVEL_WORDS) else str(level))
 
 
 def _service_name(code: str, ctx: Context) -> str:

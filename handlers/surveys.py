@@ -48,7 +48,9 @@ def _asked(text: str, default_days: int) -> tuple[str, int | None] | None:
     if found.group(1):
         return (VOLUNTEER_SURVEY, None) if not found.group(2) else None
     days = found.group(2).removesuffix("天").strip() or str(default_days)
-    return (ELDER_SURVEY, int(days)) if days.isdigit() and 1 <= int(days) <= MAX_DAYS else None
+    if not (days.isascii() and days.isdigit() and len(days) <= 3):  # "❶" or a thousand digits: int() refuses
+        return None
+    return (ELDER_SURVEY, int(days)) if 1 <= int(days) <= MAX_DAYS else None
 
 
 def _scope(staff: members.Member) -> str | None:

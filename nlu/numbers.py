@@ -9,7 +9,13 @@ NUMBER = rf"(?:\d++|[{_CHINESE}]++)"
 CHINESE_NUMERAL_CHARS = _CHINESE
 
 
+# No number anyone means is longer; Python refuses to convert more than 4,300 digits at all.
+MAX_DIGITS = 100
+
+
 def to_int(numeral: str) -> int | None:
+    if len(numeral) > MAX_DIGITS:
+        return None
     if numeral.isascii() and numeral.isdigit():
         return int(numeral)
     if not numeral:

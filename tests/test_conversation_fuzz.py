@@ -47,6 +47,9 @@ COMMAND_STEMS = (
 )
 ARGUMENTS = ("1", "2", "999", "0", "-1", "1.5", "9" * 30, "abc", "13900001111", "#1", "1 全付", "1 部分 30分钟",
              "1 退回", "30分钟", "-30分钟", "0.5分钟", "2000小时", "1" + "0" * 23 + "小时", "5星", "")
+# Numbers that look like numbers to str.isdigit() or a regex's \d and that int() refuses ("❶", "፩"), more
+# digits than int() converts, and dates at the two ends of the calendar, which no time zone can hold.
+REFUSED_BY_INT = ("❶", "፩", "9" * 4400, "0001-01", "0001-01-01", "9999-12-31")
 SHORT_ANSWERS = tuple(str(n) for n in range(13)) + (
     "一", "第一个", "1.", "是", "不", "好的", "对", "不是", "没事", "没有", "不用", "没了", "同意", "不同意",
     "取消", "算了", "不要了", "不办了", "谢谢", "再见", "辛苦了", "你好", "帮助", "家里", "别的地方", "明天下午三点",
@@ -197,3 +200,13 @@ async def test_a_random_walk_of_every_kind_of_member_never_meets_an_internal_err
         assert not [text for text in pushed if APOLOGY in text], openid
     report = await ledger.verify(runtime.sessions, runtime.config.ledger_rules)
     assert report.ok, report.problems
+
+
+async def test_every_command_with_a_number_int_refuses_gets_words_not_the_apology(cast, wechat, caplog):
+    caplog.set_level(logging.ERROR)
+    for openid in (cast["staff"][0], cast["volunteer"][0], cast["elder"][0]):
+        for stem in COMMAND_STEMS:
+            for argument in REFUSED_BY_INT:
+                answer = await wechat.post(wechat.text(openid, f"{stem} {argument}"))
+                assert answer.status == 200 and APOLOGY not in answer.text, f"{openid}: {stem} {argument[:10]}"
+    assert not [record.getMessage() for record in caplog.records if "handler failed" in record.getMessage()]

@@ -1,6 +1,9 @@
 """Members sign up for an event in chat: it fills, the next ones wait, a cancellation moves the first one up."""
 
+from datetime import timedelta
+
 from storage import events
+from storage.clock import CLOCK
 from tests.events.conftest import STAFF_OPENID, pushes
 
 
@@ -25,6 +28,19 @@ async def test_staff_create_an_event_one_question_at_a_time(town, member_chat):
     event = await events.event(town.runtime.sessions, 1)
     assert (event.kind, event.capacity, event.service_code, event.certificate_months) == ("training", 30, "medical_escort", 24)
     assert event.certifies and event.audience == events.COMMUNITY
+
+
+async def test_the_start_is_read_when_it_is_said_not_again_at_the_confirmation(town, member_chat):
+    # The story starts at 18:00: "今晚8点" is two hours ahead when said.
+    await town.staff()
+    zhao = member_chat(STAFF_OPENID)
+    for said in ("新活动", "4", "包饺子", "今晚8点", "社区活动室", "30"):
+        await zhao.says(said)
+    summary = await zhao.says("1")
+    assert "20:00" in summary
+    CLOCK.start_at(CLOCK.now() + timedelta(hours=5))  # "是" said after midnight: still tonight's 8 o'clock, now past
+    assert "活动时间已经过了" in await zhao.says("是")
+    assert await events.event(town.runtime.sessions, 1) is None
 
 
 async def test_an_event_fills_and_a_waiting_member_moves_up_when_someone_cancels(town, member_chat, inbox):
