@@ -64,11 +64,20 @@ _CLAUSE_DEFUSER = re.compile("|".join([
 _MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
 _NOW = re.compile("(?<!到)(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))  # "到现在" stays whole
 _BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
+_BACK_FROM_AFAR = _alternation(words.BACK_FROM_AFAR)
+_NEAR_PAST = _alternation(words.NEAR_PAST)
+_NEGATED = re.compile(words.NEGATED_BEFORE)
+_NEWS = _alternation(words.NEWS_AFTER_REQUEST)
+_SUDDEN = _alternation(words.SUDDEN_NEWS)
+_VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
+_THANKS = _alternation(words.CLAUSE_DEFUSERS["thanks"])
+_SAYS_NOW = _alternation(words.NOW_MARKERS + words.SUDDEN_NEWS)
 # Another time than now, said once, holds over the clauses after it: the past and the hypothetical.
 _PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
 # What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
 _EXPLAINERS = [(_alternation(says), re.compile(cues)) for says, cues in words.EXPLAINED_AWAY]
 LEARNT = "(learnt)"  # the cue of a doubt raised by danger_model.py
+OVERRULED = "(overruled)"  # the last cue of a doubt that danger_model.py was sure is no danger
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 # Round six: the structures that make a message unsure (see the end of danger_words.py).
 _RESOLVED = re.compile("|".join(words.RESOLVED_PATTERNS))
@@ -83,6 +92,9 @@ _ORDINARY_CAUSE = _alternation(words.ORDINARY_CAUSES)
 _DIFFICULTY = _alternation(words.DIFFICULTIES)
 _DIFFICULTY_CRY = re.compile(words.DIFFICULTY_CRIES)
 _REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
+_REQUEST_DONE = re.compile("(%s)[^ ]{0,2}[了过]" % _REQUEST.pattern)  # "谢谢上回帮我交了电费": done, not asked
+_MADE_SAFE = re.compile("|".join(words.MADE_SAFE))
+_MADE_SAFE_CUE = re.compile(words.MADE_SAFE_CUES)
 _URGENT = _alternation(words.URGENT)
 _HASTE = _alternation(words.HASTE)
 _UNITS = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")  # an English word or number, or any other character
@@ -104,6 +116,12 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     resolved_at = -1     # "…仰了会儿头就止住了": the clause of an outcome told after a cue
     subject = "person"   # who the clause is about: the writer until someone else is named
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
+    # ... and when that time is days or more away or only supposed, not even a strong cue is of now:
+    # "上个月摔倒了 … 起不来 后来120送去医院", "要是晚上突然胸口疼 喘不上气 是先打120还是…"
+    far_away = False
+    told_before: list[tuple[str, float]] = []  # the strong cues of a clause after a near past one
+    said_plainly = False  # a clause that is the danger and little else: "摔了一跤", "我头好晕"
+    last_hazard_at = made_safe_at = -1  # "闻到煤气味 … 已经关好总阀": the hazard is over
     # "梦见家里着火了 吓醒了": every cue silenced (a dream, a screen) or the staged ones (a drill),
     # until a clause comes back
     in_a_frame: re.Pattern | None = None
@@ -120,12 +138,16 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         subject = _subject(clause) or subject
         if _RESOLVED.search(clause) and last_cue_at >= 0:
             resolved_at = at
-        if _BACK_TO_NOW.match(clause):
-            in_the_past = False
+        if _MADE_SAFE.search(clause):
+            made_safe_at = at
+        if _BACK_TO_NOW.match(clause) or _BACK_FROM_AFAR.search(clause) or (far_away and _SUDDEN.search(clause)):
+            in_the_past = far_away = False
         if _FRAME_RELEASE.match(clause):
             in_a_frame = None
         if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
-            in_a_frame = _ANY if _FRAME.search(clause) else _STAGED if _DRILL.search(clause) else in_a_frame
+            # a drama watched on another day is told afterwards, a frame ("昨晚看电视剧 | 里面的老太太…")
+            told_afterwards = _FRAME.search(clause) or (_SCREEN.search(clause) and _PAST.search(clause))
+            in_a_frame = _ANY if told_afterwards else _STAGED if _DRILL.search(clause) else in_a_frame
             previous = None
             continue
         if in_a_frame is _ANY:
@@ -133,27 +155,37 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             continue
         if _PAST.search(clause):
             in_the_past = True
+            far_away = far_away or not _NEAR_PAST.fullmatch(_PAST.search(clause).group())
             previous = clause  # "昨天还好好的 今天叫不醒": the earlier state still sets off the change
             continue
         if _CLAUSE_DEFUSER.search(clause):
             previous = None
             continue
         here = [(cue, w) for cue, w in _cues(clause, previous)
-                if (not in_the_past or w >= words.STRONG) and not (in_a_frame and in_a_frame.search(cue))]
+                if (not in_the_past or (w >= words.STRONG and not far_away))
+                and not (in_a_frame and in_a_frame.search(cue))]
         here = _of_whom(subject, here)
         if _ORDINARY_CAUSE.search(clause):  # "太阳晒得头晕": the cause is named
             here = [(cue, min(w, words.DEMOTED)) for cue, w in here if w >= words.STRONG]
         if here:
             last_cue_at = at
+            last_hazard_at = at if any(_MADE_SAFE_CUE.search(cue) for cue, _ in here) else last_hazard_at
             if _RESOLVED.search(clause[clause.find(here[-1][0]):]):
                 resolved_at = at
         found += here
+        told_before += here if in_the_past else []
+        said_plainly = said_plainly or any(len(clause) - len(cue) <= words.PLAIN_CLAUSE_SLACK for cue, _ in here)
         previous = clause
     # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
     resolved = resolved_at >= last_cue_at >= 0
+    if resolved:  # "昨天晚上我爸噎住了 脸都憋紫了 … 今天他好好的": what was told of before is over
+        found = [cue for cue in found if cue not in told_before]
+    if made_safe_at >= last_hazard_at >= 0:
+        found = [(cue, weight) for cue, weight in found if not _MADE_SAFE_CUE.search(cue)]
     if _MESSAGE_DEFUSER.search(_calm(text)) or resolved:
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
-    if _REQUEST.search(text) and not _URGENT.search(text):  # a condition given as the reason for a visit
+    as_a_reason = _REQUEST.search(_calm(text)) and not _URGENT.search(text)
+    if as_a_reason:  # a condition given as the reason for a visit
         found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found]
     if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
         found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]
@@ -164,12 +196,24 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         if explanation.search(explaining):
             found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
     weight = sum(w for _, w in found)
-    if resolved or _question_about_the_future(text, clauses):
+    if resolved or _question_about_the_future(text, clauses) or (
+            as_a_reason and all(w < words.SURE for _, w in found)):
         weight = min(weight, words.DEMOTED)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
     if level == NONE and learnt and _may_ask_the_model(text, clauses):
         return Danger(DOUBT, weight, (LEARNT,))  # words the tables do not know: the learnt reader asks
+    if level == DOUBT and learnt and not said_plainly and _the_model_overrules_a_doubt(text):
+        return Danger(NONE, weight, (*(cue for cue, _ in found), OVERRULED))
     return Danger(level, weight, tuple(cue for cue, _ in found))
+
+
+def _the_model_overrules_a_doubt(text: str) -> bool:
+    """A danger word in a message the learnt reader has only met in near misses ("我吃饭容易呛着 想找人
+    帮我把饭做软一点"): its doubt would ask a calm writer whether they are in danger. Never an alarm,
+    never a short message, never one that says the trouble is now ("…现在胸口疼了二十多分钟"), and (in
+    read_clean) never a danger said in a clause of its own ("摔了一跤 我的时间币还有多少")."""
+    return (len(_UNITS.findall(text)) >= words.MODEL_OVERRULES_FROM_UNITS and not _SAYS_NOW.search(text)
+            and danger_model.probability(text) < words.MODEL_OVERRULES_BELOW)
 
 
 def _may_ask_the_model(text: str, clauses: list[str]) -> bool:
@@ -178,9 +222,17 @@ def _may_ask_the_model(text: str, clauses: list[str]) -> bool:
 
 
 def _calm(text: str) -> str:
-    """A request said in haste ("我一个人抬不动她 请马上派人来") is a call for help, not an ordinary visit:
-    its words do not settle the weak cues."""
-    return _REQUEST.sub(_hidden, text) if _HASTE.search(text) else text
+    """A request said in haste ("我一个人抬不动她 请马上派人来") is a call for help, not an ordinary visit,
+    one followed by sudden news ("今天陪赵奶奶去复查 … 她刚才在路边突然站不稳") is the visit's story, and
+    one already done or thanked for ("谢谢上回帮我交了电费") asks nothing, and a volunteer writing from the
+    visit ("我是今天给李奶奶助浴的志愿者 … 洗到一半她说头晕") asks for no visit: their words do not settle
+    the weak cues."""
+    text = " ".join(_REQUEST.sub(_hidden, clause) if _THANKS.search(clause) else clause for clause in text.split(" "))
+    text = _REQUEST_DONE.sub(_hidden, text)
+    request = _REQUEST.search(text)
+    if request and (_HASTE.search(text) or _VISIT_UNDER_WAY.search(text) or _NEWS.search(text, request.end())):
+        return _REQUEST.sub(_hidden, text)
+    return text
 
 
 def _says_a_context(text: str, clauses: list[str]) -> bool:
@@ -243,20 +295,29 @@ def _joined(text: str) -> str:
 
 
 def _clauses(text: str) -> list[str]:
-    return [piece for chunk in _ENGLISH_RUN.split(text) for piece in _NOW.split(chunk.strip()) if piece]
+    return [piece for chunk in _ENGLISH_RUN.split(text) for part in _NOW.split(chunk.strip())
+            for piece in _SPOKEN_STOP.split(part) if piece]
+
+
+# Voice input runs sentences together: "我被困在电梯里了灯也灭了我有心脏病好怕" is three, cut where a
+# finished "了" meets the next sentence's subject, so that a condition named in one ("有心脏病") does
+# not silence the event told in another.
+_SPOKEN_STOP = re.compile(words.SPOKEN_SENTENCE_END)
 
 
 # English words stay one clause, so that "not breathing" is read as a phrase; other text is cut at spaces.
-_ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) ")
+_ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) | (?=and (?:the|she|he|her|his|my|i|it|we|they) )")
 
 
 def _cues(clause: str, previous: str | None = None) -> list[tuple[str, float]]:
-    found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause) if _whole_word(clause, m)}
+    found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause)
+             if _whole_word(clause, m) and not _NEGATED.search(clause, 0, m.start())}
     _drop_images(clause, found)  # first, so that "胸口像着火一样" weighs as a simile, not as a fire
     matches = [(m, weight) for pattern, weight in _PATTERNS if (m := pattern.search(clause))]
     if previous is not None:
         matches += [(m, weight) for first, then, weight in _CROSS
                     if first.search(previous) and (m := then.search(clause))]
+    matches = [(m, weight) for m, weight in matches if not _NEGATED.search(clause, 0, m.start())]
     for m, weight in matches:
         inside = [cue for cue in found if cue in m.group()]
         # A phrasing with a gap says more than the words it holds ("吞了一把药" is more than "吞了").

@@ -8,7 +8,7 @@ words before the colon state an intent, the quote's words do not vote.
 from datetime import date
 from functools import cached_property
 
-from . import cleanup, matcher, tokenizer
+from . import cleanup, matcher, tokenizer, told_before
 from .amounts import first_amount
 from .dates import find_dates
 from .durations import FIXED_DURATION, first_duration
@@ -27,7 +27,7 @@ class Reading:
         self.text = " ".join(part for part in (cleanup.clean(head), quoted) if part)
         self.quote_start = len(self.text) - len(quoted)
         self.tokens = tokenizer.cut(self.text)
-        self.hits: dict[str, list[Hit]] = _MATCHER.match(self.text, self.tokens)
+        self.hits: dict[str, list[Hit]] = told_before.discounted(self.text, _MATCHER.match(self.text, self.tokens))
         # A neutral service phrase has won its overlap; it names no service.
         self.hits["service"] = [h for h in self.layer("service") if h.label]
         self._head_states_intent = any(h.label for h in self.layer("intent") if h.end <= self.quote_start)

@@ -29,7 +29,9 @@ def _role(r: Reading) -> str | None:
 
 def _audience(r: Reading) -> str | None:
     start, end = _broadcast_head(r)
-    return strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
+    named = strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
+    # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了")
+    return named or strongest_label([h for h in r.layer("audience") if h.start == end + 1])
 
 
 def _broadcast_head(r: Reading) -> tuple[int, int]:

@@ -28,7 +28,7 @@ def test_scoring_without_scikit_learn_gives_what_scikit_learn_gives():
 @pytest.mark.parametrize("text", [
     "我妈坐在沙发上 眼神发直 跟她说话她只会啊啊",   # no word of the tables, the learnt reader asks
     "我爸手脚冰凉 嘴唇发乌 喊他只是哼",
-    "孩子他爷爷呕了一地 脸色灰白 叫他不太理人",
+    "孩子他爷爷呕了一地 脸色灰白 眼睛也睁不开",  # (round eleven's tables read "叫他不太理人")
 ])
 def test_a_danger_in_words_the_tables_do_not_know_is_asked_about(text):
     danger = nlu.danger_of(text)

@@ -23,8 +23,9 @@ LEFT_AS_IS = {"blind_round5_sos": ["煤气泄漏了怎么办"]}
 # family and the emergency contact. These near misses stay doubts, since their structure is unsure: a
 # strong cue with an ordinary cause named (闷得喘不过气), a child's bleeding stopped, a question about a
 # time to come, a condition given as the reason for a visit, a cry with its difficulty named, 快来看.
+# Round eleven: the learnt reader overrules "要是被骗了钱 能报警追回来吗" (see test_how_sure_the_reader_is).
 LEFT_AS_DOUBT = {
-    "blind_round6_sos": ["这天闷得喘不过气 开空调了", "小孙女被蚊子咬了好几个包 痒得直哭", "要是被骗了钱 能报警追回来吗",
+    "blind_round6_sos": ["这天闷得喘不过气 开空调了", "小孙女被蚊子咬了好几个包 痒得直哭",
                          "手抖得厉害 想找人帮我做饭", "救命 广场舞的歌又换了 我学不会", "快来看 我种的花开了"],
     "blind_round6_fresh_sos": ["小孙子把鼻子磕出血了 我给他止住了"],
 }
@@ -150,7 +151,7 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("鼻子流血了 仰了会儿头就止住了", nlu.NONE),      # an outcome told after the cue
     ("晚上腿抽筋 疼醒了 揉了揉好了", nlu.NONE),        # ... as a doubled verb
     ("老伴摔了 头破了 我扶起来了 好像没事 但是又吐了 叫不醒", nlu.ALARM),  # a cue after the outcome is new
-    ("要是被骗了钱 能报警追回来吗", nlu.DOUBT),        # a question about a time to come asks
+    ("要是被骗了钱 能报警追回来吗", nlu.NONE),         # a question about a time to come, overruled (round 11)
     ("手抖得厉害 想找人帮我做饭", nlu.DOUBT),          # a condition as the reason for a visit asks
     ("胸口疼得厉害 出冷汗 找人送我去医院", nlu.ALARM),  # ... unless the visit is urgent
     ("摔倒了 起不来 想找人扶我", nlu.ALARM),            # ... or the cue is sure
@@ -168,6 +169,22 @@ def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     ("这几天失眠 吃了半片安眠药睡得挺好", nlu.NONE),     # a usual dose
     ("晚上起夜摔了 现在还在地上", nlu.ALARM),            # a fall, then still down
     ("刚才那个电话让我把钱转到安全账户 我已经转了一半了", nlu.ALARM),  # a scam in progress
+    # Round eleven: structure read across voice runs, far times, negations and visits told as stories.
+    ("我被困在电梯里了灯也灭了我有高血压好怕", nlu.ALARM),        # a condition ends its own spoken sentence only
+    ("手烫红了 没起泡 不碍事", nlu.NONE),                        # a cue said not to have happened
+    ("我年轻时在工地摔断过腿 流了好多血 现在想找人陪我去复查", nlu.NONE),  # a life ago is a story
+    ("上个月我爸晕倒了 叫不醒 送到医院抢救过来了 现在想约个助浴", nlu.NONE),  # far past: even strong cues
+    ("去年中风过 这次嘴又歪了 说不出话", nlu.ALARM),               # ... until the talk comes back ("这次", "又")
+    ("如果半夜胸口疼得厉害 喘不上气 是先打120还是找你们", nlu.NONE),  # supposed, and a choice of number
+    ("鼻血流了好久 怎么都止不住", nlu.ALARM),                      # blood, then unstoppable, across clauses
+    ("我妈一个人在卫生间里出不来 我在外地 能派人去开门吗", nlu.ALARM),  # the rescue is what is asked
+    ("今天陪王奶奶去买菜 她刚才突然站不稳 说头晕想吐", nlu.ALARM),  # news after a request is the visit's story
+    ("油锅溅到我手上了 手背火辣辣的 起了水泡", nlu.ALARM),          # a splash of hot oil that marks the skin
+    ("昨晚看电影 里面有人喊救命 吓得我睡不着", nlu.NONE),           # a film watched on another day
+    ("请问有人抽搐的时候能不能往嘴里塞毛巾", nlu.NONE),             # anyone, when: a first-aid question
+    ("I fell ten minutes ago and I cannot get up", nlu.ALARM),     # "ago" alone is not the past
+    ("电暖器会不会烫伤人 冬天用着安心吗", nlu.NONE),               # the learnt reader overrules a doubt
+    ("摔了一跤 我的时间币还有多少", nlu.DOUBT),                    # ... never one said plainly
 ])
 def test_how_sure_the_reader_is(text, level):
     assert nlu.danger_of(text).level == level

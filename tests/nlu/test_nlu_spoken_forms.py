@@ -53,6 +53,18 @@ def test_answers_in_spoken_forms(text, intent):
     ("今天有谁需要人陪", "list_tasks", {"service": "companionship"}),
     ("我想看看我这个月的时间币是怎么用的", "history", {}),
     ("時間幣夠不夠用", "balance", {}),                                  # traditional characters
+    # round eleven: what was done before weighs less than what is asked now
+    ("上次社区帮我们理过发 挺好 这回想约个人上门陪我聊聊天", "post_request", {"service": "companionship"}),
+    ("前两天我在这发了个买菜的单子 到现在都没见到人 帮我查查", "my_orders", {}),
+    ("我替我妈注册一下 她七十多了", "register", {"role": "family"}),
+    ("广播 志愿者们注意 明天早上八点集合", "broadcast", {"audience": "volunteer"}),  # the content calls out to them
+    ("我要去人民医院拿药 想找个人陪着", "post_request", {"service": "medical_escort"}),  # the writer goes
+    ("帮我去社区医院拿药", "post_request", {"service": "errand"}),                   # ... or sends someone
+    ("退休金怎么还没到账", "unknown", {}),                                          # not an order of ours
+    ("前到 四十七号", "check_in", {"task_id": 47}),                                 # 签到 said into a phone
+    ("有陪诊的需求没 我以前学过护理", "list_tasks", {"service": "medical_escort"}),
+    ("帮我卖点菜 明天上午", "post_request", {"service": "shopping", "date": "2026-12-05", "time": "09:00"}),
+    ("那些活动通知还给我发吧", "subscribe", {}),
 ])
 def test_requests_in_spoken_forms(text, intent, slots):
     assert parsed(text) == (intent, slots)
