@@ -3,7 +3,8 @@
 Cues of danger add up per message; a clause that speaks of the past, of learning, of prices or of
 thanks does not count ("去年摔过一跤"), nor do weak cues in the clauses after a past one until the
 talk comes back to now ("现在", "刚才"), nor weak cues in a message that asks for an ordinary service
-or says the trouble has passed. Every word lives in danger_words.py.
+or says the trouble has passed. Every word lives in danger_words.py. The learnt reader
+(danger_model.py) then has the last word on what the tables read, by the bars in danger_words.py.
 """
 
 import re
@@ -71,7 +72,6 @@ _NEWS = _alternation(words.NEWS_AFTER_REQUEST)
 _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 _THANKS = _alternation(words.CLAUSE_DEFUSERS["thanks"])
-_SAYS_NOW = _alternation(words.NOW_MARKERS + words.SUDDEN_NEWS)
 # Another time than now, said once, holds over the clauses after it: the past and the hypothetical.
 _PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
 # What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
@@ -96,9 +96,9 @@ _REQUEST_DONE = re.compile("(%s)[^ ]{0,2}[了过]" % _REQUEST.pattern)  # "谢�
 _MADE_SAFE = re.compile("|".join(words.MADE_SAFE))
 _MADE_SAFE_CUE = re.compile(words.MADE_SAFE_CUES)
 _URGENT = _alternation(words.URGENT)
+_PLEA = _alternation(words.PLEA_WORDS)
 _HASTE = _alternation(words.HASTE)
 _UNITS = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")  # an English word or number, or any other character
-_CONTEXTS = (_CLAUSE_DEFUSER, _MESSAGE_DEFUSER, _PAST, _FRAME, _SCREEN, _DRILL, _REQUEST, _RESOLVED)
 
 
 def read(raw: str, learnt: bool = True) -> Danger:
@@ -108,7 +108,7 @@ def read(raw: str, learnt: bool = True) -> Danger:
 def read_clean(text: str, learnt: bool = True) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text). `learnt=False` reads by the tables
     alone: for an answer to the bot's question ("钥匙在门口地垫下面"), which the learnt reader has not met."""
-    text = _VARIANTS.sub(_variant, _joined(text))
+    text = as_written = normalised(text)  # what the learnt reader was taught on
     said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
@@ -174,7 +174,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
                 resolved_at = at
         found += here
         told_before += here if in_the_past else []
-        said_plainly = said_plainly or any(len(clause) - len(cue) <= words.PLAIN_CLAUSE_SLACK for cue, _ in here)
+        said_plainly = said_plainly or any(len(_PLEA.sub("", clause)) - len(cue) <= words.PLAIN_CLAUSE_SLACK
+                                           for cue, _ in here)
         previous = clause
     # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
     resolved = resolved_at >= last_cue_at >= 0
@@ -200,25 +201,34 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             as_a_reason and all(w < words.SURE for _, w in found)):
         weight = min(weight, words.DEMOTED)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
-    if level == NONE and learnt and _may_ask_the_model(text, clauses):
-        return Danger(DOUBT, weight, (LEARNT,))  # words the tables do not know: the learnt reader asks
-    if level == DOUBT and learnt and not said_plainly and _the_model_overrules_a_doubt(text):
-        return Danger(NONE, weight, (*(cue for cue, _ in found), OVERRULED))
-    return Danger(level, weight, tuple(cue for cue, _ in found))
+    tables = Danger(level, weight, tuple(cue for cue, _ in found))
+    return _weighed_by_the_model(tables, as_written, clauses, said_plainly) if learnt else tables
 
 
-def _the_model_overrules_a_doubt(text: str) -> bool:
-    """A danger word in a message the learnt reader has only met in near misses ("我吃饭容易呛着 想找人
-    帮我把饭做软一点"): its doubt would ask a calm writer whether they are in danger. Never an alarm,
-    never a short message, never one that says the trouble is now ("…现在胸口疼了二十多分钟"), and (in
-    read_clean) never a danger said in a clause of its own ("摔了一跤 我的时间币还有多少")."""
-    return (len(_UNITS.findall(text)) >= words.MODEL_OVERRULES_FROM_UNITS and not _SAYS_NOW.search(text)
-            and danger_model.probability(text) < words.MODEL_OVERRULES_BELOW)
+def normalised(text: str) -> str:
+    """What both readers read: spaced-out characters joined, spoken variants in their written form."""
+    return _VARIANTS.sub(_variant, _joined(text))
 
 
-def _may_ask_the_model(text: str, clauses: list[str]) -> bool:
-    return (len(_UNITS.findall(text)) >= words.MODEL_MIN_UNITS and not _says_a_context(text, clauses)
-            and danger_model.probability(text) >= words.MODEL_DOUBT_AT)
+def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_plainly: bool) -> Danger:
+    """The learnt reader has the last word where it has enough to go on. It raises a message the tables
+    let pass to a doubt, even one they read as told of another time ("去年…"), though not a question
+    about a time to come ("如果半夜胸口疼 是先打120还是找你们"). It drops a reading of theirs it finds
+    unlikely ("我家老头子睡觉叫不醒 昨晚打了一宿麻将"), or only asks about an alarm it finds fairly
+    unlikely; never a danger said in a clause of its own ("摔倒了 起不来 想找人扶我"), since its dislike
+    of the words of ordinary requests (想找人, 帮我) must not answer for it."""
+    if len(_UNITS.findall(text)) < words.MODEL_MIN_UNITS:
+        return tables
+    sure = danger_model.probability(text)
+    if tables.level == NONE:
+        if sure >= words.MODEL_RAISES_AT and not _question_about_the_future(text, clauses):
+            return Danger(DOUBT, tables.weight, (LEARNT,))
+        return tables
+    if sure < words.MODEL_KEEPS_ABOVE and not said_plainly:
+        if tables.level == ALARM and sure >= words.MODEL_DROPS_ALARMS_BELOW:
+            return Danger(DOUBT, tables.weight, (*tables.cues, OVERRULED))  # asked, not alerted on
+        return Danger(NONE, tables.weight, (*tables.cues, OVERRULED))
+    return tables
 
 
 def _calm(text: str) -> str:
@@ -233,16 +243,6 @@ def _calm(text: str) -> str:
     if request and (_HASTE.search(text) or _VISIT_UNDER_WAY.search(text) or _NEWS.search(text, request.end())):
         return _REQUEST.sub(_hidden, text)
     return text
-
-
-def _says_a_context(text: str, clauses: list[str]) -> bool:
-    """Whether the tables saw another time, a frame, a purpose, an outcome or a danger word used otherwise:
-    then their
-    "no danger" is a reading, not a gap in their words, and the learnt reader is not asked."""
-    return (HIDDEN in text  # a danger word the tables know to mean something else here ("热死了", "手机摔坏了")
-            or any(context.search(text) for context in _CONTEXTS)
-            or any(explanation.search(text) for explanation, _ in _EXPLAINERS)
-            or _question_about_the_future(text, clauses))
 
 
 def _subject(clause: str) -> str | None:

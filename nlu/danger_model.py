@@ -1,10 +1,12 @@
-"""A second reader of danger, learnt from the project's labelled messages: it only ever asks.
+"""A second reader of danger, learnt from the project's labelled messages: it weighs the tables' reading.
 
-The tables in danger_words.py are precise but cannot list every way a frightened person puts it.
-This model (a logistic regression over character 1-3-grams, tf-idf weighted, as scikit-learn's
-`TfidfVectorizer(analyzer="char", sublinear_tf=True)` builds them) reads a message the tables let
-pass; when it is fairly sure of danger, the message becomes a doubt: the numbers and "您现在有危险吗？",
-never an alert. `python -m nlu.train_danger_model` writes danger_model.json from the data it names.
+The tables in danger_words.py are precise but cannot list every way a frightened person puts it, and
+on messages they were not tuned on this model reads better than they do (docs/nlu.md, "Twelfth
+round"). It is a logistic regression over character 1-3-grams, tf-idf weighted, as scikit-learn's
+`TfidfVectorizer(analyzer="char", sublinear_tf=True)` builds them; danger.py asks it of every message
+and raises or drops the tables' reading by its bars. It never raises an alarm, only a doubt: the
+numbers and "您现在有危险吗？". `python -m nlu.train_danger_model` writes danger_model.json from the
+data it names.
 Scoring is a dot product over the message's n-grams, so the bot needs no scikit-learn at run time.
 """
 

@@ -1,14 +1,14 @@
-"""The learnt second reader of danger: it asks where the tables have no words, and only there.
+"""The learnt second reader of danger: it has the last word on what the tables read.
 
 nlu/danger_model.py scores a message with the weights that `python -m nlu.train_danger_model` learnt
-from the project's labelled sets; these stories hold it to what docs/nlu.md ("Seventh round") says.
+from the project's labelled sets; these stories hold it to what docs/nlu.md ("Twelfth round") says.
 """
 
 import pytest
 
 import nlu
 from nlu import cleanup, danger_model
-from nlu.danger import LEARNT
+from nlu.danger import LEARNT, OVERRULED
 from nlu.train_danger_model import examples, train, training_files
 
 
@@ -39,11 +39,30 @@ def test_a_danger_in_words_the_tables_do_not_know_is_asked_about(text):
     "不",                   # a word or two is too little to go on
     "不不不",
     "helper wanted",
-    "去年我妈坐在沙发上 眼神发直 跟她说话她只会啊啊",  # the tables read another time: their reading stands
     "电视里一个老人眼神发直 跟她说话她只会啊啊",
+    "如果半夜胸口疼得厉害 喘不上气 是先打120还是找你们",  # a question about a time to come is not raised
 ])
-def test_the_learnt_reader_is_not_asked_where_the_tables_have_read_the_message(text):
+def test_the_learnt_reader_leaves_these_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("我家老头子睡觉叫不醒 昨晚打了一宿麻将", nlu.NONE),  # the tables' alarm, which the model is sure is none
+    ("煤气泄漏了怎么办", nlu.DOUBT),                     # an alarm it doubts is asked about, not alerted on
+    ("小孙女被蚊子咬了好几个包 痒得直哭", nlu.NONE),       # the tables' doubt, dropped
+])
+def test_the_learnt_reader_overrules_the_tables_it_is_sure_of(text, level):
+    danger = nlu.danger_of(text)
+    assert (danger.level, danger.cues[-1]) == (level, OVERRULED)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("摔倒了 起不来 想找人扶我", nlu.ALARM),      # the model dislikes 想找人; the fall is said plainly
+    ("摔了一跤 我的时间币还有多少", nlu.DOUBT),
+    ("消防演习的时候 有人晕倒了", nlu.ALARM),     # a real faint at a drill
+])
+def test_a_danger_said_plainly_is_never_overruled(text, level):
+    assert nlu.danger_of(text).level == level
 
 
 def test_an_answer_to_the_bot_is_read_by_the_tables_alone():
