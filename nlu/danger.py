@@ -217,11 +217,13 @@ def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_pl
     unlikely ("我家老头子睡觉叫不醒 昨晚打了一宿麻将"), or only asks about an alarm it finds fairly
     unlikely; never a danger said in a clause of its own ("摔倒了 起不来 想找人扶我"), since its dislike
     of the words of ordinary requests (想找人, 帮我) must not answer for it."""
-    if len(_UNITS.findall(text)) < words.MODEL_MIN_UNITS:
+    units = len(_UNITS.findall(text))
+    if units < words.MODEL_MIN_UNITS:
         return tables
     sure = danger_model.probability(text)
     if tables.level == NONE:
-        if sure >= words.MODEL_RAISES_AT and not _question_about_the_future(text, clauses):
+        if (sure >= words.MODEL_RAISES_AT and units >= words.MODEL_RAISES_FROM_UNITS
+                and not _question_about_the_future(text, clauses)):
             return Danger(DOUBT, tables.weight, (LEARNT,))
         return tables
     if sure < words.MODEL_KEEPS_ABOVE and not said_plainly:

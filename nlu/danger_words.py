@@ -27,6 +27,7 @@ DEMOTED = 2.0
 # final (round eleven) 15 were missed and 36 read as danger.
 MODEL_RAISES_AT = 0.7
 MODEL_MIN_UNITS = 3
+MODEL_RAISES_FROM_UNITS = 6
 MODEL_KEEPS_ABOVE = 0.3
 MODEL_DROPS_ALARMS_BELOW = 0.2
 # A danger is said plainly where a clause is a cue and at most this many characters more ("我摔了一跤"):
@@ -52,6 +53,7 @@ DANGER_VARIANTS = {
     "喘不上起": "喘不上气", "喘不过起": "喘不过气", "没起了": "没气了", "中疯": "中风",
     "没气儿": "没气", "冇": "没", "唔": "不",
     # Cantonese phrases whose words differ, not only their negation
+    "起唔到": "起不来", "起唔嚟": "起不来", "咗": "了",
     "郁唔到": "动不了", "郁唔了": "动不了", "唔郁": "不动", "跌亲": "摔伤", "火烛": "着火", "返屋企": "回家", "唔识": "不知道",
     "舅命": "救命", "纠命": "救命", "不晓得": "不知道", "晓不得": "不知道",
     # a security door is a door, not prevention talk ("防盗" reads as prevention)
@@ -179,7 +181,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "火着大了": 4, "火灭不了": 4, "着起来了": 4, "被电了": 3, "电着了": 3, "电线冒烟": 3, "煤气没关": 1.5, "灶没关": 1.5,
         "燃气灶没关": 1.5, "失火": 4, "火灾": 4, "烧起来了": 4, "冒烟": 2.5, "好多烟": 2.5, "浓烟": 4, "烟很大": 2.5,
         "煤气泄漏": 4, "煤气漏": 4, "燃气泄漏": 4, "燃气漏": 4, "天然气漏": 4, "煤气味": 3, "燃气味": 3,
-        "漏气": 2, "冒火花": 3, "冒火星": 3, "冒火": 3, "火花": 1.5, "漏电": 2, "触电": 4, "电到了": 3, "fire": 4,
+        "漏气": 2, "冒火花": 3, "冒火星": 3, "冒火": 3, "火花": 1.5, "漏电": 2, "触电": 4, "电到了": 3, "电着人": 4, "电到人": 4, "fire": 4,
         "有烟": 1.5, "烟雾": 1.5, "自燃": 4, "炸了": 3, "嘶嘶响": 1.5, "一股煤气": 3, "一股燃气": 3,
         "一股天然气": 3, "天然气味": 3, "煤气中毒": 5, "冒电火花": 3, "电火花": 2.5, "跳闸冒烟": 3,
     },

@@ -7,7 +7,8 @@ from the project's labelled sets; these stories hold it to what docs/nlu.md ("Tw
 import pytest
 
 import nlu
-from nlu import cleanup, danger_model
+from nlu import cleanup, danger, danger_model
+from nlu import danger_words as words
 from nlu.danger import LEARNT, OVERRULED
 from nlu.train_danger_model import examples, train, training_files
 
@@ -48,12 +49,23 @@ def test_the_learnt_reader_leaves_these_alone(text):
 
 @pytest.mark.parametrize(("text", "level"), [
     ("我家老头子睡觉叫不醒 昨晚打了一宿麻将", nlu.NONE),  # the tables' alarm, which the model is sure is none
-    ("煤气泄漏了怎么办", nlu.DOUBT),                     # an alarm it doubts is asked about, not alerted on
     ("小孙女被蚊子咬了好几个包 痒得直哭", nlu.NONE),       # the tables' doubt, dropped
 ])
 def test_the_learnt_reader_overrules_the_tables_it_is_sure_of(text, level):
     danger = nlu.danger_of(text)
     assert (danger.level, danger.cues[-1]) == (level, OVERRULED)
+
+
+@pytest.mark.parametrize("text", [
+    "煤气泄漏了怎么办", "我起不来那么早 改个时间吧", "这个电线会不会电到人", "叫救护车从昌北过来要好久啊 一般几分钟",
+])
+def test_an_alarm_of_the_tables_is_asked_about_where_the_model_doubts_it_and_dropped_only_when_unlikely(text):
+    # Where each lands depends on the model's weights; which way it goes for a given probability does not.
+    assert danger.read(text, learnt=False).level == nlu.ALARM
+    sure = danger_model.probability(danger.normalised(cleanup.clean(text)))
+    expected = (nlu.ALARM if sure >= words.MODEL_KEEPS_ABOVE else
+                nlu.DOUBT if sure >= words.MODEL_DROPS_ALARMS_BELOW else nlu.NONE)
+    assert nlu.danger_of(text).level == expected
 
 
 @pytest.mark.parametrize(("text", "level"), [
