@@ -28,7 +28,9 @@ from handlers.context import LOCAL_TIME as BEIJING
 # after `success` (the bot missed the deadline, its reply comes as a push).
 PUSH_GRACE_S = 0.4
 LATE_REPLY_WAIT_S = 8.0
-CLOCK_PUSH_WAIT_S = 3.0  # what a clock move set off goes out through the outbox: give it time to arrive
+# What a clock move or the last line of a script set off goes out through the
+# outbox, seconds later on a busy machine: give it time to arrive.
+LATE_PUSH_WAIT_S = 3.0
 
 CLOCK_STEP = re.compile(r"^\+(\d{1,6})\s*([smhd])$", re.IGNORECASE)
 STEP_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -115,7 +117,10 @@ class ChatSession:
             return self.say(CLOCK_ANSWERS.get(response.status, f"（时钟没有拨动：HTTP {response.status}）"))
         now = datetime.fromisoformat(answer["now"]).astimezone(BEIJING)
         self.say(f"（时钟拨到 {now:%Y-%m-%d %H:%M}，北京时间）")
-        if await self._show_pushes(CLOCK_PUSH_WAIT_S):
+        await self.show_late_pushes()
+
+    async def show_late_pushes(self) -> None:
+        if await self._show_pushes(LATE_PUSH_WAIT_S):
             while await self._show_pushes(PUSH_GRACE_S):
                 pass
 
@@ -188,6 +193,7 @@ async def run_chat(wechat_config, bot_url: str, sandbox_url: str, openid: str, l
         while session.running:
             line = await asyncio.to_thread(_read_line, lines, interactive)
             if line is None:
+                await session.show_late_pushes()  # a piped script ends before the outbox has sent what it set off
                 break
             await session.handle_line(line)
 
