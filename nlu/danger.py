@@ -72,6 +72,11 @@ _NEWS = _alternation(words.NEWS_AFTER_REQUEST)
 _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 _THANKS = _alternation(words.CLAUSE_DEFUSERS["thanks"])
+# A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
+_SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
+# A request told as a habit or as past ("平时都是志愿者帮我取药") asks for nothing now.
+_NOT_ASKING_NOW = _alternation(words.CLAUSE_DEFUSERS["thanks"] + words.CLAUSE_DEFUSERS["habitual"]
+                               + words.CLAUSE_DEFUSERS["past"])
 # Another time than now, said once, holds over the clauses after it: the past and the hypothetical.
 _PAST = _alternation(words.CLAUSE_DEFUSERS["past"] + words.CLAUSE_DEFUSERS["hypothetical"])
 # What the message says that explains a cue away, however strong ("喊他不答应 他耳背").
@@ -193,16 +198,24 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     # What was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
     explaining = (" ".join(clause for clause in _clauses(said) if not _WAS_FINE.search(clause))
                   if _WAS_FINE.search(said) else said)
+    explained_away = False  # the message says why its danger words are none ("一看是遥控器找不着了")
     for explanation, explained in _EXPLAINERS:
         if explanation.search(explaining):
-            found = [(cue, weight) for cue, weight in found if not explained.search(cue)]
+            kept = [(cue, weight) for cue, weight in found if not explained.search(cue)]
+            explained_away, found = explained_away or len(kept) < len(found), kept
     weight = sum(w for _, w in found)
     if resolved or _question_about_the_future(text, clauses) or (
             as_a_reason and all(w < words.SURE for _, w in found)):
         weight = min(weight, words.DEMOTED)
     level = ALARM if weight >= words.ALARM_AT else DOUBT if weight >= words.DOUBT_AT else NONE
     tables = Danger(level, weight, tuple(cue for cue, _ in found))
-    return _weighed_by_the_model(tables, as_written, clauses, said_plainly) if learnt else tables
+    if not learnt:
+        return tables
+    # What the message settles itself is not the learnt reader's to raise: a cue it explains, a harm to an
+    # object ("屋里灯泡烧了"), "not an emergency" or "现在好了".
+    settled = explained_away or _SAID_SAFE_OR_OVER.search(text) or _NON_PERSON.search(as_written)
+    # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
+    return _weighed_by_the_model(tables, as_written, clauses, said_plainly and not resolved, may_raise=not settled)
 
 
 def normalised(text: str) -> str:
@@ -210,7 +223,8 @@ def normalised(text: str) -> str:
     return _VARIANTS.sub(_variant, _joined(text))
 
 
-def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_plainly: bool) -> Danger:
+def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_plainly: bool,
+                          may_raise: bool) -> Danger:
     """The learnt reader has the last word where it has enough to go on. It raises a message the tables
     let pass to a doubt, even one they read as told of another time ("去年…"), though not a question
     about a time to come ("如果半夜胸口疼 是先打120还是找你们"). It drops a reading of theirs it finds
@@ -223,7 +237,7 @@ def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_pl
     sure = danger_model.probability(text)
     if tables.level == NONE:
         if (sure >= words.MODEL_RAISES_AT and units >= words.MODEL_RAISES_FROM_UNITS
-                and not _question_about_the_future(text, clauses)):
+                and may_raise and not _question_about_the_future(text, clauses)):
             return Danger(DOUBT, tables.weight, (LEARNT,))
         return tables
     if sure < words.MODEL_KEEPS_ABOVE and not said_plainly:
@@ -236,10 +250,12 @@ def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_pl
 def _calm(text: str) -> str:
     """A request said in haste ("我一个人抬不动她 请马上派人来") is a call for help, not an ordinary visit,
     one followed by sudden news ("今天陪赵奶奶去复查 … 她刚才在路边突然站不稳") is the visit's story, and
-    one already done or thanked for ("谢谢上回帮我交了电费") asks nothing, and a volunteer writing from the
+    one already done, thanked for or told as a habit ("谢谢上回帮我交了电费", "平时都是志愿者帮我取药") asks
+    nothing, and a volunteer writing from the
     visit ("我是今天给李奶奶助浴的志愿者 … 洗到一半她说头晕") asks for no visit: their words do not settle
     the weak cues."""
-    text = " ".join(_REQUEST.sub(_hidden, clause) if _THANKS.search(clause) else clause for clause in text.split(" "))
+    text = " ".join(_REQUEST.sub(_hidden, clause) if _NOT_ASKING_NOW.search(clause) else clause
+                    for clause in text.split(" "))
     text = _REQUEST_DONE.sub(_hidden, text)
     request = _REQUEST.search(text)
     if request and (_HASTE.search(text) or _VISIT_UNDER_WAY.search(text) or _NEWS.search(text, request.end())):
@@ -308,7 +324,12 @@ _SPOKEN_STOP = re.compile(words.SPOKEN_SENTENCE_END)
 
 
 # English words stay one clause, so that "not breathing" is read as a phrase; other text is cut at spaces.
-_ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) | (?=and (?:the|she|he|her|his|my|i|it|we|they) )")
+_ENGLISH_RUN = re.compile(r" (?![a-z0-9]+(?: |$))|(?<![a-z0-9]) | (?=and (?:the|she|he|her|his|my|i|it|we|they) )"
+                          # round thirteen: clean-up drops the full stop, so a new sentence is found by
+                          # its subject and verb ("…for 14 hours | he has a heart condition")
+                          r"|(?<!my) (?=(?:he|she|i|we|they|mum|mom|dad|my mother|my father|my mum|my dad) "
+                          r"(?:s|m|has|had|hasn t|is|was|isn t|wasn t|can|can t|cannot|lives|said|says|looks|went"
+                          r"|won t|keeps|fell|felt|feels|just|did|didn t|got|seems) )")
 
 
 def _cues(clause: str, previous: str | None = None) -> list[tuple[str, float]]:

@@ -38,7 +38,8 @@ PLAIN_CLAUSE_SLACK = 2
 PLEA_WORDS = ("赶紧", "赶快", "马上", "立刻", "快点", "快", "帮我", "给我", "替我", "帮忙", "麻烦", "请", "你们")
 
 # A cue said not to have happened ("虽然没起泡"); cues that hold their own 没 ("没起来", "没气") are whole.
-NEGATED_BEFORE = r"(没|没有|并没有|并没|未|并未|(?<!是)不是)$"  # not 是不是: "他是不是心脏病犯了" asks
+NEGATED_BEFORE = r"(没|没有|并没有|并没|未|并未|(?<!是)不是|nobody |no one |(?<!can )not |never |isn t |wasn t |didn t )$"
+# not 是不是: "他是不是心脏病犯了" asks; not "can not": "i can not breathe" is a cry
 # Where voice input without punctuation starts a new sentence (read by danger._clauses).
 SPOKEN_SENTENCE_END = r"(?<=[了咯啦])(?=我|他|她|俺|老伴|老头|老婆)"
 
@@ -52,7 +53,7 @@ DANGER_VARIANTS = {
     "煤汽": "煤气", "燃汽": "燃气", "报井": "报警", "抱警": "报警", "幺二零": "120", "一二零": "120",
     "幺幺零": "110", "一一零": "110", "幺幺九": "119", "一一九": "119", "着活": "着火", "失活": "失火",
     "喘不上起": "喘不上气", "喘不过起": "喘不过气", "没起了": "没气了", "中疯": "中风",
-    "没气儿": "没气", "冇": "没", "唔": "不",
+    "没气儿": "没气", "冇": "没", "唔系": "不是", "唔": "不",
     # Cantonese phrases whose words differ, not only their negation
     "起唔到": "起不来", "起唔嚟": "起不来", "咗": "了",
     "郁唔到": "动不了", "郁唔了": "动不了", "唔郁": "不动", "跌亲": "摔伤", "火烛": "着火", "返屋企": "回家", "唔识": "不知道",
@@ -102,6 +103,14 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "won t leave": 3, "wont leave": 3, "pretending to be": 2, "threatening": 3, "don t know where i am": 4,
         "dont know where i am": 4, "locked in": 3, "stuck in the lift": 4, "stuck in the elevator": 4,
         "please hurry": 3, "hurry": 1.5, "call 120": 4, "help us": 4, "seizure": 4, "fit": 0,
+        # round thirteen; "confused" and a diagnosis only add to another cue ("I'm confused about credits")
+        "can t get enough air": 4, "cant get enough air": 4, "cannot get enough air": 4, "lips look grey": 3,
+        "lips are grey": 3, "grey lips": 3, "vomiting": 1.5, "confused": 0.5, "not back": 1.5, "phone is off": 1,
+        "alzheimer": 0.5, "dementia": 0.5, "isn t breathing": 5, "isnt breathing": 5, "wasn t breathing": 5,
+        "isn t responding": 4, "won t wake": 5, "wont wake": 5,
+        # a welfare check: someone who cannot be reached (with a condition, or a request to look in, it asks)
+        "can t reach": 1.5, "cannot reach": 1.5, "cant reach": 1.5, "hasn t answered": 1.5, "not answering": 1.5,
+        "hasn t replied": 1.5, "not picking up": 1.5, "hasn t picked up": 1.5,
     },
     "fall": {
         "摔倒": 2, "跌倒": 2, "摔了一跤": 2, "跌了一跤": 2, "摔了": 1.5, "摔跤": 1.5, "绊倒": 2, "滑倒": 2, "栽倒": 2,
@@ -114,7 +123,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "跌跤": 2, "踩空": 2, "歪倒": 2.5,
     },
     "unconscious": {
-        "晕倒": 3, "昏倒": 3, "昏过去": 4, "晕过去": 4, "昏迷": 4, "不省人事": 4, "没反应": 3, "叫不醒": 4, "不醒": 3,
+        "晕倒": 3, "昏倒": 3, "昏过去": 4, "晕过去": 4, "昏迷": 4, "不省人事": 4, "没反应": 3, "反应都没有": 3, "反应也没有": 3, "叫不醒": 4, "不醒": 3,
         "没气了": 5, "没气啊": 5, "没气啦": 5, "没气咯": 5, "没气喽": 5, "没气呀": 5, "没有气了": 5, "没呼吸": 5, "没有呼吸": 5, "不喘气": 5, "不出气": 4, "没心跳": 5, "没了心跳": 5, "抽搐": 3, "抽风": 3, "抽过去": 4, "抽了过去": 4,
         "口吐白沫": 4, "翻白眼": 3, "人事不省": 4,
         "叫不应": 4, "喊不应": 4, "没动静": 3, "不动了": 3, "没意识": 4, "意识不清": 3, "休克": 4, "晕厥": 4,
@@ -219,7 +228,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "出不去": 2, "出不来": 2, "被锁在": 3,
         "不见了": 2, "人不见": 3, "找不到人": 2, "找不着人": 2, "一直没回": 2, "到现在没回": 2.5, "糊涂": 1,
         "回不去": 2, "回不了家": 3, "找不着了": 1.5, "落水": 4, "溺水": 5, "不知道怎么回": 2.5,
-        "找不到路": 2.5, "不认识这是哪": 3, "这是哪里": 2, "记不得家在哪": 3, "困在": 3, "卡在": 1.5,
+        "找不到路": 2.5, "不认识这是哪": 3, "这是哪里": 2, "这是什么地方": 2, "记不得家在哪": 3, "困在": 3, "卡在": 1.5,
         "找不到回去的路": 3, "大口子": 2.5, "找不着北": 2.5, "半天没出来": 2, "fainted": 4, "won t wake up": 5, "wont wake up": 5, "someone is in my": 4, "someone in my house": 4, "放火": 4, "没回家": 1.5, "不知道是什么药": 2.5, "插头还插着": 1, "栽下来": 3, "不动弹": 3, "脸朝下": 2, "起泡": 1.5, "出溜": 2, "拉风箱": 3, "淌血": 3, "肉都翻": 3, "噼里啪啦": 1.5, "鬼鬼祟祟": 2, "要动手": 3, "走远了": 1, "晕在": 3, "昏在": 3, "滑下去": 2, "不吭声": 1.5, "就倒了": 3, "滚下去": 3, "滚下楼": 3, "一动不动": 3, "不说话了": 1.5, "烟味": 1.5, "翻墙": 3, "往里爬": 3, "往里钻": 3, "不敢出门": 1.5, "野蘑菇": 3, "又吐又拉": 3, "jiu ming": 5, "jiuming": 5, "jiu wo": 4, "迷了路": 2.5, "被压在": 3, "压住了": 2, "小偷": 2, "犯病了": 2, "毒蘑菇": 3, "吃了毒": 3, "蛇咬": 3, "被毒蛇": 4, "一口气没上来": 4, "气没上来": 3, "爆了": 1.5, "周围都不认识": 2.5, "一大片泡": 2, "口水直流": 1.5, "拧把手": 2.5, "拧门": 2.5, "找不着回去的路": 3, "找不到回家的路": 3, "回不了家": 3, "不认得路": 2.5,
         "出不去了": 2.5, "出不来了": 2.5, "被反锁": 2.5, "锁在里面": 3, "卡住出不来": 4, "掉进": 2, "掉到": 1,
         "掉下去": 3, "爬不上来": 3.5, "爬不出来": 3.5, "上不来了": 2,
@@ -295,7 +304,7 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(烧塑料|烧胶皮|烧橡胶|电线烧)[^ ]{0,3}(味|的味)": 2,
     r"(出去|出门|走了)[^ ]{0,6}(到现在|已经)?[^ ]{0,2}(几|两|三|四|五|六|七|八|好几|十几)个?多?(小时|钟头)": 2.5,
     r"^到现在[^ ]{0,2}(几|两|三|四|五|六|七|八|好几|十几)个?(小时|钟头)了?$": 1.5,
-    r"^(电话|手机)(也)?(打不通|关机了?|没人接)$": 1.5,
+    r"^([^ ]{1,3}的)?(我|打)?(打)?(电话|手机|座机|语音|视频|打过去)[^ ]{0,8}(打不通|关机了?|没人接|都不接|也不接)$": 1.5,
     r"(插线板|插排|插座|电线|插头|电器)[^ ]{0,3}泡在[^ ]{0,2}里": 3,
     r"(口|嘴)(里|角|边)?[^ ]{0,2}(白沫|吐沫)": 4,
     r"(在|到|走到)哪[^ ]{0,3}(都)?不知道": 3,
@@ -328,9 +337,11 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(陌生|不认识的)(人|男|女|男的|女的|男人|女人)[^ ]{0,6}(家里|屋里|门口|不走|进来|跟着|闯|敲门|敲我家|拧|砸|踹|撬)": 3,
     r"(在|进|赖在)(我)?(家|屋)(里)?不走": 2.5,
     r"抢了?(我|我的)|(推|踢|掐|踹)(倒)?了?我": 3,
-    r"不认识[^ ]{0,4}路|(不知道|不记得|记不得|想不起)[^ ]{0,3}(回家|家在哪|怎么回家|路)": 3,
+    r"知道[^ ]{0,4}(一个人住|一个人在家|独居|家里没人)": 2,  # a threat at the door
+    r"不认识[^ ]{0,4}路|(不知道|不记得|记不得|想不起)[^ ]{0,3}(回家|家在哪|家住哪|住哪|住在哪|怎么回家|路)": 3,
+    r"gas[a-z ]{0,12} (left|been) on": 3,  # round thirteen: "gas hob was left on unlit for hours"
     r"(误|错)(喝|吃|服)|(喝|吃|吞)了?[^ ]{0,3}(消毒水|消毒液|洗洁精|农药|老鼠药|漂白|汽油|敌敌畏|安眠药)": 4,
-    r"(疼|痛|晕|吐|喘|抖|麻)(得|的)(厉害|要命|要死|要炸|受不了|直不起|站不住|站不稳|不行|动不了)": 3,
+    r"(疼|痛|晕|吐|喘|抖|麻)(得|的)(厉害|要命|要死|要炸|受不了|直不起|站不住|站不稳|不行|动不了|拿不住|握不住)": 3,
     r"一直(吐|流血|抽|抖|咳血|昏睡)": 2,
     r"(门口|门外|窗外|屋外|楼道)有(人|个人|陌生人|人在)[^ ]{0,6}(拧|撬|砸|踹|推|翻|撞|踢|弄|捅|掰)": 3,
     r"不知道(这是|这儿是|这里是|现在|自己|我)?(在|到|走到|往)?(哪|什么地方)": 3,
@@ -436,6 +447,8 @@ NEUTRAL_PHRASES = (
     "今天不行了", "明天不行了", "后天不行了", "那天不行了", "这天不行了", "周末不行了", "上午不行了", "下午不行了",
     "晚上不行了", "时间不行了", "这个时间不行了", "那个时间不行了",
     "sos按钮", "sos键", "sos功能", "求救按钮", "求救键", "求救功能", "紧急按钮", "呼叫按钮", "一键呼叫",
+    # round thirteen: a silence that runs from yesterday up to now is of now
+    "since yesterday", "since last night", "从昨天到现在", "从昨晚到现在", "昨天到现在", "昨晚到现在",
 )
 
 # A clause holding one of these speaks of another time or of no danger: its cues do not count.
@@ -447,7 +460,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
              "last winter", "last summer", "last spring", "last autumn", "last fall",
              "years ago", "year ago", "months ago", "month ago", "weeks ago", "week ago", "days ago", "last year",
              "last month", "last week", "used to", "yesterday"),
-    "habitual": ("老是", "经常", "总是", "每次", "每天", "每周", "每年", "常常", "时不时",
+    "habitual": ("老是", "经常", "总是", "每次", "每天", "每周", "每年", "常常", "时不时", "动不动就",
                  # round eight: a saying, not an event ("我爸总说‘我快不行了’")
                  "总说", "老说", "天天说", "常说", "天天", "平时", "keeps saying", "always says", "every day",
                  "挂在嘴上", "挂嘴边", "总爱说", "老爱说",
@@ -457,14 +470,15 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
     "managed": ("支架", "搭桥", "做了手术", "做过手术", "恢复得", "恢复了", "一直在吃药", "控制得", "好几年", "好多年", "多年了", "几年了", "十几年", "几十年", "没再犯", "中风后", "中风以后", "轻度", "stable", "recovered", "医生讲", "脑梗后", "摔倒后", "摔倒以后", "摔了以后", "手术后", "出院", "康复",
                 "后遗症", "医生说", "腿脚不好", "腿脚不方便", "行动不便", "腿脚不灵", "有低血糖", "有心脏病", "有高血压", "有老毛病", "慢性", "老毛病"),
     "learning": ("teach", "learn", "worries about", "worried about", "afraid of", "请教", "演习", "演示", "学", "培训", "课", "讲座", "教", "演练", "知识", "报名", "志愿者", "会急救", "懂急救",
-                 "湿毛巾", "捂住口鼻", "捂口鼻", "提醒大家", "提醒一下", "想提醒"),
+                 "湿毛巾", "捂住口鼻", "捂口鼻", "提醒大家", "提醒一下", "想提醒",
+                 "first aid class", "first aid course", "class on", "course on", "workshop"),
     "information": ("挂哪个科", "该挂", "规则", "算不算", "冷敷", "热敷", "什么症状", "一般是", "抹牙膏", "到底是冲", "讲到", "那段", "那一段", "演到", "设备", "视频里", "抖音", "给装", "装吗", "行不行", "可不可以", "多久", "多长时间", "一般要", "哪个快", "要钱吗", "要不要钱", "收钱吗", "逃生", "免费", "收费", "多少钱", "报销", "怎么打", "号码", "电话是多少", "的事", "是怎么回事", "咨询", "是多少", "有吗", "区别", "有啥不同", "有什么不同", "哪个好", "什么意思",
-                    "有没有", "在哪里办", "能吃吗", "能不能吃", "怎么分辨", "怎么区分", "有没有毒",
+                    "有没有", "在哪里办", "在哪领", "哪里领", "怎么领", "去哪领", "能吃吗", "能不能吃", "怎么分辨", "怎么区分", "有没有毒",
                     "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的",
                     "how much", "how long", "how do i", "how to", "is it free", "free in", "free of", "cost", "price",
                     "what number", "phone number", "is there a way", "install", "alarms", "有用吗", "管用吗", "有没有用",
                     "会有人来吗", "交钱", "押金", "要不要钱", "automatically", "by mistake", "which number",
-                    "do i call", "宣传",
+                    "宣传",
                     # round eight: what the writer says they know already ("打120报警那些我都晓得")
                     "我都晓得", "我都知道", "这些我知道", "那些我知道", "都晓得", "都知道"),
     "hypothetical": ("万一", "如果", "要是", "假如", "的话", "提前", "比如", "例如", "譬如", "right way to",
@@ -472,7 +486,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                      "if he ever", "if she ever", "ever has", "ever had",
                      # round eleven: whenever a season comes, over the clauses after it ("天一冷就喘不上气 憋得脸发紫")
                      "天一冷", "天一热", "一变天", "一到冬天", "一到夏天", "每到", "每逢",
-                     "what happens if", "what if", "in case", "出了事我", "有事我就", "到时候", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "下个月", "下周", "下礼拜", "明年"),
+                     "what happens if", "what happens when", "when someone", "what if", "in case", "出了事我", "有事我就", "到时候", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "遇到危险", "遇到紧急", "遇到坏人", "有危险就", "出事就", "下个月", "下周", "下礼拜", "明年"),
     "feeling": ("气得", "伤心", "委屈", "心里不好受", "舍不得"),
     "exertion": ("累得", "爬楼", "跑得", "走得急", "干活干得"),
     "pet": ("小狗", "小猫", "狗狗", "猫咪", "我家狗", "我家猫", "宠物"),
@@ -490,6 +504,7 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"(时|的时候|以后|之后)(该)?怎么(办|做|逃|处理|应对)",  # what to do if: information
     r"(应该|应当|该)怎么|怎么(扶|救|处理|急救|拍背)",
     r"一(坐|上)(电梯|车|船|飞机)就",  # a habit of fear, not a symptom now
+    r"一?有?(一)?点(小)?(事|动静)儿?就",  # round thirteen: a habit of crying out ("我爸那人一点事就喊救命")
     r"怎么(才能|样才能|样)?(不|避免|防)",  # how to keep safe: information
     r"怎么(做|学)(心肺复苏|人工呼吸|急救|按压)",  # how to give first aid: learning
     r"怎么(才能|样)?[^ ]{0,4}(求救|求助|呼救|报警|叫救护车|叫120|打120|打110|按)",  # how to ask for help: information
@@ -523,10 +538,15 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  "休息一下就好", "休息下就好", "休息一会就好", "歇一下就好", "歇会就好", "歇会儿就好", "躺一会就好",
                  # round eleven
                  "没什么事了", "没什么大事", "没大事", "got it open", "got him out", "got her out", "got me out",
-                 "fine now", "all good now", "okay now", "ok now", "又在看", "又在玩",),
+                 "fine now", "all good now", "okay now", "ok now", "又在看", "又在玩",
+                 # round thirteen
+                 "nothing to worry about", "no need to worry", "no worries", "don t worry"),
     # Asking to learn or how to treat something: a question, not a call.
     "learning": ("第一时间应该", "应该用", "冲多久", "你们知道吗", "想学", "学学", "学一下", "学习", "培训", "讲座", "上课", "有哪些", "症状", "抹什么", "用什么药",
-                 "吃什么药", "了解一下", "想了解"),
+                 "吃什么药", "了解一下", "想了解",
+                 # round thirteen: a skill learnt, a notice or a class ("欢迎大家参加", "sign up")
+                 "学会了", "欢迎参加", "欢迎大家", "欢迎报名", "first aid class", "class on", "course on",
+                 "workshop", "sign up"),
     # A condition already seen to.
     "treated": ("治过", "治好", "看过医生", "医生看过", "医生说正常", "说是正常", "正常现象",
                 # someone watched over all the time: a condition, not an event
@@ -543,6 +563,14 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下"),
 }
 
+# "Not an emergency, the bracelet just keeps beeping", "人好好的 没摔也没晕": said outright, it settles the
+# message, and the learnt reader does not raise it to a doubt either (danger.py).
+SAID_SAFE = ("不是 emergency", "not an emergency", "no emergency", "not urgent", "nobody hurt",
+             "nobody is hurt", "nobody was hurt", "nobody got hurt", "no one hurt", "no one is hurt", "no one was hurt",
+             "no one got hurt", "没人受伤", "没有人受伤", "人都没事", "人没受伤", "我人好好的", "人好好的", "你们别紧张",
+             "不是急事", "不是紧急情况", "不算紧急",
+             "楼下没人", "没砸到人", "没砸着人", "没伤到人", "没伤着人")
+
 # When a message says one of the first words, the cues matching the second pattern do not count,
 # however strong: the message itself explains them.
 EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -551,14 +579,18 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("耳背", "耳朵背", "聋", "在看电视", "戴着耳机"),
      r"不醒|不答应|不应|没反应|没动静"),
     # A cry in play.
-    (("闹着玩", "玩具", "游戏", "吃鸡", "王者荣耀", "水枪", "过家家", "开玩笑", "躲猫猫", "捉迷藏", "又出来了"), r"救命|救我|快来人|快救|着火|出不来|出不去"),
+    (("闹着玩", "玩具", "游戏", "吃鸡", "王者荣耀", "水枪", "过家家", "开玩笑", "躲猫猫", "捉迷藏", "又出来了",
+      # round thirteen: a cry told with a laugh ("哈哈 孙子考砸了 喊我救命")
+      "哈哈", "呵呵", "嘿嘿", "笑死", "lol", "haha"), r"救命|救我|快来人|快救|着火|出不来|出不去|help|sos"),
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.
     (("拔了插头", "拔掉插头", "插头拔了", "关了电闸", "拉了电闸", "断了电", "电闸关了", "断电了"),
      r"插座|插头|电箱|电闸|电线|漏电|插线板|插排|电器"),
     # A cry for help with the app or the garden, not for a person ("help 怎么兑换", "救救我的花").
-    (("小程序", "兑换", "时间币", "积分", "公众号", "的花", "花枯", "枯了", "这个题", "这道题", "题太难", "作业"),
+    (("小程序", "兑换", "时间币", "积分", "公众号", "的花", "花枯", "枯了", "这个题", "这道题", "题太难", "作业",
+      # round thirteen: the app's own login ("help 怎么改登录密码"); not a bank's password, which a scam asks for
+      "登录", "登陆", "改密码", "忘了密码", "密码忘了", "账号", "头像", "改名"),
      r"help|sos|救救|救命|救我|帮帮我"),
     # Round seven: English help asked for a task ("help me with groceries", "help me change my font").
     (("help me with", "help him with", "help her with", "help us with", "help with", "help me set", "set up",
@@ -578,6 +610,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("没电", "电池", "误报", "乱响", "坏了"), r"_"),
     # Round nine: a scare that turned out to be nothing, said so ("虚惊一场", "其实没事"), or a doctor's word.
     (("虚惊一场", "其实没事", "其实冇事", "其实没什么事", "医生说没事", "医生讲没事", "医生都说没事"), r"."),
+    # Round thirteen: a rumour asked about ("微信群里传说…有人拿刀…到底有没有这回事啊").
+    (("传说", "谣言", "辟谣", "有没有这回事", "是真的吗"), r"."),
     # Round eight: grief for a death told ("画眉鸟死了 心里难受"): the sorrow is the loss, not a symptom.
     (("死了", "去世", "过世", "走了"), r"^(心里|好|很)?难受$"),
     # A stove that will not light has run out of gas, not a person of breath.
@@ -585,13 +619,13 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # Round eleven: a screen that does not answer a tap ("怎么注册啊 我点了好几下没反应"); not 按了,
     # which is also a doorbell.
     (("点了", "点击", "按钮", "屏幕", "页面", "链接", "注册", "小程序", "菜单", "网页", "公众号"),
-     r"没反应|没有反应|没动静|不动"),
+     r"没反应|没有反应|反应都没有|反应也没有|没动静|不动"),
     # Round eleven: a chest "blocked" with anger ("电费三百多 气得我头疼 心口都堵得慌") is a feeling.
     (("气得", "气死我", "窝火", "火大"), r"^(心口|胸口)[^ ]{0,2}堵$|堵得慌"),
     # Round eleven: a smell of paint from a new stove, a joint tested with soapy water.
     (("油漆味", "漆味", "塑料味", "没冒泡", "不冒泡"), r"味|漏"),
     # Round eleven: tired out, said with a laugh ("跑了一上午 累死了 腰都快断了 哈哈").
-    (("累", "哈哈"), r"快断|散架"),
+    (("累", "哈哈", "搬家", "搬了", "干了一天", "爬山"), r"快断|要断|散架"),
     # Round eleven: the help button pressed by mistake, and what it costs ("误按了会不会扣时间币 我手抖").
     (("误按", "按错", "会不会扣", "扣时间币"), r"抖|按"),
     # Round eleven: a stroke check that passed, and a night without sleep ("她说话利索 两只手都能举起来
@@ -599,7 +633,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("说话利索", "都能举起来", "脸也不歪", "脸不歪", "嘴不歪", "嘴也不歪"), r"晕|中风|歪"),
     (("没睡好", "没睡着", "熬夜", "失眠"), r"^(头|有点|有些)?晕"),
     # Round eleven: a cry sent by someone else with the phone, or by mistake ("刚才那条救命是我孙子拿我手机乱打的").
-    (("乱打的", "乱按的", "乱发的", "发错了", "拿我手机", "不是 emergency", "not an emergency"), r"."),
+    (("乱打的", "乱按的", "乱发的", "发错了", "拿我手机"), r"."),
+    # Round thirteen: the writer says outright that nobody is in danger; nor does the learnt reader raise it.
+    (SAID_SAFE, r"."),
     # Round eleven: new shoes that rub ("疼死我了 这双新鞋磨脚 脚后跟磨了个泡").
     (("磨脚", "新鞋", "磨了个泡", "磨出泡", "磨出了泡", "挤脚"), r"疼|痛|泡"),
     # Round eleven: a tremor of a named disease, the reason for a visit, not a new sign.
@@ -617,8 +653,11 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # A heart that races or breath that runs short from joy, laughter or exertion, not illness.
     (("激动", "高兴", "开心", "兴奋", "笑得", "太逗", "好笑", "小品", "相声", "看球"),
      r"心跳|扑通|砰砰|怦怦|突突|心慌|喘"),
-    (("爬了", "爬楼", "跑步", "跑了", "跑完", "爬完", "跳完", "走完", "运动完", "锻炼完", "跳了", "广场舞", "干活", "爬山", "歇会儿就好", "歇一会就好", "歇歇就好"),
-     r"喘|心跳|心慌|出汗|汗"),
+    (("爬了", "爬楼", "跑步", "跑了", "跑完", "爬完", "跳完", "走完", "运动完", "锻炼完", "跳了", "广场舞", "干活", "爬山", "歇会儿就好", "歇一会就好", "歇歇就好",
+      "climbing", "after walking", "after exercise", "after a walk", "rested",
+      # round thirteen: a hot meal enjoyed ("吃火锅吃得满头大汗 太爽了")
+      "火锅", "吃辣", "太爽", "好爽", "过瘾"),
+     r"喘|心跳|心慌|出汗|汗|breath|腿软|脚软|软了"),
     # A newcomer asking the way, not someone lost.
     (("新搬来", "刚搬来", "带我去", "带路", "怎么走"), r"不认|路|不知道"),
     # A cry for hands for a chore ("快来人帮我搬个柜子"), not for a person in trouble.
@@ -627,6 +666,7 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("帮我搬", "搬个", "帮我修", "帮我换", "灯泡", "帮我扛", "帮我拿", "帮我抬", "抬一下", "搬一下",
       "饭好了", "饭做好", "开饭", "吃饭了", "汤好了", "菜好了", "打牌", "三缺一", "打麻将", "斗地主",
       "帮我看看", "看看这个", "怎么用", "怎么弄", "看热闹", "拍照", "好看", "扛上", "搬上", "抬上", "拎上楼",
+      "包饺子", "包粽子", "都来帮忙", "人手不够",
       # good news and bargains
       "会走路", "会叫人", "会说话了", "学会", "打折", "特价", "优惠", "便宜", "抢购",
       # round eleven: a bill to pay before the power is cut ("urgent!! 有人能帮我今天缴电费吗")
@@ -634,8 +674,10 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
      r"^(快点?来人|来人|快来|快点来|帮帮我|赶紧来|赶快来|马上来|urgent)"),
     # Cold or spicy food explains a numb mouth ("孩子吃了冰淇淋 嘴麻"); sitting long, a numb leg.
     (("冰淇淋", "雪糕", "冰棍", "辣椒", "花椒", "麻椒", "麻辣", "火锅", "太辣", "跳跳糖", "薄荷", "芥末",
-      "坐久了", "蹲久了", "压麻了"),
-     r"麻"),
+      "坐久了", "蹲久了", "压麻了", "辣得", "吃辣"),
+     r"麻|烧起来|没知觉|冒火"),
+    # Round thirteen: smoke from a harmless source, however it drifts in ("楼下烧烤的烟飘进来 呛死人").
+    (("烧烤", "抽烟", "吸烟", "烧纸", "熏肉", "熏腊肉", "炒辣椒", "放鞭炮", "烟花"), r"^(烟|油烟|呛)"),
     # The writer has already turned the flame down: a hot pan, not a fire.
     (("关小火", "关了火", "关火了", "把火关了", "火关了", "关掉火"), r"烟|冒|焦|糊"),
     # Good news said with alarm words ("不得了了 我孙子考上大学了").
@@ -767,7 +809,8 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "door_trade": ("燃气公司", "煤气公司", "天然气公司", "物业", "社区", "居委会", "街道", "自来水", "供电", "电力",
                    "派出所", "民警", "修水管", "修煤气", "查燃气", "查煤气", "查水表", "抄表", "维修", "工作人员"),
     "stranger": ("陌生人", "不认识的人", "生人", "陌生男", "陌生女", "陌生男的", "两个男的", "几个男的", "一个男的"),
-    "knocking": ("敲门", "敲我", "拍门", "拍我", "砸门", "推门", "堵在门口", "守在门口", "不肯走", "赖着不走"),
+    "knocking": ("敲门", "敲我", "拍门", "拍我", "砸门", "推门", "堵在门口", "守在门口", "不肯走", "赖着不走", "按门铃"),
+    "on_and_on": ("一直", "不停", "不停地", "使劲", "拼命", "一个劲"),
     "side": ("左边", "右边", "半边", "一边", "一侧", "左半边", "右半边", "左侧", "右侧"),
     "numb": ("麻", "木", "没知觉", "没感觉", "不听使唤"),
     "mouth_corner": ("嘴角", "嘴边"),
@@ -857,6 +900,7 @@ KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
     # round seven: a caller at the door
     (("door_claim", "door_trade"), 6, 0.5),
     (("stranger", "knocking"), 8, 2),
+    (("on_and_on", "knocking"), 3, 1),  # round thirteen: a caller who will not stop, with a claim or a threat
     # round seven: one side of the face numb, drink running from the corner of the mouth
     (("side", "face", "numb"), 6, 3),
     (("mouth_corner", "leaks_out"), 3, 2.5),
@@ -938,11 +982,13 @@ SIMILE_PATTERNS = (
 # clause is searched for a body part ("手机" holds 手).
 NON_PERSONS = ("手机", "电脑", "笔记本", "平板", "电视", "收音机", "遥控器", "打印机", "屏幕", "冰箱", "空调",
                "洗衣机", "电风扇", "风扇", "锅", "杯子", "碗", "盘子", "花瓶", "车子", "手表", "闹钟", "充电宝",
-               "路由器", "机器", "鱼缸", "花盆", "狗狗", "小狗", "猫咪", "小猫", "鹦鹉", "鸟", "眼镜")
-NON_PERSON_STATES = ("没反应", "没有反应", "不动了", "动不了", "不动", "摔了", "摔坏", "摔碎", "摔裂", "坏了",
+               "路由器", "机器", "鱼缸", "花盆", "狗狗", "小狗", "猫咪", "小猫", "鹦鹉", "鸟", "眼镜",
+               "灯泡", "灯管", "保险丝")
+NON_PERSON_STATES = ("没反应", "没有反应", "反应都没有", "反应也没有", "掉下去", "掉下来", "烧了", "烧坏",
+                     "不动了", "动不了", "不动", "摔了", "摔坏", "摔碎", "摔裂", "坏了",
                      "死机", "没电", "黑屏", "卡住", "卡死", "烫得", "好烫", "很烫", "不亮", "没声", "不响",
                      "不行了", "不行", "不好使", "没用了", "断了", "腿断了",
-                     "一样烫")  # not 冒烟 or 着了: an appliance alight is a fire
+                     "一样烫", "找不着", "找不到")  # not 冒烟 or 着了: an appliance alight is a fire
 
 # A cue said with one of these before it ("嘴有点歪", "有点头晕") is mild: it weighs half, never
 # less than a doubt, so that alone it still asks and a context elsewhere in the message can drop it.
@@ -962,7 +1008,7 @@ RESOLVED_PATTERNS = (
     r"(缓过来|止住|不疼|不痛|退烧|烧退|好多|消肿)了",
     r"(已经|早就)(在医院|到医院|看过|送医|挂上水)|在医院了|挂了水",
     r"(休息|歇|躺|坐)[^ ]{0,4}(后|以后|之后)就?好了",  # round seven: "休息后好了"
-    r"(今天|现在|早上)(他|她|我)?(好好?的|没事了|正常了)",  # "…拍出来了 吓死我了 今天他好好的"
+    r"(今天|现在|早上)(他|她|我)?(好好?的|好了|没事了|正常了)",  # "…拍出来了 吓死我了 今天他好好的"
     r"(拍|吐|咳|抠)出来了",                             # what choked on is out
     r"(已经|都)出院了", r"就没(什么)?(大)?事了",
     r"就下去了|咽下去了", r"(带|送|领|接)(他|她)?回(来|家)了",
@@ -988,12 +1034,14 @@ HAZARD_CUES = r"火|烟|煤气|燃气|天然气|液化气|电|爆|炸|漏|淹|�
 # 散了"): the cues of the hazard go; a person's do not ("…我爸头晕站不起来 我已经关了阀门开了窗").
 MADE_SAFE = (r"(味道?|烟|烟雾)[^ ]{0,2}(散了|散掉了|散干净了|没了)|(闻不到|不冒烟|不漏)了",
              r"(关好|关掉|关了)[^ ]{0,2}(总阀|阀门|火|电闸)|(总阀|阀门|电闸)[^ ]{0,2}(关好|关掉|关了)",
-             r"火[^ ]{0,2}(灭了|扑灭了)", r"(关好|关掉|关了|关严)[^ ]{0,3}(开窗|通风)|开窗通风了")
+             r"火[^ ]{0,2}(灭了|扑灭了)", r"(把闸|电闸)[^ ]{0,2}(拉了|拉下来了|关了)|拉了闸",
+             r"(关好|关掉|关了|关严)[^ ]{0,3}(开窗|通风)|开窗通风了")
 MADE_SAFE_CUES = r"火|烟|煤气|燃气|天然气|液化气|味|漏|电"
 # An ordinary cause named for a symptom in its clause — heat, sun, a stuffy or cold day
 # ("太阳晒得头晕", "这天闷得喘不过气"): weak cues there go, strong ones are demoted.
 # Not 闷得 or 冷得 alone: "胸口闷得慌" is the chest, "浑身冷得发抖" a fever.
-ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天热", "天气热", "天太闷", "天闷", "天气闷", "这天")
+ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天热", "天气热", "天太闷", "天闷", "天气闷", "这天",
+                   "辣得", "吃辣")
 # A cry explained by a difficulty in the message ("救命 广场舞的歌又换了 我学不会"): demoted, since a
 # writer in trouble may also say what is hard.
 # A visit asked for a condition is demoted, unless the writer asks for it at once or for a hospital
@@ -1001,7 +1049,10 @@ ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天�
 # Round nine: words of haste that make a request a call for help, so that weak cues still count beside it.
 # Round eleven: what is asked is the rescue itself, or the writer is too far to give it ("他在卫生间里
 # 出不来 … 我在外地 能派人去开门吗"): the request is a call for help, as if said in haste.
-RESCUE_ASKED = ("去开门", "来开门", "开一下门", "把门打开", "撬门", "破门", "扶起来", "我在外地", "人在外地",
+# Round thirteen: a look-in asked for (clean-up has made 看看 one 看), in Chinese and English.
+RESCUE_ASKED = ("去她家看", "去他家看", "去家里看", "上门看她", "上门看他", "派人去看", "派人上门", "去敲门", "去敲敲门",
+                "check on her", "check on him",
+                "knock on his door", "knock on her door", "go round", "go over to", "去开门", "来开门", "开一下门", "把门打开", "撬门", "破门", "扶起来", "我在外地", "人在外地",
                 "不在身边", "赶不回去", "赶不过去")
 HASTE = ("马上", "赶紧", "赶快", "立刻", "快点来", "快来", "快派", "120", "救护车", "急诊") + RESCUE_ASKED
 URGENT = ("快", "马上", "赶紧", "赶快", "立刻", "急诊", "去医院", "送医院", "120", "救护车") + RESCUE_ASKED
@@ -1012,5 +1063,6 @@ VISIT_UNDER_WAY = ("的志愿者", "签到已经", "已经签到", "签到了", 
 SUDDEN_NEWS = ("突然", "忽然", "一下子", "刚才", "刚刚")
 NEWS_AFTER_REQUEST = SUDDEN_NEWS + ("另外", "还有个事", "还有件事", "对了", "顺便说", "依家", "而家",
                                    "先唔讲", "先不说", "先不讲")
-DIFFICULTIES = ("学不会", "太难", "好难", "记不住", "搞不懂", "看不懂", "弄不懂", "不会弄", "弄不好", "背不下来")
+DIFFICULTIES = ("学不会", "太难", "好难", "记不住", "搞不懂", "看不懂", "弄不懂", "不会弄", "弄不好", "背不下来", "不会用",
+                "figure out", "work out how", "know how to")
 DIFFICULTY_CRIES = r"^(救命|救救我|救我|help|sos|快救)"

@@ -1,7 +1,8 @@
 """The learnt second reader of danger: it has the last word on what the tables read.
 
 nlu/danger_model.py scores a message with the weights that `python -m nlu.train_danger_model` learnt
-from the project's labelled sets; these stories hold it to what docs/nlu.md ("Twelfth round") says.
+from the project's labelled sets; these stories hold it to what docs/nlu.md ("Twelfth round",
+"Thirteenth round") says.
 """
 
 import pytest
@@ -45,6 +46,22 @@ def test_a_danger_in_words_the_tables_do_not_know_is_asked_about(text):
 ])
 def test_the_learnt_reader_leaves_these_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "我妈一有点事就喊救命 刚又喊了 过去一看是眼镜找不到了",  # the message explains its own cry
+    "help me set up 微信 please",                           # help with a task
+    "Not an emergency, my watch keeps buzzing for no reason. Is something wrong with it?",  # said outright
+])
+def test_the_learnt_reader_does_not_raise_what_the_message_itself_settles(text):
+    assert danger.read(text, learnt=False).level == nlu.NONE
+    assert nlu.danger_of(text).level == nlu.NONE
+
+
+def test_a_danger_said_plainly_and_then_said_to_be_over_is_the_models_to_weigh():
+    text = "哮喘犯了 喷了两下药 现在好了 下午想去社区医院看看"
+    assert danger.read(text, learnt=False).level == nlu.DOUBT
+    assert nlu.danger_of(text).cues[-1] == OVERRULED
 
 
 @pytest.mark.parametrize(("text", "level"), [
