@@ -51,8 +51,10 @@ _PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})(?!{alternation(lexicon.PE
 # In a rambling message the period that goes with a day ("明天上午") is the one meant, not "晚上黑乎乎的".
 _DATED_PERIOD = re.compile(rf"(?<=[天日号一二三四五六末])(?:{_PERIOD})")
 
-# "一点" is far more often "a little" (买一点菜) than one o'clock.
+# "一点" is far more often "a little" (买一点菜) than one o'clock, unless a day comes right before it and
+# the clause ends after it ("大后天一点 麻烦了"; not "今天一点都不想动").
 _A_LITTLE = "一"
+_DAY_ENDS = "天日号末一二三四五六"
 
 
 def find_times(text: str) -> list[Found]:
@@ -87,6 +89,11 @@ def shift_to_period(hour: int, period: str | None) -> int:
     return hour
 
 
+def _one_oclock_of_a_day(match: re.Match) -> bool:
+    text, start, end = match.string, match.start(), match.end()
+    return start > 0 and text[start - 1] in _DAY_ENDS and (end == len(text) or text[end] == " ")
+
+
 def _digital(match: re.Match) -> str | None:
     period, hours, minutes = match.groups()
     # "14:30" and "09:30" are written on a 24-hour clock.
@@ -95,7 +102,7 @@ def _digital(match: re.Match) -> str | None:
 
 def _spoken(match: re.Match) -> str | None:
     period, hour_text, minute_word, minute_text, tail = match.groups()
-    if hour_text == _A_LITTLE and not (period or minute_word or minute_text or tail):
+    if hour_text == _A_LITTLE and not (period or minute_word or minute_text or tail or _one_oclock_of_a_day(match)):
         return None
     hour = to_int(hour_text)
     if hour is None:

@@ -68,3 +68,16 @@ def test_answers_in_spoken_forms(text, intent):
 ])
 def test_requests_in_spoken_forms(text, intent, slots):
     assert parsed(text) == (intent, slots)
+
+
+# Round thirteen: a voice slip of 理发, a measure word inside a service (送个饭), whether a booking is
+# settled, and one o'clock right after a day ("明天一点"), which is not "a little" ("今天一点都不想动").
+@pytest.mark.parametrize("text, expected", [
+    ("礼发 明天上午", ("post_request", {"service": "haircut", "date": "2026-12-05", "time": "09:00"})),
+    ("想找人送个饭 后天中午", ("post_request", {"service": "meal", "date": "2026-12-06", "time": "12:00"})),
+    ("我约的陪诊 有人接了没", ("my_orders", {})),
+    ("明天一点 陪我去医院", ("post_request", {"service": "medical_escort", "date": "2026-12-05", "time": "13:00"})),
+    ("今天一点都不想动 想找人陪我聊聊天", ("post_request", {"service": "companionship", "date": "2026-12-04"})),
+])
+def test_round_thirteen_spoken_forms(text, expected):
+    assert parsed(text) == expected
