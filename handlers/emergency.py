@@ -60,6 +60,9 @@ NOTHING_ASKED = ("unknown", "affirm", "deny")
 # "没有力气" are not a no, and settling on them would leave someone unwell with no alert.
 SAFE_HEADS = r"不是的?|没有|没|不用了?|不需要|我?没事了?|没有?危险|不危险|我很好|好多了|还好"
 SAFE_ANSWER = re.compile(rf"^({SAFE_HEADS})({SAFE_HEADS}|放心|没关系|谢谢[你您]?(们|啦|了)?)*$")
+# ... or say it as a word of its own and then tell what happened, with no danger in the telling
+# ("没事，她刚回电话了 在菜市场"); "没事 就是头有点晕" tells of danger, so the question stays open.
+SAFE_HEAD_AND_STORY = re.compile(rf"^\s*(?:{SAFE_HEADS})[\s,，。.!！~～、]+(?P<story>\S.*)$", re.DOTALL)
 PURPOSE = Purpose("sos")
 NOT_ON_FILE = "未登记"
 
@@ -189,6 +192,10 @@ def _in_danger(text: str, now: datetime) -> bool | None:
     if said in DOUBT_ANSWERS:
         return DOUBT_ANSWERS[said]
     if SAFE_ANSWER.match(said):
+        return False
+    story = SAFE_HEAD_AND_STORY.match(text)
+    # read by the tables alone, as every answer to the bot is: the learnt reader has not met answers
+    if story and nlu.danger_of(story["story"], learnt=False).level == nlu.NONE:
         return False
     if nlu.parse(text, now=now, expecting="yes_no").intent == "affirm" or nlu.danger_of(text).level != nlu.NONE:
         return True

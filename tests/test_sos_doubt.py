@@ -133,12 +133,25 @@ async def test_near_misses_get_their_ordinary_answer(grandma, runtime):
     assert await sos_alerts(runtime) == []
 
 
-@pytest.mark.parametrize("unwell", ["不是很舒服", "没有好转", "我没有力气", "不是很好"])
+@pytest.mark.parametrize("answer", ["没事，她刚回电话了 在菜市场", "不是的 我就是问问 手环是不是没电了"])
+async def test_a_no_said_first_and_then_what_happened_settles_the_question(grandma, runtime, answer):
+    await grandma.says("我妈电话打了一上午都没人接 她心脏不好 能不能派人去她家看一下")
+    at = await asked_at(runtime, "o_grandma_wang")
+    assert "没事就好" in await grandma.says(answer)
+    assert not await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(),
+                                          now=at + SILENCE)
+    assert await sos_alerts(runtime) == []
+
+
+@pytest.mark.parametrize("unwell", ["不是很舒服", "没有好转", "我没有力气", "不是很好", "没事 就是头有点晕",
+                                    "没有 我站不起来"])
 async def test_feeling_unwell_is_not_a_no_and_silence_still_raises_the_alert(grandma, runtime, unwell):
     await grandma.says("我摔了一跤")
     at = await asked_at(runtime, "o_grandma_wang")
     assert "没事就好" not in await grandma.says(unwell)
-    assert await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(), now=at + SILENCE)
+    if not await sos_alerts(runtime):  # "没有 我站不起来" tells of danger itself and raises the alert at once
+        assert await emergency.on_silence(handler_context(runtime), "o_grandma_wang", at.isoformat(),
+                                          now=at + SILENCE)
     assert len(await sos_alerts(runtime)) == 1
 
 
