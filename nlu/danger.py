@@ -71,7 +71,6 @@ _NEGATED = re.compile(words.NEGATED_BEFORE)
 _NEWS = _alternation(words.NEWS_AFTER_REQUEST)
 _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
-_THANKS = _alternation(words.CLAUSE_DEFUSERS["thanks"])
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 # A request told as a habit or as past ("平时都是志愿者帮我取药") asks for nothing now.

@@ -48,13 +48,13 @@ _SPOKEN_CLOCK = re.compile(
 )
 # "一个上午" is a length of time, not a time of day.
 _PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})(?!{alternation(lexicon.PERIOD_DESCRIBES_BEFORE)})")
+_DAY_ENDS = "天日号末一二三四五六"  # the last character of a day: 明天, 15号, 周末, 周三
 # In a rambling message the period that goes with a day ("明天上午") is the one meant, not "晚上黑乎乎的".
-_DATED_PERIOD = re.compile(rf"(?<=[天日号一二三四五六末])(?:{_PERIOD})")
+_DATED_PERIOD = re.compile(rf"(?<=[{_DAY_ENDS}])(?:{_PERIOD})")
 
 # "一点" is far more often "a little" (买一点菜) than one o'clock, unless a day comes right before it and
 # the clause ends after it ("大后天一点 麻烦了"; not "今天一点都不想动").
 _A_LITTLE = "一"
-_DAY_ENDS = "天日号末一二三四五六"
 
 
 def find_times(text: str) -> list[Found]:
