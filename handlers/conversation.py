@@ -19,7 +19,7 @@ from typing import Awaitable, Callable
 import nlu
 from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
-from handlers.conversation_words import (CANCEL_WORDS, NONE_WORDS, UNSURE_WORDS, WRONG_WORDS, YES_NO_WORDS, slot_named,
+from handlers.conversation_words import (CANCEL_WORDS, NONE_WORDS, UNSURE_WORDS, WRONG_WORDS, slot_named,
                                          small_talk)
 from handlers.flow import Flow, Slot
 from handlers.turn import Turn
@@ -507,11 +507,13 @@ class Conversation:
         """A bare "没有" to an optional question is "nothing"; "不知道" takes the slot's guess, if it has one; a yes,
         no or "没有" is never a free-text answer."""
         words = plain(said)
-        if slot.may_be_none and words in NONE_WORDS:
+        as_read = "".join(nlu.words(said))  # in its written form: Gan "冇得" is "没有"
+        if slot.may_be_none and (words in NONE_WORDS or as_read in NONE_WORDS):
             return {**values, slot.name: ""}
         if slot.when_unsure is not None and words in UNSURE_WORDS:
             return {**values, slot.name: slot.when_unsure}
-        if slot.expecting == "text" and words in NONE_WORDS | YES_NO_WORDS:
+        # a yes or a no in any of its forms ("要得", "不消了") is never a name, a place or a note
+        if slot.expecting == "text" and (words in NONE_WORDS or as_read in NONE_WORDS or nlu.answer_word(said)):
             return {**values, slot.name: None}
         return values
 

@@ -33,6 +33,9 @@ def is_volunteer(slots: dict) -> bool:
 
 
 # A mobile number anywhere in an answer: then it is a phone, not a name or an address.
+# A request said in words reads at least this sure; a place named after a hospital or a shop ("人民医院宿舍")
+# reads as a request by its service word alone, less sure.
+ASKED_IN_WORDS = 0.9
 MOBILE_INSIDE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 
 
@@ -95,7 +98,15 @@ async def a_community(community: str, turn: Turn) -> str | None:
     ctx = turn.ctx
     community = community.strip()
     named = 2 <= len(community) <= 30 and sum(not ch.isdigit() for ch in community) >= 2
-    return None if named and not MOBILE_INSIDE.search(community) else ctx.text("register_bad_community")
+    if not named or MOBILE_INSIDE.search(community):
+        return ctx.text("register_bad_community")
+    return ctx.text("register_place_not_request", example="青山湖社区") if _asks_for_help(community, turn) else None
+
+
+def _asks_for_help(said: str, turn: Turn) -> bool:
+    """"礼拜天下午 想找人来屋里搞下卫生" said where a place was asked: a request, not where one lives."""
+    meaning = nlu.parse(said, now=turn.ctx.local(turn.incoming.received_at))
+    return meaning.intent == "post_request" and meaning.confidence >= ASKED_IN_WORDS
 
 
 async def a_birth_year(year: int, turn: Turn) -> str | None:
@@ -124,7 +135,9 @@ async def an_address(value: str | dict, turn: Turn) -> str | None:
     text = address_text(value)
     if MOBILE_INSIDE.search(text):
         return ctx.text("register_address_not_phone")
-    return None if 4 <= len(text) <= 200 and not text.isdigit() else ctx.text("register_bad_address")
+    if not 4 <= len(text) <= 200 or text.isdigit():
+        return ctx.text("register_bad_address")
+    return ctx.text("register_place_not_request", example="青山湖社区5栋2单元301") if _asks_for_help(text, turn) else None
 
 
 async def keep_home_point(member: members.Member, address: str | dict | None, by: members.Actor, turn: Turn) -> None:

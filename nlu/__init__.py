@@ -31,6 +31,8 @@ bot just asked. EXPECTING lists the values; each fills these slots:
                                a bare "82" (a year or an age?) is not read
     "text"      text (str)     the cleaned message, as a free-text note
 
+`answer_word(text)` is "affirm" or "deny" when the whole message is one yes or no word ("要得", "不消了").
+
 When the message is just such an answer the intent is "unknown" and the
 confidence >= 0.8; a message with a clear intent of its own ("我要查余额")
 keeps that intent (answer slots are added); nothing readable leaves the
@@ -40,13 +42,13 @@ ordinary parse unchanged.
 from .amounts import MAX_AMOUNT_MIN, NOT_ACCEPTED, find_amounts
 from .danger import ALARM, DOUBT, NONE, Danger
 from .danger import read as danger_of
-from .expecting import EXPECTING
+from .expecting import EXPECTING, answer_word
 from .numbers import NUMBER, to_int
 from .parser import parse, services_mentioned, warm_up, words
 from .result import Parse
 from .schema import INTENTS, SERVICE_CODES
 
-__all__ = ["ALARM", "DOUBT", "Danger", "EXPECTING", "NONE", "danger_of", "INTENTS", "Parse", "SERVICE_CODES", "parse",
+__all__ = ["ALARM", "DOUBT", "Danger", "EXPECTING", "NONE", "answer_word", "danger_of", "INTENTS", "Parse", "SERVICE_CODES", "parse",
            "services_mentioned", "warm_up", "words",
            # For commands read by their own grammar (staff desk, away days): amounts and numerals as the parser reads them.
            "MAX_AMOUNT_MIN", "NOT_ACCEPTED", "NUMBER", "find_amounts", "to_int"]

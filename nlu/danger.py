@@ -46,6 +46,7 @@ _WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
 _FRAME = _alternation(words.FRAMES)
 _SCREEN = _alternation(words.SCREEN_ACTIVITIES)
 _DRILL = _alternation(words.DRILLS)
+_VIDEO_CALL = re.compile(words.VIDEO_CALL)
 _STAGED = re.compile(words.STAGED_CUES)
 _ANY = re.compile("")  # a frame that silences every cue
 _FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
@@ -129,6 +130,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     # "梦见家里着火了 吓醒了": every cue silenced (a dream, a screen) or the staged ones (a drill),
     # until a clause comes back
     in_a_frame: re.Pattern | None = None
+    told_in_a_frame = False  # a cue the frame silenced: the message has said where its danger lives
     previous = None      # the clause before, for a symptom told across two clauses
     clauses = _clauses(text)
     # The clause before can own this one: "…看抗日剧 | 里面喊救命" is the drama's, "我爸总说 | 我快不行了" a saying.
@@ -148,13 +150,16 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             in_the_past = far_away = False
         if _FRAME_RELEASE.match(clause):
             in_a_frame = None
-        if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
+        framed = _FRAME.search(clause) and not _VIDEO_CALL.search(clause)
+        if framed or _DRILL.search(clause) or _SCREEN.search(clause):
             # a drama watched on another day is told afterwards, a frame ("昨晚看电视剧 | 里面的老太太…")
-            told_afterwards = _FRAME.search(clause) or (_SCREEN.search(clause) and _PAST.search(clause))
+            told_afterwards = framed or (_SCREEN.search(clause) and _PAST.search(clause))
             in_a_frame = _ANY if told_afterwards else _STAGED if _DRILL.search(clause) else in_a_frame
+            told_in_a_frame = told_in_a_frame or bool(told_afterwards and _cues(clause))
             previous = None
             continue
         if in_a_frame is _ANY:
+            told_in_a_frame = told_in_a_frame or bool(_cues(clause))
             previous = None
             continue
         if _PAST.search(clause):
@@ -211,8 +216,10 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     if not learnt:
         return tables
     # What the message settles itself is not the learnt reader's to raise: a cue it explains, a harm to an
-    # object ("屋里灯泡烧了"), "not an emergency" or "现在好了".
-    settled = explained_away or _SAID_SAFE_OR_OVER.search(text) or _NON_PERSON.search(as_written)
+    # object ("屋里灯泡烧了"), a danger told in a story or a dream ("小说里写的老太太摔倒了爬不起来"),
+    # "not an emergency" or "现在好了".
+    settled = (explained_away or told_in_a_frame or _SAID_SAFE_OR_OVER.search(text)
+               or _NON_PERSON.search(as_written))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly and not resolved, may_raise=not settled)
 

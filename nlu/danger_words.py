@@ -25,10 +25,13 @@ DEMOTED = 2.0
 # it doubts that much is only asked about, and dropped below MODEL_DROPS_ALARMS_BELOW. Chosen on ten
 # sets the model had not learnt from and two written for this round (docs/nlu.md, "Twelfth round"):
 # 9 of 440 emergencies missed and 23 of 440 near misses read as danger, where with the tables' word
-# final (round eleven) 15 were missed and 36 read as danger.
+# final (round eleven) 15 were missed and 36 read as danger. Round fourteen: on messages of 6 to 8 units
+# its raises were 6 false to 1 true (read by group 5-fold, each file by a model that had not learnt it:
+# "我到了 刚进门", "钥匙在门口鞋柜里", "鸡蛋打折 快去抢"), and the one true, "有人进我家了", is the
+# tables' now; it raises from 9.
 MODEL_RAISES_AT = 0.7
 MODEL_MIN_UNITS = 3
-MODEL_RAISES_FROM_UNITS = 6
+MODEL_RAISES_FROM_UNITS = 9
 MODEL_KEEPS_ABOVE = 0.3
 MODEL_DROPS_ALARMS_BELOW = 0.2
 # A danger is said plainly where a clause is a cue and at most this many characters more ("我摔了一跤"):
@@ -53,29 +56,31 @@ DANGER_VARIANTS = {
     "煤汽": "煤气", "燃汽": "燃气", "报井": "报警", "抱警": "报警", "幺二零": "120", "一二零": "120",
     "幺幺零": "110", "一一零": "110", "幺幺九": "119", "一一九": "119", "着活": "着火", "失活": "失火",
     "喘不上起": "喘不上气", "喘不过起": "喘不过气", "没起了": "没气了", "中疯": "中风",
-    "没气儿": "没气", "冇": "没", "唔系": "不是", "唔": "不",
+    "没气儿": "没气", "唔": "不",
     # Cantonese phrases whose words differ, not only their negation
     "起唔到": "起不来", "起唔嚟": "起不来", "咗": "了",
     "郁唔到": "动不了", "郁唔了": "动不了", "唔郁": "不动", "跌亲": "摔伤", "火烛": "着火", "返屋企": "回家", "唔识": "不知道",
     "舅命": "救命", "纠命": "救命", "不晓得": "不知道", "晓不得": "不知道",
     # a security door is a door, not prevention talk ("防盗" reads as prevention)
     "防盗门": "大门", "防盗窗": "窗户", "噎到": "噎着", "打幺二零": "打120", "气儿": "气", "劲儿": "劲", "救救命啊": "救命啊", "着伙": "着火", "煤汽味": "煤气味",
-    # Wu (Shanghai) negation, and a doubled 救 heard as 就
-    "勿": "不", "就就我": "救救我", "就救我": "救救我",
-    # Gan (Nanchang) and Xiang: 哒 ends a change of state as 了 does ("跌倒哒", "冇气哒"); 动不得 is
+    # a doubled 救 heard as 就 (Wu 勿 and Cantonese 唔系 are put right by clean-up, for both readers)
+    "就就我": "救救我", "就救我": "救救我",
+    # help typed in a hurry
+    "hlep": "help", "hepl": "help", "halp": "help", "heip": "help", "hellp": "help", "helpp": "help",
+    # Gan (Nanchang) and Xiang (哒 and 冇 are put right by clean-up, for both readers): 动不得 is
     # 动不了, 喘不赢 is 喘不上, 讲不清 is 说不清, 脑壳 is the head.
-    "哒": "了", "动不得": "动不了", "喘不赢": "喘不上", "讲不清": "说不清", "讲不出": "说不出", "脑壳": "头",
+    "动不得": "动不了", "喘不赢": "喘不上", "讲不清": "说不清", "讲不出": "说不出", "脑壳": "头",
 }
 
 # Cue phrases by kind of danger (the kind is for reading and logs; only the weight counts).
 DANGER_CUES: dict[str, dict[str, float]] = {
     "cry": {
-        "救命": 5, "救救": 5, "救火": 4, "救我": 4, "快来人": 5, "快点来人": 5, "快来": 2, "来人啊": 4, "来人呐": 4, "快叫人": 4,
+        "救命": 5, "救救": 5, "救火": 4, "救我": 4, "快来人": 5, "快点来人": 5, "快来": 2, "救人": 4, "快救人": 5, "来人啊": 4, "来人呐": 4, "快叫人": 4,
         "求救": 4, "紧急求助": 4, "快叫救护车": 5, "叫救护车": 4, "救护车": 2, "打120": 4, "叫120": 4, "拨120": 4,
-        "打110": 4, "打119": 4, "报警": 3, "想报警": 1.5, "要报警": 3, "快报警": 5, "帮帮我": 2, "出事了": 3, "不得了了": 3, "快救": 5,
+        "打110": 4, "打119": 4, "报警": 3, "想报警": 1.5, "要报警": 3, "快报警": 5, "出事了": 3, "不得了了": 3, "快救": 5,
         "sos": 5, "help": 4, "saveme": 5, "emergency": 4, "ambulance": 4, "我快不行了": 5,
         "快不行了": 4, "要死了": 3, "不行了": 2, "撑不住了": 3, "救救我": 5,
-        "要不行了": 4, "谁来帮帮我": 3, "快帮帮我": 3, "求你们快来": 4, "求求你们": 2, "快救救": 5,
+        "要不行了": 4, "求你们快来": 4, "求求你们": 2, "快救救": 5,
         "救明": 4, "911": 4, "police": 3, "dying": 4, "breathe": 3, "stroke": 3, "bleeding": 3, "fallen": 3,
         "hurt": 2, "urgent": 2,
         "not breathing": 5, "stopped breathing": 5, "can t breathe": 5, "cannot breathe": 5, "cant breathe": 5,
@@ -211,7 +216,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "踹门": 3, "踢门": 3, "撞门": 3, "要砍": 4, "揍我": 3, "打我妈": 3, "打我爸": 3, "打老人": 3,
         "往死里打": 5, "被推倒": 3, "拿棍子": 3, "关起来不让": 3,
         # a scam in progress: the "safe account" is the scammers' own word
-        "安全账户": 3.5, "安全帐户": 3.5,
+        "安全账户": 3.5,
         # Round seven: a caller at the door who will not take no ("非要进来查", "他还推门"), a claim the
         # named office denies ("物业说根本没派人"): with anyone at the door, an intruder.
         "非要进": 3, "硬要进": 3, "涉嫌洗钱": 3, "洗钱": 2, "拦住": 1, "烧炭": 2, "人都晕": 3, "往里推": 2.5, "他就踹": 3, "在踹": 3,
@@ -237,6 +242,12 @@ DANGER_CUES: dict[str, dict[str, float]] = {
 
 # Phrasings with a gap, regular expressions over one clause.
 DANGER_PATTERNS: dict[str, float] = {
+    # Round fourteen: an emergency number said as a clause of its own asks ("120!!快", "110 快"); with a
+    # hurry glued to it, it cries ("120快来")
+    r"^(120|110|119)$": 2,
+    r"^(120|110|119)(快|赶紧|马上)": 4,
+    # someone got into the home, said as the whole clause ("有人进我家了"; not "有人进我家里修水管")
+    r"(有人|陌生人|有个人|贼|小偷)[^ ]{0,2}(进|钻进|溜进|爬进|跑进)了?((我|我们)?(家|屋|房间|卧室|院子)里?了?|来了)$": 3,
     r"(喘|透|吸|出)不(了|上|过|动|出|到)来?气": 4,
     # Round seventeen, by kind: a lock broken by someone, a hand caught in a machine, blood running
     # into the eyes, a head struck on something.
@@ -472,7 +483,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
     "learning": ("teach", "learn", "worries about", "worried about", "afraid of", "请教", "演习", "演示", "学", "培训", "课", "讲座", "教", "演练", "知识", "报名", "志愿者", "会急救", "懂急救",
                  "湿毛巾", "捂住口鼻", "捂口鼻", "提醒大家", "提醒一下", "想提醒",
                  "first aid class", "first aid course", "class on", "course on", "workshop"),
-    "information": ("挂哪个科", "该挂", "规则", "算不算", "冷敷", "热敷", "什么症状", "一般是", "抹牙膏", "到底是冲", "讲到", "那段", "那一段", "演到", "设备", "视频里", "抖音", "给装", "装吗", "行不行", "可不可以", "多久", "多长时间", "一般要", "哪个快", "要钱吗", "要不要钱", "收钱吗", "逃生", "免费", "收费", "多少钱", "报销", "怎么打", "号码", "电话是多少", "的事", "是怎么回事", "咨询", "是多少", "有吗", "区别", "有啥不同", "有什么不同", "哪个好", "什么意思",
+    "information": ("挂哪个科", "该挂", "规则", "算不算", "冷敷", "热敷", "什么症状", "一般是", "抹牙膏", "到底是冲", "讲到", "那段", "那一段", "演到", "设备", "视频里", "抖音", "给装", "装吗", "行不行", "可不可以", "多久", "多长时间", "一般要", "哪个快", "要钱吗", "要不要钱", "收钱吗", "逃生", "免费", "收费", "多少钱", "报销", "怎么打", "号码", "电话是多少", "的事", "是怎么回事", "咨询", "是多少", "有吗", "区别", "有什么不同", "哪个好", "什么意思",
                     "有没有", "在哪里办", "在哪领", "哪里领", "怎么领", "去哪领", "能吃吗", "能不能吃", "怎么分辨", "怎么区分", "有没有毒",
                     "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的",
                     "how much", "how long", "how do i", "how to", "is it free", "free in", "free of", "cost", "price",
@@ -533,6 +544,8 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  # someone who fell and got up again by themselves, or went back to play
                  "又玩", "接着玩", "继续玩", "拍拍土", "自己爬起来", "自己起来了", "爬起来了",
                  "过一下就好", "一下就好了",
+                 # round fourteen: brought round in hospital ("送到医院抢救过来了 现在想约个助浴")
+                 "抢救过来", "救过来了", "脱离危险了", "已经出院",
                  # round seven: a wound healed, a check that found nothing
                  "长好了", "留了疤", "留疤", "结痂", "愈合", "血压正常", "量了正常", "一会就好了", "一会儿就好了", "过会就好",
                  "休息一下就好", "休息下就好", "休息一会就好", "歇一下就好", "歇会就好", "歇会儿就好", "躺一会就好",
@@ -542,7 +555,7 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  # round thirteen
                  "nothing to worry about", "no need to worry", "no worries", "don t worry"),
     # Asking to learn or how to treat something: a question, not a call.
-    "learning": ("第一时间应该", "应该用", "冲多久", "你们知道吗", "想学", "学学", "学一下", "学习", "培训", "讲座", "上课", "有哪些", "症状", "抹什么", "用什么药",
+    "learning": ("第一时间应该", "应该用", "冲多久", "你们知道吗", "想学", "学一下", "学习", "培训", "讲座", "上课", "有哪些", "症状", "抹什么", "用什么药",
                  "吃什么药", "了解一下", "想了解",
                  # round thirteen: a skill learnt, a notice or a class ("欢迎大家参加", "sign up")
                  "学会了", "欢迎参加", "欢迎大家", "欢迎报名", "first aid class", "class on", "course on",
@@ -558,7 +571,7 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
     "shopping": ("在哪买", "哪里买", "哪儿买", "买个", "买一个"),
     "story": ("电影", "恐怖片", "讲故事", "电视剧", "电视上", "电视里", "电影里", "新闻里", "新闻上", "新闻说", "视频里", "抖音上", "小说里", "故事里"),
     "request": ("想找人", "找个人", "找人", "想约", "约个", "预约", "想请", "请人", "请个", "谁能", "谁会", "谁可以",
-                "有没有人", "找个师傅", "找师傅", "师傅来修", "陪我去", "陪我到", "陪我聊", "陪我说", "陪我看", "陪我散", "陪陪我", "来陪我", "人陪我",
+                "有没有人", "找个师傅", "找师傅", "师傅来修", "陪我去", "陪我到", "陪我聊", "陪我说", "陪我看", "陪我散", "来陪我", "人陪我",
                 "陪她去", "陪他去", "人陪她", "人陪他", "陪她聊", "陪他聊", "找个志愿者", "陪聊", "帮我买", "帮我送", "想报名", "需要人", "想要人", "想有人", "来个人帮",
                 "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下"),
 }
@@ -609,11 +622,21 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # hidden name ("燃气___一直滴滴响"), so its cue is the one with the hidden characters in it.
     (("没电", "电池", "误报", "乱响", "坏了"), r"_"),
     # Round nine: a scare that turned out to be nothing, said so ("虚惊一场", "其实没事"), or a doctor's word.
-    (("虚惊一场", "其实没事", "其实冇事", "其实没什么事", "医生说没事", "医生讲没事", "医生都说没事"), r"."),
+    (("虚惊一场", "其实没事", "其实没什么事", "医生说没事", "医生讲没事", "医生都说没事"), r"."),
     # Round thirteen: a rumour asked about ("微信群里传说…有人拿刀…到底有没有这回事啊").
     (("传说", "谣言", "辟谣", "有没有这回事", "是真的吗"), r"."),
     # Round eight: grief for a death told ("画眉鸟死了 心里难受"): the sorrow is the loss, not a symptom.
     (("死了", "去世", "过世", "走了"), r"^(心里|好|很)?难受$"),
+    # Round fourteen: whether a phone that has run out of credit or signal can still reach a number is a
+    # question about the phone ("手机欠费了还能打120不"); only the number is explained, not a fall told with it.
+    (("欠费了还能", "欠费还能", "欠费了能", "欠费能", "停机了还能", "停机还能", "停机了能", "停机能", "没话费还能",
+      "没话费能", "没有话费能", "没卡能", "没有卡能", "没插卡能", "没信号能", "没信号还能"), r"120|110|119|救护车"),
+    # Round fourteen: no answer at the door of someone who is known to be elsewhere ("敲门没人应 … 她在女儿家").
+    (("在女儿家", "在儿子家", "在闺女家", "在亲戚家", "在邻居家", "回老家了", "走亲戚去了", "去女儿家了", "去儿子家了"),
+     r"应|没人开|没人接|打不通|没动静"),
+    # ... and a scam's demand for money that was refused ("要我打钱 我没打就挂了").
+    (("没打就挂", "就挂了", "挂掉了", "没理他", "没理她", "没转", "没给他", "没给她", "拉黑了"),
+     r"打钱|转账|汇款|转钱|汇钱"),
     # A stove that will not light has run out of gas, not a person of breath.
     (("点不着", "打不着", "点不燃", "打不着火"), r"没气"),
     # Round eleven: a screen that does not answer a tap ("怎么注册啊 我点了好几下没反应"); not 按了,
@@ -653,7 +676,7 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # A heart that races or breath that runs short from joy, laughter or exertion, not illness.
     (("激动", "高兴", "开心", "兴奋", "笑得", "太逗", "好笑", "小品", "相声", "看球"),
      r"心跳|扑通|砰砰|怦怦|突突|心慌|喘"),
-    (("爬了", "爬楼", "跑步", "跑了", "跑完", "爬完", "跳完", "走完", "运动完", "锻炼完", "跳了", "广场舞", "干活", "爬山", "歇会儿就好", "歇一会就好", "歇歇就好",
+    (("爬了", "爬楼", "跑步", "跑了", "跑完", "爬完", "跳完", "走完", "运动完", "锻炼完", "跳了", "广场舞", "干活", "爬山", "歇会儿就好", "歇一会就好", "歇就好",
       "climbing", "after walking", "after exercise", "after a walk", "rested",
       # round thirteen: a hot meal enjoyed ("吃火锅吃得满头大汗 太爽了")
       "火锅", "吃辣", "太爽", "好爽", "过瘾"),
@@ -665,7 +688,7 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # a thing to look at or to carry ("快来 饭做好了", "赶紧来 打牌三缺一").
     (("帮我搬", "搬个", "帮我修", "帮我换", "灯泡", "帮我扛", "帮我拿", "帮我抬", "抬一下", "搬一下",
       "饭好了", "饭做好", "开饭", "吃饭了", "汤好了", "菜好了", "打牌", "三缺一", "打麻将", "斗地主",
-      "帮我看看", "看看这个", "怎么用", "怎么弄", "看热闹", "拍照", "好看", "扛上", "搬上", "抬上", "拎上楼",
+      "帮我看", "看这个", "怎么用", "怎么弄", "看热闹", "拍照", "好看", "扛上", "搬上", "抬上", "拎上楼",
       "包饺子", "包粽子", "都来帮忙", "人手不够",
       # good news and bargains
       "会走路", "会叫人", "会说话了", "学会", "打折", "特价", "优惠", "便宜", "抢购",
@@ -710,7 +733,10 @@ NOW_MARKERS = ("现在", "刚才", "刚刚", "这会儿", "今天又", "又摔",
 NEAR_PAST = ("昨天", "昨晚", "昨儿", "前天", "前几天", "前些天")
 # A sudden event (SUDDEN_NEWS) brings it back from the far past only: "上次攒的还没用过 | 我老伴突然说话说不清了"
 # is now, "前几天 | 我在菜市场突然眼前一黑" is the story of that day.
-BACK_FROM_AFAR = ("这次", "这回", "今天", "今早", "今晚", "今儿", "又", "这下", "now", "依家", "而家")
+BACK_FROM_AFAR = ("这次", "这回", "今天", "又", "这下", "now", "依家", "而家",
+                  # round fourteen: a story broken off for what happens now ("…上个月陪人散步挣了两个小时 |
+                  # 哎呀等等 | 我妈刚从凳子上摔下来了")
+                  "等等", "等一下", "先不说了", "不说了")
 
 # Round four of issue 15: the kinds themselves, as parts that compose, rather than phrases. A row
 # of KIND_COMPOSITIONS reads "a word of each part in turn, at most `gap` other characters between
@@ -771,11 +797,11 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
                  "我俩都", "两口子都"),
     "fumes_sick": ("头疼", "头痛", "头晕", "想吐", "恶心", "犯困", "迷糊"),
     "electric": ("插座", "电线", "电灯", "灯", "电闸", "电箱", "电器", "插线板", "插排", "电表", "开关"),
-    "sparking": ("滋滋", "冒火", "火花", "火星", "冒烟", "啪啪", "噼啪", "漏电", "打火", "一闪一闪"),
+    "sparking": ("滋滋", "冒火", "火花", "火星", "冒烟", "啪啪", "噼啪", "漏电", "打火", "一闪"),
     "water": ("水",),
     "flows": ("顺着", "漏进", "滴到", "流到", "往下滴", "渗到"),
     "heart_rate": ("心跳", "脉搏", "脉"),
-    "off_beat": ("好慢", "很慢", "特别慢", "变慢", "变得好慢", "停一下", "一停一停", "乱跳", "忽快忽慢"),
+    "off_beat": ("好慢", "很慢", "特别慢", "变慢", "变得好慢", "停一下", "一停", "乱跳", "忽快忽慢"),
     "before_eyes": ("眼前",),
     "darkens": ("黑", "发黑"),
     "ate": ("吃了", "喝了"),
@@ -794,10 +820,10 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
                   "储藏室", "储物间", "杂物间", "地下室", "仓库", "车库"),
     "pinning": ("压着", "压住", "砸着", "砸在", "压到"),
     "pinned": ("我", "腿", "脚", "人", "身上", "他", "她", "腰"),
-    "everything": ("啥都", "什么都", "哪都", "全都", "哪儿都"),
+    "everything": ("什么都", "哪都", "全都", "哪儿都"),
     "unknown": ("不认识", "不认得"),
     "cry_save": ("救",),
-    "me": ("一下我", "下我", "一把我", "一下俺", "一下咱"),
+    "me": ("一下我", "下我", "一把我", "一下咱"),
     "home": ("屋里", "家里", "房子", "屋子", "一楼", "地下室", "车库"),
     "flooded": ("进水", "淹了", "水漫", "灌水", "淹到"),
     "searching": ("找不到", "找不着"),
@@ -946,11 +972,14 @@ FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦",
           "年轻时", "年轻的时候", "小时候", "几十年前", "那些年", "听说", "据说", "听人说",
           # round ten: a drama or a film watched and told afterwards (not one on now: "我在看电视剧 老伴倒了")
           "看了个电视剧", "看了部电视剧", "看了个电影", "看了部电影", "看了一部", "watched a", "watching a", "in the film", "in the movie", "on tv", "on the news", "电视里", "电视上", "电影里", "剧里", "戏里", "游戏里",
-          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "恐怖片", "鬼片", "纪录片",
+          "广播里", "节目里", "视频里", "抖音上", "快手上", "新闻", "小说里", "故事里", "书里", "书上", "恐怖片", "鬼片", "纪录片",
           # Round six: what others post or forward is hearsay, told of no one here ("转发：老人摔倒怎么办",
           # "朋友圈都在传…"). Not "群里" alone: "群里有人吗 救命" is a cry.
           "转发", "朋友圈", "群里有人发", "群里发的", "有人发的", "都在传", "看了个视频", "看到个视频", "刷到",
           "有篇文章", "文章说", "帖子", "转了个")
+# Round fourteen: a video with one's own family in it is a call, happening now, not a clip
+# ("我在国外 视频里我爸说话突然含糊", "视频里看到我妈一直在抽搐"; not "这个视频里的人被车撞了").
+VIDEO_CALL = r"视频(里|中|上|时)(看到|看见)?(我|我的)?(爸|妈|老伴|奶奶|爷爷|外婆|外公|姥姥|姥爷|老头|老太|父亲|母亲)"
 DRILLS = ("演习", "演练", "drill")
 STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
 SCREEN_ACTIVITIES = ("电视剧", "连续剧", "抗日剧", "抗战剧", "谍战剧", "古装剧", "宫斗剧", "家庭剧", "警匪片", "战争片",
@@ -1018,7 +1047,7 @@ RESOLVED_PATTERNS = (
 # Not "…怎么办" alone: "厨房着火了 怎么办" is asked in the middle of a fire.
 QUESTION_ENDS = (r"(吗|嘛|么|呢|怎么办|咋办|怎么做|怎么弄|怎么处理|谁负责|算谁的|赔不赔|管不管|能不能|可不可以|行不行)[啊呀哦]?$"
                  r"|还是[^ ]{1,8}$")  # a choice asked: "是先打120还是找你们"
-HOUSEHOLD = ("我", "俺", "咱", "老伴", "老头", "老太", "妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公",
+HOUSEHOLD = ("我", "咱", "老伴", "老头", "老太", "妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公",
              "他", "她", "邻居", "儿子", "女儿", "媳妇")
 # Who a clause is about: the first of these it names, after a household possessive ("我家狗", "邻居家的猫")
 # is taken off; a clause that names no one is about whoever the clause before was about. A pet's

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any, Callable
 
-from . import lexicon
+from . import cleanup, lexicon
 from .amounts import NOT_ACCEPTED, bounded, negative
 from .dates import day_of_month_date
 from .durations import hours_to_minutes
@@ -24,6 +24,10 @@ EXPECTING = (
     "service", "date", "time", "datetime", "duration", "amount",
     "choice", "yes_no", "phone", "number", "year", "text",
 )
+
+# Every yes and no the parser knows, said as a whole message ("要得", "好嘞", "莫搞了" once clean-up has read it).
+_ANSWER_WORDS = {phrase: label for table in (lexicon.YES_NO_CUES, lexicon.INTENT_CUES)
+                 for label in ("affirm", "deny") for phrase in table[label]}
 
 ANSWER_CONFIDENCE = 0.85
 # Free text often contains cue words; only a confident command interrupts it.
@@ -162,3 +166,9 @@ _READERS: dict[str, Callable[[Reading], dict[str, Any]]] = {
     "year": _year,
     "text": lambda r: _only(text=r.text or None),
 }
+
+
+def answer_word(text: str) -> str | None:
+    """"affirm" or "deny" when the whole message is one yes or no word, in any of its forms; else None.
+    Such a message answers a question: it is never a name, a place or a note."""
+    return _ANSWER_WORDS.get(cleanup.clean(text))

@@ -7,9 +7,11 @@ negated need ("不需要买菜了") votes for cancel.
 """
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import lexicon
 from .matcher import Hit
 from .schema import INTENTS
 
@@ -32,6 +34,7 @@ SERVICE_OBJECT_INTENTS = (
 )
 
 _ORDER = {intent: rank for rank, intent in enumerate(INTENTS)}
+_DISOWNED_BEFORE = re.compile(lexicon.DISOWNED_BEFORE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ def _cue_votes(text: str, cues: list[Hit]) -> defaultdict[str, float]:
         if hit.label is None:
             continue
         if hit.label in ANSWER_INTENTS and not _answers(text, hit):
+            continue
+        if hit.label not in ANSWER_INTENTS and _DISOWNED_BEFORE.search(text, 0, hit.start):
             continue
         votes[hit.label] += hit.weight
     return votes

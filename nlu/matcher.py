@@ -118,6 +118,10 @@ def _outweighs(pattern: Hit, rival: Hit) -> bool:
     # but not against its own label, which would only count the same words twice.
     if pattern.label == rival.label:
         return pattern.weight > rival.weight
+    # ... unless the rival read all of its words and more: "有没有教老人家用手机的单子" is a volunteer
+    # asking for work, not a request to be taught.
+    if rival.start <= pattern.start and pattern.end <= rival.end and rival.end - rival.start > pattern.end - pattern.start:
+        return pattern.weight > rival.weight
     return pattern.weight >= rival.weight
 
 

@@ -5,6 +5,7 @@ Text after a colon is quoted content ("群发：重阳节活动报名开始了")
 words before the colon state an intent, the quote's words do not vote.
 """
 
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
@@ -59,15 +60,23 @@ class Reading:
 
     @cached_property
     def duration_min(self) -> int | None:
-        return first_duration(self.text)
+        # how long the visit asked for now takes, not how late the last one was ("上回…迟到了半天 这回…")
+        return _said_of_now(self.text, first_duration)
 
     @cached_property
     def amount_min(self) -> int | None:
-        return first_amount(self.text, self.raw)
+        # what is moved now, not what was given before ("上礼拜捐了五个时间币 这次想转一个时间币给我姥姥")
+        return _said_of_now(self.text, lambda text: first_amount(text, self.raw))
 
     @cached_property
     def service(self) -> str | None:
         return strongest_label(self.layer("service"))
+
+
+def _said_of_now(text: str, read: Callable[[str], int | None]) -> int | None:
+    """A quantity of the clauses of now, else of the whole message."""
+    now = read(told_before.of_now(text))
+    return read(text) if now is None else now
 
 
 def strongest_label(hits: list[Hit]) -> str | None:

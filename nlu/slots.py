@@ -5,6 +5,7 @@ from typing import Any, Callable
 
 from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
+from .matcher import Hit
 from .reading import Reading, strongest_label
 from .schema import INTENT_SLOTS
 from .scores import score
@@ -13,6 +14,7 @@ _RECIPIENT = re.compile(
     rf"(?:转给|送给|赠送给|转账给|分给|匀给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|打|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
 )
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个|下)\s*")
+_ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
 
 
 def _task_id(r: Reading) -> int | None:
@@ -30,8 +32,19 @@ def _role(r: Reading) -> str | None:
 def _audience(r: Reading) -> str | None:
     start, end = _broadcast_head(r)
     named = strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
-    # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了")
-    return named or strongest_label([h for h in r.layer("audience") if h.start == end + 1])
+    # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了") or
+    # say who it is for ("群发 给志愿者 寒假期间服务时间调整")
+    return named or strongest_label(_called_out(r, end + 1 + len(_ADDRESSED_TO.match(r.text, end + 1).group())))
+
+
+def _called_out(r: Reading, at: int) -> list[Hit]:
+    """The audience words that open the content, one after another ("全体志愿者")."""
+    called = []
+    for hit in r.layer("audience"):
+        if hit.start == at:
+            called.append(hit)
+            at = hit.end
+    return called
 
 
 def _broadcast_head(r: Reading) -> tuple[int, int]:

@@ -41,8 +41,10 @@ _CLOCK_PERIOD = _trie({**lexicon.PERIODS, **lexicon.CLOCK_PERIODS})
 _MINUTE_WORD = alternation(lexicon.MINUTE_WORDS)
 
 _DIGITAL_CLOCK = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?(\d{{1,2}}):(\d{{2}})(?!\d)")
+# The hour never starts inside a weekday: "星期三三点" is Wednesday at three, not 33 o'clock, and
+# "礼拜二两点" Tuesday at two, not 22:00.
 _SPOKEN_CLOCK = re.compile(
-    rf"(?:({_CLOCK_PERIOD})\s?)?({NUMBER})(?:点|时(?!间))"
+    rf"(?:({_CLOCK_PERIOD})\s?)?(?<![周期拜])({NUMBER})(?:点|时(?!间))"
     rf"(?:({_MINUTE_WORD})|({NUMBER})(?:分(?!钟))?(?![个小号点天分]))?"
     rf"(钟|左右|多)?"
 )

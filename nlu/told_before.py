@@ -1,9 +1,10 @@
-"""A request or a service told of another time weighs less than the one asked for now.
+"""What a message tells of another time weighs less than what it asks for now.
 
 "上回社区帮我们送过饭 挺好的 这次想找个师傅上门剪头发": the meal is a memory, the haircut the
 request; "上个礼拜我在这里发了个要人帮我修水龙头的 … 你帮我查查那个单子" asks about an order,
-not for a new one. A clause (text between spaces) that names an earlier time halves the weight of
-the request words and service words in it, so the ones said of now decide when there are any.
+not for a new one. A clause (text between spaces) that names an earlier time, and the clauses after
+it until one comes back to now, halve the weight of the intent words and service words in them, so
+the ones said of now decide when there are any.
 """
 
 import re
@@ -15,31 +16,49 @@ from .spans import alternation
 
 TOLD_BEFORE_WEIGHT = 0.5
 _EARLIER = re.compile(alternation(lexicon.EARLIER_TIMES))
+_BACK_TO_NOW = re.compile(alternation(lexicon.BACK_TO_NOW))
 _DISCOUNTED = {"intent": {"post_request"}, "service": None}  # None: every label of the layer
+# When another clause speaks of now, every intent but an answer told of then weighs less too: "上个月捐了
+# 两个小时 现在还剩多少" asks the balance, "之前退订了 现在想再收" subscribes. A message told only of then
+# keeps them: "上次理发的小王很好" rates.
+_DISCOUNTED_BESIDE_NOW = {"intent": set(lexicon.INTENT_CUES) - {"affirm", "deny"}, "service": None}
 
 
 def discounted(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
-    earlier = [(m.start(), m.end()) for m in _EARLIER.finditer(text)]
-    if not earlier:
+    told = _told_before(text)
+    if not any(told):
         return hits
-    clauses = _clauses_told_before(text, earlier)
+    spans = [span for span, before in zip(_spans(text), told) if before]
     out = dict(hits)
-    for layer, labels in _DISCOUNTED.items():
+    for layer, labels in (_DISCOUNTED if all(told) else _DISCOUNTED_BESIDE_NOW).items():
         out[layer] = [replace(hit, weight=hit.weight * TOLD_BEFORE_WEIGHT)
-                      if (labels is None or hit.label in labels) and _inside(hit, clauses) else hit
+                      if (labels is None or hit.label in labels) and _inside(hit, spans) else hit
                       for hit in hits.get(layer, [])]
     return out
 
 
-def _clauses_told_before(text: str, earlier: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def of_now(text: str) -> str:
+    """The clauses of now: "上礼拜捐了五个时间币 这次想转一个时间币给我姥姥" moves one."""
+    return " ".join(clause for clause, before in zip(text.split(" "), _told_before(text)) if not before)
+
+
+def _told_before(text: str) -> list[bool]:
+    """For each clause, whether it tells of another time: one that names an earlier time, and the clauses
+    after it until one comes back to now ("上回那志愿者磨磨蹭蹭 | 迟到老半天 | 这回换个利索的")."""
+    told, before = [], False
+    for clause in text.split(" "):
+        before = bool(_EARLIER.search(clause)) or (before and not _BACK_TO_NOW.search(clause))
+        told.append(before)
+    return told
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for piece in text.split(" "):
-        end = start + len(piece)
-        if any(start <= at < end for at, _ in earlier):
-            spans.append((start, end))
-        start = end + 1
+    for clause in text.split(" "):
+        spans.append((start, start + len(clause)))
+        start += len(clause) + 1
     return spans
 
 
-def _inside(hit: Hit, clauses: list[tuple[int, int]]) -> bool:
-    return any(start <= hit.start and hit.end <= end for start, end in clauses)
+def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= hit.start and hit.end <= end for start, end in spans)

@@ -52,9 +52,20 @@ def test_the_learnt_reader_leaves_these_alone(text):
     "我妈一有点事就喊救命 刚又喊了 过去一看是眼镜找不到了",  # the message explains its own cry
     "help me set up 微信 please",                           # help with a task
     "Not an emergency, my watch keeps buzzing for no reason. Is something wrong with it?",  # said outright
+    "昨晚做梦梦到老伴倒在厨房地上 半天叫不应 吓得我一身汗",  # round fourteen: told as a dream, a novel, a film
+    "那本书里的老爷爷一个人在家晕过去了 好可怜",
 ])
 def test_the_learnt_reader_does_not_raise_what_the_message_itself_settles(text):
     assert danger.read(text, learnt=False).level == nlu.NONE
+    assert nlu.danger_of(text).level == nlu.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "我到了 在门口了",     # round fourteen: a volunteer's arrival, six to eight units, is too little to go on
+    "钥匙放门垫底下了",
+    "油打折 快去买",
+])
+def test_a_short_ordinary_message_is_not_raised_by_the_learnt_reader(text):
     assert nlu.danger_of(text).level == nlu.NONE
 
 

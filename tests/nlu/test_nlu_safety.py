@@ -146,6 +146,31 @@ def test_round_thirteen_near_misses_are_left_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE
 
 
+# Round fourteen's classes, each in words that no data file holds.
+@pytest.mark.parametrize("text", [
+    "119 快",                                                   # an emergency number as a clause of its own
+    "快 救人啊",
+    "hlep me",                                                  # help typed in a hurry
+    "我想问下兑换的事 上礼拜攒了三个小时 等一下 我老伴从床上滚下来了 喊不答应",  # a story broken off for now
+    "我在外地 视频里看到我爸手一直抖 话都讲不出来",            # a video call is now, not a clip
+    "有人钻进我家院子了",
+    "我老倌子跌倒哒 爬不起来",                                  # Gan 哒 and 冇, put right for both readers
+])
+def test_round_fourteen_emergencies_are_caught(text):
+    assert nlu.danger_of(text).level != nlu.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "手机停机了还能打110吗",                                   # a question about the phone, not a call
+    "到了王奶奶家敲门没人应 打电话才知道她在儿子家住 人没事",   # no answer from someone known to be elsewhere
+    "有人冒充我孙子要我汇钱 我没转 直接拉黑了",                 # a scam refused
+    "电视剧里那个老头中风了 嘴都歪了 演得真像",
+    "120急救中心的电话是多少",
+])
+def test_round_fourteen_near_misses_are_left_alone(text):
+    assert nlu.danger_of(text).level == nlu.NONE
+
+
 @pytest.mark.parametrize("text", ["救 命", "救\u200b命\u200b啊", "就命啊", "S O S", "help me", "HELP", "打 1 2 0"])
 def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     assert nlu.danger_of(text).level == nlu.ALARM

@@ -81,3 +81,35 @@ def test_requests_in_spoken_forms(text, intent, slots):
 ])
 def test_round_thirteen_spoken_forms(text, expected):
     assert parsed(text) == expected
+
+
+# Round fourteen: Gan, Wu and Cantonese words put right for both readers (冇, 几多, 莫, 哪个 for who),
+# what the writer disowns ("不是要…"), what was done before beside what is asked now, a weekday glued to
+# its hour, a broadcast addressed with 给, a volunteer asking for work of a kind, a relative called 老娘.
+@pytest.mark.parametrize("text, expected", [
+    ("我还剩几多个钟头", ("balance", {})),
+    ("有冇买菜的单子 我下午有空", ("list_tasks", {"service": "shopping"})),
+    ("莫再推送了", ("unsubscribe", {})),
+    ("哪个帮我去缴下电费", ("post_request", {"service": "errand"})),
+    ("不是要退订 是想问时间币怎么算", ("about", {})),
+    ("前几天取消了一个 今天想重新约人陪我去医院", ("post_request", {"service": "medical_escort", "date": "2026-12-04"})),
+    ("上个月转了两个时间币给我女儿 这回再转一个给她", ("transfer", {"amount_min": 60})),
+    ("礼拜一两点来帮我剪头发", ("post_request", {"service": "haircut", "date": "2026-12-07", "time": "14:00"})),
+    ("群发 给老年朋友 周末义诊", ("broadcast", {"audience": "elder"})),
+    ("有没有陪老人家去医院的单子", ("list_tasks", {"service": "medical_escort"})),
+    ("替我老爹报个名", ("register", {"role": "family"})),
+    ("去消明天的陪诊", ("cancel", {})),
+    ("超市几点关门", ("unknown", {})),
+    # Wu and Cantonese words put right (阿拉, 侬, 勿, 覅, 俾, 呢个, 点用), a Wu 额 after an answer
+    ("阿拉想转两个钟头俾阿拉阿妹", ("transfer", {"amount_min": 120})),
+    ("呢个公众号点用", ("help", {})),
+    ("覅再发了", ("unsubscribe", {})),
+    ("好额", ("affirm", {})),
+    # the clauses after an earlier time are of then until one comes back to now; so is a length in them
+    ("上礼拜那个师傅手脚慢 等了老半天 这回想找个快点的 明天下午来打扫", ("post_request",
+     {"service": "cleaning", "date": "2026-12-05", "time": "14:00"})),
+    ("明天下午好吗 想找人陪我去买菜", ("post_request", {"service": "shopping", "date": "2026-12-05", "time": "14:00"})),
+    ("给我唱个二人转听听", ("unknown", {})),
+])
+def test_round_fourteen_spoken_forms(text, expected):
+    assert parsed(text) == expected

@@ -136,6 +136,35 @@ async def test_a_phone_number_is_not_a_name_and_not_an_address(member_chat):
     assert "名字好像不太对" in await stranger.says("13900002222")
 
 
+async def test_a_request_said_where_a_place_is_asked_is_not_kept_as_the_place(member_chat):
+    # An elder who wants help now answers "您住在哪个社区？" with what she needs: it is not her community.
+    stranger = member_chat("o_new_elder")
+    for answer in ("我要注册", "1", "同意", "王秀英", "13900007777"):
+        await stranger.says(answer)
+    reply = await stranger.says("礼拜天下午好伐 想找人来屋里搞下卫生")
+    assert "注册办完，马上就能帮您找人" in reply and "青山湖社区" in reply
+    assert "出生" in await stranger.says("人民医院宿舍")  # a place named after a hospital is a place
+    await stranger.says("1946")
+    assert "注册办完" in await stranger.says("我想找个人陪我去医院看病")
+    assert "紧急联系人" in await stranger.says("人民医院宿舍5栋301")
+
+
+async def test_an_elder_answers_in_her_own_dialect_and_her_request_is_kept_as_she_meant_it(wang):
+    # Nanchang speech: 屋里 is home, 要得 is a yes (never a note for the volunteer), 冇得 is "nothing".
+    await wang.says("后天上午想找人来屋里搞下卫生 两个钟头")
+    assert "还有什么要交代" in await wang.says("屋里")
+    assert "没明白" in await wang.says("要得")
+    summary = await wang.says("冇得")
+    assert "地点：家里" in summary and "交代：无" in summary
+
+
+async def test_a_new_request_said_where_a_place_is_asked_is_not_taken_for_the_place(wang):
+    await wang.says("后天上午想找人来打扫 两个钟头")
+    reply = await wang.says("上个月冇人来 这回想再约个人陪我去医院 明天上午")
+    assert "在哪里" in reply
+    assert "还有什么要交代" in await wang.says("去省人民医院")
+
+
 async def test_a_giver_sees_their_mother_as_their_mother(community, member_chat):
     elder = await community.elder()
     daughter = await community.daughter_of(elder)
