@@ -35,8 +35,9 @@ def clean(raw: str) -> str:
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
     text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", text)))
-    # A message that is nothing but "嗯" is an answer, not a filler.
-    return _FILLER_RUN.sub("", text).strip() or text
+    # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
+    kept = _FILLER_RUN.sub("", text).strip()
+    return kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
 
 
 def split_quote(raw: str) -> tuple[str, str | None]:

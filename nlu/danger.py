@@ -46,7 +46,6 @@ _WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
 _FRAME = _alternation(words.FRAMES)
 _SCREEN = _alternation(words.SCREEN_ACTIVITIES)
 _DRILL = _alternation(words.DRILLS)
-_VIDEO_CALL = re.compile(words.VIDEO_CALL)
 _STAGED = re.compile(words.STAGED_CUES)
 _ANY = re.compile("")  # a frame that silences every cue
 _FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
@@ -150,10 +149,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             in_the_past = far_away = False
         if _FRAME_RELEASE.match(clause):
             in_a_frame = None
-        framed = _FRAME.search(clause) and not _VIDEO_CALL.search(clause)
-        if framed or _DRILL.search(clause) or _SCREEN.search(clause):
+        if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
             # a drama watched on another day is told afterwards, a frame ("昨晚看电视剧 | 里面的老太太…")
-            told_afterwards = framed or (_SCREEN.search(clause) and _PAST.search(clause))
+            told_afterwards = _FRAME.search(clause) or (_SCREEN.search(clause) and _PAST.search(clause))
             in_a_frame = _ANY if told_afterwards else _STAGED if _DRILL.search(clause) else in_a_frame
             told_in_a_frame = told_in_a_frame or bool(told_afterwards and _cues(clause))
             previous = None

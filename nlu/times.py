@@ -48,11 +48,13 @@ _SPOKEN_CLOCK = re.compile(
     rf"(?:({_MINUTE_WORD})|({NUMBER})(?:分(?!钟))?(?![个小号点天分]))?"
     rf"(钟|左右|多)?"
 )
-# "一个上午" is a length of time, not a time of day.
-_PERIOD_ALONE = re.compile(rf"(?<!一个)(?:{_PERIOD})(?!{alternation(lexicon.PERIOD_DESCRIBES_BEFORE)})")
+# "一个上午" and "滴滴答答一晚上" are a length of time, not a time of day; "周一晚上", "初一上午" are one.
+_A_WHOLE = "(?<![周期拜初十])一"
+_PERIOD_ALONE = re.compile(
+    rf"(?<!一个)(?<!{_A_WHOLE})(?:{_PERIOD})(?!{alternation(lexicon.PERIOD_DESCRIBES_BEFORE)})")
 _DAY_ENDS = "天日号末一二三四五六"  # the last character of a day: 明天, 15号, 周末, 周三
 # In a rambling message the period that goes with a day ("明天上午") is the one meant, not "晚上黑乎乎的".
-_DATED_PERIOD = re.compile(rf"(?<=[{_DAY_ENDS}])(?:{_PERIOD})")
+_DATED_PERIOD = re.compile(rf"(?<=[{_DAY_ENDS}])(?<!{_A_WHOLE})(?:{_PERIOD})")
 
 # "一点" is far more often "a little" (买一点菜) than one o'clock, unless a day comes right before it and
 # the clause ends after it ("大后天一点 麻烦了"; not "今天一点都不想动").

@@ -155,6 +155,8 @@ def test_round_thirteen_near_misses_are_left_alone(text):
     "我在外地 视频里看到我爸手一直抖 话都讲不出来",            # a video call is now, not a clip
     "有人钻进我家院子了",
     "我老倌子跌倒哒 爬不起来",                                  # Gan 哒 and 冇, put right for both readers
+    "对门的老头被他儿子打 一直在喊",                            # someone beaten, said the other way round
+    "呼息好困难",
 ])
 def test_round_fourteen_emergencies_are_caught(text):
     assert nlu.danger_of(text).level != nlu.NONE
@@ -166,6 +168,9 @@ def test_round_fourteen_emergencies_are_caught(text):
     "有人冒充我孙子要我汇钱 我没转 直接拉黑了",                 # a scam refused
     "电视剧里那个老头中风了 嘴都歪了 演得真像",
     "120急救中心的电话是多少",
+    "不好意思 晚上被打扰了好几次",
+    "燃气卡没气了 在哪里充",
+    "有人打电话说我涉嫌洗钱 我识破了 一分钱没转",
 ])
 def test_round_fourteen_near_misses_are_left_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE

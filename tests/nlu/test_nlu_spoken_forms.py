@@ -110,6 +110,14 @@ def test_round_thirteen_spoken_forms(text, expected):
      {"service": "cleaning", "date": "2026-12-05", "time": "14:00"})),
     ("明天下午好吗 想找人陪我去买菜", ("post_request", {"service": "shopping", "date": "2026-12-05", "time": "14:00"})),
     ("给我唱个二人转听听", ("unknown", {})),
+    # after the changes: 嗯 and a particle is a yes, a bare 接 takes the task, "一晚上" is no time of day
+    ("嗯哪", ("affirm", {})),
+    ("接啊", ("accept_task", {})),
+    ("单子呢", ("my_orders", {})),
+    ("在哪下单", ("help", {})),
+    ("报名要不要花钱", ("about", {})),
+    ("水龙头滴了一晚上 能来修下吗", ("post_request", {"service": "repair"})),
+    ("礼拜一晚上陪我聊聊天", ("post_request", {"service": "companionship", "date": "2026-12-07", "time": "19:00"})),
 ])
 def test_round_fourteen_spoken_forms(text, expected):
     assert parsed(text) == expected

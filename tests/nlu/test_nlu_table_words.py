@@ -52,6 +52,13 @@ def test_no_table_holds_a_word_that_clean_up_would_change():
     assert never_found == []
 
 
+def test_every_yes_and_no_survives_clean_up_said_as_a_whole_message():
+    # An answer opens its clause, where clean-up drops fillers: "嗯呐" was read as "呐".
+    answers = [word for table in (lexicon.INTENT_CUES, lexicon.YES_NO_CUES) for label in ("affirm", "deny")
+               for word in table[label]]
+    assert [word for word in answers if cleanup.clean(word) != word] == []
+
+
 @pytest.mark.parametrize("said, read", [
     ("人好好的", "人好好的"),        # well, not "好的"
     ("好好好", "好"),                # a stutter still collapses when tripled
@@ -63,6 +70,9 @@ def test_no_table_holds_a_word_that_clean_up_would_change():
     ("哪个帮我取下快递", "谁帮我取下快递"),
     ("我要去消明天的单", "我要取消明天的单"),
     ("明天去消费", "明天去消费"),    # a going to spend, not a cancel
+    ("嗯呐", "嗯呐"),                # a northern yes, not the particle left after a filler
+    ("阿拉勿要", "我不要"),          # Wu
+    ("唔使喇", "不用喇"),            # Cantonese
 ])
 def test_dialect_words_and_voice_slips_are_read_in_their_written_form(said, read):
     assert cleanup.clean(said) == read
