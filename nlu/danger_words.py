@@ -440,6 +440,8 @@ NEUTRAL_PHRASES = (
     "救命药", "救命钱", "救命稻草", "搞不醒豁", "搞不醒火", "不醒豁",
     # round fourteen: disturbed, given an injection or a phone call, not hit
     "被打扰", "被打针", "被打电话", "被打了针",
+    # what is the matter, not the way home ("健康码打不开 不知道怎么回事")
+    "不知道怎么回事", "不晓得怎么回事", "不知道怎么回复", "不知道怎么回答",
     # a video call with someone of the family is no screen's story ("视频里看到我妈一直在抽搐")
     "视频里看到我", "视频里看见我", "视频看到我", "跟我视频", "视频通话",
     # round fourteen: ... nor one where the family is seen without 看到 ("我在国外 视频里我爸说话突然含糊")

@@ -20,6 +20,9 @@ SERVICE_VOTE = 1.2          # "理发 明天上午" is a request
 NEGATED_SERVICE_VOTE = 2.5  # "不用理发了" is a cancel
 NEGATION_REACH = 4          # chars between a service and the negation of it
 UNKNOWN_CONFIDENCE = 0.5
+# A yes or a no after the first clause is more often a speaker correcting themselves ("我妈 不对 我婆婆 …
+# 想约一个助浴的") than the answer: it weighs this much there.
+LATER_ANSWER_WEIGHT = 0.5
 
 # "好" and "不是" answer the bot only when they open a clause, and a
 # one-character answer only as a clause of its own; inside a sentence
@@ -66,7 +69,8 @@ def _cue_votes(text: str, cues: list[Hit]) -> defaultdict[str, float]:
             continue
         if hit.label not in ANSWER_INTENTS and _DISOWNED_BEFORE.search(text, 0, hit.start):
             continue
-        votes[hit.label] += hit.weight
+        later_answer = hit.label in ANSWER_INTENTS and " " in text[:hit.start]
+        votes[hit.label] += hit.weight * (LATER_ANSWER_WEIGHT if later_answer else 1.0)
     return votes
 
 

@@ -8,6 +8,7 @@ words before the colon state an intent, the quote's words do not vote.
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from . import cleanup, matcher, tokenizer, told_before
 from .amounts import first_amount
@@ -17,6 +18,7 @@ from .matcher import Hit
 from .times import first_time
 
 _MATCHER = matcher.build()
+Value = TypeVar("Value")
 
 
 class Reading:
@@ -50,13 +52,17 @@ class Reading:
 
     @cached_property
     def date(self) -> str | None:
-        found = find_dates(self.text, self.today)
-        return found[0].value.isoformat() if found else None
+        # the day asked for, not the day something went wrong ("昨天拧了半天才打开 … 12月3号两点")
+        return _said_of_now(self.text, self._first_date)
 
     @cached_property
     def time(self) -> str | None:
         # "一上午" is how long, not when: a period inside a length of time names no start.
-        return first_time(FIXED_DURATION.sub(" ", self.text))
+        return _said_of_now(FIXED_DURATION.sub(" ", self.text), first_time)
+
+    def _first_date(self, text: str) -> str | None:
+        found = find_dates(text, self.today)
+        return found[0].value.isoformat() if found else None
 
     @cached_property
     def duration_min(self) -> int | None:
@@ -73,10 +79,10 @@ class Reading:
         return strongest_label(self.layer("service"))
 
 
-def _said_of_now(text: str, read: Callable[[str], int | None]) -> int | None:
-    """A quantity of the clauses of now, else of the whole message."""
-    now = read(told_before.of_now(text))
-    return read(text) if now is None else now
+def _said_of_now(text: str, read: Callable[[str], Value | None]) -> Value | None:
+    """What the clauses of now say; what the whole message says when it is all of then."""
+    now = told_before.of_now(text)
+    return read(now if now else text)
 
 
 def strongest_label(hits: list[Hit]) -> str | None:

@@ -13,7 +13,8 @@ from .scores import score
 _RECIPIENT = re.compile(
     rf"(?:转给|送给|赠送给|转账给|分给|匀给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|打|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
 )
-_CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个|下)\s*")
+# What is left of "群发一下" before the content; a lone 下 only as a word of its own ("下礼拜三" is the content).
+_CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个)\s*|^下(?:\s+|$)")
 _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
 
 
@@ -34,7 +35,18 @@ def _audience(r: Reading) -> str | None:
     named = strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
     # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了") or
     # say who it is for ("群发 给志愿者 寒假期间服务时间调整")
-    return named or strongest_label(_called_out(r, end + 1 + len(_ADDRESSED_TO.match(r.text, end + 1).group())))
+    called_out = _called_out(r, end + 1 + len(_ADDRESSED_TO.match(r.text, end + 1).group()))
+    return named or strongest_label(called_out) or _addressed_before(r, start)
+
+
+def _addressed_before(r: Reading, head_start: int) -> str | None:
+    """"给咱们社区的老人 群发一下": the clause before the broadcast word's says who it is for."""
+    if head_start == 0:
+        return None
+    start = r.text.rfind(" ", 0, head_start - 1) + 1
+    if not _ADDRESSED_TO.match(r.text, start).group():
+        return None
+    return strongest_label([h for h in r.layer("audience") if start <= h.start and h.end < head_start])
 
 
 def _called_out(r: Reading, at: int) -> list[Hit]:

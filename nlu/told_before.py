@@ -15,7 +15,8 @@ from .matcher import Hit
 from .spans import alternation
 
 TOLD_BEFORE_WEIGHT = 0.5
-_EARLIER = re.compile(alternation(lexicon.EARLIER_TIMES))
+# Not a deadline: "月底之前就行", "十点以前" are of a time to come.
+_EARLIER = re.compile(r"(?<![底号天点末午晚早])(?:%s)" % alternation(lexicon.EARLIER_TIMES))
 _BACK_TO_NOW = re.compile(alternation(lexicon.BACK_TO_NOW))
 _DISCOUNTED = {"intent": {"post_request"}, "service": None}  # None: every label of the layer
 # When another clause speaks of now, every intent but an answer told of then weighs less too: "上个月捐了

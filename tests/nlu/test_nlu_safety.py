@@ -171,6 +171,7 @@ def test_round_fourteen_emergencies_are_caught(text):
     "不好意思 晚上被打扰了好几次",
     "燃气卡没气了 在哪里充",
     "有人打电话说我涉嫌洗钱 我识破了 一分钱没转",
+    "手机上的健康码 点了没反应 不知道怎么回事 找个人教教我",  # what is the matter, not the way home
 ])
 def test_round_fourteen_near_misses_are_left_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE

@@ -118,6 +118,19 @@ def test_round_thirteen_spoken_forms(text, expected):
     ("报名要不要花钱", ("about", {})),
     ("水龙头滴了一晚上 能来修下吗", ("post_request", {"service": "repair"})),
     ("礼拜一晚上陪我聊聊天", ("post_request", {"service": "companionship", "date": "2026-12-07", "time": "19:00"})),
+    # voice rambles: a speaker correcting themselves is no "no"; what went wrong yesterday is not the day asked
+    ("我爸 不对 我岳父 想约一个理发的 后天上午", ("post_request",
+     {"service": "haircut", "date": "2026-12-06", "time": "09:00"})),
+    ("热水器昨天响了半天 找个师傅来修 8号下午", ("post_request",
+     {"service": "repair", "date": "2026-12-08", "time": "14:00"})),
+    ("想找人帮我擦窗户 月底之前就行", ("post_request", {"service": "cleaning", "date": "2026-12-31"})),  # a deadline
+    ("嗯 我大前天 发了一个找人买菜的 现在有人接了没有", ("my_orders", {})),
+    ("之前嫌烦退订了 现在又想收通知了", ("subscribe", {})),
+    ("甭给俺发那些了", ("unsubscribe", {})),
+    ("陪老人聊天也算时间币吗", ("about", {})),
+    ("12号单我来唔到了", ("cancel", {"task_id": 12})),
+    ("今天冷得很 你们那边冷不冷", ("unknown", {})),
+    ("给小区的志愿者 群发一下 下礼拜开会", ("broadcast", {"audience": "volunteer"})),
 ])
 def test_round_fourteen_spoken_forms(text, expected):
     assert parsed(text) == expected
