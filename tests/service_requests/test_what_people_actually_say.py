@@ -158,6 +158,12 @@ async def test_an_elder_answers_in_her_own_dialect_and_her_request_is_kept_as_sh
     assert "地点：家里" in summary and "交代：无" in summary
 
 
+async def test_sichuan_nothing_to_add_is_nothing_to_add(wang):
+    await wang.says("后天上午想找人来打扫 两个钟头")
+    await wang.says("1")
+    assert "交代：无" in await wang.says("莫得")
+
+
 async def test_a_new_request_said_where_a_place_is_asked_is_not_taken_for_the_place(wang):
     await wang.says("后天上午想找人来打扫 两个钟头")
     reply = await wang.says("上个月冇人来 这回想再约个人陪我去医院 明天上午")
