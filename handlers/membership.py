@@ -32,10 +32,10 @@ def is_volunteer(slots: dict) -> bool:
     return slots.get("role") == members.VOLUNTEER
 
 
-# A mobile number anywhere in an answer: then it is a phone, not a name or an address.
 # A request said in words reads at least this sure; a place named after a hospital or a shop ("人民医院宿舍")
 # reads as a request by its service word alone, less sure.
 ASKED_IN_WORDS = 0.9
+# A mobile number anywhere in an answer: then it is a phone, not a name or an address.
 MOBILE_INSIDE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 
 
