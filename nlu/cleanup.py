@@ -22,6 +22,7 @@ _SPACES = re.compile(r"\s+")
 _HAN = "\u4e00-\u9fff"
 _REPEATED_CHUNK = re.compile(rf"([{_HAN}]{{2,4}}?)(?:\s?\1)+")   # 到了到了 -> 到了
 _TRIPLED_CHAR = re.compile(rf"([{_HAN}])\1{{2,}}")               # 不不不 -> 不
+_LAUGHTER = re.compile(r"([哈呵嘿嘻])\1{2,}")                     # 哈哈哈哈 -> 哈哈, not 哈: laughter is a word
 _DOUBLED_CHAR = re.compile(rf"([{re.escape(lexicon.STUTTER_CHARS)}])\1")  # 修修 -> 修
 
 _FILLER_RUN = re.compile(
@@ -34,7 +35,7 @@ def clean(raw: str) -> str:
     text = _VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text)
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
-    text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", text)))
+    text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", _LAUGHTER.sub(r"\1\1", text))))
     # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
     kept = _FILLER_RUN.sub("", text).strip()
     return kept if kept and kept not in lexicon.ANSWER_PARTICLES else text

@@ -172,6 +172,8 @@ def test_round_fourteen_emergencies_are_caught(text):
     "燃气卡没气了 在哪里充",
     "有人打电话说我涉嫌洗钱 我识破了 一分钱没转",
     "手机上的健康码 点了没反应 不知道怎么回事 找个人教教我",  # what is the matter, not the way home
+    "孙子喊救命 原来是打游戏输了哈哈哈哈",                      # laughter, however long, is a word
+    "我妈刚才噎了一下 拍了几下背 现在好好的",
 ])
 def test_round_fourteen_near_misses_are_left_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE

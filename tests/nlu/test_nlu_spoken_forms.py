@@ -131,6 +131,18 @@ def test_round_thirteen_spoken_forms(text, expected):
     ("12号单我来唔到了", ("cancel", {"task_id": 12})),
     ("今天冷得很 你们那边冷不冷", ("unknown", {})),
     ("给小区的志愿者 群发一下 下礼拜开会", ("broadcast", {"audience": "volunteer"})),
+    # the last set's classes: time already spent is no length, a body that cannot go asks, greetings of the
+    # new year, 到啦, a task said with 单子, pushes turned on and off again
+    ("找了半天没找到人 想约个人明天下午帮我收拾屋子", ("post_request",
+     {"service": "cleaning", "date": "2026-12-05", "time": "14:00"})),
+    ("明天上午能不能找个人陪我去医院 我眼睛不好出不去", ("post_request",
+     {"service": "medical_escort", "date": "2026-12-05", "time": "09:00"})),
+    ("春节好", ("help", {})),
+    ("我到啦", ("check_in", {})),
+    ("18号单子我来", ("accept_task", {"task_id": 18})),
+    ("那些通知重新开一下", ("subscribe", {})),
+    ("不要再推这些了", ("unsubscribe", {})),
+    ("替老家的老妈注册一下", ("register", {"role": "family"})),
 ])
 def test_round_fourteen_spoken_forms(text, expected):
     assert parsed(text) == expected
