@@ -138,6 +138,11 @@ def a_named_place(said: str) -> dict:
     return {"place": ELSEWHERE, "place_text": words} if named else {}
 
 
+def place_as_said(said: str | dict) -> dict:
+    """"去八一路菜场" to "请发地址": the place is 八一路菜场; a location sent keeps its own label."""
+    return {"place_text": GOING.sub("", said).strip() or said} if isinstance(said, str) else {}
+
+
 async def a_destination(value: str | dict, turn: Turn) -> str | None:
     """An address, or a place people know by a short name ("二附院"); "医院" alone does not say which."""
     text = address_text(value)
@@ -238,7 +243,7 @@ FLOW = Flow(
              choices=(Choice(HOME, "家里（登记的地址）", words=HOME_WORDS), Choice(ELSEWHERE, "别的地方", words=ELSEWHERE_WORDS)),
              otherwise=a_named_place),
         Slot("place_text", lambda slots, ctx: ctx.text("post_place_text"), expecting="text", when=elsewhere,
-             check=a_destination, from_location=a_place),
+             check=a_destination, from_location=a_place, tidy=place_as_said),
         Slot("notes", lambda slots, ctx: ctx.text("post_notes"), expecting="text", may_be_none=True),
     ),
     confirm=summary,

@@ -164,6 +164,13 @@ async def test_sichuan_nothing_to_add_is_nothing_to_add(wang):
     assert "交代：无" in await wang.says("莫得")
 
 
+async def test_a_place_said_with_where_one_goes_is_kept_as_the_place(wang):
+    await wang.says("后天上午想找人陪我去买菜 两个钟头")
+    await wang.says("2")
+    await wang.says("去八一路菜场")
+    assert "地点：八一路菜场" in await wang.says("没有")
+
+
 async def test_a_new_request_said_where_a_place_is_asked_is_not_taken_for_the_place(wang):
     await wang.says("后天上午想找人来打扫 两个钟头")
     reply = await wang.says("上个月冇人来 这回想再约个人陪我去医院 明天上午")
