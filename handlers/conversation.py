@@ -507,13 +507,13 @@ class Conversation:
         """A bare "没有" to an optional question is "nothing"; "不知道" takes the slot's guess, if it has one; a yes,
         no or "没有" is never a free-text answer."""
         words = plain(said)
-        as_read = "".join(nlu.words(said))  # in its written form: Gan "冇得" is "没有"
-        if slot.may_be_none and (words in NONE_WORDS or as_read in NONE_WORDS):
+        nothing = words in NONE_WORDS or "".join(nlu.words(said)) in NONE_WORDS  # also in dialect: "冇得" is "没有"
+        if slot.may_be_none and nothing:
             return {**values, slot.name: ""}
         if slot.when_unsure is not None and words in UNSURE_WORDS:
             return {**values, slot.name: slot.when_unsure}
         # a yes or a no in any of its forms ("要得", "不消了") is never a name, a place or a note
-        if slot.expecting == "text" and (words in NONE_WORDS or as_read in NONE_WORDS or nlu.answer_word(said)):
+        if slot.expecting == "text" and (nothing or nlu.answer_word(said)):
             return {**values, slot.name: None}
         return values
 

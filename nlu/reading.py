@@ -5,10 +5,8 @@ Text after a colon is quoted content ("群发：重阳节活动报名开始了")
 words before the colon state an intent, the quote's words do not vote.
 """
 
-from collections.abc import Callable
 from datetime import date
 from functools import cached_property
-from typing import TypeVar
 
 from . import cleanup, matcher, tokenizer, told_before
 from .amounts import first_amount
@@ -18,7 +16,6 @@ from .matcher import Hit
 from .times import first_time
 
 _MATCHER = matcher.build()
-Value = TypeVar("Value")
 
 
 class Reading:
@@ -51,38 +48,32 @@ class Reading:
         return hits
 
     @cached_property
+    def said_of_now(self) -> str:
+        """The clauses of now, where the day, the hour, the length and the amount asked for are read ("昨天拧了
+        半天才打开 … 12月3号两点", "上礼拜捐了五个时间币 这次想转一个"); the whole text when it is all of then."""
+        return told_before.of_now(self.text) or self.text
+
+    @cached_property
     def date(self) -> str | None:
-        # the day asked for, not the day something went wrong ("昨天拧了半天才打开 … 12月3号两点")
-        return _said_of_now(self.text, self._first_date)
+        found = find_dates(self.said_of_now, self.today)
+        return found[0].value.isoformat() if found else None
 
     @cached_property
     def time(self) -> str | None:
         # "一上午" is how long, not when: a period inside a length of time names no start.
-        return _said_of_now(FIXED_DURATION.sub(" ", self.text), first_time)
-
-    def _first_date(self, text: str) -> str | None:
-        found = find_dates(text, self.today)
-        return found[0].value.isoformat() if found else None
+        return first_time(FIXED_DURATION.sub(" ", self.said_of_now))
 
     @cached_property
     def duration_min(self) -> int | None:
-        # how long the visit asked for now takes, not how late the last one was ("上回…迟到了半天 这回…")
-        return _said_of_now(self.text, first_duration)
+        return first_duration(self.said_of_now)
 
     @cached_property
     def amount_min(self) -> int | None:
-        # what is moved now, not what was given before ("上礼拜捐了五个时间币 这次想转一个时间币给我姥姥")
-        return _said_of_now(self.text, lambda text: first_amount(text, self.raw))
+        return first_amount(self.said_of_now, self.raw)
 
     @cached_property
     def service(self) -> str | None:
         return strongest_label(self.layer("service"))
-
-
-def _said_of_now(text: str, read: Callable[[str], Value | None]) -> Value | None:
-    """What the clauses of now say; what the whole message says when it is all of then."""
-    now = told_before.of_now(text)
-    return read(now if now else text)
 
 
 def strongest_label(hits: list[Hit]) -> str | None:
