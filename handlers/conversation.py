@@ -259,13 +259,15 @@ class Conversation:
         return await self._fill(state, meaning, turn)
 
     async def _fresh(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
-        if meaning.intent in self.flows:
-            return await self._start(state, meaning.intent, meaning.slots, turn)
-        if meaning.intent == "unknown":
+        # A question the FAQ answers comes before what the learnt reader guessed of it ("家里人能帮我办吗").
+        if meaning.intent == "unknown" or meaning.learnt:
             if self.unknown is not None and (outcome := await self.unknown(turn)) is not None:
                 state.misunderstood = 0
                 return outcome
-            return self._misunderstood(state, None, turn.ctx)
+            if meaning.intent == "unknown":
+                return self._misunderstood(state, None, turn.ctx)
+        if meaning.intent in self.flows:
+            return await self._start(state, meaning.intent, meaning.slots, turn)
         state.misunderstood = 0
         return await self._single(state, meaning.intent, meaning.slots, turn)
 

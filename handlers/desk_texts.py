@@ -109,6 +109,7 @@ DESK_TEXTS = {
     # ---- the daily report ----
     "desk_usage_report": "请这样发：日报，或者 日报 11月27日",
     "desk_report_future": "这一天还没到，没有报告。",
+    "desk_report_too_early": "{first}年以前没有记录。请这样发：日报，或者 日报 11月27日",
     "desk_report": (
         "【每日报告】{day}{so_far}\n"
         "新会员：{members}\n"

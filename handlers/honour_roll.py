@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from handlers.context import LOCAL_TIME, Context
+from handlers.numbers import FIRST_YEAR
 from handlers.routes import Command
 from handlers.staff import staff_member
 from handlers.stars import stars_label
@@ -26,7 +27,6 @@ ROLL_COMMAND = re.compile(r"^\s*光荣榜\s*(.*?)\s*$")
 BROADCAST_COMMAND = re.compile(r"^\s*(?:群发|广播)\s*光荣榜\s*(.*?)\s*$")
 MONTH_THEN_PLACE = re.compile(r"^(\d{4}\s*[-年./]\s*\d{1,2}\s*月?|\d{1,2}\s*月份?|本月|这个月|上个?月)?\s*(.*)$")
 YEAR_MONTH = re.compile(r"^(\d{4})\s*[-年./]\s*(\d{1,2})")
-FIRST_YEAR = 2000  # no bank kept credits before: an earlier month names no roll
 MONTH_ONLY = re.compile(r"^(\d{1,2})")
 THIS_MONTH_WORDS = ("本月", "这个月")
 ROLL_SIZE = 25  # lines of the roll; a broadcast holds at most 600 characters

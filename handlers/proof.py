@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from handlers.context import Context
 from handlers.knowledge import fill
+from handlers.numbers import FIRST_YEAR
 from handlers.routes import Command
 from handlers.staff import staff_action
 from handlers.turn import Turn
@@ -37,7 +38,6 @@ FAQ_ID = "proof"
 YEAR_TYPED = re.compile(r"[0-9]+")
 
 PICTURE_KIND = "proof_image"  # the outbox kind whose body is a proof's code (bot/proof_sending.py draws it)
-FIRST_YEAR = 2000
 LEVEL_WORDS = "零一二三四五六七八九十"  # [engagement] allows up to ten steps
 INTENT, REVOKE_INTENT = "proof", "proof_revoke"
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from handlers.corrections import announce, refusal as said_no, signed
 from handlers.events import report_line as event_report_line
-from handlers.numbers import record_number
+from handlers.numbers import FIRST_YEAR, record_number
 from handlers.context import LOCAL_TIME, Context
 from handlers.flow import Choice, Flow, Slot
 from handlers.help_flow_words import help_flow_section
@@ -404,6 +404,8 @@ async def daily_report(staff, words: str, turn: Turn) -> str:
         return ctx.text("desk_usage_report")
     if day > today:
         return ctx.text("desk_report_future")
+    if day.year < FIRST_YEAR:
+        return ctx.text("desk_report_too_early", first=str(FIRST_YEAR))
     return await build_report(day, incoming.received_at, ctx)
 
 

@@ -62,7 +62,9 @@ _VARIANTS = _alternation(words.DANGER_VARIANTS)
 _CLAUSE_DEFUSER = re.compile("|".join([
     *map(re.escape, sorted({w for table in words.CLAUSE_DEFUSERS.values() for w in table}, key=len, reverse=True)),
     *words.CLAUSE_DEFUSER_PATTERNS]))
-_MESSAGE_DEFUSER = _alternation(w for table in words.MESSAGE_DEFUSERS.values() for w in table)
+_MESSAGE_DEFUSER = _alternation(w for kind, table in words.MESSAGE_DEFUSERS.items() if kind != "resolved" for w in table)
+# "没事" settles what was told before it; said first it plays down what follows ("没什么大事 就是一边手脚麻了").
+_SAID_OVER = _alternation(words.MESSAGE_DEFUSERS["resolved"])
 _NOW = re.compile("(?<!到)(?=%s)" % "|".join(map(re.escape, words.NOW_MARKERS)))  # "到现在" stays whole
 _BACK_TO_NOW = re.compile("|".join(map(re.escape, words.NOW_MARKERS)))
 _BACK_FROM_AFAR = _alternation(words.BACK_FROM_AFAR)
@@ -85,6 +87,7 @@ OVERRULED = "(overruled)"  # the last cue of a doubt that danger_model.py was su
 HIDDEN = "_"  # stands in for a neutral phrase's characters: never part of a cue
 # Round six: the structures that make a message unsure (see the end of danger_words.py).
 _RESOLVED = re.compile("|".join(words.RESOLVED_PATTERNS))
+_HOPED = re.compile(words.HOPED_OUTCOME)
 _QUESTION_END = re.compile(words.QUESTION_ENDS)
 _HYPOTHETICAL = _alternation(words.CLAUSE_DEFUSERS["hypothetical"])
 _POSSESSIVE = re.compile(words.POSSESSIVES)
@@ -116,7 +119,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
-    last_cue_at = -1     # the clause of the last cue that counted, for an outcome told after it
+    first_cue_at = last_cue_at = -1  # the clauses of the first and the last cue that counted
     resolved_at = -1     # "…仰了会儿头就止住了": the clause of an outcome told after a cue
     subject = "person"   # who the clause is about: the writer until someone else is named
     in_the_past = False  # "上回打120 救护车十分钟就到了", "如果我晕倒 手环能报警吗": until the talk comes back to now
@@ -141,7 +144,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         owned_by_previous = (words.ON_SCREEN if _SCREEN.search(clause) else
                              ("",) if clause.endswith(words.HABITUAL_SAYINGS) else ())
         subject = _subject(clause) or subject
-        if _RESOLVED.search(clause) and last_cue_at >= 0:
+        if _RESOLVED.search(clause) and not _HOPED.search(clause) and last_cue_at >= 0:
             resolved_at = at
         if _MADE_SAFE.search(clause):
             made_safe_at = at
@@ -175,9 +178,10 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         if _ORDINARY_CAUSE.search(clause):  # "太阳晒得头晕": the cause is named
             here = [(cue, min(w, words.DEMOTED)) for cue, w in here if w >= words.STRONG]
         if here:
+            first_cue_at = at if first_cue_at < 0 else first_cue_at
             last_cue_at = at
             last_hazard_at = at if any(_MADE_SAFE_CUE.search(cue) for cue, _ in here) else last_hazard_at
-            if _RESOLVED.search(clause[clause.find(here[-1][0]):]):
+            if _RESOLVED.search(clause[clause.find(here[-1][0]):]) and not _HOPED.search(clause):
                 resolved_at = at
         found += here
         told_before += here if in_the_past else []
@@ -190,7 +194,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         found = [cue for cue in found if cue not in told_before]
     if made_safe_at >= last_hazard_at >= 0:
         found = [(cue, weight) for cue, weight in found if not _MADE_SAFE_CUE.search(cue)]
-    if _MESSAGE_DEFUSER.search(_calm(text)) or resolved:
+    said_over = first_cue_at >= 0 and any(_SAID_OVER.search(clause) for clause in clauses[first_cue_at:])
+    if _MESSAGE_DEFUSER.search(_calm(text)) or said_over or resolved:
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
     as_a_reason = _REQUEST.search(_calm(text)) and not _URGENT.search(text)
     if as_a_reason:  # a condition given as the reason for a visit

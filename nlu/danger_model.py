@@ -10,16 +10,16 @@ data it names.
 Scoring is a dot product over the message's n-grams, so the bot needs no scikit-learn at run time.
 """
 
-import hashlib
 import json
 import math
-import re
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from .ngram_features import fingerprint, weighted
+
+__all__ = ["MODEL_FILE", "fingerprint", "load", "probability", "score"]
+
 MODEL_FILE = Path(__file__).with_name("danger_model.json")
-_WHITESPACE = re.compile(r"\s\s+")
 
 
 @cache
@@ -39,20 +39,6 @@ def probability(text: str) -> float:
 
 def score(model: dict, text: str) -> float:
     """`model` as train_danger_model writes it: n-gram → [idf, weight], and the intercept."""
-    features = model["features"]
-    low, high = model["ngram_range"]
-    text = _WHITESPACE.sub(" ", text.lower())
-    counts = Counter(text[at:at + n] for n in range(low, high + 1) for at in range(len(text) - n + 1))
-    weighted = [((1 + math.log(count)) * features[gram][0], features[gram][1])
-                for gram, count in counts.items() if gram in features]
-    norm = math.sqrt(sum(value * value for value, _ in weighted)) or 1.0
-    total = model["intercept"] + sum(value * weight for value, weight in weighted) / norm
+    found = weighted(model["features"], model["ngram_range"], text)
+    total = model["intercept"] + sum(value * weight for value, weight in found)
     return 1 / (1 + math.exp(-total))
-
-
-def fingerprint(paths: list[Path]) -> str:
-    """What the model was learnt from, so that a change of the data without a new model is seen."""
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()

@@ -58,9 +58,11 @@ DANGER_VARIANTS = {
     "喘不上起": "喘不上气", "喘不过起": "喘不过气", "没起了": "没气了", "中疯": "中风",
     "没气儿": "没气", "唔": "不",
     # Cantonese phrases whose words differ, not only their negation
-    "起唔到": "起不来", "起唔嚟": "起不来", "咗": "了",
+    "起唔到": "起不来", "起唔嚟": "起不来",
     "郁唔到": "动不了", "郁唔了": "动不了", "唔郁": "不动", "跌亲": "摔伤", "火烛": "着火", "返屋企": "回家", "唔识": "不知道",
     "舅命": "救命", "纠命": "救命", "不晓得": "不知道", "晓不得": "不知道",
+    # round fifteen: bleeding that has stopped is said as the outcome it is
+    "不流血了": "血止住了", "不出血了": "血止住了", "不再流血了": "血止住了", "血不流了": "血止住了",
     # a security door is a door, not prevention talk ("防盗" reads as prevention)
     "防盗门": "大门", "防盗窗": "窗户", "噎到": "噎着", "打幺二零": "打120", "气儿": "气", "劲儿": "劲", "救救命啊": "救命啊", "着伙": "着火", "煤汽味": "煤气味",
     # a doubled 救 heard as 就 (Wu 勿 and Cantonese 唔系 are put right by clean-up, for both readers)
@@ -140,7 +142,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "身子发硬": 3, "倒气": 3, "出气多进气少": 5, "没脉": 4, "没了呼吸": 5, "没了气": 5,
     },
     "breathing": {
-        "喘不上气": 4, "喘不过气": 4, "透不过气": 4, "上不来气": 4, "喘不动": 3, "喘不上来": 4, "呼吸困难": 4,
+        "喘不上气": 4, "喘不过气": 4, "透不过气": 4, "上不来气": 4, "喘不动": 3, "喘不上来": 4, "呼吸困难": 4, "喘不上": 4, "喘不过": 4, "喘不过来": 4, "透不过": 3.5, "吸不上": 3.5,  # round fifteen: cut short
         "憋气": 1.5, "憋得慌": 1.5, "憋死": 3, "噎住": 3, "卡住了": 1.5, "卡喉咙": 3, "卡在喉咙": 3, "气喘": 1.5,
         "窒息": 4, "吸不上气": 4, "上气不接下气": 3, "噎着": 3, "哮喘犯了": 3, "喘不匀": 3, "呼吸不上": 4,
         "气短得厉害": 3, "喘不过来": 4, "喘不上来": 4, "喘得厉害": 3, "呼吸急": 2, "脸都紫": 3,
@@ -227,7 +229,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     },
     "lost_and_trapped": {
         "走丢": 3, "走失": 3, "迷路": 2.5, "找不到家": 3, "找不到回家": 3, "不知道这是哪": 3, "不知道在哪": 2,
-        "我系边度": 3, "搵唔返屋企": 3, "搵唔到屋企": 3, "唔识返屋企": 3,
+        "我系哪里": 3, "找唔返屋企": 3, "找唔到屋企": 3, "唔识返屋企": 3,
         "不认识路": 2, "没回来": 1.5, "还没回来": 1.5, "找疯了": 3, "全家都在找": 3, "到处都找遍了": 3, "联系不上": 1.5, "电话也不接": 1, "老年痴呆": 1, "糊涂了": 1,
         "关在电梯": 4, "困在电梯": 4, "卡在电梯": 4, "电梯里出不来": 4, "被关": 2, "被困": 3, "困住了": 3,
         "出不去": 2, "出不来": 2, "被锁在": 3,
@@ -440,6 +442,8 @@ NEUTRAL_PHRASES = (
     "救命药", "救命钱", "救命稻草", "搞不醒豁", "搞不醒火", "不醒豁",
     # round fourteen: disturbed, given an injection or a phone call, not hit
     "被打扰", "被打针", "被打电话", "被打了针",
+    # nobody to talk to: loneliness, not a home left empty in a danger ("家里没有人说话")
+    "没有人说话", "没人说话", "没有人陪", "没人陪", "没人聊天", "没有人聊天", "没人唠嗑",
     # what is the matter, not the way home ("健康码打不开 不知道怎么回事")
     "不知道怎么回事", "不晓得怎么回事", "不知道怎么回复", "不知道怎么回答",
     # a video call with someone of the family is no screen's story ("视频里看到我妈一直在抽搐")
@@ -609,7 +613,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # A cry for help with the app or the garden, not for a person ("help 怎么兑换", "救救我的花").
     (("小程序", "兑换", "时间币", "积分", "公众号", "的花", "花枯", "枯了", "这个题", "这道题", "题太难", "作业",
       # round thirteen: the app's own login ("help 怎么改登录密码"); not a bank's password, which a scam asks for
-      "登录", "登陆", "改密码", "忘了密码", "密码忘了", "账号", "头像", "改名"),
+      "登录", "登陆", "改密码", "忘了密码", "密码忘了", "账号", "头像", "改名",
+      # round fifteen: a phone's video call that will not connect, and someone asked to teach it
+      "微信视频", "视频通话", "谁来教", "教我用", "教我弄"),
      r"help|sos|救救|救命|救我|帮帮我"),
     # Round seven: English help asked for a task ("help me with groceries", "help me change my font").
     (("help me with", "help him with", "help her with", "help us with", "help with", "help me set", "set up",
@@ -731,6 +737,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
      r"走丢|走失|迷路|找不|不见|不知道|回不|不认"),
     # A pet's emergency: the writer asks for a vet.
     (("宠物医院", "兽医", "宠物店"), r"."),
+    # Round fifteen: water on the floor from a drain, a pipe or a tap named: a repair, unless electricity is in
+    # it too (its own cues stay)
+    (("下水道", "地漏", "马桶堵", "水管漏", "水管坏", "水管裂", "水龙头坏", "水龙头漏", "洗衣机漏"), r"^地上全是水$"),
 )
 
 # Where a new clause starts inside unpunctuated speech: a word that brings the talk back to now.
@@ -887,6 +896,9 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
     "fell": ("摔", "跌", "倒", "滑倒", "栽", "晕"),
     "still_down": ("还在地上", "还躺在", "还趴在", "还坐在地上", "躺在地上", "够不着电话", "够不到电话",
                    "拿不到电话", "没人扶", "起不来", "爬不起来", "站不起来", "动不了"),
+    # Round fifteen: the chest and a cold sweat together are a heart attack's warning, even when the writer
+    # plays it down ("没事 就是胸口闷得很 一直出冷汗 躺会就好")
+    "cold_sweat": ("冷汗", "虚汗"),
 }
 KIND_PARTS["unwell_now"] = KIND_PARTS["changed"] + KIND_PARTS["unroused"] + KIND_PARTS["poisoned_signs"]
 KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
@@ -950,6 +962,8 @@ KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
     (("doing", "then", "gives_way"), 4, 3),
     (("feels", "like", "image"), 6, 2),
     (("swallowed", "handful", "pills"), 4, 4),
+    # round fifteen
+    (("chest", "cold_sweat"), 8, 4),
 )
 
 # Round five: a symptom told across two clauses of one message. A row reads "a composition of the
@@ -969,6 +983,9 @@ CROSS_CLAUSE_COMPOSITIONS: tuple[tuple[tuple[str, ...], tuple[str, ...], float],
     # round eleven
     (("blood",), ("unstoppable",), 3.5),          # "鼻血流了半个多小时了 | 怎么捏都止不住"
     (("hot", "spilled"), ("scald_marks",), 3),    # "被油锅溅了 | 脸上手上火辣辣的"
+    # round fifteen
+    (("chest",), ("cold_sweat",), 4),             # "胸口闷得很 | 一直出冷汗", however it is played down
+    (("cold_sweat",), ("chest",), 4),
 )
 CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each clause
 
@@ -1052,6 +1069,9 @@ RESOLVED_PATTERNS = (
     r"(已经|都)出院了", r"就没(什么)?(大)?事了",
     r"就下去了|咽下去了", r"(带|送|领|接)(他|她)?回(来|家)了",
 )
+# Round fifteen: an outcome only hoped for ("可能躺哈就好了", "估计歇一会就没事") is no outcome: the writer
+# is playing down what is happening now.
+HOPED_OUTCOME = r"(可能|也许|兴许|或许|说不定|估计|大概|应该|我想)[^ ]{0,6}就(好|没事)"
 # A question about the future: a hypothetical (如果/万一/要是…) and a question at the end of the
 # message ("要是被骗了钱 能报警追回来吗"). Capped at a doubt: a frightened writer may put it that way.
 # Not "…怎么办" alone: "厨房着火了 怎么办" is asked in the middle of a fire.

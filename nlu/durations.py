@@ -12,8 +12,9 @@ _HOURS = alternation(lexicon.HOUR_WORDS)
 _AMOUNT = rf"(\d+\.\d+|{NUMBER})"
 
 # Not a weekday's or a date's "一" before a period: "周一上午" is when, "一上午" how long. Nor time already
-# spent on something: "弄了半天", "点半天也出不来" is a long while, not the visit's length.
-FIXED_DURATION = re.compile(rf"(?<![周期拜初十了点弄找等按敲叫喊拧])(?:{alternation(lexicon.FIXED_DURATIONS)})")
+# spent on something: "弄了半天", "点半天也出不来" is a long while, not the visit's length. Nor a half of
+# the day: "下半天" is the afternoon.
+FIXED_DURATION = re.compile(rf"(?<![周期拜初十了点弄找等按敲叫喊拧上下])(?:{alternation(lexicon.FIXED_DURATIONS)})")
 _MINUTE_UNITS = alternation(lexicon.MINUTE_UNIT_WORDS)
 _HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?:({NUMBER})(?:{_MINUTE_UNITS}))?")
 _HALF_HOUR = re.compile(rf"半个?(?:{_HOURS})")

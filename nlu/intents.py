@@ -23,6 +23,11 @@ UNKNOWN_CONFIDENCE = 0.5
 # A yes or a no after the first clause is more often a speaker correcting themselves ("我妈 不对 我婆婆 …
 # 想约一个助浴的") than the answer: it weighs this much there.
 LATER_ANSWER_WEIGHT = 0.5
+# ... and one said after what the message asks ("…陪我说说话 后天早上 一个钟头 好 就这样") only closes it.
+WRAP_UP_WEIGHT = 0.2
+# A request word after someone else's wish is the reason for what the writer asks ("转给我外婆 四个时间币
+# 她要请人洗澡" is a transfer).
+OTHERS_WISH_WEIGHT = 0.5
 
 # "好" and "不是" answer the bot only when they open a clause, and a
 # one-character answer only as a clause of its own; inside a sentence
@@ -38,6 +43,7 @@ SERVICE_OBJECT_INTENTS = (
 
 _ORDER = {intent: rank for rank, intent in enumerate(INTENTS)}
 _DISOWNED_BEFORE = re.compile(lexicon.DISOWNED_BEFORE)
+_SOMEONE_ELSES_WISH = re.compile(lexicon.SOMEONE_ELSES_WISH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,33 +51,59 @@ class Decision:
     intent: str
     confidence: float
     stated: bool  # the intent rests on its own cue words, not only on a service word
+    learnt: bool = False  # the learnt reader placed the message (parser.py)
 
 
 def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit],
            dismissals: list[Hit]) -> Decision:
-    votes = _cue_votes(text, cues)
+    votes = _cue_votes(text, cues, services)
     stated = dict(votes)
     _vote_for_services(votes, services, negations, dismissals)
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
-    if not ranked or ranked[0][1] < MIN_VOTES or ranked[0][0] == "unknown":
+    if not ranked or ranked[0][1] < MIN_VOTES:
         return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
+    if ranked[0][0] == "unknown":  # small talk, in words the lexicon knows: not for the learnt reader to place
+        return Decision("unknown", UNKNOWN_CONFIDENCE, stated=True)
     intent, top = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     return Decision(intent, _confidence(top, runner_up), stated=stated.get(intent, 0.0) >= MIN_VOTES)
 
 
-def _cue_votes(text: str, cues: list[Hit]) -> defaultdict[str, float]:
+def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[str, float]:
     votes: defaultdict[str, float] = defaultdict(float)
+    asked_by = min((hit.end for hit in (*cues, *services) if hit.label and hit.label not in ANSWER_INTENTS),
+                   default=len(text))
+    answers_only = _said_in_answers_only(text, cues)
     for hit in cues:
         if hit.label is None:
             continue
-        if hit.label in ANSWER_INTENTS and not _answers(text, hit):
+        if hit.label in ANSWER_INTENTS and not (_answers(text, hit) or hit.start in answers_only):
             continue
         if hit.label not in ANSWER_INTENTS and _DISOWNED_BEFORE.search(text, 0, hit.start):
             continue
-        later_answer = hit.label in ANSWER_INTENTS and " " in text[:hit.start]
-        votes[hit.label] += hit.weight * (LATER_ANSWER_WEIGHT if later_answer else 1.0)
+        votes[hit.label] += hit.weight * _weight_where_said(text, hit, asked_by)
     return votes
+
+
+def _weight_where_said(text: str, hit: Hit, asked_by: int) -> float:
+    if hit.label == "post_request" and _SOMEONE_ELSES_WISH.search(text, 0, hit.start):
+        return OTHERS_WISH_WEIGHT
+    if hit.label not in ANSWER_INTENTS or " " not in text[:hit.start]:
+        return 1.0
+    return WRAP_UP_WEIGHT if hit.start >= asked_by else LATER_ANSWER_WEIGHT
+
+
+def _said_in_answers_only(text: str, cues: list[Hit]) -> set[int]:
+    """Where a clause is nothing but answer words run together, as a voice message gives them ("好好好可以就
+    这样行行"): every one of them answers."""
+    covered = {at for hit in cues if hit.label in ANSWER_INTENTS for at in range(hit.start, hit.end)}
+    starts, at = set(), 0
+    for clause in text.split(" "):
+        span = range(at, at + len(clause))
+        if clause and all(position in covered for position in span):
+            starts.update(span)
+        at += len(clause) + 1
+    return starts
 
 
 def _answers(text: str, hit: Hit) -> bool:

@@ -1,11 +1,12 @@
 """parse(): one chat message -> intent, slots, confidence."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, danger, danger_model, tokenizer
+from . import cleanup, danger, danger_model, intent_model, tokenizer
 from . import expecting as answers
-from .intents import decide
+from .intents import Decision, decide
 from .reading import Reading
 from .result import Parse
 from .slots import fill
@@ -26,7 +27,7 @@ def parse(text: str, now: datetime, expecting: str | None = None, read_danger: b
     if len(text) > REMEMBERED_LENGTH:
         return _read(text, local_day(now), expecting, read_danger)
     remembered = _remembered(text, local_day(now), expecting, read_danger)
-    return Parse(remembered.intent, dict(remembered.slots), remembered.confidence)  # callers may change slots
+    return replace(remembered, slots=dict(remembered.slots))  # callers may change slots
 
 
 @lru_cache(maxsize=REMEMBERED_READINGS)
@@ -53,10 +54,24 @@ def _read(text: str, day: date, expecting: str | None, read_danger: bool = True)
         cues = cues + reading.command_hits("yes_no")
     services, negations, dismissals = (reading.command_hits(layer) for layer in ("service", "negation", "dismissal"))
     decision = decide(reading.text, cues, services, negations, dismissals)
-    parsed = Parse(decision.intent, fill(decision.intent, reading), decision.confidence)
+    if expecting is None:
+        decision = _placed_by_the_learnt_reader(decision, reading)
+    parsed = Parse(decision.intent, fill(decision.intent, reading), decision.confidence, decision.learnt)
     if expecting is None:
         return parsed
     return answers.answer(expecting, reading, decision, parsed)
+
+
+def _placed_by_the_learnt_reader(decision: Decision, reading: Reading) -> Decision:
+    """Where the lexicon found no intent, or only a service word ("你们这个助浴是怎么收时间币的"), the
+    learnt reader may place the message; an answer to the bot's question is left to the question."""
+    if decision.stated:
+        return decision
+    guessed = intent_model.guess(reading.command_text)
+    if guessed is None or guessed[0] == decision.intent:
+        return decision
+    intent, sure = guessed
+    return Decision(intent, round(sure, 3), stated=False, learnt=True)
 
 
 def services_mentioned(text: str) -> tuple[str, ...]:
@@ -77,7 +92,8 @@ def local_day(now: datetime) -> date:
 
 
 def warm_up() -> None:
-    """Load jieba, the domain dictionary and the learnt danger reader now rather than on the first message."""
+    """Load jieba, the domain dictionary and the learnt readers now rather than on the first message."""
     tokenizer.get()
     danger_model.load()
+    intent_model.load()
     parse("明天下午三点帮我买菜", datetime(2026, 1, 1, 9, 0))

@@ -5,10 +5,12 @@ Text after a colon is quoted content ("群发：重阳节活动报名开始了")
 words before the colon state an intent, the quote's words do not vote.
 """
 
+import re
 from datetime import date
 from functools import cached_property
+from typing import Callable, TypeVar
 
-from . import cleanup, matcher, tokenizer, told_before
+from . import cleanup, lexicon, matcher, tokenizer, told_before
 from .amounts import first_amount
 from .dates import find_dates
 from .durations import FIXED_DURATION, first_duration
@@ -16,6 +18,8 @@ from .matcher import Hit
 from .times import first_time
 
 _MATCHER = matcher.build()
+_SELF_CORRECTION = re.compile("(?:^| )(?:%s)" % "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)))
+Value = TypeVar("Value")
 
 
 class Reading:
@@ -55,25 +59,35 @@ class Reading:
 
     @cached_property
     def date(self) -> str | None:
-        found = find_dates(self.said_of_now, self.today)
+        found = settled(self.said_of_now, lambda text: find_dates(text, self.today) or None)
         return found[0].value.isoformat() if found else None
 
     @cached_property
     def time(self) -> str | None:
         # "一上午" is how long, not when: a period inside a length of time names no start.
-        return first_time(FIXED_DURATION.sub(" ", self.said_of_now))
+        return settled(FIXED_DURATION.sub(" ", self.said_of_now), first_time)
 
     @cached_property
     def duration_min(self) -> int | None:
-        return first_duration(self.said_of_now)
+        return settled(self.said_of_now, first_duration)
 
     @cached_property
     def amount_min(self) -> int | None:
-        return first_amount(self.said_of_now, self.raw)
+        return settled(self.said_of_now, lambda text: first_amount(text, self.raw))
 
     @cached_property
     def service(self) -> str | None:
         return strongest_label(self.layer("service"))
+
+
+def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:
+    """What the speaker settled on: the first value read after their last correction that is followed by
+    one ("礼拜四 呃不是 是礼拜五" is Friday), else the first value of the text."""
+    for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
+        value = read(text[correction.end():])
+        if value is not None:
+            return value
+    return read(text)
 
 
 def strongest_label(hits: list[Hit]) -> str | None:

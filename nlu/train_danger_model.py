@@ -12,12 +12,11 @@ Each text is read as danger.py reads it: spaced-out characters joined, voice sli
 `--check` only says whether the model on disk was learnt from the data as it is now.
 """
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from . import cleanup, danger
+from . import cleanup, danger, train_cli
 from .danger_model import MODEL_FILE, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,19 +63,7 @@ def train(paths: list[Path]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the model matches the data")
-    args = parser.parse_args(argv)
-    paths = training_files()
-    if args.check:
-        stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["fingerprint"]
-        fresh = stored == fingerprint(paths)
-        print("the model matches its data" if fresh else "the data changed: run python -m nlu.train_danger_model")
-        return 0 if fresh else 1
-    model = train(paths)
-    MODEL_FILE.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"{MODEL_FILE.name}: {model['examples']} examples from {len(paths)} files, {len(model['features'])} n-grams")
-    return 0
+    return train_cli.run(argv, __doc__.splitlines()[0], MODEL_FILE, training_files(), train, "nlu.train_danger_model")
 
 
 if __name__ == "__main__":

@@ -163,7 +163,14 @@ def reply_deadline() -> float:
 
 
 @pytest.fixture
-def bot_config(tmp_path, sandbox, database_url, redis_url, wechat_mode, reply_deadline):
+def member_messages_per_minute() -> int:
+    """The shipped limit, so stories meet the bot as members do. Walks that send hundreds of messages from one
+    member set 0: behind the limit they would only ever read "slow down" and test nothing else."""
+    return 60
+
+
+@pytest.fixture
+def bot_config(tmp_path, sandbox, database_url, redis_url, wechat_mode, reply_deadline, member_messages_per_minute):
     from bot.config import load_config
 
     from storage.privacy import KeyRing
@@ -173,6 +180,7 @@ def bot_config(tmp_path, sandbox, database_url, redis_url, wechat_mode, reply_de
     path = write_config(tmp_path, f"""
 [server]
 reply_deadline = {reply_deadline}
+member_messages_per_minute = {member_messages_per_minute}
 [wechat]
 app_id = "wx_test_app"
 app_secret = "test-secret"

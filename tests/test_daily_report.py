@@ -163,6 +163,9 @@ async def test_staff_ask_for_a_days_report_in_chat(yesterday, member_chat, runti
     assert "（截至" in today and "需求：发布0单" in today and "公益池余额：1小时30分钟" in today
     assert "这一天还没到" in await zhao.says(f"日报 {day.year + 1}-01-01")
     assert "请这样发：日报" in await zhao.says("日报 上个月")
+    # A day before any bank kept records; year 1 cannot even be turned into UTC
+    for long_ago in ("1999-12-31", "0001-01-01", "0001年1月1日"):
+        assert "2000年以前没有记录" in await zhao.says(f"日报 {long_ago}")
 
 
 async def test_the_morning_job_sends_yesterdays_report_to_every_staff_member_once(yesterday, runtime):

@@ -179,6 +179,23 @@ def test_round_fourteen_near_misses_are_left_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE
 
 
+@pytest.mark.parametrize("text", [
+    "不碍事的 就是心口闷 冒冷汗",                  # played down first: "没事" settles only what came before it
+    "没什么事 就是左边手脚发麻 讲话说不清",
+    "胸口闷 出虚汗 歇会应该就好了",                # an outcome only hoped for
+])
+def test_round_fifteen_emergencies_played_down_are_caught(text):
+    assert nlu.danger_of(text).level == nlu.ALARM
+
+
+@pytest.mark.parametrize("text", [
+    "手指头划破了 贴了创可贴 不流血了",          # bleeding that has stopped
+    "儿女都在外地 家里没人说话 想找人陪我聊聊天",  # nobody to talk to is loneliness
+])
+def test_round_fifteen_near_misses_are_left_alone(text):
+    assert nlu.danger_of(text).level == nlu.NONE
+
+
 @pytest.mark.parametrize("text", ["救 命", "救\u200b命\u200b啊", "就命啊", "S O S", "help me", "HELP", "打 1 2 0"])
 def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     assert nlu.danger_of(text).level == nlu.ALARM

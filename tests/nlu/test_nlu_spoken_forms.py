@@ -146,3 +146,30 @@ def test_round_thirteen_spoken_forms(text, expected):
 ])
 def test_round_fourteen_spoken_forms(text, expected):
     assert parsed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker who puts the day, the hour or the length right is held to what they settled on
+    ("下礼拜二 呃 不对 下礼拜三上午 陪我去医院", ("post_request",
+     {"service": "medical_escort", "date": "2026-12-09", "time": "09:00"})),
+    ("明天下午两点 说错了 三点 找人来打扫", ("post_request",
+     {"service": "cleaning", "date": "2026-12-05", "time": "15:00"})),
+    # a yes said after the request only closes it; a clause of yeses run together is a yes
+    ("帮我买点菜 明天上午 好 就这样吧", ("post_request", {"service": "shopping", "date": "2026-12-05", "time": "09:00"})),
+    ("对对对好的好的没问题", ("affirm", {})),
+    # Cantonese, Wu, Sichuan and northern words of the last set
+    ("搵个人听日陪我去睇医生", ("post_request", {"service": "medical_escort", "date": "2026-12-05"})),
+    ("礼拜天下半天想找人来陪我讲讲闲话", ("post_request",
+     {"service": "companionship", "date": "2026-12-06", "time": "14:00"})),
+    ("我想帮阿爸注册一下", ("register", {"role": "family"})),
+    ("给隔篱王伯转仨钟头", ("transfer", {"amount_min": 180})),
+    ("这个小程序我整不来 谁来教教我 明天上午", ("post_request",
+     {"service": "digital_help", "date": "2026-12-05", "time": "09:00"})),
+    # which jobs one has taken, pushes asked for again, what an ambulance costs, a parcel that came
+    ("我接了哪几单来着", ("my_orders", {})),
+    ("以后有新活动也推给我", ("subscribe", {})),
+    ("叫救护车收不收费", ("unknown", {})),
+    ("外卖到了 放门口就行", ("unknown", {})),
+])
+def test_round_fifteen_spoken_forms(text, expected):
+    assert parsed(text) == expected
