@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import cleanup, danger_model
 from . import danger_words as words
+from .required_chars import required_chars
 
 ALARM, DOUBT, NONE = "alarm", "doubt", "none"
 
@@ -29,7 +30,7 @@ def _alternation(phrases) -> re.Pattern:
 
 _CUE_WEIGHT = {phrase: weight for table in words.DANGER_CUES.values() for phrase, weight in table.items()}
 _CUES = _alternation(_CUE_WEIGHT)
-_PATTERNS = [(re.compile(regex), weight) for regex, weight in words.DANGER_PATTERNS.items()]
+_PATTERN_SOURCES = list(words.DANGER_PATTERNS.items())
 
 
 def _composition(parts: tuple[str, ...], gap: int) -> str:
@@ -38,7 +39,10 @@ def _composition(parts: tuple[str, ...], gap: int) -> str:
     return ("[^ ]{0,%d}" % gap).join(alternations)
 
 
-_PATTERNS += [(re.compile(_composition(parts, gap)), weight) for parts, gap, weight in words.KIND_COMPOSITIONS]
+_PATTERN_SOURCES += [(_composition(parts, gap), weight) for parts, gap, weight in words.KIND_COMPOSITIONS]
+# Each pattern with the characters it cannot match without, so that a clause holding none of them skips it
+# unrun: most of the 200 patterns are about other kinds than the clause's.
+_PATTERNS = [(re.compile(regex), required_chars(regex), weight) for regex, weight in _PATTERN_SOURCES]
 # Round five: the first parts in one clause, the second in the clause after it.
 _CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_composition(then, words.CROSS_CLAUSE_GAP)),
            weight) for first, then, weight in words.CROSS_CLAUSE_COMPOSITIONS]
@@ -75,6 +79,7 @@ _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
+_ASLEEP = _alternation(words.ASLEEP)
 # A request told as a habit or as past ("平时都是志愿者帮我取药") asks for nothing now.
 _NOT_ASKING_NOW = _alternation(words.CLAUSE_DEFUSERS["thanks"] + words.CLAUSE_DEFUSERS["habitual"]
                                + words.CLAUSE_DEFUSERS["past"])
@@ -220,9 +225,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         return tables
     # What the message settles itself is not the learnt reader's to raise: a cue it explains, a harm to an
     # object ("屋里灯泡烧了"), a danger told in a story or a dream ("小说里写的老太太摔倒了爬不起来"),
-    # "not an emergency" or "现在好了".
+    # "not an emergency", "现在好了", or someone asleep.
     settled = (explained_away or told_in_a_frame or _SAID_SAFE_OR_OVER.search(text)
-               or _NON_PERSON.search(as_written))
+               or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly and not resolved, may_raise=not settled)
 
@@ -313,11 +318,13 @@ def _variant(match: re.Match) -> str:
 
 
 def _joined(text: str) -> str:
-    """"救 命 啊" (voice input, or a zero-width character cleaned to a space) → "救命啊"."""
+    """"救 命 啊" (voice input, or a zero-width character cleaned to a space) → "救命啊"; "打1 2 0" → "打120"."""
     parts = text.split(" ")
     out = [parts[0]]
     for previous, part in zip(parts, parts[1:]):
-        out.append(part if len(previous) == 1 and len(part) == 1 else " " + part)
+        spelt_out = len(previous) == 1 and len(part) == 1
+        digit_by_digit = previous[-1:].isdigit() and part.isdigit() and len(part) == 1
+        out.append(part if spelt_out or digit_by_digit else " " + part)
     return "".join(out)
 
 
@@ -345,7 +352,9 @@ def _cues(clause: str, previous: str | None = None) -> list[tuple[str, float]]:
     found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause)
              if _whole_word(clause, m) and not _NEGATED.search(clause, 0, m.start())}
     _drop_images(clause, found)  # first, so that "胸口像着火一样" weighs as a simile, not as a fire
-    matches = [(m, weight) for pattern, weight in _PATTERNS if (m := pattern.search(clause))]
+    present = set(clause)
+    matches = [(m, weight) for pattern, required, weight in _PATTERNS
+               if (required is None or not required.isdisjoint(present)) and (m := pattern.search(clause))]
     if previous is not None:
         matches += [(m, weight) for first, then, weight in _CROSS
                     if first.search(previous) and (m := then.search(clause))]

@@ -18,7 +18,8 @@ _DAY_SUFFIX = alternation(lexicon.DAY_SUFFIXES)
 _MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
 _SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
 _RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
-_FESTIVAL = re.compile(rf"({alternation(lexicon.FESTIVALS)})(?:节)?({alternation(lexicon.FESTIVAL_OFFSETS)})?")
+_FESTIVAL = re.compile(rf"({alternation(lexicon.FESTIVALS)})(?:节)?"
+                       rf"(?:({alternation(lexicon.FESTIVAL_OFFSETS)})|(?!{alternation(lexicon.FESTIVAL_DEADLINES)}))")
 # "月底", "下个月底", "本月初": the month prefix shares its 月 with the position word.
 _MONTH_POSITION = re.compile(
     rf"({alternation(prefix.removesuffix('月') for prefix in lexicon.MONTH_PREFIXES)})?"

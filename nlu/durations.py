@@ -1,5 +1,6 @@
 """How long something takes, in minutes: 两个小时 = 120, 一个半小时 = 90,
-半天 = 240, 半小时 = 30, 40分钟 = 40, 一个钟头 = 60, 1.5小时 = 90, 三四个小时 = 240."""
+半天 = 240, 半小时 = 30, 40分钟 = 40, 一个钟头 = 60, 1.5小时 = 90, 三四个小时 = 240; from a span of the
+clock when no length is said: 四点半到六点半 = 120."""
 
 import re
 from fractions import Fraction
@@ -7,6 +8,7 @@ from fractions import Fraction
 from . import lexicon
 from .numbers import NUMBER, at_most, to_int
 from .spans import Found, alternation, find_all
+from .times import find_times
 
 _HOURS = alternation(lexicon.HOUR_WORDS)
 _AMOUNT = rf"(\d+\.\d+|{NUMBER})"
@@ -18,9 +20,11 @@ FIXED_DURATION = re.compile(rf"(?<![周期拜初十了点弄找等按敲叫喊�
 _MINUTE_UNITS = alternation(lexicon.MINUTE_UNIT_WORDS)
 _HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?:({NUMBER})(?:{_MINUTE_UNITS}))?")
 _HALF_HOUR = re.compile(rf"半个?(?:{_HOURS})")
-_CLOCK_HOURS = re.compile(rf"({NUMBER})个钟(?![头点])")
+_CLOCK_HOURS = re.compile(rf"({NUMBER})个(半)?钟(?![头点])")  # Cantonese 个钟, 一个半钟
 _MINUTES = re.compile(rf"({NUMBER})(?:{_MINUTE_UNITS})")
 _QUARTERS = re.compile(rf"({NUMBER})刻钟")
+_SPAN_JOINS = re.compile(rf"(?:{alternation(lexicon.CLOCK_SPAN_JOINS)})")
+_HALF_A_DAY = 12 * 60
 
 
 def find_durations(text: str) -> list[Found]:
@@ -28,7 +32,7 @@ def find_durations(text: str) -> list[Found]:
         (FIXED_DURATION, lambda m: lexicon.FIXED_DURATIONS[m.group()]),
         (_HOURS_AND_MINUTES, _hours_and_minutes),
         (_HALF_HOUR, lambda m: 30),
-        (_CLOCK_HOURS, lambda m: _times(m.group(1), 60)),
+        (_CLOCK_HOURS, _clock_hours),
         (_MINUTES, lambda m: _times(m.group(1), 1)),
         (_QUARTERS, lambda m: _times(m.group(1), 15)),
     ))
@@ -36,7 +40,23 @@ def find_durations(text: str) -> list[Found]:
 
 def first_duration(text: str) -> int | None:
     found = find_durations(text)
-    return found[0].value if found else None
+    return found[0].value if found else _clock_span(text)
+
+
+def _clock_span(text: str) -> int | None:
+    """"下午四点半到六点半": the end's bare hour is read after the start ("晚上七点到九点" ends at 21:00)."""
+    clocks = find_times(text)
+    for start, end in zip(clocks, clocks[1:]):
+        if _SPAN_JOINS.fullmatch(text[start.end:end.start]):
+            minutes = _minutes(end.value) - _minutes(start.value)
+            minutes += _HALF_A_DAY if minutes <= 0 else 0
+            return minutes if 0 < minutes <= _HALF_A_DAY else None
+    return None
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def hours_to_minutes(amount: str) -> int | None:
@@ -53,6 +73,11 @@ def _hours_and_minutes(match: re.Match) -> int | None:
         return None
     extra_minutes = to_int(minutes) if minutes else 0
     return total + (30 if half else 0) + (extra_minutes or 0)
+
+
+def _clock_hours(match: re.Match) -> int | None:
+    hours = _times(match.group(1), 60)
+    return hours + 30 if hours and match.group(2) else hours
 
 
 def _times(numeral: str, factor: int) -> int | None:

@@ -25,9 +25,9 @@ UNKNOWN_CONFIDENCE = 0.5
 LATER_ANSWER_WEIGHT = 0.5
 # ... and one said after what the message asks ("…陪我说说话 后天早上 一个钟头 好 就这样") only closes it.
 WRAP_UP_WEIGHT = 0.2
-# A request word after someone else's wish is the reason for what the writer asks ("转给我外婆 四个时间币
-# 她要请人洗澡" is a transfer).
-OTHERS_WISH_WEIGHT = 0.5
+# Intent words after what someone else wants or did are the reason for what the writer asks ("转给我外婆
+# 四个时间币 她要请人洗澡" is a transfer).
+SOMEONE_ELSE_WEIGHT = 0.3
 
 # "好" and "不是" answer the bot only when they open a clause, and a
 # one-character answer only as a clause of its own; inside a sentence
@@ -43,7 +43,7 @@ SERVICE_OBJECT_INTENTS = (
 
 _ORDER = {intent: rank for rank, intent in enumerate(INTENTS)}
 _DISOWNED_BEFORE = re.compile(lexicon.DISOWNED_BEFORE)
-_SOMEONE_ELSES_WISH = re.compile(lexicon.SOMEONE_ELSES_WISH)
+_SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,8 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
 
 
 def _weight_where_said(text: str, hit: Hit, asked_by: int) -> float:
-    if hit.label == "post_request" and _SOMEONE_ELSES_WISH.search(text, 0, hit.start):
-        return OTHERS_WISH_WEIGHT
+    if hit.label not in ANSWER_INTENTS and _SOMEONE_ELSE_TOLD.search(text, 0, hit.start):
+        return SOMEONE_ELSE_WEIGHT
     if hit.label not in ANSWER_INTENTS or " " not in text[:hit.start]:
         return 1.0
     return WRAP_UP_WEIGHT if hit.start >= asked_by else LATER_ANSWER_WEIGHT
@@ -117,12 +117,12 @@ def _vote_for_services(votes: defaultdict[str, float], services: list[Hit],
                        negations: list[Hit], dismissals: list[Hit]) -> None:
     if not services:
         return
-    if any(_negated(service, negations, dismissals) for service in services):
+    if any(negated(service, negations, dismissals) for service in services):
         votes["cancel"] += NEGATED_SERVICE_VOTE
     votes[_service_owner(votes)] += SERVICE_VOTE
 
 
-def _negated(service: Hit, negations: list[Hit], dismissals: list[Hit]) -> bool:
+def negated(service: Hit, negations: list[Hit], dismissals: list[Hit]) -> bool:
     """"不用买菜了" negates before the service, "买菜不用了" after it."""
     return (any(n.end <= service.start <= n.end + NEGATION_REACH for n in negations)
             or any(service.end <= d.start <= service.end + NEGATION_REACH for d in dismissals))

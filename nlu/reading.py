@@ -10,15 +10,18 @@ from datetime import date
 from functools import cached_property
 from typing import Callable, TypeVar
 
-from . import cleanup, lexicon, matcher, tokenizer, told_before
+from . import cleanup, lexicon, matcher, own_plans, tokenizer, told_before
 from .amounts import first_amount
 from .dates import find_dates
 from .durations import FIXED_DURATION, first_duration
+from .intents import negated
 from .matcher import Hit
+from .numbers import CHINESE_NUMERAL_CHARS
 from .times import first_time
 
 _MATCHER = matcher.build()
-_SELF_CORRECTION = re.compile("(?:^| )(?:%s)" % "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)))
+_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s(?=[%s\\d]))" % ("|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
+                                                            lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS))
 Value = TypeVar("Value")
 
 
@@ -32,6 +35,8 @@ class Reading:
         self.quote_start = len(self.text) - len(quoted)
         self.tokens = tokenizer.cut(self.text)
         self.hits: dict[str, list[Hit]] = told_before.discounted(self.text, _MATCHER.match(self.text, self.tokens))
+        self._plans = own_plans.plan_clauses(self.text, self.hits)
+        self.hits = own_plans.discounted(self.text, self.hits, self._plans)
         # A neutral service phrase has won its overlap; it names no service.
         self.hits["service"] = [h for h in self.layer("service") if h.label]
         self._head_states_intent = any(h.label for h in self.layer("intent") if h.end <= self.quote_start)
@@ -58,14 +63,32 @@ class Reading:
         return told_before.of_now(self.text) or self.text
 
     @cached_property
+    def said_of_the_ask(self) -> str | None:
+        """The clauses of now without the writer's own plans (own_plans.py), when there are plans."""
+        return told_before.of_now(self.text, dropped=self._plans) if any(self._plans) else None
+
+    @cached_property
     def date(self) -> str | None:
-        found = settled(self.said_of_now, lambda text: find_dates(text, self.today) or None)
+        found = self._of_the_ask(self._dates_in)
         return found[0].value.isoformat() if found else None
 
     @cached_property
     def time(self) -> str | None:
+        if self.said_of_the_ask and self._dates_in(self.said_of_the_ask):  # the ask's own day: its hour or none
+            return settled(self.said_of_the_ask, self._time_in)
+        return self._of_the_ask(self._time_in)
+
+    def _of_the_ask(self, read: Callable[[str], Value | None]) -> Value | None:
+        """Read from the ask's clauses, else from every clause of now."""
+        return (self.said_of_the_ask and settled(self.said_of_the_ask, read)) or settled(self.said_of_now, read)
+
+    def _dates_in(self, text: str) -> list | None:
+        return find_dates(text, self.today) or None
+
+    @staticmethod
+    def _time_in(text: str) -> str | None:
         # "一上午" is how long, not when: a period inside a length of time names no start.
-        return settled(FIXED_DURATION.sub(" ", self.said_of_now), first_time)
+        return first_time(FIXED_DURATION.sub(" ", text))
 
     @cached_property
     def duration_min(self) -> int | None:
@@ -77,7 +100,11 @@ class Reading:
 
     @cached_property
     def service(self) -> str | None:
-        return strongest_label(self.layer("service"))
+        """The service asked for; one the writer refuses is not it ("我不要买菜 我要人来帮我打扫"), unless it is
+        the only one named ("不用买菜了" cancels the shopping)."""
+        services = self.layer("service")
+        wanted = [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
+        return strongest_label(wanted or services)
 
 
 def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:

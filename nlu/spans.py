@@ -1,4 +1,4 @@
-"""A value found at a place in the text, and a helper to find values in order."""
+"""A value found at a place in the text, a helper to find values in order, and the clauses of a text."""
 
 import re
 from dataclasses import dataclass
@@ -31,3 +31,16 @@ def find_all(text: str, readers: Iterable[Reader]) -> list[Found]:
 
 def alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Where each clause (text between spaces, as clean-up leaves it) starts and ends."""
+    spans, start = [], 0
+    for clause in text.split(" "):
+        spans.append((start, start + len(clause)))
+        start += len(clause) + 1
+    return spans
+
+
+def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(span_start <= start and end <= span_end for span_start, span_end in spans)

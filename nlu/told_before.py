@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .matcher import Hit
-from .spans import alternation
+from .spans import alternation, clause_spans, inside
 
 TOLD_BEFORE_WEIGHT = 0.5
 # Not a deadline: "月底之前就行", "十点以前" are of a time to come.
@@ -29,18 +29,21 @@ def discounted(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     told = _told_before(text)
     if not any(told):
         return hits
-    spans = [span for span, before in zip(_spans(text), told) if before]
+    spans = [span for span, before in zip(clause_spans(text), told) if before]
     out = dict(hits)
     for layer, labels in (_DISCOUNTED if all(told) else _DISCOUNTED_BESIDE_NOW).items():
         out[layer] = [replace(hit, weight=hit.weight * TOLD_BEFORE_WEIGHT)
-                      if (labels is None or hit.label in labels) and _inside(hit, spans) else hit
+                      if (labels is None or hit.label in labels) and inside(hit.start, hit.end, spans) else hit
                       for hit in hits.get(layer, [])]
     return out
 
 
-def of_now(text: str) -> str:
-    """The clauses of now: "上礼拜捐了五个时间币 这次想转一个时间币给我姥姥" moves one."""
-    return " ".join(clause for clause, before in zip(text.split(" "), _told_before(text)) if not before)
+def of_now(text: str, dropped: list[bool] | None = None) -> str:
+    """The clauses of now: "上礼拜捐了五个时间币 这次想转一个时间币给我姥姥" moves one; without the `dropped` ones."""
+    clauses = text.split(" ")
+    dropped = dropped or [False] * len(clauses)
+    return " ".join(clause for clause, before, drop in zip(clauses, _told_before(text), dropped)
+                    if not (before or drop))
 
 
 def _told_before(text: str) -> list[bool]:
@@ -53,13 +56,3 @@ def _told_before(text: str) -> list[bool]:
     return told
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for clause in text.split(" "):
-        spans.append((start, start + len(clause)))
-        start += len(clause) + 1
-    return spans
-
-
-def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= hit.start and hit.end <= end for start, end in spans)

@@ -179,3 +179,11 @@ def test_festivals_on_a_fixed_solar_day_are_month_and_day(text, today, expected)
 ])
 def test_a_day_counted_from_a_festival(text, today, expected):
     assert first_date(text, day(today)) == expected
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("元旦前能来帮我家大扫除吗 31号上午", "2026-12-28", "2026-12-31"),
+    ("国庆之前来一趟就行", "2026-09-20", None),
+])
+def test_before_a_festival_is_a_deadline_not_a_day(text, today, expected):
+    assert first_date(text, day(today)) == expected

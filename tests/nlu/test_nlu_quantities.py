@@ -103,3 +103,20 @@ def test_feedback_scores(text, score, understand):
 
 def test_feedback_without_a_score_word_has_no_score(understand):
     assert "score" not in understand("评价").slots
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("今天下午四点半到六点半 要人陪我老伴", 120),
+    ("明天晚上七点到九点陪我聊天", 120),   # the end's bare hour read after the start
+    ("明天上午十点到下午两点来打扫", 240),
+])
+def test_a_span_of_the_clock_is_how_long_the_visit_is(understand, text, minutes):
+    assert understand(text).slots["duration_min"] == minutes
+
+
+def test_a_span_does_not_override_a_length_said(understand):
+    assert understand("明天三点到四点 两个小时 帮我打扫").slots["duration_min"] == 120
+
+
+def test_cantonese_hours_with_a_half(understand):
+    assert understand("捐一个半钟出去俾有需要嘅人").slots["amount_min"] == 90

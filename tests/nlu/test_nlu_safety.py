@@ -196,6 +196,36 @@ def test_round_fifteen_near_misses_are_left_alone(text):
     assert nlu.danger_of(text).level == nlu.NONE
 
 
+@pytest.mark.parametrize("text", [
+    "想约明天买菜 咦 怎么回事 右手握不住杯子了 嘴也麻了",  # a request broken off by surprise: the side, the mouth
+    "打1\u200b1\u200b0",                                # a number keyed digit by digit with zero-width characters
+    "爸爸在视频里讲着讲着嘴就歪了 右手也抬不起来",       # a video call with family is no screen's story
+    "老伴打了胰岛素没吃早饭 现在满头大汗 说话语无伦次",   # low blood sugar
+])
+def test_round_sixteen_emergencies_alarm(text):
+    assert nlu.danger_of(text).level == nlu.ALARM
+
+
+def test_round_sixteen_someone_who_cannot_find_the_way_out_is_asked_about():
+    assert nlu.danger_of("在小区里转不出去了 天快黑了").level != nlu.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "儿子发的“救命啊”是什么意思",           # the meaning of a cry someone sent
+    "担心燃气漏 想请师傅上门查查",           # a fear, and a check-up asked for
+    "help 菜单怎么打开",                      # the bot's menu
+    "一股臭鸡蛋味 是垃圾桶里的鸡蛋坏了",     # the smell traced to food gone off
+    "开心消消乐这一关过不去 救命啊",         # a phone game's level
+    "老伴在沙发上打盹 电视还开着",           # asleep
+    "拔牙打了麻药 嘴巴也麻",                 # the dentist's anaesthetic
+    "我奶奶有时候低血糖 头晕手抖 家里常备着糖 想约人每天陪她散步",  # a condition kept in hand, a reason for a visit
+    "老师说碰到有人倒地不起 要先打120再做按压 我都记住了",          # a first-aid lesson retold
+    "对面楼有人烧纸 烟飘过来 保安已经浇灭了 就是衣服全是烟味",      # a fire put out; smoke in the clothes
+])
+def test_round_sixteen_near_misses_are_left_alone(text):
+    assert nlu.danger_of(text).level == nlu.NONE
+
+
 @pytest.mark.parametrize("text", ["救 命", "救\u200b命\u200b啊", "就命啊", "S O S", "help me", "HELP", "打 1 2 0"])
 def test_a_cry_for_help_is_heard_through_spaces_slips_and_english(text):
     assert nlu.danger_of(text).level == nlu.ALARM
