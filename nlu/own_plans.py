@@ -3,10 +3,10 @@
 "我周四要去医院复查 我女儿会陪我 你们帮我在周三上午找个人来打扫下卫生就行": Thursday's hospital visit is the
 writer's own, with their daughter; the request is the cleaning on Wednesday morning. "明天早上七点半我要去医院
 要扫健康码 我不会弄 今天晚上能不能来个人教我一下" asks for someone tonight. A clause in which the writer (or
-their family) will go or manage something themselves (`lexicon.OWN_PLANS`) is a plan when another clause asks
-(holds a request word): its service words weigh a third (`PLAN_WEIGHT`), and the day and hour are read from the other clauses when
-they name one. When only the plan names a day ("明天我要去医院复查 一个人去不了 想找人陪"), that day is the
-request's.
+their family) will go or manage something themselves, puts something off ("出院以后再说") or sets a day aside
+("今天不用了", "不要周一") (`lexicon.OWN_PLANS`) is a plan when another clause asks (holds a request word): its
+service words weigh less (`PLAN_WEIGHT`), and the day and hour are read from the other clauses when they name
+one. When only the plan names a day ("明天我要去医院复查 一个人去不了 想找人陪"), that day is the request's.
 """
 
 import re
