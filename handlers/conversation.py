@@ -19,8 +19,8 @@ from typing import Awaitable, Callable
 import nlu
 from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
-from handlers.conversation_words import (CANCEL_WORDS, NONE_WORDS, UNSURE_WORDS, WRONG_WORDS, slot_named,
-                                         small_talk)
+from handlers.conversation_words import (CANCEL_WORDS, NONE_WORDS, UNSURE_WORDS, WRONG_WORDS, closing_small_talk,
+                                         slot_named, small_talk)
 from handlers.flow import Flow, Slot
 from handlers.turn import Turn
 from handlers.types import Choice, Outcome, Reply
@@ -265,6 +265,8 @@ class Conversation:
                 state.misunderstood = 0
                 return outcome
             if meaning.intent == "unknown":
+                if (talk := closing_small_talk(turn.incoming.text)) is not None:
+                    return Outcome(Reply(turn.ctx.text(talk)), "small_talk")
                 return self._misunderstood(state, None, turn.ctx)
         if meaning.intent in self.flows:
             return await self._start(state, meaning.intent, meaning.slots, turn)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from handlers.choices import plain
+
 CANCEL_WORDS = frozenset({
     "取消", "算了", "不要了", "不办了", "不办", "不弄了", "不做了", "不需要了", "先不办", "先不办了", "先不要",
     "不想办了", "不找了", "不找人了", "退出", "取消吧", "我不办了", "我不要了", "撤销",
@@ -23,7 +25,8 @@ UNSURE_WORDS = frozenset({
 })
 SMALL_TALK = {
     **dict.fromkeys(("谢谢", "谢谢你", "谢谢您", "多谢", "感谢", "谢了", "好的谢谢", "谢谢啦", "太感谢了", "谢谢了",
-                     "谢谢大家", "感谢你", "感谢您", "太谢谢了", "非常感谢", "谢谢您了", "好谢谢"), "small_thanks"),
+                     "谢谢大家", "感谢你", "感谢您", "太谢谢了", "非常感谢", "谢谢您了", "好谢谢", "谢谢关心",
+                     "谢谢你关心", "谢谢您关心", "谢谢惦记", "谢谢挂念"), "small_thanks"),
     **dict.fromkeys(("辛苦了", "辛苦你了", "辛苦您了", "麻烦你了", "麻烦您了", "麻烦了", "辛苦"), "small_thanks"),
     **dict.fromkeys(("再见", "拜拜", "再会", "晚安", "回头见", "下次聊", "88", "bye"), "small_bye"),
     **dict.fromkeys(("你好", "您好", "在吗", "在不在", "早上好", "上午好", "下午好", "晚上好", "哈喽", "hello", "hi",
@@ -41,6 +44,17 @@ def small_talk(words: str) -> str | None:
     """The text key of a small-talk answer to these words (already plain), or None."""
     words = REPEATED.sub(r"\1", PLURAL_YOU.sub(r"\1", words.lower()))
     return SMALL_TALK.get(words)
+
+
+CLAUSES = re.compile(r"[\s，,。.!！?？~～]+")
+
+
+def closing_small_talk(text: str) -> str | None:
+    """Thanks or a goodbye that closes a message nothing else in is understood ("头晕好了 谢谢关心"): its kind
+    word is a better answer than "我没太明白"."""
+    clauses = [clause for clause in CLAUSES.split(text or "") if clause]
+    talk = small_talk(plain(clauses[-1])) if len(clauses) > 1 else None
+    return talk if talk in ("small_thanks", "small_bye") else None
 
 
 # What people call an answer when they say it is wrong at the summary ("地址不对", "改一下时间"), by slot name.

@@ -10,7 +10,7 @@ import unicodedata
 from fractions import Fraction
 
 from . import lexicon
-from .durations import find_durations
+from .durations import find_durations, hours_to_minutes
 from .numbers import NUMBER, at_most, to_int
 from .spans import Found, alternation, find_all
 
@@ -19,16 +19,17 @@ MAX_AMOUNT_MIN = 100_000 * 60  # the largest account cap config allows: anything
 MAX_HOUR_DECIMALS = 2
 
 _COINS = alternation(lexicon.COIN_WORDS)
-_COUNTED_COINS = re.compile(rf"({NUMBER})个?(半)?(?:{_COINS})")
+_COUNTED_COINS = re.compile(rf"(\d+\.\d+|{NUMBER})个?(半)?(?:{_COINS})")  # "1.5个时间币" is 90 minutes
 _HALF_COIN = re.compile(rf"半个?(?:{_COINS})")
-# "转给我儿子2个": a bare count of what is being moved means coins.
-_BARE_COUNT = re.compile(rf"({NUMBER})个(?=$|\s|给|吧)")
+# "转给我儿子2个", "从我这转三个过去": a bare count of what is being moved means coins.
+_BARE_COUNT = re.compile(rf"({NUMBER})个(?=$|\s|给|吧|过去|过来)")
 # What may stand just before an amount and change its meaning: a minus sign, or the whole part of a decimal.
 _SIGNED_OR_SPLIT = re.compile(r"(?:[-－−负]|\d+\.)\s*$")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)")
 _NUMERAL = re.compile(NUMBER)
 # Cleanup drops a lone minus sign, so it is looked for in what the member typed (a phone's dashes follow digits).
 _MINUS = re.compile(r"(?<!\d)[-－−]\s*\d|负\s*[\d一二两三四五六七八九十半]")
+_HELD_BEFORE = re.compile(rf"(?:{alternation(lexicon.HELD_BEFORE_AN_AMOUNT)})$")
 _ZERO = re.compile(rf"(?<![\d.])[0零]+\s*(?:{alternation(lexicon.MINUTE_UNIT_WORDS + lexicon.HOUR_WORDS)}|个?(?:{_COINS}))")
 
 
@@ -43,11 +44,13 @@ def find_amounts(text: str) -> list[Found]:
 
 
 def first_amount(text: str, typed: str = "") -> int | None:
-    """`typed`: the message as sent, before cleanup, where a minus sign still shows."""
+    """`typed`: the message as sent, before cleanup, where a minus sign still shows. What the writer says
+    they hold ("还有八个多小时 … 拿出五个小时捐给社区") is not what they move, when another amount is said."""
     found = find_amounts(text)
     if not found:
         return None
-    return NOT_ACCEPTED if negative(typed) else found[0].value
+    moved = [f for f in found if not _HELD_BEFORE.search(text, 0, f.start)] or found
+    return NOT_ACCEPTED if negative(typed) else moved[0].value
 
 
 def negative(typed: str) -> bool:
@@ -80,6 +83,8 @@ def _whole_minutes(said: str) -> bool:
 
 
 def _coins(numeral: str, half: bool = False) -> int | None:
+    if "." in numeral:
+        return None if half else hours_to_minutes(numeral)  # a coin is an hour
     count = to_int(numeral)
     if not count:
         return NOT_ACCEPTED if count == 0 else None

@@ -49,10 +49,15 @@ _CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_
 _WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
 _FRAME = _alternation(words.FRAMES)
 _SCREEN = _alternation(words.SCREEN_ACTIVITIES)
+_WATCHED = re.compile(words.SCREEN_WATCHED)
+_PET = _alternation(words.PETS)
+# "被狗咬", "猫抓伤了我": a pet's harm to a person; not "狗被车撞"
+_BITTEN = re.compile("(?:%s)(?:%s)" % (_PET.pattern, _alternation(words.PET_ATTACKS).pattern))
 _DRILL = _alternation(words.DRILLS)
 _STAGED = re.compile(words.STAGED_CUES)
 _ANY = re.compile("")  # a frame that silences every cue
-_FRAME_RELEASE = _alternation(words.FRAME_RELEASES)
+_FRAME_RELEASE = re.compile("(?!%s)(?:%s)" % (_alternation(words.NOT_FRAME_RELEASES).pattern,
+                                              _alternation(words.FRAME_RELEASES).pattern))
 _SIMILE = re.compile("|".join(words.SIMILE_PATTERNS))
 _SIMILE_WORD = re.compile("像|跟|如同|好似|一样|似的|一般")  # a cheap look first: most clauses hold no simile
 _BODY = _alternation(words.KIND_PARTS["body"] + ("浑身", "全身", "身上", "身子"))
@@ -77,6 +82,7 @@ _NEGATED = re.compile(words.NEGATED_BEFORE)
 _NEWS = _alternation(words.NEWS_AFTER_REQUEST)
 _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
+_LASTING = _alternation(words.LASTING_NEED)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 _ASLEEP = _alternation(words.ASLEEP)
@@ -159,7 +165,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             in_a_frame = None
         if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
             # a drama watched on another day is told afterwards, a frame ("昨晚看电视剧 | 里面的老太太…")
-            told_afterwards = _FRAME.search(clause) or (_SCREEN.search(clause) and _PAST.search(clause))
+            told_afterwards = _FRAME.search(clause) or (_SCREEN.search(clause) and (
+                _PAST.search(clause) or _WATCHED.search(clause)))
             in_a_frame = _ANY if told_afterwards else _STAGED if _DRILL.search(clause) else in_a_frame
             told_in_a_frame = told_in_a_frame or bool(told_afterwards and _cues(clause))
             previous = None
@@ -182,6 +189,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         here = _of_whom(subject, here)
         if _ORDINARY_CAUSE.search(clause):  # "太阳晒得头晕": the cause is named
             here = [(cue, min(w, words.DEMOTED)) for cue, w in here if w >= words.STRONG]
+        elif previous is not None and _ORDINARY_CAUSE.search(previous):  # "大热天来修空调 | 满头大汗的"
+            here = [(cue, w) for cue, w in here if w >= words.STRONG]  # "天太热了 | 我老伴晕倒了" still alarms
         if here:
             first_cue_at = at if first_cue_at < 0 else first_cue_at
             last_cue_at = at
@@ -202,9 +211,13 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     said_over = first_cue_at >= 0 and any(_SAID_OVER.search(clause) for clause in clauses[first_cue_at:])
     if _MESSAGE_DEFUSER.search(_calm(text)) or said_over or resolved:
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
-    as_a_reason = _REQUEST.search(_calm(text)) and not _URGENT.search(text)
+    if resolved:  # "噎着了 喝口水就好了": only the gravest sign still asks once it is told over
+        found = [(cue, weight) for cue, weight in found if weight >= words.SURE]
+    # ... unless it came on all of a sudden ("我老伴突然说不出话了 嘴歪了 想找人来看看"): that is news, not a reason
+    as_a_reason = _REQUEST.search(_calm(text)) and not _URGENT.search(text) and not _SUDDEN.search(text)
     if as_a_reason:  # a condition given as the reason for a visit
-        found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found]
+        found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found
+                 if weight >= words.STRONG or not _LASTING.search(text)]
     if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
         found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]
     # What was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
@@ -225,9 +238,10 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         return tables
     # What the message settles itself is not the learnt reader's to raise: a cue it explains, a harm to an
     # object ("屋里灯泡烧了"), a danger told in a story or a dream ("小说里写的老太太摔倒了爬不起来"),
-    # "not an emergency", "现在好了", or someone asleep.
+    # "not an emergency", "现在好了", someone asleep, or a pet that harmed no one ("小金鱼翻肚皮了 一动不动了").
     settled = (explained_away or told_in_a_frame or _SAID_SAFE_OR_OVER.search(text)
-               or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written))
+               or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
+               or (_PET.search(as_written) and not _BITTEN.search(as_written)))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly and not resolved, may_raise=not settled)
 
@@ -268,8 +282,7 @@ def _calm(text: str) -> str:
     nothing, and a volunteer writing from the
     visit ("我是今天给李奶奶助浴的志愿者 … 洗到一半她说头晕") asks for no visit: their words do not settle
     the weak cues."""
-    text = " ".join(_REQUEST.sub(_hidden, clause) if _NOT_ASKING_NOW.search(clause) else clause
-                    for clause in text.split(" "))
+    text = " ".join(map(_told_not_asked, text.split(" ")))
     text = _REQUEST_DONE.sub(_hidden, text)
     request = _REQUEST.search(text)
     if request and (_HASTE.search(text) or _VISIT_UNDER_WAY.search(text) or _NEWS.search(text, request.end())):
@@ -277,11 +290,20 @@ def _calm(text: str) -> str:
     return text
 
 
+def _told_not_asked(clause: str) -> str:
+    """"平时都是志愿者帮我取药": a request after a habit, a thanks or the past is told, not asked; one before
+    it ("想找人每天陪他下楼走走") still asks."""
+    told = _NOT_ASKING_NOW.search(clause)
+    return clause if told is None else clause[:told.start()] + _REQUEST.sub(_hidden, clause[told.start():])
+
+
 def _subject(clause: str) -> str | None:
     """Who a clause is about: "person", "child", "pet", or None when it names no one."""
     names = [m.group() for m in _SUBJECT.finditer(_POSSESSIVE.sub("", clause))]
     if not names:
         return None
+    if _BITTEN.search(clause):  # "被狗咬了": the one bitten is a person, whatever follows
+        return "person"
     kinds = {_SUBJECT_KIND[name] for name in names}
     # a person named anywhere in the clause is in it ("狗咬了我"), and a child is more than a pet
     return "person" if "person" in kinds else "child" if "child" in kinds else "pet"
@@ -302,10 +324,14 @@ def _question_about_the_future(text: str, clauses: list[str]) -> bool:
 
 
 def _whole_word(clause: str, match: re.Match) -> bool:
-    """English cues stand as words of their own: "help" yes, "helper" or "shelp" no."""
-    if not match.group().isascii() or match.group().isdigit():
-        return True
+    """English cues stand as words of their own: "help" yes, "helper" or "shelp" no. A number stands as a
+    number of its own: "911" is a cry, the 911 inside the phone number "13807911234" none."""
+    said = match.group()
     before, after = clause[match.start() - 1:match.start()], clause[match.end():match.end() + 1]
+    if (said[0].isdigit() and before.isdigit()) or (said[-1].isdigit() and after.isdigit()):
+        return False
+    if not said.isascii() or said.isdigit():
+        return True
     return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
 
 

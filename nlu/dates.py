@@ -18,7 +18,8 @@ _DAY_SUFFIX = alternation(lexicon.DAY_SUFFIXES)
 _MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
 _SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
 _RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
-_FESTIVAL = re.compile(rf"({alternation(lexicon.FESTIVALS)})(?:节)?"
+# Not a greeting: "元旦快乐！我想预约个助浴 1月3号" names no day by its festival.
+_FESTIVAL = re.compile(rf"({alternation(lexicon.FESTIVALS)})(?:节)?(?!{alternation(lexicon.FESTIVAL_GREETINGS)})"
                        rf"(?:({alternation(lexicon.FESTIVAL_OFFSETS)})|(?!{alternation(lexicon.FESTIVAL_DEADLINES)}))")
 # "月底", "下个月底", "本月初": the month prefix shares its 月 with the position word.
 _MONTH_POSITION = re.compile(
@@ -36,7 +37,8 @@ _DAY_OF_MONTH = re.compile(
 
 
 def find_dates(text: str, today: date) -> list[Found]:
-    return find_all(text, (
+    """A festival named alone ("国庆想跟儿子视频 … 周三下午两点") gives way to a day said plainly."""
+    found = find_all(text, (
         (_MONTH_DAY, lambda m: _month_day(today, m)),
         (_SHIFTED_MONTH_DAY, lambda m: _shifted_month_day(today, m)),
         (_RELATIVE_DAY, lambda m: today + timedelta(days=lexicon.RELATIVE_DAYS[m.group()])),
@@ -46,6 +48,13 @@ def find_dates(text: str, today: date) -> list[Found]:
                                            lexicon.WEEK_PREFIXES[m.group(1) or ""])),
         (_DAY_OF_MONTH, lambda m: day_of_month_date(today, to_int(m.group(1)))),
     ))
+    plain = [f for f in found if not _a_festival_alone(text, f)]
+    return plain or found
+
+
+def _a_festival_alone(text: str, found: Found) -> bool:
+    said = _FESTIVAL.fullmatch(text, found.start, found.end)
+    return said is not None and not said.group(2)
 
 
 def weekday_date(today: date, weekday: int, weeks_ahead: int | None) -> date:

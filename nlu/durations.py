@@ -14,21 +14,24 @@ _HOURS = alternation(lexicon.HOUR_WORDS)
 _AMOUNT = rf"(\d+\.\d+|{NUMBER})"
 
 # Not a weekday's or a date's "一" before a period: "周一上午" is when, "一上午" how long. Nor time already
-# spent on something: "弄了半天", "点半天也出不来" is a long while, not the visit's length. Nor a half of
-# the day: "下半天" is the afternoon.
-FIXED_DURATION = re.compile(rf"(?<![周期拜初十了点弄找等按敲叫喊拧上下])(?:{alternation(lexicon.FIXED_DURATIONS)})")
+# spent on something: "弄了半天", "点半天也出不来", "搞半天搞不好" is a long while, not the visit's length
+# ("估计要搞半天" is). Nor a half of the day: "下半天" is the afternoon.
+FIXED_DURATION = re.compile(rf"(?<![周期拜初十了点弄找等按敲叫喊拧上下试腾说队])(?<!(?<![要得会需])搞)"
+                            rf"(?:{alternation(lexicon.FIXED_DURATIONS)})")
 _MINUTE_UNITS = alternation(lexicon.MINUTE_UNIT_WORDS)
-_HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?:({NUMBER})(?:{_MINUTE_UNITS}))?")
+# An English unit is a word of its own: "2h" is two hours, "2hz" nothing.
+_HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?![a-z])(?:({NUMBER})(?:{_MINUTE_UNITS})(?![a-z]))?")
 _HALF_HOUR = re.compile(rf"半个?(?:{_HOURS})")
 _CLOCK_HOURS = re.compile(rf"({NUMBER})个(半)?钟(?![头点])")  # Cantonese 个钟, 一个半钟
-_MINUTES = re.compile(rf"({NUMBER})(?:{_MINUTE_UNITS})")
+_MINUTES = re.compile(rf"({NUMBER})(?:{_MINUTE_UNITS})(?![a-z])")
 _QUARTERS = re.compile(rf"({NUMBER})刻钟")
 _SPAN_JOINS = re.compile(rf"(?:{alternation(lexicon.CLOCK_SPAN_JOINS)})")
 _HALF_A_DAY = 12 * 60
+_TRAVEL = re.compile(alternation(lexicon.TRAVEL_BEFORE_A_LENGTH))
 
 
 def find_durations(text: str) -> list[Found]:
-    return find_all(text, (
+    found = find_all(text, (
         (FIXED_DURATION, lambda m: lexicon.FIXED_DURATIONS[m.group()]),
         (_HOURS_AND_MINUTES, _hours_and_minutes),
         (_HALF_HOUR, lambda m: 30),
@@ -36,6 +39,7 @@ def find_durations(text: str) -> list[Found]:
         (_MINUTES, lambda m: _times(m.group(1), 1)),
         (_QUARTERS, lambda m: _times(m.group(1), 15)),
     ))
+    return [f for f in found if not _TRAVEL.search(text, text.rfind(" ", 0, f.start) + 1, f.start)]
 
 
 def first_duration(text: str) -> int | None:

@@ -43,6 +43,15 @@ SERVICE_OBJECT_INTENTS = (
 
 _ORDER = {intent: rank for rank, intent in enumerate(INTENTS)}
 _DISOWNED_BEFORE = re.compile(lexicon.DISOWNED_BEFORE)
+# "不是今天 是明天 …", "不是给我自己 是给我老伴约": a "不是" put right by a "是" after it corrects what the
+# writer says; it wins only when the message says nothing else ("不是 是我搞错了").
+_CONTRASTED = re.compile(lexicon.CONTRASTED)
+CONTRASTED_WEIGHT = MIN_VOTES
+# "不是不行", "也不是不可以" is a yes said twice over: neither its "不是" nor its "不行" answers; opening a
+# clause, it says yes.
+_DOUBLE_NEGATIVE = re.compile(r"(?:也|倒也|并)?不是不")
+DOUBLE_NEGATIVE_WEIGHT = 2.0
+DISOWNING_LINK_CHARS = 4  # the 说要 of "不是说要取消", the 要人来 of "不是要人来做饭"
 _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
 
 
@@ -74,15 +83,33 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
     asked_by = min((hit.end for hit in (*cues, *services) if hit.label and hit.label not in ANSWER_INTENTS),
                    default=len(text))
     answers_only = _said_in_answers_only(text, cues)
+    double_negatives = list(_DOUBLE_NEGATIVE.finditer(text))
+    twice_denied = {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
+    disowned_at = {hit.start for hit in (*cues, *services) if hit.label not in ANSWER_INTENTS and disowned(text, hit)}
     for hit in cues:
         if hit.label is None:
             continue
         if hit.label in ANSWER_INTENTS and not (_answers(text, hit) or hit.start in answers_only):
             continue
-        if hit.label not in ANSWER_INTENTS and _DISOWNED_BEFORE.search(text, 0, hit.start):
+        if hit.label in ANSWER_INTENTS and (_disowns_what_follows(hit, disowned_at) or hit.start in twice_denied):
             continue
-        votes[hit.label] += hit.weight * _weight_where_said(text, hit, asked_by)
+        if hit.label not in ANSWER_INTENTS and disowned(text, hit):
+            continue
+        weight = hit.weight * _weight_where_said(text, hit, asked_by)
+        votes[hit.label] += min(weight, CONTRASTED_WEIGHT) if _CONTRASTED.match(text, hit.start) else weight
+    if any(m.start() == 0 or text[m.start() - 1] == " " for m in double_negatives):
+        votes["affirm"] += DOUBLE_NEGATIVE_WEIGHT
     return votes
+
+
+def disowned(text: str, hit: Hit) -> bool:
+    """"不是要取消 是想改个时间", "我不是志愿者": the word is what the writer says they do not mean."""
+    return bool(_DISOWNED_BEFORE.search(text, 0, hit.start))
+
+
+def _disowns_what_follows(hit: Hit, disowned_at: set[int]) -> bool:
+    """The "不是" of "不是要取消" disowns the word after it (past a 要, 想, 说要 or 要人来); it does not answer the bot."""
+    return any(hit.end <= start <= hit.end + DISOWNING_LINK_CHARS for start in disowned_at)
 
 
 def _weight_where_said(text: str, hit: Hit, asked_by: int) -> float:

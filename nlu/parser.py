@@ -1,15 +1,17 @@
 """parse(): one chat message -> intent, slots, confidence."""
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, danger, danger_model, intent_model, tokenizer
+from . import cleanup, danger, danger_model, intent_model, lexicon, tokenizer
 from . import expecting as answers
 from .intents import Decision, decide
 from .reading import Reading
 from .result import Parse
 from .slots import fill
+from .spans import alternation
 
 # China keeps one offset all year, so a fixed zone needs no tz database.
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -18,6 +20,8 @@ SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 # Long texts are read afresh rather than kept.
 REMEMBERED_READINGS = 4096
 REMEMBERED_LENGTH = 64
+# Nothing but fillers ("嗯嗯那个", "呃 就是"): someone still finding their words, for no reader to place.
+_FILLERS_ONLY = re.compile(r"(?:%s|\s)+" % alternation(lexicon.FILLERS))
 
 
 def parse(text: str, now: datetime, expecting: str | None = None, read_danger: bool = True) -> Parse:
@@ -65,7 +69,7 @@ def _read(text: str, day: date, expecting: str | None, read_danger: bool = True)
 def _placed_by_the_learnt_reader(decision: Decision, reading: Reading) -> Decision:
     """Where the lexicon found no intent, or only a service word ("你们这个助浴是怎么收时间币的"), the
     learnt reader may place the message; an answer to the bot's question is left to the question."""
-    if decision.stated:
+    if decision.stated or _FILLERS_ONLY.fullmatch(reading.command_text):
         return decision
     guessed = intent_model.guess(reading.command_text)
     if guessed is None or guessed[0] == decision.intent:

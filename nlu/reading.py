@@ -14,14 +14,17 @@ from . import cleanup, lexicon, matcher, own_plans, tokenizer, told_before
 from .amounts import first_amount
 from .dates import find_dates
 from .durations import FIXED_DURATION, first_duration
-from .intents import negated
+from .intents import disowned, negated
 from .matcher import Hit
 from .numbers import CHINESE_NUMERAL_CHARS
+from .spans import inside
 from .times import first_time
 
 _MATCHER = matcher.build()
-_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s(?=[%s\\d]))" % ("|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
-                                                            lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS))
+_SET_ASIDE_BEFORE = re.compile(lexicon.SET_ASIDE_BEFORE)
+_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]))" % (
+    lexicon.CONTRASTED, lexicon.SETTLED_CHOICE, "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
+    lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS))
 Value = TypeVar("Value")
 
 
@@ -43,6 +46,15 @@ class Reading:
 
     def layer(self, name: str) -> list[Hit]:
         return self.hits.get(name, [])
+
+    def owned(self, name: str) -> list[Hit]:
+        """Hits of a layer without those the writer disowns ("我不是志愿者 我是老人"), unless all are."""
+        return [h for h in self.layer(name) if not disowned(self.text, h)] or self.layer(name)
+
+    def hits_of_now(self, name: str) -> list[Hit]:
+        """Hits of a layer outside the clauses of another time, when there are any there."""
+        then = told_before.told_spans(self.text)
+        return [h for h in self.layer(name) if not inside(h.start, h.end, then)] or self.layer(name)
 
     @property
     def command_text(self) -> str:
@@ -101,8 +113,9 @@ class Reading:
     @cached_property
     def service(self) -> str | None:
         """The service asked for; one the writer refuses is not it ("我不要买菜 我要人来帮我打扫"), unless it is
-        the only one named ("不用买菜了" cancels the shopping)."""
-        services = self.layer("service")
+        the only one named ("不用买菜了" cancels the shopping); one set aside ("除了陪诊 …") never is."""
+        set_aside = {h.label for h in self.layer("service") if _SET_ASIDE_BEFORE.search(self.text, 0, h.start)}
+        services = [h for h in self.owned("service") if h.label not in set_aside]
         wanted = [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
         return strongest_label(wanted or services)
 
@@ -110,11 +123,17 @@ class Reading:
 def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:
     """What the speaker settled on: the first value read after their last correction that is followed by
     one ("礼拜四 呃不是 是礼拜五" is Friday), else the first value of the text."""
+    value = put_right(text, read)
+    return read(text) if value is None else value
+
+
+def put_right(text: str, read: Callable[[str], Value | None]) -> Value | None:
+    """The first value read after the speaker's last correction that is followed by one, if any."""
     for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
         value = read(text[correction.end():])
         if value is not None:
             return value
-    return read(text)
+    return None
 
 
 def strongest_label(hits: list[Hit]) -> str | None:

@@ -7,17 +7,23 @@ import re
 from . import lexicon
 from .numbers import to_int
 
-_STATED = re.compile(r"(?<![点\d])([1-5]|[一二三四五])\s*(?:分|星|颗星)(?!钟)")
+_ABANDONED = re.compile(r"(本来|原本|原来|本)(想|要|打算)[^ ]{0,3}$")
+_STATED = re.compile(r"(?<![点\d])([1-5]|[一二两三四五])\s*(?:分|星|颗星)(?!钟)")
 
 
 def score(text: str, feeling_words: list[tuple[int, str]]) -> int | None:
     """`feeling_words` are (position, score) hits of the lexicon's SCORE_WORDS."""
-    stated = _STATED.search(text)
+    stated = _kept(list(_STATED.finditer(text)), text)
     if stated:
         return to_int(stated.group(1))
     if feeling_words:
         return int(min(feeling_words, key=lambda hit: (not _is_verdict(text, hit[0]), hit[0]))[1])
     return None
+
+
+def _kept(stated: list[re.Match], text: str) -> re.Match | None:
+    """"本来想打五星 但是他迟到了半个钟头 给四星吧": a score the writer meant to give and did not is not given."""
+    return next((m for m in stated if not _ABANDONED.search(text, 0, m.start())), stated[0] if stated else None)
 
 
 def _is_verdict(text: str, position: int) -> bool:

@@ -6,7 +6,7 @@ from typing import Any, Callable
 from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
 from .matcher import Hit
-from .reading import Reading, strongest_label
+from .reading import Reading, put_right, strongest_label
 from .schema import INTENT_SLOTS
 from .scores import score
 
@@ -19,15 +19,21 @@ _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
 
 
 def _task_id(r: Reading) -> int | None:
-    return tasks.task_id(r.text, [(h.start, h.end) for h in r.layer("service")])
+    """"任务四十 撤销 不对 是四十一": a number said after a correction puts the task's right."""
+    said = tasks.task_id(r.text, [(h.start, h.end) for h in r.layer("service")])
+    if said is None:
+        return None
+    return put_right(r.text, tasks.number_put_right) or said
 
 
 def _score(r: Reading) -> int | None:
-    return score(r.text, [(h.start, h.label) for h in r.layer("score")])
+    """"上个月那个打扫的我不太满意 … 这次很满意": the verdict on this visit, not the last."""
+    of_now = r.hits_of_now("score")
+    return score(r.text, [(h.start, h.label) for h in r.owned("score") if h in of_now])
 
 
 def _role(r: Reading) -> str | None:
-    return strongest_label(r.layer("role"))
+    return strongest_label(r.owned("role"))
 
 
 def _audience(r: Reading) -> str | None:

@@ -14,13 +14,17 @@ _NUMBER_THEN_WORD = re.compile(rf"({NUMBER})\s*号\s*(?:的)?\s*(?:那个)?\s*(?
 _ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTER})")
 _EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK)
 
-# "12号" is a task unless it reads as a date: "12月3号", "5号那天", "5号上午".
+_PLACE = alternation(lexicon.PLACE_NUMBER_AFTER)
+# "12号" is a task unless it reads as a date ("12月3号", "5号那天", "5号上午") or a place ("3号楼").
 _BARE_NUMBER_HAO = re.compile(
-    rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|的?(?:{alternation(lexicon.PERIODS)})))"
+    rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
 )
-# A lone Arabic number, not a clock, a count or a score: "签到 12".
-_LONE_NUMBER = re.compile(r"(?<![\d.:#])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤))")
+# A lone Arabic number, not a clock, a count, a score or a place: "签到 12", not "2号楼3单元".
+_LONE_NUMBER = re.compile(
+    rf"(?<![\d.:#])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|{_PLACE}))")
 
+# A number that opens what follows a correction, alone in its clause: "是四十一", "41号".
+_NUMBER_FIRST = re.compile(rf"^\s*是?\s*({NUMBER})\s*号?(?=\s|$)")
 
 # Task numbers are database ids: a longer number names no task (and must never reach SQL).
 MAX_TASK_ID = 2**31 - 1
@@ -41,6 +45,12 @@ def _any_task_id(text: str, service_spans: list[tuple[int, int]]) -> int | None:
         if not _followed_by_service(text, match.end(), service_spans):
             return to_int(match.group(1))
     return _first(text, (_LONE_NUMBER,))
+
+
+def number_put_right(text: str) -> int | None:
+    """The task number right after a correction ("… 不对 是四十一", "… 说错了 #42")."""
+    found = _first(text, _EXPLICIT) or _first(text, (_NUMBER_FIRST,))
+    return found if found is not None and 0 < found <= MAX_TASK_ID else None
 
 
 def _followed_by_service(text: str, end: int, service_spans) -> bool:

@@ -7,8 +7,10 @@ stays; a period alone means its default time (下午 = 14:00).
 """
 
 import re
+from datetime import date
 
 from . import lexicon
+from .dates import find_dates
 from .numbers import NUMBER, to_int
 from .spans import Found, alternation, find_all
 
@@ -59,6 +61,7 @@ _DATED_PERIOD = re.compile(rf"(?<=[{_DAY_ENDS}])(?<!{_A_WHOLE})(?:{_PERIOD})")
 # "一点" is far more often "a little" (买一点菜) than one o'clock, unless a day comes right before it and
 # the clause ends after it ("大后天一点 麻烦了"; not "今天一点都不想动").
 _A_LITTLE = "一"
+_ANY_DAY = date(2000, 1, 1)  # days are looked for only to be found, not resolved
 
 
 def find_times(text: str) -> list[Found]:
@@ -69,9 +72,21 @@ def first_time(text: str) -> str | None:
     """The first clock time, else the default time of the first period word."""
     clocks = find_times(text)
     if clocks:
-        return clocks[0].value
+        return _in_the_evening_said_before(text, clocks[0]) or clocks[0].value
     period = _DATED_PERIOD.search(text) or _PERIOD_ALONE.search(text)
     return lexicon.PERIODS[period.group()][1] if period else None
+
+
+def _in_the_evening_said_before(text: str, found: Found) -> str | None:
+    """"晚上陪我散个步 七点半": a bare seven to eleven o'clock after an evening said earlier, with no other
+    day between them, is in that evening (19:30, not 07:30)."""
+    hour, minute = map(int, found.value.split(":"))
+    said = _SPOKEN_CLOCK.match(text, found.start) or _DIGITAL_CLOCK.match(text, found.start)
+    if not 7 <= hour <= 11 or said is None or said.group(1) or said.group().startswith("0"):
+        return None
+    periods = [p for p in _PERIOD_ALONE.finditer(text, 0, found.start)
+               if lexicon.PERIODS[p.group()][0] == "afternoon" and not find_dates(text[p.end():found.start], _ANY_DAY)]
+    return clock(hour, minute, periods[-1].group()) if periods else None
 
 
 def clock(hour: int, minute: int, period: str | None, twenty_four_hour: bool = False) -> str | None:
@@ -94,8 +109,9 @@ def shift_to_period(hour: int, period: str | None) -> int:
 
 
 def _one_oclock_of_a_day(match: re.Match) -> bool:
+    """"大后天一点", "后天 一点 大概半天": a day said just before it, the clause ending after it."""
     text, start, end = match.string, match.start(), match.end()
-    return start > 0 and text[start - 1] in _DAY_ENDS and (end == len(text) or text[end] == " ")
+    return text[:start].rstrip()[-1:] in tuple(_DAY_ENDS) and (end == len(text) or text[end] == " ")
 
 
 def _digital(match: re.Match) -> str | None:

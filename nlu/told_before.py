@@ -15,6 +15,9 @@ from .matcher import Hit
 from .spans import alternation, clause_spans, inside
 
 TOLD_BEFORE_WEIGHT = 0.5
+# A service told of then, beside a clause of now, weighs less still: "上个月志愿者小刘陪我去医院复查 人特别好 |
+# 这回想找人帮我把屋子打扫打扫" asks for the cleaning, however many hospital words the memory holds.
+SERVICE_BESIDE_NOW_WEIGHT = 0.25
 # Not a deadline: "月底之前就行", "十点以前" are of a time to come.
 _EARLIER = re.compile(r"(?<![底号天点末午晚早])(?:%s)" % alternation(lexicon.EARLIER_TIMES))
 _BACK_TO_NOW = re.compile(alternation(lexicon.BACK_TO_NOW))
@@ -30,12 +33,20 @@ def discounted(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     if not any(told):
         return hits
     spans = [span for span, before in zip(clause_spans(text), told) if before]
+    beside_now = not all(told)
     out = dict(hits)
-    for layer, labels in (_DISCOUNTED if all(told) else _DISCOUNTED_BESIDE_NOW).items():
-        out[layer] = [replace(hit, weight=hit.weight * TOLD_BEFORE_WEIGHT)
+    for layer, labels in (_DISCOUNTED_BESIDE_NOW if beside_now else _DISCOUNTED).items():
+        weight = SERVICE_BESIDE_NOW_WEIGHT if beside_now and layer == "service" else TOLD_BEFORE_WEIGHT
+        out[layer] = [replace(hit, weight=hit.weight * weight)
                       if (labels is None or hit.label in labels) and inside(hit.start, hit.end, spans) else hit
                       for hit in hits.get(layer, [])]
     return out
+
+
+def told_spans(text: str) -> list[tuple[int, int]]:
+    """Where the clauses of another time are, when others speak of now ("上个月那个打扫的我不太满意 … 这次很满意")."""
+    told = _told_before(text)
+    return [] if all(told) else [span for span, before in zip(clause_spans(text), told) if before]
 
 
 def of_now(text: str, dropped: list[bool] | None = None) -> str:

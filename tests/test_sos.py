@@ -133,6 +133,20 @@ async def test_a_registration_under_way_survives_an_sos(member_chat, runtime):
     assert len(await sos_alerts(runtime)) == 1
 
 
+async def test_phone_numbers_that_hold_an_emergency_number_are_only_phone_numbers(member_chat, runtime):
+    # Nanchang numbers run 0791…: "079112345678" holds a 911, "13807911234" too. Typed while registering,
+    # they are the answers asked for, not cries.
+    stranger = member_chat("o_nanchang")
+    for message in ("我要注册", "1", "同意", "王秀英"):
+        await stranger.says(message)
+    assert "哪个社区" in await stranger.says("13807911234")
+    for message in ("青山湖社区", "1946", "青山湖区北京东路12号3栋502", "王建华"):
+        await stranger.says(message)
+    assert "请核对" in await stranger.says("13911912088")
+    await emergency.settle()
+    assert await sos_alerts(runtime) == []
+
+
 async def test_the_sos_button_in_the_menu_does_the_same(wechat, runtime):
     answer = await wechat.post(wechat.event("o_stranger", "CLICK", "sos"))
     assert the_numbers_are_in(answer.text)

@@ -69,14 +69,20 @@ def test_a_short_ordinary_message_is_not_raised_by_the_learnt_reader(text):
     assert nlu.danger_of(text).level == nlu.NONE
 
 
-def test_a_danger_said_plainly_and_then_said_to_be_over_is_the_models_to_weigh():
-    text = "哮喘犯了 喷了两下药 现在好了 下午想去社区医院看看"
+def test_a_grave_danger_said_plainly_and_then_said_to_be_over_is_the_models_to_weigh():
+    text = "喘不上气了 喷了两下药 现在好了 下午想去社区医院看看"
     assert danger.read(text, learnt=False).level == nlu.DOUBT
     assert nlu.danger_of(text).cues[-1] == OVERRULED
 
 
+def test_a_lesser_danger_said_to_be_over_is_let_go_by_the_tables():
+    # round seventeen: "噎着了 喝口水就好了"; only a sign as grave as a breath that will not come still asks
+    for text in ("哮喘犯了 喷了两下药 现在好了 下午想去社区医院看看", "噎着了 喝口水就好了"):
+        assert danger.read(text, learnt=False).level == nlu.NONE
+
+
 @pytest.mark.parametrize(("text", "level"), [
-    ("我家老头子睡觉叫不醒 昨晚打了一宿麻将", nlu.NONE),  # the tables' alarm, which the model is sure is none
+    ("气死我了！楼上装修吵了一个月 我头都要炸了 你们管不管", nlu.NONE),  # the tables' alarm, which the model is sure is none
     ("小孙女被蚊子咬了好几个包 痒得直哭", nlu.NONE),       # the tables' doubt, dropped
 ])
 def test_the_learnt_reader_overrules_the_tables_it_is_sure_of(text, level):

@@ -39,3 +39,17 @@ def test_any_message_gets_a_contract_shaped_answer(text, now, expecting):
         assert value is not None
         if name in SLOT_FORMS:
             assert SLOT_FORMS[name](value), (name, value)
+
+
+# Round seventeen: an emergency number inside a longer number is part of that number. A member who types her
+# phone number ("13807911234", "079112345678") while registering must not set off an alarm.
+EMERGENCY_NUMBERS = ("911", "110", "119", "120")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(before=st.text(alphabet="0123456789", min_size=1, max_size=6),
+       number=st.sampled_from(EMERGENCY_NUMBERS),
+       after=st.text(alphabet="0123456789", min_size=1, max_size=6),
+       lead=st.sampled_from(("", "我的电话是", "手机号 ", "紧急联系人电话", "房间号")))
+def test_an_emergency_number_inside_a_longer_number_raises_nothing(before, number, after, lead):
+    assert nlu.danger_of(lead + before + number + after).level == nlu.NONE

@@ -352,3 +352,40 @@ def test_the_data_files_are_in_the_contract_form():
         for line in load(path):
             assert set(line) == {"text", "now", "intent", "slots"} and line["intent"] in nlu.INTENTS
     assert sum(len(load(p)) for p in SOS_SETS + MESSY_SETS) >= 150
+
+
+# Round seventeen's classes, each in words that no data file holds.
+@pytest.mark.parametrize("text", [
+    "浴室地上都是水 电暖气还插着呢",   # water on the floor, something on the mains beside it
+    "煤氣洩漏了 好臭 头晕",            # traditional characters, 洩 for 泄
+    "wo shuaidao le qi bu lai",          # pinyin without tones
+    "能不能帮我叫一辆救护车 谢谢",     # an ambulance asked for politely, with a measure word
+    "被邻居家的狗咬了 血一直流",        # a pet's bite is a person's wound
+    "我爸突然站不稳 话也说不清 想找人来看看",  # signs come on all of a sudden are news, not a visit's reason
+    "天太热了 我老伴晕倒了",                   # heat named the clause before does not play a faint down
+])
+def test_round_seventeen_emergencies_alarm(text):
+    assert nlu.danger_of(text).level == nlu.ALARM
+
+
+@pytest.mark.parametrize("text", [
+    "周末吃火锅🔥 开心",                            # 🔥 after food is praise
+    "刚才呛了一口 咳了几下就好了",                   # a lesser sign said to be over
+    "头疼好了 谢谢你们关心",                         # the symptom itself said to be over
+    "插座冒了点烟 电工已经修好了",                   # a hazard seen to by someone
+    "看的电影里 有人被困在电梯里 吓人",              # a show the writer watched
+    "我家猫从柜子上摔下来 一动不动",                 # a pet that harmed no one
+    "晕 这个菜单看不懂",                             # 晕 of a muddle
+    "想找人每天陪我爸下楼走走 他中风后腿没劲",       # a visit asked for again and again
+    "老师教了 闻到煤气味要先开窗 孙子回来考我",      # a lesson retold
+    "做完了 单号120",                                # a task's number
+    "燃气罐快没气了 帮我叫人送一罐",                 # gas running out is an errand
+    "闻到焦味 一看是楼下在烧烤",                     # a smell traced to its source
+    "我没在电梯里 电梯卡在三楼了 你们报修一下",      # a lift stuck with nobody in it
+    "我妈记性不好 想找人每周陪她去公园",             # a lasting condition, a visit asked for it
+    "大热天的 搬了一上午东西 满身是汗",              # sweat with its cause named the clause before
+    "药瓶掉地上了 药片捡起来数过了 一粒没少",        # pills spilt and counted back
+    "转了好几圈终于走出来了 这个公园太大",           # a way out found at last
+])
+def test_round_seventeen_near_misses_raise_nothing(text):
+    assert nlu.danger_of(text).level == nlu.NONE

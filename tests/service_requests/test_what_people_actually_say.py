@@ -98,6 +98,12 @@ async def test_small_talk_in_ones_own_words_gets_a_short_kind_answer(wang, words
     assert answer in await wang.says(words)
 
 
+@pytest.mark.parametrize("words", ["头晕好了 谢谢关心", "腿好多了，谢谢惦记！", "我孙子考上大学了 谢谢大家", "今天就到这儿吧 拜拜"])
+async def test_thanks_or_goodbye_closing_a_message_not_understood_get_their_kind_word(wang, words):
+    reply = await wang.says(words)
+    assert ("不客气" in reply or "再见" in reply) and "没太明白" not in reply
+
+
 async def test_a_greeting_inside_a_conversation_keeps_the_question(wang):
     await wang.says("明天下午三点找人陪我聊聊天")
     reply = await wang.says("你好")
