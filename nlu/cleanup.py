@@ -25,8 +25,10 @@ _TRIPLED_CHAR = re.compile(rf"([{_HAN}])\1{{2,}}")               # 不不不 -> 
 _LAUGHTER = re.compile(r"([哈呵嘿嘻])\1{2,}")                     # 哈哈哈哈 -> 哈哈, not 哈: laughter is a word
 _DOUBLED_CHAR = re.compile(rf"([{re.escape(lexicon.STUTTER_CHARS)}])\1")  # 修修 -> 修
 
+# Not a filler with an answer's particle ("嗯呢 是这单" answers yes).
 _FILLER_RUN = re.compile(
-    r"(?:^|(?<=\s))(?:(?:%s)\s*)+" % "|".join(map(re.escape, sorted(lexicon.FILLERS, key=len, reverse=True)))
+    r"(?:^|(?<=\s))(?:(?:%s)(?![%s](?:\s|$))\s*)+" % (
+        "|".join(map(re.escape, sorted(lexicon.FILLERS, key=len, reverse=True))), "".join(lexicon.ANSWER_PARTICLES))
 )
 
 

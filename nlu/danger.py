@@ -127,7 +127,6 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text). `learnt=False` reads by the tables
     alone: for an answer to the bot's question ("钥匙在门口地垫下面"), which the learnt reader has not met."""
     text = as_written = normalised(text)  # what the learnt reader was taught on
-    said = _NEUTRAL.sub(_hidden, text)  # with its objects named, for the explanations ("手机卡死了 动不了")
     text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
     found: list[tuple[str, float]] = []
     first_cue_at = last_cue_at = -1  # the clauses of the first and the last cue that counted
@@ -220,9 +219,10 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
                  if weight >= words.STRONG or not _LASTING.search(text)]
     if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
         found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]
-    # What was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
-    explaining = (" ".join(clause for clause in _clauses(said) if not _WAS_FINE.search(clause))
-                  if _WAS_FINE.search(said) else said)
+    # The explanations read the message as written, its objects ("手机卡死了 动不了") and set phrases ("我不行了
+    # 笑死") named; what was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
+    explaining = (" ".join(clause for clause in _clauses(as_written) if not _WAS_FINE.search(clause))
+                  if _WAS_FINE.search(as_written) else as_written)
     explained_away = False  # the message says why its danger words are none ("一看是遥控器找不着了")
     for explanation, explained in _EXPLAINERS:
         if explanation.search(explaining):

@@ -80,6 +80,10 @@ DANGER_VARIANTS = {
     "zhaohuo": "着火", "zhao huo": "着火", "shuaidao": "摔倒", "shuai dao": "摔倒", "jiujiuwo": "救救我",
     "jiu jiu wo": "救救我", "kuai jiao": "快叫", "kuaijiao": "快叫", "qi bu lai": "起不来", "qibulai": "起不来",
     "dong bu liao": "动不了", "chuan bu shang qi": "喘不上气", "chuan bu guo qi": "喘不过气",
+    "mei qi wei": "煤气味", "meiqiwei": "煤气味", "mei qi": "煤气", "meiqi": "煤气", "ran qi": "燃气", "tou yun": "头晕", "xiang tu": "想吐", "mi lu": "迷路",
+    "hao hai pa": "好害怕", "hai pa": "害怕", "xue zhi bu zhu": "血止不住", "zhi bu zhu": "止不住",
+    "xiong kou teng": "胸口疼", "mao yan": "冒烟", "shuai le": "摔了", "yun dao": "晕倒", "jiao bu xing": "叫不醒",
+    "xie xie": "谢谢", "xiexie": "谢谢", "shang ci": "上次", "ji jiu pei xun": "急救培训", "jijiu peixun": "急救培训",
 }
 
 # Cue phrases by kind of danger (the kind is for reading and logs; only the weight counts).
@@ -477,6 +481,8 @@ NEUTRAL_PHRASES = (
     "擦不动", "走不动", "拿不动", "搬不动", "扛不动", "干不动", "提不动", "抱不动", "咬不动", "推不动", "洗不动", "做不动",
     "跑不动", "背不动",
     "救命之恩", "救命钱", "救命稻草", "要了我的命", "要命的价", "笑死", "气死", "饿死", "累死", "热死", "冷死", "困死", "救命恩人", "救了我", "救过我", "救心丸", "救急", "报警器", "报警报器", "警报器", "报警电话", "报警按钮",
+    # round seventeen: a parched throat, the idioms of longing, the emergency contact in English
+    "嗓子都冒烟", "嗓子冒烟", "喉咙冒烟", "喉咙都冒烟", "dying to", "emergency contact",
     # round seventeen: a fright told after the fact, gas running out, a breath caught after the stairs
     "吓死我了", "气快没了", "煤气快没了", "煤气快用完了", "送罐气", "送煤气", "换罐气", "喘口气", "喘口粗气", "歇口气",
     # round seventeen: a task's number is no number to call ("做完了 单号 120 用了90分钟")
@@ -507,6 +513,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
              # not "ago" alone: "started ten minutes ago" is now
              "last winter", "last summer", "last spring", "last autumn", "last fall",
              "years ago", "year ago", "months ago", "month ago", "weeks ago", "week ago", "days ago", "last year",
+             "once in", "once last", "once before",  # round seventeen: "got lost at the market once in spring"
              "last month", "last week", "used to", "yesterday"),
     "habitual": ("老是", "经常", "总是", "每次", "每天", "每周", "每年", "常常", "时不时", "动不动就",
                  # round eight: a saying, not an event ("我爸总说‘我快不行了’")
@@ -616,6 +623,7 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "有没有人", "找个师傅", "找师傅", "师傅来修", "陪我去", "陪我到", "陪我聊", "陪我说", "陪我看", "陪我散", "来陪我", "人陪我",
                 "陪她去", "陪他去", "人陪她", "人陪他", "陪她聊", "陪他聊", "陪他散", "陪她散", "陪他走", "陪她走", "找志愿者",
                 "想给他办", "想给她办", "给他办个", "给她办个", "想办个", "找个志愿者", "陪聊", "帮我买", "帮我送", "想报名", "需要人", "想要人", "想有人", "来个人帮",
+                "need someone to", "i d like someone", "would like someone", "can a volunteer", "someone to go",
                 "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下"),
 }
 
@@ -659,16 +667,16 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
       "微信视频", "视频通话", "谁来教", "教我用", "教我弄",
       # round sixteen: the bot's menu, and the meaning of a cry someone sent ("孙女发的“救命 笑死”是啥意思")
       "菜单", "什么意思"),
-     r"help|sos|救救|救命|救我|帮帮我"),
+     r"help|sos|救救|救命|救我|帮帮我|出事了"),
     # Round seven: English help asked for a task ("help me with groceries", "help me change my font").
     (("help me with", "help him with", "help her with", "help us with", "help with", "help me set", "set up",
       "help me change", "help me buy", "help me book", "help me find", "help me learn", "help me use",
       "groceries", "shopping", "font", "wechat", "appointment", "tomorrow", "next week", "help me pay", "online"),
      r"help"),
     # Dying of laughter or of a lost game of mahjong.
-    (("哈哈", "呵呵", "嘿嘿", "打麻将", "输了", "考试", "考糊", "考砸", "作业", "lol", "haha", "from the heat",
+    (("哈哈", "呵呵", "嘿嘿", "笑死", "打麻将", "输了", "考试", "考糊", "考砸", "作业", "lol", "haha", "from the heat",
       "boredom", "bored", "of laughter", "laughing", "starving", "hungry"),
-     r"要死了|死了|dying"),
+     r"要死了|死了|dying|^我?不行了$"),
     # Round sixteen: a first-aid lesson retold ("老师说看到地上一大滩血 要先按住伤口再打120"): the number is the lesson's.
     (("老师说", "老师讲", "课上说", "课上讲", "课上教", "老师教"), r"120|110|119|救护车"),
     # Round seventeen: ... and what to do about a hazard, retold from a lesson ("老师教了 闻到煤气味要开窗不能开灯 |
@@ -677,7 +685,14 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # Which number to call, asked as a choice: information, whatever else the message says.
     (("还是自己去", "还是打", "打哪个", "是打120还是", "还是得", "还是要", "还是直接",
       # round eight: what a ride costs, who pays ("叫救护车到省人民医院 路费怎么算")
-      "怎么算", "报不报", "路费", "费用", "怎么收费", "多少钱"), r"120|110|119|救护车"),
+      "怎么算", "报不报", "路费", "费用", "怎么收费", "多少钱",
+      # round seventeen, in English ("Is the number for police 110 or 120? Our helper … wants to know")
+      "is the number", "which number", "wants to know", "want to know", "or 120", "or 110", "or 119"),
+     r"120|110|119|救护车|police|ambulance"),
+    # Round seventeen: credits given to others in trouble ("donate 3 hours to families going through an emergency").
+    (("donate", "donation", "捐给"), r"emergency|紧急"),
+    # ... a card the machine kept ("银行卡被取款机吞了 卡住出不来 谁能陪我去银行").
+    (("银行卡", "取款机", "atm", "吞卡"), r"卡住|卡在|出不来"),
     # Round eight: an alarm that sounds for its own battery or fault; only the alarm pattern reads a
     # hidden name ("燃气___一直滴滴响"), so its cue is the one with the hidden characters in it.
     (("没电", "电池", "误报", "乱响", "坏了"), r"_"),
@@ -776,7 +791,7 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # The writer has already turned the flame down: a hot pan, not a fire.
     (("关小火", "关了火", "关火了", "把火关了", "火关了", "关掉火"), r"烟|冒|焦|糊"),
     # Good news said with alarm words ("不得了了 我孙子考上大学了").
-    (("考上", "中奖", "好消息", "太好了", "得奖", "一百分", "100分", "喜事"), r"不得了"),
+    (("考上", "中奖", "好消息", "太好了", "得奖", "一百分", "100分", "喜事"), r"不得了|出事了"),
     # Calling someone on the phone is not hitting them ("打我妈电话没人接").
     (("电话", "视频"), r"^打我(妈|爸|老伴|儿子|女儿|闺女)$"),
     # A phone or a computer that has frozen.
@@ -1121,12 +1136,14 @@ SIMILE_PATTERNS = (
 NON_PERSONS = ("手机", "电脑", "笔记本", "平板", "电视", "收音机", "遥控器", "打印机", "屏幕", "冰箱", "空调",
                "洗衣机", "电风扇", "风扇", "锅", "杯子", "碗", "盘子", "花瓶", "车子", "手表", "闹钟", "充电宝",
                "路由器", "机器", "鱼缸", "花盆", "狗狗", "小狗", "猫咪", "小猫", "鹦鹉", "鸟", "眼镜",
-               "灯泡", "灯管", "保险丝")
+               "灯泡", "灯管", "保险丝",
+               # round seventeen: a rack, a bin or a card ("晾衣架倒了 衣服全掉地上了")
+               "晾衣架", "晾衣杆", "衣架", "衣杆", "垃圾桶", "书架", "银行卡", "取款机")  # not 凳子: people fall from stools
 NON_PERSON_STATES = ("没反应", "没有反应", "反应都没有", "反应也没有", "掉下去", "掉下来", "烧了", "烧坏",
                      "不动了", "动不了", "不动", "摔了", "摔坏", "摔碎", "摔裂", "坏了",
                      "死机", "没电", "黑屏", "卡住", "卡死", "烫得", "好烫", "很烫", "不亮", "没声", "不响",
                      "不行了", "不行", "不好使", "没用了", "断了", "腿断了",
-                     "一样烫", "找不着", "找不到")  # not 冒烟 or 着了: an appliance alight is a fire
+                     "一样烫", "找不着", "找不到", "倒了", "被吞", "吞了", "出不来")  # not 冒烟 or 着了: an appliance alight is a fire
 
 # A cue said with one of these before it ("嘴有点歪", "有点头晕") is mild: it weighs half, never
 # less than a doubt, so that alone it still asks and a context elsewhere in the message can drop it.
@@ -1152,6 +1169,7 @@ RESOLVED_PATTERNS = (
     r"就下去了|咽下去了", r"(带|送|领|接)(他|她)?回(来|家)了",
     # round seventeen: a wound healed over, a lift that moved again, a way out found at last
     r"(结痂|结疤|愈合|长好)了", r"又(动了|能动了|正常了|走了)", r"(才|终于|总算)(出来|找到|到家|回来|走出来)",
+    r"(?<!不)舒服(了|多了)",  # "喝了一口凉水 舒服了"
     # round seventeen: the symptom itself said to be over ("头晕好了 谢谢关心", "胸口疼已经好多了")
     r"(晕|疼|痛|咳|喘|麻|抖|闷)(已经|都)?(好了|好多了|停了|没了)(?![没吗么])",
 )

@@ -28,6 +28,8 @@ _QUARTERS = re.compile(rf"({NUMBER})刻钟")
 _SPAN_JOINS = re.compile(rf"(?:{alternation(lexicon.CLOCK_SPAN_JOINS)})")
 _HALF_A_DAY = 12 * 60
 _TRAVEL = re.compile(alternation(lexicon.TRAVEL_BEFORE_A_LENGTH))
+_TOTAL = re.compile(alternation(lexicon.TOTAL_BEFORE_A_LENGTH))
+TOTAL_REACH = 4  # characters between a total word and its length ("一共大概40分钟")
 
 
 def find_durations(text: str) -> list[Found]:
@@ -44,7 +46,8 @@ def find_durations(text: str) -> list[Found]:
 
 def first_duration(text: str) -> int | None:
     found = find_durations(text)
-    return found[0].value if found else _clock_span(text)
+    totals = [f for f in found if _TOTAL.search(text, max(0, f.start - TOTAL_REACH), f.start)]
+    return (totals or found)[0].value if found else _clock_span(text)
 
 
 def _clock_span(text: str) -> int | None:

@@ -51,6 +51,7 @@ CONTRASTED_WEIGHT = MIN_VOTES
 # clause, it says yes.
 _DOUBLE_NEGATIVE = re.compile(r"(?:也|倒也|并)?不是不")
 DOUBLE_NEGATIVE_WEIGHT = 2.0
+VALUE_ENDS = "一二三四五六七八九十日天号点半午0123456789"  # the last character of a day or an hour said
 DISOWNING_LINK_CHARS = 4  # the 说要 of "不是说要取消", the 要人来 of "不是要人来做饭"
 _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
 
@@ -91,7 +92,8 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
             continue
         if hit.label in ANSWER_INTENTS and not (_answers(text, hit) or hit.start in answers_only):
             continue
-        if hit.label in ANSWER_INTENTS and (_disowns_what_follows(hit, disowned_at) or hit.start in twice_denied):
+        if hit.label in ANSWER_INTENTS and (_disowns_what_follows(hit, disowned_at) or hit.start in twice_denied
+                                            or _corrects_a_value(text, hit)):
             continue
         if hit.label not in ANSWER_INTENTS and disowned(text, hit):
             continue
@@ -104,12 +106,22 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
 
 def disowned(text: str, hit: Hit) -> bool:
     """"不是要取消 是想改个时间", "我不是志愿者": the word is what the writer says they do not mean."""
-    return bool(_DISOWNED_BEFORE.search(text, 0, hit.start))
+    return disowned_at(text, hit.start)
+
+
+def disowned_at(text: str, start: int) -> bool:
+    return bool(_DISOWNED_BEFORE.search(text, 0, start))
 
 
 def _disowns_what_follows(hit: Hit, disowned_at: set[int]) -> bool:
     """The "不是" of "不是要取消" disowns the word after it (past a 要, 想, 说要 or 要人来); it does not answer the bot."""
     return any(hit.end <= start <= hit.end + DISOWNING_LINK_CHARS for start in disowned_at)
+
+
+def _corrects_a_value(text: str, hit: Hit) -> bool:
+    """"周三 不对 周四 上午十点 哦不对 十一点 帮我老伴洗个澡": a no right after a day or an hour puts it right; it
+    does not answer the bot."""
+    return hit.label == "deny" and text[:hit.start].rstrip()[-1:] in tuple(VALUE_ENDS)
 
 
 def _weight_where_said(text: str, hit: Hit, asked_by: int) -> float:

@@ -51,6 +51,14 @@ class Reading:
         """Hits of a layer without those the writer disowns ("我不是志愿者 我是老人"), unless all are."""
         return [h for h in self.layer(name) if not disowned(self.text, h)] or self.layer(name)
 
+    @cached_property
+    def text_of_now(self) -> str:
+        """The text with the clauses of another time blanked, where others speak of now; positions kept."""
+        text = self.text
+        for start, end in told_before.told_spans(text):
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
     def hits_of_now(self, name: str) -> list[Hit]:
         """Hits of a layer outside the clauses of another time, when there are any there."""
         then = told_before.told_spans(self.text)
@@ -86,13 +94,24 @@ class Reading:
 
     @cached_property
     def time(self) -> str | None:
+        if self.said_from_the_ask and (hour := settled(self.said_from_the_ask, self._time_in)):
+            return hour
         if self.said_of_the_ask and self._dates_in(self.said_of_the_ask):  # the ask's own day: its hour or none
             return settled(self.said_of_the_ask, self._time_in)
         return self._of_the_ask(self._time_in)
 
+    @cached_property
+    def said_from_the_ask(self) -> str | None:
+        """From the clause that asks on, when clauses before it tell other days and hours ("星期天下午我闺女来
+        星期一上午她就走了 星期一下午三点找个人来陪我说说话吧"); None when the ask opens the message."""
+        asks = [h for h in self.layer("intent") if h.label == "post_request" and h.weight > 0]
+        start = self.text.rfind(" ", 0, asks[-1].start) + 1 if asks else 0
+        return self.text[start:] if start > 0 else None
+
     def _of_the_ask(self, read: Callable[[str], Value | None]) -> Value | None:
-        """Read from the ask's clauses, else from every clause of now."""
-        return (self.said_of_the_ask and settled(self.said_of_the_ask, read)) or settled(self.said_of_now, read)
+        """Read from the asking clause on, else from the ask's clauses, else from every clause of now."""
+        return ((self.said_from_the_ask and settled(self.said_from_the_ask, read))
+                or (self.said_of_the_ask and settled(self.said_of_the_ask, read)) or settled(self.said_of_now, read))
 
     def _dates_in(self, text: str) -> list | None:
         return find_dates(text, self.today) or None

@@ -6,7 +6,9 @@ from typing import Any, Callable
 from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
 from .matcher import Hit
+from .intents import ANSWER_INTENTS, disowned_at
 from .reading import Reading, put_right, strongest_label
+from .spans import clause_spans, inside
 from .schema import INTENT_SLOTS
 from .scores import score
 
@@ -19,17 +21,27 @@ _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
 
 
 def _task_id(r: Reading) -> int | None:
-    """"任务四十 撤销 不对 是四十一": a number said after a correction puts the task's right."""
-    said = tasks.task_id(r.text, [(h.start, h.end) for h in r.layer("service")])
-    if said is None:
+    """The task the message acts on: of several, one the writer does not disown ("签到 任务77 不是76"), in a
+    clause that says what is done ("两个单子 35号和36号 36号取消 35号不变"); and a number said after a
+    correction puts it right ("任务四十 撤销 不对 是四十一")."""
+    services = [(h.start, h.end) for h in r.layer("service")]
+    found = tasks.task_numbers(r.text, services)
+    if not found:
         return None
+    owned = [f for f in found if not disowned_at(r.text, f.start)] or found
+    acts = [h for h in (*r.layer("intent"), *r.layer("score")) if h.label and h.label not in ANSWER_INTENTS]
+    acting = [span for span in clause_spans(r.text) if any(inside(h.start, h.end, [span]) for h in acts)]
+    # "#21是买菜那个 #22是理发那个 给22号打3分": a bare number where the act is said names the task too
+    in_acts = ([f for f in owned if inside(f.start, f.end, acting)]
+               or [f for f in tasks.bare_numbers(r.text, services) if inside(f.start, f.end, acting)])
+    said = (in_acts[-1] if in_acts else owned[0]).value
     return put_right(r.text, tasks.number_put_right) or said
 
 
 def _score(r: Reading) -> int | None:
     """"上个月那个打扫的我不太满意 … 这次很满意": the verdict on this visit, not the last."""
     of_now = r.hits_of_now("score")
-    return score(r.text, [(h.start, h.label) for h in r.owned("score") if h in of_now])
+    return score(r.text_of_now, [(h.start, h.label) for h in r.owned("score") if h in of_now])
 
 
 def _role(r: Reading) -> str | None:

@@ -5,7 +5,7 @@ import re
 
 from . import lexicon
 from .numbers import CHINESE_NUMERAL_CHARS, NUMBER, to_int
-from .spans import alternation
+from .spans import Found, alternation, find_all
 
 _HASH = re.compile(r"#\s*(\d+)")
 _WORD_THEN_NUMBER = re.compile(rf"(?:{alternation(lexicon.TASK_WORDS_BEFORE)})\s*[号#:]?\s*({NUMBER})")
@@ -23,28 +23,36 @@ _BARE_NUMBER_HAO = re.compile(
 _LONE_NUMBER = re.compile(
     rf"(?<![\d.:#])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|{_PLACE}))")
 
-# A number that opens what follows a correction, alone in its clause: "是四十一", "41号".
-_NUMBER_FIRST = re.compile(rf"^\s*是?\s*({NUMBER})\s*号?(?=\s|$)")
+# A number that opens what follows a correction, alone in its clause: "… 不对 是四十一", "… 说错了 41号"; not the
+# number a "不是" takes back ("不是61").
+_NUMBER_FIRST = re.compile(rf"^(?:\s+是?|\s*是)\s*({NUMBER})\s*号?(?=\s|$)")
 
 # Task numbers are database ids: a longer number names no task (and must never reach SQL).
 MAX_TASK_ID = 2**31 - 1
 
 
 def task_id(text: str, service_spans: list[tuple[int, int]] = ()) -> int | None:
-    """The task number of a message already known to be about a task, if it could be one.
-    `service_spans` mark service words: "12号的理发" names a day, not a task."""
-    found = _any_task_id(text, service_spans)
-    return found if found is not None and 0 < found <= MAX_TASK_ID else None
+    """The first task number of a message already known to be about a task, if it could be one."""
+    found = task_numbers(text, service_spans)
+    return found[0].value if found else None
 
 
-def _any_task_id(text: str, service_spans: list[tuple[int, int]]) -> int | None:
-    found = _first(text, _EXPLICIT)
-    if found is not None:
-        return found
-    for match in _BARE_NUMBER_HAO.finditer(text):
-        if not _followed_by_service(text, match.end(), service_spans):
-            return to_int(match.group(1))
-    return _first(text, (_LONE_NUMBER,))
+def task_numbers(text: str, service_spans: list[tuple[int, int]] = ()) -> list[Found]:
+    """Every task number the message names, in order: the explicit ones ("#12", "任务12", "12号单"), else a
+    bare "12号" (`service_spans` mark service words: "12号的理发" names a day, not a task), else lone numbers."""
+    return (find_all(text, [(pattern, _number) for pattern in _EXPLICIT]) or bare_numbers(text, service_spans)
+            or find_all(text, [(_LONE_NUMBER, _number)]))
+
+
+def bare_numbers(text: str, service_spans: list[tuple[int, int]] = ()) -> list[Found]:
+    """"给22号打3分": a bare "22号" that names no day, nor a day's service."""
+    return [Found(m.start(), m.end(), _number(m)) for m in _BARE_NUMBER_HAO.finditer(text)
+            if not _followed_by_service(text, m.end(), service_spans) and _number(m) is not None]
+
+
+def _number(match: re.Match) -> int | None:
+    number = to_int(match.group(1))
+    return number if number is not None and 0 < number <= MAX_TASK_ID else None
 
 
 def number_put_right(text: str) -> int | None:

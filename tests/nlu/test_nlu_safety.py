@@ -363,6 +363,8 @@ def test_the_data_files_are_in_the_contract_form():
     "被邻居家的狗咬了 血一直流",        # a pet's bite is a person's wound
     "我爸突然站不稳 话也说不清 想找人来看看",  # signs come on all of a sudden are news, not a visit's reason
     "天太热了 我老伴晕倒了",                   # heat named the clause before does not play a faint down
+    "wo tou yun xiang tu, mei qi wei hen da",   # gas and its sickness, in pinyin
+    "ta mi lu le, hao hai pa",                  # lost and afraid, in pinyin
 ])
 def test_round_seventeen_emergencies_alarm(text):
     assert nlu.danger_of(text).level == nlu.ALARM
@@ -386,6 +388,12 @@ def test_round_seventeen_emergencies_alarm(text):
     "大热天的 搬了一上午东西 满身是汗",              # sweat with its cause named the clause before
     "药瓶掉地上了 药片捡起来数过了 一粒没少",        # pills spilt and counted back
     "转了好几圈终于走出来了 这个公园太大",           # a way out found at last
+    "晾衣杆倒了 衣服掉了一地",                       # a thing fell, not a person
+    "我不行了 笑死 孙子学鸭子叫",                     # laughter
+    "银行卡被机器吞了 卡在里面出不来了",             # a card the machine kept
+    "出事了 我时间币怎么少了",                       # the app's credits
+    "dying to see my grandson next week",            # longing
+    "emergency contact怎么改",                       # the emergency contact, in English
 ])
 def test_round_seventeen_near_misses_raise_nothing(text):
     assert nlu.danger_of(text).level == nlu.NONE

@@ -122,3 +122,32 @@ def test_a_question_to_anyone_is_no_request(understand):
 
 def test_what_the_writer_asks_for_later_is_the_purpose_of_joining(understand):
     assert understand("给我也报个名 以后好约人陪我看病", SUNDAY_EVENING).intent == "register"
+
+
+def test_a_no_between_two_days_puts_the_day_right(understand):
+    result = understand("周二 不对 周三 下午三点 帮我买点菜", SUNDAY_EVENING)
+    assert (result.intent, result.slots["date"]) == ("post_request", "2026-05-13")
+
+
+def test_of_several_tasks_the_one_acted_on_is_the_task(understand):
+    assert understand("两个单子 #51和#52 52号那个取消 51照常", SUNDAY_EVENING).slots == {"task_id": 52}
+    assert understand("#30是打扫 #31是做饭 给31号打4分", SUNDAY_EVENING).slots == {"score": 4, "task_id": 31}
+    assert understand("签个到 任务19 不是18", SUNDAY_EVENING).slots == {"task_id": 19}
+
+
+def test_the_days_told_before_the_ask_are_not_its_day(understand):
+    result = understand("周一周二都下雨 周三出太阳 周三上午找人陪我去公园走走", SUNDAY_EVENING)
+    assert (result.slots["date"], result.slots["time"]) == ("2026-05-13", "09:00")
+
+
+def test_a_choice_settled_with_na_jiu_is_the_day(understand):
+    result = understand("周五理发的说没空 那就周六 上午十点 来理个发", SUNDAY_EVENING)
+    assert result.slots["date"] == "2026-05-16"
+
+
+def test_the_total_is_the_length(understand):
+    assert understand("我和老伴都要剪 每人二十分钟 一共四十分钟 明天下午理发", SUNDAY_EVENING).slots["duration_min"] == 40
+
+
+def test_not_yet_is_a_no_to_the_bot(understand):
+    assert understand("先别发 我再看看", SUNDAY_EVENING).intent == "deny"
