@@ -19,7 +19,8 @@ from storage import alerts, ledger, members, tasks
 from storage.exchange import INSUFFICIENT_BALANCE, ISSUANCE, POOL, format_minutes
 
 HOME, ELSEWHERE = "home", "elsewhere"
-HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里", "屋里", "来屋里", "屋头", "屋企")  # Gan, Sichuan, Cantonese
+HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里", "屋里", "来屋里", "屋头", "屋企",  # Gan, Sichuan, Cantonese
+              "住的地方", "住处", "登记的地址", "注册的地址", "注册写的", "注册时写的")  # "我住的地方 刚才注册写了的"
 ELSEWHERE_WORDS = ("别处", "外面", "外边", "别的", "其他地方", "不在家")
 # A place named where "家里 or 别的地方?" was asked: "省人民医院", "去八一路菜场", "我女儿家" is somewhere else.
 PLACE_WORDS = re.compile(r"医院|诊所|卫生院|卫生站|门诊|药店|药房|超市|菜场|市场|银行|邮局|公园|广场|商场|车站|"

@@ -691,6 +691,8 @@ NEUTRAL_PHRASES = (
     "回不去", "回不来",  # round seventeen: not home for the holidays ("过年回不去了"), not "不去了"
     # round seventeen: coping, and who the writer is ("做饭我还能凑合", "我是要人帮忙的老人 帮我注册一下")
     "还能凑合", "能凑合", "凑合着", "要人帮忙的", "需要帮忙的",
+    # the registration referred to, not asked for ("我住的地方 刚才注册写了的", "注册的时候填过了")
+    "注册写", "注册时写", "注册时填", "注册的时候", "注册填", "注册登记", "注册的地址",
     "退订了就退订了",  # let it be: what was done, not what is asked ("我老伴那个号退订了就退订了 我这个号恢复推送")
     # round seventeen: a day coming, not a volunteer arriving ("重阳节快到了", "到了明年 … 还作数吗")
     "快到了", *("到了" + when for when in ("明年", "年底", "冬天", "夏天", "过年", "那天", "时候")),

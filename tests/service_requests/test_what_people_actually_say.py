@@ -164,6 +164,13 @@ async def test_an_elder_answers_in_her_own_dialect_and_her_request_is_kept_as_sh
     assert "地点：家里" in summary and "交代：无" in summary
 
 
+async def test_home_said_as_where_she_lives_and_registered_is_home_not_a_new_registration(wang):
+    await wang.says("后天上午想找人来打扫 两个钟头")
+    reply = await wang.says("就我住的地方 注册的时候写过的")
+    assert "还有什么要交代" in reply and "注册" not in reply
+    assert "地点：家里" in await wang.says("没有")
+
+
 async def test_sichuan_nothing_to_add_is_nothing_to_add(wang):
     await wang.says("后天上午想找人来打扫 两个钟头")
     await wang.says("1")
