@@ -85,23 +85,33 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
                    default=len(text))
     answers_only = _said_in_answers_only(text, cues)
     double_negatives = list(_DOUBLE_NEGATIVE.finditer(text))
-    twice_denied = {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
-    disowned_at = {hit.start for hit in (*cues, *services) if hit.label not in ANSWER_INTENTS and disowned(text, hit)}
+    no_answer_at = _noes_that_answer_nothing(text, cues, services, double_negatives)
     for hit in cues:
-        if hit.label is None:
-            continue
-        if hit.label in ANSWER_INTENTS and not (_answers(text, hit) or hit.start in answers_only):
-            continue
-        if hit.label in ANSWER_INTENTS and (_disowns_what_follows(hit, disowned_at) or hit.start in twice_denied
-                                            or _corrects_a_value(text, hit)):
-            continue
-        if hit.label not in ANSWER_INTENTS and disowned(text, hit):
-            continue
-        weight = hit.weight * _weight_where_said(text, hit, asked_by)
-        votes[hit.label] += min(weight, CONTRASTED_WEIGHT) if _CONTRASTED.match(text, hit.start) else weight
+        if _votes(text, hit, answers_only, no_answer_at):
+            weight = hit.weight * _weight_where_said(text, hit, asked_by)
+            votes[hit.label] += min(weight, CONTRASTED_WEIGHT) if _CONTRASTED.match(text, hit.start) else weight
     if any(m.start() == 0 or text[m.start() - 1] == " " for m in double_negatives):
         votes["affirm"] += DOUBLE_NEGATIVE_WEIGHT
     return votes
+
+
+def _votes(text: str, hit: Hit, answers_only: set[int], no_answer_at: set[int]) -> bool:
+    if hit.label is None:
+        return False
+    if hit.label not in ANSWER_INTENTS:
+        return not disowned(text, hit)
+    said_as_an_answer = _answers(text, hit) or hit.start in answers_only
+    return said_as_an_answer and hit.start not in no_answer_at and not _corrects_a_value(text, hit)
+
+
+def _noes_that_answer_nothing(text: str, cues: list[Hit], services: list[Hit],
+                              double_negatives: list[re.Match]) -> set[int]:
+    """Where a no answers nothing: the "不是" of "不是要取消", which disowns the word after it (past a 要, 想, 说要
+    or 要人来), and both noes of "不是不行"."""
+    disowned_starts = {h.start for h in (*cues, *services) if h.label not in ANSWER_INTENTS and disowned(text, h)}
+    disowning = {h.start for h in cues if h.label in ANSWER_INTENTS
+                 and any(h.end <= start <= h.end + DISOWNING_LINK_CHARS for start in disowned_starts)}
+    return disowning | {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
 
 
 def disowned(text: str, hit: Hit) -> bool:
@@ -111,11 +121,6 @@ def disowned(text: str, hit: Hit) -> bool:
 
 def disowned_at(text: str, start: int) -> bool:
     return bool(_DISOWNED_BEFORE.search(text, 0, start))
-
-
-def _disowns_what_follows(hit: Hit, disowned_at: set[int]) -> bool:
-    """The "不是" of "不是要取消" disowns the word after it (past a 要, 想, 说要 or 要人来); it does not answer the bot."""
-    return any(hit.end <= start <= hit.end + DISOWNING_LINK_CHARS for start in disowned_at)
 
 
 def _corrects_a_value(text: str, hit: Hit) -> bool:

@@ -52,17 +52,20 @@ class Reading:
         return [h for h in self.layer(name) if not disowned(self.text, h)] or self.layer(name)
 
     @cached_property
+    def _told_spans(self) -> list[tuple[int, int]]:
+        return told_before.told_spans(self.text)
+
+    @cached_property
     def text_of_now(self) -> str:
         """The text with the clauses of another time blanked, where others speak of now; positions kept."""
         text = self.text
-        for start, end in told_before.told_spans(text):
+        for start, end in self._told_spans:
             text = text[:start] + " " * (end - start) + text[end:]
         return text
 
     def hits_of_now(self, name: str) -> list[Hit]:
         """Hits of a layer outside the clauses of another time, when there are any there."""
-        then = told_before.told_spans(self.text)
-        return [h for h in self.layer(name) if not inside(h.start, h.end, then)] or self.layer(name)
+        return [h for h in self.layer(name) if not inside(h.start, h.end, self._told_spans)] or self.layer(name)
 
     @property
     def command_text(self) -> str:
