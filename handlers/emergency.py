@@ -63,6 +63,11 @@ SAFE_ANSWER = re.compile(rf"^({SAFE_HEADS})({SAFE_HEADS}|放心|没关系|谢谢
 # ... or say it as a word of its own and then tell what happened, with no danger in the telling
 # ("没事，她刚回电话了 在菜市场"); "没事 就是头有点晕" tells of danger, so the question stays open.
 SAFE_HEAD_AND_STORY = re.compile(rf"^\s*(?:{SAFE_HEADS})[\s,，。.!！~～、]+(?P<story>\S.*)$", re.DOTALL)
+# "没事 按错了", "我没事了 虚惊一场" said soon after an alert was raised: the member is told the alert stands and
+# staff will call, and staff see the words on the alert. Said plainly from its first words: a flow's "不用了"
+# answers the flow.
+ALL_CLEAR = re.compile(r"^(我?没事了?|没有?危险|不危险|我很好|我挺好的?|(是我)?[按点看搞弄写]错了?|误会|虚惊一场)")
+ALL_CLEAR_WINDOW = timedelta(minutes=30)
 PURPOSE = Purpose("sos")
 NOT_ON_FILE = "未登记"
 
@@ -165,6 +170,22 @@ async def settle_doubt(turn: Turn, go_on: Handler) -> Outcome | None:
         # "摔了一跤" alone asked for nothing: replaying it would answer whatever question a flow has open.
         return Outcome(Reply(ctx.text("sos_doubt_fine")), "sos_doubt_settled")
     return _with_line(await go_on(turn.saying(first)), ctx.text("sos_doubt_fine"), last=False)
+
+
+async def all_clear(turn: Turn) -> Outcome | None:
+    """The member's word that they are safe, soon after an alert about them; None when it is not that."""
+    incoming, ctx = turn.incoming, turn.ctx
+    said = plain(incoming.text)
+    if not ALL_CLEAR.match(said) or _in_danger(incoming.text, ctx.local(incoming.received_at)) is not False:
+        return None
+    member = await members.member_by_openid(ctx.bank.sessions, incoming.openid)
+    alert_id = await alerts.note_all_clear(
+        ctx.bank.sessions, alerts.SOS, within=ALL_CLEAR_WINDOW, member_id=member and member.id,
+        openid=None if member else incoming.openid, said=incoming.text[:200], now=incoming.received_at)
+    if alert_id is None:
+        return None
+    log.info("SOS alert #%d: the member says they are safe", alert_id)
+    return Outcome(Reply(ctx.text("sos_all_clear")), "sos_all_clear")
 
 
 def _with_line(outcome: Outcome, line: str, *, last: bool) -> Outcome:

@@ -125,6 +125,8 @@ class Router:
         # command is not held with a second yes/no question, whose "是" would answer both.
         if (settled := await emergency.settle_doubt(turn, self.obey_text)) is not None:
             return settled
+        if (cleared := await emergency.all_clear(turn)) is not None:  # "没事 按错了" after an alert
+            return cleared
         if self.is_staff_command(turn.incoming.text) and await staff.staff_member(turn) is not None \
                 and (asked := await self.conversation.hold(turn)) is not None:
             return asked

@@ -39,6 +39,8 @@ TEXTS = {
     ),
     "sos_doubt_alerted": "我们正在通知社区工作人员和您的家人，请保持电话畅通。危急时请马上拨打 120 或 110！",
     "sos_doubt_fine": "好的，您没事就好。",
+    # "没事 按错了" after an alert was raised: the alert stands, staff see these words and still call.
+    "sos_all_clear": "好的，您没事就好。求助提醒已经发给工作人员了，他们会打电话跟您确认一下。",
     "sos_doubt_again": "您现在有危险吗？有危险请回复“是”，没事请回复“没事”。",
     "not_understood": "抱歉，我没太明白。您可以发“帮助”看看我能做什么，或者打社区电话 {hotline}。",
     "voice_not_recognized": "抱歉，这段语音我没听清。请再说一遍，或者打字告诉我，也可以点下面的菜单。",

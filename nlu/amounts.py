@@ -49,8 +49,15 @@ def first_amount(text: str, typed: str = "") -> int | None:
     found = find_amounts(text)
     if not found:
         return None
-    moved = [f for f in found if not _HELD_BEFORE.search(text, 0, f.start)] or found
+    moved = ([f for f in found if not _HELD_BEFORE.search(text, 0, f.start)]
+             or [f for f in _bare_counts(text) if not _HELD_BEFORE.search(text, 0, f.start)] or found)
     return NOT_ACCEPTED if negative(typed) else moved[0].value
+
+
+def _bare_counts(text: str) -> list[Found]:
+    """"我有15个时间币 送5个给我爸": what is moved may be said as a bare count beside the coins held."""
+    return [Found(f.start, f.end, strict(text, f))
+            for f in find_all(text, ((_BARE_COUNT, lambda m: _coins(m.group(1))),))]
 
 
 def negative(typed: str) -> bool:

@@ -1,6 +1,7 @@
 """Turn a raw chat message into the canonical text the parser reads.
 
-Full-width -> half-width, traditional -> simplified, homophone slips and
+Full-width -> half-width, traditional -> simplified, pinyin and the
+time bank's English words -> characters, homophone slips and
 dialect words replaced, emoji and punctuation dropped, stutters collapsed,
 fillers at the start of a clause removed.
 """
@@ -8,7 +9,7 @@ fillers at the start of a clause removed.
 import re
 import unicodedata
 
-from . import lexicon
+from . import english, lexicon, romanised
 
 _TO_SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in lexicon.TRADITIONAL_TO_SIMPLIFIED})
 _VARIANT = re.compile("|".join(map(re.escape, sorted(lexicon.VARIANTS, key=len, reverse=True))))
@@ -18,6 +19,7 @@ _VARIANT = re.compile("|".join(map(re.escape, sorted(lexicon.VARIANTS, key=len, 
 _NOT_TEXT = re.compile(r"[^\w#:.\-]|_")
 _STRAY_MARK = re.compile(r"(?<!\d)[:.\-]|[:.\-](?!\d)|#(?!\s*\d)")
 _SPACES = re.compile(r"\s+")
+_SPELT_DIGITS = re.compile(r"(?<!\w)\d(?: \d){2,}(?!\w)")  # "单号 1 0 8" is 108, read out digit by digit
 
 _HAN = "\u4e00-\u9fff"
 _REPEATED_CHUNK = re.compile(rf"([{_HAN}]{{2,4}}?)(?:\s?\1)+")   # 到了到了 -> 到了
@@ -34,9 +36,11 @@ _FILLER_RUN = re.compile(
 
 def clean(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).lower().translate(_TO_SIMPLIFIED)
+    text = english.in_chinese(romanised.in_characters(text))
     text = _VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text)
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
+    text = _SPELT_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", _LAUGHTER.sub(r"\1\1", text))))
     # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
     kept = _FILLER_RUN.sub("", text).strip()

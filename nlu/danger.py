@@ -85,6 +85,9 @@ _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 _LASTING = _alternation(words.LASTING_NEED)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
+# Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
+_HARMLESS_SOURCE = _alternation(words.MESSAGE_DEFUSERS["harmless_source"])
+_SMOKE_OR_SMELL = re.compile("烟|味|糊")  # not a burn or a cut while cooking ("做饭 … 我手被热油烫了")
 _ASLEEP = _alternation(words.ASLEEP)
 # A request told as a habit or as past ("平时都是志愿者帮我取药") asks for nothing now.
 _NOT_ASKING_NOW = _alternation(words.CLAUSE_DEFUSERS["thanks"] + words.CLAUSE_DEFUSERS["habitual"]
@@ -116,6 +119,7 @@ _MADE_SAFE_CUE = re.compile(words.MADE_SAFE_CUES)
 _URGENT = _alternation(words.URGENT)
 _PLEA = _alternation(words.PLEA_WORDS)
 _HASTE = _alternation(words.HASTE)
+_BARE_PLEA = re.compile(words.BARE_PLEA)
 _UNITS = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")  # an English word or number, or any other character
 
 
@@ -201,6 +205,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         said_plainly = said_plainly or any(len(_PLEA.sub("", clause)) - len(cue) <= words.PLAIN_CLAUSE_SLACK
                                            for cue, _ in here)
         previous = clause
+    if _BARE_PLEA.fullmatch(text):
+        found.append((text, words.BARE_PLEA_WEIGHT))
     # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
     resolved = resolved_at >= last_cue_at >= 0
     if resolved:  # "昨天晚上我爸噎住了 脸都憋紫了 … 今天他好好的": what was told of before is over
@@ -238,8 +244,10 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         return tables
     # What the message settles itself is not the learnt reader's to raise: a cue it explains, a harm to an
     # object ("屋里灯泡烧了"), a danger told in a story or a dream ("小说里写的老太太摔倒了爬不起来"),
-    # "not an emergency", "现在好了", someone asleep, or a pet that harmed no one ("小金鱼翻肚皮了 一动不动了").
+    # "not an emergency", "现在好了", someone asleep, a pet that harmed no one ("小金鱼翻肚皮了 一动不动了"), or
+    # smoke from a named harmless source.
     settled = (explained_away or told_in_a_frame or _SAID_SAFE_OR_OVER.search(text)
+               or (_HARMLESS_SOURCE.search(text) and _SMOKE_OR_SMELL.search(text))
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
                or (_PET.search(as_written) and not _BITTEN.search(as_written)))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
@@ -350,6 +358,8 @@ def _joined(text: str) -> str:
     for previous, part in zip(parts, parts[1:]):
         spelt_out = len(previous) == 1 and len(part) == 1
         digit_by_digit = previous[-1:].isdigit() and part.isdigit() and len(part) == 1
+        # "打 1 2 0": clean-up has joined the digits read out one by one ("120"), not the verb before them
+        digit_by_digit |= len(previous) == 1 and not previous.isdigit() and part.isdigit()
         out.append(part if spelt_out or digit_by_digit else " " + part)
     return "".join(out)
 

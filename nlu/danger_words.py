@@ -8,6 +8,10 @@ the spaces between single characters removed ("救 命" → "救命").
 """
 
 ALARM_AT = 3.0   # the bot alerts at once
+# Round eighteen: a plea that is the whole message ("帮帮我", "bangbang wo"; a stutter cleans to 帮我) is asked
+# about, as a bare cry is; inside a message it is how a request begins ("那个 帮我 取个快递").
+BARE_PLEA = r"快?帮我[啊呀吧哇]?"
+BARE_PLEA_WEIGHT = 2.0
 DOUBT_AT = 1.0   # the bot shows the numbers and asks "您现在有危险吗？"
 STRONG = 3.0     # cues at least this heavy survive a request or "现在好了" elsewhere in the message
 # Round six: a cue this heavy is sure whatever the message says around it ("摔倒了 起不来" is sure even
@@ -76,6 +80,7 @@ DANGER_VARIANTS = {
     "动不得": "动不了", "喘不赢": "喘不上", "讲不清": "说不清", "讲不出": "说不出", "脑壳": "头",
     # round seventeen: 喘 heard as 穿 or 串, and cries typed in pinyin without tones ("kuai jiao jiuhuche")
     "穿不上气": "喘不上气", "穿不过气": "喘不过气", "串不上气": "喘不上气", "串不过气": "喘不过气",
+    "da120": "打120", "da 120": "打120", "da110": "打110", "da 110": "打110", "da119": "打119", "da 119": "打119",
     "jiuhuche": "救护车", "jiu hu che": "救护车", "baojing": "报警", "bao jing": "报警",
     "zhaohuo": "着火", "zhao huo": "着火", "shuaidao": "摔倒", "shuai dao": "摔倒", "jiujiuwo": "救救我",
     "jiu jiu wo": "救救我", "kuai jiao": "快叫", "kuaijiao": "快叫", "qi bu lai": "起不来", "qibulai": "起不来",
@@ -121,7 +126,10 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "carbon monoxide": 4, "fumes": 2.5, "alarm is going off": 3, "trying to get in": 4, "forcing the door": 4,
         "won t leave": 3, "wont leave": 3, "pretending to be": 2, "threatening": 3, "don t know where i am": 4,
         "dont know where i am": 4, "locked in": 3, "stuck in the lift": 4, "stuck in the elevator": 4,
-        "please hurry": 3, "hurry": 1.5, "call 120": 4, "help us": 4, "seizure": 4, "fit": 0,
+        "please hurry": 3, "hurry": 1.5,
+        # round eighteen: followed home ("a man has been following my grandma home … she's terrified")
+        "following her": 3, "following him": 3, "following me": 3, "following my": 3, "been following": 3,
+        "terrified": 1.5, "call 120": 4, "help us": 4, "seizure": 4, "fit": 0,
         # round thirteen; "confused" and a diagnosis only add to another cue ("I'm confused about credits")
         "can t get enough air": 4, "cant get enough air": 4, "cannot get enough air": 4, "lips look grey": 3,
         "lips are grey": 3, "grey lips": 3, "vomiting": 1.5, "confused": 0.5, "not back": 1.5, "phone is off": 1,
@@ -159,7 +167,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "窒息": 4, "吸不上气": 4, "上气不接下气": 3, "噎着": 3, "哮喘犯了": 3, "喘不匀": 3, "呼吸不上": 4,
         "气短得厉害": 3, "喘不过来": 4, "喘不上来": 4, "喘得厉害": 3, "呼吸急": 2, "脸都紫": 3,
         "嘴唇发紫": 3, "脸发紫": 3, "吞了": 1.5, "卡住": 1.5,
-        "呛着": 3, "来人呀": 4, "来人哪": 4, "两眼一翻": 3, "眼一翻": 3, "瘫下去": 3, "手麻麻": 1, "bangbang wo": 2, "bang bang wo": 2, "bangbangwo": 2, "kuai lai ren": 5, "kuailairen": 5, "脸憋红": 2.5, "憋红": 2, "不给就打": 4,
+        "呛着": 3, "来人呀": 4, "来人哪": 4, "两眼一翻": 3, "眼一翻": 3, "瘫下去": 3, "手麻麻": 1, "脸憋红": 2.5, "憋红": 2, "不给就打": 4,
         "绕晕": 1, "翻进": 3, "推窗": 2.5, "滑了一跤": 2, "滚到底": 3, "哼哼": 1, "抽起来": 3, "牙关紧": 3, "牙关咬": 3, "摔破头": 3,
         "都是泡": 2.5, "全是泡": 2.5, "门打不开": 1.5, "我在里面": 1.5, "地上全是水": 1, "中暑": 2, "晕了": 1.5, "只会哼": 3, "口水流出来": 1.5, "歪着": 1, "喊着要进来": 2, "不认识他": 1, "掐着我": 4, "翻抽屉": 2, "没找到": 2, "痴呆": 1, "跑出去": 1, "被门夹": 2, "肿得老高": 1, "冒汗": 1.5, "捂着胸口": 2, "端不住": 1.5, "不对劲": 1, "一头汗": 1.5, "冲进": 3, "找不着方向": 2.5, "找不到方向": 2.5, "走散": 2.5, "一声不吭": 2.5, "捂着心口": 2, "脸色蜡黄": 1.5, "往我屋里看": 2, "往屋里看": 2, "电话关机": 1.5, "爬不起": 3, "臭鸡蛋味": 2.5, "头昏脑涨": 1, "翻得乱七八糟": 2, "卷进去": 3, "呛住": 3, "呛到": 2, "喘粗气": 2, "憋紫": 3, "憋得脸": 3, "喉咙肿": 2.5, "鱼刺卡": 2,
         "喘得说不出话": 4, "大口喘": 2.5,
@@ -248,7 +256,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "不见了": 2, "人不见": 3, "找不到人": 2, "找不着人": 2, "一直没回": 2, "到现在没回": 2.5, "糊涂": 1,
         "回不去": 2, "回不了家": 3, "找不着了": 1.5, "落水": 4, "溺水": 5, "不知道怎么回": 2.5,
         "找不到路": 2.5, "不认识这是哪": 3, "这是哪里": 2, "这是什么地方": 2, "记不得家在哪": 3, "困在": 3, "卡在": 1.5,
-        "找不到回去的路": 3, "绕不出去": 2.5, "绕不出来": 2.5, "转不出去": 2.5, "大口子": 2.5, "找不着北": 2.5, "半天没出来": 2, "fainted": 4, "won t wake up": 5, "wont wake up": 5, "someone is in my": 4, "someone in my house": 4, "放火": 4, "没回家": 1.5, "不知道是什么药": 2.5, "插头还插着": 1, "栽下来": 3, "不动弹": 3, "脸朝下": 2, "起泡": 1.5, "出溜": 2, "拉风箱": 3, "淌血": 3, "肉都翻": 3, "噼里啪啦": 1.5, "鬼鬼祟祟": 2, "要动手": 3, "走远了": 1, "晕在": 3, "昏在": 3, "滑下去": 2, "不吭声": 1.5, "就倒了": 3, "滚下去": 3, "滚下楼": 3, "一动不动": 3, "不说话了": 1.5, "烟味": 1.5, "翻墙": 3, "往里爬": 3, "往里钻": 3, "不敢出门": 1.5, "野蘑菇": 3, "又吐又拉": 3, "jiu ming": 5, "jiuming": 5, "jiu wo": 4, "迷了路": 2.5, "被压在": 3, "压住了": 2, "小偷": 2, "犯病了": 2, "毒蘑菇": 3, "吃了毒": 3, "蛇咬": 3, "被毒蛇": 4, "一口气没上来": 4, "气没上来": 3, "爆了": 1.5, "周围都不认识": 2.5, "一大片泡": 2, "口水直流": 1.5, "拧把手": 2.5, "拧门": 2.5, "找不着回去的路": 3, "找不到回家的路": 3, "回不了家": 3, "不认得路": 2.5,
+        "找不到回去的路": 3, "绕不出去": 2.5, "绕不出来": 2.5, "转不出去": 2.5, "大口子": 2.5, "找不着北": 2.5, "半天没出来": 2, "fainted": 4, "won t wake up": 5, "wont wake up": 5, "someone is in my": 4, "someone in my house": 4, "放火": 4, "没回家": 1.5, "不知道是什么药": 2.5, "插头还插着": 1, "栽下来": 3, "不动弹": 3, "脸朝下": 2, "起泡": 1.5, "出溜": 2, "拉风箱": 3, "淌血": 3, "肉都翻": 3, "噼里啪啦": 1.5, "鬼鬼祟祟": 2, "要动手": 3, "走远了": 1, "晕在": 3, "昏在": 3, "滑下去": 2, "不吭声": 1.5, "就倒了": 3, "滚下去": 3, "滚下楼": 3, "一动不动": 3, "不说话了": 1.5, "烟味": 1.5, "翻墙": 3, "往里爬": 3, "往里钻": 3, "不敢出门": 1.5, "野蘑菇": 3, "又吐又拉": 3, "迷了路": 2.5, "被压在": 3, "压住了": 2, "小偷": 2, "犯病了": 2, "毒蘑菇": 3, "吃了毒": 3, "蛇咬": 3, "被毒蛇": 4, "一口气没上来": 4, "气没上来": 3, "爆了": 1.5, "周围都不认识": 2.5, "一大片泡": 2, "口水直流": 1.5, "拧把手": 2.5, "拧门": 2.5, "找不着回去的路": 3, "找不到回家的路": 3, "回不了家": 3, "不认得路": 2.5,
         "出不去了": 2.5, "出不来了": 2.5, "被反锁": 2.5, "锁在里面": 3, "卡住出不来": 4, "掉进": 2, "掉到": 1,
         "掉下去": 3, "爬不上来": 3.5, "爬不出来": 3.5, "上不来了": 2,
     },
@@ -459,6 +467,9 @@ DANGER_PATTERNS: dict[str, float] = {
 NEUTRAL_PHRASES = (
     # round eleven: medicine one cannot do without, and Sichuan "搞不醒豁" (cannot make sense of it)
     "救命药", "救命钱", "救命稻草", "搞不醒豁", "搞不醒火", "不醒豁",
+    # round eighteen: a phone number left to call, not a threat ("我电话138… 有事打我")
+    "有事打我", "打我电话", "打我手机", "随时打我",
+    "嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟",  # thirst ("天太热 嗓子都冒烟了")
     # round fourteen: disturbed, given an injection or a phone call, not hit
     "被打扰", "被打针", "被打电话", "被打了针",
     # nobody to talk to: loneliness, not a home left empty in a danger ("家里没有人说话")
@@ -534,6 +545,9 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                     "what number", "phone number", "is there a way", "install", "alarms", "有用吗", "管用吗", "有没有用",
                     "会有人来吗", "交钱", "押金", "要不要钱", "automatically", "by mistake", "which number",
                     "宣传",
+                    # round eighteen: a number learnt by heart ("asking so my grandma can memorize them")
+                    "memorize", "memorise", "remember the number", "just asking", "asking so", "asking for",
+                    "is the ambulance", "ambulance free", "ambulance cost",
                     # round eight: what the writer says they know already ("打120报警那些我都晓得")
                     "我都晓得", "我都知道", "这些我知道", "那些我知道", "都晓得", "都知道"),
     "hypothetical": ("万一", "如果", "要是", "假如", "的话", "提前", "比如", "例如", "譬如", "right way to",
@@ -541,7 +555,9 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                      "if he ever", "if she ever", "ever has", "ever had",
                      # round eleven: whenever a season comes, over the clauses after it ("天一冷就喘不上气 憋得脸发紫")
                      "天一冷", "天一热", "一变天", "一到冬天", "一到夏天", "每到", "每逢",
-                     "what happens if", "what happens when", "when someone", "what if", "in case", "出了事我", "有事我就", "到时候", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "遇到危险", "遇到紧急", "遇到坏人", "有危险就", "出事就", "下个月", "下周", "下礼拜", "明年"),
+                     "what happens if", "what happens when", "when someone", "what if", "in case",
+                     # round eighteen: "what should my grandma do if she falls"
+                     "do if", "to do when", "what should", "should she", "should he", "出了事我", "有事我就", "到时候", "怕以后", "预防", "防止", "担心会", "以防", "有一天", "哪天", "遇到危险", "遇到紧急", "遇到坏人", "有危险就", "出事就", "下个月", "下周", "下礼拜", "明年"),
     "feeling": ("气得", "伤心", "委屈", "心里不好受", "舍不得"),
     "exertion": ("累得", "爬楼", "跑得", "走得急", "干活干得"),
     "pet": ("小狗", "小猫", "狗狗", "猫咪", "我家狗", "我家猫", "宠物"),
@@ -552,14 +568,16 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
 
 # Fear of what may happen ("我怕晚上起夜摔倒") is not danger now.
 CLAUSE_DEFUSER_PATTERNS = (
-    r"(?<!可)(怕|担心|害怕|防止|预防|以防|避免|惊)[^ ]{0,10}(摔|跌|倒|滑|着火|起火|失火|短路|火灾|中毒|漏气|(煤气|燃气|天然气)漏|没关|中风|犯病|出事|走丢|走失|迷路|噎|呛)",
+    r"(?<!可)(怕|担心|害怕|防止|预防|以防|避免|惊)[^ ]{0,10}(摔|跌|倒|滑|着火|起火|失火|短路|火灾|中毒|漏气|(煤气|燃气|天然气)漏|没关|中风|犯病|出事|走丢|走失|迷路|噎|呛"
+    r"|进贼|小偷|坏人|进人)",  # round eighteen: "门锁坏了关不上 她怕进贼"
     r"摔(了|坏|碎|破|烂)?了?(一个|个|一只|只)?(碗|杯|盘|瓶|手机|眼镜|东西|碟|花瓶|镜子)",  # a thing that fell
     r"(碗|杯子|茶杯|盘子|碟子|手机|眼镜|花瓶|镜子|茶壶)[^ ]{0,2}(摔|掉)(了|坏|碎|破|烂|地上|到地上|在地上)",  # the thing first
     r"防.{0,2}(走失|走丢|摔|跌|火|盗|诈骗|滑|煤气|燃气|中毒|触电)",  # prevention: a product or a class
     r"(时|的时候|以后|之后)(该)?怎么(办|做|逃|处理|应对)",  # what to do if: information
     r"(应该|应当|该)怎么|怎么(扶|救|处理|急救|拍背)",
     r"一(坐|上)(电梯|车|船|飞机)就",  # a habit of fear, not a symptom now
-    r"(?<![今刚])老(是)?(记不住|认不得|不认得|找不到|忘)",  # round seventeen: "出门老记不住路", a condition
+    r"(?<![今刚])老(是)?(记不住|认不得|不认得|找不到|忘)",
+    r"(?<![a-z0-9])in (19|20)\d\d(?!\d)|(?<!\d)(19|20)\d\d年",  # round eighteen: a year named ("a bad fall in 2019")  # round seventeen: "出门老记不住路", a condition
     r"一?有?(一)?点(小)?(事|动静)儿?就",  # round thirteen: a habit of crying out ("我爸那人一点事就喊救命")
     r"怎么(才能|样才能|样)?(不|避免|防)",  # how to keep safe: information
     r"怎么(做|学)(心肺复苏|人工呼吸|急救|按压)",  # how to give first aid: learning
@@ -624,6 +642,7 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "陪她去", "陪他去", "人陪她", "人陪他", "陪她聊", "陪他聊", "陪他散", "陪她散", "陪他走", "陪她走", "找志愿者",
                 "想给他办", "想给她办", "给他办个", "给她办个", "想办个", "找个志愿者", "陪聊", "帮我买", "帮我送", "想报名", "需要人", "想要人", "想有人", "来个人帮",
                 "need someone to", "i d like someone", "would like someone", "can a volunteer", "someone to go",
+                "who can fix", "fix it", "can someone", "could someone", "any anti", "are there any",  # round eighteen
                 "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下"),
 }
 
@@ -633,7 +652,9 @@ SAID_SAFE = ("不是 emergency", "not an emergency", "no emergency", "not urgent
              "nobody is hurt", "nobody was hurt", "nobody got hurt", "no one hurt", "no one is hurt", "no one was hurt",
              "no one got hurt", "没人受伤", "没有人受伤", "人都没事", "人没受伤", "我人好好的", "人好好的", "你们别紧张",
              "不是急事", "不是紧急情况", "不算紧急",
-             "楼下没人", "没砸到人", "没砸着人", "没伤到人", "没伤着人")
+             "楼下没人", "没砸到人", "没砸着人", "没伤到人", "没伤着人",
+             # round eighteen: pills spilt and counted back ("药片捡起来数过了 一粒没少")
+             "一粒没少", "一粒不少", "一片没少", "一片不少", "一颗没少", "一颗不少")
 
 # Round sixteen: someone asleep, in a message the tables found no danger in ("看监控我妈又在沙发上睡着了 电视还开着"),
 # is not the learnt reader's to raise. Only then: "睡着了 怎么叫都叫不醒" holds cues of its own.
@@ -653,7 +674,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
       # round sixteen: a level of a phone game that will not pass ("玩消消乐又卡住了 没步数了 救命")
       "消消乐", "步数", "关卡", "这一关", "过不了关",
       # round thirteen: a cry told with a laugh ("哈哈 孙子考砸了 喊我救命")
-      "哈哈", "呵呵", "嘿嘿", "笑死", "lol", "haha"), r"救命|救我|快来|快救|着火|出不来|出不去|卡住|卡在|help|sos"),
+      "哈哈", "呵呵", "嘿嘿", "笑死", "lol"),
+     r"救命|救我|快来|快救|着火|出不来|出不去|卡住|卡在|help|sos|救护车|120"),  # round eighteen: "笑死 … 要叫救护车"
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.
@@ -668,13 +690,20 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
       # round sixteen: the bot's menu, and the meaning of a cry someone sent ("孙女发的“救命 笑死”是啥意思")
       "菜单", "什么意思"),
      r"help|sos|救救|救命|救我|帮帮我|出事了"),
+    # Round eighteen: "fire" and 🔥 as praise ("this app is fire 🔥 grandma loves it"), and help with an account.
+    (("app", "loves it", "love it", "so good", "amazing", "awesome"), r"火苗|fire"),
+    # ... and the time bank's own business, whose English words english.py has put in Chinese ("help me cancel 那个单")
+    (("help checking", "checking her", "checking his", "余额", "时间币", "取消", "理发", "菜单", "订单", "签到",
+      "签退", "注册", "预约"), r"help"),
     # Round seven: English help asked for a task ("help me with groceries", "help me change my font").
     (("help me with", "help him with", "help her with", "help us with", "help with", "help me set", "set up",
       "help me change", "help me buy", "help me book", "help me find", "help me learn", "help me use",
-      "groceries", "shopping", "font", "wechat", "appointment", "tomorrow", "next week", "help me pay", "online"),
+      "groceries", "shopping", "font", "wechat", "appointment", "tomorrow", "next week", "help me pay", "online",
+      # round eighteen: "she needs help showering"
+      "help showering", "help bathing", "help to shower", "help getting"),
      r"help"),
     # Dying of laughter or of a lost game of mahjong.
-    (("哈哈", "呵呵", "嘿嘿", "笑死", "打麻将", "输了", "考试", "考糊", "考砸", "作业", "lol", "haha", "from the heat",
+    (("哈哈", "呵呵", "嘿嘿", "笑死", "打麻将", "输了", "考试", "考糊", "考砸", "作业", "lol", "from the heat",
       "boredom", "bored", "of laughter", "laughing", "starving", "hungry"),
      r"要死了|死了|dying|^我?不行了$"),
     # Round sixteen: a first-aid lesson retold ("老师说看到地上一大滩血 要先按住伤口再打120"): the number is the lesson's.
@@ -686,6 +715,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("还是自己去", "还是打", "打哪个", "是打120还是", "还是得", "还是要", "还是直接",
       # round eight: what a ride costs, who pays ("叫救护车到省人民医院 路费怎么算")
       "怎么算", "报不报", "路费", "费用", "怎么收费", "多少钱",
+      # round eighteen: what it costs, how soon it comes ("冬天叫120 救护车会不会来得慢")
+      "要钱吗", "要不要钱", "收钱吗", "收费吗", "免费吗", "来得慢", "来得快", "多久能到", "多久到",
       # round seventeen, in English ("Is the number for police 110 or 120? Our helper … wants to know")
       "is the number", "which number", "wants to know", "want to know", "or 120", "or 110", "or 119"),
      r"120|110|119|救护车|police|ambulance"),
@@ -697,7 +728,18 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # hidden name ("燃气___一直滴滴响"), so its cue is the one with the hidden characters in it.
     (("没电", "电池", "误报", "乱响", "坏了"), r"_"),
     # Round nine: a scare that turned out to be nothing, said so ("虚惊一场", "其实没事"), or a doctor's word.
-    (("虚惊一场", "其实没事", "其实没什么事", "医生说没事", "医生讲没事", "医生都说没事"), r"."),
+    (("虚惊一场", "其实没事", "其实没什么事", "医生说没事", "医生讲没事", "医生都说没事",
+      "医生说不要紧", "医生讲不要紧", "医生说问题不大", "医生说没大碍"), r"."),  # round eighteen
+    # Round eighteen: a sound whose source was found ("听见窗外有人喊救命 … 是楼下电视声音开太大了").
+    (("是电视", "电视声音", "电视的声音", "电视开太大", "电视里的", "在放电视剧"), r"救命|救我|着火|打人|喊"),
+    # ... a "晕死" of annoyance at a slip ("晕死 又填错时间了"), and a volunteer who kept an elder waiting and did not
+    # pick up ("很差 说好九点来十一点才到 电话也不接"): the phone is the volunteer's.
+    (("填错", "搞错", "弄错", "写错", "按错", "点错", "选错", "又忘了", "迟到", "差评", "又没来"), r"晕死|要死了|气死"),
+    # ... and a morning too early to get up for ("九点太早了我起不来").
+    (("太早", "起得晚", "起不了那么早", "睡懒觉", "早起"), r"起不来|爬不起"),
+    (("说好", "才到", "才来", "迟到", "差评", "很差", "投诉", "放鸽子", "爽约"), r"不接|不回|关机|联系不上"),
+    # ... and a thing mislaid, not a person lost ("菜单在哪。。之前点过 现在找不着了").
+    (("菜单", "钥匙", "眼镜", "遥控器", "存折", "身份证", "医保卡", "药盒", "按钮", "入口", "二维码"), r"^找不[着到]了?$"),
     # Round thirteen: a rumour asked about ("微信群里传说…有人拿刀…到底有没有这回事啊").
     (("传说", "谣言", "辟谣", "有没有这回事", "是真的吗"), r"."),
     # Round eight: grief for a death told ("画眉鸟死了 心里难受"): the sorrow is the loss, not a symptom.

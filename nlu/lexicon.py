@@ -73,6 +73,9 @@ VARIANTS = {
     # round fourteen
     "取销": "取消", "曲消": "取消", "住册": "注册", "注测": "注册", "陪枕": "陪诊", "宝洁": "保洁", "达扫": "打扫", "搭扫": "打扫",
     "洗躁": "洗澡",
+    # round eighteen
+    "赔诊": "陪诊", "满义": "满意", "竹浴": "助浴", "注浴": "助浴",
+    "么样用": "怎么用", "么样弄": "怎么弄", "么样搞": "怎么搞",  # Gan 么样 is 怎么
     # 去消 is 取消 said by voice, except where 去 is a going ("去消费", "去消毒"): the longer word is matched
     # first and kept as it is
     "去消": "取消", "去消费": "去消费", "去消毒": "去消毒", "去消防": "去消防", "去消化": "去消化", "去消食": "去消食",
@@ -141,15 +144,27 @@ VARIANTS = {
 # of a clause: the day, hour, length or amount said after it is the one meant. A 不 alone between two values is
 # one too ("周三 哦不 周四", once clean-up has dropped the filler 哦).
 SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "讲错了", "哦不", "错了", "不 ",
+                    "别 ", "算了", "还是",  # round eighteen: "8号上午十点 别 九点吧", "转5个小时 算了 先转3个小时"
                     # a change of mind: "改成礼拜五"
                     "改成", "改到", "改在", "换成", "换到")
 # "不是今天 是明天": a "不是" put right by a "是" in the next clause; what follows that "是" is meant.
-CONTRASTED = r"不是[^ ]* (?:而|就|只)?是"
+CONTRASTED = r"不是[^ ]* (?:而|就|只)?(?=是)"  # the 是 left to what it puts right ("不是23 是32")
 # "周日也行 周六也行 就周六吧", "志愿者说5号和6号都能来 那就6号吧": a clause that opens with 就 and ends with 吧,
 # or opens with 那就, settles the choice.
-SETTLED_CHOICE = r"就(?=[^ ]{1,6}吧(?: |$))|那就"  # and "周六没空 那就周日"
+SETTLED_CHOICE = r"[^ ]{1,6}还是(?=[^ ]{1,4}吧(?: |$))|就(?=[^ ]{1,6}吧(?: |$))|那就"  # and "周六没空 那就周日"
+# Round eighteen: ... and a clause that ends in 吧 after one put aside ("周一 哦周一不行我要去看病 | 周三吧 上午九点",
+# "不要早上来 我起得晚 | 下午来吧 后天"): what it holds is what is meant.
+SETTLED_CHOICE += r"|(?=[^ ]{1,6}吧(?: |$))"
+# ... what follows a day or hour put aside ("今晚不行 明天晚上八点"); the first alternative above is the second of
+# two with 还是 ("周一还是周二吧"), tried before a clause ending in 吧 is.
+SETTLED_CHOICE += r"|[^ ]{1,8}(?:不行|没空|不方便|不在家)(?= )"
+SETTLED_CHOICE += r"|(?=是#)"  # a task number put right after another ("签退 #40 哦 是#41")
+# Whatever will do ("买菜的 或者 算了 啥都行"): after a correction, no service is asked for.
+ANY_WILL_DO = ("都行", "都可以", "随便", "都成", "都好")
 # ... and 改 right before a number ("九点 … 改十点吧"), which is read as part of the value.
 CHANGED_TO_BEFORE_A_NUMBER = "改"
+# ... or before a day or an hour said in words ("礼拜四我要去女儿那 改礼拜五 还是三点")
+DAY_OR_HOUR_OPENINGS = ("礼拜", "星期", "周", "明天", "后天", "今天", "下周", "下礼拜", "上午", "下午", "中午", "晚上", "早上")
 
 # Words said while thinking; dropped at the start of a clause only, so that
 # "余额" keeps its "额" and "这个我接了" keeps its meaning.
@@ -203,7 +218,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "发布需求": 3, "提需求": 3, "需求": 1, "想有人": 2, "帮我去": 1.5, "陪我去": 1.5, "谁能": 1.5, "谁可以": 1.5,
         "有谁": 1.2, "想学": 1.5, "帮个忙": 1.5, "需要帮助": 3,
         # Why help is needed, not a cancellation: these win the overlap with "去不了".
-        "谁有空": 2, "谁有时间": 2, "一个人去不了": 1, "自己去不了": 1, "一个人去不成": 1, "自己去不成": 1, "一个人来不了": 1, "自己来不了": 1, "都去不了": 1, "也去不了": 1, "哪都去不了": 1, "还想约": 2.5, "想再约": 2.5, "再约": 2,
+        "谁有空": 2, "谁有时间": 2, "一个人去不了": 1, "自己去不了": 1, "一个人去不成": 1, "自己去不成": 1, "一个人来不了": 1, "自己来不了": 1, "都去不了": 1, "也去不了": 1, "但我去不了": 1, "可我去不了": 1, "但是我去不了": 1, "哪都去不了": 1, "还想约": 2.5, "想再约": 2.5, "再约": 2,
         "重新约": 2.5, "谁帮我": 2, "谁来帮": 2, "约一个": 1.5, "想约": 1.5, "想约人": 2.5,
     },
     "list_tasks": {
@@ -333,8 +348,10 @@ INTENT_CUES: dict[str, dict[str, float]] = {
 }
 
 # What the writer says they are not asking for casts no vote: "不是要取消原来那个 是想再约一次",
-# "我不是要注册 就想先问问". Not 是不是, which asks.
-DISOWNED_BEFORE = r"(?<!是)不是(要|想|说要)?(人来|找人|请人)?$|没说(要|想)?$|不想$"  # and "我没说要取消"
+# "我不是要注册 就想先问问", "我没说要取消", "也别转给我儿子". Not 是不是, which asks.
+DISOWNED_BEFORE = r"(?<!是)不是(要|想|说要)?(人来|找人|请人)?$|没说(要|想)?$|不想$|(?<![再])别$|不要$"
+# ... nor what they will do later ("明天还有任务67 到时候再签到")
+DISOWNED_BEFORE += r"|到时候再?$|回头再$|等会儿?再$|等下再$"
 # What someone else wants or did, told as the reason for what the writer asks ("转给我外婆 四个时间币 她要请人
 # 洗澡" is a transfer; "老李说他把时间币都捐给公益池了 … 我就想看看自己攒了多少" asks the balance): the intent
 # words after it in its clause weigh less. Not 帮她把, 给他, which are the writer's own act for them.
@@ -352,12 +369,21 @@ SOMEONE_ELSE_TOLD = (r"(?<![帮给替让叫])(他|她|人家|老奶奶|老爷爷
 # Earlier times: a request or a service told in their clause weighs less (told_before.py).
 EARLIER_TIMES = ("上回", "上次", "上一次", "以前", "之前", "去年", "前年", "上个月", "上个礼拜", "上礼拜", "上周",
                  "昨天", "昨晚", "前天", "大前天",
-                 "上个星期", "上星期", "前几天", "前些天", "那次", "那回", "年轻时候", "年轻的时候")
+                 "上个星期", "上星期", "前几天", "前些天", "那次", "那回", "年轻时候", "年轻的时候",
+                 "原先", "原来约", "原来的", "本来约")  # round eighteen: what was booked before a change
 # ... and the words that come back from them to now: a time to come, a day named, a wish.
 BACK_TO_NOW = ("这回", "这次", "现在", "如今", "今天", "这下", "明天", "后天", "下周", "下礼拜", "下星期", "下个",
                "号", "礼拜", "星期", "周", "想", "今年",
+               "那就", "还是",  # round eighteen: a choice settled is of now ("… 上回她帮了我一个多钟头呢 | 那就送一个小时")
                # round seventeen: a question of now about what was done ("上礼拜转给我妈那2个时间币 | 记录在哪看")
                "在哪看", "在哪查", "哪里看", "哪里查", "怎么查", "怎么看", "查一下", "查下")
+
+# Round eighteen: a clause that tells a thing done ("原来约的25号理发我已经取消了 | 想重新约一个",
+# "礼拜一陪诊已经去过了 | 礼拜三还得去", "志愿者已经签退走了 | 给他打个五星") is told, as one of an earlier
+# time is, though the clauses after it are not.
+RELATIVE_DAYS_OF_TODAY = ("今天", "今日")  # 今早, 今晚 and 今儿 are 今天… once cleaned
+DONE_TOLD = r"已经|早就|早已|(?<![不没])[查去看约买做修弄办交取装来捐转签]过了|[修买做弄办交取装]好了"
+DONE_TOLD += r"|(?<![要想能好得就])(取消|注册|签退|捐|转|兑换)(了|过)(?![吧吗])"  # "我闺女给我注册了 | …还没整明白"
 
 # What the writer, or their family, will do themselves ("我周四要去医院复查", "我女儿会陪我", "那个我自己能办"),
 # and what they put off or put aside: beside a clause that asks, its day and service are not the request's
@@ -366,7 +392,7 @@ BACK_TO_NOW = ("这回", "这次", "现在", "如今", "今天", "这下", "明�
 OWN_PLANS = (r"我[^ 妈爸婆公奶爷娘爹伴儿女孙姥舅姑叔伯]{0,8}(要去|得去|会去|要出去|自己去|自己能|自己会|自己可以)"
              r"|(以后|之后|回头)再说"  # put off, not asked: "我下礼拜一要去住院 出院以后再说 …"
              # a day put aside: "今天不用了 明天早上八点再来帮我买菜"
-             r"|(今天|明天|后天|上午|下午|晚上|周.|礼拜.|星期.)[^ ]{0,3}(不用了|不行|没空|不方便|不在家|有事)"
+             r"|(今天|明天|后天|今晚|明晚|上午|下午|晚上|周.|礼拜.|星期.)[^ ]{0,6}(不用了|不行|没空|不方便|不在家|有事|有活动)"
              r"|不要(今天|明天|后天|上午|下午|晚上|周.|礼拜.|星期.)"  # "他说不要周一 周二下午吧"
              r"|我在医院"  # the writer's own vigil ("我老伴住院了我在医院陪床")
              # round seventeen: family coming over ("我两个孙儿礼拜六要来吃饭 | 礼拜五下午帮我去买点肉和菜")
@@ -375,7 +401,7 @@ OWN_PLANS = (r"我[^ 妈爸婆公奶爷娘爹伴儿女孙姥舅姑叔伯]{0,8}(�
              r"|(保姆|护工|儿子|女儿|闺女|老伴|家里人)[^ ]{0,6}(回老家|出差|出远门|不在家|要走)"
              # ... and the one the request is for, going elsewhere ("她下周一要去我姑家吃喜酒 … 这个周日上午来吧")
              r"|(?<![^ ])(她|他)[^ ]{0,8}(要去|得去|会去|要出去)"
-             r"|(女儿|儿子|闺女|姑娘|老伴|孩子|媳妇|女婿|家里人)[^ ]{0,4}(会|要|能)(陪|带|送|接)我")
+             r"|(女儿|儿子|闺女|姑娘|老伴|孩子|媳妇|女婿|家里人|孙子|孙女|外孙)[^ ]{0,6}(会|要|能)(陪|带|送|接|帮|给)我")
 
 # A short answer said with a sentence-final particle ("好呀", "是滴", "行嘞", "不用啦") is the same answer:
 # every affirm and deny word of up to two characters gets these endings, with at least a clear cue's weight.
@@ -452,6 +478,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # Wanting to help others is wanting to volunteer ("闲着也是闲着 想来帮帮老人").
         r"想(报名|报个名|报名了)?(来|去|出来)?(帮|帮助|照顾|服务|陪陪?)(一下|下)?(老人|老年人|有需要的人|别人|大家|孤寡老人)": 3,
         r"(加入|参加|注册).{0,3}时间银行": 3,
+        r"(帮|替|给)[^ ]{1,8}(注册|报名|报个名)": 4,  # round eighteen: "想帮我南昌的姆妈注册一下 她自己不会弄手机"
         # a son or daughter signing a parent up ("我是替我爸报名的 … 以后他要找人帮忙的事都我来代办")
         rf"(替|给|帮)(我|他|她)?(家里老人|{ELDER_RELATIVES})[^ ]{{0,4}}(报名|注册|登记|开户|开个户)": 5.5,
         # A bare introduction ("我是家属") is how a newcomer answers "您是下面哪一种": they mean to join.
@@ -474,6 +501,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"的(单子?|活儿?|任务)?(有没有|有吗|有没)(?!人)": 3,  # a volunteer: "擦窗户的有没有", "洗澡那种的单有吗"
         # a volunteer offering a trade ("附近哪个老人屋里要修东西 我是电工", "有冇人要剪头发 我以前开过发廊")
         r"(哪个|哪家|谁家)老人[^ ]{0,6}(要|需要)|有没有人?(要|需要)(上门)?(剪|修|理|洗|买|打扫|陪|教)": 3,
+        r"有没有(要|需要)(?!人)[^ ]{1,6}的(?= |$)": 3,  # round eighteen: "过年前有冇要大扫除的 我们几个同学想一起去"
         r"(有没有|有什么|有哪些|还有哪些|还有什么).{0,8}(任务|单子|活儿|活(?!动)|需求|单(?![位独身]))": 2.5,
         r"有.{0,8}(任务|单子|活儿|活(?!动)|需求)(吗|没有|没|呢|不)": 2.5,
         r"接(什么|哪些|点什么)": 2.5,
@@ -527,7 +555,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|替)[^ ]{0,3}确认": 3.5,  # a son or daughter confirming for a parent
     },
     "cancel": {
-        r"(那个|那单|那个单)[^ ]{0,10}去不了": 3.5,  # one of two tasks: "71那个下午三点的去不了了"
+        r"(那个|那单|那个单|我接的|报名的)[^ ]{0,10}去不了": 3.5,  # one of two tasks: "71那个下午三点的去不了了"
         r"的(不用|不要|不需要)了": 3,
         r"取消(掉|了吧|掉吧)": 3,  # "她之前约的打扫帮她取消掉"
         # No one need come any more: "不要人来了", "不用派志愿者了", "甭找师傅了".
@@ -641,7 +669,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"订阅的?[^ ]{0,6}退": 4,  # "订阅的那些都给我退了"
         r"不用给我推|别给我推|通知[^ ]{0,4}不(看|要)了": 4,  # "甭给俺推这些了", "活动通知俺不看了 关了吧"
         # not "先别发", an answer to the bot ("不对 先别发")
-        r"(?<!先)(不想|不要|别|不愿意)再?.{0,4}(收|推|发)(到|送)?.{0,4}(通知|消息|推送)?了?": 3.5,
+        r"(?<!先)(不想|不要|别|不愿意)再?.{0,4}(收|推(?![光平寸头])|发)(到|送)?.{0,4}(通知|消息|推送)?了?": 3.5,
         r"(通知|消息|推送|活动)[^ ]{0,4}(不想|不要|别|不用)(再)?(看|收|要|发)": 4,
         r"(推送|通知|提醒)[^ ]{0,4}(关了|关掉|关上|停了|停掉)": 4,  # "帮她把你们的推送关了", "推送能不能关掉"
         r"(天天|老是|总是|一直)(推|发)[^ ]{0,12}关掉": 4,  # "天天推这些东西 手机都卡了 关掉"
@@ -667,6 +695,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # money given to a cause is news, not credits to the pool ("老陈给山区小学捐了一千块")
         r"捐了?[0-9零一二两三四五六七八九十百千万]+(块|元|万)": 4,
         r"(又|都)?涨(价|了)": 2,  # prices gone up: a complaint ("物业费又涨了 真闹心")
+        # round eighteen: prices told ("菜市场白菜两块五一斤 比超市便宜")
+        r"[0-9一二两三四五六七八九十]+块[0-9一二两三四五六七八九]?一?斤|比[^ ]{1,4}(便宜|贵)": 2,
     },
 }
 
@@ -704,6 +734,10 @@ NEUTRAL_PHRASES = (
     *(can + "帮" + person + "发" for can in ("能", "会", "可以") for person in ("她", "他", "我妈", "我爸", "老人")),
     # water running from a leak is not a statement (流水)
     "一直流水", "老是流水", "总是流水", "在流水", "哗哗流水", "往外流水", "直流水",
+    # round eighteen: money sent by phone, not credits ("钱我微信转给他")
+    "微信转", "微信转给", "支付宝转", "支付宝转给", "转钱", "钱转给", "转账给志愿者",
+    # ... the task signed up for, not signing up ("我报名的那个单去不了了")
+    "报名的单", "报名的任务", "报名的那个",
     # fetching one's pension is an errand, not small talk about pensions
     *(verb + money for verb in ("领", "取", "拿") for money in ("养老金", "退休金")),
 )
@@ -731,7 +765,8 @@ YES_NO_CUES: dict[str, dict[str, float]] = {
 
 # A need negated ("不需要买菜了", "不用理发了") cancels the request; so does
 # a service followed by a dismissal ("后天的买菜不用了").
-DISMISSALS = ("不用了", "不要了", "不需要了", "不做了", "算了", "就算了", "不必了")
+DISMISSALS = ("不用了", "不要了", "不需要了", "不做了", "算了", "就算了", "不必了",
+              "的不要", "的不用")  # round eighteen: "陪诊的不要 我没车"
 # A service set aside ("除了陪诊 还有别的单吗") is neither asked for nor cancelled.
 SET_ASIDE_BEFORE = r"(?:除了|除开|除去)$"
 NEGATIONS = (
@@ -762,6 +797,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "摆龙门阵": 3, "谝闲传": 3, "侃大山": 3, "聊会": 2.5, "串门": 2.5, "看望": 2, "散心": 3, "一起跳舞": 2.5,
         "广场舞": 2.5, "孤单": 2, "寂寞": 2, "心情不好": 1.5, "读报": 2.5, "晒太阳": 2, "照看": 2.5,
         "照顾": 2, "唠嗑": 3, "溜达": 3, "遛遛": 2.5,
+        "去公园": 2.5, "太极": 2.5,  # round eighteen: "明早八点陪我去公园打下太极拳"
     },
     "haircut": {
         "剃脑壳": 3, "飞发": 3,  # Hunan, Cantonese
@@ -992,6 +1028,7 @@ PERIOD_DESCRIBES_BEFORE = ("黑", "睡不", "看不", "害怕", "起夜", "老�
 PERIODS = {
     "早上": ("as_is", "08:00"), "一早": ("as_is", "08:00"), "大早上": ("as_is", "08:00"),
     "上午": ("as_is", "09:00"),
+    "上昼": ("as_is", "09:00"),  # Gan (Nanchang), round eighteen; 下昼 is 下午 once cleaned
     "中午": ("noon", "12:00"),
     "下午": ("afternoon", "14:00"),
     "傍晚": ("afternoon", "18:00"),
@@ -1052,6 +1089,23 @@ FIXED_DURATIONS = {
     "半拉小时": 30, "半拉钟头": 30, "半拉钟": 30,
 }
 # Asking for the next page of something already shown (a statement, a list).
+# Round eighteen: the time bank's words as a grandchild types them in English (nlu/english.py). Never a
+# word of the emergency reader's English phrases ("no", "help", "tomorrow", "thanks"), which it reads as typed.
+ENGLISH_WORDS = {
+    "menu": "菜单", "cancel": "取消", "booking": "预约", "haircut": "理发", "hair cut": "理发", "cleaning": "打扫",
+    "tmr": "明天", "tmrw": "明天", "today": "今天", "tonight": "今晚", "balance": "余额", "how many": "多少",
+    "credits": "时间币", "time credits": "时间币", "register": "注册", "orders": "订单", "my orders": "我的订单",
+    "check in": "签到", "check out": "签退",
+    "tasks": "任务", "stop sending": "别再发", "unsubscribe": "退订", "subscribe": "订阅", "morning": "上午",
+    "afternoon": "下午", "noon": "中午", "evening": "晚上", "weekend": "周末", "this weekend": "这周末",
+    # "sat", "this sat", "next mon": weekdays as the week words say them
+    **{prefix + day: week + name for prefix, week in (("", "周"), ("this ", "这周"), ("next ", "下周"))
+       for days, name in ((("mon", "monday"), "一"), (("tue", "tues", "tuesday"), "二"), (("wed", "wednesday"), "三"),
+                          (("thu", "thur", "thurs", "thursday"), "四"), (("fri", "friday"), "五"),
+                          (("sat", "saturday"), "六"), (("sun", "sunday"), "日"))
+       for day in days},
+}
+
 NEXT_PAGE_WORDS = ("更多", "下一页", "再往前", "还有呢", "再看")
 
 # What the writer has, said before an amount ("我算了算还有八个多小时"): not the amount to move.

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, danger, danger_model, intent_model, lexicon, tokenizer
+from . import cleanup, danger, danger_model, intent_model, lexicon, romanised, tokenizer
 from . import expecting as answers
 from .intents import Decision, decide
 from .reading import Reading
@@ -50,7 +50,7 @@ def forget_readings() -> None:
 
 def _read(text: str, day: date, expecting: str | None, read_danger: bool = True) -> Parse:
     reading = Reading(text, day)
-    level = danger.read_clean(reading.command_text, learnt=expecting is None).level if read_danger else danger.NONE
+    level = danger.read_clean(reading.danger_text, learnt=expecting is None).level if read_danger else danger.NONE
     if level != danger.NONE:  # safety first: whatever else the message says or answers
         return Parse("sos", {}, DANGER_CONFIDENCE[level])
     cues = reading.command_hits("intent")
@@ -96,8 +96,10 @@ def local_day(now: datetime) -> date:
 
 
 def warm_up() -> None:
-    """Load jieba, the domain dictionary and the learnt readers now rather than on the first message."""
+    """Load jieba, the domain dictionary, the pinyin table and the learnt readers now rather than on the first
+    message."""
     tokenizer.get()
+    romanised.load()
     danger_model.load()
     intent_model.load()
     parse("明天下午三点帮我买菜", datetime(2026, 1, 1, 9, 0))

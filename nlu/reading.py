@@ -17,14 +17,17 @@ from .durations import FIXED_DURATION, first_duration
 from .intents import disowned, negated
 from .matcher import Hit
 from .numbers import CHINESE_NUMERAL_CHARS
-from .spans import inside
+from .spans import alternation, inside
 from .times import first_time
 
 _MATCHER = matcher.build()
 _SET_ASIDE_BEFORE = re.compile(lexicon.SET_ASIDE_BEFORE)
-_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]))" % (
+_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))" % (
     lexicon.CONTRASTED, lexicon.SETTLED_CHOICE, "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
-    lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS))
+    lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS, "|".join(lexicon.DAY_OR_HOUR_OPENINGS)))
+_ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
+# An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
+_CLOCK_HOUR = re.compile(r"[\d%s]\s*点|\d:\d" % CHINESE_NUMERAL_CHARS)
 Value = TypeVar("Value")
 
 
@@ -72,6 +75,13 @@ class Reading:
         """The words that speak for the intent: without the quote when the head states one."""
         return self.text[:self.quote_start] if self._head_states_intent else self.text
 
+    @property
+    def danger_text(self) -> str:
+        """What the emergency reader reads: all of it, but for a notice's content ("群发：明天消防演练 着火了
+        别坐电梯"), which is staff's words to others. "评价：非常满意 先不聊了 我闻到好大一股煤气味" is read whole."""
+        broadcast = any(h.label == "broadcast" for h in self.layer("intent") if h.end <= self.quote_start)
+        return self.command_text if broadcast else self.text
+
     def command_hits(self, name: str) -> list[Hit]:
         """Hits of a layer that speak for the message's intent."""
         hits = self.layer(name)
@@ -92,16 +102,29 @@ class Reading:
 
     @cached_property
     def date(self) -> str | None:
-        found = self._of_the_ask(self._dates_in)
+        found = put_right(self._said_for_the_ask, self._dates_in) or self._of_the_ask(self._dates_in)
         return found[0].value.isoformat() if found else None
 
     @cached_property
     def time(self) -> str | None:
-        if self.said_from_the_ask and (hour := settled(self.said_from_the_ask, self._time_in)):
+        """The asking clause's own clock hour; else the hour put right ("明天晚上七点 哦不 早上七点 帮我爸洗个澡
+        他晚上洗了睡不着觉"); else the ask's."""
+        asked = self.said_from_the_ask and settled(self.said_from_the_ask, self._time_in)
+        if asked and _CLOCK_HOUR.search(self.said_from_the_ask):
+            return asked
+        if hour := put_right(self._said_for_the_ask, self._time_in):
             return hour
+        if asked:
+            return asked
         if self.said_of_the_ask and self._dates_in(self.said_of_the_ask):  # the ask's own day: its hour or none
             return settled(self.said_of_the_ask, self._time_in)
         return self._of_the_ask(self._time_in)
+
+    @property
+    def _said_for_the_ask(self) -> str:
+        """Where a day or an hour put right is looked for: the clauses of now but the writer's own plans
+        ("周二不行 | 周二社区有活动 | 周三下午两点 找人来帮我理发")."""
+        return self.said_of_the_ask or self.said_of_now
 
     @cached_property
     def said_from_the_ask(self) -> str | None:
@@ -136,10 +159,23 @@ class Reading:
     def service(self) -> str | None:
         """The service asked for; one the writer refuses is not it ("我不要买菜 我要人来帮我打扫"), unless it is
         the only one named ("不用买菜了" cancels the shopping); one set aside ("除了陪诊 …") never is."""
-        set_aside = {h.label for h in self.layer("service") if _SET_ASIDE_BEFORE.search(self.text, 0, h.start)}
-        services = [h for h in self.owned("service") if h.label not in set_aside]
-        wanted = [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
+        services, wanted = self._services
         return strongest_label(wanted or services)
+
+    @cached_property
+    def wanted_service(self) -> str | None:
+        """The service wanted, never one refused: "看看还有哪些单子 打扫的就算了" filters by none, nor does
+        "买菜的 或者 算了 啥都行"."""
+        if put_right(self.text, _ANY_WILL_DO.search):
+            return None
+        return strongest_label(self._services[1])
+
+    @cached_property
+    def _services(self) -> tuple[list[Hit], list[Hit]]:
+        set_aside = {h.label for h in self.layer("service") if _SET_ASIDE_BEFORE.search(self.text, 0, h.start)}
+        # "我想约个理发 哎说错了 是助浴": the service put right
+        services = put_right_hits(self.text, [h for h in self.owned("service") if h.label not in set_aside])
+        return services, [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
 
 
 def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:
@@ -152,10 +188,27 @@ def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:
 def put_right(text: str, read: Callable[[str], Value | None]) -> Value | None:
     """The first value read after the speaker's last correction that is followed by one, if any."""
     for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
-        value = read(text[correction.end():])
+        value = read(text[_after(text, correction):])
         if value is not None:
             return value
     return None
+
+
+def _after(text: str, correction: re.Match) -> int:
+    """Where what a correction puts right begins: a "不 " gives its space back, so that "签到 28号 哦不 82号"
+    reads " 82号" as a number said on its own, as "不是61" does not."""
+    end = correction.end()
+    return end - 1 if text[end - 1:end] == " " else end
+
+
+def put_right_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits said after the speaker's last correction that is followed by one ("我想当志愿者 哦不 我是想替我爸
+    报名"), else all of them."""
+    for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
+        after = [hit for hit in hits if hit.start >= correction.end()]
+        if after:
+            return after
+    return hits
 
 
 def strongest_label(hits: list[Hit]) -> str | None:

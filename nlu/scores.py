@@ -21,6 +21,12 @@ def score(text: str, feeling_words: list[tuple[int, str]]) -> int | None:
     return None
 
 
+def stated(text: str) -> int | None:
+    """The first score given as a number ("四分", "四星"): what a correction puts right ("三分 哦不 四分")."""
+    found = _STATED.search(text)
+    return to_int(found.group(1)) if found else None
+
+
 def _kept(stated: list[re.Match], text: str) -> re.Match | None:
     """"本来想打五星 但是他迟到了半个钟头 给四星吧": a score the writer meant to give and did not is not given."""
     return next((m for m in stated if not _ABANDONED.search(text, 0, m.start())), stated[0] if stated else None)

@@ -7,10 +7,10 @@ from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
 from .matcher import Hit
 from .intents import ANSWER_INTENTS, disowned_at
-from .reading import Reading, put_right, strongest_label
+from .reading import Reading, put_right, put_right_hits, strongest_label
 from .spans import clause_spans, inside
 from .schema import INTENT_SLOTS
-from .scores import score
+from .scores import score, stated
 
 _RECIPIENT = re.compile(
     rf"(?:转给|送给|赠送给|转账给|分给|匀给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|打|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
@@ -39,17 +39,22 @@ def _task_id(r: Reading) -> int | None:
 
 
 def _score(r: Reading) -> int | None:
-    """"上个月那个打扫的我不太满意 … 这次很满意": the verdict on this visit, not the last."""
+    """"上个月那个打扫的我不太满意 … 这次很满意": the verdict on this visit, not the last; "五星 哦不 四星吧": the
+    score put right."""
     of_now = r.hits_of_now("score")
-    return score(r.text_of_now, [(h.start, h.label) for h in r.owned("score") if h in of_now])
+    feelings = put_right_hits(r.text_of_now, [h for h in r.owned("score") if h in of_now])  # "满意 不 很满意"
+    return put_right(r.text_of_now, stated) or score(r.text_of_now, [(h.start, h.label) for h in feelings])
 
 
 def _role(r: Reading) -> str | None:
-    return strongest_label(r.owned("role"))
+    return strongest_label(put_right_hits(r.text, r.owned("role")))
 
 
 def _audience(r: Reading) -> str | None:
     start, end = _broadcast_head(r)
+    said_last = put_right_hits(r.text, r.layer("audience"))
+    if said_last != r.layer("audience"):  # "给志愿者群发 哦不 给所有人发"
+        return strongest_label(said_last)
     named = strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
     # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了") or
     # say who it is for ("群发 给志愿者 寒假期间服务时间调整")
@@ -121,6 +126,11 @@ SLOT_READERS: dict[str, Callable[[Reading], Any]] = {
     "page": _page,
 }
 
+# A service a volunteer turns down is no filter for the tasks listed ("陪诊的不要 我没车 有买菜的吗").
+SLOT_READERS_OF_AN_INTENT: dict[tuple[str, str], Callable[[Reading], Any]] = {
+    ("list_tasks", "service"): lambda r: r.wanted_service,
+}
+
 # Unscored extras the handlers can use, beside the contract's slots.
 EXTRA_SLOTS: dict[str, tuple[str, ...]] = {
     "cancel": ("date",),
@@ -137,7 +147,7 @@ INTENT_FILLS: dict[str, tuple[str, ...]] = {
 def fill(intent: str, reading: Reading) -> dict[str, Any]:
     slots = {}
     for name in INTENT_FILLS.get(intent, ()):
-        value = SLOT_READERS[name](reading)
+        value = SLOT_READERS_OF_AN_INTENT.get((intent, name), SLOT_READERS[name])(reading)
         if value is not None:
             slots[name] = value
     return slots

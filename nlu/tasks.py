@@ -15,13 +15,15 @@ _ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTE
 _EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK)
 
 _PLACE = alternation(lexicon.PLACE_NUMBER_AFTER)
+# A number right after a building's ("7栋602") is its room, not a task.
+_ONE_CHAR_PLACES = "".join(place for place in lexicon.PLACE_NUMBER_AFTER if len(place) == 1 and place in "楼栋元")
 # "12号" is a task unless it reads as a date ("12月3号", "5号那天", "5号上午") or a place ("3号楼").
 _BARE_NUMBER_HAO = re.compile(
     rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
 )
 # A lone Arabic number, not a clock, a count, a score or a place: "签到 12", not "2号楼3单元".
 _LONE_NUMBER = re.compile(
-    rf"(?<![\d.:#])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|{_PLACE}))")
+    rf"(?<![\d.:#{_ONE_CHAR_PLACES}])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}))")
 
 # A number that opens what follows a correction, alone in its clause: "… 不对 是四十一", "… 说错了 41号"; not the
 # number a "不是" takes back ("不是61").

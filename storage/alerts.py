@@ -23,7 +23,7 @@ from storage.base import utcnow
 from storage.db import Sessions
 
 __all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "close_waiting_in", "as_alert", "raise_in",
-           "raise_alert", "raise_or_repeat", "open_alerts", "handle", "alert",
+           "raise_alert", "raise_or_repeat", "note_all_clear", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
            "LATE_CHECK_IN", "SHORT_VISIT", "APPROVAL", "CANCEL_LOOP", "UNANSWERED",
            "OPEN", "HANDLED", "AlertRow"]
@@ -86,20 +86,40 @@ async def raise_or_repeat(sessions: Sessions, kind: str, *, within: timedelta, m
     if member_id is None and openid is None:
         raise ValueError("name the member, or the openid of someone unregistered")
     now = now or utcnow()
-    about = AlertRow.member_id == member_id if member_id is not None else AlertRow.openid == openid
     async with sessions.begin() as session:
         await _one_at_a_time(session, f"{kind}:{member_id if member_id is not None else openid}")
-        row = (await session.execute(
-            select(AlertRow).where(AlertRow.kind == kind, AlertRow.status == OPEN, about,
-                                   AlertRow.created_at >= now - within)
-            .order_by(AlertRow.id.desc()).limit(1).with_for_update()
-        )).scalar_one_or_none()
+        row = await _newest_open(session, kind, member_id, openid, since=now - within)
         if row is None:
             return await raise_in(session, kind, member_id=member_id, openid=openid, community=community,
                                   detail={"repeats": 0}, now=now), True
         detail = dict(row.detail or {})
         row.detail = {**detail, "repeats": detail.get("repeats", 0) + 1, "last_repeat_at": now.isoformat()}
         return row.id, False
+
+
+async def note_all_clear(sessions: Sessions, kind: str, *, within: timedelta, member_id: int | None = None,
+                         openid: str | None = None, said: str, now: datetime | None = None) -> int | None:
+    """The member says they are safe after an alert about them was raised: the newest open alert of this kind
+    younger than `within` keeps their words (detail: all_clear, all_clear_at) for staff, who still follow it
+    up. Returns its id, or None when there is none."""
+    now = now or utcnow()
+    async with sessions.begin() as session:
+        row = await _newest_open(session, kind, member_id, openid, since=now - within)
+        if row is None:
+            return None
+        row.detail = {**dict(row.detail or {}), "all_clear": said, "all_clear_at": now.isoformat()}
+        return row.id
+
+
+async def _newest_open(session: AsyncSession, kind: str, member_id: int | None, openid: str | None, *,
+                       since: datetime) -> AlertRow | None:
+    """The newest open alert of this kind about the member (or, for someone unregistered, the openid) raised
+    since then, locked for the caller's transaction."""
+    about = AlertRow.member_id == member_id if member_id is not None else AlertRow.openid == openid
+    return (await session.execute(
+        select(AlertRow).where(AlertRow.kind == kind, AlertRow.status == OPEN, about, AlertRow.created_at >= since)
+        .order_by(AlertRow.id.desc()).limit(1).with_for_update()
+    )).scalar_one_or_none()
 
 
 async def _one_at_a_time(session: AsyncSession, about: str) -> None:

@@ -200,3 +200,27 @@ async def test_a_doubt_gets_its_numbers_too_and_unable_to_ask_the_bot_raises_the
     # The question cannot be kept without Redis: safety first, the alert is tried at once (and here fails too).
     assert "SOS doubt could not be kept or timed: raising the alert" in caplog.text
     assert "SOS could not be recorded or passed on" in caplog.text
+
+
+async def test_a_member_who_says_they_are_safe_after_an_alert_is_told_staff_will_still_call(member_chat, runtime, town):
+    await town.member("o_grandma_li", "李桂兰", "13800003333", role="elder", born=1944, address=HOME)
+    grandma = member_chat("o_grandma_li")
+    assert the_numbers_are_in(await grandma.says("救命啊 我起不来了"))
+    await emergency.settle()
+
+    reply = await grandma.says("没事了 是我按错了")
+    assert "没事就好" in reply and "工作人员" in reply  # never "抱歉，我没明白"
+    [alert] = await sos_alerts(runtime)
+    assert alert.status == alerts.OPEN and alert.detail["all_clear"] == "没事了 是我按错了"  # staff still follow it up
+
+
+async def test_a_safe_word_with_danger_in_it_or_with_no_alert_is_not_an_all_clear(member_chat, runtime, town):
+    await town.member("o_grandpa_he", "何建国", "13800004444", role="elder", born=1940, address=HOME)
+    grandpa = member_chat("o_grandpa_he")
+    assert "工作人员会" not in await grandpa.says("没事 谢谢")  # no alert was raised: an ordinary thanks
+    assert the_numbers_are_in(await grandpa.says("快来人 我老伴晕倒了"))
+    await emergency.settle()
+    assert the_numbers_are_in(await grandpa.says("没事 就是她还叫不醒"))  # the danger goes on
+    await emergency.settle()
+    [alert] = await sos_alerts(runtime)
+    assert "all_clear" not in alert.detail
