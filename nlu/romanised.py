@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 _TABLE_PATH = Path(__file__).with_name("pinyin_table.json")
 _RUN = re.compile(r"[a-z']+(?: [a-z']+)*")
+_LATIN = re.compile(r"[a-z\u00c0-\u024f]")  # a letter, plain or toned ("wǒ")
 _TONED = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # a mark outside ASCII and the common characters
 # Tones typed as numbers ("ming2tian1 xia4wu3"): a word of letters, each syllable followed by its digit.
 _TONE_NUMBERS = re.compile(r"(?<![a-z0-9])(?:[a-z]+[1-5])+(?![a-z0-9])")
@@ -58,6 +59,8 @@ def _table() -> _Table:
 
 def in_characters(text: str) -> str:
     """`text` lower-cased; the pinyin words in it in characters, the rest as it was."""
+    if not _LATIN.search(text):  # most messages: nothing to read, and no pass below to pay for
+        return text
     if _TONED.search(text):
         text = _toneless(text)
     text = _TONE_NUMBERS.sub(lambda m: _TONE_DIGIT.sub("", m.group()), text)

@@ -15,8 +15,8 @@ _ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTE
 _EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK)
 
 _PLACE = alternation(lexicon.PLACE_NUMBER_AFTER)
-# A number right after a building's ("7栋602") is its room, not a task.
-_ONE_CHAR_PLACES = "".join(place for place in lexicon.PLACE_NUMBER_AFTER if len(place) == 1 and place in "楼栋元")
+# A number right after a place's word ("7栋602") is a room or a house, not a task.
+_ONE_CHAR_PLACES = "".join(place for place in lexicon.PLACE_NUMBER_AFTER if len(place) == 1)
 # "12号" is a task unless it reads as a date ("12月3号", "5号那天", "5号上午") or a place ("3号楼").
 _BARE_NUMBER_HAO = re.compile(
     rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
