@@ -234,7 +234,7 @@ FLOW = Flow(
     prefill=from_the_command,
     slots=(
         Slot("content", lambda slots, ctx: ctx.text("broadcast_ask_content"), expecting="text", check=a_content,
-             verbatim=True),
+             verbatim=True, own_words=True),
         Slot("story_id", "", expecting="number", when=lambda slots: False),  # only ever from `群发故事 N`
         # Not the parser's "audience": who receives it is an answer of its own, never read off the text.
         Slot(AUDIENCE, lambda slots, ctx: ctx.text("broadcast_ask_audience"), expecting="choice",

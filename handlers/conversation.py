@@ -302,8 +302,7 @@ class Conversation:
         picked = asked.numbered and state.asking in values
         if asked.expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
-        elif not picked and meaning.intent not in NO_INTENT | asked.own_intents and meaning.intent != flow.name \
-                and meaning.confidence >= SWITCH_CONFIDENCE:
+        elif not picked and _wants_something_else(flow, asked, meaning):
             state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
@@ -530,3 +529,10 @@ class Conversation:
 def _shortened(text: str, limit: int = 20) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def _wants_something_else(flow: Flow, asked: Slot, meaning: nlu.Parse) -> bool:
+    """Whether an answer to `asked` reads, clearly enough, as a wish to do something other than `flow`."""
+    if asked.own_words or meaning.intent in NO_INTENT | asked.own_intents or meaning.intent == flow.name:
+        return False
+    return meaning.confidence >= SWITCH_CONFIDENCE

@@ -77,6 +77,9 @@ class Slot:
     # Intents that are this question's own kind of words, not a wish to do something else: a survey's note praises
     # or blames ("小刘很耐心" reads as a rating), and is the note.
     own_intents: frozenset[str] = frozenset()
+    # Staff's own words (a notice, an event's name or place): whatever they read as ("陪诊培训" asks about training)
+    # is theirs, never a wish to do something else.
+    own_words: bool = False
 
     @property
     def numbered(self) -> bool:

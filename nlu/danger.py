@@ -246,7 +246,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     # object ("屋里灯泡烧了"), a danger told in a story or a dream ("小说里写的老太太摔倒了爬不起来"),
     # "not an emergency", "现在好了", someone asleep, a pet that harmed no one ("小金鱼翻肚皮了 一动不动了"), or
     # smoke from a named harmless source.
-    settled = (explained_away or told_in_a_frame or _SAID_SAFE_OR_OVER.search(text)
+    # Round nineteen: nor one that ends told over ("上礼拜…头晕得厉害 打了针现在降下来了").
+    ends_over = bool(_RESOLVED.search(clauses[-1]) and not _HOPED.search(clauses[-1])) if clauses else False
+    settled = (explained_away or told_in_a_frame or ends_over or _SAID_SAFE_OR_OVER.search(text)
                or (_HARMLESS_SOURCE.search(text) and _SMOKE_OR_SMELL.search(text))
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
                or (_PET.search(as_written) and not _BITTEN.search(as_written)))

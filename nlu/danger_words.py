@@ -84,6 +84,8 @@ DANGER_VARIANTS = {
     "jiuhuche": "救护车", "jiu hu che": "救护车", "baojing": "报警", "bao jing": "报警",
     "zhaohuo": "着火", "zhao huo": "着火", "shuaidao": "摔倒", "shuai dao": "摔倒", "jiujiuwo": "救救我",
     "jiu jiu wo": "救救我", "kuai jiao": "快叫", "kuaijiao": "快叫", "qi bu lai": "起不来", "qibulai": "起不来",
+    # round nineteen: 妖 typed for the 幺 of a number read out ("打妖二零")
+    "妖二零": "120", "妖妖零": "110", "妖妖九": "119",
     "dong bu liao": "动不了", "chuan bu shang qi": "喘不上气", "chuan bu guo qi": "喘不过气",
     "mei qi wei": "煤气味", "meiqiwei": "煤气味", "mei qi": "煤气", "meiqi": "煤气", "ran qi": "燃气", "tou yun": "头晕", "xiang tu": "想吐", "mi lu": "迷路",
     "hao hai pa": "好害怕", "hai pa": "害怕", "xue zhi bu zhu": "血止不住", "zhi bu zhu": "止不住",
@@ -1088,7 +1090,8 @@ KIND_COMPOSITIONS: tuple[tuple[tuple[str, ...], int, float], ...] = (
     (("coerce", "money_out"), 6, 2.5),
     (("persons_hit",), 0, 3),
     (("beaten",), 0, 3),
-    (("unchecked",), 0, 2),
+    # round nineteen: alone, an argument ("非要买一大堆东西 我劝不住"); beside a blow or a scam it adds
+    (("unchecked",), 0, 0.9),
     # round five
     (("doing", "then", "gives_way"), 4, 3),
     (("feels", "like", "image"), 6, 2),
@@ -1214,6 +1217,8 @@ RESOLVED_PATTERNS = (
     r"(?<!不)舒服(了|多了)",  # "喝了一口凉水 舒服了"
     # round seventeen: the symptom itself said to be over ("头晕好了 谢谢关心", "胸口疼已经好多了")
     r"(晕|疼|痛|咳|喘|麻|抖|闷)(已经|都)?(好了|好多了|停了|没了)(?![没吗么])",
+    # round nineteen: a reading brought down, a wound dressed ("…输了液 现在降下来了", "已经包好了 不碍事")
+    r"(降下来|降下去|压下来|压下去)了", r"(包好|包扎好|包上|贴好)了",
 )
 # Round fifteen: an outcome only hoped for ("可能躺哈就好了", "估计歇一会就没事") is no outcome: the writer
 # is playing down what is happening now.
@@ -1239,6 +1244,7 @@ HAZARD_CUES = r"火|烟|煤气|燃气|天然气|液化气|电|爆|炸|漏|淹|�
 # Round eleven: a hazard made safe after it was told ("闻到煤气味 … 已经关好总阀开窗通风 半小时后味道
 # 散了"): the cues of the hazard go; a person's do not ("…我爸头晕站不起来 我已经关了阀门开了窗").
 MADE_SAFE = (r"(味道?|烟|烟雾)[^ ]{0,2}(散了|散掉了|散干净了|没了)|(闻不到|不冒烟|不漏)了",
+             r"(开窗|开了窗|通风|开门|开了门)[^ ]{0,6}(散了|散掉了|散完了|散干净了)",  # round nineteen
              r"(关好|关掉|关了)[^ ]{0,2}(总阀|阀门|火|电闸)|(总阀|阀门|电闸)[^ ]{0,2}(关好|关掉|关了)",
              r"火[^ ]{0,2}(灭了|扑灭了)|(?<![没不])(浇灭|扑灭|灭掉)了", r"(把闸|电闸)[^ ]{0,2}(拉了|拉下来了|关了)|拉了闸",
              r"(关好|关掉|关了|关严|关火)[^ ]{0,3}(开窗|通风)|开窗通风了|(已经|都)关(了|掉)?火",

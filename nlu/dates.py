@@ -28,10 +28,12 @@ _MONTH_POSITION = re.compile(
 )
 _WEEKDAY = re.compile(
     rf"({alternation(p for p in lexicon.WEEK_PREFIXES if p)})?"
-    rf"(?:{alternation(lexicon.WEEK_WORDS)})([{''.join(lexicon.WEEKDAY_NAMES)}])"
+    rf"(?:{alternation(lexicon.WEEK_WORDS)})([{''.join(lexicon.WEEKDAY_NAMES)}])(?![次遍趟])"  # not "每周一次"
 )
+_NOT_AFTER_A_ROAD = "".join(f"(?<!{road})" for road in lexicon.NOT_A_DATE_BEFORE)
 _DAY_OF_MONTH = re.compile(
-    rf"(?<![\d月{CHINESE_NUMERAL_CHARS}])({NUMBER})(?:{_DAY_SUFFIX})"
+    rf"(?<![\d月{CHINESE_NUMERAL_CHARS}]){_NOT_AFTER_A_ROAD}"
+    rf"({NUMBER})(?:{_DAY_SUFFIX})"
     rf"(?!{alternation(lexicon.NOT_A_DATE_AFTER)})"
 )
 

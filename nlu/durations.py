@@ -28,6 +28,7 @@ _QUARTERS = re.compile(rf"({NUMBER})刻钟")
 _SPAN_JOINS = re.compile(rf"(?:{alternation(lexicon.CLOCK_SPAN_JOINS)})")
 _HALF_A_DAY = 12 * 60
 _TRAVEL = re.compile(alternation(lexicon.TRAVEL_BEFORE_A_LENGTH))
+_TRAVEL_AFTER = re.compile(alternation(lexicon.TRAVEL_AFTER_A_LENGTH))
 _TOTAL = re.compile(alternation(lexicon.TOTAL_BEFORE_A_LENGTH))
 TOTAL_REACH = 4  # characters between a total word and its length ("一共大概40分钟")
 
@@ -41,7 +42,8 @@ def find_durations(text: str) -> list[Found]:
         (_MINUTES, lambda m: _times(m.group(1), 1)),
         (_QUARTERS, lambda m: _times(m.group(1), 15)),
     ))
-    return [f for f in found if not _TRAVEL.search(text, text.rfind(" ", 0, f.start) + 1, f.start)]
+    return [f for f in found if not _TRAVEL.search(text, text.rfind(" ", 0, f.start) + 1, f.start)
+            and not _TRAVEL_AFTER.match(text, f.end)]
 
 
 def first_duration(text: str) -> int | None:

@@ -54,6 +54,9 @@ DOUBLE_NEGATIVE_WEIGHT = 2.0
 VALUE_ENDS = "一二三四五六七八九十日天号点半午0123456789"  # the last character of a day or an hour said
 DISOWNING_LINK_CHARS = 4  # the 说要 of "不是说要取消", the 要人来 of "不是要人来做饭"
 _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
+# Round nineteen: a request said after a service waved off changes the ask; it cancels nothing ("我想约个剪头发的
+# 哎呀算了 … 还是帮我约个人做饭吧").
+NEW_ASK_STATED = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,8 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
            dismissals: list[Hit]) -> Decision:
     votes = _cue_votes(text, cues, services)
     stated = dict(votes)
-    _vote_for_services(votes, services, negations, dismissals)
+    later_asks = [hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED]
+    _vote_for_services(votes, services, negations, dismissals, later_asks)
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked or ranked[0][1] < MIN_VOTES:
         return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
@@ -158,10 +162,11 @@ def _answers(text: str, hit: Hit) -> bool:
 
 
 def _vote_for_services(votes: defaultdict[str, float], services: list[Hit],
-                       negations: list[Hit], dismissals: list[Hit]) -> None:
+                       negations: list[Hit], dismissals: list[Hit], later_asks: list[int]) -> None:
     if not services:
         return
-    if any(negated(service, negations, dismissals) for service in services):
+    if any(negated(service, negations, dismissals) and not any(at > service.end for at in later_asks)
+           for service in services):
         votes["cancel"] += NEGATED_SERVICE_VOTE
     votes[_service_owner(votes)] += SERVICE_VOTE
 

@@ -75,6 +75,7 @@ VARIANTS = {
     "洗躁": "洗澡",
     # round eighteen
     "赔诊": "陪诊", "满义": "满意", "竹浴": "助浴", "注浴": "助浴",
+    "跶倒": "摔倒", "跶跤": "摔跤", "跶了一跤": "摔了一跤", "起不赖": "起不来", "帮组": "帮助",  # round nineteen: Gan 跶 is to fall
     "么样用": "怎么用", "么样弄": "怎么弄", "么样搞": "怎么搞",  # Gan 么样 is 怎么
     # 去消 is 取消 said by voice, except where 去 is a going ("去消费", "去消毒"): the longer word is matched
     # first and kept as it is
@@ -181,6 +182,8 @@ STUTTER_CHARS = "看聊说走陪擦修剪教收弄帮试问查洗坐转逛散玩
 
 INTENT_CUES: dict[str, dict[str, float]] = {
     "help": {
+        # round nineteen: a button on the screen, where to tap
+        "按钮": 3, "按键": 2.5, "点哪里": 3, "点哪个": 3,
         "你好": 2, "您好": 2, "你们好": 2, "早上好": 2, "上午好": 2, "中午好": 2, "下午好": 2, "晚上好": 2, "早安": 2,
         "在吗": 2, "在不在": 2, "hi": 2, "hello": 2, "哈喽": 2, "帮助": 3, "菜单": 3, "怎么用": 1.5, "如何使用": 2.5,
         "怎么使用": 2.5, "使用说明": 3, "说明书": 2, "不会用": 1.2, "不会弄": 1.2, "怎么弄": 1.5, "怎么整": 1.5, "怎么操作": 2,
@@ -190,6 +193,11 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "能做些什么": 2.5, "能干些什么": 2.5, "刚关注": 2.5, "在哪里下单": 3, "在哪下单": 3, "哪里下单": 3,
     },
     "about": {
+        # round nineteen: training and certificates, a deposit, what is done with one's number, counting
+        # family help as time, credits kept across branches: the bank's rules
+        "培训": 3, "证书": 3, "资质": 3, "有证": 2.5, "押金": 3, "卖给别人": 3, "推销电话": 2.5, "是这个意思吗": 3,
+        "也算时间": 3.5, "算时间吗": 3.5, "能算时间": 3.5, "算不算时间": 3.5, "认不认": 3, "异地": 3, "别的站点": 3,
+        "其他站点": 3, "别的社区": 2.5,
         "清零": 3,  # whether credits expire ("时间币年底清零 真的假的")
         "作数": 3, "算数吗": 3, "算不算数": 3, "怎么个算法": 3.5, "算法": 2.5, "是真的吗": 2,  # round seventeen
         "时间银行": 2.5, "什么是": 1.5, "是什么": 1, "规则": 2.5, "怎么算": 2.5, "怎么换算": 2.5, "怎么计算": 2.5,
@@ -210,6 +218,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "想参加": 2.5, "我也参加": 2.5, "我也要参加": 2.5,  # not a bare 参加: "参加要什么条件" is a question
     },
     "post_request": {
+        # round nineteen: an order put up for someone ("我在厦门帮她下单", "远程帮我爸下个单")
+        "下个单": 2.5, "下单": 2, "约一次": 2,
         "求助单": 3, "发个求助": 3,
         "想订": 2.5, "订个": 2.5, "这次能不能": 2.5, "这回能不能": 2.5,  # booking again ("这次能不能还是礼拜五")
         "想找人": 2.5, "找人": 2, "找个人": 2, "找个": 1, "请人": 2, "请个人": 2, "想请": 1.5, "需要人": 2, "需要有人": 2,
@@ -247,6 +257,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "已经完成": 1.5,
     },
     "cancel": {
+        # round nineteen: a task given back ("取消接单 单号58", "#64 放弃 太远了")
+        "取消接单": 5, "放弃": 2.5, "不接单了": 4,
         "不接了": 3.5, "不搞了": 2.5,  # a volunteer giving back a task; southern 搞 is 做
         "取消": 3, "取消一下": 3.5, "撤销": 3, "不需要人帮忙": 3.5, "不用人帮忙": 3.5, "不用帮忙了": 3, "撤回": 3, "不需要了": 3, "去不了了": 3, "去不了": 3, "去不成": 3, "来不了": 3, "来不成": 2.5,
         "不去了": 2.5, "不来了": 2.5, "不用来了": 3, "不用来": 2.5, "不要了": 2, "不做了": 2, "作废": 2.5, "退掉": 2,
@@ -254,6 +266,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "不麻烦你们了": 1.8, "不麻烦了": 1.8,  # after "算了" a no, not a withdrawal
     },
     "my_orders": {
+        # round nineteen: whether the one booked is settled, and who took it
+        "确定了没": 3, "定了没": 3, "接单的是谁": 4, "谁接的": 3, "谁接了": 3,
         "我的需求": 3, "我的订单": 3, "查订单": 3, "我的单子": 3, "我的预约": 3, "我的任务": 3, "进度": 2.5, "进展": 2.5, "状态": 2,
         "到哪一步": 3, "到哪步": 3, "什么情况": 1.5, "怎么样了": 1.5, "还没来": 2, "什么时候来": 2, "怎么还没": 2,
         "没见着人": 2, "没见到人": 2, "没人来": 2, "我接的单子": 3.5, "我接的单": 3.5,
@@ -261,10 +275,12 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "定下来没": 3, "定了没有": 2.5, "有人接了没": 3, "有没有人接单": 4, "有没有人接": 3.5, "有人接没有": 3, "安排好了没": 3, "安排了没有": 3,
     },
     "balance": {
+        "总共多少": 3, "一共多少": 3,  # round nineteen: "现在总共多少", "志愿时长一共多少了"
         "余额": 3, "还有多少": 2.5, "还剩多少": 2.5, "剩多少": 2, "剩下多少": 2, "有多少": 2, "有几个": 1.5, "存了多少": 2.5,
         "攒了多少": 2.5, "赚了多少": 2.5, "挣了多少": 2.5, "查余额": 3, "账户": 1.5, "我的时间币": 2,
     },
     "history": {
+        "转账记录": 4.5, "转账明细": 4.5,  # round nineteen: not a new transfer
         "到账了没": 2.5, "到账没": 2.5, "到账了吗": 2.5, "到没到账": 2.5, "到账没有": 2.5,  # a transfer's arrival
         "明细": 3, "记录": 2.5, "流水": 3, "账单": 3, "收支": 3, "交易": 2, "怎么花": 2, "每一笔": 2.5, "花到哪": 2,
         "用到哪": 2, "查账": 2.5, "干过活": 2.5, "帮谁干过": 3, "干过哪些": 2.5, "做过哪些": 2.5, "花哪": 2.5, "花在哪": 2.5, "用在哪": 2.5, "用哪去": 2.5, "时间币记录": 3, "都干什么了": 2, "怎么少了": 2.5, "怎么变少": 2.5, "谁扣": 2.5, "扣了多少": 2.5, "列一下": 1.5, "列出来": 1.5, "进进出出": 2.5, "收入": 2, "支出": 2, "更多": 2.5, "下一页": 3, "再往前": 2.5,
@@ -276,6 +292,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "捐赠": 3, "捐给": 3, "捐出": 3, "公益池": 2.5, "捐献": 3,
     },
     "redeem": {
+        "抵扣": 3, "抵钱": 3, "抵饭钱": 3.5,  # round nineteen: credits taken off a bill
         "兑换": 3, "换东西": 3, "兑点": 2.5, "能兑": 2.5, "积分商城": 3, "商城": 3, "能换": 2, "换点": 1.5, "礼品": 2, "奖品": 2, "兑奖": 3,
     },
     "rate": {
@@ -301,7 +318,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "broadcast": {
         "群发个通知": 4.5, "群发一条": 4,  # staff, whatever the notice is about
-        "群发": 3.5, "广播": 3.5, "发通知": 3, "发个通知": 3, "通知一下": 2.5, "通知全体": 3, "通知所有": 3, "通知大家": 3,
+        "群发": 3.5, "广播": 3.5, "发通知": 3, "发个通知": 3, "发条通知": 3, "通知一下": 2.5, "通知全体": 3, "通知所有": 3, "通知大家": 3,
         "公告": 2.5, "发布公告": 3.5,
     },
     "affirm": {
@@ -331,6 +348,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     # Off-topic subjects: they vote for "unknown" so that a stray cue word in
     # small talk ("天气不错") does not turn it into a command.
     "unknown": {
+        # round nineteen: thanks said for their own sake ("这次不找你们办事 就是来说声谢谢")
+        "说声谢谢": 3.5, "说一声谢谢": 3.5, "道个谢": 3.5, "道声谢": 3.5, "好人有好报": 2.5,
         # round seventeen: opening hours or customs asked ("请问社区医院周末开门吗", "冬至到底该吃饺子还是汤圆")
         "该吃": 3, "开门吗": 3, "几点开门": 3, "几点关门": 3, "开不开门": 3, "营业吗": 3,
         "有没有人知道": 3, "有没有人晓得": 3, "谁知道": 2,
@@ -352,6 +371,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
 DISOWNED_BEFORE = r"(?<!是)不是(要|想|说要)?(人来|找人|请人)?$|没说(要|想)?$|不想$|(?<![再])别$|不要$"
 # ... nor what they will do later ("明天还有任务67 到时候再签到")
 DISOWNED_BEFORE += r"|到时候再?$|回头再$|等会儿?再$|等下再$"
+# ... nor what they meant to before they thought again ("我本来想再约一个打扫的 想了想还是算了")
+DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?$"
 # What someone else wants or did, told as the reason for what the writer asks ("转给我外婆 四个时间币 她要请人
 # 洗澡" is a transfer; "老李说他把时间币都捐给公益池了 … 我就想看看自己攒了多少" asks the balance): the intent
 # words after it in its clause weigh less. Not 帮她把, 给他, which are the writer's own act for them.
@@ -377,6 +398,8 @@ BACK_TO_NOW = ("这回", "这次", "现在", "如今", "今天", "这下", "明�
                "那就", "还是",  # round eighteen: a choice settled is of now ("… 上回她帮了我一个多钟头呢 | 那就送一个小时")
                # round seventeen: a question of now about what was done ("上礼拜转给我妈那2个时间币 | 记录在哪看")
                "在哪看", "在哪查", "哪里看", "哪里查", "怎么查", "怎么看", "查一下", "查下")
+# Round nineteen: and a score given now ("陪我聊我以前当兵的事 他听得可认真了 | 打5分").
+SCORE_GIVEN = r"(打|给)[^ ]{0,3}[1-5一二三四五]\s*(分|星|颗星)"
 
 # Round eighteen: a clause that tells a thing done ("原来约的25号理发我已经取消了 | 想重新约一个",
 # "礼拜一陪诊已经去过了 | 礼拜三还得去", "志愿者已经签退走了 | 给他打个五星") is told, as one of an earlier
@@ -384,13 +407,16 @@ BACK_TO_NOW = ("这回", "这次", "现在", "如今", "今天", "这下", "明�
 RELATIVE_DAYS_OF_TODAY = ("今天", "今日")  # 今早, 今晚 and 今儿 are 今天… once cleaned
 DONE_TOLD = r"已经|早就|早已|(?<![不没])[查去看约买做修弄办交取装来捐转签]过了|[修买做弄办交取装]好了"
 DONE_TOLD += r"|(?<![要想能好得就])(取消|注册|签退|捐|转|兑换)(了|过)(?![吧吗])"  # "我闺女给我注册了 | …还没整明白"
+# Round nineteen: who the writer is, told by what they asked or took ("我是明天要人陪我去医院的那个陈奶奶", "我是接了
+# 单号46的志愿者"): a description, not the ask.
+DONE_TOLD += r"|我是[^ ]{1,14}的(那个|那位)|我是[^ ]{1,10}的志愿者"
 
 # What the writer, or their family, will do themselves ("我周四要去医院复查", "我女儿会陪我", "那个我自己能办"),
 # and what they put off or put aside: beside a clause that asks, its day and service are not the request's
 # (own_plans.py).
 # Not "我妈后天要去复查": the one going there is the one the request is for.
 OWN_PLANS = (r"我[^ 妈爸婆公奶爷娘爹伴儿女孙姥舅姑叔伯]{0,8}(要去|得去|会去|要出去|自己去|自己能|自己会|自己可以)"
-             r"|(以后|之后|回头)再说"  # put off, not asked: "我下礼拜一要去住院 出院以后再说 …"
+             r"|(以后|之后|回头|下次|下回|改天)再说"  # put off, not asked: "我下礼拜一要去住院 出院以后再说 …"
              # a day put aside: "今天不用了 明天早上八点再来帮我买菜"
              r"|(今天|明天|后天|今晚|明晚|上午|下午|晚上|周.|礼拜.|星期.)[^ ]{0,6}(不用了|不行|没空|不方便|不在家|有事|有活动)"
              r"|不要(今天|明天|后天|上午|下午|晚上|周.|礼拜.|星期.)"  # "他说不要周一 周二下午吧"
@@ -426,6 +452,7 @@ ELDER_RELATIVES = ("姆妈|阿婆|阿公|老豆|老爸|老妈|父母|父亲|母�
 
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        r"的话[^ ]{0,2}(在|从)?(哪里|哪儿|哪)点": 4,  # round nineteen: "要找人帮忙的话在哪里点"
         r"(在哪里?|在哪儿|从哪)(发|点|提交|操作)的": 3.5,  # where in the app: "请问发需求是在哪里发的"
         r"(怎么|咋)在这(上面|里面?)(约|发|找|弄|下单)": 4,  # how to use the bot itself
         r"怎么.{0,2}(发(?!语音|微信|视频|照片|图片|红包|消息|短信)|提交|填|下单|预约|找人|找志愿者|叫人|接单|签到|兑换)": 3.5,
@@ -434,6 +461,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(在哪|哪里|哪儿|怎么)(能|可以|去)?(改|修改|更改)": 3,  # where a setting is changed
     },
     "about": {
+        # round nineteen: what one's papers or number are wanted for ("你们要我身份证照片干嘛")
+        r"(要|拿|收)我?的?(身份证|电话|手机号|信息|照片|号码)[^ ]{0,4}(干什么|做什么|有什么用|为什么)": 4,
+        r"(能不能|可不可以|能否).{0,16}(存的|攒的|挣的)(时间|小时|时间币|时长)": 4,  # "…然后存的时间给南昌的爸妈用"
+        # what joining takes, asked ("报名当义工要交押金吗"), not joining
+        r"(报名|注册|加入|入会|当志愿者|当义工|做志愿者|做义工)[^ ]{0,4}(要不要|要|需要|得)[^ ]{0,6}(吗|么|不)$": 4,
         # round seventeen: whether credits may go to the family at all, asked of no one in particular
         r"(能|可以|能不能|可不可以)[^ ]{0,2}(转|送|留)给?(家里人|家人|别人|亲戚|朋友|子女|孩子|其他人|儿女)[^ ]{0,4}(吗|么|不)$": 4.5,
         # ... and how a case would be counted ("要是服务做到一半取消了 时间币怎么算")
@@ -498,6 +530,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(?<![们她他妈爸奶爷婆公人])不会(弄|用|整|搞|打)[^ ]{0,3}(视频|微信|手机|电脑|支付宝|健康码|电话|遥控器)": 2,
     },
     "list_tasks": {
+        r"(附近|周边|周围|离我近)[^ ]{0,8}(任务|需求|单子|活)": 3,  # round nineteen: "附近3公里内的任务给我看看"
         r"的(单子?|活儿?|任务)?(有没有|有吗|有没)(?!人)": 3,  # a volunteer: "擦窗户的有没有", "洗澡那种的单有吗"
         # a volunteer offering a trade ("附近哪个老人屋里要修东西 我是电工", "有冇人要剪头发 我以前开过发廊")
         r"(哪个|哪家|谁家)老人[^ ]{0,6}(要|需要)|有没有人?(要|需要)(上门)?(剪|修|理|洗|买|打扫|陪|教)": 3,
@@ -538,7 +571,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "check_in": {
         r"已经到.{0,6}(家|门口|楼下)": 2,
         r"(^| )前到(?= |$)": 3,  # 签到 said into a phone ("前到 单号47")
-        r"(到|在).{0,6}(家|门口|楼下|小区)(门口)?了": 2,
+        r"(?<![现正实存还])(到|在)(?!回).{0,6}(家|门口|楼下|小区)(门口)?了": 2,  # not "现在回家了"
     },
     "check_out": {
         r"(打扫|收拾|做|干|弄|修|剪|陪|洗|买)完(了|毕)": 2,
@@ -555,6 +588,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|替)[^ ]{0,3}确认": 3.5,  # a son or daughter confirming for a parent
     },
     "cancel": {
+        r"(那就|就)?不(用)?麻烦(志愿者|人家|师傅)了": 2.5,  # round nineteen: "他陪我去 那就不麻烦志愿者了"
         r"(那个|那单|那个单|我接的|报名的)[^ ]{0,10}去不了": 3.5,  # one of two tasks: "71那个下午三点的去不了了"
         r"的(不用|不要|不需要)了": 3,
         r"取消(掉|了吧|掉吧)": 3,  # "她之前约的打扫帮她取消掉"
@@ -563,6 +597,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|预约|需求)(给我)?(撤|退|删)(了|掉)": 3.5,
     },
     "my_orders": {
+        # round nineteen: the orders looked up, one's own or a parent's ("帮我查一下她的订单", "看看我替我爸发的所有需求")
+        r"(查|看)(一下|下|查|看)?[^ 有]{0,8}的[^ ]{0,3}(订单|单子|预约|需求)": 3.5,
+        r"我[^ ]{0,4}有几(个|单)(任务|单|订单|活)": 3.5,  # "看下我明天有几个任务"
         # round seventeen: an order named by what it asked for ("教我爸视频那个单子现在什么状态")
         r"(那个|那)(单子|订单|单)[^ ]{0,4}(状态|进度|怎么样|咋样|有人接|什么情况|到哪)": 4,
         r"我[^ ]{0,4}接了(好多|好几|多少|几)个?单|有人(应|接|理)了?没": 3.5,  # "看下我接了好多单", "有人应了没有"
@@ -626,7 +663,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(?<!不)转(?!发)[^ ]{0,8}给": 3,  # not a forwarded article ("转发给我一篇文章"), nor "不转给我妈了"
         r"(?<![捐献])给[^ 找请陪做帮来的]{1,6}?(打|转|送|分|匀)?[0-9一两二三四五六七八九十半]+个半?(小时|时间币|币)(?!的)": 3,
         r"(打|分|匀|拨)[^ ]{0,2}[0-9一两二三四五六七八九十半]+个?(时间币|币)": 3,
-        r"送[^ ]{0,6}(时间币|小时的时间)": 4,  # "送我奶奶一些时间币 | 冬天她需要人帮忙洗澡": the bath is its purpose
+        # "送我奶奶一些时间币 | 冬天她需要人帮忙洗澡": the bath is its purpose; not "新注册送不送时间币", which asks
+        r"送(?!不送)[^ ]{0,6}(时间币|小时的时间)": 4,
         # round seventeen: hours given to someone, whatever they will pay for ("我想送她一个半小时 给她应应急")
         rf"送(给)?(我的?)?(她|他|你|您|老伴|{ELDER_RELATIVES})[0-9一两二三四五六七八九十半]+个?半?(小时|钟头|时间币|币)": 4,
         # An amount moved outweighs a service named as its purpose ("转一个半小时 她要请人助浴").
@@ -636,6 +674,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"转到[^ ]{0,6}(名下|账上|账户|账里)": 4,  # "帮她全部转到我舅舅名下"
         r"(送|转|匀|分|拨)[0-9一两二三四五六七八九十半]+个?半?(小时|钟头|时间币|币)(的时间币?)?给": 3.5,
         r"把.{0,6}(时间|时间币|小时).{0,2}给": 2.5,
+        r"我把我的[^ ]{0,4}给": 3,  # round nineteen: "他的时间币不够 我把我的给他"
         r"给.{1,8}送.{0,4}(时间币|小时|时间|币)": 3,
         r"(送|转)给?[\u4e00-\u9fff]{1,6}?[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币|分钟)": 2.5,
     },
@@ -644,6 +683,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(余额|时间币|时间)[^ ]{0,3}(都|全|全部)?捐": 4,  # "余额都捐了吧", not the balance asked
     },
     "redeem": {
+        r"(哪些|哪个|哪家|哪几家|哪几个|什么)(店|商家|超市|食堂|地方|商店)[^ ]{0,4}(能用|可以用|能花|可以花|收|能兑|能换)": 4,  # round nineteen
+        r"抵[^ ]{0,2}(钱|费|账)": 3,  # "时间币可以去社区食堂抵饭钱吗"
         r"(时间币|币|积分).{0,6}换(?!算)": 3,
         r"换(一|几|两)(袋|桶|箱|斤|包|瓶|盒)": 2.5,
         r"兑(一|几|两|个|点|些)": 3,
@@ -682,6 +723,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     # A pension or a wage that has not come is not an order of ours ("退休金这个月咋还没到").
     "unknown": {
+        r"(买|送)(个|点|些)?什么[^ ]{0,6}好": 3,  # round nineteen: advice asked ("给我妈买个什么生日礼物好")
         r"(退休金|养老金|工资|银行)卡?[^ ]{0,4}(还有|剩)多少钱": 4,  # money in a bank, not credits
         # a chore the writer or the family has done, told for its own sake ("今天自己去超市买了菜 累死我了")
         r"(自己|孙女|孙子|儿子|女儿|老伴)[^ ]{0,6}(买了|剪了|做了|包了|洗了|修了|打扫了|收拾了)": 3,
@@ -706,6 +748,10 @@ NEUTRAL_PHRASES = (
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
     # cannot manage it, not "do not come" ("这个微信我硬是搞不来")
     "搞不来", "弄不来", "整不来", "学不来", "做不来", "玩不来", "用不来",
+    # round nineteen: "also can", not the verdict 还可以 ("有人会上门帮忙做饭 还可以一起吃")
+    *("还可以" + verb for verb in "一帮陪用做去来给找约再带教送买跟和在把让叫"),
+    # round nineteen: someone else who cannot manage the phone, the reason the writer acts ("她不会用手机 我帮她下单")
+    *(person + cannot for person in ("她", "他", "我妈", "我爸", "老人") for cannot in ("不会用", "不会弄")),
     # picking someone up, not taking a task ("月底我接我妈去我那住")
     *("我接" + person for person in ("我妈", "我爸", "老伴", "孩子", "孙子", "孙女", "外孙")),
     # a day's period asked about, not a greeting: "礼拜天下午好伐", "明天上午好吗"
@@ -821,6 +867,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "取药": 3, "拿药": 3, "买药": 2.5, "缴费": 3, "交费": 3, "电费": 2.5, "水费": 2.5, "燃气费": 2.5, "话费": 2,
         "物业费": 2.5, "跑腿": 3, "证明": 2, "办事": 2.5, "代办": 3, "取快递": 3, "快递": 2, "寄快递": 3, "手续": 2, "社保": 2,
         "邮局": 2, "驿站": 2, "跑一趟": 2.5, "药店": 2, "药房": 2, "跑趟": 2.5, "跑个腿": 3, "营业厅": 2,
+        "年审": 3, "寄包裹": 3, "寄个包裹": 3, "寄东西": 3, "寄点": 2,  # round nineteen: the post and the papers
     },
     "digital_help": {
         "教我用手机": 3, "手机": 1.5, "智能手机": 2.5, "微信": 2, "视频通话": 3, "视频电话": 3, "视频": 1.5, "健康码": 3, "电脑": 2,
@@ -892,7 +939,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"药[^ ]{0,10}(开好|配好|准备好)了": 3,
         r"(取|拿)(一下|回来)?[^ ]{0,2}送(到家|过来|回来|上门)": 3,
         r"充(一下|个)?[^ ]{0,3}(燃气卡|电卡|水卡|电费|燃气费|话费)|(燃气卡|电卡|水卡)[^ ]{0,3}充": 3,
-        r"(取|拿|寄)(个|一下|下)?快递": 3,
+        r"(取|拿|寄)(个|一下|下)?(快递|包裹)": 3,
         r"办(个|点)?.{0,2}(手续|证|卡|事)": 3,
         r"(?<!时间)银行": 1.5,  # the bank down the road, not the time bank
     },
@@ -900,13 +947,16 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"教(我|我妈|我爸|他|她|老人)?.{0,4}(用|弄|发|玩|操作|上网|视频|微信|手机)": 3,
         r"(怎么|学|学会|不会)用?.{0,2}(手机|微信|电脑|视频|扫码)": 3,
         r"(手机|微信|电脑|网上).{0,4}(挂号|缴费|付|支付|视频|怎么|不会)": 3,
+        # round nineteen: a chore done on the phone is the phone taught ("教我怎么在手机上买菜"), not the chore
+        r"(用|在)(手机|微信|网上|app)上?(买菜|买东西|挂号|缴费|交费|打车|点外卖)": 4,
     },
 }
 
 # ---------------------------------------------------------------- roles, audiences
 
 ROLE_CUES: dict[str, dict[str, float]] = {
-    "volunteer": {"志愿者": 3, "义工": 3, "大学生": 1, "学生": 2, "帮助别人": 2, "献爱心": 2},
+    "volunteer": {"志愿者": 3, "义工": 3, "大学生": 1, "学生": 2, "帮助别人": 2, "献爱心": 2,
+                  "志愿服务": 3, "帮别人": 2.5},  # round nineteen: a retired teacher joining to help
     "family": {"子女": 3, "家属": 3, "代办": 2, "儿女": 3},
     "elder": {"老人": 2, "老年人": 2, "独居": 2, "退休": 2, "空巢": 2, "老头": 1.5, "老太太": 1.5, "一个人住": 2,
               "自己住": 1.5},
@@ -1016,6 +1066,8 @@ DAY_SUFFIXES = ("号", "日")
 # "3号楼" is an address, "12号单" a task: not dates.
 PLACE_NUMBER_AFTER = ("楼", "栋", "层", "单元", "房", "室", "床", "线", "门", "院", "路", "车", "位")
 NOT_A_DATE_AFTER = PLACE_NUMBER_AFTER + ("单", "任务", "订单")
+# Round nineteen: a house number on a road ("井冈山大道1号4栋"), not a day of the month.
+NOT_A_DATE_BEFORE = ("路", "街", "大道", "巷", "弄", "村", "大街")
 
 # ---------------------------------------------------------------- times
 
@@ -1075,6 +1127,7 @@ TOTAL_BEFORE_A_LENGTH = ("一共", "总共", "加起来", "合计", "总的")
 # A length said of the way there ("我在杭州 开车回去要三个小时") is not the visit's.
 TRAVEL_BEFORE_A_LENGTH = ("开车", "坐车", "路上", "回去要", "回来要", "过来要", "过去要", "赶回去", "赶过来", "坐高铁",
                           "坐飞机", "打车", "坐公交", "坐地铁", "走过去", "走过来", "路程")
+TRAVEL_AFTER_A_LENGTH = ("的车", "的路", "车程", "的公交", "的地铁", "的高铁")  # round nineteen: "要坐一个多小时的车"
 HOUR_WORDS = ("小时", "钟头", "hours", "hour", "hrs", "hr", "h")  # "2h", "1.5h", as phones abbreviate
 # Between the two ends of a span of the clock ("四点半到六点半"): its length is the visit's.
 CLOCK_SPAN_JOINS = ("到", "至")
@@ -1117,7 +1170,7 @@ MINUTES_PER_COIN = 60
 # ---------------------------------------------------------------- tasks
 
 # "单号12", "任务12": a task word before the number.
-TASK_WORDS_BEFORE = ("单号", "任务号", "任务", "订单号", "订单", "编号", "工单",
+TASK_WORDS_BEFORE = ("单号", "任务号", "任务", "订单号", "订单", "编号", "工单", "单子",
                      # said as a sentence: "单号是四十七"
                      "单号是", "任务号是", "订单号是", "编号是", "单子号是", "任务是")
 # "12号单", "41号的单子": a task word after "N号".

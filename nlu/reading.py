@@ -2,7 +2,10 @@
 values are read from it on demand and remembered.
 
 Text after a colon is quoted content ("群发：重阳节活动报名开始了"): when the
-words before the colon state an intent, the quote's words do not vote.
+words before the colon ask for a notice, the quote's words do not vote. After
+any other words a colon only opens the details ("帮我爸下个单：换灯泡，星期五晚上").
+Without a colon, a notice's content is the clauses after the one that asks for
+it ("这次给志愿者群发一下 周日培训改到下午").
 """
 
 import re
@@ -29,6 +32,7 @@ _ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
 # An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
 _CLOCK_HOUR = re.compile(r"[\d%s]\s*点|\d:\d" % CHINESE_NUMERAL_CHARS)
 Value = TypeVar("Value")
+NOTICE_STATED = 3.0  # a cue that asks for a notice on its own ("群发", "发个通知"), not "公告" in passing
 
 
 class Reading:
@@ -45,7 +49,17 @@ class Reading:
         self.hits = own_plans.discounted(self.text, self.hits, self._plans)
         # A neutral service phrase has won its overlap; it names no service.
         self.hits["service"] = [h for h in self.layer("service") if h.label]
-        self._head_states_intent = any(h.label for h in self.layer("intent") if h.end <= self.quote_start)
+        self._head_asks_for_a_notice = self.quote is not None and any(
+            h.label == "broadcast" for h in self.layer("intent") if h.end <= self.quote_start)
+        self._notice_at = self.quote_start if self._head_asks_for_a_notice else self._end_of_notice_cue()
+
+    def _end_of_notice_cue(self) -> int:
+        """Where the clause that asks for a notice ends: the clauses after it are the notice. Not a notice
+        told of ("看到你们群发的通知了 以后别发了")."""
+        asked = [h.end for h in self.layer("intent") if h.label == "broadcast" and h.weight >= NOTICE_STATED
+                 and self.text[h.end:h.end + 1] != "的"]
+        clause_end = self.text.find(" ", min(asked, default=len(self.text)))
+        return len(self.text) if clause_end < 0 else clause_end
 
     def layer(self, name: str) -> list[Hit]:
         return self.hits.get(name, [])
@@ -72,22 +86,18 @@ class Reading:
 
     @property
     def command_text(self) -> str:
-        """The words that speak for the intent: without the quote when the head states one."""
-        return self.text[:self.quote_start] if self._head_states_intent else self.text
+        """The words that speak for the intent: without a notice's content."""
+        return self.text[:self._notice_at]
 
     @property
     def danger_text(self) -> str:
         """What the emergency reader reads: all of it, but for a notice's content ("群发：明天消防演练 着火了
         别坐电梯"), which is staff's words to others. "评价：非常满意 先不聊了 我闻到好大一股煤气味" is read whole."""
-        broadcast = any(h.label == "broadcast" for h in self.layer("intent") if h.end <= self.quote_start)
-        return self.command_text if broadcast else self.text
+        return self.text[:self.quote_start] if self._head_asks_for_a_notice else self.text
 
     def command_hits(self, name: str) -> list[Hit]:
         """Hits of a layer that speak for the message's intent."""
-        hits = self.layer(name)
-        if self._head_states_intent:
-            return [h for h in hits if h.end <= self.quote_start]
-        return hits
+        return [h for h in self.layer(name) if h.end <= self._notice_at]
 
     @cached_property
     def said_of_now(self) -> str:

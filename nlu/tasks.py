@@ -1,4 +1,4 @@
-"""Task numbers: #12, 单号12, 任务12, 12号单, 41号的单子, 第5个任务; and, in a message
+"""Task numbers: #12, 单号12, 任务12, 单子十七, 12号单, 41号的单子, 第5个任务, 第5个; and, in a message
 about a task, a bare 12号 or 12 that is not a date or a quantity."""
 
 import re
@@ -12,7 +12,9 @@ _WORD_THEN_NUMBER = re.compile(rf"(?:{alternation(lexicon.TASK_WORDS_BEFORE)})\s
 _TASK_WORD_AFTER = alternation(lexicon.TASK_WORDS_AFTER)
 _NUMBER_THEN_WORD = re.compile(rf"({NUMBER})\s*号\s*(?:的)?\s*(?:那个)?\s*(?:{_TASK_WORD_AFTER})")
 _ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTER})")
-_EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK)
+# ... and "第23个我接了", "给第8个打5分", in a message about a task; not "第2个星期", "第三个孙子"
+_ORDINAL_ALONE = re.compile(rf"第\s*({NUMBER})\s*个(?!\s*(?:小时|钟|月|星|礼拜|周|年|人|老人|孙|儿|女))")
+_EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK, _ORDINAL_ALONE)
 
 _PLACE = alternation(lexicon.PLACE_NUMBER_AFTER)
 # A number right after a place's word ("7栋602") is a room or a house, not a task.
@@ -21,9 +23,9 @@ _ONE_CHAR_PLACES = "".join(place for place in lexicon.PLACE_NUMBER_AFTER if len(
 _BARE_NUMBER_HAO = re.compile(
     rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
 )
-# A lone Arabic number, not a clock, a count, a score or a place: "签到 12", not "2号楼3单元".
+# A lone Arabic number, not a clock, a count, a score, an age or a place: "签到 12", not "2号楼3单元", "他今年89".
 _LONE_NUMBER = re.compile(
-    rf"(?<![\d.:#{_ONE_CHAR_PLACES}])(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}))")
+    rf"(?<![\d.:#{_ONE_CHAR_PLACES}])(?<!今年)(?<!年纪)(?<!岁数)(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}))")
 
 # A number that opens what follows a correction, alone in its clause: "… 不对 是四十一", "… 说错了 41号"; not the
 # number a "不是" takes back ("不是61").

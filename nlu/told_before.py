@@ -20,7 +20,7 @@ TOLD_BEFORE_WEIGHT = 0.5
 SERVICE_BESIDE_NOW_WEIGHT = 0.25
 # Not a deadline: "月底之前就行", "十点以前" are of a time to come.
 _EARLIER = re.compile(r"(?<![底号天点末午晚早])(?:%s)" % alternation(lexicon.EARLIER_TIMES))
-_BACK_TO_NOW = re.compile(alternation(lexicon.BACK_TO_NOW))
+_BACK_TO_NOW = re.compile("%s|%s" % (alternation(lexicon.BACK_TO_NOW), lexicon.SCORE_GIVEN))
 _DONE = re.compile(lexicon.DONE_TOLD)
 # A thing done today tells the ask's day ("今天上午社区医生已经上门看过了 | 下午想找个人…" is this afternoon).
 _TODAY = re.compile(alternation(lexicon.RELATIVE_DAYS_OF_TODAY))

@@ -49,6 +49,15 @@ async def test_content_answered_in_the_flow_keeps_its_marks(people, zhao, wechat
     assert received(wechat_state, STAFF_OPENID, "preview") == [TYPED]
 
 
+async def test_content_whose_words_read_as_a_question_is_still_the_content(people, zhao, runtime):
+    assert "群发什么内容" in await zhao.says("群发")
+    assert "发给谁" in await zhao.says("周六陪诊培训")
+    await zhao.says("1")
+    await zhao.says("现在")
+    await zhao.says("是")
+    assert (await broadcasts.get(runtime.sessions, 1)).content == "周六陪诊培训"
+
+
 async def _previewed(state) -> bool:
     return bool(received(state, STAFF_OPENID, "preview"))
 
