@@ -464,6 +464,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # round nineteen: what one's papers or number are wanted for ("你们要我身份证照片干嘛")
         r"(要|拿|收)我?的?(身份证|电话|手机号|信息|照片|号码)[^ ]{0,4}(干什么|做什么|有什么用|为什么)": 4,
         r"(能不能|可不可以|能否).{0,16}(存的|攒的|挣的)(时间|小时|时间币|时长)": 4,  # "…然后存的时间给南昌的爸妈用"
+        # ... and the other way round: "他存的时间能不能给我用" (walking timebank dev, it was read as a request)
+        r"(存的|攒的|挣的)(时间|小时|时间币|时长)[^ ]{0,4}(能不能|能|可以|可不可以)[^ ]{0,4}给[^ ]{0,6}用": 4,
         # what joining takes, asked ("报名当义工要交押金吗"), not joining
         r"(报名|注册|加入|入会|当志愿者|当义工|做志愿者|做义工)[^ ]{0,4}(要不要|要|需要|得)[^ ]{0,6}(吗|么|不)$": 4,
         # round seventeen: whether credits may go to the family at all, asked of no one in particular

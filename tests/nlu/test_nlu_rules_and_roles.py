@@ -11,7 +11,7 @@ THURSDAY_EVENING = datetime(2026, 10, 15, 19, 30)
 def test_questions_about_the_banks_rules_are_about_it(understand):
     for text in ("志愿者上岗前要不要先去培训", "学完了给不给发个证书", "做陪诊得有什么资质",
                  "报名当义工要交押金吗", "你们收我手机号拿去做什么", "我在九江那边存的时间 回南昌认不认",
-                 "我闺女给我洗衣服做饭 这种也算时间吗"):
+                 "我闺女给我洗衣服做饭 这种也算时间吗", "我外孙在杭州 他攒的时间可以给我用吗"):
         assert understand(text, THURSDAY_EVENING).intent == "about", text
 
 
