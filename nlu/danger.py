@@ -158,7 +158,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         owned_by_previous = (words.ON_SCREEN if _SCREEN.search(clause) else
                              ("",) if clause.endswith(words.HABITUAL_SAYINGS) else ())
         subject = _subject(clause) or subject
-        if _RESOLVED.search(clause) and not _HOPED.search(clause) and last_cue_at >= 0:
+        if _told_over(clause) and last_cue_at >= 0:
             resolved_at = at
         if _MADE_SAFE.search(clause):
             made_safe_at = at
@@ -246,9 +246,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     # object ("屋里灯泡烧了"), a danger told in a story or a dream ("小说里写的老太太摔倒了爬不起来"),
     # "not an emergency", "现在好了", someone asleep, a pet that harmed no one ("小金鱼翻肚皮了 一动不动了"), or
     # smoke from a named harmless source.
-    # Round nineteen: nor one that ends told over ("上礼拜…头晕得厉害 打了针现在降下来了").
-    ends_over = bool(_RESOLVED.search(clauses[-1]) and not _HOPED.search(clauses[-1])) if clauses else False
-    settled = (explained_away or told_in_a_frame or ends_over or _SAID_SAFE_OR_OVER.search(text)
+    # Round nineteen: nor one whose last clause tells it over ("上礼拜…头晕得厉害 打了针现在降下来了").
+    settled = (explained_away or told_in_a_frame or (bool(clauses) and _told_over(clauses[-1])) or _SAID_SAFE_OR_OVER.search(text)
                or (_HARMLESS_SOURCE.search(text) and _SMOKE_OR_SMELL.search(text))
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
                or (_PET.search(as_written) and not _BITTEN.search(as_written)))
@@ -283,6 +282,11 @@ def _weighed_by_the_model(tables: Danger, text: str, clauses: list[str], said_pl
             return Danger(DOUBT, tables.weight, (*tables.cues, OVERRULED))  # asked, not alerted on
         return Danger(NONE, tables.weight, (*tables.cues, OVERRULED))
     return tables
+
+
+def _told_over(clause: str) -> bool:
+    """An outcome told, not only hoped for: "…就止住了", not "估计歇一会就没事"."""
+    return bool(_RESOLVED.search(clause)) and not _HOPED.search(clause)
 
 
 def _calm(text: str) -> str:

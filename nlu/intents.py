@@ -71,8 +71,9 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
            dismissals: list[Hit]) -> Decision:
     votes = _cue_votes(text, cues, services)
     stated = dict(votes)
-    later_asks = [hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED]
-    _vote_for_services(votes, services, negations, dismissals, later_asks)
+    last_ask = max((hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED),
+                   default=-1)
+    _vote_for_services(votes, services, negations, dismissals, last_ask)
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked or ranked[0][1] < MIN_VOTES:
         return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
@@ -162,11 +163,10 @@ def _answers(text: str, hit: Hit) -> bool:
 
 
 def _vote_for_services(votes: defaultdict[str, float], services: list[Hit],
-                       negations: list[Hit], dismissals: list[Hit], later_asks: list[int]) -> None:
+                       negations: list[Hit], dismissals: list[Hit], last_ask: int) -> None:
     if not services:
         return
-    if any(negated(service, negations, dismissals) and not any(at > service.end for at in later_asks)
-           for service in services):
+    if any(negated(service, negations, dismissals) and last_ask < service.end for service in services):
         votes["cancel"] += NEGATED_SERVICE_VOTE
     votes[_service_owner(votes)] += SERVICE_VOTE
 
