@@ -400,10 +400,18 @@ class Conversation:
                 return await self._start(state, target["intent"], target["slots"], turn)
             self._reset(state)
             return await self._single(state, target["intent"], target["slots"], turn)
+        ctx = turn.ctx
+        if self._calls_off_the_flow(meaning, target, turn):
+            return self._leave(state, ctx)
         if meaning.intent in ("cancel", "deny"):
-            ctx = turn.ctx
             return self._say(state, ctx.text("flow_resume", title=self._flow(state).title, question=self._question(state, ctx)))
         return await self._answer(state, meaning, turn)
+
+    def _calls_off_the_flow(self, meaning: nlu.Parse, offered: dict, turn: Turn) -> bool:
+        """"后天那个陪诊不用约了 我儿子回来陪我去", said while asked whether to look up the balance instead: what was
+        being done is called off. A bare "取消", or a cancel said to the offer of a new flow, only declines it."""
+        return (meaning.intent == "cancel" and turn.incoming.text.strip() not in CANCEL_WORDS
+                and offered["intent"] not in self.flows)
 
     async def _menu_answer(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         choices = self._offered(state) or self.menu.choices

@@ -23,11 +23,13 @@ HOME_WORDS = ("家", "在家", "我家", "家里来", "上门", "到家里", "�
               "住的地方", "住处", "登记的地址", "注册的地址", "注册写的", "注册时写的")  # "我住的地方 刚才注册写了的"
 ELSEWHERE_WORDS = ("别处", "外面", "外边", "别的", "其他地方", "不在家")
 # A place named where "家里 or 别的地方?" was asked: "省人民医院", "去八一路菜场", "我女儿家" is somewhere else.
-PLACE_WORDS = re.compile(r"医院|诊所|卫生院|卫生站|门诊|药店|药房|超市|菜场|市场|银行|邮局|公园|广场|商场|车站|"
-                         r"学校|饭店|食堂|理发店|派出所|居委会|路|街|巷|大道|大厦|小区|(女儿|儿子|闺女|朋友|亲戚|邻居)家")
+PLACE_WORDS = re.compile(r"医院|附院|诊所|卫生院|卫生站|门诊|药店|药房|超市|菜场|市场|银行|邮局|公园|广场|商场|车站|"
+                         r"学校|饭店|食堂|理发店|派出所|居委会|活动室|老年大学|路|街|巷|大道|大厦|小区|门口|"
+                         r"(女儿|儿子|闺女|朋友|亲戚|邻居)家")
 SHORTEST_PLACE_NAME = 3  # "二附院", "省医院": shorter than any home address we accept
 LONGEST_PLACE_NAME = 20  # "南昌大学第二附属医院东湖院区" is 14
-GOING = re.compile(r"^(我要|要|想)?(去|到|在)")  # "去省人民医院": the place is what follows
+GOING = re.compile(r"^(就|我|我们)?(要|想)?(去|到|在)")  # "去省人民医院", "就在一附院门口": the place follows
+MEETING = re.compile(r"(等我?|见面?|碰头|集合|会合)$")  # "…门口等": where to meet, said with the place
 # "不知道" to how long: a visit is planned at two hours, and paid for the minutes actually served.
 GUESSED_DURATION_MIN = 120
 PAYER_WORDS = {POOL: "payer_pool", ISSUANCE: "payer_issuance"}
@@ -134,14 +136,14 @@ async def _cannot_pay(quote: tasks.Quote, slots: dict, ctx: Context, incoming: I
 def a_named_place(said: str) -> dict:
     """"省人民医院" answered to "在哪里？": somewhere else, and that is where; {} when the words name no place,
     or are a sentence with a place in it ("上个月没人来 这回想再约个人陪我去医院 明天上午")."""
-    words = GOING.sub("", said.strip())
+    words = MEETING.sub("", GOING.sub("", said.strip()))
     named = PLACE_WORDS.search(words) and len(words) <= LONGEST_PLACE_NAME and len(words.split()) == 1
     return {"place": ELSEWHERE, "place_text": words} if named else {}
 
 
 def place_as_said(said: str | dict) -> dict:
     """"去八一路菜场" to "请发地址": the place is 八一路菜场; a location sent keeps its own label."""
-    return {"place_text": GOING.sub("", said).strip() or said} if isinstance(said, str) else {}
+    return {"place_text": MEETING.sub("", GOING.sub("", said).strip()) or said} if isinstance(said, str) else {}
 
 
 async def a_destination(value: str | dict, turn: Turn) -> str | None:

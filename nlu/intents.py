@@ -71,8 +71,8 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
            dismissals: list[Hit]) -> Decision:
     votes = _cue_votes(text, cues, services)
     stated = dict(votes)
-    last_ask = max((hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED),
-                   default=-1)
+    last_ask = max((hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED
+                    and not _SOMEONE_ELSE_TOLD.search(text, 0, hit.start)), default=-1)
     _vote_for_services(votes, services, negations, dismissals, last_ask)
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked or ranked[0][1] < MIN_VOTES:

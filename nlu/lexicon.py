@@ -268,6 +268,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "不去了": 2.5, "不来了": 2.5, "不用来了": 3, "不用来": 2.5, "不要了": 2, "不做了": 2, "作废": 2.5, "退掉": 2,
         "临时有事": 1.5, "撤了": 2.5, "撤掉": 3, "撤单": 3, "家里有事": 1, "别来了": 2.5, "改天": 2, "我自己去": 2,
         "不麻烦你们了": 1.8, "不麻烦了": 1.8,  # after "算了" a no, not a withdrawal
+        "不用约了": 3, "不约了": 3, "不用预约了": 3,  # round twenty: "明天那个不用约了 我女儿回来陪我去"
     },
     "my_orders": {
         # round nineteen: whether the one booked is settled, and who took it
@@ -389,7 +390,9 @@ SOMEONE_ELSE_TOLD = (r"(?<![帮给替让叫])(他|她|人家|老奶奶|老爷爷
                      # 以后好找人帮忙")
                      r"|(以后好|以后方便|好让|方便以后|以便)[^ ]{0,2}$"
                      # round seventeen: a verdict passed on by a volunteer ("#61 做完了 老人家说很满意")
-                     r"|(?<![我俺])(老人家|老人|老太太|老爷子|大爷|大妈|阿姨|他|她|人家)(也|都)?说$")
+                     r"|(?<![我俺])(老人家|老人|老太太|老爷子|大爷|大妈|阿姨|他|她|人家)(也|都)?说$"
+                     # round twenty: family who will do it themselves ("陪诊不用约了 我儿子回来陪我去")
+                     r"|(?<![帮给替让叫])(儿子|女儿|闺女|孙子|孙女|老伴|家里人)[^ 我]{0,3}(回来|自己|会来|来)[^ 我]{0,2}$")
 
 # Earlier times: a request or a service told in their clause weighs less (told_before.py).
 EARLIER_TIMES = ("上回", "上次", "上一次", "以前", "之前", "去年", "前年", "上个月", "上个礼拜", "上礼拜", "上周",

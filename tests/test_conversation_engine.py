@@ -98,6 +98,14 @@ async def test_declining_the_switch_carries_on_where_we_were(elder):
     assert "我们接着办“找人帮忙”" in reply and "哪一天" in reply
 
 
+async def test_calling_off_in_words_an_offered_new_flow_only_declines_the_offer(elder):
+    await elder.says("我想找人帮忙")
+    await elder.says("打扫")
+    assert "改为" in await elder.says("给我老伴转两个小时")
+    reply = await elder.says("转时间币的事先取消 以后再说")
+    assert "我们接着办“找人帮忙”" in reply and "哪一天" in reply
+
+
 async def test_a_wrong_value_is_explained_and_asked_again(elder):
     await elder.says("明天上午九点找人打扫")
     reply = await elder.says("十分钟")

@@ -81,6 +81,8 @@ QUESTIONS = [
     ("谁能看到我的地址", "privacy"),
     ("怎么删除我的信息", "delete"),
     ("出了急事怎么办", "emergency"),
+    ("打120要钱不", "emergency"),  # the cost of a call: no emergency now, and not the bank's own fees
+    ("万一我摔了怎么办", "emergency"),
     ("社区电话是多少", "contact"),
     ("志愿者靠谱吗", "trust"),
     ("家里人能帮我办吗", "family"),

@@ -34,7 +34,8 @@ def test_a_task_still_held_is_looked_up(understand):
 
 
 def test_a_service_called_off_because_family_will_do_it(understand):
-    assert understand("下礼拜的理发不用约了 我儿子回来带他去", SATURDAY_MORNING).intent == "cancel"
+    for text in ("下礼拜的理发不用约了 我儿子回来带他去", "明天的陪诊不用约了 我闺女回来陪我去"):
+        assert understand(text, SATURDAY_MORNING).intent == "cancel", text
 
 
 def test_credits_moved_from_afar(understand):

@@ -184,6 +184,19 @@ async def test_a_place_said_with_where_one_goes_is_kept_as_the_place(wang):
     assert "地点：八一路菜场" in await wang.says("没有")
 
 
+async def test_a_place_said_with_where_to_wait_is_kept_as_the_place(wang):
+    await wang.says("后天上午想找人陪我去看病 两个钟头")
+    assert "还有什么要交代" in await wang.says("就在一附院门口等")
+    assert "地点：一附院门口" in await wang.says("没有")
+
+
+async def test_a_booking_called_off_while_asked_about_something_else_is_left(wang):
+    await wang.says("后天上午想找人陪我去看病 两个钟头")
+    assert "改为" in await wang.says("我时间银行里面 还剩多少个钟头")
+    assert "先不办了" in await wang.says("后天那个陪诊不用约了 我儿子回来陪我去")
+    assert "在哪里" not in await wang.says("谢谢")
+
+
 async def test_a_new_request_said_where_a_place_is_asked_is_not_taken_for_the_place(wang):
     await wang.says("后天上午想找人来打扫 两个钟头")
     reply = await wang.says("上个月冇人来 这回想再约个人陪我去医院 明天上午")
