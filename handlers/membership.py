@@ -39,8 +39,9 @@ ASKED_IN_WORDS = 0.9
 MOBILE_INSIDE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)")
 
 
-# How a name is given: "我叫李桂英", "名字是李桂英。" — the name is what is left.
-NAME_SAID = re.compile(r"^(?:我(?:的名字)?(?:叫|是)|(?:名字|姓名)(?:叫|是|[:：])?|叫我)\s*|[\s。！!.，,~～啊呀哈吧哦]+$")
+# How a name is given: "我叫李桂英", "名字是李桂英。", "俺姓胡 叫胡桂兰" — the name is what is left.
+NAME_SAID = re.compile(r"^(?:(?:我|俺)(?:姓[^\s，,]{1,2}[\s，,]*)?(?:的名字)?(?:叫|是)|(?:名字|姓名)(?:叫|是|[:：])?|叫我)\s*"
+                       r"|[\s。！!.，,~～啊呀哈吧哦]+$")
 # Who an emergency contact is to the elder, said before the name: "我儿子李强".
 CONTACT_RELATION = re.compile(r"^(?:我|是)?的?(儿子|女儿|闺女|老伴|爱人|老公|丈夫|妻子|老婆|孙子|孙女|外孙女?|侄子|侄女|"
                               r"外甥女?|儿媳妇?|女婿|哥哥|姐姐|弟弟|妹妹|邻居|朋友)(?:叫|是)?")
@@ -67,10 +68,13 @@ def contact_as_said(said: str) -> dict:
 
 
 async def a_name(name: str, turn: Turn) -> str | None:
-    """2 to 20 characters and no digits: a name is never a phone number or an address."""
+    """2 to 20 characters and no digits: a name is never a phone number or an address; nor a request said one
+    question early ("明朝早上九点 有冇人陪俺去一附院复查")."""
     ctx = turn.ctx
     name = name.strip()
-    return None if 2 <= len(name) <= 20 and not any(ch.isdigit() for ch in name) else ctx.text("register_bad_name")
+    if not (2 <= len(name) <= 20 and not any(ch.isdigit() for ch in name)):
+        return ctx.text("register_bad_name")
+    return ctx.text("register_name_not_request") if _asks_for_help(name, turn) else None
 
 
 async def a_new_phone(phone: str, turn: Turn) -> str | None:

@@ -103,6 +103,7 @@ TEXTS = {
     "register_ask_address": "请发您家的地址，比如“青山湖社区5栋2单元301”。\n也可以点输入框旁的“+”，选“位置”发给我。",
     "register_bad_community": "社区名字好像不太对，请发您住的社区或小区的名字，比如“青山湖社区”。",
     "register_bad_address": "地址好像不太对，请写清楚小区、楼栋和门牌号。",
+    "register_name_not_request": "注册办完，马上就能帮您找人。这里请先发您的名字，比如“王秀英”。",
     "register_place_not_request": "注册办完，马上就能帮您找人。这里请先发地方的名字，比如“{example}”。",
     "register_address_not_phone": "这里请发地址，不要发电话号码。比如“青山湖社区5栋2单元301”。",
     "register_location_without_label": "这个位置没有带地址名称，请用文字发您家的地址。",

@@ -83,6 +83,7 @@ _NEWS = _alternation(words.NEWS_AFTER_REQUEST)
 _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 _LASTING = _alternation(words.LASTING_NEED)
+_BOOKED_FOR_LATER = re.compile(words.BOOKED_FOR_LATER)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 # Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
@@ -250,7 +251,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     settled = (explained_away or told_in_a_frame or (bool(clauses) and _told_over(clauses[-1])) or _SAID_SAFE_OR_OVER.search(text)
                or (_HARMLESS_SOURCE.search(text) and _SMOKE_OR_SMELL.search(text))
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
-               or (_PET.search(as_written) and not _BITTEN.search(as_written)))
+               or (_PET.search(as_written) and not _BITTEN.search(as_written))
+               or (as_a_reason and _BOOKED_FOR_LATER.search(text)))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly and not resolved, may_raise=not settled)
 

@@ -435,7 +435,8 @@ DANGER_PATTERNS: dict[str, float] = {
     r"撬[^ ]{0,6}(门|锁|窗)|有人[^ ]{0,2}撬": 4,
     r"(有人|有个人|陌生人|一个男的)[^ ]{0,8}(窗户|窗外|门外|阳台|院子)[^ ]{0,6}(爬|翻|撬|砸|往里)": 3,
     r"(拿|拎|提|举|握|挥)着?(?!不)[^ ]{0,2}(刀|斧头|棍子|棒子|菜刀|铁棍|砖头)": 4,  # not 拿不稳菜刀
-    r"(拽|扶|拉|抱|搀|抬)不起来": 4,
+    # someone too heavy to lift, not an arm that will not rise ("他胳膊抬不起来": a weak cue of its own)
+    r"(?<!胳膊)(?<![手腿脚臂膀])(拽|扶|拉|抱|搀|抬)不起来": 4,
     r"(脸|嘴唇|嘴|嘴巴)(都|色|也)?(发)?(青|紫|乌)了": 3,
     r"(一直|不停|还在)[^ ]{0,2}(淌|流|冒|滴)血": 3,
     r"拧[^ ]{0,4}(门|把手|锁)": 3,
@@ -468,6 +469,8 @@ DANGER_PATTERNS: dict[str, float] = {
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
 NEUTRAL_PHRASES = (
+    # round twenty-one: a machine or a lid that will not turn ("来人帮俺修下洗衣机 转不动了")
+    "转不动", "拧不动", "拧不开",
     # round eleven: medicine one cannot do without, and Sichuan "搞不醒豁" (cannot make sense of it)
     "救命药", "救命钱", "救命稻草", "搞不醒豁", "搞不醒火", "不醒豁",
     # round eighteen: a phone number left to call, not a threat ("我电话138… 有事打我")
@@ -612,6 +615,8 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  "过一下就好", "一下就好了",
                  # round fourteen: brought round in hospital ("送到医院抢救过来了 现在想约个助浴")
                  "抢救过来", "救过来了", "脱离危险了", "已经出院", "现在好好的",
+                 # round twenty-one: the one who did not answer has called back ("现在回过来了 说在楼下打麻将")
+                 "回过来了", "回电话了", "回了电话", "打回来了", "回了个电话",
                  # round seven: a wound healed, a check that found nothing
                  "长好了", "留了疤", "留疤", "结痂", "愈合", "血压正常", "量了正常", "一会就好了", "一会儿就好了", "过会就好",
                  "休息一下就好", "休息下就好", "休息一会就好", "歇一下就好", "歇会就好", "歇会儿就好", "躺一会就好",
@@ -646,6 +651,7 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "想给他办", "想给她办", "给他办个", "给她办个", "想办个", "找个志愿者", "陪聊", "帮我买", "帮我送", "想报名", "需要人", "想要人", "想有人", "来个人帮",
                 "need someone to", "i d like someone", "would like someone", "can a volunteer", "someone to go",
                 "who can fix", "fix it", "can someone", "could someone", "any anti", "are there any",  # round eighteen
+                "擦身", "擦澡", "要个人", "要人扶", "来人帮",  # round twenty-one: "今天晚上八点帮我老伴擦擦身子 他胳膊抬不起来"
                 "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下"),
 }
 
@@ -670,6 +676,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # can be a stroke, so "睡得死 叫不醒 打呼噜" stays an alarm.
     (("耳背", "耳朵背", "聋", "在看电视", "戴着耳机"),
      r"不醒|不答应|不应|没反应|没动静"),
+    # Round twenty-one: someone on the floor for a chore ("监控里看到我妈趴在地上 … 原来是在擦地板").
+    (("在擦地", "在拖地", "在扫地", "在找东西", "在捡东西", "在床底下找", "在底下找", "在做操", "在练功", "在做运动"),
+     r"趴|躺|倒|地上|地下"),
     # Round seventeen: a night without sleep explains a sleeper who will not wake ("昨晚打了一宿麻将").
     (("一宿麻将", "打了一宿", "通宵", "一夜没睡", "一宿没睡", "熬了一夜", "熬了一宿"), r"不醒"),
     # A cry in play.
@@ -1269,6 +1278,7 @@ ORDINARY_CAUSES = ("热得", "晒得", "冻得", "太阳晒", "天太热", "天�
 # 出不来 … 我在外地 能派人去开门吗"): the request is a call for help, as if said in haste.
 # Round thirteen: a look-in asked for (clean-up has made 看看 one 看), in Chinese and English.
 RESCUE_ASKED = ("去她家看", "去他家看", "去家里看", "上门看她", "上门看他", "派人去看", "派人上门", "去敲门", "去敲敲门",
+                "敲下门", "敲一下门", "敲个门", "去敲",  # round twenty-one: "谁能去敲下门"
                 "check on her", "check on him",
                 "knock on his door", "knock on her door", "go round", "go over to", "去开门", "来开门", "开一下门", "把门打开", "撬门", "破门", "扶起来", "我在外地", "人在外地",
                 "不在身边", "赶不回去", "赶不过去")
@@ -1281,7 +1291,12 @@ URGENT = ("快", "马上", "赶紧", "赶快", "立刻", "急诊", "去医院", 
 # memory is failing ("我爸糊涂了 出门老记不住路 想找志愿者陪他散步"), is for a condition that lasts, not for a
 # danger now: beside it, weak cues do not count at all.
 LASTING_NEED = ("每天", "天天", "每周", "每个礼拜", "每礼拜", "每星期", "每个星期", "定期", "长期", "固定",
+                "走路不稳", "腿脚不便", "腿脚不方便",  # round twenty-one: "… 走路不稳当 要个人扶下去"
                 "老记不住", "老是记不住", "记性不好", "老年痴呆", "痴呆", "阿尔茨海默", "认知症")
+# Round twenty-one: a visit booked for a clock time or a day to come ("今天晚上八点帮我老伴擦擦身子 他胳膊抬不起
+# 来"): the condition beside it is its reason, and the learnt reader does not raise it to a doubt.
+BOOKED_FOR_LATER = (r"[0-9一二三四五六七八九十两]{1,3}点(半|钟|[0-9一二三四五六七八九十]{1,3}分?)?"
+                    r"|(明天|后天|明早|明晚|明朝|后日|下周|下礼拜|下星期|下个?月|[周礼拜星期]{1,2}[一二三四五六日天])")
 VISIT_UNDER_WAY = ("的志愿者", "签到已经", "已经签到", "签到了", "服务到一半", "洗到一半", "做到一半")
 SUDDEN_NEWS = ("突然", "忽然", "一下子", "刚才", "刚刚")
 NEWS_AFTER_REQUEST = SUDDEN_NEWS + ("另外", "还有个事", "还有件事", "对了", "顺便说", "依家", "而家",

@@ -54,6 +54,8 @@ DOUBLE_NEGATIVE_WEIGHT = 2.0
 VALUE_ENDS = "一二三四五六七八九十日天号点半午0123456789"  # the last character of a day or an hour said
 DISOWNING_LINK_CHARS = 4  # the 说要 of "不是说要取消", the 要人来 of "不是要人来做饭"
 _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
+_PUT_OFF_AFTER = re.compile(lexicon.PUT_OFF_AFTER)
+_GIVEN_UP_FOR = re.compile(lexicon.GIVEN_UP_FOR)
 # Round nineteen: a request said after a service waved off changes the ask; it cancels nothing ("我想约个剪头发的
 # 哎呀算了 … 还是帮我约个人做饭吧").
 NEW_ASK_STATED = 1.5
@@ -89,15 +91,29 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
     asked_by = min((hit.end for hit in (*cues, *services) if hit.label and hit.label not in ANSWER_INTENTS),
                    default=len(text))
     answers_only = _said_in_answers_only(text, cues)
+    given_up_before = _given_up_before(text, cues)
     double_negatives = list(_DOUBLE_NEGATIVE.finditer(text))
     no_answer_at = _noes_that_answer_nothing(text, cues, services, double_negatives)
     for hit in cues:
         if _votes(text, hit, answers_only, no_answer_at):
             weight = hit.weight * _weight_where_said(text, hit, asked_by)
+            if hit.label not in ANSWER_INTENTS and (hit.end <= given_up_before or _PUT_OFF_AFTER.match(text, hit.end)):
+                weight *= SOMEONE_ELSE_WEIGHT
             votes[hit.label] += min(weight, CONTRASTED_WEIGHT) if _CONTRASTED.match(text, hit.start) else weight
     if any(m.start() == 0 or text[m.start() - 1] == " " for m in double_negatives):
         votes["affirm"] += DOUBLE_NEGATIVE_WEIGHT
     return votes
+
+
+def _given_up_before(text: str, cues: list[Hit]) -> int:
+    """Where the writer gives up what they said for another intent ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧"):
+    the start of the last change of mind that an intent word of another kind follows; -1 when there is none."""
+    for change in reversed(list(_GIVEN_UP_FOR.finditer(text))):
+        before = {h.label for h in cues if h.end <= change.start() and h.label not in ANSWER_INTENTS}
+        after = {h.label for h in cues if h.start >= change.end() and h.label not in ANSWER_INTENTS}
+        if before and after - before:
+            return change.start()
+    return -1
 
 
 def _votes(text: str, hit: Hit, answers_only: set[int], no_answer_at: set[int]) -> bool:

@@ -143,6 +143,10 @@ VARIANTS = {
     "石涧银行": "时间银行", "实践银行": "时间银行", "时间阴行": "时间银行", "智愿者": "志愿者",
     "千退": "签退", "千到": "签到", "明西": "明细", "洗早": "洗澡", "冒事": "没事", "冒得事": "没事",
     "冒味道": "没味道", "冒得味道": "没味道",
+    # round twenty-one: more of the same, from voice input in Gan ("俺的身份正要绑一下", "存的时间都娟给社区吧", "腰椎要去
+    # 户查", "有冇人赔"); 明朝早上 is tomorrow morning, not Cantonese 朝早
+    "身份正": "身份证", "名细": "明细", "娟给": "捐给", "冇要": "不要", "户查": "复查", "复茶": "复查",
+    "超事": "超市", "赚给": "转给", "赔俺去": "陪我去", "赔我去": "陪我去", "冇人赔": "没人陪", "明朝早": "明天早",
 }
 
 # A speaker putting right what they just said ("礼拜四 呃不是 是礼拜五", "下午三点 不对 四点"), at the start
@@ -151,7 +155,9 @@ VARIANTS = {
 SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "讲错了", "哦不", "错了", "不 ",
                     "别 ", "算了", "还是",  # round eighteen: "8号上午十点 别 九点吧", "转5个小时 算了 先转3个小时"
                     # a change of mind: "改成礼拜五"
-                    "改成", "改到", "改在", "换成", "换到")
+                    "改成", "改到", "改在", "换成", "换到",
+                    # round twenty-one: "单号130 哦写错了 是131", "17号 … 哦等一下 是16号", "本来说15号 现在改成18号了"
+                    "写错了", "打错了", "按错了", "等一下 是", "等等 是", "现在改成", "现在改到", "又改成", "要改成")
 # "不是今天 是明天": a "不是" put right by a "是" in the next clause; what follows that "是" is meant.
 CONTRASTED = r"不是[^ ]* (?:而|就|只)?(?=是)"  # the 是 left to what it puts right ("不是23 是32")
 # "周日也行 周六也行 就周六吧", "志愿者说5号和6号都能来 那就6号吧": a clause that opens with 就 and ends with 吧,
@@ -199,6 +205,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     "about": {
         # round nineteen: training and certificates, a deposit, what is done with one's number, counting
         # family help as time, credits kept across branches: the bank's rules
+        "荣誉证书": 3.5, "荣誉": 2.5,  # round twenty-one: "服务满100小时有没有荣誉证书"
         "培训": 3, "证书": 3, "资质": 3, "有证": 2.5, "押金": 3, "卖给别人": 3, "推销电话": 2.5, "是这个意思吗": 3,
         "也算时间": 3.5, "算时间吗": 3.5, "能算时间": 3.5, "算不算时间": 3.5, "认不认": 3, "异地": 3, "别的站点": 3,
         "其他站点": 3, "别的社区": 2.5,
@@ -378,6 +385,14 @@ DISOWNED_BEFORE = r"(?<!是)不是(要|想|说要)?(人来|找人|请人)?$|没�
 DISOWNED_BEFORE += r"|到时候再?$|回头再$|等会儿?再$|等下再$"
 # ... nor what they meant to before they thought again ("我本来想再约一个打扫的 想了想还是算了")
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?$"
+# ... with what they meant to do between ("我本来是想查一下余额的 哎不对 先说正事 …")
+DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?(?:想|要|打算)[^ ]{0,3}$"
+# Round twenty-one: what the writer puts off after naming it ("余额的事回头再说", "公益池的以后再说"): its words
+# weigh as little as someone else's.
+PUT_OFF_AFTER = r"^[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
+# ... and what they give up for another thing in the next breath ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧",
+# "… 哎不对 先说正事 …"): the words before weigh as little, when an intent word follows.
+GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对)(?: |$)(?:还是|先说正事|先说)?|(?:^| )(?:还是|先说正事)"
 # What someone else wants or did, told as the reason for what the writer asks ("转给我外婆 四个时间币 她要请人
 # 洗澡" is a transfer; "老李说他把时间币都捐给公益池了 … 我就想看看自己攒了多少" asks the balance): the intent
 # words after it in its clause weigh less. Not 帮她把, 给他, which are the writer's own act for them.
@@ -389,6 +404,8 @@ SOMEONE_ELSE_TOLD = (r"(?<![帮给替让叫])(他|她|人家|老奶奶|老爷爷
                      # ... and what the writer asks for in the end, given as the purpose of the ask ("能不能也给我注册一个
                      # 以后好找人帮忙")
                      r"|(以后好|以后方便|好让|方便以后|以便)[^ ]{0,2}$"
+                     # round twenty-one: "想转给俺女儿 让她以后请人帮忙"
+                     r"|让(她|他)(以后|到时候)?$"
                      # round seventeen: a verdict passed on by a volunteer ("#61 做完了 老人家说很满意")
                      r"|(?<![我俺])(老人家|老人|老太太|老爷子|大爷|大妈|阿姨|他|她|人家)(也|都)?说$"
                      # round twenty: family who will do it themselves ("陪诊不用约了 我儿子回来陪我去")
@@ -427,7 +444,7 @@ OWN_PLANS = (r"我[^ 妈爸婆公奶爷娘爹伴儿女孙姥舅姑叔伯]{0,8}(�
              # a day put aside: "今天不用了 明天早上八点再来帮我买菜"
              r"|(今天|明天|后天|今晚|明晚|上午|下午|晚上|周.|礼拜.|星期.)[^ ]{0,6}(不用了|不行|没空|不方便|不在家|有事|有活动)"
              r"|不要(今天|明天|后天|上午|下午|晚上|周.|礼拜.|星期.)"  # "他说不要周一 周二下午吧"
-             r"|我在医院"  # the writer's own vigil ("我老伴住院了我在医院陪床")
+             r"|我[^ ]{0,5}在医院"  # the writer's own vigil ("我老伴住院了我在医院陪床", "17号我一整天都在医院")
              # round seventeen: family coming over ("我两个孙儿礼拜六要来吃饭 | 礼拜五下午帮我去买点肉和菜")
              r"|(孙儿|孙子|孙女|孩子们|孩子|儿子|女儿|闺女|儿女|小辈|亲戚|外孙)[^ ]{0,6}要(来|回来|过来)"
              # ... and whoever helps going away ("保姆下周一回老家了要走半个月")
@@ -459,6 +476,8 @@ ELDER_RELATIVES = ("姆妈|阿婆|阿公|老豆|老爸|老妈|父母|父亲|母�
 
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        # round twenty-one: where in the menu ("我想发个需求 从哪里点进去啊")
+        r"从哪(里|儿)?(点|进|找到?)": 4,  # not "积分商城在哪里进", which is the shop
         r"的话[^ ]{0,2}(在|从)?(哪里|哪儿|哪)点": 4,  # round nineteen: "要找人帮忙的话在哪里点"
         r"(在哪里?|在哪儿|从哪)(发|点|提交|操作)的": 3.5,  # where in the app: "请问发需求是在哪里发的"
         r"(怎么|咋)在这(上面|里面?)(约|发|找|弄|下单)": 4,  # how to use the bot itself
@@ -471,6 +490,12 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(在哪|哪里|哪儿|怎么)(能|可以|去)?(改|修改|更改)": 3,  # where a setting is changed
     },
     "about": {
+        # round twenty-one: credits left to one's children, asked ("俺走了以后存的时间必能留给伢崽么", "时间币能不能留给我儿子以后用")
+        r"(存的|攒的|挣的)?(时间币|时间|小时)[^ ]{0,4}(能不能|能|可以|可不可以|必能)留给": 4.5,
+        r"(平台|你们|这个)[^ ]{0,4}(不搞了|倒闭|黄了|不办了|散了|没了).{0,30}(怎么办|咋办)": 4.5,  # what if the bank closes
+        r"(能|可以|可不可以)(开|出|给)[^ ]{0,6}(证明|证书)(吗|么|不)": 4,  # a certificate of hours, asked
+        r"有没有(什么)?(规定|规矩|限制)": 4,  # "志愿者接单有没有什么规定"
+        r"(公益池|捐)[^ ]{0,6}(给谁用|谁用|用在哪|用到哪)": 4.5,  # "公益池里的时间是给谁用的"
         # round nineteen: what one's papers or number are wanted for ("你们要我身份证照片干嘛")
         r"(要|拿|收)我?的?(身份证|电话|手机号|信息|照片|号码)[^ ]{0,4}(干什么|做什么|有什么用|为什么)": 4,
         r"(能不能|可不可以|能否).{0,16}(存的|攒的|挣的)(时间|小时|时间币|时长)": 4,  # "…然后存的时间给南昌的爸妈用"
@@ -516,6 +541,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(能|可以)?换(成)?多少钱": 3.5,
     },
     "register": {
+        # round twenty-one: "俺的身份正要绑一下"
+        r"(身份证|手机号)[^ ]{0,3}(要|想)?绑(一下|下)?": 3.5,
         r"绑(一下|下|个)?(身份证|手机号|手机|微信)": 3,  # "请问可以帮我绑一下身份证吗"
         # not one who has been one a while ("我当志愿者快一年了 … 把我接的单子都列出来")
         r"(当|做|成为|加入).{0,4}(志愿者|义工)(?![^ ]{0,4}(年|个月)了)": 2.5,
@@ -529,6 +556,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        # round twenty-one: an ask made on a condition, after asking about it ("不要钱的话我想约一个", "要是正规的 我想找人教我…")
+        r"(的话|是正规的|是真的) ?[^ ]{0,3}(我)?(就)?(想|要)(约|请|找|预约|订|给)": 4.5,
+        r"(?<!到底)(能不能|可不可以|有没有)有?人(陪|帮|来)(?!了)": 3.5,  # "就是想问问下周三上午能不能有人陪我去"
+        # ... and a visit liked, asked for again ("下礼拜二下午三点再请他来剪一次", "能不能还是请她陪")
+        r"(再|还是)(请|约|叫|找)(他|她|小.)(来)?": 3.5,
         r"(找|请|要|叫|派)(个|一个|几个|位|一位)?(人|志愿者|年轻人|义工|师傅|阿姨)": 2,
         # a body that cannot go is the reason for a visit, not a cancellation ("我这腿脚去不了")
         r"(腿脚|腿|脚|腰|身体|眼睛)[^ ]{0,3}(去不了|去不成|走不了|出不去)": 3,
@@ -542,6 +574,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(?<![们她他妈爸奶爷婆公人])不会(弄|用|整|搞|打)[^ ]{0,3}(视频|微信|手机|电脑|支付宝|健康码|电话|遥控器)": 2,
     },
     "list_tasks": {
+        # round twenty-one: "哪些单子还空着 俺看下"
+        r"(哪些|哪个|有哪些|还有哪些)(单子?|任务|活儿?)[^ ]{0,3}(空着|没人接|没人做|没人要)": 4,
         r"(附近|周边|周围|离我近)[^ ]{0,8}(任务|需求|单子|活)": 3,  # round nineteen: "附近3公里内的任务给我看看"
         r"的(单子?|活儿?|任务)?(有没有|有吗|有没)(?!人)": 3,  # a volunteer: "擦窗户的有没有", "洗澡那种的单有吗"
         # a volunteer offering a trade ("附近哪个老人屋里要修东西 我是电工", "有冇人要剪头发 我以前开过发廊")
@@ -568,6 +602,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(去|想)?帮帮别人|有需要的吗|有什么我(能|可以)(做|帮)": 3,
     },
     "accept_task": {
+        # round twenty-one: "这个理发的活给我吧"
+        r"(活|单|任务)[^ ]{0,2}给我(吧|呗|啊|呀)?$": 4,
         r"单(子)?给我(吧|来)": 3.5,  # "12号单给我吧"
         r"我(接|包|来)了? ?(不用|别|不要)再?(找|派)(别人|其他人|别的人)": 5,  # "我接了 不用再找别人了"
         r"(单|单子|\d)\s*我(去|来|接)": 2.5,
@@ -613,6 +649,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,6} ?[^ ]{0,3}(帮我|给我)(撤|退|删)(了|掉)": 3.5,
     },
     "my_orders": {
+        # round twenty-one: an order chased ("昨天约的修水管 到底有没有人来啊 等了一上午了")
+        r"(约的|订的|下的单)[^ ]{0,8} ?(到底|怎么)[^ ]{0,2}(有没有人来|还没人来|没人来)": 4,
         # round nineteen: the orders looked up, one's own or a parent's ("帮我查一下她的订单", "看看我替我爸发的所有需求")
         r"(查|看)(?![到见])(一下|下|查|看)?[^ 有]{0,8}的[^ ]{0,3}(订单|单子|预约|需求)": 3.5,
         r"我[^ ]{0,4}有几(个|单)(任务|单|订单|活)": 3.5,  # "看下我明天有几个任务"
@@ -644,6 +682,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,3}(还)?在我(的)?名下": 4,  # round twenty: "#140那单还在我名下吗"
     },
     "balance": {
+        # round twenty-one: "看看我妈还有多少时间可以用"
+        r"还(有|剩)多少(时间|时间币|小时|钟头)(可以|能)?用": 4,
         r"够不够[^ ]{0,3}(请|约|用)|够的话": 3.5,  # "还剩多少个钟头 够不够请人打扫一次": the balance first
         r"到底[^ ]{0,4}(攒|存|挣)了?(好多|多少)": 3.5,
         # what the writer has saved up ("到底存下多少小时了", "攒了几多个钟了")
@@ -663,6 +703,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(时间银行|账户|账上|账里)[^ ]{0,4} ?(还有|还剩)(多少|几个)": 4,  # round twenty: "我时间银行里面 还有多少个小时"
     },
     "history": {
+        # round twenty-one: "查一下今年的兑换和捐赠记录"
+        r"(兑换|捐赠|捐款|转账|收支)[^ ]{0,4}记录": 4.5,
         # where credits came from or went ("那三个币是谁转给我的", "我捐的那几次都记在哪了")
         r"(谁|哪个)转(给我)?的|(捐|转)的那?(几次|几笔|记录)": 4,
         r"(时间币|币|积分)的?(流水|明细|账单)": 4,
@@ -679,6 +721,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(我|这个月|上个月|这几个月)[^ ]{0,4}(币|积分)[^ ]{0,3}(是)?怎么(用|花|扣|少)(的|掉的|了)": 3.5,
     },
     "transfer": {
+        # round twenty-one: credits moved to someone's name, or tipped ("划一个半钟头到楼下王师傅名下", "赏小刘45分钟", "打赏点时间币");
+        # 赚 misheard for 转 ("赚四十五分钟给俺孙子")
+        r"划[^ ]{0,8}(到|给)[^ ]{0,10}(名下|账上|账户)": 4,
+        r"打赏(点|一点|些|几个|[0-9一二三四五六七八九十两半])|给[^ ]{1,8}打赏|^赏[^ ]{1,6}[0-9一二三四五六七八九十两半]": 4,
+        r"赚[^ ]{0,8}(分钟|小时|钟头|时间币)给": 4,
         r"(?<!不)转(?!发)[^ ]{0,8}给": 3,  # not a forwarded article ("转发给我一篇文章"), nor "不转给我妈了"
         r"(?<![捐献])给[^ 找请陪做帮来的]{1,6}?(打|转|送|分|匀)?[0-9一两二三四五六七八九十半]+个半?(小时|时间币|币)(?!的)": 3,
         r"(打|分|匀|拨)[^ ]{0,2}[0-9一两二三四五六七八九十半]+个?(时间币|币)": 3,
@@ -705,6 +752,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(余额|时间币|时间)[^ ]{0,3}(都|全|全部)?捐": 4,  # "余额都捐了吧", not the balance asked
     },
     "redeem": {
+        # round twenty-one: paying with credits at a partner, and what was saved spent ("能拿时间币抵吗", "我攒了20个小时了 想换张食堂的饭卡")
+        r"(拿|用)(时间币|时间|积分)(抵|付|买|结账|支付|换)": 4,
+        r"(攒|存)了[^ ]{0,8} ?(想|要|能)换(?!人)": 3.5,
         r"(哪些|哪个|哪家|哪几家|哪几个|什么)(店|商家|超市|食堂|地方|商店)[^ ]{0,4}(能用|可以用|能花|可以花|收|能兑|能换)": 4,  # round nineteen
         r"抵[^ ]{0,2}(钱|费|账)": 3,  # "时间币可以去社区食堂抵饭钱吗"
         r"(时间币|币|积分).{0,6}换(?!算)": 3,
@@ -721,6 +771,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(服务|态度|手艺|活儿?)[^ ]{0,2}(不太|不怎么|很|挺|真|非常|特别|太|蛮)(好|差|行|棒|不错|一般|凑合|马虎|满意|细|周到)": 2.5,
     },
     "subscribe": {
+        # round twenty-one: pushes turned back on ("把那个推送恢复起来", "帮俺开通推送")
+        r"推送[^ ]{0,3}(恢复|开通|打开|开开)|(恢复|开通|打开)[^ ]{0,3}推送": 4.5,
         r"(这种|这类|这样的)活动.{0,8}给我发": 4,
         r"(通知|消息|活动)[^ ]{0,4}(也|都)(给)?(发|推)(给)?我": 3.5,  # "以后这种通知也发我一份吧"
         r"(收|接收|要)(你们的)?.{0,4}(通知|推送|消息)": 2,
@@ -730,6 +782,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(还是|继续|接着|照样)(给我)?(推|发)(吧|送|着)": 3.5,
     },
     "unsubscribe": {
+        # round twenty-one: "那个推送 帮俺关掉算了", "以后活动通知不用推给我了"
+        r"推送 ?[^ ]{0,6}(关掉|关了|关闭|停了|停掉)|(不用|别|不要)再?推(给我|了)": 4.5,
         r"订阅的?[^ ]{0,6}退": 4,  # "订阅的那些都给我退了"
         r"不用给我推|别给我推|通知[^ ]{0,4}不(看|要)了": 4,  # "甭给俺推这些了", "活动通知俺不看了 关了吧"
         # not "先别发", an answer to the bot ("不对 先别发")
@@ -746,6 +800,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     # A pension or a wage that has not come is not an order of ours ("退休金这个月咋还没到").
     "unknown": {
+        # round twenty-one: other services than ours: a loan, a taxi, a ticket's price
+        r"(办|贷)[^ ]{0,2}(贷款|信用卡)|(叫|打)(个|辆)?(滴滴|出租车|的士|网约车)|门票[^ ]{0,3}(多少钱|要钱|几块|贵不贵)": 4,
         r"(买|送)(个|点|些)?什么[^ ]{0,6}好": 3,  # round nineteen: advice asked ("给我妈买个什么生日礼物好")
         r"(退休金|养老金|工资|银行)卡?[^ ]{0,4}(还有|剩)多少钱": 4,  # money in a bank, not credits
         # a chore the writer or the family has done, told for its own sake ("今天自己去超市买了菜 累死我了")
@@ -754,7 +810,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(培训|讲座|课)[^ ]{0,6}(几时|什么时候|哪天)(开|上)": 3.5,  # when a class starts: information
         r"(退休金|养老金|工资|补贴)[^ ]{0,6}(还没|没到|没发|没打|到账)": 3,
         # what an ambulance costs is information, not the bank's fees ("打一二零是不是要收钱")
-        r"(打|叫)(120|一二零|幺二零|救护车)[^ ]{0,8}(钱|收费|费用|免费)": 4,
+        r"((打|叫)(120|一二零|幺二零)|救护车)[^ ]{0,8}(钱|收费|费用|免费)": 4,
+        # ... and how to make the call, or whether one can ("想学学怎么打120", "手机没钱了还能打110吗"); a call
+        # asked for in danger is read before any intent
+        r"(怎么|咋|如何|还能|能不能|能)(打|拨)[^ ]{0,2}(120|110|119|一二零|幺二零|幺幺零|急救电话|报警电话)": 4,
+        r"(120|110|119|急救电话|报警电话)[^ ]{0,3}(怎么打|怎么拨|是什么电话|是多少)": 4,
         # a parcel or a meal has arrived, not the volunteer ("快递到了 帮我去取一下")
         r"(快递|包裹|外卖|货|件)(已经|都)?到了": 1.5,
         # money given to a cause is news, not credits to the pool ("老陈给山区小学捐了一千块")
@@ -803,6 +863,7 @@ NEUTRAL_PHRASES = (
     *(can + "帮" + person + "发" for can in ("能", "会", "可以") for person in ("她", "他", "我妈", "我爸", "老人")),
     # water running from a leak is not a statement (流水)
     "一直流水", "老是流水", "总是流水", "在流水", "哗哗流水", "往外流水", "直流水",
+    "走了以后", "走了之后",  # round twenty-one: gone, not checked out ("俺走了以后存的时间…")
     "地流水",  # round twenty: "厕所的水箱一直哗哗地流水"
     # round twenty: the account someone else set up, and meals made do with, are the story, not the ask
     "帮我关注", "给我关注", "老是凑合", "总是凑合", "吃饭凑合", "随便凑合",
@@ -819,6 +880,7 @@ NEUTRAL_PHRASES = (
 # Phrases that hold a service word but name no service to ask for: they win the overlap and
 # name nothing ("电梯维修" is the building's notice, a reason for a request, not a repair at home).
 SERVICE_NEUTRAL_PHRASES = ("电梯维修", "电梯检修", "电梯修好", "电梯坏了",
+                           "讲话怎么", "讲话的口音",  # round twenty-one: the bot's speech, not company
                            # a walk already taken, told on the way to the ask ("出去溜达了一圈 回来才想起来家里没米了")
                            "溜达了一圈", "转了一圈", "逛了一圈", "走了一圈", "散了一圈",
                            "给我买了", "给我买的",  # round fifteen: a gift told, not an errand asked
@@ -890,6 +952,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "助浴": 3, "洗澡": 3, "搓澡": 3, "擦澡": 3, "泡澡": 3, "擦身": 3, "擦身子": 3, "擦洗": 2.5, "洗头": 2, "泡脚": 2, "洗浴": 3,
     },
     "repair": {
+        "热水器": 2.5, "出不来热水": 2.5,  # round twenty-one: a water heater with no hot water, whatever the bath
         "灯胆": 2.5,  # Cantonese bulb
         "修": 2, "维修": 3, "修理": 3, "换灯泡": 3, "灯泡": 2, "水管": 2.5, "漏水": 3, "滴水": 2, "马桶": 2.5,
         "堵了": 2.5, "门锁": 2.5, "坏了": 2, "不亮": 2, "电路": 2, "跳闸": 2.5, "插座": 2, "水龙头": 2.5, "纱窗": 2,
@@ -918,11 +981,15 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(看|查|检查)(一下|下)?(眼睛|牙|耳朵|腿|腰|心脏|血糖|皮肤|骨头|颈椎|膝盖)": 2.5,
     },
     "shopping": {
+        # round twenty-one: "帮俺去菜场带两斤排骨"
+        r"(菜场|菜市场|超市)[^ ]{0,2}(带|买|捎)": 3,
         r"买.{0,3}(菜|米|面|油|东西|水果|鸡蛋|肉|蛋|奶|日用品|年货|零食|面包|调料|酱油|醋|盐|纸巾|卫生纸|洗衣粉|牙膏)": 3,
         r"(菜|米|面|油|水果|鸡蛋|日用品)(给我|帮我)?买": 3,
         r"(捎|带|稍)(点|些|个|一点)?[^ ]{0,2}(菜|米|面|油|水果|鸡蛋|肉|奶)": 3,
     },
     "cleaning": {
+        # round twenty-one: "阳台上堆了好多旧报纸瓶子 想请人帮俺清一下"
+        r"帮[^ ]{0,3}清(一下|下|一清|理一下)": 2.5,
         r"(窗帘|被罩|床单|沙发套|门帘)[^ ]{0,6}(拆|洗)": 3,  # "想把窗帘拆下来洗洗"
         r"油烟机.{0,10}(擦|洗|清洗|清理)|(擦|洗|清洗|清理)[^ ]{0,3}油烟机": 3,  # grease to clean, not a repair
         r"(搞|做|打扫).{0,2}卫生": 3,
@@ -933,16 +1000,22 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(擦|拖|扫|清洗|洗)(一下|一擦|擦|下)?.{0,2}(窗户|窗|玻璃|地板|桌子|地|油烟机|灶台|厨房|柜子|家具|瓷砖|卫生间|厕所)": 3,
     },
     "companionship": {
+        # round twenty-one: "陪俺去绳金塔那边转下"
+        r"陪[^ ]{0,8}(转下|转转|转一转|逛逛|逛下|溜达)": 3,
         r"陪.{0,6}(坐|待|呆|聊|说|走|散|玩|逛|转|串门)": 2,
         r"陪.{0,4}(看|看望|探望)(老|朋友|战友|同学|亲戚|邻居)": 2.5,
         r"(公园|小区|楼下).{0,3}(走|转|逛)": 2.5,
     },
     "haircut": {
+        # round twenty-one: "来修下头发 剪短点"
+        r"修(一下|下|修)?头发": 4,
         r"剪.{0,2}头": 3,
         r"(刮|剃)(个|一下|下)?胡子": 3,
         r"理.{0,2}发": 3,
     },
     "meal": {
+        # round twenty-one: "帮俺做几个菜 蒸点米粉肉", "帮俺熬点稀饭"
+        r"做(几个|个|两个|点)菜|米粉肉|熬(点|个)?(稀饭|粥)": 3,
         r"(做|送|煮|烧)(个|顿|点|一顿)?[^ ]{0,4}饭": 3,
         r"(整|弄)(个|顿|点|一顿|口)饭": 3,  # north-eastern and Sichuan: "给俺整顿饭"
         r"(蒸|包|擀|炖|熬|炒|煮)(个|点|些|几个|一锅|一碗|两屉|一屉)?.{0,2}(馒头|包子|饺子|面条|粥|汤|菜)": 3,
@@ -954,6 +1027,10 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|给)(他|她|我爸|我妈|老人)[^ ]{0,2}洗一?洗(?![衣碗菜被床窗头])": 2.5,  # round twenty: "要人帮他洗一洗"
     },
     "repair": {
+        # round twenty-one: "柜子门掉下来了 帮俺安上去"
+        r"(安|装)(上去|回去)": 2.5,
+        # round twenty-one: "有没有会修的志愿者"
+        r"会修(的|东西)": 3,
         r"(玻璃|窗户|门|柜子|椅子|桌子)[^ ]{0,3}(烂|坏|破|碎)(了|咗)": 2.5,
         r"换.{0,2}灯泡": 3,
         r"(热水器|空调|冰箱|洗衣机|电视|燃气灶|灶台|油烟机)[^ ]{0,3}(不出热水|不出水|不制冷|不制热|不转|不亮|打不着|不工作|没反应)": 3,
@@ -1000,6 +1077,8 @@ ROLE_CUES: dict[str, dict[str, float]] = {
 
 ROLE_PATTERNS: dict[str, dict[str, float]] = {
     "family": {
+        # round twenty-one: "我想替他们在你们平台上注册一个"
+        r"(替|给|帮)(他们|我爸妈|爸妈|父母|二老)[^ ]{0,8}(注册|报名|登记)": 4,
         rf"(帮|替|代|给)(我|我家|他|她|家里|老家)的?(两位|两个|俩|几位)?({ELDER_RELATIVES})": 3.5,
         rf"(帮|替|代|给)({ELDER_RELATIVES})(注册|报名|报个名|登记|登个记)": 3.5,  # "我想帮阿爸注册一下"
         r"我是[^ ]{0,4}的?(儿子|女儿|闺女|孙子|孙女|外孙|外孙女|子女|家属|儿媳|女婿|外甥|侄子|侄女)": 3.5,
@@ -1064,7 +1143,7 @@ NUMERAL_UNITS = {"十": 10, "百": 100, "千": 1000}
 RELATIVE_DAYS = {
     "今天": 0, "今日": 0, "当天": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3,
     "昨天": -1, "前天": -2,
-    "听日": 1, "后日": 2, "琴日": -1, "明朝": 1,  # Cantonese; Wu 明朝
+    "听日": 1, "后日": 2, "大后日": 3, "琴日": -1, "明朝": 1,  # Cantonese; Wu 明朝; Gan 大后日
 }
 
 WEEK_WORDS = ("周", "星期", "礼拜")
@@ -1208,6 +1287,7 @@ MINUTES_PER_COIN = 60
 # "单号12", "任务12": a task word before the number.
 TASK_WORDS_BEFORE = ("单号", "任务号", "任务", "订单号", "订单", "编号", "工单", "单子",
                      # said as a sentence: "单号是四十七"
-                     "单号是", "任务号是", "订单号是", "编号是", "单子号是", "任务是")
+                     "单号是", "任务号是", "订单号是", "编号是", "单子号是", "任务是",
+                     "井号")  # round twenty-one: # said aloud to voice input ("签到 井号六十二")
 # "12号单", "41号的单子": a task word after "N号".
 TASK_WORDS_AFTER = ("单子", "单", "任务", "订单")

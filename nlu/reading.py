@@ -20,7 +20,7 @@ from .durations import FIXED_DURATION, first_duration
 from .intents import disowned, negated
 from .matcher import Hit
 from .numbers import CHINESE_NUMERAL_CHARS
-from .spans import alternation, inside
+from .spans import alternation, clause_spans, inside
 from .times import first_time
 
 _MATCHER = matcher.build()
@@ -159,7 +159,8 @@ class Reading:
 
     @cached_property
     def duration_min(self) -> int | None:
-        return settled(self.said_of_now, first_duration)
+        """Not the length of the writer's own plans ("… 17号我一整天都在医院")."""
+        return settled(self._said_for_the_ask, first_duration)
 
     @cached_property
     def amount_min(self) -> int | None:
@@ -183,8 +184,11 @@ class Reading:
     @cached_property
     def _services(self) -> tuple[list[Hit], list[Hit]]:
         set_aside = {h.label for h in self.layer("service") if _SET_ASIDE_BEFORE.search(self.text, 0, h.start)}
-        # "我想约个理发 哎说错了 是助浴": the service put right
-        services = put_right_hits(self.text, [h for h in self.owned("service") if h.label not in set_aside])
+        named = [h for h in self.owned("service") if h.label not in set_aside]
+        # "我想约个理发 哎说错了 是助浴": the service put right, never by one of the writer's own plans ("… 哦等一下
+        # 是16号 17号我一整天都在医院")
+        plans = [span for span, plan in zip(clause_spans(self.text), self._plans) if plan]
+        services = _put_right(self.text, [h for h in named if not inside(h.start, h.end, plans)]) or named
         return services, [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
 
 
@@ -214,11 +218,16 @@ def _after(text: str, correction: re.Match) -> int:
 def put_right_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """The hits said after the speaker's last correction that is followed by one ("我想当志愿者 哦不 我是想替我爸
     报名"), else all of them."""
+    return _put_right(text, hits) or hits
+
+
+def _put_right(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits said after the speaker's last correction that is followed by one; none when no correction is."""
     for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
         after = [hit for hit in hits if hit.start >= correction.end()]
         if after:
             return after
-    return hits
+    return []
 
 
 def strongest_label(hits: list[Hit]) -> str | None:

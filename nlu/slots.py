@@ -7,13 +7,13 @@ from . import lexicon, tasks
 from .numbers import CHINESE_NUMERAL_CHARS
 from .matcher import Hit
 from .intents import ANSWER_INTENTS, disowned_at
-from .reading import Reading, put_right, put_right_hits, strongest_label
+from .reading import Reading, put_right, put_right_hits, settled, strongest_label
 from .spans import clause_spans, inside
 from .schema import INTENT_SLOTS
 from .scores import score, stated
 
 _RECIPIENT = re.compile(
-    rf"(?:转给|送给|赠送给|转账给|分给|匀给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|打|\d|[{CHINESE_NUMERAL_CHARS}]|的|半)"
+    rf"(?:转给|送给|赠送给|转账给|分给|匀给|给)\s*([\u4e00-\u9fff]{{1,6}}?)(?=$|\s|转|送|赠|划|打|\d|[{CHINESE_NUMERAL_CHARS}]|的|半|吧)"
 )
 # What is left of "群发一下" before the content; a lone 下 only as a word of its own ("下礼拜三" is the content).
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个)\s*|^下(?:\s+|$)")
@@ -103,8 +103,8 @@ def _content(r: Reading) -> str | None:
 
 
 def _recipient(r: Reading) -> str | None:
-    found = _RECIPIENT.search(r.text)
-    return found.group(1) if found else None
+    """The one named last after a change of mind ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧")."""
+    return settled(r.text, lambda text: (found := _RECIPIENT.search(text)) and found.group(1))
 
 
 def _page(r: Reading) -> str | None:

@@ -81,7 +81,9 @@ QUESTIONS = [
     ("谁能看到我的地址", "privacy"),
     ("怎么删除我的信息", "delete"),
     ("出了急事怎么办", "emergency"),
-    ("打120要钱不", "emergency"),  # the cost of a call: no emergency now, and not the bank's own fees
+    ("打120要钱不", "emergency_calls"),  # the cost of a call: no emergency now, and not the bank's own fees
+    ("手机没钱了还能打110吗", "emergency_calls"),
+    ("119怎么打", "emergency_calls"),
     ("万一我摔了怎么办", "emergency"),
     ("社区电话是多少", "contact"),
     ("志愿者靠谱吗", "trust"),

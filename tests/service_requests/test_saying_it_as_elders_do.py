@@ -72,3 +72,14 @@ async def test_naming_a_line_without_faulting_it_changes_nothing_and_a_bare_age_
     assert "家的地址" not in await grandpa.says("地址没错")
     assert "不办了" in await grandpa.says("地址不要了，取消")
     assert await members.member_by_openid(runtime.sessions, "o_grandpa_wu") is None
+
+
+async def test_a_request_said_where_her_name_was_asked_is_not_her_name(member_chat, runtime):
+    grandma = member_chat("o_grandma_hu")
+    for said in ("俺想注册一下", "老人", "同意"):
+        await grandma.says(said)
+    assert "先发您的名字" in await grandma.says("明朝早上九点 有冇人陪俺去一附院户查")
+    assert "手机号" in await grandma.says("俺姓胡 叫胡桂兰")
+    for said in ("13907910001", "青山湖社区", "1946", "北京东路12号3栋"):
+        await grandma.says(said)
+    assert "姓名：胡桂兰" in await grandma.says("我女儿胡敏 13907910002")
