@@ -22,6 +22,11 @@ _SPACES = re.compile(r"\s+")
 _SPELT_DIGITS = re.compile(r"(?<!\w)\d(?: \d){2,}(?!\w)")  # "单号 1 0 8" is 108, read out digit by digit
 
 _HAN = "\u4e00-\u9fff"
+# Characters typed one by one with spaces ("菜 单", "进 度？？"): one word. A clause of one character ("好 我来") stays.
+_SPACED_CHARACTERS = re.compile(rf"(?<!\S)[{_HAN}](?: [{_HAN}])+(?!\S)")
+# "11/30", "12/20上午": a month and a day written with a slash, before the slash is dropped; not a score ("5/5分")
+# or a share ("1/2小时").
+_SLASHED_DATE = re.compile(r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/.]|\s*(?:分|星|个|小时|钟))")
 _REPEATED_CHUNK = re.compile(rf"([{_HAN}]{{2,4}}?)(?:\s?\1)+")   # 到了到了 -> 到了
 _TRIPLED_CHAR = re.compile(rf"([{_HAN}])\1{{2,}}")               # 不不不 -> 不
 _LAUGHTER = re.compile(r"([哈呵嘿嘻])\1{2,}")                     # 哈哈哈哈 -> 哈哈, not 哈: laughter is a word
@@ -38,13 +43,15 @@ def clean(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).lower().translate(_TO_SIMPLIFIED)
     text = english.in_chinese(romanised.in_characters(text))
     text = _VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text)
+    text = _SLASHED_DATE.sub(r"\1月\2号", text)
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
     text = _SPELT_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", _LAUGHTER.sub(r"\1\1", text))))
     # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
     kept = _FILLER_RUN.sub("", text).strip()
-    return kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
+    text = kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
+    return _SPACED_CHARACTERS.sub(lambda m: m.group().replace(" ", ""), text)  # fillers ("嗯 啊") gone first
 
 
 def split_quote(raw: str) -> tuple[str, str | None]:

@@ -20,7 +20,9 @@ FIXED_DURATION = re.compile(rf"(?<![周期拜初十了点弄找等按敲叫喊�
                             rf"(?:{alternation(lexicon.FIXED_DURATIONS)})")
 _MINUTE_UNITS = alternation(lexicon.MINUTE_UNIT_WORDS)
 # An English unit is a word of its own: "2h" is two hours, "2hz" nothing.
-_HOURS_AND_MINUTES = re.compile(rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?![a-z])(?:({NUMBER})(?:{_MINUTE_UNITS})(?![a-z]))?")
+# The minutes after the hours may drop their 钟: "一小时二十分", "1小时15分".
+_HOURS_AND_MINUTES = re.compile(
+    rf"{_AMOUNT}个?(半)?多?(?:{_HOURS})(?![a-z])(?:({NUMBER})(?:{_MINUTE_UNITS}|分)(?![a-z]))?")
 _HALF_HOUR = re.compile(rf"半个?(?:{_HOURS})")
 _CLOCK_HOURS = re.compile(rf"({NUMBER})个(半)?钟(?![头点])")  # Cantonese 个钟, 一个半钟
 _MINUTES = re.compile(rf"({NUMBER})(?:{_MINUTE_UNITS})(?![a-z])")

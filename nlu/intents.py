@@ -54,7 +54,9 @@ DOUBLE_NEGATIVE_WEIGHT = 2.0
 VALUE_ENDS = "一二三四五六七八九十日天号点半午0123456789"  # the last character of a day or an hour said
 DISOWNING_LINK_CHARS = 4  # the 说要 of "不是说要取消", the 要人来 of "不是要人来做饭"
 _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
+# Matched where a cue ends (`pattern.match(text, end)`), so neither pattern opens with "^".
 _PUT_OFF_AFTER = re.compile(lexicon.PUT_OFF_AFTER)
+_CONDITION_AFTER = re.compile(lexicon.CONDITION_AFTER)
 _GIVEN_UP_FOR = re.compile(lexicon.GIVEN_UP_FOR)
 # Round nineteen: a request said after a service waved off changes the ask; it cancels nothing ("我想约个剪头发的
 # 哎呀算了 … 还是帮我约个人做饭吧").
@@ -97,12 +99,19 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
     for hit in cues:
         if _votes(text, hit, answers_only, no_answer_at):
             weight = hit.weight * _weight_where_said(text, hit, asked_by)
-            if hit.label not in ANSWER_INTENTS and (hit.end <= given_up_before or _PUT_OFF_AFTER.match(text, hit.end)):
+            if hit.label not in ANSWER_INTENTS and _set_aside(text, hit, given_up_before):
                 weight *= SOMEONE_ELSE_WEIGHT
             votes[hit.label] += min(weight, CONTRASTED_WEIGHT) if _CONTRASTED.match(text, hit.start) else weight
     if any(m.start() == 0 or text[m.start() - 1] == " " for m in double_negatives):
         votes["affirm"] += DOUBLE_NEGATIVE_WEIGHT
     return votes
+
+
+def _set_aside(text: str, hit: Hit, given_up_before: int) -> bool:
+    """Words the writer gives up, puts off ("余额的事回头再说"), or a question of theirs made only the condition of
+    the ask ("上门理发收钱吗 不收钱的话我想约一个"; not a topic: "评价的话 还行吧")."""
+    return (hit.end <= given_up_before or bool(_PUT_OFF_AFTER.match(text, hit.end))
+            or (hit.label == "about" and bool(_CONDITION_AFTER.match(text, hit.end))))
 
 
 def _given_up_before(text: str, cues: list[Hit]) -> int:

@@ -147,6 +147,13 @@ VARIANTS = {
     # 户查", "有冇人赔"); 明朝早上 is tomorrow morning, not Cantonese 朝早
     "身份正": "身份证", "名细": "明细", "娟给": "捐给", "冇要": "不要", "户查": "复查", "复茶": "复查",
     "超事": "超市", "赚给": "转给", "赔俺去": "陪我去", "赔我去": "陪我去", "冇人赔": "没人陪", "明朝早": "明天早",
+    # handwriting input: characters of a like shape ("明夭下午", "志原者", "己经")
+    "明夭": "明天", "今夭": "今天", "后夭": "后天", "志原者": "志愿者", "己经": "已经",
+    # Cantonese, Shanghainese and returnees' words ("我想订阅返你哋嘅推送", "想check下进度", "这个陪诊的单我take了",
+    # "阿拉老头子汏浴不方便 … 寻个人来")
+    "你哋嘅": "你们的", "订阅返": "重新订阅", "check下": "查下", "我take了": "我接了",
+    "汏浴": "洗澡", "寻个人": "找个人",
+    "sign up做volunteer": "报名做志愿者", "sign up做": "报名做", "做volunteer": "做志愿者", "当volunteer": "当志愿者",
 }
 
 # A speaker putting right what they just said ("礼拜四 呃不是 是礼拜五", "下午三点 不对 四点"), at the start
@@ -302,6 +309,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "donate": {
         "捐赠": 3, "捐给": 3, "捐出": 3, "公益池": 2.5, "捐献": 3,
+        "donate": 3,  # round twenty-two: "donate 半个钟头 给需要的老人 thanks"
     },
     "redeem": {
         "抵扣": 3, "抵钱": 3, "抵饭钱": 3.5,  # round nineteen: credits taken off a bill
@@ -389,7 +397,9 @@ DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?$"
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?(?:想|要|打算)[^ ]{0,3}$"
 # Round twenty-one: what the writer puts off after naming it ("余额的事回头再说", "公益池的以后再说"): its words
 # weigh as little as someone else's.
-PUT_OFF_AFTER = r"^[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
+PUT_OFF_AFTER = r"[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
+# Round twenty-two: ... and what is only the condition of the ask ("上门理发收钱吗 不收钱的话我想约一个").
+CONDITION_AFTER = r"[^ ]{0,4}的话"
 # ... and what they give up for another thing in the next breath ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧",
 # "… 哎不对 先说正事 …"): the words before weigh as little, when an intent word follows.
 GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对)(?: |$)(?:还是|先说正事|先说)?|(?:^| )(?:还是|先说正事)"
@@ -405,7 +415,7 @@ SOMEONE_ELSE_TOLD = (r"(?<![帮给替让叫])(他|她|人家|老奶奶|老爷爷
                      # 以后好找人帮忙")
                      r"|(以后好|以后方便|好让|方便以后|以便)[^ ]{0,2}$"
                      # round twenty-one: "想转给俺女儿 让她以后请人帮忙"
-                     r"|让(她|他)(以后|到时候)?$"
+                     r"|让(她|他)[^ ]{0,4}$"  # ... "让她下周陪诊用"
                      # round seventeen: a verdict passed on by a volunteer ("#61 做完了 老人家说很满意")
                      r"|(?<![我俺])(老人家|老人|老太太|老爷子|大爷|大妈|阿姨|他|她|人家)(也|都)?说$"
                      # round twenty: family who will do it themselves ("陪诊不用约了 我儿子回来陪我去")
@@ -444,7 +454,7 @@ OWN_PLANS = (r"我[^ 妈爸婆公奶爷娘爹伴儿女孙姥舅姑叔伯]{0,8}(�
              # a day put aside: "今天不用了 明天早上八点再来帮我买菜"
              r"|(今天|明天|后天|今晚|明晚|上午|下午|晚上|周.|礼拜.|星期.)[^ ]{0,6}(不用了|不行|没空|不方便|不在家|有事|有活动)"
              r"|不要(今天|明天|后天|上午|下午|晚上|周.|礼拜.|星期.)"  # "他说不要周一 周二下午吧"
-             r"|我[^ ]{0,5}在医院"  # the writer's own vigil ("我老伴住院了我在医院陪床", "17号我一整天都在医院")
+             r"|我[^ ]{0,8}在医院"  # the writer's own vigil ("我老伴住院了我在医院陪床", "17号我一整天都在医院")
              # round seventeen: family coming over ("我两个孙儿礼拜六要来吃饭 | 礼拜五下午帮我去买点肉和菜")
              r"|(孙儿|孙子|孙女|孩子们|孩子|儿子|女儿|闺女|儿女|小辈|亲戚|外孙)[^ ]{0,6}要(来|回来|过来)"
              # ... and whoever helps going away ("保姆下周一回老家了要走半个月")
@@ -476,6 +486,8 @@ ELDER_RELATIVES = ("姆妈|阿婆|阿公|老豆|老爸|老妈|父母|父亲|母�
 
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        # round twenty-two: "群发在哪里操作啊 找不到入口"
+        r"(群发|广播|发通知)[^ ]{0,2}(在哪|怎么|如何)(里|儿)?(操作|弄|用|点|发)": 5,
         # round twenty-one: where in the menu ("我想发个需求 从哪里点进去啊")
         r"从哪(里|儿)?(点|进|找到?)": 4,  # not "积分商城在哪里进", which is the shop
         r"的话[^ ]{0,2}(在|从)?(哪里|哪儿|哪)点": 4,  # round nineteen: "要找人帮忙的话在哪里点"
@@ -490,6 +502,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(在哪|哪里|哪儿|怎么)(能|可以|去)?(改|修改|更改)": 3,  # where a setting is changed
     },
     "about": {
+        # round twenty-two: "半个钟头的服务算0.5个币还是1个币"
+        r"算[^ ]{0,6}(币|时间币|小时)还是": 4,
         # round twenty-one: credits left to one's children, asked ("俺走了以后存的时间必能留给伢崽么", "时间币能不能留给我儿子以后用")
         r"(存的|攒的|挣的)?(时间币|时间|小时)[^ ]{0,4}(能不能|能|可以|可不可以|必能)留给": 4.5,
         r"(平台|你们|这个)[^ ]{0,4}(不搞了|倒闭|黄了|不办了|散了|没了).{0,30}(怎么办|咋办)": 4.5,  # what if the bank closes
@@ -556,6 +570,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        # round twenty-two: a parent taken to the hospital, a paper seen to ("8号下午陪我妈去社区医院量个血压", "代办个老年证")
+        r"^[^ ]{0,8}陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 2.5,
+        r"(代办|帮[^ ]{0,3}办)(个|一个|一下)?[^ ]{0,4}(证|手续)": 3,
+        # round twenty-two: "想请个会修的志愿者来看看"
+        r"想请(个|一个|位|一位)?[^ ]{0,6}(志愿者|师傅|人)(来|上门|过来)": 3.5,
         # round twenty-one: an ask made on a condition, after asking about it ("不要钱的话我想约一个", "要是正规的 我想找人教我…")
         r"(的话|是正规的|是真的) ?[^ ]{0,3}(我)?(就)?(想|要)(约|请|找|预约|订|给)": 4.5,
         r"(?<!到底)(能不能|可不可以|有没有)有?人(陪|帮|来)(?!了)": 3.5,  # "就是想问问下周三上午能不能有人陪我去"
@@ -682,6 +701,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,3}(还)?在我(的)?名下": 4,  # round twenty: "#140那单还在我名下吗"
     },
     "balance": {
+        # round twenty-two: "我是不是还有12个小时 你查查"
+        r"(我|俺)(是不是)?还(有|剩)[^ ]{0,6}(小时|钟头|时间币|个币)": 4,
         # round twenty-one: "看看我妈还有多少时间可以用"
         r"还(有|剩)多少(时间|时间币|小时|钟头)(可以|能)?用": 4,
         r"够不够[^ ]{0,3}(请|约|用)|够的话": 3.5,  # "还剩多少个钟头 够不够请人打扫一次": the balance first
@@ -721,6 +742,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(我|这个月|上个月|这几个月)[^ ]{0,4}(币|积分)[^ ]{0,3}(是)?怎么(用|花|扣|少)(的|掉的|了)": 3.5,
     },
     "transfer": {
+        # round twenty-two: "… 想先给她转一个半钟 让她下周陪诊用"
+        r"给[^ ]{1,6}转[^ 的]{0,3}[一两二三四五六七八九十半0-9][^ ]{0,3}(个|小时|钟|分钟|时间币)": 4.5,
         # round twenty-one: credits moved to someone's name, or tipped ("划一个半钟头到楼下王师傅名下", "赏小刘45分钟", "打赏点时间币");
         # 赚 misheard for 转 ("赚四十五分钟给俺孙子")
         r"划[^ ]{0,8}(到|给)[^ ]{0,10}(名下|账上|账户)": 4,
@@ -782,6 +805,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(还是|继续|接着|照样)(给我)?(推|发)(吧|送|着)": 3.5,
     },
     "unsubscribe": {
+        # round twenty-two: "我爸眼睛不好 这些通知他看不懂 停掉吧"
+        r"(通知|推送)[^ ]{0,8} ?[^ ]{0,4}(停掉|停了吧|别发了|不要发了|别推了)": 4.5,
         # round twenty-one: "那个推送 帮俺关掉算了", "以后活动通知不用推给我了"
         r"推送 ?[^ ]{0,6}(关掉|关了|关闭|停了|停掉)|(不用|别|不要)再?推(给我|了)": 4.5,
         r"订阅的?[^ ]{0,6}退": 4,  # "订阅的那些都给我退了"
@@ -800,6 +825,13 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     # A pension or a wage that has not come is not an order of ours ("退休金这个月咋还没到").
     "unknown": {
+        # round twenty-two: a story opened as one ("跟你说个事 我们楼下那个小超市要拆了 …")
+        r"^(跟你说个事|跟你讲个事|我跟你说|我跟你讲|告诉你个事)(啊|呀|哈)?( |$)": 3,
+        # round twenty-two: a talk or a notice talked about, and where to buy a food ("昨天社区那个讲座讲得蛮好", "通知上说的体检要空腹吗",
+        # "南昌有啥地方能买到正宗的生煎")
+        r"(讲座|活动|课|节目|电视|戏)[^ ]{0,4}(讲得|办得|搞得|演得|唱得)": 4,
+        r"通知(上|里)(说|讲)的": 3.5,
+        r"(哪里|哪儿|啥地方|什么地方|哪个地方)[^ ]{0,4}(能|可以)?买(到|得到)": 4,
         # round twenty-one: other services than ours: a loan, a taxi, a ticket's price
         r"(办|贷)[^ ]{0,2}(贷款|信用卡)|(叫|打)(个|辆)?(滴滴|出租车|的士|网约车)|门票[^ ]{0,3}(多少钱|要钱|几块|贵不贵)": 4,
         r"(买|送)(个|点|些)?什么[^ ]{0,6}好": 3,  # round nineteen: advice asked ("给我妈买个什么生日礼物好")
@@ -863,6 +895,7 @@ NEUTRAL_PHRASES = (
     *(can + "帮" + person + "发" for can in ("能", "会", "可以") for person in ("她", "他", "我妈", "我爸", "老人")),
     # water running from a leak is not a statement (流水)
     "一直流水", "老是流水", "总是流水", "在流水", "哗哗流水", "往外流水", "直流水",
+    "考了满分", "考满分", "考了100分", "考了一百分",  # round twenty-one: a grandchild's test, not a rating
     "走了以后", "走了之后",  # round twenty-one: gone, not checked out ("俺走了以后存的时间…")
     "地流水",  # round twenty: "厕所的水箱一直哗哗地流水"
     # round twenty: the account someone else set up, and meals made do with, are the story, not the ask
@@ -881,6 +914,7 @@ NEUTRAL_PHRASES = (
 # name nothing ("电梯维修" is the building's notice, a reason for a request, not a repair at home).
 SERVICE_NEUTRAL_PHRASES = ("电梯维修", "电梯检修", "电梯修好", "电梯坏了",
                            "讲话怎么", "讲话的口音",  # round twenty-one: the bot's speech, not company
+                           "给它洗", "给猫洗", "给狗洗",  # ... and a pet washed
                            # a walk already taken, told on the way to the ask ("出去溜达了一圈 回来才想起来家里没米了")
                            "溜达了一圈", "转了一圈", "逛了一圈", "走了一圈", "散了一圈",
                            "给我买了", "给我买的",  # round fifteen: a gift told, not an errand asked
@@ -974,6 +1008,8 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
 
 SERVICE_PATTERNS: dict[str, dict[str, float]] = {
     "medical_escort": {
+        # round twenty-two: "8号下午陪我妈去社区医院量个血压开点药": the medicine is fetched on the visit
+        r"陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 4,
         r"陪.{0,4}(医院|看病|复查|看医生|就医)": 3,
         # the writer goes to the hospital themselves: a medicine fetched there is their visit ("我要去医院开药 想找人陪着")
         r"(?<![帮替给让])(我|我要|要)去[^ ]{0,6}(医院|诊所|卫生院)": 4,
@@ -981,6 +1017,8 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(看|查|检查)(一下|下)?(眼睛|牙|耳朵|腿|腰|心脏|血糖|皮肤|骨头|颈椎|膝盖)": 2.5,
     },
     "shopping": {
+        # round twenty-two: "帮我整点菜回来呗"
+        r"(整|弄|搞|带)(点|些)菜回来": 3,
         # round twenty-one: "帮俺去菜场带两斤排骨"
         r"(菜场|菜市场|超市)[^ ]{0,2}(带|买|捎)": 3,
         r"买.{0,3}(菜|米|面|油|东西|水果|鸡蛋|肉|蛋|奶|日用品|年货|零食|面包|调料|酱油|醋|盐|纸巾|卫生纸|洗衣粉|牙膏)": 3,
@@ -1042,6 +1080,8 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(水箱|水管|水龙头|马桶)[^ ]{0,10}(流水|关不住|关不上|漏)": 3,  # round twenty: a cistern that runs on
     },
     "errand": {
+        # round twenty-two: "代办个老年证 要去社区跑一趟"
+        r"代办|跑一趟": 2.5,
         r"(交|缴)(个|一下|下)?.{0,3}费": 3,
         r"药[^ ]{0,6}拿|拿[^ ]{0,2}药": 3,  # "有个药要去医院拿": the medicine fetched, not a visit
         r"(水电|水|电|燃气|煤气|话|网|物业|电话|暖气)费": 3,
@@ -1069,7 +1109,8 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
 
 ROLE_CUES: dict[str, dict[str, float]] = {
     "volunteer": {"志愿者": 3, "义工": 3, "大学生": 1, "学生": 2, "帮助别人": 2, "献爱心": 2,
-                  "志愿服务": 3, "帮别人": 2.5},  # round nineteen: a retired teacher joining to help
+                  "志愿服务": 3, "帮别人": 2.5,  # round nineteen: a retired teacher joining to help
+                  "帮老人": 3, "帮助老人": 3},  # round twenty-two: "… 可以做志原者 帮老人买买菜聊聊天 我想报名"
     "family": {"子女": 3, "家属": 3, "代办": 2, "儿女": 3},
     "elder": {"老人": 2, "老年人": 2, "独居": 2, "退休": 2, "空巢": 2, "老头": 1.5, "老太太": 1.5, "一个人住": 2,
               "自己住": 1.5},
@@ -1082,7 +1123,7 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
         rf"(帮|替|代|给)(我|我家|他|她|家里|老家)的?(两位|两个|俩|几位)?({ELDER_RELATIVES})": 3.5,
         rf"(帮|替|代|给)({ELDER_RELATIVES})(注册|报名|报个名|登记|登个记)": 3.5,  # "我想帮阿爸注册一下"
         r"我是[^ ]{0,4}的?(儿子|女儿|闺女|孙子|孙女|外孙|外孙女|子女|家属|儿媳|女婿|外甥|侄子|侄女)": 3.5,
-        r"(帮|替|给)(他|她|我妈|我爸|老人)[^ ]{0,6}?(注册|报名|报个名|登记|登个记)": 4,  # "想给她在你们这注册一个"
+        r"(帮|替|给)(他|她|我妈|我爸|老人)[^ ]{0,10}?(注册|报名|报个名|登记|登个记)": 4,  # "想给她在你们这注册一个"
     },
     "volunteer": {
         r"(当|做|成为)(个|一个|一名)?.{0,2}(志愿者|义工)": 5,
@@ -1249,7 +1290,7 @@ CLOCK_SPAN_JOINS = ("到", "至")
 MINUTE_UNIT_WORDS = ("分钟", "minutes", "minute", "mins", "min")  # "30min"
 # "一个上午" is taken as half a day, like the contract's 半天.
 FIXED_DURATIONS = {
-    "半天": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240, "一整个上午": 240, "一整个下午": 240, "一整天": 480,
+    "半天": 240, "半日": 240, "一刻钟": 15, "一个上午": 240, "一个下午": 240, "一整个上午": 240, "一整个下午": 240, "一整天": 480,
     # "一上午" is a length unless a weekday or date owns its "一" (durations.FIXED_DURATION's lookbehind)
     "一上午": 240, "一下午": 240,
     # spoken roughly: 个把/一个来 小时 is about one hour, 半拉 is half
@@ -1264,6 +1305,12 @@ ENGLISH_WORDS = {
     "tmr": "明天", "tmrw": "明天", "today": "今天", "tonight": "今晚", "balance": "余额", "how many": "多少",
     "credits": "时间币", "time credits": "时间币", "register": "注册", "orders": "订单", "my orders": "我的订单",
     "check in": "签到", "check out": "签退",
+    # round twenty-one: returnees' English ("confirm done 单号112", "想sign up做volunteer", "transfer 45分钟 to …")
+    # (not "volunteer", "sign up", "donate": the emergency reader's English holds them; VARIANTS has the first two in
+    # Chinese company)
+    "confirm done": "确认完成", "transfer": "转",  # "donate" is a cue of its own (INTENT_CUES): the same reason
+    "order": "预约", "meal delivery": "送餐", "nearby": "附近", "one hour": "一小时", "an hour": "一小时",
+    "half an hour": "半小时", "two hours": "两小时",
     "tasks": "任务", "stop sending": "别再发", "unsubscribe": "退订", "subscribe": "订阅", "morning": "上午",
     "afternoon": "下午", "noon": "中午", "evening": "晚上", "weekend": "周末", "this weekend": "这周末",
     # "sat", "this sat", "next mon": weekdays as the week words say them

@@ -18,6 +18,7 @@ _RECIPIENT = re.compile(
 # What is left of "群发一下" before the content; a lone 下 only as a word of its own ("下礼拜三" is the content).
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个)\s*|^下(?:\s+|$)")
 _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
+_SENT_TO = re.compile(r"(?:都|也)?(?:要)?(?:发|通知)(?:一下|到)?(?:吧|啊)?")
 
 
 def _task_id(r: Reading) -> int | None:
@@ -59,7 +60,20 @@ def _audience(r: Reading) -> str | None:
     # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了") or
     # say who it is for ("群发 给志愿者 寒假期间服务时间调整")
     called_out = _called_out(r, end + 1 + len(_ADDRESSED_TO.match(r.text, end + 1).group()))
-    return named or strongest_label(called_out) or _addressed_before(r, start)
+    return named or strongest_label(called_out) or _addressed_before(r, start) or _addressed_last(r)
+
+
+def _addressed_last(r: Reading) -> str | None:
+    """"广播一下 下周二社区免费量血压 所有人都发": a last clause that only says who it goes to."""
+    clause = _last_clause_sent_to(r)
+    return strongest_label([h for h in r.layer("audience") if h.start == clause]) if clause is not None else None
+
+
+def _last_clause_sent_to(r: Reading) -> int | None:
+    """Where the last clause starts, when it is an audience and "(都)发" and nothing else."""
+    start = r.text.rfind(" ") + 1
+    said = [h for h in r.layer("audience") if h.start == start]
+    return start if start and said and _SENT_TO.fullmatch(r.text, said[-1].end) else None
 
 
 def _addressed_before(r: Reading, head_start: int) -> str | None:
@@ -99,7 +113,8 @@ def _content(r: Reading) -> str | None:
     if r.quote is not None:
         return r.quote.strip() or None
     _, head_end = _broadcast_head(r)
-    return _CONTENT_LEAD.sub("", r.text[head_end:].strip()) or None
+    end = _last_clause_sent_to(r) or len(r.text)  # "… 所有人都发" is said to the bot, not in the notice
+    return _CONTENT_LEAD.sub("", r.text[head_end:end].strip()) or None
 
 
 def _recipient(r: Reading) -> str | None:

@@ -34,6 +34,13 @@ CLEANED = [
     ("奶奶", "奶奶"),                                  # kinship words keep their doubling
     ("下下周一", "下下周一"),
     ("麻凡找个志原者", "麻烦找个志愿者"),              # homophone slips
+    ("菜 单", "菜单"),                                  # characters typed one by one
+    ("进 度？？", "进度"),
+    ("好 我来", "好 我来"),                            # a one-character clause stays one
+    ("嗯 啊 帮我 取个快递", "帮我 取个快递"),          # fillers go before anything is joined
+    ("去一附院取药 11/30 早上8点", "去一附院取药 11月30号 早上8点"),  # a date with a slash
+    ("给个5/5分", "给个5 5分"),                        # not a score
+    ("明夭下午", "明天下午"),                          # a handwriting slip
     ("定阅", "订阅"),
     ("看看我的帐单", "看我的账单"),
     ("俺娘想剪个头", "我娘想剪个头"),                  # dialect
