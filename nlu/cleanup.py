@@ -32,6 +32,7 @@ _TRIPLED_CHAR = re.compile(rf"([{_HAN}])\1{{2,}}")               # 不不不 -> 
 _LAUGHTER = re.compile(r"([哈呵嘿嘻])\1{2,}")                     # 哈哈哈哈 -> 哈哈, not 哈: laughter is a word
 _DOUBLED_CHAR = re.compile(rf"([{re.escape(lexicon.STUTTER_CHARS)}])\1")  # 修修 -> 修
 
+_FILLER_CHARACTERS = frozenset(word for word in lexicon.FILLERS if len(word) == 1)
 # Not a filler with an answer's particle ("嗯呢 是这单" answers yes).
 _FILLER_RUN = re.compile(
     r"(?:^|(?<=\s))(?:(?:%s)(?![%s](?:\s|$))\s*)+" % (
@@ -49,9 +50,15 @@ def clean(raw: str) -> str:
     text = _SPELT_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", _LAUGHTER.sub(r"\1\1", text))))
     # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
+    text = _SPACED_CHARACTERS.sub(_joined_unless_fillers, text)
     kept = _FILLER_RUN.sub("", text).strip()
-    text = kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
-    return _SPACED_CHARACTERS.sub(lambda m: m.group().replace(" ", ""), text)  # fillers ("嗯 啊") gone first
+    return kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
+
+
+def _joined_unless_fillers(spaced: re.Match) -> str:
+    """"余 额" is 余额 (its 额 no filler then), but "嗯 啊 帮我…" is fillers, dropped after."""
+    characters = spaced.group().split(" ")
+    return spaced.group() if all(ch in _FILLER_CHARACTERS for ch in characters) else "".join(characters)
 
 
 def split_quote(raw: str) -> tuple[str, str | None]:

@@ -37,7 +37,8 @@ CLEANED = [
     ("菜 单", "菜单"),                                  # characters typed one by one
     ("进 度？？", "进度"),
     ("好 我来", "好 我来"),                            # a one-character clause stays one
-    ("嗯 啊 帮我 取个快递", "帮我 取个快递"),          # fillers go before anything is joined
+    ("嗯 啊 帮我 取个快递", "帮我 取个快递"),          # fillers are not joined into a word
+    ("余 额", "余额"),                                  # ... but a word whose last character could be one is
     ("去一附院取药 11/30 早上8点", "去一附院取药 11月30号 早上8点"),  # a date with a slash
     ("给个5/5分", "给个5 5分"),                        # not a score
     ("明夭下午", "明天下午"),                          # a handwriting slip
