@@ -49,8 +49,8 @@ def clean(raw: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     text = _SPELT_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", _LAUGHTER.sub(r"\1\1", text))))
-    # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
     text = _SPACED_CHARACTERS.sub(_joined_unless_fillers, text)
+    # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
     kept = _FILLER_RUN.sub("", text).strip()
     return kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
 
