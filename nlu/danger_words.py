@@ -58,7 +58,7 @@ DANGER_VARIANTS = {
     "验正码": "验证码", "验症码": "验证码",
     # Hakka and Cantonese words of a stranger at the door ("门口有个生人一直踢𠊎屋下个门 讲要入来")
     "𠊎": "我", "个生人": "个陌生人", "要入来": "要进来", "讲入来": "讲进来", "屋下个门": "家的门",
-    "sossossos": "sos", "sossos": "sos",  # round twenty-one: "SOSSOS", run together
+    "sossossos": "sos", "sossos": "sos",  # round twenty-two: "SOSSOS", run together
     "就命": "救命", "久命": "救命", "旧命": "救命", "救名": "救命", "揪命": "救命", "救救命": "救命",
     "摔到": "摔倒", "跌到": "跌倒", "绊到": "绊倒", "晕到": "晕倒", "昏到": "昏倒", "栽到": "栽倒",
     "煤汽": "煤气", "燃汽": "燃气", "呼息": "呼吸", "呼气困难": "呼吸困难", "报井": "报警", "抱警": "报警", "幺二零": "120", "一二零": "120",
@@ -251,7 +251,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "弄我的锁": 3.5, "弄我家的锁": 3.5, "弄我家锁": 3.5, "在弄锁": 3, "还推门": 2, "使劲推门": 2.5, "硬推门": 2.5,
         "没叫人来": 1, "没叫过人": 1, "没派人": 1.5, "根本没派": 1.5, "没约过": 1, "没找过人": 1,
     },
-    # Round twenty-one: a road accident was not a kind of danger at all ("出车祸了" went unread).
+    # Round twenty-two: a road accident was not a kind of danger at all ("出车祸了" went unread).
     "road_accident": {
         "车祸": 3.5, "出车祸": 4, "被车撞": 4, "被车碰": 3.5, "被车刮": 3, "车撞了": 3.5, "撞到人": 3, "撞人了": 3.5,
         "被撞倒": 4, "撞倒了": 3, "翻车": 3, "car accident": 4, "hit by a car": 4,
@@ -276,7 +276,7 @@ DANGER_PATTERNS: dict[str, float] = {
     # Round fourteen: an emergency number said as a clause of its own asks ("120!!快", "110 快"); with a
     # hurry glued to it, it cries ("120快来")
     r"^(120|110|119)$": 2,
-    r"^(120|110|119)( (120|110|119))+$": 3.5,  # round twenty-one: the number said over and over ("120 120")
+    r"^(120|110|119)( (120|110|119))+$": 3.5,  # round twenty-two: the number said over and over ("120 120")
     # ... and a vehicle that knocked someone down ("被电动车撞了", "让三轮车带倒了")
     r"(被|让|给)[^ ]{0,4}(车|电动车|电瓶车|摩托|三轮|汽车|公交|的士|出租车)[^ ]{0,2}(撞|碰|刮|压|轧|带倒)": 4,
     r"^(120|110|119)(快|赶紧|马上)": 4,
@@ -687,7 +687,7 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # can be a stroke, so "睡得死 叫不醒 打呼噜" stays an alarm.
     (("耳背", "耳朵背", "聋", "在看电视", "戴着耳机"),
      r"不醒|不答应|不应|没反应|没动静"),
-    # Round twenty-one: the scam of the accident on the phone ("有人打电话说我儿子出车祸了 让我马上转钱 我没理 直接挂了").
+    # Round twenty-two: the scam of the accident on the phone ("有人打电话说我儿子出车祸了 让我马上转钱 我没理 直接挂了").
     (("让我马上转钱", "让我转钱", "让我打钱", "让我汇钱", "叫我转钱", "叫我打钱", "要我转钱", "要我打钱", "直接挂了"),
      r"车祸|车撞|被撞|撞倒"),
     # Round twenty-one: someone on the floor for a chore ("监控里看到我妈趴在地上 … 原来是在擦地板").

@@ -147,7 +147,7 @@ VARIANTS = {
     # 户查", "有冇人赔"); 明朝早上 is tomorrow morning, not Cantonese 朝早
     "身份正": "身份证", "名细": "明细", "娟给": "捐给", "冇要": "不要", "户查": "复查", "复茶": "复查",
     "超事": "超市", "赚给": "转给", "赔俺去": "陪我去", "赔我去": "陪我去", "冇人赔": "没人陪", "明朝早": "明天早",
-    # handwriting input: characters of a like shape ("明夭下午", "志原者", "己经")
+    # round twenty-two: handwriting input: characters of a like shape ("明夭下午", "志原者", "己经")
     "明夭": "明天", "今夭": "今天", "后夭": "后天", "志原者": "志愿者", "己经": "已经",
     # Cantonese, Shanghainese and returnees' words ("我想订阅返你哋嘅推送", "想check下进度", "这个陪诊的单我take了",
     # "阿拉老头子汏浴不方便 … 寻个人来")
@@ -895,7 +895,7 @@ NEUTRAL_PHRASES = (
     *(can + "帮" + person + "发" for can in ("能", "会", "可以") for person in ("她", "他", "我妈", "我爸", "老人")),
     # water running from a leak is not a statement (流水)
     "一直流水", "老是流水", "总是流水", "在流水", "哗哗流水", "往外流水", "直流水",
-    "考了满分", "考满分", "考了100分", "考了一百分",  # round twenty-one: a grandchild's test, not a rating
+    "考了满分", "考满分", "考了100分", "考了一百分",  # round twenty-two: a grandchild's test, not a rating
     "走了以后", "走了之后",  # round twenty-one: gone, not checked out ("俺走了以后存的时间…")
     "地流水",  # round twenty: "厕所的水箱一直哗哗地流水"
     # round twenty: the account someone else set up, and meals made do with, are the story, not the ask
@@ -1305,7 +1305,7 @@ ENGLISH_WORDS = {
     "tmr": "明天", "tmrw": "明天", "today": "今天", "tonight": "今晚", "balance": "余额", "how many": "多少",
     "credits": "时间币", "time credits": "时间币", "register": "注册", "orders": "订单", "my orders": "我的订单",
     "check in": "签到", "check out": "签退",
-    # round twenty-one: returnees' English ("confirm done 单号112", "想sign up做volunteer", "transfer 45分钟 to …")
+    # round twenty-two: returnees' English ("confirm done 单号112", "想sign up做volunteer", "transfer 45分钟 to …")
     # (not "volunteer", "sign up", "donate": the emergency reader's English holds them; VARIANTS has the first two in
     # Chinese company)
     "confirm done": "确认完成", "transfer": "转",  # "donate" is a cue of its own (INTENT_CUES): the same reason
