@@ -84,6 +84,7 @@ _SUDDEN = _alternation(words.SUDDEN_NEWS)
 _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 _LASTING = _alternation(words.LASTING_NEED)
 _BOOKED_FOR_LATER = re.compile(words.BOOKED_FOR_LATER)
+_SELF_HARM = frozenset(words.DANGER_CUES["self_harm"])
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 # Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
@@ -254,7 +255,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
                or (_PET.search(as_written) and not _BITTEN.search(as_written))
                or (as_a_reason and _BOOKED_FOR_LATER.search(text)))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
-    return _weighed_by_the_model(tables, as_written, clauses, said_plainly and not resolved, may_raise=not settled)
+    # A wish to die is never the learnt reader's to drop: it has met too few to know them ("我真的不想活了").
+    said_plainly = (said_plainly and not resolved) or any(cue in _SELF_HARM for cue in tables.cues)
+    return _weighed_by_the_model(tables, as_written, clauses, said_plainly, may_raise=not settled)
 
 
 def normalised(text: str) -> str:

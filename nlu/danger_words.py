@@ -251,6 +251,16 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "弄我的锁": 3.5, "弄我家的锁": 3.5, "弄我家锁": 3.5, "在弄锁": 3, "还推门": 2, "使劲推门": 2.5, "硬推门": 2.5,
         "没叫人来": 1, "没叫过人": 1, "没派人": 1.5, "根本没派": 1.5, "没约过": 1, "没找过人": 1,
     },
+    # Round twenty-two, walking the kinds by hand: a wish to die, said now, was no danger ("我不想活了", "想自杀"): weak
+    # words ask (a doubt), a plan alarms; and an earthquake or a ceiling come down was none either.
+    "self_harm": {
+        "不想活了": 2.5, "活不下去了": 2.5, "活着没意思": 2, "不如死了": 2.5, "想死": 2.5, "想不开": 1.5, "寻死": 4,
+        "想自杀": 4, "要自杀": 4, "自杀": 3, "想跳楼": 4, "要跳楼": 4, "跳楼": 3, "割腕": 4, "上吊": 4, "喝药": 2,
+    },
+    "disaster": {
+        "地震了": 2, "在晃": 1.5, "晃得厉害": 2, "房子塌了": 4, "楼塌了": 4, "塌下来": 2, "砸到我": 3, "砸到人": 3,
+        "砸着我": 3, "砸伤": 3, "压在下面": 3,
+    },
     # Round twenty-two: a road accident was not a kind of danger at all ("出车祸了" went unread).
     "road_accident": {
         "车祸": 3.5, "出车祸": 4, "被车撞": 4, "被车碰": 3.5, "被车刮": 3, "车撞了": 3.5, "撞到人": 3, "撞人了": 3.5,
@@ -478,6 +488,8 @@ DANGER_PATTERNS: dict[str, float] = {
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
 NEUTRAL_PHRASES = (
+    # round twenty-two: missing someone, and advice ("想死你了", "别想不开"), not a wish to die
+    "想死你", "想死我", "想死了你", "别想不开", "不要想不开", "不会想不开", "不会自杀", "防自杀",
     # round twenty-one: a machine or a lid that will not turn ("来人帮俺修下洗衣机 转不动了")
     "转不动", "拧不动", "拧不开",
     # ... and a road accident warned against or insured ("过马路要小心 别出车祸")
@@ -701,7 +713,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
       "消消乐", "步数", "关卡", "这一关", "过不了关",
       # round thirteen: a cry told with a laugh ("哈哈 孙子考砸了 喊我救命")
       "哈哈", "呵呵", "嘿嘿", "笑死", "lol"),
-     r"救命|救我|快来|快救|着火|出不来|出不去|卡住|卡在|help|sos|救护车|120"),  # round eighteen: "笑死 … 要叫救护车"
+     # round twenty-two: "累死了 不想活了 哈哈"
+     r"救命|救我|快来|快救|着火|出不来|出不去|卡住|卡在|help|sos|救护车|120|不想活|想死|活不下去"),  # round eighteen: "笑死 … 要叫救护车"
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.

@@ -3,8 +3,6 @@ made on a condition. None of these lines is in a data set."""
 
 from datetime import datetime
 
-from nlu import danger
-
 MONDAY_EVENING = datetime(2026, 12, 7, 19, 0)
 
 
@@ -35,13 +33,3 @@ def test_an_ask_made_on_a_condition_is_an_ask(understand):
 def test_a_visit_liked_and_asked_for_again_is_a_request_not_a_rating(understand):
     result = understand("上回小王帮我擦的窗户蛮干净 这礼拜五再请他来擦一次", MONDAY_EVENING)
     assert (result.intent, result.slots["service"]) == ("post_request", "cleaning")
-
-
-def test_the_emergency_numbers_asked_about_are_information():
-    for question in ("怎么打119", "手机没话费了还能打110吗", "叫救护车收钱不"):
-        assert danger.read(question).level == danger.NONE, question
-
-
-def test_a_road_accident_now_is_an_emergency_and_a_warning_is_not():
-    assert danger.read("我老伴过马路被电动车撞了").level == danger.ALARM
-    assert danger.read("出门买菜当心车祸").level == danger.NONE

@@ -1,0 +1,28 @@
+"""Round twenty-two: kinds of danger found missing by walking the list by hand, not by a data set: a road accident,
+a wish to die, an earthquake or a ceiling come down; and their near misses. None of these lines is in a data set."""
+
+import pytest
+
+from nlu import danger
+
+
+@pytest.mark.parametrize("message, level", [
+    ("我老伴过马路被电动车撞了", danger.ALARM),
+    ("出门买菜当心车祸", danger.NONE),
+    ("120 120 120", danger.ALARM),
+    ("我真的不想活了", danger.DOUBT),  # asked, with the numbers shown: never ignored, never alerted on a word
+    ("我爸说他要跳楼", danger.ALARM),
+    ("闺女 想死你了 过年回来吗", danger.NONE),
+    ("累得不想活了 哈哈", danger.NONE),
+    ("以前想不开过 现在好了 想找人陪我聊聊天", danger.NONE),
+    ("地震了 楼在晃 我腿被柜子压住了", danger.ALARM),
+    ("天花板的石膏塌下来 砸到我头了", danger.ALARM),
+    ("电视上说云南地震了 好多房子塌了", danger.NONE),
+])
+def test_a_kind_of_danger_walked_by_hand(message, level):
+    assert danger.read(message).level == level
+
+
+@pytest.mark.parametrize("question", ["怎么打119", "手机没话费了还能打110吗", "叫救护车收钱不"])
+def test_the_emergency_numbers_asked_about_are_information(question):
+    assert danger.read(question).level == danger.NONE
