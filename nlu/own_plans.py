@@ -31,8 +31,13 @@ def plan_clauses(text: str, hits: dict[str, list[Hit]]) -> list[bool]:
     return plans if asked_elsewhere else [False] * len(plans)
 
 
+def plan_spans(text: str, plans: list[bool]) -> list[tuple[int, int]]:
+    """Where the clauses that tell the writer's own plans are (`plans` from plan_clauses)."""
+    return [span for span, plan in zip(clause_spans(text), plans) if plan] if any(plans) else []
+
+
 def discounted(text: str, hits: dict[str, list[Hit]], plans: list[bool]) -> dict[str, list[Hit]]:
-    spans = [span for span, plan in zip(clause_spans(text), plans) if plan]
+    spans = plan_spans(text, plans)
     if not spans:
         return hits
     return hits | {"service": [replace(h, weight=h.weight * PLAN_WEIGHT) if inside(h.start, h.end, spans) else h

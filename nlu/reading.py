@@ -20,7 +20,7 @@ from .durations import FIXED_DURATION, first_duration
 from .intents import disowned, negated
 from .matcher import Hit
 from .numbers import CHINESE_NUMERAL_CHARS
-from .spans import alternation, clause_spans, inside
+from .spans import alternation, inside
 from .times import first_time
 
 _MATCHER = matcher.build()
@@ -187,7 +187,7 @@ class Reading:
         named = [h for h in self.owned("service") if h.label not in set_aside]
         # "我想约个理发 哎说错了 是助浴": the service put right, never by one of the writer's own plans ("… 哦等一下
         # 是16号 17号我一整天都在医院")
-        plans = [span for span, plan in zip(clause_spans(self.text), self._plans) if plan]
+        plans = own_plans.plan_spans(self.text, self._plans)
         services = _put_right(self.text, [h for h in named if not inside(h.start, h.end, plans)]) or named
         return services, [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
 
