@@ -55,7 +55,7 @@ DESK_TEXTS = {
     "correction_approval_told_staff": "待批准#{id}：{act}{amount}，原因：{reason}。核实后请发“批准 {id}”。",
     "correction_approved": "已批准#{id}。",
     "correction_not_allowed": "这项更正您没有权限，请找管理员。",
-    "correction_own_account": "不能给自己发放、调整或冲正，请请别的工作人员办理。",
+    "correction_own_account": "不能给自己发放、调整或冲正，请找别的工作人员办理。",
     "correction_own_approval": "自己提交的更正要由别的工作人员批准。",
     "correction_over_act_cap": "一次不能超过规定的上限，请分开办理或找管理员。",
     "correction_over_day_cap": "您今天办理的更正已经到上限了，明天再办，或请别的工作人员办理。",

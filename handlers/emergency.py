@@ -71,6 +71,13 @@ ALL_CLEAR_WINDOW = timedelta(minutes=30)
 PURPOSE = Purpose("sos")
 NOT_ON_FILE = "未登记"
 
+# The first reply fitted to the kind of danger (the texts' table): a wish to die also gets the mental-health hotline.
+REPLY_FITTED_TO_KIND = {(nlu.ALARM, "self_harm"): "sos_self_harm", (nlu.DOUBT, "self_harm"): "sos_doubt_self_harm"}
+# A wish to die answered "no danger now" is not left there: staff are asked to call and talk, at most once a day.
+CARE_CALL_KINDS = frozenset({"self_harm"})
+CARE_CALL_WINDOW = timedelta(days=1)
+CARE_PURPOSE = Purpose("care_call")
+
 # Who is told, in this order (someone in two groups gets the first one's message): the text each
 # gets and the fields it shows. Staff also get the emergency contact, whom they will call.
 STAFF, FAMILY, CONTACT = "staff", "family", "contact"
@@ -97,22 +104,31 @@ def is_sos(incoming: Incoming) -> bool:
     return False
 
 
-def level_of(incoming: Incoming) -> str:
-    """ALARM or DOUBT for what is_sos let through; the menu's SOS button is a cry for help."""
+def danger_in(incoming: Incoming) -> tuple[str, frozenset[str]]:
+    """ALARM or DOUBT for what is_sos let through, and the kinds of danger its words tell; the menu's SOS
+    button is a cry for help."""
     if incoming.kind is Kind.MENU_CLICK:
-        return nlu.ALARM
-    level = nlu.danger_of(incoming.text).level
-    return nlu.DOUBT if level == nlu.NONE else level  # parse saw danger in the message: never less than a doubt
+        return nlu.ALARM, frozenset()
+    danger = nlu.danger_of(incoming.text)
+    # parse saw danger in the message: never less than a doubt
+    return (nlu.DOUBT if danger.level == nlu.NONE else danger.level), danger.kinds
+
+
+def _reply_key(level: str, kinds: frozenset[str]) -> str:
+    fitted = (REPLY_FITTED_TO_KIND[level, kind] for kind in kinds if (level, kind) in REPLY_FITTED_TO_KIND)
+    return next(fitted, "sos" if level == nlu.ALARM else "sos_doubt")
 
 
 async def answer(incoming: Incoming, ctx: Context) -> Outcome:
     """The reply now; the alerting (or the doubt's bookkeeping) afterwards, on its own, so nothing it waits
     on can hold the reply. The webhook calls it before any turn is made: it needs no database."""
-    if level_of(incoming) == nlu.DOUBT:
+    level, kinds = danger_in(incoming)
+    reply = Reply(ctx.text(_reply_key(level, kinds)))
+    if level == nlu.DOUBT:
         _background(_doubt(incoming, ctx))
-        return Outcome(Reply(ctx.text("sos_doubt")), "sos_doubt")
+        return Outcome(reply, "sos_doubt")
     _background(_alarm(incoming, ctx, _spooled(incoming, ctx)))
-    return Outcome(Reply(ctx.text("sos")), "sos")
+    return Outcome(reply, "sos")
 
 
 async def _alarm(incoming: Incoming, ctx: Context, entry: SpoolEntry | None) -> None:
@@ -166,10 +182,38 @@ async def settle_doubt(turn: Turn, go_on: Handler) -> Outcome | None:
         return Outcome(Reply(ctx.text("sos_doubt_alerted")), "sos")
     log.info("SOS doubt settled: no danger")
     first = dataclasses.replace(_asked_incoming(incoming, asked), danger_settled=True)
+    fine = ctx.text(await _care_after_no_danger(first, ctx))
     if nlu.parse(first.text, now=ctx.local(first.received_at), read_danger=False).intent in NOTHING_ASKED:
         # "摔了一跤" alone asked for nothing: replaying it would answer whatever question a flow has open.
-        return Outcome(Reply(ctx.text("sos_doubt_fine")), "sos_doubt_settled")
-    return _with_line(await go_on(turn.saying(first)), ctx.text("sos_doubt_fine"), last=False)
+        return Outcome(Reply(fine), "sos_doubt_settled")
+    return _with_line(await go_on(turn.saying(first)), fine, last=False)
+
+
+async def _care_after_no_danger(first: Incoming, ctx: Context) -> str:
+    """The words for "没事", and for a wish to die the care after them: a member gets a care call (an alert for
+    staff, who are told who to call), someone unregistered, whom nobody could call, the hotlines."""
+    if not CARE_CALL_KINDS & nlu.danger_of(first.text).kinds:
+        return "sos_doubt_fine"
+    member = await members.member_by_openid(ctx.bank.sessions, first.openid)
+    if member is None:
+        return "sos_doubt_fine_hotlines"
+    alert_id, fresh = await alerts.raise_or_repeat(ctx.bank.sessions, alerts.CARE_CALL, within=CARE_CALL_WINDOW,
+                                                   now=first.received_at, member_id=member.id,
+                                                   community=member.community)
+    log.warning("care call: alert #%d (%s)", alert_id, "raised" if fresh else "repeated")
+    if fresh:
+        await _ask_staff_to_call(ctx, first.openid, member, alert_id)
+    return "sos_doubt_fine_care_call"
+
+
+async def _ask_staff_to_call(ctx: Context, openid: str, member: Member, alert_id: int) -> None:
+    masked = await members.masked_profile(ctx.bank.sessions, ctx.bank.keyring, member.id)
+    for staff_openid in await _staff_openids(ctx, openid):
+        reader = await members.member_by_openid(ctx.bank.sessions, staff_openid)
+        shown = _values(await _shown(ctx, reader, member, ("real_name", "phone"), masked, CARE_PURPOSE))
+        body = ctx.text("care_call_staff", alert=str(alert_id), **shown)
+        await outbox.notify(ctx.bank.sessions, ctx.bank.keyring, staff_openid, kind=alerts.CARE_CALL, body=body,
+                            dedupe_key=f"care_call:{alert_id}:{staff_openid}")
 
 
 async def all_clear(turn: Turn) -> Outcome | None:
@@ -362,12 +406,12 @@ async def _contact_openid(ctx: Context, member: Member) -> str | None:
 
 
 async def _shown(ctx: Context, reader: Member | None, member: Member, fields: tuple[str, ...],
-                 masked: PersonalData) -> PersonalData:
+                 masked: PersonalData, purpose: Purpose = PURPOSE) -> PersonalData:
     """Unmasked when this reader has the right (the read is logged either way), masked otherwise."""
     if reader is None:  # staff by config only: no member record to check a right against
         return masked
     try:
-        return await members.reveal(ctx.bank.sessions, ctx.bank.keyring, reader.actor, member.id, fields, PURPOSE)
+        return await members.reveal(ctx.bank.sessions, ctx.bank.keyring, reader.actor, member.id, fields, purpose)
     except members.RevealRefused:
         return masked
 

@@ -12,5 +12,5 @@ ALERT_KINDS = {
     alerts.FAR_CHECK_IN: "签到位置太远", alerts.NOBODY_IN_REACH: "附近没有志愿者", alerts.LATE_CANCEL: "临时取消",
     alerts.UNANSWERED: "快开始了还没人接",
     alerts.LATE_CHECK_IN: "签到太晚", alerts.SHORT_VISIT: "服务时间太短", alerts.APPROVAL: "更正待批准",
-    alerts.CANCEL_LOOP: "反复接单又取消",
+    alerts.CANCEL_LOOP: "反复接单又取消", alerts.CARE_CALL: "关怀回访",
 }

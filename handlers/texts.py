@@ -37,6 +37,27 @@ TEXTS = {
         "如有危险，请马上拨打 120（急救）或 110（报警）！社区电话：{hotline}\n"
         "您现在有危险吗？回复“是”我们马上通知工作人员和家人。"
     ),
+    # A wish to die: the mental-health hotline beside the emergency numbers (emergency.REPLY_FITTED_TO_KIND).
+    "sos_self_harm": (
+        "您说的话我们收到了，您不是一个人。\n"
+        "有危险请马上拨打 120 或 110；想找人说说话，请打心理援助热线 12356。\n"
+        "社区电话：{hotline}\n我们正在通知社区工作人员和您的家人。"
+    ),
+    "sos_doubt_self_harm": (
+        "听您这么说，我们很担心。想找人说说话，请打心理援助热线 12356；有危险请马上拨打 120 或 110。"
+        "社区电话：{hotline}\n"
+        "您现在有危险吗？回复“是”我们马上通知工作人员和家人。"
+    ),
+    # ... and then "没事": a member is called by staff (an alert of its own), someone unregistered given the hotlines.
+    "sos_doubt_fine_care_call": (
+        "好的。心里难受的时候别一个人扛着，社区工作人员这两天会给您打个电话，陪您说说话。"
+        "想聊聊也可以打心理援助热线 12356。"
+    ),
+    "sos_doubt_fine_hotlines": "好的。心里难受的时候别一个人扛着，想找人说说话，请打心理援助热线 12356，或社区电话 {hotline}。",
+    "care_call_staff": (
+        "【关怀回访 #{alert}】{name}（电话：{phone}）说了想不开的话，问过后说现在没有危险。"
+        "请这两天打个电话关心一下，必要时上门看看。处理后请发：处理警报 {alert} 说明"
+    ),
     "sos_doubt_alerted": "我们正在通知社区工作人员和您的家人，请保持电话畅通。危急时请马上拨打 120 或 110！",
     "sos_doubt_fine": "好的，您没事就好。",
     # "没事 按错了" after an alert was raised: the alert stands, staff see these words and still call.

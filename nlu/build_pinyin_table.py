@@ -29,7 +29,8 @@ SINGLE_SYLLABLES = {"wo": "我", "ni": "你", "ta": "他", "de": "的", "le": "�
 _VOWEL = re.compile("[aeiouv]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 # Word tables of slips and short forms, whose keys are not words ("陪珍": "陪诊", "下五": "下午"); their values are.
-_SLIP_TABLES = (lexicon.VARIANTS, danger_words.DANGER_VARIANTS, lexicon.CLOCK_PERIODS)
+# HOMOPHONE_KEPT's runs are words only beside others ("3点前到").
+_SLIP_TABLES = (lexicon.VARIANTS, danger_words.DANGER_VARIANTS, lexicon.CLOCK_PERIODS, lexicon.HOMOPHONE_KEPT)
 _NUMERALS = "一二三四五六七八九十"
 # Characters typed in either of two readings (血 is xue and, said, xie); a dictionary's every rare reading
 # would make words of nothing (吃 is also "qi": "qi le hao da pao" is 起了, not 吃了).
@@ -37,6 +38,8 @@ SAID_BOTH_WAYS = {"血": ("xue", "xie"), "了": ("le", "liao"), "着": ("zhe", "
                   "得": ("de", "dei"), "地": ("de", "di"), "给": ("gei", "ji"), "行": ("xing", "hang"),
                   "长": ("chang", "zhang"), "重": ("zhong", "chong"), "倒": ("dao",), "觉": ("jue", "jiao"),
                   "便": ("bian", "pian"), "差": ("cha", "chai"), "都": ("dou", "du"), "和": ("he", "huo")}
+# Characters typed for a word in a reading not their usual one (homophones.py): "算勒" is 算了.
+SLIPS_OF_SOUND = {"勒": ("le",)}
 # Words the tables hold only inside patterns, which a message typed in pinyin often is ("chaxun yu'e").
 TYPED_IN_PINYIN = ("查询", "帮帮我", "时候")
 
@@ -123,8 +126,29 @@ def build() -> dict:
         if len(word) <= MAX_MIXED_LENGTH and (rest := readings(word[1:])) and (first := readings(word[:-1])):
             begun.setdefault(word[0] + rest[0].replace(" ", ""), word)
             ended.setdefault(first[0].replace(" ", "") + word[-1], word)
+            if len(word) == MAX_MIXED_LENGTH and (head := readings(word[0])):  # "shi间币"
+                ended.setdefault(head[0] + word[1:], word)
     return {"words": dict(sorted(words.items())), "single_syllables": SINGLE_SYLLABLES, "syllables": syllables(),
-            "begun_in_characters": dict(sorted(begun.items())), "ended_in_characters": dict(sorted(ended.items()))}
+            "begun_in_characters": dict(sorted(begun.items())), "ended_in_characters": dict(sorted(ended.items())),
+            "characters": characters()}
+
+
+def characters() -> dict[str, str]:
+    """Every character of GB2312 (the 6,763 a pinyin keyboard offers first) by its usual toneless reading, and
+    the slips of sound seen, comma joined: homophones.py puts back a word typed with the wrong one of the same
+    sound. A dictionary's rare readings would make slips of right words (她 is also "jie": 她单, 接单; 了 "liao":
+    到了天亮, 聊天)."""
+    from pypinyin import Style, lazy_pinyin
+
+    found = {}
+    for high, low in itertools.product(range(0xB0, 0xF8), range(0xA1, 0xFF)):
+        try:
+            char = bytes((high, low)).decode("gb2312")
+        except UnicodeDecodeError:
+            continue
+        said = dict.fromkeys((*lazy_pinyin(char, style=Style.NORMAL), *SLIPS_OF_SOUND.get(char, ())))
+        found[char] = ",".join(reading.replace("ü", "v") for reading in said if _VOWEL.search(reading))
+    return found
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
 """Turn a raw chat message into the canonical text the parser reads.
 
 Full-width -> half-width, traditional -> simplified, pinyin and the
-time bank's English words -> characters, homophone slips and
+time bank's English words -> characters, homophone slips (listed, and
+any of the bank's words typed with a character of the same sound) and
 dialect words replaced, emoji and punctuation dropped, stutters collapsed,
 fillers at the start of a clause removed.
 """
@@ -9,7 +10,7 @@ fillers at the start of a clause removed.
 import re
 import unicodedata
 
-from . import english, lexicon, romanised
+from . import english, homophones, lexicon, romanised
 
 _TO_SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in lexicon.TRADITIONAL_TO_SIMPLIFIED})
 _VARIANT = re.compile("|".join(map(re.escape, sorted(lexicon.VARIANTS, key=len, reverse=True))))
@@ -43,7 +44,7 @@ _FILLER_RUN = re.compile(
 def clean(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).lower().translate(_TO_SIMPLIFIED)
     text = english.in_chinese(romanised.in_characters(text))
-    text = _VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text)
+    text = homophones.restore(_VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text))
     text = _SLASHED_DATE.sub(r"\1月\2号", text)
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()

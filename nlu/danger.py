@@ -23,11 +23,17 @@ class Danger:
     weight: float           # the cues' total, after the context rules
     cues: tuple[str, ...]   # the words that counted, for logs and tests
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of danger its words belong to ("self_harm", "fall" …): what the reply is fitted to."""
+        return frozenset(_KIND_OF_CUE[cue] for cue in self.cues if cue in _KIND_OF_CUE)
+
 
 def _alternation(phrases) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(set(phrases), key=len, reverse=True))))
 
 
+_KIND_OF_CUE = {phrase: kind for kind, table in words.DANGER_CUES.items() for phrase in table}
 _CUE_WEIGHT = {phrase: weight for table in words.DANGER_CUES.values() for phrase, weight in table.items()}
 _CUES = _alternation(_CUE_WEIGHT)
 _PATTERN_SOURCES = list(words.DANGER_PATTERNS.items())
@@ -85,6 +91,7 @@ _VISIT_UNDER_WAY = _alternation(words.VISIT_UNDER_WAY)
 _LASTING = _alternation(words.LASTING_NEED)
 _BOOKED_FOR_LATER = re.compile(words.BOOKED_FOR_LATER)
 _SELF_HARM = frozenset(words.DANGER_CUES["self_harm"])
+_SELF_HARM_SAID = _alternation(_SELF_HARM)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 # Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
@@ -185,7 +192,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             far_away = far_away or not _NEAR_PAST.fullmatch(_PAST.search(clause).group())
             previous = clause  # "昨天还好好的 今天叫不醒": the earlier state still sets off the change
             continue
-        if _CLAUSE_DEFUSER.search(clause):
+        # a wish to die said again and again is a warning sign, not a habit of speech ("我爸老说不想活了")
+        if _CLAUSE_DEFUSER.search(clause) and not _SELF_HARM_SAID.search(clause):
             previous = None
             continue
         here = [(cue, w) for cue, w in _cues(clause, previous)

@@ -256,6 +256,10 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     "self_harm": {
         "不想活了": 2.5, "活不下去了": 2.5, "活着没意思": 2, "不如死了": 2.5, "想死": 2.5, "想不开": 1.5, "寻死": 4,
         "想自杀": 4, "要自杀": 4, "自杀": 3, "想跳楼": 4, "要跳楼": 4, "跳楼": 3, "割腕": 4, "上吊": 4, "喝药": 2,
+        # round twenty-three: a plan said with a place or a way ("我在江边 … 想跳下去算了", "别拦我 我这就去死")
+        "一死了之": 4, "不活了": 2.5, "死了算了": 2.5, "死了干净": 2.5, "活够了": 2, "轻生": 3, "结束生命": 4,
+        "结束自己的生命": 4, "想跳河": 4, "要跳河": 4, "跳河": 3, "想跳江": 4, "要跳江": 4, "跳江": 3, "想跳下去": 4,
+        "要跳下去": 4, "跳下去算了": 4, "这就去死": 4, "我去死": 4, "我要去死": 4, "想去死": 4, "不如去死": 3,
     },
     "disaster": {
         "地震了": 2, "在晃": 1.5, "晃得厉害": 2, "房子塌了": 4, "楼塌了": 4, "塌下来": 2, "砸到我": 3, "砸到人": 3,
@@ -270,7 +274,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "走丢": 3, "走失": 3, "迷路": 2.5, "找不到家": 3, "找不到回家": 3, "不知道这是哪": 3, "不知道在哪": 2,
         "我系哪里": 3, "找唔返屋企": 3, "找唔到屋企": 3, "不会返屋企": 3,
         "不认识路": 2, "没回来": 1.5, "还没回来": 1.5, "找疯了": 3, "全家都在找": 3, "到处都找遍了": 3, "联系不上": 1.5, "电话也不接": 1, "老年痴呆": 1, "糊涂了": 1,
-        "关在电梯": 4, "困在电梯": 4, "困电梯": 4, "关电梯里": 4, "卡在电梯": 4, "电梯里出不来": 4, "被关": 2, "被困": 3, "困住了": 3,
+        "关在电梯": 4, "困在电梯": 4, "困电梯": 4, "困梯": 4, "关电梯里": 4, "卡在电梯": 4, "电梯里出不来": 4, "被关": 2, "被困": 3, "困住了": 3,
         "出不去": 2, "出不来": 2, "被锁在": 3,
         "不见了": 2, "人不见": 3, "找不到人": 2, "找不着人": 2, "一直没回": 2, "到现在没回": 2.5, "糊涂": 1,
         "回不去": 2, "回不了家": 3, "找不着了": 1.5, "落水": 4, "溺水": 5, "不知道怎么回": 2.5,
@@ -490,6 +494,8 @@ DANGER_PATTERNS: dict[str, float] = {
 NEUTRAL_PHRASES = (
     # round twenty-two: missing someone, and advice ("想死你了", "别想不开"), not a wish to die
     "想死你", "想死我", "想死了你", "别想不开", "不要想不开", "不会想不开", "不会自杀", "防自杀",
+    # round twenty-three: a heavy heart, not sickness ("孩子都在外地 过年也不回来 心里难受")
+    "心里难受", "心里好难受", "心里很难受", "心里头难受", "心里有点难受", "心里怪难受",
     # round twenty-one: a machine or a lid that will not turn ("来人帮俺修下洗衣机 转不动了")
     "转不动", "拧不动", "拧不开",
     # ... and a road accident warned against or insured ("过马路要小心 别出车祸")
@@ -498,6 +504,8 @@ NEUTRAL_PHRASES = (
     "救命药", "救命钱", "救命稻草", "搞不醒豁", "搞不醒火", "不醒豁",
     # round eighteen: a phone number left to call, not a threat ("我电话138… 有事打我")
     "有事打我", "打我电话", "打我手机", "随时打我",
+    # round twenty-three: "… 19号下午4点来修 … 电话打我这边"
+    "打我这边", "打我这里", "打我这儿", "电话打我",
     "嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟",  # thirst ("天太热 嗓子都冒烟了")
     # round fourteen: disturbed, given an injection or a phone call, not hit
     "被打扰", "被打针", "被打电话", "被打了针",
@@ -626,6 +634,8 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"(?<!不)(容易|会)(?!不)[^ ]{0,2}(摔|跌|滑|晕|倒|中暑|着火|起火|生病|出事|骨折|犯病|缺氧|中毒|走丢|迷路)",
     # a usual dose, one or two pills, is no overdose ("吃了半片安眠药睡得挺好"), unless taken wrongly
     r"^(?![^ ]*(错|别人|老伴的|他的|她的|不是))[^ ]*(吃|服)了?(半|一|两|1|2)(片|粒|颗)",
+    # round twenty-three: medicine taken as prescribed ("老伴的降压药按时吃了 今天精神不错")
+    r"(按时|按点|按医嘱|照常|按量|按顿|每天都)[^ ]{0,2}(吃|服|喝)",
 )
 
 # When a message says any of these, weak cues anywhere in it do not count: the danger has passed
@@ -675,7 +685,9 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "need someone to", "i d like someone", "would like someone", "can a volunteer", "someone to go",
                 "who can fix", "fix it", "can someone", "could someone", "any anti", "are there any",  # round eighteen
                 "擦身", "擦澡", "要个人", "要人扶", "来人帮",  # round twenty-one: "今天晚上八点帮我老伴擦擦身子 他胳膊抬不起来"
-                "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下"),
+                "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下",
+                # round twenty-three: a warden asking for a neighbour ("麻烦安排人帮他买菜")
+                "安排人", "安排个人", "帮他买", "帮她买", "帮他送", "帮她送", "帮他取", "帮她取"),
 }
 
 # "Not an emergency, the bracelet just keeps beeping", "人好好的 没摔也没晕": said outright, it settles the
@@ -715,6 +727,15 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
       "哈哈", "呵呵", "嘿嘿", "笑死", "lol"),
      # round twenty-two: "累死了 不想活了 哈哈"
      r"救命|救我|快来|快救|着火|出不来|出不去|卡住|卡在|help|sos|救护车|120|不想活|想死|活不下去"),  # round eighteen: "笑死 … 要叫救护车"
+    # Round twenty-three: things mislaid at home ("我在自己家里迷路了 老花镜找不到放哪了"), a caller at the door gone
+    # ("有个推销的一直敲门 我没开 他已经走了"), sadness at a memory ("…去年跳楼了 我现在路过他家楼下还难受"), and the
+    # insurance asked about after water came in ("房子进水了 保险能赔吗").
+    (("放哪了", "放哪儿了", "放在哪了", "搁哪了", "放哪去了"), r"迷路|找不|不见"),
+    (("已经走了", "走掉了", "人走了", "他走了"), r"敲门|推门|拍门|砸门|踹门"),
+    (("路过", "想起", "想到", "一想"), r"难受"),
+    (("保险", "理赔", "能赔", "赔不赔", "赔多少", "怎么赔"), r"进水|漏水|水淹|淹了|泡了"),
+    # ... and a volunteer complained of, not a parent who cannot be reached ("不满意 来晚了快一个钟头 打电话也不接").
+    (("来晚了", "迟到", "不满意", "差评", "投诉", "放鸽子", "爽约"), r"不接|联系不上|打不通"),
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.
@@ -1321,7 +1342,9 @@ URGENT = ("快", "马上", "赶紧", "赶快", "立刻", "急诊", "去医院", 
 # danger now: beside it, weak cues do not count at all.
 LASTING_NEED = ("每天", "天天", "每周", "每个礼拜", "每礼拜", "每星期", "每个星期", "定期", "长期", "固定",
                 "走路不稳", "腿脚不便", "腿脚不方便",  # round twenty-one: "… 走路不稳当 要个人扶下去"
-                "老记不住", "老是记不住", "记性不好", "老年痴呆", "痴呆", "阿尔茨海默", "认知症")
+                "老记不住", "老是记不住", "记性不好", "老年痴呆", "痴呆", "阿尔茨海默", "认知症",
+                # round twenty-three: an injury being nursed ("腿摔伤了在家养着出不了门 麻烦安排人帮他买菜")
+                "在家养着", "在家养伤", "养伤", "还在养", "在养着")
 # Round twenty-one: a visit booked for a clock time or a day to come ("今天晚上八点帮我老伴擦擦身子 他胳膊抬不起
 # 来"): the condition beside it is its reason, and the learnt reader does not raise it to a doubt.
 BOOKED_FOR_LATER = (r"[0-9一二三四五六七八九十两]{1,3}点(半|钟|[0-9一二三四五六七八九十]{1,3}分?)?"

@@ -3,13 +3,14 @@
 今天/明天/后天/大后天; 周X/星期X/礼拜X = the next such day counting today;
 下周X = that weekday in the next Monday-based week; X号 = this month if not
 yet past, else the next month that has that day; X月X号 = this year if not
-yet past, else the next year that has that day.
+yet past, else the next year that has that day. Festivals, and days of the
+lunar calendar (nlu/lunar.py), are the next such day counting today.
 """
 
 import re
 from datetime import date, timedelta
 
-from . import lexicon
+from . import lexicon, lunar
 from .numbers import CHINESE_NUMERAL_CHARS, NUMBER, to_int
 from .spans import Found, alternation, find_all
 
@@ -19,7 +20,8 @@ _MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFF
 _SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
 _RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
 # Not a greeting: "元旦快乐！我想预约个助浴 1月3号" names no day by its festival.
-_FESTIVAL = re.compile(rf"({alternation(lexicon.FESTIVALS)})(?:节)?(?!{alternation(lexicon.FESTIVAL_GREETINGS)})"
+_FESTIVAL = re.compile(rf"(?<![周期拜])({alternation([*lexicon.FESTIVALS, *lexicon.LUNAR_FESTIVALS])})(?:节)?"  # 礼拜五一点
+                       rf"(?!{alternation(lexicon.FESTIVAL_GREETINGS + lexicon.NOT_A_FESTIVAL_AFTER)})"
                        rf"(?:({alternation(lexicon.FESTIVAL_OFFSETS)})|(?!{alternation(lexicon.FESTIVAL_DEADLINES)}))")
 # "月底", "下个月底", "本月初": the month prefix shares its 月 with the position word.
 _MONTH_POSITION = re.compile(
@@ -41,6 +43,7 @@ _DAY_OF_MONTH = re.compile(
 def find_dates(text: str, today: date) -> list[Found]:
     """A festival named alone ("国庆想跟儿子视频 … 周三下午两点") gives way to a day said plainly."""
     found = find_all(text, (
+        (lunar.LUNAR_DATE, lambda m: lunar.date_of(today, m)),
         (_MONTH_DAY, lambda m: _month_day(today, m)),
         (_SHIFTED_MONTH_DAY, lambda m: _shifted_month_day(today, m)),
         (_RELATIVE_DAY, lambda m: today + timedelta(days=lexicon.RELATIVE_DAYS[m.group()])),
@@ -115,8 +118,14 @@ def _month_position(today: date, match: re.Match) -> date | None:
 def _festival(today: date, match: re.Match) -> date | None:
     offset = lexicon.FESTIVAL_OFFSETS.get(match.group(2) or "", 0)
     # the festival counted from is the one whose counted day is not yet past
-    festival = month_day_date(today - timedelta(days=offset), *lexicon.FESTIVALS[match.group(1)])
+    festival = _festival_day(today - timedelta(days=offset), match.group(1))
     return festival + timedelta(days=offset) if festival else None
+
+
+def _festival_day(today: date, name: str) -> date | None:
+    if name in lexicon.FESTIVALS:
+        return month_day_date(today, *lexicon.FESTIVALS[name])
+    return lunar.next_day(today, *lexicon.LUNAR_FESTIVALS[name])
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

@@ -10,10 +10,13 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from . import lexicon
+from .dates import find_dates
 from .matcher import Hit
 from .schema import INTENTS
+from .times import first_time
 
 MIN_VOTES = 1.0             # below this nothing was really said: unknown
 SERVICE_VOTE = 1.2          # "理发 明天上午" is a request
@@ -58,6 +61,12 @@ _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
 _PUT_OFF_AFTER = re.compile(lexicon.PUT_OFF_AFTER)
 _CONDITION_AFTER = re.compile(lexicon.CONDITION_AFTER)
 _GIVEN_UP_FOR = re.compile(lexicon.GIVEN_UP_FOR)
+# Round twenty-three: a worry, a complaint or a question of the bank's, then a concrete ask in a later clause (a
+# request or a service, and when: "…你们这靠得住 那我试试 帮我去社区医院取下药 明天", "…很马虎 … 这次换个人 周五下午
+# 两点"): what is asked at the end is the message's point, the words before it its reason.
+CONTEXT_INTENTS = ("about", "rate", "register", "help")
+CONTEXT_WEIGHT = 0.3
+_ANY_DAY = date(2000, 1, 1)  # days are looked for only to be found, not resolved
 # Round nineteen: a request said after a service waved off changes the ask; it cancels nothing ("我想约个剪头发的
 # 哎呀算了 … 还是帮我约个人做饭吧").
 NEW_ASK_STATED = 1.5
@@ -101,10 +110,21 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
             weight = hit.weight * _weight_where_said(text, hit, asked_by)
             if hit.label not in ANSWER_INTENTS and _set_aside(text, hit, given_up_before):
                 weight *= SOMEONE_ELSE_WEIGHT
+            elif hit.label in CONTEXT_INTENTS and _asked_after(text, hit, cues, services):
+                weight *= CONTEXT_WEIGHT
             votes[hit.label] += min(weight, CONTRASTED_WEIGHT) if _CONTRASTED.match(text, hit.start) else weight
     if any(m.start() == 0 or text[m.start() - 1] == " " for m in double_negatives):
         votes["affirm"] += DOUBLE_NEGATIVE_WEIGHT
     return votes
+
+
+def _asked_after(text: str, hit: Hit, cues: list[Hit], services: list[Hit]) -> bool:
+    clause_end = text.find(" ", hit.end)
+    if clause_end < 0:
+        return False
+    asked = any(h.start > clause_end and (h.label == "post_request" or h in services) for h in (*cues, *services))
+    rest = text[clause_end:]
+    return asked and bool(first_time(rest) or find_dates(rest, _ANY_DAY))
 
 
 def _set_aside(text: str, hit: Hit, given_up_before: int) -> bool:

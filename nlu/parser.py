@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from . import cleanup, danger, danger_model, intent_model, lexicon, romanised, tokenizer
+from . import cleanup, danger, danger_model, homophones, intent_model, lexicon, romanised, tokenizer
 from . import expecting as answers
 from .intents import Decision, decide
 from .reading import Reading
@@ -96,10 +96,11 @@ def local_day(now: datetime) -> date:
 
 
 def warm_up() -> None:
-    """Load jieba, the domain dictionary, the pinyin table and the learnt readers now rather than on the first
-    message."""
+    """Load jieba, the domain dictionary, the pinyin table, the sounds of characters and the learnt readers now
+    rather than on the first message."""
     tokenizer.get()
     romanised.load()
+    homophones.load()
     danger_model.load()
     intent_model.load()
     parse("明天下午三点帮我买菜", datetime(2026, 1, 1, 9, 0))

@@ -26,7 +26,7 @@ _TONE_DIGIT = re.compile(r"[1-5]")
 _UNITS = {"dian": "点", "hao": "号", "yue": "月", "xiaoshi": "小时", "fenzhong": "分钟", "fen": "分", "ge": "个"}
 _NUMBER_AND_UNIT = re.compile(r"(\d+) ?(%s)(?![a-z])" % "|".join(sorted(_UNITS, key=len, reverse=True)))
 _BEGUN_IN_CHARACTERS = re.compile(r"[\u4e00-\u9fff][a-z]+(?![a-z])")  # "理fa", "做fan"
-_ENDED_IN_CHARACTERS = re.compile(r"(?<![a-z])[a-z]+[\u4e00-\u9fff]")  # "xi澡"
+_ENDED_IN_CHARACTERS = re.compile(r"(?<![a-z])[a-z]+[\u4e00-\u9fff]{1,2}")  # "xi澡", "shi间币"
 _LONGEST_LETTERS = 24
 # A run is pinyin when most of its letters spell known words: in "i'd like to book" only "like" does (立刻).
 MOSTLY_PINYIN = 0.6
@@ -66,8 +66,18 @@ def in_characters(text: str) -> str:
     text = _TONE_NUMBERS.sub(lambda m: _TONE_DIGIT.sub("", m.group()), text)
     text = _NUMBER_AND_UNIT.sub(lambda m: m.group(1) + _UNITS[m.group(2)], text)
     text = _BEGUN_IN_CHARACTERS.sub(lambda m: _table().begun_in_characters.get(m.group(), m.group()), text)
-    text = _ENDED_IN_CHARACTERS.sub(lambda m: _table().ended_in_characters.get(m.group(), m.group()), text)
+    text = _ENDED_IN_CHARACTERS.sub(_ended_in_characters, text)
     return _RUN.sub(_run_in_characters, text)
+
+
+def _ended_in_characters(typed: re.Match) -> str:
+    """"shi间币" is 时间币; "xi澡盆" is 洗澡 and 盆."""
+    said, ended = typed.group(), _table().ended_in_characters
+    if said in ended:
+        return ended[said]
+    if said[-2].isascii():  # letters and one character, not known
+        return said
+    return ended.get(said[:-1], said[:-1]) + said[-1]
 
 
 def _toneless(text: str) -> str:

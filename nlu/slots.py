@@ -19,6 +19,8 @@ _RECIPIENT = re.compile(
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个)\s*|^下(?:\s+|$)")
 _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
 _SENT_TO = re.compile(r"(?:都|也)?(?:要)?(?:发|通知)(?:一下|到)?(?:吧|啊)?")
+# ... or said before it: "群发通知 下下周三上午九点社区免费体检 发给所有老人".
+_SENT_TO_BEFORE = re.compile(r"(?:只|就)?(?:发给|发送给|发到|通知|给)(?:所有的?|全体的?|全部的?)?")
 
 
 def _task_id(r: Reading) -> int | None:
@@ -66,14 +68,19 @@ def _audience(r: Reading) -> str | None:
 def _addressed_last(r: Reading) -> str | None:
     """"广播一下 下周二社区免费量血压 所有人都发": a last clause that only says who it goes to."""
     clause = _last_clause_sent_to(r)
-    return strongest_label([h for h in r.layer("audience") if h.start == clause]) if clause is not None else None
+    return strongest_label([h for h in r.layer("audience") if clause is not None and h.start >= clause])
 
 
 def _last_clause_sent_to(r: Reading) -> int | None:
-    """Where the last clause starts, when it is an audience and "(都)发" and nothing else."""
+    """Where the last clause starts, when it is an audience and "(都)发" and nothing else, or "发给" and an
+    audience and nothing else."""
     start = r.text.rfind(" ") + 1
-    said = [h for h in r.layer("audience") if h.start == start]
-    return start if start and said and _SENT_TO.fullmatch(r.text, said[-1].end) else None
+    lead = _SENT_TO_BEFORE.match(r.text, start)
+    said = [h for h in r.layer("audience") if h.start == (lead.end() if lead else start)]
+    if not (start and said):
+        return None
+    rest = r.text[said[-1].end:]
+    return start if (rest == "" and lead) or _SENT_TO.fullmatch(rest) else None
 
 
 def _addressed_before(r: Reading, head_start: int) -> str | None:

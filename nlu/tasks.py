@@ -10,7 +10,8 @@ from .spans import Found, alternation, find_all
 _HASH = re.compile(r"#\s*(\d+)")
 _WORD_THEN_NUMBER = re.compile(rf"(?:{alternation(lexicon.TASK_WORDS_BEFORE)})\s*[号#:]?\s*({NUMBER})")
 _TASK_WORD_AFTER = alternation(lexicon.TASK_WORDS_AFTER)
-_NUMBER_THEN_WORD = re.compile(rf"({NUMBER})\s*号\s*(?:的)?\s*(?:那个)?\s*(?:{_TASK_WORD_AFTER})")
+# Not a month's day ("帮我把12月5号那个单取消一下" names the order by its day).
+_NUMBER_THEN_WORD = re.compile(rf"(?<!月)({NUMBER})\s*号\s*(?:的)?\s*(?:那个)?\s*(?:{_TASK_WORD_AFTER})")
 _ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTER})")
 # ... and "第23个我接了", "给第8个打5分", in a message about a task; not "第2个星期", "第三个孙子"
 _ORDINAL_ALONE = re.compile(rf"第\s*({NUMBER})\s*个(?!\s*(?:小时|钟|月|星|礼拜|周|年|人|老人|孙|儿|女))")

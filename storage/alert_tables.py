@@ -1,4 +1,5 @@
-"""The staff alert queue's table; migration 0005_service_requests creates it, 0009_escalation adds a kind."""
+"""The staff alert queue's table; migration 0005_service_requests creates it, 0009_escalation and 0014_care_calls
+add a kind each."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL = 
 UNANSWERED = "unanswered"  # a request nobody took as its start came near (0009_escalation)
 LATE_CHECK_IN, SHORT_VISIT, APPROVAL = "late_check_in", "short_visit", "approval"  # 0007_service_windows
 CANCEL_LOOP = "cancel_loop"  # a volunteer accepting and cancelling again and again (storage.tasks.flip_flops)
+CARE_CALL = "care_call"  # a wish to die said, then "no danger now": staff call to talk (0014_care_calls)
 # The alerts that ask staff to find someone for a request: a volunteer taking it answers them.
 WAITING_FOR_A_VOLUNTEER = (NOBODY_IN_REACH, UNANSWERED)
 KINDS = (SOS, DISPUTE, LOW_RATING, NO_SHOW, FAR_CHECK_IN, NOBODY_IN_REACH, LATE_CANCEL, LATE_CHECK_IN, SHORT_VISIT,
-         APPROVAL, CANCEL_LOOP, UNANSWERED)
+         APPROVAL, CANCEL_LOOP, UNANSWERED, CARE_CALL)
 OPEN, HANDLED = "open", "handled"
 
 

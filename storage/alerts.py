@@ -1,4 +1,5 @@
-"""The staff alert queue: SOS, disputes, low ratings, no-shows, far-away check-ins; raised, listed, handled.
+"""The staff alert queue: SOS, disputes, low ratings, no-shows, far-away check-ins, care calls; raised, listed,
+handled.
 
 Alerts are raised inside the transaction of what caused them (a dispute is
 recorded with its alert or not at all); staff mark them handled with a note,
@@ -16,7 +17,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import audit
-from storage.alert_tables import (APPROVAL, CANCEL_LOOP, DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL,
+from storage.alert_tables import (APPROVAL, CANCEL_LOOP, CARE_CALL, DISPUTE, FAR_CHECK_IN, HANDLED, KINDS, LATE_CANCEL,
                                   LATE_CHECK_IN, LOW_RATING, NO_SHOW, NOBODY_IN_REACH, OPEN, SHORT_VISIT, SOS,
                                   UNANSWERED, WAITING_FOR_A_VOLUNTEER, AlertRow)
 from storage.base import utcnow
@@ -25,7 +26,7 @@ from storage.db import Sessions
 __all__ = ["Alert", "AlertNotFound", "DisputeStillOpen", "close_dispute_in", "close_waiting_in", "as_alert", "raise_in",
            "raise_alert", "raise_or_repeat", "note_all_clear", "open_alerts", "handle", "alert",
            "KINDS", "SOS", "DISPUTE", "LOW_RATING", "NO_SHOW", "FAR_CHECK_IN", "NOBODY_IN_REACH", "LATE_CANCEL",
-           "LATE_CHECK_IN", "SHORT_VISIT", "APPROVAL", "CANCEL_LOOP", "UNANSWERED",
+           "LATE_CHECK_IN", "SHORT_VISIT", "APPROVAL", "CANCEL_LOOP", "UNANSWERED", "CARE_CALL",
            "OPEN", "HANDLED", "AlertRow"]
 
 

@@ -73,7 +73,7 @@ async def test_the_migrations_of_this_round_go_down_and_up_again_with_their_rows
     await upgrade(url, keyring=keyring)
     engine = create_engine(url)
     async with engine.begin() as connection:
-        for kind in ("late_check_in", "short_visit", "approval", "cancel_loop", "unanswered", "sos"):
+        for kind in ("late_check_in", "short_visit", "approval", "cancel_loop", "unanswered", "care_call", "sos"):
             await connection.execute(text("INSERT INTO alerts (kind, status, detail, created_at) "
                                           f"VALUES ('{kind}', 'open', '{{}}', '2026-12-01 08:00:00')"))
     await engine.dispose()

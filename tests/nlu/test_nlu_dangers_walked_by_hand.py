@@ -1,5 +1,6 @@
 """Round twenty-two: kinds of danger found missing by walking the list by hand, not by a data set: a road accident,
-a wish to die, an earthquake or a ceiling come down; and their near misses. None of these lines is in a data set."""
+a wish to die, an earthquake or a ceiling come down; and their near misses. Round twenty-three: a plan to die said
+with a place or a way, and the sadness that is not one. None of these lines is in a data set."""
 
 import pytest
 
@@ -18,6 +19,13 @@ from nlu import danger
     ("地震了 楼在晃 我腿被柜子压住了", danger.ALARM),
     ("天花板的石膏塌下来 砸到我头了", danger.ALARM),
     ("电视上说云南地震了 好多房子塌了", danger.NONE),
+    ("我在桥上 想跳河", danger.ALARM),
+    ("你们别管我 我要去死", danger.ALARM),
+    ("活够了 一死了之", danger.ALARM),
+    ("他这几天老说活够了", danger.DOUBT),
+    ("儿女都不管我 心里难受", danger.NONE),       # sadness, asked about by nobody's alarm
+    ("邻居家的狗一直敲门似的挠 人已经走了", danger.NONE),
+    ("降压药每天都按时吃了", danger.NONE),
 ])
 def test_a_kind_of_danger_walked_by_hand(message, level):
     assert danger.read(message).level == level
