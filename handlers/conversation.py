@@ -267,6 +267,8 @@ class Conversation:
             if meaning.intent == "unknown":
                 if (talk := closing_small_talk(turn.incoming.text)) is not None:
                     return Outcome(Reply(turn.ctx.text(talk)), "small_talk")
+                if nlu.tells_a_feeling(turn.incoming.text):  # "好闷": company offered, not "我没太明白"
+                    return Outcome(Reply(turn.ctx.text("company_offered")), "small_talk")
                 return self._misunderstood(state, None, turn.ctx)
         if meaning.intent in self.flows:
             return await self._start(state, meaning.intent, meaning.slots, turn)

@@ -89,6 +89,11 @@ TEXTS = {
     "small_bye": "好的，再见！需要帮忙随时找我。",
     "small_hello": "您好！",
     "small_ok": "好的。还需要什么，随时告诉我。",
+    # Loneliness told, nothing asked ("好闷", "好久没人跟我说话了"): company offered, in the words that book it.
+    "company_offered": (
+        "一个人闷的时候，可以请志愿者上门陪您聊聊天、散散步。"
+        "需要的话，直接说“明天下午找人陪我聊天”就行。想找人说说话，也可以打社区电话 {hotline}。"
+    ),
     "menu_no_such_number": "没有这一项。请回复1到{last}的数字：\n{choices}",
     "main_menu": "抱歉，我还是没听明白。请回复数字：\n{choices}\n也可以打社区电话 {hotline}，工作人员会帮您。",
     "not_registered": "您还没有注册。发“我要注册”，两三分钟就好。",

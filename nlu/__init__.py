@@ -44,11 +44,11 @@ from .danger import ALARM, DOUBT, NONE, Danger
 from .danger import read as danger_of
 from .expecting import EXPECTING, answer_word
 from .numbers import NUMBER, to_int
-from .parser import parse, services_mentioned, warm_up, words
+from .parser import parse, services_mentioned, tells_a_feeling, warm_up, words
 from .result import Parse
 from .schema import INTENTS, SERVICE_CODES
 
 __all__ = ["ALARM", "DOUBT", "Danger", "EXPECTING", "NONE", "answer_word", "danger_of", "INTENTS", "Parse", "SERVICE_CODES", "parse",
-           "services_mentioned", "warm_up", "words",
+           "services_mentioned", "tells_a_feeling", "warm_up", "words",
            # For commands read by their own grammar (staff desk, away days): amounts and numerals as the parser reads them.
            "MAX_AMOUNT_MIN", "NOT_ACCEPTED", "NUMBER", "find_amounts", "to_int"]

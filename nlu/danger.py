@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import cleanup, danger_model
 from . import danger_words as words
-from .required_chars import required_chars
+from .required_chars import WakeIndex, required_chars
 
 ALARM, DOUBT, NONE = "alarm", "doubt", "none"
 
@@ -49,6 +49,7 @@ _PATTERN_SOURCES += [(_composition(parts, gap), weight) for parts, gap, weight i
 # Each pattern with the characters it cannot match without, so that a clause holding none of them skips it
 # unrun: most of the 200 patterns are about other kinds than the clause's.
 _PATTERNS = [(re.compile(regex), required_chars(regex), weight) for regex, weight in _PATTERN_SOURCES]
+_PATTERNS_WAKE = WakeIndex([required for _, required, _ in _PATTERNS])
 # Round five: the first parts in one clause, the second in the clause after it.
 _CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_composition(then, words.CROSS_CLAUSE_GAP)),
            weight) for first, then, weight in words.CROSS_CLAUSE_COMPOSITIONS]
@@ -92,6 +93,8 @@ _LASTING = _alternation(words.LASTING_NEED)
 _BOOKED_FOR_LATER = re.compile(words.BOOKED_FOR_LATER)
 _SELF_HARM = frozenset(words.DANGER_CUES["self_harm"])
 _SELF_HARM_SAID = _alternation(_SELF_HARM)
+_SETTLING_SAYING = _alternation(words.SETTLING_SAYINGS)
+_ONSET = _alternation(words.SUDDEN_ONSET)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 # Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
@@ -261,10 +264,14 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
                or (_HARMLESS_SOURCE.search(text) and _SMOKE_OR_SMELL.search(text))
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
                or (_PET.search(as_written) and not _BITTEN.search(as_written))
-               or (as_a_reason and _BOOKED_FOR_LATER.search(text)))
+               or (as_a_reason and _BOOKED_FOR_LATER.search(text))
+               # round twenty-four: a saying that is all its danger ("天太热 嗓子都冒烟了 喝了一大杯水")
+               or (not found and _SETTLING_SAYING.search(as_written)))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     # A wish to die is never the learnt reader's to drop: it has met too few to know them ("我真的不想活了").
-    said_plainly = (said_plainly and not resolved) or any(cue in _SELF_HARM for cue in tables.cues)
+    # Round twenty-four: nor a sudden onset told ("我妈突然心慌 是什么毛病"): it is news of now, asked about at least.
+    said_plainly = ((said_plainly and not resolved) or any(cue in _SELF_HARM for cue in tables.cues)
+                    or (tables.level != NONE and bool(_ONSET.search(text)) and not resolved))
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly, may_raise=not settled)
 
 
@@ -407,9 +414,8 @@ def _cues(clause: str, previous: str | None = None) -> list[tuple[str, float]]:
     found = {m.group(): _CUE_WEIGHT[m.group()] for m in _CUES.finditer(clause)
              if _whole_word(clause, m) and not _NEGATED.search(clause, 0, m.start())}
     _drop_images(clause, found)  # first, so that "胸口像着火一样" weighs as a simile, not as a fire
-    present = set(clause)
-    matches = [(m, weight) for pattern, required, weight in _PATTERNS
-               if (required is None or not required.isdisjoint(present)) and (m := pattern.search(clause))]
+    matches = [(m, weight) for pattern, _, weight in map(_PATTERNS.__getitem__, _PATTERNS_WAKE.woken(clause))
+               if (m := pattern.search(clause))]
     if previous is not None:
         matches += [(m, weight) for first, then, weight in _CROSS
                     if first.search(previous) and (m := then.search(clause))]

@@ -10,7 +10,7 @@ the spaces between single characters removed ("救 命" → "救命").
 ALARM_AT = 3.0   # the bot alerts at once
 # Round eighteen: a plea that is the whole message ("帮帮我", "bangbang wo"; a stutter cleans to 帮我) is asked
 # about, as a bare cry is; inside a message it is how a request begins ("那个 帮我 取个快递").
-BARE_PLEA = r"快?帮我[啊呀吧哇]?"
+BARE_PLEA = r"快?帮我[啊呀吧哇]?|救[啊呀]?"  # round twenty-three: a lone "救", a cry cut short
 BARE_PLEA_WEIGHT = 2.0
 DOUBT_AT = 1.0   # the bot shows the numbers and asks "您现在有危险吗？"
 STRONG = 3.0     # cues at least this heavy survive a request or "现在好了" elsewhere in the message
@@ -490,10 +490,22 @@ DANGER_PATTERNS: dict[str, float] = {
     r"(门|锁)[^ ]{0,2}从外面[^ ]{0,2}(锁|反锁|插|关)": 3,
 }
 
+# Round twenty-four: a sudden onset told ("我妈突然心慌 是什么毛病"): the learnt reader may not drop it.
+SUDDEN_ONSET = ("突然", "忽然", "猛地", "猛然")
+# Round twenty-four: sayings that, when the tables find nothing else, settle the message for the learnt reader too
+# ("天太热 嗓子都冒烟了 喝了一大杯水" is thirst); they are neutral phrases as well.
+SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟")
+
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
 NEUTRAL_PHRASES = (
     # round twenty-two: missing someone, and advice ("想死你了", "别想不开"), not a wish to die
     "想死你", "想死我", "想死了你", "别想不开", "不要想不开", "不会想不开", "不会自杀", "防自杀",
+    # round twenty-four: a button pressed in vain ("找个人帮我修下电饭煲 按了冇反应")
+    "按了没反应", "按了也没反应", "按着没反应", "一按没反应", "按没反应", "按了都没反应",
+    # round twenty-four: an order chased, not a cry ("昨日约的买菜到底来不来人啊")
+    "来不来人", "来没来人", "有没有人来",
+    # a gas cylinder or a tyre run empty, not a breath ("煤气没起了 … 哪个帮我扛一罐上来")
+    "煤气没气", "煤气罐没气", "液化气没气", "气罐没气", "轮胎没气", "车胎没气", "胎没气", "球没气",
     # round twenty-three: a heavy heart, not sickness ("孩子都在外地 过年也不回来 心里难受")
     "心里难受", "心里好难受", "心里很难受", "心里头难受", "心里有点难受", "心里怪难受",
     # round twenty-one: a machine or a lid that will not turn ("来人帮俺修下洗衣机 转不动了")
@@ -506,7 +518,6 @@ NEUTRAL_PHRASES = (
     "有事打我", "打我电话", "打我手机", "随时打我",
     # round twenty-three: "… 19号下午4点来修 … 电话打我这边"
     "打我这边", "打我这里", "打我这儿", "电话打我",
-    "嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟",  # thirst ("天太热 嗓子都冒烟了")
     # round fourteen: disturbed, given an injection or a phone call, not hit
     "被打扰", "被打针", "被打电话", "被打了针",
     # nobody to talk to: loneliness, not a home left empty in a danger ("家里没有人说话")
@@ -564,6 +575,8 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
              "once in", "once last", "once before",  # round seventeen: "got lost at the market once in spring"
              "last month", "last week", "used to", "yesterday"),
     "habitual": ("老是", "经常", "总是", "每次", "每天", "每周", "每年", "常常", "时不时", "动不动就",
+                 # round twenty-four: a state of many years ("我奶奶说话不清楚好多年了")
+                 "好多年了", "好几年了", "很多年了", "几十年了", "老毛病了",
                  # round eight: a saying, not an event ("我爸总说‘我快不行了’")
                  "总说", "老说", "天天说", "常说", "天天", "平时", "keeps saying", "always says", "every day",
                  "挂在嘴上", "挂嘴边", "总爱说", "老爱说",
@@ -605,6 +618,8 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
 
 # Fear of what may happen ("我怕晚上起夜摔倒") is not danger now.
 CLAUSE_DEFUSER_PATTERNS = (
+    # round twenty-four: a symptom asked about in general, with nobody named ("喘不上气是什么毛病")
+    r"^[^ 我他她妈爸伴奶爷婆公]{1,8}(是什么毛病|是什么病|是啥毛病|是啥病|是什么原因|是咋回事)",
     r"(?<!可)(怕|担心|害怕|防止|预防|以防|避免|惊)[^ ]{0,10}(摔|跌|倒|滑|着火|起火|失火|短路|火灾|中毒|漏气|(煤气|燃气|天然气)漏|没关|中风|犯病|出事|走丢|走失|迷路|噎|呛"
     r"|进贼|小偷|坏人|进人)",  # round eighteen: "门锁坏了关不上 她怕进贼"
     r"摔(了|坏|碎|破|烂)?了?(一个|个|一只|只)?(碗|杯|盘|瓶|手机|眼镜|东西|碟|花瓶|镜子)",  # a thing that fell
@@ -687,7 +702,10 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "擦身", "擦澡", "要个人", "要人扶", "来人帮",  # round twenty-one: "今天晚上八点帮我老伴擦擦身子 他胳膊抬不起来"
                 "推轮椅", "助浴", "接单", "派人来", "派人过来", "派人帮", "派人去", "派个人", "开锁", "复查", "开药", "量血压", "体检", "配一副", "帮我搬", "帮我修", "帮我交", "帮我取", "帮我拿", "急着用", "有卖", "卖吗", "能修吗", "修一下",
                 # round twenty-three: a warden asking for a neighbour ("麻烦安排人帮他买菜")
-                "安排人", "安排个人", "帮他买", "帮她买", "帮他送", "帮她送", "帮他取", "帮她取"),
+                "安排人", "安排个人", "帮他买", "帮她买", "帮他送", "帮她送", "帮他取", "帮她取",
+                # round twenty-four: a visit called off, its reason given ("37号单退掉吧 我发烧了起不来床", "去不了了
+                # 今天下雨 腿疼得厉害 改天吧")
+                "退掉", "单退了", "我退了", "去不了了", "来不了了", "改天吧", "改天再"),
 }
 
 # "Not an emergency, the bracelet just keeps beeping", "人好好的 没摔也没晕": said outright, it settles the
@@ -734,6 +752,10 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("已经走了", "走掉了", "人走了", "他走了"), r"敲门|推门|拍门|砸门|踹门"),
     (("路过", "想起", "想到", "一想"), r"难受"),
     (("保险", "理赔", "能赔", "赔不赔", "赔多少", "怎么赔"), r"进水|漏水|水淹|淹了|泡了"),
+    # Round twenty-four: fire in an emoji for an event in demand ("🔥🔥🔥 这个活动好火").
+    (("好火", "很火", "火爆", "太火了", "真火"), r"火"),
+    # Round twenty-four: a face that droops from a palsy diagnosed and treated ("脸有点歪 医生讲是面瘫不是中风 现在在扎针").
+    (("面瘫", "不是中风"), r"歪|中风"),
     # ... and a volunteer complained of, not a parent who cannot be reached ("不满意 来晚了快一个钟头 打电话也不接").
     (("来晚了", "迟到", "不满意", "差评", "投诉", "放鸽子", "爽约"), r"不接|联系不上|打不通"),
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
@@ -1246,7 +1268,9 @@ NON_PERSONS = ("手机", "电脑", "笔记本", "平板", "电视", "收音机",
                "路由器", "机器", "鱼缸", "花盆", "狗狗", "小狗", "猫咪", "小猫", "鹦鹉", "鸟", "眼镜",
                "灯泡", "灯管", "保险丝",
                # round seventeen: a rack, a bin or a card ("晾衣架倒了 衣服全掉地上了")
-               "晾衣架", "晾衣杆", "衣架", "衣杆", "垃圾桶", "书架", "银行卡", "取款机")  # not 凳子: people fall from stools
+               "晾衣架", "晾衣杆", "衣架", "衣杆", "垃圾桶", "书架", "银行卡", "取款机",
+               # round twenty-four: kitchen appliances ("找个人帮我修下电饭煲 按了冇反应")
+               "电饭煲", "电饭锅", "电磁炉", "微波炉", "热水壶", "电水壶", "烧水壶", "油烟机", "热水器", "电热毯")  # not 凳子: people fall from stools
 NON_PERSON_STATES = ("没反应", "没有反应", "反应都没有", "反应也没有", "掉下去", "掉下来", "烧了", "烧坏",
                      "不动了", "动不了", "不动", "摔了", "摔坏", "摔碎", "摔裂", "坏了",
                      "死机", "没电", "黑屏", "卡住", "卡死", "烫得", "好烫", "很烫", "不亮", "没声", "不响",

@@ -41,7 +41,7 @@ _DAY_OF_MONTH = re.compile(
 
 
 def find_dates(text: str, today: date) -> list[Found]:
-    """A festival named alone ("国庆想跟儿子视频 … 周三下午两点") gives way to a day said plainly."""
+    """A festival named alone ("国庆想跟儿子视频 … 周三下午两点"), or a lunar 初五, gives way to a day said plainly."""
     found = find_all(text, (
         (lunar.LUNAR_DATE, lambda m: lunar.date_of(today, m)),
         (_MONTH_DAY, lambda m: _month_day(today, m)),
@@ -59,7 +59,8 @@ def find_dates(text: str, today: date) -> list[Found]:
 
 def _a_festival_alone(text: str, found: Found) -> bool:
     said = _FESTIVAL.fullmatch(text, found.start, found.end)
-    return said is not None and not said.group(2)
+    return (said is not None and not said.group(2)) or lunar.a_day_alone(
+        lunar.LUNAR_DATE.fullmatch(text, found.start, found.end))
 
 
 def weekday_date(today: date, weekday: int, weeks_ahead: int | None) -> date:

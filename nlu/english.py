@@ -24,7 +24,16 @@ def in_chinese(text: str) -> str:
     text = _CLOCK.sub(_clock, text)
     text = _STARS.sub(lambda m: " %s星 " % m.group(1), text)
     text = _LENGTH.sub(lambda m: m.group(1) + ("小时" if m.group(2).startswith("h") else "分钟"), text)
-    return _WORD.sub(lambda m: " %s " % lexicon.ENGLISH_WORDS[m.group()], text)
+    return _WORD.sub(_word_in_chinese, text)
+
+
+def _word_in_chinese(word: re.Match) -> str:
+    """Set apart from the Latin letters and digits beside it, joined to the characters beside it: "我的order看一下" is
+    one clause, 我的预约看一下."""
+    text, start, end = word.string, word.start(), word.end()
+    before = " " if start and text[start - 1].isascii() and text[start - 1].isalnum() else ""
+    after = " " if end < len(text) and text[end].isascii() and text[end].isalnum() else ""
+    return before + lexicon.ENGLISH_WORDS[word.group()] + after
 
 
 def _clock(match: re.Match) -> str:

@@ -86,7 +86,7 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
     stated = dict(votes)
     last_ask = max((hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED
                     and not _SOMEONE_ELSE_TOLD.search(text, 0, hit.start)), default=-1)
-    _vote_for_services(votes, services, negations, dismissals, last_ask)
+    _vote_for_services(text, votes, services, negations, dismissals, last_ask)
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked or ranked[0][1] < MIN_VOTES:
         return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
@@ -207,9 +207,12 @@ def _answers(text: str, hit: Hit) -> bool:
     return opens_clause and (hit.end == len(text) or text[hit.end] == " ")
 
 
-def _vote_for_services(votes: defaultdict[str, float], services: list[Hit],
+def _vote_for_services(text: str, votes: defaultdict[str, float], services: list[Hit],
                        negations: list[Hit], dismissals: list[Hit], last_ask: int) -> None:
     if not services:
+        return
+    if last_ask < 0 and all(text[h.start:h.end] in lexicon.FEELINGS for h in services):
+        votes["unknown"] += MIN_VOTES  # a feeling told: the lexicon is sure it asks nothing
         return
     if any(negated(service, negations, dismissals) and last_ask < service.end for service in services):
         votes["cancel"] += NEGATED_SERVICE_VOTE

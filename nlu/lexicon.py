@@ -69,6 +69,7 @@ VARIANTS = {
     "余合": "余额", "鱼额": "余额", "于额": "余额", "余鹅": "余额", "明系": "明细", "理个法": "理个发",
     "主浴": "助浴", "住浴": "助浴", "医圆": "医院", "大扫出": "大扫除", "洗燥": "洗澡", "陪症": "陪诊", "陪真": "陪诊",
     "帮我卖": "帮我买", "卖点菜": "买点菜", "去卖菜": "去买菜", "陪我卖菜": "陪我买菜",
+    "接咯": "接了",  # round twenty-four: Gan 咯 ends a deed as 了 does ("看下我接咯几个单")
     "点一可": "点一刻",  # round twenty-three: "三点一可 来修门锁"
     "取肖": "取消", "区消": "取消", "礼发": "理发", "签道": "签到", "兑环": "兑换", "捐增": "捐赠", "转帐": "转账", "查帐": "查账",
     # round fourteen
@@ -165,7 +166,10 @@ SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "
                     # a change of mind: "改成礼拜五"
                     "改成", "改到", "改在", "换成", "换到",
                     # round twenty-one: "单号130 哦写错了 是131", "17号 … 哦等一下 是16号", "本来说15号 现在改成18号了"
-                    "写错了", "打错了", "按错了", "等一下 是", "等等 是", "现在改成", "现在改到", "又改成", "要改成")
+                    "写错了", "打错了", "按错了", "等一下 是", "等等 是", "现在改成", "现在改到", "又改成", "要改成",
+                    # round twenty-four: the day said again, plainly or as the one settled on ("体检前一天也就是后天下午",
+                    # "她说是14号 我查了挂号单是16号 就按16号")
+                    "也就是", "就按")
 # "不是今天 是明天": a "不是" put right by a "是" in the next clause; what follows that "是" is meant.
 CONTRASTED = r"不是[^ ]* (?:而|就|只)?(?=是)"  # the 是 left to what it puts right ("不是23 是32")
 # "周日也行 周六也行 就周六吧", "志愿者说5号和6号都能来 那就6号吧": a clause that opens with 就 and ends with 吧,
@@ -174,9 +178,10 @@ SETTLED_CHOICE = r"[^ ]{1,6}还是(?=[^ ]{1,4}吧(?: |$))|就(?=[^ ]{1,6}吧(?: 
 # Round eighteen: ... and a clause that ends in 吧 after one put aside ("周一 哦周一不行我要去看病 | 周三吧 上午九点",
 # "不要早上来 我起得晚 | 下午来吧 后天"): what it holds is what is meant.
 SETTLED_CHOICE += r"|(?=[^ ]{1,6}吧(?: |$))"
-# ... what follows a day or hour put aside ("今晚不行 明天晚上八点"); the first alternative above is the second of
-# two with 还是 ("周一还是周二吧"), tried before a clause ending in 吧 is.
-SETTLED_CHOICE += r"|[^ ]{1,8}(?:不行|没空|不方便|不在家)(?= )"
+# ... what follows a day or hour put aside ("今晚不行 明天晚上八点"), not someone's state (round twenty-four: "她腿脚
+# 不方便 能不能请个志愿者陪她去一下" puts nothing aside); the first alternative above is the second of two with 还是
+# ("周一还是周二吧"), tried before a clause ending in 吧 is.
+SETTLED_CHOICE += r"|(?![^ ]{0,4}(?:腿|脚|身体|眼睛|耳朵|手|腰))[^ ]{1,8}(?:不行|没空|不方便|不在家)(?= )"
 SETTLED_CHOICE += r"|(?=是#)"  # a task number put right after another ("签退 #40 哦 是#41")
 # Whatever will do ("买菜的 或者 算了 啥都行"): after a correction, no service is asked for.
 ANY_WILL_DO = ("都行", "都可以", "随便", "都成", "都好")
@@ -251,7 +256,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "重新约": 2.5, "谁帮我": 2, "谁来帮": 2, "约一个": 1.5, "想约": 1.5, "想约人": 2.5,
     },
     "list_tasks": {
-        "有什么任务": 3, "任务列表": 3, "查看任务": 3, "看任务": 3, "有需求吗": 3, "没人接": 2.5, "可以接": 2, "想接单": 3,
+        "有什么任务": 3, "任务列表": 3, "task list": 3, "查看任务": 3, "看任务": 3, "那种任务": 3, "这种任务": 3,
+        "有需求吗": 3, "没人接": 2.5, "可以接": 2, "想接单": 3,
         "能接": 1.5, "有空": 0.8, "有时间": 0.5, "我能帮谁": 3, "帮谁": 2, "学过": 1,
     },
     "accept_task": {
@@ -287,7 +293,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "my_orders": {
         # round nineteen: whether the one booked is settled, and who took it
-        "确定了没": 3, "定了没": 3, "约上了没": 3, "几号来着": 3, "哪天来着": 3, "几点来着": 3, "是不是约上了": 3, "安排人了吗": 3, "安排人了没": 3, "单子还在": 3,
+        "确定了没": 3, "定了没": 3, "约上了没": 3, "几号来着": 3, "哪天来着": 3, "几点来着": 3,
+        "定下来了吗": 3, "定下来没": 3, "志愿者是哪个": 3, "志愿者是谁": 3, "是不是约上了": 3, "安排人了吗": 3, "安排人了没": 3, "单子还在": 3,
         "接单的是谁": 4, "谁接的": 3, "谁接了": 3,
         "我的需求": 3, "我的订单": 3, "查订单": 3, "我的单子": 3, "我的预约": 3, "我的任务": 3, "进度": 2.5, "进展": 2.5, "状态": 2,
         "到哪一步": 3, "到哪步": 3, "什么情况": 1.5, "怎么样了": 1.5, "还没来": 2, "什么时候来": 2, "怎么还没": 2,
@@ -297,6 +304,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "balance": {
         "总共多少": 3, "一共多少": 3,  # round nineteen: "现在总共多少", "志愿时长一共多少了"
+        "累计多少": 3.5, "累计了多少": 3.5,  # round twenty-four: "我做志愿者到现在累计多少个小时啊"
         "余额": 3, "还有多少": 2.5, "还剩多少": 2.5, "剩多少": 2, "剩下多少": 2, "有多少": 2, "有几个": 1.5, "存了多少": 2.5,
         "攒了多少": 2.5, "赚了多少": 2.5, "挣了多少": 2.5, "查余额": 3, "账户": 1.5, "我的时间币": 2,
     },
@@ -498,6 +506,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"从哪(里|儿)?(点|进|找到?)": 4,  # not "积分商城在哪里进", which is the shop
         r"怎么说[^ ]{0,4}(听得懂|听懂|能懂|才懂)": 4,  # round twenty-three: "预约的时候时间要怎么说它才听得懂"
         r"找(了)?半天[^ ]{0,2}(没|冇)找到": 4,  # ... and where to tap ("怎么给志愿者打分啊 找半天冇找到")
+        r"在哪(里|儿)?点": 4,  # round twenty-four: "签到在哪里点 我咋没看到", "我想找人陪我 但是不知道在哪里点"
         r"的话[^ ]{0,2}(在|从)?(哪里|哪儿|哪)点": 4,  # round nineteen: "要找人帮忙的话在哪里点"
         r"(在哪里?|在哪儿|从哪)(发|点|提交|操作)的": 3.5,  # where in the app: "请问发需求是在哪里发的"
         r"(怎么|咋)在这(上面|里面?)(约|发|找|弄|下单)": 4,  # how to use the bot itself
@@ -515,6 +524,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(以后|将来|老了)[^ ]{0,6}(还能|能不能|可不可以|还可以)[^ ]{0,6}(用|兑|换)": 4,
         r"会(不会)?(扣|减|少)[^ ]{0,4}(时间币|积分|时间|币|分)": 4,
         r"(能不能|可不可以|可以|能)指定": 4,
+        # round twenty-four: how credits are earned and levels given ("做一个小时的志愿能换几个币", "星级志愿者是怎么评的")
+        r"(能|可以)换(几|多少)个?(币|时间币)": 4, r"(星级|等级|级别)[^ ]{0,6}怎么(评|算|定)": 4,
         # round twenty-two: "半个钟头的服务算0.5个币还是1个币"
         r"算[^ ]{0,6}(币|时间币|小时)还是": 4,
         # round twenty-one: credits left to one's children, asked ("俺走了以后存的时间必能留给伢崽么", "时间币能不能留给我儿子以后用")
@@ -638,7 +649,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(活|单|任务)[^ ]{0,2}给我(吧|呗|啊|呀)?$": 4,
         r"单(子)?给我(吧|来)": 3.5,  # "12号单给我吧"
         r"我(接|包|来)了? ?(不用|别|不要)再?(找|派)(别人|其他人|别的人)": 5,  # "我接了 不用再找别人了"
-        r"(单|单子|\d)\s*我(去|来|接)": 2.5,
+        r"(单|单子|\d)\s*我(可以|能)?(去|来|接)": 2.5,
         r"(单|单子)\s?\d+\s?给我": 3.5,  # "单子203 给我"
         # a task named by its number in words: "四十二号我去"
         r"[零一二两三四五六七八九十百幺]号(单|单子|任务)?\s*我(去|来|接)": 2.5,
@@ -648,6 +659,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(这个|这|那个)(单|单子|任务)?我(要|接|来|去)了?": 2.5,
         r"^接(了|吧|啊|哈)?$": 3,  # a volunteer's one word to a task pushed to them
         r"(任务|单号|单|#)\s?\d+\s?我(可以|能)(去|来|接)": 3.5,  # round twenty: "任务89 我可以去 我有车"
+        r"我去[^ ]{0,3} ?[^ ]{0,4}单号是?\d+": 3.5,  # round twenty-four: "好 我去 就那个单号是64的"
     },
     "check_in": {
         r"已经到.{0,6}(家|门口|楼下)": 2,
@@ -670,6 +682,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     "cancel": {
         r"(那就|就)?不(用)?麻烦(志愿者|人家|师傅)了": 2.5,  # round nineteen: "他陪我去 那就不麻烦志愿者了"
+        r"(这|那)?(个)?单(子)?我?退(了|掉)": 4,  # round twenty-four: a volunteer's task handed back ("这单我退了")
+        # ... with someone else asked for in its place ("实在是去不了了 麻烦你们帮忙再找个人")
+        r"(去不了|来不了)[^ ]{0,3} ?(麻烦|请)你们[^ ]{0,3}(再|另外|重新)找": 4.5,
         r"(那个|那单|那个单|我接的|报名的)[^ ]{0,10}去不了": 3.5,  # one of two tasks: "71那个下午三点的去不了了"
         r"的(不用|不要|不需要)了": 3,
         r"取消(掉|了吧|掉吧)": 3,  # "她之前约的打扫帮她取消掉"
@@ -682,12 +697,13 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     "my_orders": {
         # round twenty-one: an order chased ("昨天约的修水管 到底有没有人来啊 等了一上午了")
-        r"(约的|订的|下的单)[^ ]{0,8} ?(到底|怎么)[^ ]{0,2}(有没有人来|还没人来|没人来)": 4,
+        r"(约的|订的|下的单)[^ ]{0,8} ?(到底|怎么)[^ ]{0,2}(有没有人来|还没人来|没人来|来不来人|来没来人)": 4,
         # round nineteen: the orders looked up, one's own or a parent's ("帮我查一下她的订单", "看看我替我爸发的所有需求")
         r"(查|看)(?![到见])(一下|下|查|看)?[^ 有]{0,8}的[^ ]{0,3}(订单|单子|预约|需求)": 3.5,
         r"我[^ ]{0,4}有几(个|单)(任务|单|订单|活)": 3.5,  # "看下我明天有几个任务"
         r"(查|看)[^ ]{0,2}我[^ ]{0,6}有(哪些|哪几个)(单|订单|任务)(?![^ ]{0,4}(接|做))": 3.5,  # "查下我这个周末有哪些单"
         r"接了我的(单|订单|需求)": 4,  # "上回那个小刘接了我的单冇": someone took mine
+        r"还有几个单|我接了几个单|我接了几单": 3.5,  # round twenty-four: a volunteer's own ("今天还有几个单没做完")
         # round seventeen: an order named by what it asked for ("教我爸视频那个单子现在什么状态")
         r"(那个|那)(单子|订单|单)[^ ]{0,4}(状态|进度|怎么样|咋样|有人接|什么情况|到哪)": 4,
         r"我[^ ]{0,4}接了(好多|好几|多少|几)个?单|有人(应|接|理)了?没": 3.5,  # "看下我接了好多单", "有人应了没有"
@@ -876,6 +892,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
 # answer ("行不行", "不好意思"); they win the overlap and vote for nothing.
 NEUTRAL_PHRASES = (
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
+    # round twenty-four: a pension's yearly check is papers, not joining the bank ("帮我跑趟社保局办个认证")
+    "养老认证", "资格认证", "办个认证", "办认证", "社保认证",
     # round twenty-three: a volunteer wished for, not the bank's training asked about ("… 这回能不能换个认真点的 最好是
     # 培训过的 早上七点半出门")
     "最好是培训过", "最好培训过", "要培训过的", "找个培训过",
@@ -941,6 +959,11 @@ SERVICE_NEUTRAL_PHRASES = ("电梯维修", "电梯检修", "电梯修好", "电�
                            # 老伴住院了我一个人在家睡不着", "帮我公公找个人送午饭 他住院了在二附院")
                            "老伴住院了", "他住院了", "她住院了", "爸住院了", "妈住院了")
 
+# Round twenty-four: a feeling told is no ask, when nothing else in the message asks ("好闷", "好久没人跟我说话了");
+# with an ask it names the service ("好闷 想找人来坐坐").
+FEELINGS = frozenset({"闷", "孤单", "寂寞", "心情不好", "冷清", "没人跟我说话", "没人说话", "没人陪我说话",
+                      "说不上一句话"})
+
 # What the bot hears when it asked a yes/no question: a bare "不" or "要" is
 # then an answer.
 YES_NO_CUES: dict[str, dict[str, float]] = {
@@ -975,6 +998,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "输液": 2, "打针": 2, "出院": 2.5, "住院": 2,
         "胃镜": 2.5, "肠镜": 2.5, "一附院": 2, "二附院": 2, "附属医院": 2,  # round twenty
         "专家号": 2.5, "卫生服务中心": 2.5, "量血压": 2, "量个血压": 2,  # round twenty-three: "陪我去挂专家号"
+        "拍个片": 2.5, "拍片子": 2.5, "中医院": 2.5,  # round twenty-four: "想找人周五陪她去拍个片子"
         "眼科": 2.5, "牙科": 2.5, "骨科": 2.5, "内科": 2.5, "外科": 2.5, "皮肤科": 2.5, "拍片": 2, "核酸": 2, "检查": 1, "中医": 2.5, "看中医": 3, "针灸": 2, "理疗": 2,
     },
     "shopping": {
@@ -996,6 +1020,8 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "讲话": 2,  # round twenty: Gan 讲话 is 说话 ("想有人来屋里坐坐讲讲话")
         "去公园": 2.5, "太极": 2.5,  # round eighteen: "明早八点陪我去公园打下太极拳"
         "逛公园": 3, "看灯": 2,  # round twenty-three: "元宵节晚上 想有人陪我去看灯"
+        # round twenty-four: nobody to talk to, told (a feeling: lexicon.FEELINGS)
+        "没人跟我说话": 2, "没人说话": 2, "没人陪我说话": 2, "说不上一句话": 2,
     },
     "haircut": {
         "剃脑壳": 3, "飞发": 3,  # Hunan, Cantonese
@@ -1006,6 +1032,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "烧饭": 3, "做顿饭": 3, "年夜饭": 3, "团圆饭": 3, "包粽子": 3, "包汤圆": 3, "饭": 1, "配餐": 3, "助餐": 3, "老年食堂": 2, "煮粥": 2.5,
         "热饭": 2, "搓汤圆": 3,  # round twenty: "想吃口热饭", "帮忙搓汤圆"
         "腊八粥": 2.5, "熬粥": 2.5, "煮锅": 2,  # round twenty-three: "腊八那天上午来帮我煮锅腊八粥"
+        "烧两个菜": 3, "烧几个菜": 3, "炒两个菜": 3, "炒几个菜": 3, "做两个菜": 3,  # round twenty-four
     },
     "bathing": {
         "助浴": 3, "洗澡": 3, "搓澡": 3, "擦澡": 3, "泡澡": 3, "擦身": 3, "擦身子": 3, "擦洗": 2.5, "洗头": 2, "泡脚": 2, "洗浴": 3,
@@ -1019,6 +1046,10 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "下水道": 2.5, "漏雨": 3, "屋顶": 1.5, "安装": 2, "漏电": 2.5, "暖气": 1.5, "电工": 2.5, "懂电": 2, "水电": 2,
     },
     "errand": {
+        # round twenty-four: papers at the police station or the social security office ("帮我去派出所办一下", "跑趟社保局
+        # 办养老认证")
+        "派出所": 2.5, "销户": 2.5, "社保局": 2.5, "养老认证": 3, "资格认证": 3, "办个认证": 3, "办认证": 3,
+        "煤气罐": 2, "换煤气": 3, "送煤气": 3, "扛煤气": 3, "扛一罐": 2.5, "换一罐": 2.5,  # a gas cylinder carried up
         "药快吃完了": 2.5, "药吃完了": 2.5, "药快没了": 2.5,  # round seventeen: medicine running out
         "取药": 3, "拿药": 3, "买药": 2.5, "缴费": 3, "交费": 3, "电费": 2.5, "水费": 2.5, "燃气费": 2.5, "话费": 2,
         "物业费": 2.5, "跑腿": 3, "证明": 2, "办事": 2.5, "代办": 3, "取快递": 3, "快递": 2, "寄快递": 3, "手续": 2, "社保": 2,
@@ -1037,6 +1068,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         # round twenty-two: "8号下午陪我妈去社区医院量个血压开点药": the medicine is fetched on the visit
         r"陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 4,
         r"陪.{0,4}(医院|看病|复查|看医生|就医)": 3,
+        r"(医院|诊所|卫生院|服务中心)[^ ]{0,10} ?(要人陪|找人陪|有人陪|陪她去|陪他去)": 4,  # round twenty-four: "去中医院开中药 要人陪"
         # the writer goes to the hospital themselves: a medicine fetched there is their visit ("我要去医院开药 想找人陪着")
         r"(?<![帮替给让])(我|我要|要)去[^ ]{0,6}(医院|诊所|卫生院)": 4,
         # a part of the body to have looked at: "去看眼睛", "查查膝盖"
@@ -1060,6 +1092,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         # bedding to air: "把冬天的被子拿出来晒晒"
         r"(被子|被褥|褥子|床单|棉被)[^ ]{0,6}晒|晒[^ ]{0,2}(被子|被褥|褥子|棉被)": 3,
         r"(窗户|玻璃|地板|屋里|家里|屋子)[^ ]{0,3}(脏|乱)": 2.5,
+        r"(屋里|家里|屋子|房间)[^ ]{0,3}(搞|弄|收拾|打扫)干净": 3,  # round twenty-four: "想请人先来把屋里搞干净"
         r"(窗户|玻璃|地板|桌子).{0,6}(擦|拖|扫)": 3,
         r"(擦|拖|扫|清洗|洗)(一下|一擦|擦|下)?.{0,2}(窗户|窗|玻璃|地板|桌子|地|油烟机|灶台|厨房|柜子|家具|瓷砖|卫生间|厕所)": 3,
     },
@@ -1067,6 +1100,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         # round twenty-one: "陪俺去绳金塔那边转下"
         r"陪[^ ]{0,8}(转下|转转|转一转|逛逛|逛下|溜达)": 3,
         r"陪我去[^ ]{1,8}(走|转|逛)": 2.5,  # round twenty-three: "想有人陪我去滕王阁那边走走"
+        r"陪我去(墓地|公墓|扫墓|上坟|滕王阁|八一广场|公园|江边|湖边)": 3,  # round twenty-four: "想有人陪我去墓地看看他"
         r"陪.{0,6}(坐|待|呆|聊|说|走|散|玩|逛|转|串门)": 2,
         r"陪.{0,4}(看|看望|探望)(老|朋友|战友|同学|亲戚|邻居)": 2.5,
         r"(公园|小区|楼下).{0,3}(走|转|逛)": 2.5,
@@ -1227,16 +1261,17 @@ WEEKDAY_NAMES = {
 
 # The bank's words a pinyin keyboard's wrong homophone is put back as (nlu/homophones.py): "打嫂" 打扫, "聊添" 聊天.
 # Only words no everyday word sounds like with a character in common: not 买菜 (卖菜 is a word), not 帮助 (帮主),
-# not 煤气 (没气: no breath), not 一般 (一板药, 一半), 一刻 (一颗药), 挂号 (电话挂好了) or 理发 (群里发的).
+# not 煤气 (没气: no breath), not 一般 (一板药, 一半), 一刻 (一颗药) or 挂号 (电话挂好了).
 HOMOPHONE_TARGETS = frozenset({
-    "打扫", "卫生", "保洁", "聊天", "剪头", "做饭", "送饭", "送餐", "饺子", "快递", "取药", "助浴", "洗澡",
+    "打扫", "卫生", "保洁", "聊天", "理发", "剪头", "做饭", "送饭", "送餐", "饺子", "快递", "取药", "助浴", "洗澡",
     "陪诊", "复查", "预约", "菜单", "结束", "满意", "还行", "订阅", "退订", "广播", "群发",
     "注册", "取消", "余额", "积分", "签到", "签退", "接单", "转账", "明细", "时间币", "志愿者", "任务", "订单", "进度",
     "评价", "捐赠", "兑换", "算了", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期天", "星期日",
     "礼拜", "一氧化碳",
 })
-# Runs that sound like a target but are meant as typed: "下午3点前到" arrives before three, it does not 签到.
-HOMOPHONE_KEPT = frozenset({"前到", "前退"})
+# Runs that sound like a target but are meant as typed: "下午3点前到" arrives before three, it does not 签到; "群里发的"
+# is sent in the group, not a haircut.
+HOMOPHONE_KEPT = frozenset({"前到", "前退", "里发"})
 
 # Prefix of a weekday -> how many Monday-based weeks ahead; None means "the
 # next such day counting today" (contract rule for a bare 周X).
@@ -1257,6 +1292,7 @@ LUNAR_FESTIVALS = {"春节": (1, 1), "大年初一": (1, 1), "元宵": (1, 15), 
 # A lunar month by name, and the words that say a date is lunar ("农历八月十五", "腊月廿三", "二月初二").
 LUNAR_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
 LUNAR_MARKERS = ("农历", "阴历", "老历", "旧历")
+LUNAR_NEW_YEAR_WORDS = ("年后", "过了年", "过完年", "开年", "大年", "春节后", "正月里")
 # 腊八粥, 腊八蒜 are food, not a day.
 NOT_A_FESTIVAL_AFTER = ("粥", "蒜", "面", "饭")
 # A day counted from a festival: "元旦前一天" is 12-31.

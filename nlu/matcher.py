@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import lexicon
-from .required_chars import required_chars
+from .required_chars import WakeIndex, required_chars
 
 # Layers whose phrases must line up with jieba words: a one-character phrase
 # must be a word, a two-character phrase must start one ("到了" not inside
@@ -58,6 +58,7 @@ class Matcher:
             (re.compile(regex), required_chars(regex), layer, label, weight)
             for regex, layer, label, weight in patterns
         ]
+        self._wake = WakeIndex([required for _, required, *_ in self._patterns])
 
     def match(self, text: str, tokens: list[str]) -> dict[str, list[Hit]]:
         kept = _longest_phrases(self._phrase_hits(text, tokens))
@@ -87,11 +88,9 @@ class Matcher:
         return hits
 
     def _pattern_hits(self, text: str) -> list[Hit]:
-        present = set(text)
         return [
             Hit(layer, label, weight, found.start(), found.end())
-            for regex, required, layer, label, weight in self._patterns
-            if required is None or not required.isdisjoint(present)
+            for regex, _, layer, label, weight in map(self._patterns.__getitem__, self._wake.woken(text))
             for found in regex.finditer(text)
         ]
 

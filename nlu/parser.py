@@ -78,6 +78,14 @@ def _placed_by_the_learnt_reader(decision: Decision, reading: Reading) -> Decisi
     return Decision(intent, round(sure, 3), stated=False, learnt=True)
 
 
+def tells_a_feeling(text: str) -> bool:
+    """Loneliness told, and nothing asked ("好闷", "好久没人跟我说话了"): the bot offers company rather than say it
+    did not understand (handlers/conversation.py)."""
+    reading = Reading(text, date.today())
+    services = reading.layer("service")
+    return bool(services) and all(reading.text[h.start:h.end] in lexicon.FEELINGS for h in services)
+
+
 def services_mentioned(text: str) -> tuple[str, ...]:
     """Every service a message names, in order: "会陪诊，也能买菜" → medical_escort, shopping."""
     reading = Reading(text, date.today())

@@ -122,3 +122,23 @@ class _Reader:
         if self._peek() != ch:
             raise Unread(self.regex)
         self.pos += 1
+
+
+class WakeIndex:
+    """Which of many patterns a text may match, by the characters each requires: most need one of a few characters
+    and a message holds few of them, so only those are tried (asking each of hundreds in turn cost more than
+    running the few)."""
+
+    def __init__(self, required: list[Chars]):
+        self._always = [at for at, chars in enumerate(required) if chars is None]
+        self._woken_by: dict[str, list[int]] = {}
+        for at, chars in enumerate(required):
+            for char in chars or ():
+                self._woken_by.setdefault(char, []).append(at)
+
+    def woken(self, text: str) -> list[int]:
+        """The patterns that may match `text`, in their order."""
+        found = set(self._always)
+        for char in set(text):
+            found.update(self._woken_by.get(char, ()))
+        return sorted(found)

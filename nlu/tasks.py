@@ -12,17 +12,23 @@ _WORD_THEN_NUMBER = re.compile(rf"(?:{alternation(lexicon.TASK_WORDS_BEFORE)})\s
 _TASK_WORD_AFTER = alternation(lexicon.TASK_WORDS_AFTER)
 # Not a month's day ("帮我把12月5号那个单取消一下" names the order by its day).
 _NUMBER_THEN_WORD = re.compile(rf"(?<!月)({NUMBER})\s*号\s*(?:的)?\s*(?:那个)?\s*(?:{_TASK_WORD_AFTER})")
+# Round twenty-four: a number said before "那个单子" ("三七那个单子我接"), or right after taking or signing ("我接 幺零八").
+_NUMBER_THEN_THAT_TASK = re.compile(rf"({NUMBER})\s*(?:那个|这个)\s*(?:{_TASK_WORD_AFTER})")
+_AFTER_A_TASK_VERB = re.compile(rf"(?:我接|接单|签到|签退)\s+({NUMBER})(?=\s|$)")
 _ORDINAL_TASK = re.compile(rf"第\s*({NUMBER})\s*[个号]?\s*(?:{_TASK_WORD_AFTER})")
 # ... and "第23个我接了", "给第8个打5分", in a message about a task; not "第2个星期", "第三个孙子"
 _ORDINAL_ALONE = re.compile(rf"第\s*({NUMBER})\s*个(?!\s*(?:小时|钟|月|星|礼拜|周|年|人|老人|孙|儿|女))")
-_EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK, _ORDINAL_ALONE)
+_EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK, _ORDINAL_ALONE, _NUMBER_THEN_THAT_TASK,
+             _AFTER_A_TASK_VERB)
 
 _PLACE = alternation(lexicon.PLACE_NUMBER_AFTER)
 # A number right after a place's word ("7栋602") is a room or a house, not a task.
 _ONE_CHAR_PLACES = "".join(place for place in lexicon.PLACE_NUMBER_AFTER if len(place) == 1)
-# "12号" is a task unless it reads as a date ("12月3号", "5号那天", "5号上午") or a place ("3号楼").
+# "12号" is a task unless it reads as a date ("12月3号", "5号那天", "15号那次", "15号跟18号", "5号上午") or a place
+# ("3号楼").
 _BARE_NUMBER_HAO = re.compile(
-    rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号(?!\s*(?:那天|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
+    rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号"
+    rf"(?!\s*(?:那天|那次|那回|[跟和或到]\d+号|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
 )
 # A lone Arabic number, not a clock, a count, a score, an age or a place: "签到 12", not "2号楼3单元", "他今年89".
 _LONE_NUMBER = re.compile(

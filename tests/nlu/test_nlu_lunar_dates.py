@@ -35,5 +35,18 @@ def test_a_weekday_before_one_oclock_is_no_may_day(understand):
     assert understand("我想约个理发 礼拜五一点半", EARLY_DECEMBER).slots["date"] == "2026-12-04"
 
 
+@pytest.mark.parametrize("message, date", [
+    ("初三那天来帮我剪个头", "2026-12-11"),          # round twenty-four: a 初X alone is this lunar month's or the next's
+    ("年后初八陪我去医院复查", "2027-02-13"),       # after the new year: the first month's
+])
+def test_a_lunar_day_of_the_month_alone_is_the_next_one(understand, message, date):
+    assert understand(message, EARLY_DECEMBER).slots.get("date") == date
+
+
+def test_a_school_year_is_no_day(understand):
+    assert "date" not in understand("孙子今年上初二了 想找人教他用手机", EARLY_DECEMBER).slots
+
+
 def test_a_day_said_plainly_beside_a_festival_wins(understand):
     assert understand("中秋节那天孩子不回来 9月26号下午来陪我", datetime(2026, 9, 1, 10, 0)).slots["date"] == "2026-09-26"
+    assert understand("初五要去走亲戚 后天上午先来帮我理个发", EARLY_DECEMBER).slots["date"] == "2026-12-05"

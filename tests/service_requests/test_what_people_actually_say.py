@@ -104,6 +104,12 @@ async def test_thanks_or_goodbye_closing_a_message_not_understood_get_their_kind
     assert ("不客气" in reply or "再见" in reply) and "没太明白" not in reply
 
 
+@pytest.mark.parametrize("words", ["唉 好闷啊", "一整天都没人跟我说话"])
+async def test_loneliness_told_is_offered_company_not_a_shrug(wang, words):
+    reply = await wang.says(words)
+    assert "陪您聊聊天" in reply and "没太明白" not in reply
+
+
 async def test_a_greeting_inside_a_conversation_keeps_the_question(wang):
     await wang.says("明天下午三点找人陪我聊聊天")
     reply = await wang.says("你好")
