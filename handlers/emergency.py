@@ -14,6 +14,9 @@ gets the same numbers and one question, "您现在有危险吗？": "是", a sec
 silence for [safety] doubt_silence_minutes (the job `sos_silence`) raises the alert; "不是/没事"
 settles it, and what the first message asked for is answered as an ordinary message.
 
+A wish to die gets the mental-health hotline beside the numbers (REPLY_FITTED_TO_KIND), and "没事" after it
+is not the end of it: a member gets a care call, an alert of its own for staff (`care_call`).
+
 Pushes that name the member go through `members.reveal` once per recipient,
 as that recipient, so each unmasked read is checked and logged; whoever lacks
 the right (or is staff only by config, with no member record) gets the masked

@@ -23,7 +23,7 @@ LUNAR_DATE = re.compile(
     rf"{_MARKED_MONTH}({_DAY})"
     rf"|({alternation(lexicon.LUNAR_MONTHS)})({_DAY})"
     rf"|({_MONTH_NUMBER})月(初[{_NUMERALS}十]|廿[{_NUMERALS}])"
-    rf"|(?<![读上念在月])(初[{_NUMERALS}十])(?![年班级学中])"
+    rf"|(?<![读上念在月])(?P<alone>初[{_NUMERALS}十])(?![年班级学中])"
 )
 
 
@@ -34,7 +34,7 @@ _NEW_YEAR_BEFORE = re.compile(alternation(lexicon.LUNAR_NEW_YEAR_WORDS))
 def a_day_alone(match: re.Match | None) -> bool:
     """初五 with no month: like a festival named alone, it gives way to a day said plainly ("大年初二要去走亲戚 想先剪个头
     明天上午十点半")."""
-    return match is not None and match.group(8) is not None
+    return match is not None and match.group("alone") is not None
 
 
 def date_of(today: date, match: re.Match) -> date | None:
