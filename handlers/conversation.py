@@ -309,6 +309,8 @@ class Conversation:
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
             values = self._answers_to_other_questions(flow, state, turn)
+        if not values and asked.numbered and meaning.slots.get("choice") is not None:
+            return self._no_such_number(state, self._offered(state) or asked.choices, ctx)
         if not values:
             return self._misunderstood(state, self._question(state, ctx, again=True), ctx)
         return await self._accept_values(state, values, turn)
@@ -421,9 +423,7 @@ class Conversation:
         if picked is None:
             picked = self._the_one_meant(choices, meaning)
         if picked is None and meaning.intent in NO_INTENT and meaning.slots.get("choice") is not None:
-            # "9" after a list of four: a slip of the finger, not a new subject; the list stays open.
-            return self._say(state, turn.ctx.text("menu_no_such_number", last=str(len(choices)),
-                                                  choices=numbered_lines(choices)))
+            return self._no_such_number(state, choices, turn.ctx)
         self._reset(state)
         if picked is None:
             return await self._fresh(state, meaning, turn)
@@ -440,6 +440,11 @@ class Conversation:
         return same[0] if len(same) == 1 and len(choices) == 1 else None
 
     # ---- small steps -----------------------------------------------------------
+
+    def _no_such_number(self, state: DialogueState, choices: tuple[Choice, ...], ctx: Context) -> Outcome:
+        """"9" after a list of four, in the menu or inside a flow: a slip of the finger, not a new subject, nor
+        a misunderstanding that counts towards giving up; the list stays open."""
+        return self._say(state, ctx.text("menu_no_such_number", last=str(len(choices)), choices=numbered_lines(choices)))
 
     def _misunderstood(self, state: DialogueState, question: str | None, ctx: Context) -> Outcome:
         """Inside a flow: the same question again, every answer kept; the flow waits until 取消 or a timeout."""

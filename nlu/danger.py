@@ -94,7 +94,9 @@ _BOOKED_FOR_LATER = re.compile(words.BOOKED_FOR_LATER)
 _SELF_HARM = frozenset(words.DANGER_CUES["self_harm"])
 _SELF_HARM_SAID = _alternation(_SELF_HARM)
 _SETTLING_SAYING = _alternation(words.SETTLING_SAYINGS)
+_PRAISE = _alternation(words.PRAISE)
 _ONSET = _alternation(words.SUDDEN_ONSET)
+_CHRONIC_TAG = re.compile(words.CHRONIC_TAG)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SAID_SAFE_OR_OVER = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"])
 # Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
@@ -160,6 +162,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     in_a_frame: re.Pattern | None = None
     told_in_a_frame = False  # a cue the frame silenced: the message has said where its danger lives
     previous = None      # the clause before, for a symptom told across two clauses
+    previous_here: list[tuple[str, float]] = []  # the cues that counted in the clause before
+    standing: list[tuple[str, float]] = []       # cues told to be a standing condition ("疼得要命 | 老毛病了")
     clauses = _clauses(text)
     # The clause before can own this one: "…看抗日剧 | 里面喊救命" is the drama's, "我爸总说 | 我快不行了" a saying.
     owned_by_previous: tuple[str, ...] = ()
@@ -170,6 +174,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         owned_by_previous = (words.ON_SCREEN if _SCREEN.search(clause) else
                              ("",) if clause.endswith(words.HABITUAL_SAYINGS) else ())
         subject = _subject(clause) or subject
+        if _CHRONIC_TAG.fullmatch(clause):
+            standing += [(cue, w) for cue, w in previous_here if w < words.SURE]
+        previous_here = []
         if _told_over(clause) and last_cue_at >= 0:
             resolved_at = at
         if _MADE_SAFE.search(clause):
@@ -214,6 +221,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             if _RESOLVED.search(clause[clause.find(here[-1][0]):]) and not _HOPED.search(clause):
                 resolved_at = at
         found += here
+        previous_here = here
         told_before += here if in_the_past else []
         said_plainly = said_plainly or any(len(_PLEA.sub("", clause)) - len(cue) <= words.PLAIN_CLAUSE_SLACK
                                            for cue, _ in here)
@@ -235,7 +243,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     as_a_reason = _REQUEST.search(_calm(text)) and not _URGENT.search(text) and not _SUDDEN.search(text)
     if as_a_reason:  # a condition given as the reason for a visit
         found = [(cue, weight if weight >= words.SURE else min(weight, words.DEMOTED)) for cue, weight in found
-                 if weight >= words.STRONG or not _LASTING.search(text)]
+                 if (weight >= words.STRONG or not _LASTING.search(text)) and (cue, weight) not in standing]
+    else:
+        found = [(cue, min(weight, words.DEMOTED) if (cue, weight) in standing else weight) for cue, weight in found]
     if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
         found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]
     # The explanations read the message as written, its objects ("手机卡死了 动不了") and set phrases ("我不行了
@@ -265,8 +275,9 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
                or (_PET.search(as_written) and not _BITTEN.search(as_written))
                or (as_a_reason and _BOOKED_FOR_LATER.search(text))
-               # round twenty-four: a saying that is all its danger ("天太热 嗓子都冒烟了 喝了一大杯水")
-               or (not found and _SETTLING_SAYING.search(as_written)))
+               # round twenty-four: a saying that is all its danger ("天太热 嗓子都冒烟了 喝了一大杯水"); round
+               # twenty-five: praise
+               or (not found and (_SETTLING_SAYING.search(as_written) or _PRAISE.search(as_written))))
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     # A wish to die is never the learnt reader's to drop: it has met too few to know them ("我真的不想活了").
     # Round twenty-four: nor a sudden onset told ("我妈突然心慌 是什么毛病"): it is news of now, asked about at least.

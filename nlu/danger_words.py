@@ -492,9 +492,16 @@ DANGER_PATTERNS: dict[str, float] = {
 
 # Round twenty-four: a sudden onset told ("我妈突然心慌 是什么毛病"): the learnt reader may not drop it.
 SUDDEN_ONSET = ("突然", "忽然", "猛地", "猛然")
+# Round twenty-five: a clause that only says the one before is a standing condition ("我这腰啊 疼得要命 老毛病了"):
+# its cues are played down, and given as the reason for a request they ask nothing.
+CHRONIC_TAG = r"(都是|是)?(老毛病|老样子|老病|一直这样|一直都这样|多年的毛病|好多年了|好几年了|几十年了)(了|啦|咯|喽)?(啊|呀|嘛)?"
 # Round twenty-four: sayings that, when the tables find nothing else, settle the message for the learnt reader too
 # ("天太热 嗓子都冒烟了 喝了一大杯水" is thirst); they are neutral phrases as well.
 SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟")
+# Round twenty-five: a message that praises someone, with no danger word in it, is feedback ("小孙人勤快 嘴也甜 我们老两口
+# 都喜欢她"): the learnt reader, which knows 嘴 from "嘴歪了", does not raise it.
+PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他", "人很好", "人蛮好", "人挺好", "人不错", "人真好", "表扬",
+          "点赞", "好评", "五星", "夸夸", "满意", "耐心", "贴心", "热心", "细心")
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
 NEUTRAL_PHRASES = (
@@ -643,6 +650,8 @@ CLAUSE_DEFUSER_PATTERNS = (
     r"^[^ ]*(?<!刚才|刚刚|今天|早上|中午|下午|上午|晚上|昨天|半夜)[^ ]{0,12}的时候$",
     # round eight: whether an act would harm, asked before it ("过期的药 吃了会不会中毒")
     r"会不会(中毒|有毒|有事|有问题|有危险)",
+    # round twenty-five: whether a thing in use could catch fire ("电热毯开一整夜安全不 会不会着火啊"), not "会不会着火了"
+    r"会不会[^ ]{0,2}(着火|起火|烧起来|漏电|触电|爆炸)(?![^ ]{0,2}了)", r"安全不|安全吗|安不安全|安全不安全",
     # a danger believed and found to be none ("还以为着火了"), unless the clause turns ("…结果叫不醒")
     r"以为(?![^ ]*(结果|其实|可是|但是|谁知|没想到))",
     # a general statement about people, not an event ("冬天洗澡容易晕倒"; not 好不容易)
@@ -756,6 +765,11 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("好火", "很火", "火爆", "太火了", "真火"), r"火"),
     # Round twenty-four: a face that droops from a palsy diagnosed and treated ("脸有点歪 医生讲是面瘫不是中风 现在在扎针").
     (("面瘫", "不是中风"), r"歪|中风"),
+    # Round twenty-five: a danger believed and then seen to be none ("躺在躺椅上一动不动 我以为出事了 走近一看在
+    # 打呼噜"). Only stillness is explained: snoring and no waking can be a stroke.
+    (("以为出事", "以为出什么事", "以为他不行", "以为她不行", "以为人没了", "走近一看", "凑近一看", "仔细一看",
+      "原来在睡", "原来是睡着", "原来是在睡"),
+     r"一动不动|不动弹|没动静|躺|趴"),
     # ... and a volunteer complained of, not a parent who cannot be reached ("不满意 来晚了快一个钟头 打电话也不接").
     (("来晚了", "迟到", "不满意", "差评", "投诉", "放鸽子", "爽约"), r"不接|联系不上|打不通"),
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).

@@ -30,9 +30,10 @@ _BARE_NUMBER_HAO = re.compile(
     rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号"
     rf"(?!\s*(?:那天|那次|那回|[跟和或到]\d+号|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
 )
-# A lone Arabic number, not a clock, a count, a score, an age or a place: "签到 12", not "2号楼3单元", "他今年89".
+# A lone Arabic number, not a clock, a count, a score, an age, a place or a number dialled: "签到 12", not "2号楼3单元",
+# "他今年89", "要不是她及时打了120".
 _LONE_NUMBER = re.compile(
-    rf"(?<![\d.:#{_ONE_CHAR_PLACES}])(?<!今年)(?<!年纪)(?<!岁数)(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}))")
+    rf"(?<![\d.:#{_ONE_CHAR_PLACES}打拨叫])(?<!今年)(?<!年纪)(?<!岁数)(?<!打了)(?<!拨了)(?<!叫了)(?<!打个)(?<!叫个)(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}))")
 
 # A number that opens what follows a correction, alone in its clause: "… 不对 是四十一", "… 说错了 41号"; not the
 # number a "不是" takes back ("不是61").

@@ -47,9 +47,14 @@ _DIGITAL_CLOCK = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?(\d{{1,2}}):(\d{{2}})(?!
 # "礼拜二两点" Tuesday at two, not 22:00.
 _SPOKEN_CLOCK = re.compile(
     rf"(?:({_CLOCK_PERIOD})\s?)?(?<![周期拜])({NUMBER})(?:点|时(?!间))"
-    rf"(?:({_MINUTE_WORD})|({NUMBER})(?:分(?!钟))?(?![个小号点天分]))?"
+    rf"(?:({_MINUTE_WORD})|({NUMBER})(分(?!钟))?(?![个小号点天分楼层栋]))?"
     rf"(钟|左右|多)?"
 )
+# "差五分三点": so many minutes before the hour (2:55).
+_BEFORE_THE_HOUR = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?差(?:({NUMBER})分?钟?|(一刻))({NUMBER})(?:点|时(?!间))")
+# Cantonese counts the minutes after the hour in fives ("三點三" is 3:15, "九點九" 9:45): a lone numeral after 点
+# with no 分. Mandarin says those minutes with 分 or in two figures ("三点零五", "三点十五").
+_FIVES = "一二三四五六七八九"
 # "一个上午" and "滴滴答答一晚上" are a length of time, not a time of day; "周一晚上", "初一上午" are one.
 _A_WHOLE = "(?<![周期拜初十])一"
 _PERIOD_ALONE = re.compile(
@@ -65,7 +70,7 @@ _ANY_DAY = date(2000, 1, 1)  # days are looked for only to be found, not resolve
 
 
 def find_times(text: str) -> list[Found]:
-    return find_all(text, ((_DIGITAL_CLOCK, _digital), (_SPOKEN_CLOCK, _spoken)))
+    return find_all(text, ((_DIGITAL_CLOCK, _digital), (_BEFORE_THE_HOUR, _before_the_hour), (_SPOKEN_CLOCK, _spoken)))
 
 
 def first_time(text: str) -> str | None:
@@ -120,8 +125,16 @@ def _digital(match: re.Match) -> str | None:
     return clock(int(hours), int(minutes), period, twenty_four_hour=hours.startswith("0") or int(hours) > 12)
 
 
+def _before_the_hour(match: re.Match) -> str | None:
+    period, minutes_text, a_quarter, hour_text = match.groups()
+    minutes, hour = 15 if a_quarter else to_int(minutes_text), to_int(hour_text)
+    if minutes is None or hour is None or not 0 < minutes < 60:
+        return None
+    return clock((hour - 1) % 24 or 12, 60 - minutes, period, twenty_four_hour=hour > 13)
+
+
 def _spoken(match: re.Match) -> str | None:
-    period, hour_text, minute_word, minute_text, tail = match.groups()
+    period, hour_text, minute_word, minute_text, minute_mark, tail = match.groups()
     if hour_text == _A_LITTLE and not (period or minute_word or minute_text or tail or _one_oclock_of_a_day(match)):
         return None
     hour = to_int(hour_text)
@@ -131,6 +144,8 @@ def _spoken(match: re.Match) -> str | None:
         minute = lexicon.MINUTE_WORDS[minute_word]
     else:
         minute = to_int(minute_text) if minute_text else 0
+        if minute_text in tuple(_FIVES) and not minute_mark:
+            minute *= 5
     if minute is None:
         return None
     return clock(hour, minute, period, twenty_four_hour=hour > 12)

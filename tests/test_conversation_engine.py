@@ -168,3 +168,11 @@ async def test_a_number_past_the_end_of_a_list_keeps_the_list_open(member_chat):
     slip = await grandma.says("9")
     assert "没有这一项" in slip and "1到4" in slip
     assert "哪一种" in await grandma.says("2")  # the list's own second line: joining
+
+
+async def test_a_number_past_the_end_of_a_flows_list_is_a_slip_not_a_misunderstanding(elder):
+    await elder.says("我想找人帮忙")
+    for _ in range(3):  # never counted towards giving up: the list stays, however often the finger slips
+        slip = await elder.says("9")
+        assert "没有这一项" in slip and "1到3" in slip and "买菜" in slip
+    assert "哪一天" in await elder.says("2")
