@@ -21,6 +21,8 @@ _NOT_TEXT = re.compile(r"[^\w#:.\-]|_")
 _STRAY_MARK = re.compile(r"(?<!\d)[:.\-]|[:.\-](?!\d)|#(?!\s*\d)")
 _SPACES = re.compile(r"\s+")
 _SPELT_DIGITS = re.compile(r"(?<!\w)\d(?: \d){2,}(?!\w)")  # "单号 1 0 8" is 108, read out digit by digit
+# "转 1 个时间币", "下午 3 点", "12 号": a number typed apart from its measure word is one with it (round twenty-five)
+_SPACED_MEASURE = re.compile(r"(?<=\d) (?=[个小分号点时块元岁])")
 
 _HAN = "\u4e00-\u9fff"
 # Characters typed one by one with spaces ("菜 单", "进 度？？"): one word. A clause of one character ("好 我来") stays.
@@ -28,7 +30,8 @@ _SPACED_CHARACTERS = re.compile(rf"(?<!\S)[{_HAN}](?: [{_HAN}])+(?!\S)")
 # "11/30", "12/20上午": a month and a day written with a slash, before the slash is dropped; not a score ("5/5分")
 # or a share ("1/2小时").
 _SLASHED_DATE = re.compile(r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/.]|\s*(?:分|星|个|小时|钟))")
-_REPEATED_CHUNK = re.compile(rf"([{_HAN}]{{2,4}}?)(?:\s?\1)+")   # 到了到了 -> 到了
+# 到了到了 -> 到了; not a contrast across two clauses ("不是我 是我对门的张奶奶")
+_REPEATED_CHUNK = re.compile(rf"(?<!不)([{_HAN}]{{2,4}}?)(?:\s?\1)+")
 _TRIPLED_CHAR = re.compile(rf"([{_HAN}])\1{{2,}}")               # 不不不 -> 不
 _LAUGHTER = re.compile(r"([哈呵嘿嘻])\1{2,}")                     # 哈哈哈哈 -> 哈哈, not 哈: laughter is a word
 _DOUBLED_CHAR = re.compile(rf"([{re.escape(lexicon.STUTTER_CHARS)}])\1")  # 修修 -> 修
@@ -48,7 +51,7 @@ def clean(raw: str) -> str:
     text = _SLASHED_DATE.sub(r"\1月\2号", text)
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
-    text = _SPELT_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
+    text = _SPACED_MEASURE.sub("", _SPELT_DIGITS.sub(lambda m: m.group().replace(" ", ""), text))
     text = _DOUBLED_CHAR.sub(r"\1", _TRIPLED_CHAR.sub(r"\1", _REPEATED_CHUNK.sub(r"\1", _LAUGHTER.sub(r"\1\1", text))))
     text = _SPACED_CHARACTERS.sub(_joined_unless_fillers, text)
     # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.

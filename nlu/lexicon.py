@@ -115,7 +115,7 @@ VARIANTS = {
     "咗": "了", "边几": "哪几", "边个": "谁", "边度": "哪里", "餸": "菜", "隔篱": "隔壁", "阿嫲": "奶奶", "阿妈": "妈妈",
     "阿爸": "爸爸", "唔係": "不是", "唔是": "不是", "唔满意": "不满意",
     # Wu: 寻 is 找, 屋里厢 is 家里, 讲闲话 is 聊天, 坏脱 is 坏了, 伐 at the end asks as 吗 does (not 步伐, 砍伐)
-    "寻个": "找个", "寻人": "找人", "屋里厢": "家里", "讲讲闲话": "聊聊天", "讲闲话": "聊天", "坏脱": "坏",
+    "寻个": "找个", "屋里厢": "家里", "讲讲闲话": "聊聊天", "讲闲话": "聊天", "坏脱": "坏",
     "发一记": "发一下", "看一记": "看一下", "查一记": "查一下", "问一记": "问一下", "帮一记": "帮一下",  # Wu 一记 is 一下
     "伐": "吗", "步伐": "步伐", "砍伐": "砍伐", "采伐": "采伐", "讨伐": "讨伐", "征伐": "征伐", "伐木": "伐木",
     # Sichuan: 老汉儿 is 爸爸, 耍手机 is 玩手机, 咋个 is 怎么, 用脱 is 用掉, 屋头 is 家里, 去不到 is 去不了
@@ -151,11 +151,11 @@ VARIANTS = {
     "身份正": "身份证", "名细": "明细", "娟给": "捐给", "冇要": "不要", "户查": "复查", "复茶": "复查",
     "超事": "超市", "赚给": "转给", "赔俺去": "陪我去", "赔我去": "陪我去", "冇人赔": "没人陪", "明朝早": "明天早",
     # round twenty-two: handwriting input: characters of a like shape ("明夭下午", "志原者", "己经")
-    "明夭": "明天", "今夭": "今天", "后夭": "后天", "志原者": "志愿者", "己经": "已经",
+    "明夭": "明天", "今夭": "今天", "后夭": "后天", "己经": "已经",
     # Cantonese, Shanghainese and returnees' words ("我想订阅返你哋嘅推送", "想check下进度", "这个陪诊的单我take了",
     # "阿拉老头子汏浴不方便 … 寻个人来")
     "你哋嘅": "你们的", "订阅返": "重新订阅", "check下": "查下", "我take了": "我接了",
-    "汏浴": "洗澡", "寻个人": "找个人",
+    "汏浴": "洗澡",
     # round twenty-five: days, parts of the day and lengths in northern, Sichuan, Wu and Cantonese words ("后个儿上午",
     # "晚黑来个人", "今朝夜到", "明朝中浪向", "明天清起来个人", "一个点儿就行", "两只钟头", "想搵人嚟执下屋", "攞药", "覆诊");
     # 黑下, 夜到 and 清起 only after a day: "天黑下来", "半夜到医院", "清起来" are other words
@@ -180,7 +180,8 @@ SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "
                     "写错了", "打错了", "按错了", "等一下 是", "等等 是", "现在改成", "现在改到", "又改成", "要改成",
                     # round twenty-four: the day said again, plainly or as the one settled on ("体检前一天也就是后天下午",
                     # "她说是14号 我查了挂号单是16号 就按16号")
-                    "也就是", "就按")
+                    "也就是", "就按",
+                    "看错了", "听错了")  # round twenty-five: "12月3号 哦看错了 单子上写的12月8号"
 # "不是今天 是明天": a "不是" put right by a "是" in the next clause; what follows that "是" is meant.
 CONTRASTED = r"不是[^ ]* (?:而|就|只)?(?=是)"  # the 是 left to what it puts right ("不是23 是32")
 # "周日也行 周六也行 就周六吧", "志愿者说5号和6号都能来 那就6号吧": a clause that opens with 就 and ends with 吧,
@@ -193,7 +194,7 @@ SETTLED_CHOICE += r"|(?=[^ ]{1,6}吧(?: |$))"
 # 不方便 能不能请个志愿者陪她去一下" puts nothing aside); the first alternative above is the second of two with 还是
 # ("周一还是周二吧"), tried before a clause ending in 吧 is.
 SETTLED_CHOICE += r"|(?![^ ]{0,4}(?:腿|脚|身体|眼睛|耳朵|手|腰))[^ ]{1,8}(?:不行|没空|不方便|不在家)(?= )"
-SETTLED_CHOICE += r"|(?=是#)"  # a task number put right after another ("签退 #40 哦 是#41")
+SETTLED_CHOICE += r"|(?=是#|是\d)"  # a task number put right after another ("签退 #40 哦 是#41", "任务45 哦 是54")
 # Whatever will do ("买菜的 或者 算了 啥都行"): after a correction, no service is asked for.
 ANY_WILL_DO = ("都行", "都可以", "随便", "都成", "都好")
 # ... and 改 right before a number ("九点 … 改十点吧"), which is read as part of the value.
@@ -241,7 +242,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "介绍": 2, "原理": 2, "能用吗": 1, "政府办": 1.5, "正规": 2, "提现": 2.5,
         # Questions the FAQ answers (handlers/faq.toml) that other intents' cue words would otherwise take.
         "隐私": 3, "泄露": 3, "泄漏": 3, "信息安全": 3, "谁能看到": 3.5, "兑换标准": 4, "统一标准": 3, "通存通兑": 3,
-        "别过期": 3, "不会过期吧": 3.5,  # round twenty-five: "希望这个时间币别过期 我都存了好几年了"
+        "别过期": 3, "不会过期吧": 3.5, "新规": 3, "管理费": 3, "继承": 4, "审核": 3, "背景调查": 4,  # round twenty-five: "希望这个时间币别过期 我都存了好几年了"
         "换钱": 3, "换成钱": 3, "靠得住": 2.5, "注销": 2.5, "好处": 2.5, "有什么用": 2,
         "做什么的": 2, "搞什么的": 2, "规矩": 2.5, "谁来保证": 3, "谁保证": 3, "有保障吗": 3, "换多少时间币": 3.5, "换几个时间币": 3.5, "算多少时间币": 3.5,
     },
@@ -299,15 +300,16 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "不接了": 3.5, "不搞了": 2.5,  # a volunteer giving back a task; southern 搞 is 做
         "取消": 3, "取消一下": 3.5, "撤销": 3, "不需要人帮忙": 3.5, "不用人帮忙": 3.5, "不用帮忙了": 3, "撤回": 3, "不需要了": 3, "去不了了": 3, "去不了": 3, "去不成": 3, "来不了": 3, "来不成": 2.5,
         "不去了": 2.5, "不来了": 2.5, "不用来了": 3, "不用来": 2.5, "不要了": 2, "不做了": 2, "作废": 2.5, "退掉": 2,
-        "临时有事": 1.5, "撤了": 2.5, "撤掉": 3, "撤单": 3, "家里有事": 1, "别来了": 2.5, "改天": 2, "我自己去": 2,
+        "临时有事": 1.5, "撤了": 2.5, "撤掉": 3, "家里有事": 1, "别来了": 2.5, "改天": 2, "我自己去": 2,
         "不麻烦你们了": 1.8, "不麻烦了": 1.8,  # after "算了" a no, not a withdrawal
         "不用约了": 3, "不约了": 3, "不用预约了": 3,  # round twenty: "明天那个不用约了 我女儿回来陪我去"
     },
     "my_orders": {
         # round nineteen: whether the one booked is settled, and who took it
         "确定了没": 3, "定了没": 3, "约上了没": 3, "几号来着": 3, "哪天来着": 3, "几点来着": 3,
-        "定下来了吗": 3, "定下来没": 3, "志愿者是哪个": 3, "志愿者是谁": 3, "是不是约上了": 3, "安排人了吗": 3, "安排人了没": 3, "单子还在": 3,
+        "定下来了吗": 3, "志愿者是哪个": 3, "志愿者是谁": 3, "是不是约上了": 3, "安排人了吗": 3, "安排人了没": 3, "单子还在": 3,
         "接单的是谁": 4, "谁接的": 3, "谁接了": 3,
+        "待服务": 3,  # round twenty-five: "待服务的单子给我看看"
         "我的需求": 3, "我的订单": 3, "查订单": 3, "我的单子": 3, "我的预约": 3, "我的任务": 3, "进度": 2.5, "进展": 2.5, "状态": 2,
         "到哪一步": 3, "到哪步": 3, "什么情况": 1.5, "怎么样了": 1.5, "还没来": 2, "什么时候来": 2, "怎么还没": 2,
         "没见着人": 2, "没见到人": 2, "没人来": 2, "我接的单子": 3.5, "我接的单": 3.5,
@@ -347,14 +349,14 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "subscribe": {
         "订阅": 3, "恢复推送": 4, "还是订阅": 4.5, "重新订阅": 3.5, "打开推送": 3, "开启推送": 3, "接收推送": 3, "开启消息": 2.5,
-        "消息提醒": 1.5, "推送": 1, "发给我": 2, "还是发给我": 3, "关注": 2, "再给我发": 3, "还给我发": 3, "接着发": 2.5,
+        "消息提醒": 1.5, "推送": 1, "发给我": 2, "关注": 2, "再给我发": 3, "还给我发": 3, "接着发": 2.5,
         "继续发": 2.5, "想再收": 3, "还想收": 3, "又想看": 4, "又想收": 4, "想收": 2, "再给我打开": 3, "给我打开": 2.5, "重新开": 2.5,
         "还是推给我": 3.5, "还是发给我": 3.5, "接着收": 3, "继续收": 3,  # round seventeen
         "给我推": 2.5, "推给我": 2.5, "还给我推": 3, "给我恢复": 3, "恢复一下": 2.5,
         "别不给我发": 5, "别不发": 4.5, "不是不想收": 4.5,  # a no said twice over
     },
     "unsubscribe": {
-        "退订": 3.5, "取消订阅": 4, "取消推送": 4, "取消关注": 4, "关闭通知": 3.5, "不要再发": 3.5, "别再发": 3.5, "别发了": 3,
+        "退订": 3.5, "取消订阅": 4, "取消推送": 4, "取消关注": 4, "关闭通知": 3.5, "不要再发": 3.5, "别再发": 3.5, "别发了": 3.5, "不要发了": 3.5,
         "关闭推送": 3.5, "关掉推送": 3.5, "不想收": 3, "屏蔽": 2.5, "td": 3, "烦死了": 1,
         "不用给我发": 3.5, "不要给我发": 3.5, "别给我发": 3.5,  # "甭给俺发了" once clean-up has read it
         "别再推": 3.5, "不要再推": 3.5, "别推了": 3,
@@ -396,18 +398,18 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "说声谢谢": 3.5, "说一声谢谢": 3.5, "道个谢": 3.5, "道声谢": 3.5, "好人有好报": 2.5,
         # round twenty-three: the bank's accounts are not a bank's ("我家银行卡鱼额咋查 工行的", "退休金到帐没"), nor is
         # the clock asked the bot's business ("几点了 手机上的时间好像不准")
-        "银行卡余额": 4, "卡里余额": 3.5, "卡上余额": 3.5, "银行卡密码": 4, "退休金": 3, "养老金": 3, "几点了": 2.5,
+        "银行卡余额": 4, "卡里余额": 3.5, "卡上余额": 3.5, "银行卡密码": 4, "退休金": 3, "养老金": 2,  # 养老金认证 is an errand "几点了": 2.5,
         "现在几点": 2.5,
         # round seventeen: opening hours or customs asked ("请问社区医院周末开门吗", "冬至到底该吃饺子还是汤圆")
-        "该吃": 3, "开门吗": 3, "几点开门": 3, "几点关门": 3, "开不开门": 3, "营业吗": 3,
+        "该吃": 3, "开门吗": 3, "几点开门": 3, "几点关门": 3, "几度": 3, "开不开门": 3, "营业吗": 3,
         "有没有人知道": 3, "有没有人晓得": 3, "谁知道": 2,
         "什么都贵": 3, "都涨价": 3, "钓鱼": 2.5, "晴天": 1.5,  # prices and pastimes, told
         "天气": 2.5, "下雨": 2, "气温": 2, "降温": 2, "笑话": 2.5, "讲故事": 2, "唱歌": 2, "新闻": 2, "股票": 2,
-        "彩票": 2, "机器人": 2, "你叫什么": 2, "退休金": 2, "养老金": 2, "血压": 1.5, "几点下班": 2, "几号": 1.5, "星期几": 2,
+        "彩票": 2, "机器人": 2, "你叫什么": 2, "血压": 1.5, "几点下班": 2, "几号": 1.5, "星期几": 2,
         "几点": 1, "吃了吗": 2, "吃了没": 2, "心情": 2.5, "身体还": 2.5, "退休证": 2.5, "老年证": 2.5, "办证": 1.5,
         # round fourteen: when a shop or an event opens is news, not an errand ("超市几点关门", "今晚广场舞几点
         # 开始"); so are the market's prices, the cold, a song
-        "几点开门": 2.5, "几点关门": 2.5, "开门没": 2, "关门没": 2, "营业时间": 2.5, "几点营业": 2.5, "广场舞": 2,
+        "开门没": 2, "关门没": 2, "营业时间": 2.5, "几点营业": 2.5, "广场舞": 2,
         "多少钱一斤": 3, "一斤多少钱": 3, "菜价": 2.5, "冷不冷": 2.5, "热不热": 2.5, "天冷了": 2, "冷得很": 2,
         "二人转": 2.5, "唱个": 2, "巴适": 2,
         "真好用": 2.5, "挺好用": 2.5, "很好用": 2.5,  # round fifteen: a new phone praised
@@ -423,16 +425,19 @@ DISOWNED_BEFORE = r"(?<!是)不是(要|想|说要)?(人来|找人|请人)?$|没�
 DISOWNED_BEFORE += r"|到时候再?$|回头再$|等会儿?再$|等下再$"
 # ... nor what they meant to before they thought again ("我本来想再约一个打扫的 想了想还是算了")
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?$"
+# ... nor what they will not do yet ("先不报名 我想问问存的时间以后能取出来用吗")
+DISOWNED_BEFORE += r"|先不$"
 # ... with what they meant to do between ("我本来是想查一下余额的 哎不对 先说正事 …")
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?(?:想|要|打算)[^ ]{0,3}$"
 # Round twenty-one: what the writer puts off after naming it ("余额的事回头再说", "公益池的以后再说"): its words
 # weigh as little as someone else's.
 PUT_OFF_AFTER = r"[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
+PUT_OFF_AFTER += r"|(不用|不必|先不|不)(看|查)了?(?= |$)"  # round twenty-five: "余额不用看 给我看下流水"
 # Round twenty-two: ... and what is only the condition of the ask ("上门理发收钱吗 不收钱的话我想约一个").
 CONDITION_AFTER = r"[^ ]{0,4}的话"
 # ... and what they give up for another thing in the next breath ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧",
 # "… 哎不对 先说正事 …"): the words before weigh as little, when an intent word follows.
-GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对)(?: |$)(?:还是|先说正事|先说)?|(?:^| )(?:还是|先说正事)"
+GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对|不用了)(?: |$)(?:还是|先说正事|先说)?|(?:^| )(?:还是|先说正事)"
 # What someone else wants or did, told as the reason for what the writer asks ("转给我外婆 四个时间币 她要请人
 # 洗澡" is a transfer; "老李说他把时间币都捐给公益池了 … 我就想看看自己攒了多少" asks the balance): the intent
 # words after it in its clause weigh less. Not 帮她把, 给他, which are the writer's own act for them.
@@ -514,8 +519,17 @@ INTENT_CUES["deny"] = _with_particles(INTENT_CUES["deny"])
 ELDER_RELATIVES = ("姆妈|阿婆|阿公|老豆|老爸|老妈|父母|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|公公|婆婆|岳父|岳母|老爹|老娘|"
                    "老爷子|老太太|老丈人|丈人|丈母娘|舅舅|姑姑|叔叔|伯伯|爸爸|妈妈|爸|妈|爹|娘")
 
+# "…想重新收你们的活动通知 好给我mm报名": what a cue after these is for, the reason of what was asked (round twenty-five)
+PURPOSE_BEFORE = r"(?:(?<![最好])好|以便|为了|方便)$"
+# A notice word after these is the bot's notices complained of, not one asked for ("半夜还发通知 … 别发了").
+NOTICES_COMPLAINED_OF_BEFORE = ("还", "又", "老", "总", "总是", "老是", "天天", "一直", "整天", "成天")
+# The groups a notice goes to, as staff name them (round twenty-five).
+BROADCAST_GROUPS = "老人|老年人|长者|志愿者|义工|会员|居民|住户|老同志|爷爷奶奶|大家|每个人|青年志愿者|独居老人"
+
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        r"(接单|签到|签退|下单|兑换|转账)[^ ]{0,2}(怎么|如何)(操作|弄|用|办)": 4.5,  # round twenty-five: "接单怎么操作啊"
+        r"(链接|网页|页面)[^ ]{0,2}(点不开|打不开)": 4,  # round twenty-five: "报名链接我点不开 怎么弄"
         # round twenty-five: what to do next, asked by a newcomer ("服务完了接下来要干啥")
         r"(接下来|下一步)[^ ]{0,2}(要|该|得)?(干什么|做什么|怎么弄|怎么办|怎么做)": 3.5,
         # round twenty-two: "群发在哪里操作啊 找不到入口"
@@ -537,6 +551,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(在哪|哪里|哪儿|怎么)(能|可以|去)?(改|修改|更改)": 3,  # where a setting is changed
     },
     "about": {
+        # round twenty-five: a rule a notice announced ("通知里说的公益池是什么", "兑换规则改了 改成啥样了", "忘了签退咋办 时间还算不算",
+        # "最多能转多少")
+        r"(公益池|时间币|兑换规则|积分规则|规则|新规)[^ ]{0,4}(是什么|是啥|什么意思|改成|怎么改|改了|是干什么|是做什么|是干嘛)": 4.5,
+        r"(忘了|忘记|没)(签到|签退)[^ ]{0,4} ?[^ ]{0,6}(怎么办|算不算|还算)": 5,
+        r"最多(能|可以)(转|捐|换|存)多少": 4,
         # round twenty-five: what a service costs in credits ("请人来助浴一次要花几个小时的币", "上门打扫两个钟头 要扣我几个币"),
         # not what was spent ("扣了我几个币"); credits saved at one branch spent at another (通存通兑); what ratings
         # bring ("好评多了能多给时间币吗", "五星志愿者有什么好处"); how certificates are given; what credits are at all
@@ -569,7 +588,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # what joining takes, asked ("报名当义工要交押金吗"), not joining
         r"(报名|注册|加入|入会|当志愿者|当义工|做志愿者|做义工)[^ ]{0,4}(要不要|要|需要|得)[^ ]{0,6}(吗|么|不)$": 4,
         # round seventeen: whether credits may go to the family at all, asked of no one in particular
-        r"(能|可以|能不能|可不可以)[^ ]{0,2}(转|送|留)给?(家里人|家人|别人|亲戚|朋友|子女|孩子|其他人|儿女)[^ ]{0,4}(吗|么|不)$": 4.5,
+        r"(能不能|可不可以)[^ ]{0,2}(转|送|留|传)给?(家里人|家人|别人|亲戚|朋友|子女|孩子|其他人|儿女)": 4.5,  # round twenty-five
+        r"(能|可以|能不能|可不可以)[^ ]{0,2}(转|送|留|传)给?(家里人|家人|别人|亲戚|朋友|子女|孩子|其他人|儿女)[^ ]{0,4}(吗|么|不)$": 4.5,
         # ... and how a case would be counted ("要是服务做到一半取消了 时间币怎么算")
         r"(要是|如果|万一|假如).{0,20}(怎么算|咋算|算不算|怎么处理|扣不扣|退不退|还给不给|算谁的)": 4.5,
         r"(能|可以)(直接)?用(吗|么)? ?还是(得|要|需要|必须)转给": 4.5,  # "她能直接用吗 还是得转给她"
@@ -606,6 +626,10 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(能|可以)?换(成)?多少钱": 3.5,
     },
     "register": {
+        rf"(把|帮|给)(我的?|我家)?({ELDER_RELATIVES})[^ ]{{0,6}}绑定": 4.5,  # round twenty-five: "怎么把我妈绑定到我这个微信上"
+        # round twenty-five: signing up for what a notice announced ("周三的急救培训我要参加", "给我报一个", "包饺子帮厨 我报一个",
+        # "…招志愿者教老人用手机 我报名")
+        r"(我要参加|我也去|我报一个|给我报一个|帮我报一个|我报名|我来报名)( |$)": 4.5,
         # round twenty-one: "俺的身份正要绑一下"
         r"(身份证|手机号)[^ ]{0,3}(要|想)?绑(一下|下)?": 3.5,
         r"绑(一下|下|个)?(身份证|手机号|手机|微信)": 3,  # "请问可以帮我绑一下身份证吗"
@@ -621,6 +645,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        r"(想找|找|请|约|派)(个|一个|一位|位)[^ ]{0,6}的(志愿者|义工)": 3.5,  # round twenty-five: "想找个会做饭的志愿者"
         # round twenty-two: a parent taken to the hospital, a paper seen to ("8号下午陪我妈去社区医院量个血压", "代办个老年证")
         r"^[^ ]{0,8}陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 2.5,
         r"(代办|帮[^ ]{0,3}办)(个|一个|一下)?[^ ]{0,4}(证|手续)": 3,
@@ -672,6 +697,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(去|想)?帮帮别人|有需要的吗|有什么我(能|可以)(做|帮)": 3,
     },
     "accept_task": {
+        r"(还是|那)我去吧": 4,  # round twenty-five: "没人接的话还是我去吧"
+        r"接一下.{0,16}(单号|任务|#) ?\d+": 4,  # "我帮我同事接一下 她手机没电了 单号77"
+        # round twenty-five: a task claimed by whose it is ("王奶奶的助浴我可以去"), or to be taken for the writer ("帮我把42号接下来")
+        r"[^ ]{1,6}的[^ ]{1,4}我(可以|能)去(?![^ ]{0,2}(吗|么|不))": 4,
+        r"把[^ ]{0,6}(单|号|任务)接(下来|了)": 4,
         # round twenty-one: "这个理发的活给我吧"
         r"(活|单|任务)[^ ]{0,2}给我(吧|呗|啊|呀)?$": 4,
         r"单(子)?给我(吧|来)": 3.5,  # "12号单给我吧"
@@ -689,11 +719,14 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"我去[^ ]{0,3} ?[^ ]{0,4}单号是?\d+": 3.5,  # round twenty-four: "好 我去 就那个单号是64的"
     },
     "check_in": {
+        r"我是要签到": 5,  # round twenty-five: "刚才点错成签退了 我是要签到的"
         r"已经到.{0,6}(家|门口|楼下)": 2,
         r"(^| )前到(?= |$)": 3,  # 签到 said into a phone ("前到 单号47")
         r"(?<![现正实存还])(到|在)(?!回).{0,6}(家|门口|楼下|小区)(门口)?了": 2,  # not "现在回家了"
     },
     "check_out": {
+        r"我是要签退": 5,
+        r"打卡下班": 4,  # round twenty-five: "搞定 打卡下班 三号楼那家"
         r"(打扫|收拾|做|干|弄|修|剪|陪|洗|买)完(了|毕)": 2,
         r"\d+号?单(子)?\s?(结束|完成|做完)": 3,  # "44号单结束"
         # the work left tidy, and the volunteer leaving ("活儿拾掇利索了 俺走了 单号23")
@@ -709,6 +742,13 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|替)[^ ]{0,3}确认": 3.5,  # a son or daughter confirming for a parent
     },
     "cancel": {
+        r"做不了了|又要撤": 3.5,  # round twenty-five: "对不起 接了单又要撤 … 任务66我做不了了"
+        # round twenty-five: a task the volunteer took handed back ("把我接的那个陪诊退掉", "刚接的那个退回去吧 点错了", "这周的打扫
+        # 就不去了 麻烦另外找人", "19号单还给大家吧")
+        r"(我接的|刚接的|接的那个)[^ ]{0,8}(退回去|退掉|退了|不去了|取消|不要了)": 5,
+        r"(去不了|来不了|不去了|不来了|做不了)[^ ]{0,3} ?(麻烦|请)(你们)?[^ ]{0,3}(再|另外|重新)找": 4.5,
+        r"(单|单子|任务)[^ ]{0,4}(还给|退给|交还给)大家": 4.5,
+        r"取消报名|报名取消|不报了": 4.5,  # round twenty-five: "重阳节的活动去不了了 帮我取消报名"
         r"(#|单号|任务) ?\d+ ?取消|取消 ?(#|单号|任务) ?\d+": 5.5,  # "#91 取消 上次来的那个态度不好 …": the rest is its reason
         # round twenty-five: services to come stopped ("接下来那几次送餐都停了吧 饭菜不合我们口味"); not 停水, 停电
         r"(送餐|买菜|打扫|陪诊|理发|助浴|做饭|陪聊|服务|那几次|这几次|以后的|后面的)[^ ]{0,4}(都|先|就|全)?停(了吧|掉|了)": 3.5,
@@ -727,6 +767,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,6} ?[^ ]{0,3}(帮我|给我)(撤|退|删)(了|掉)": 3.5,
     },
     "my_orders": {
+        r"(今天|明天)我?要?(跑|去)几家": 4,  # round twenty-five: "今天我要跑几家来着"
+        r"(^| )订单( |$)": 2.5,  # round twenty-five: "orders 我奶奶的"
+        r"(确认|查|看)(一)?下[^ ]{0,4}(有没有|是不是)(这个|这)单": 4.5,  # "mm说她约了个理发 我想确认下到底有没有这个单"
         # round twenty-one: an order chased ("昨天约的修水管 到底有没有人来啊 等了一上午了")
         r"(约的|订的|下的单)[^ ]{0,8} ?(到底|怎么)[^ ]{0,2}(有没有人来|还没人来|没人来|来不来人|来没来人)": 4,
         # round nineteen: the orders looked up, one's own or a parent's ("帮我查一下她的订单", "看看我替我爸发的所有需求")
@@ -763,6 +806,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,3}(还)?在我(的)?名下": 4,  # round twenty: "#140那单还在我名下吗"
     },
     "balance": {
+        r"(看看|查查|看一下|查一下)我?还(有|剩)多少": 4,  # round twenty-five: "… 算了 不约了 先看看我还有多少时间币"
+        r"(总共|一共|现在)[^ ]{0,2}多少个?(币|时间币|小时)": 4.5,  # round twenty-five: "刚签退完 看看我现在总共多少个币了"
         # round twenty-two: "我是不是还有12个小时 你查查"
         r"(我|俺)(是不是)?还(有|剩)[^ ]{0,6}(小时|钟头|时间币|个币)": 4,
         # round twenty-one: "看看我妈还有多少时间可以用"
@@ -786,6 +831,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(时间银行|账户|账上|账里)[^ ]{0,4} ?(还有|还剩)(多少|几个)": 4,  # round twenty: "我时间银行里面 还有多少个小时"
     },
     "history": {
+        r"转给[^ ]{0,6}的(记录|明细)|转了几次": 5,  # round twenty-five: "查一下我转给我妈的记录 转了几次了"
         r"捐(出去|过|了)的[^ ]{0,4}(记录|明细|去向)": 4.5,  # "我捐出去的那些有记录吗"
         r"(时间币|币|时间)[^ ]{0,3}都是怎么来的": 4,  # round twenty-five: "这仨月存的时间币都是咋来的", not "时间币是怎么来的"
         # round twenty-one: "查一下今年的兑换和捐赠记录"
@@ -870,18 +916,30 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(服务|态度|手艺|活儿?)[^ ]{0,2}(不太|不怎么|很|挺|真|非常|特别|太|蛮)(好|差|行|棒|不错|一般|凑合|马虎|满意|细|周到)": 2.5,
     },
     "subscribe": {
+        r"(给我|帮我)?重新(开开|打开|开通|开一下)": 4.5,  # round twenty-five: "是不是我退订了 给我重新开开"
+        # round twenty-five: the notices turned on, or an unsubscribe taken back ("帮我开一下活动通知", "刚才手滑点了退订
+        # 帮我恢复一下", "退订 哎呀不对 按错了 我还要收通知的")
+        r"(开|打开|开通)(一下|下)?[^ ]{0,2}(活动)?(通知|推送|提醒)": 4.5,
+        r"(手滑|点错|按错|不小心)[^ ]{0,4}(点了|按了)?退订": 5,
+        r"还要收[^ ]{0,4}(通知|推送|消息)": 5,  # "退订 哎呀不对 按错了 我还要收通知的"
         r"(退订|取消订阅|取消推送)[^ ]{0,2}(点错|按错|弄错|搞错)": 5,  # round twenty-five: "上次退订点错了"
         # round twenty-one: pushes turned back on ("把那个推送恢复起来", "帮俺开通推送")
         r"推送[^ ]{0,3}(恢复|开通|打开|开开)|(恢复|开通|打开)[^ ]{0,3}推送": 4.5,
         r"(这种|这类|这样的)活动.{0,8}给我发": 4,
         r"(通知|消息|活动)[^ ]{0,4}(也|都)(给)?(发|推)(给)?我": 3.5,  # "以后这种通知也发我一份吧"
-        r"(收|接收|要)(你们的)?.{0,4}(通知|推送|消息)": 2,
+        r"(收|接收|要)(?!到)(你们的)?.{0,4}(通知|推送|消息)": 2,  # not a notice received ("收到通知说…")
         r"(又|还是|重新)想?(收到|接收|收)": 4,  # not "又要去医院"
         r"(通知|消息|推送|活动)[^不别没 ]{0,2}(还是|还|继续|照样|照常|接着)(给我)?发": 4,
         r"(推送|通知|消息).{0,2}(重新)?(打开|开启|恢复)": 3.5,  # "把活动通知重新打开"
         r"(还是|继续|接着|照样)(给我)?(推|发)(吧|送|着)": 3.5,
     },
     "unsubscribe": {
+        # round twenty-five: the notices stopped or taken back, said every way ("一天发八百条 给我停了", "老给我发这些干什么
+        # 不要了", "都是你们的通知 帮她退了吧", "不用再通知我了", "刚才订阅是我孙子给点的 我不要 退掉")
+        r"(发|推|通知|消息)[^ ]{0,10} ?(给我|帮我|帮她|帮他|给她|给他)(停了|停掉|关了|关掉|退了|退掉)": 4,
+        r"老?给我发这些[^ ]{0,2}(干什么|做什么|有什么用)": 4,
+        r"不用再?通知我|别再?通知我": 4,
+        r"订阅[^ ]{0,10} ?[^ ]{0,4}(不要|不想要) ?[^ ]{0,2}(退掉|退了|取消)": 5,
         # round twenty-two: "我爸眼睛不好 这些通知他看不懂 停掉吧"
         r"(通知|推送)[^ ]{0,8} ?[^ ]{0,4}(停掉|停了吧|别发了|不要发了|别推了)": 4.5,
         # round twenty-one: "那个推送 帮俺关掉算了", "以后活动通知不用推给我了"
@@ -899,16 +957,32 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(给|向|通知)(所有|全体|全部|大家)": 2.5,
         r"(不要|别|不用)发给(老人|志愿者|家属|大家|他们)": 4,  # "给志愿者群发 不要发给老人：…"
         r"通知(各位|大伙|全体|所有)": 3,
+        # Round twenty-five: a notice sent to a group, in staff's everyday words ("给老年人发：重阳节快乐", "给所有会员推一下",
+        # "给义工们发个消息", "推送给60岁以上的老人 …", "帮我推送一条消息给志愿者们：…", "所有住户都发 …", "通知志愿者 …",
+        # "再给老人发一遍", "发一条推送 …"): a group, never one person ("给志愿者发个消息 让他明天别来了" is said to one)
+        rf"给(所有|全体|全部|各位)?的?[^ ]{{0,6}}?({BROADCAST_GROUPS})(们都?|都)(发|推|推送|通知)": 5,
+        rf"给(所有|全体|全部|各位)的?[^ ]{{0,6}}?({BROADCAST_GROUPS})(发|推|推送|通知)": 5,
+        rf"^(那个 )?给[^ ]{{0,4}}({BROADCAST_GROUPS})(发|推)[^ ]{{0,4}}( |$)(?!.*[让叫跟告](他|她))": 4.5,  # not "… 让他明天别来了"
+        rf"(推送|推)[^ ]{{0,6}}给[^ ]{{0,4}}(所有|全体|各位|[0-9六七八]+岁以上)?的?[^ ]{{0,4}}({BROADCAST_GROUPS})": 4.5,
+        # ... sent (发) to a group said as one, not "取件码发给志愿者" (the one who fetches a parcel)
+        rf"发[^ ]{{0,6}}给(所有|全体|各位|[0-9六七八]+岁以上)的?[^ ]{{0,4}}({BROADCAST_GROUPS})|发[^ ]{{0,6}}给[^ ]{{0,4}}({BROADCAST_GROUPS})们": 4.5,
+        rf"^(所有|全体)[^ ]{{0,4}}({BROADCAST_GROUPS})都?(发|通知)": 4.5,
+        rf"^通知({BROADCAST_GROUPS})": 4.5,
+        r"(再|重新)给[^ ]{0,6}(发|推)一(遍|次|下)": 4.5,
+        r"^(发一条推送|发条推送|发个推送|推一条)( |$)": 4.5,
+        rf"^推送 (所有|全体|各位)?的?[^ ]{{0,4}}({BROADCAST_GROUPS})": 4.5,  # "推送 青年志愿者 周六…", not "推送 取消订阅吧"
     },
     # A pension or a wage that has not come is not an order of ours ("退休金这个月咋还没到").
     "unknown": {
         # round twenty-five: the where and when of a training or a class, one's own certificate or ratings, a phone
         # number to complain to: staff's to answer, not the bank's rules ("下个月的志愿者培训在哪里上课", "急救培训还有名额吗",
         # "我的志愿者证书什么时候能拿到", "能看到老人们给我的评价吗", "你们有没有投诉电话")
-        r"(培训|讲座|活动|课)[^ ]{0,4}(在哪|在什么地方|几楼|还有名额|有名额|有没有名额|几点开始|什么时候开始)": 4.5,
+        r"(培训|讲座|活动|课)[^ ]{0,4}(在哪|在什么地方|几楼|还有名额|有名额|有没有名额|几点开始|什么时候开始|是教什么|教什么|要带|带什么)": 4.5,
+        r"通知[^ ]{0,2} ?说?停(水|电|气)[^ ]{0,2} ?(哪天|什么时候|几点)": 4.5,  # "收到的通知 说停水 哪天停啊"
         r"我的[^ ]{0,6}证书?[^ ]{0,4}(什么时候|多久|几时)": 4.5,
         r"(看到|看看|查|查看)[^ ]{0,6}给我的(评价|打分|评分)": 4.5,
         r"投诉(电话|热线|号码)": 4.5,
+        r"(退休金|养老金|工资|补贴)[^ ]{0,6}(到账|到了没|发了没|发没发)": 5,  # "我爸退休金这个月到账了没"
         # round twenty-two: a story opened as one ("跟你说个事 我们楼下那个小超市要拆了 …")
         r"^(跟你说个事|跟你讲个事|我跟你说|我跟你讲|告诉你个事)(啊|呀|哈)?( |$)": 3,
         # round twenty-two: a talk or a notice talked about, and where to buy a food ("昨天社区那个讲座讲得蛮好", "通知上说的体检要空腹吗",
@@ -1046,7 +1120,7 @@ NEGATIONS = (
 
 SERVICE_CUES: dict[str, dict[str, float]] = {
     "medical_escort": {
-        "陪诊": 3, "医院": 2, "看病": 2.5, "复查": 2.5, "复诊": 2.5, "挂号": 2, "就医": 2.5, "就诊": 2.5, "门诊": 2, "体检": 2,
+        "陪诊": 3, "医院": 2, "看病": 2.5, "复查": 2.5, "复诊": 2.5, "义诊": 2.5, "挂号": 2, "就医": 2.5, "就诊": 2.5, "门诊": 2, "体检": 2,
         "看医生": 2.5, "看牙": 2.5, "拿结果": 1.5, "做检查": 2, "b超": 2, "诊所": 2, "卫生院": 2, "医生": 1, "透析": 2.5, "抽血": 2.5, "验血": 2.5, "化验": 2,
         "输液": 2, "打针": 2, "出院": 2.5, "住院": 2,
         "胃镜": 2.5, "肠镜": 2.5, "一附院": 2, "二附院": 2, "附属医院": 2,  # round twenty
@@ -1102,6 +1176,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
     "errand": {
         # round twenty-four: papers at the police station or the social security office ("帮我去派出所办一下", "跑趟社保局
         # 办养老认证")
+        "体检报告": 1.5,  # round twenty-five: "体检报告到了 … 帮我去居委会取一下", not "陪我去医院拿体检报告"
         "派出所": 2.5, "销户": 2.5, "社保局": 2.5, "养老认证": 3, "资格认证": 3, "办个认证": 3, "办认证": 3,
         "煤气罐": 2, "换煤气": 3, "送煤气": 3, "扛煤气": 3, "扛一罐": 2.5, "换一罐": 2.5,  # a gas cylinder carried up
         "药快吃完了": 2.5, "药吃完了": 2.5, "药快没了": 2.5,  # round seventeen: medicine running out
@@ -1119,6 +1194,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
 
 SERVICE_PATTERNS: dict[str, dict[str, float]] = {
     "medical_escort": {
+        r"陪[^ ]{0,3}去[^ ]{0,4}开药": 3.5,  # round twenty-five: "想找人陪我去开药": the trip is the escort's
         # round twenty-two: "8号下午陪我妈去社区医院量个血压开点药": the medicine is fetched on the visit
         r"陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 4,
         r"陪.{0,4}(医院|看病|复查|看医生|就医)": 3,
@@ -1245,6 +1321,8 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|替|给)(他|她|我妈|我爸|老人)[^ ]{0,10}?(注册|报名|报个名|登记|登个记)": 4,  # "想给她在你们这注册一个"
     },
     "volunteer": {
+        r"(注册|报名)(成|当|做)(一名|个)?(志愿者|义工)": 6,  # round twenty-five: "我也想注册成志愿者 … 以后给我妈用"
+        r"招(募)?(志愿者|义工)[^ ]{0,12} ?(我报名|我报一个|我参加|我来)": 5,  # round twenty-five: a call for volunteers answered
         r"(当|做|成为)(个|一个|一名)?.{0,2}(志愿者|义工)": 5,
         r"想(报名|报个名|报名了)?(来|去|出来)?(帮|帮助|照顾|服务|陪陪?)(一下|下)?(老人|老年人|有需要的人|别人|大家|孤寡老人)": 3,
         r"^我(就)?是(一个|一位|个)?(志愿者|义工)": 3,
@@ -1263,8 +1341,10 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
 }
 
 AUDIENCE_CUES: dict[str, dict[str, float]] = {
-    "all": {"所有人": 3, "全体": 1, "大家": 2, "全部": 1, "每个人": 2, "所有用户": 3, "居民": 1.5, "大伙": 2},
-    "elder": {"老人": 3, "老年人": 3, "老年会员": 3, "老人会员": 3, "长者": 3, "爷爷奶奶": 3, "老年朋友": 3, "长辈": 2.5, "叔叔阿姨": 2.5},
+    "all": {"所有人": 3, "全体": 1, "大家": 2, "全部": 1, "每个人": 2, "所有用户": 3, "居民": 1.5, "大伙": 2,
+            "全小区": 3, "全社区": 3, "住户": 2, "会员": 2, "所有会员": 3},  # round twenty-five
+    "elder": {"老人": 3, "老年人": 3, "老年会员": 3, "老人会员": 3, "长者": 3, "爷爷奶奶": 3, "老年朋友": 3, "长辈": 2.5, "叔叔阿姨": 2.5,
+              "老同志": 3, "岁以上": 2.5},
     "volunteer": {"志愿者": 3, "义工": 3},
 }
 
@@ -1324,6 +1404,7 @@ HOMOPHONE_TARGETS = frozenset({
     "注册", "取消", "余额", "积分", "签到", "签退", "接单", "转账", "明细", "时间币", "志愿者", "任务", "订单", "进度",
     "评价", "捐赠", "兑换", "算了", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期天", "星期日",
     "礼拜", "一氧化碳",
+    "起不来", "救命", "着火", "晕倒", "摔倒", "中风",  # round twenty-five: danger's own words ("起布来", "晕到")
 })
 # Runs that sound like a target but are meant as typed: "下午3点前到" arrives before three, it does not 签到; "群里发的"
 # is sent in the group, not a haircut.
@@ -1450,6 +1531,7 @@ ENGLISH_WORDS = {
     "tmr": "明天", "tmrw": "明天", "today": "今天", "tonight": "今晚", "balance": "余额", "how many": "多少",
     "credits": "时间币", "time credits": "时间币", "register": "注册", "orders": "订单", "my orders": "我的订单",
     "check in": "签到", "check out": "签退",
+    "bind": "绑定", "yes": "是的", "yep": "是的", "account": "账号",  # round twenty-five: "bind一下我爸的账号", "yes"
     # round twenty-two: returnees' English ("confirm done 单号112", "想sign up做volunteer", "transfer 45分钟 to …")
     # (not "volunteer", "sign up", "donate": the emergency reader's English holds them; VARIANTS has the first two in
     # Chinese company)
@@ -1480,6 +1562,7 @@ MINUTES_PER_COIN = 60
 TASK_WORDS_BEFORE = ("单号", "任务号", "任务", "订单号", "订单", "编号", "工单", "单子",
                      # said as a sentence: "单号是四十七"
                      "单号是", "任务号是", "订单号是", "编号是", "单子号是", "任务是",
+                     "号码是",  # round twenty-five: "刚才那个陪诊单 号码是六十八 我来接"
                      "井号")  # round twenty-one: # said aloud to voice input ("签到 井号六十二")
 # "12号单", "41号的单子": a task word after "N号".
 TASK_WORDS_AFTER = ("单子", "单", "任务", "订单")

@@ -29,6 +29,7 @@ _SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))" % (
     lexicon.CONTRASTED, lexicon.SETTLED_CHOICE, "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
     lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS, "|".join(lexicon.DAY_OR_HOUR_OPENINGS)))
 _ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
+_NOTICES_COMPLAINED_OF = re.compile("(?:%s)$" % alternation(lexicon.NOTICES_COMPLAINED_OF_BEFORE))
 # An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
 _CLOCK_HOUR = re.compile(r"[\d%s]\s*点|\d:\d" % CHINESE_NUMERAL_CHARS)
 Value = TypeVar("Value")
@@ -55,9 +56,9 @@ class Reading:
 
     def _end_of_notice_cue(self) -> int:
         """Where the clause that asks for a notice ends: the clauses after it are the notice. Not a notice
-        told of ("看到你们群发的通知了 以后别发了")."""
+        told of ("看到你们群发的通知了 以后别发了"), nor complained of ("半夜还发通知 把我吵醒了 别发了")."""
         asked = [h.end for h in self.layer("intent") if h.label == "broadcast" and h.weight >= NOTICE_STATED
-                 and self.text[h.end:h.end + 1] != "的"]
+                 and self.text[h.end:h.end + 1] != "的" and not _NOTICES_COMPLAINED_OF.search(self.text, 0, h.start)]
         clause_end = self.text.find(" ", min(asked, default=len(self.text)))
         return len(self.text) if clause_end < 0 else clause_end
 
@@ -212,6 +213,10 @@ def _after(text: str, correction: re.Match) -> int:
     """Where what a correction puts right begins: a "不 " gives its space back, so that "签到 28号 哦不 82号"
     reads " 82号" as a number said on its own, as "不是61" does not."""
     end = correction.end()
+    if correction.group().lstrip() == "不是" and text[end:end + 1] not in ("", " "):
+        # "周五 不是周五 周六上午十点", "签到 是#9 不是#6": what "不是" opens is what it takes back
+        clause_end = text.find(" ", end)
+        return len(text) if clause_end < 0 else clause_end
     return end - 1 if text[end - 1:end] == " " else end
 
 

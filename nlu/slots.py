@@ -18,6 +18,8 @@ _RECIPIENT = re.compile(
 # What is left of "群发一下" before the content; a lone 下 only as a word of its own ("下礼拜三" is the content).
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个)\s*|^下(?:\s+|$)")
 _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
+# "给所有志愿者": a group's quantifier before its name, when the two are not one word ("所有人")
+_EVERY_ONE_OF = re.compile(r"(?:所有的?|全体的?|全部的?|各位)?")
 _SENT_TO = re.compile(r"(?:都|也)?(?:要)?(?:发|通知)(?:一下|到)?(?:吧|啊)?")
 # ... or said before it: "群发通知 下下周三上午九点社区免费体检 发给所有老人".
 _SENT_TO_BEFORE = re.compile(r"(?:只|就)?(?:发给|发送给|发到|通知|给)(?:所有的?|全体的?|全部的?)?")
@@ -61,7 +63,8 @@ def _audience(r: Reading) -> str | None:
     named = strongest_label([h for h in r.layer("audience") if start <= h.start and h.end <= end])
     # ... or as the content's first words, when they call out to it ("广播一下 所有人注意 降温了") or
     # say who it is for ("群发 给志愿者 寒假期间服务时间调整")
-    called_out = _called_out(r, end + 1 + len(_ADDRESSED_TO.match(r.text, end + 1).group()))
+    at = end + 1 + len(_ADDRESSED_TO.match(r.text, end + 1).group())
+    called_out = _called_out(r, at) or _called_out(r, at + len(_EVERY_ONE_OF.match(r.text, at).group()))
     return named or strongest_label(called_out) or _addressed_before(r, start) or _addressed_last(r)
 
 
@@ -79,7 +82,7 @@ def _last_clause_sent_to(r: Reading) -> int | None:
     said = [h for h in r.layer("audience") if h.start == (lead.end() if lead else start)]
     if not (start and said):
         return None
-    rest = r.text[said[-1].end:]
+    rest = r.text[said[-1].end:].removeprefix("们")  # "发给老人们"
     return start if (rest == "" and lead) or _SENT_TO.fullmatch(rest) else None
 
 
@@ -88,9 +91,12 @@ def _addressed_before(r: Reading, head_start: int) -> str | None:
     if head_start == 0:
         return None
     start = r.text.rfind(" ", 0, head_start - 1) + 1
-    if not _ADDRESSED_TO.match(r.text, start).group():
+    named = [h for h in r.layer("audience") if start <= h.start and h.end < head_start]
+    # ... or calls out to it ("全体居民注意 群发一下 …", "各位居民注意 …")
+    called_at = start + len(_EVERY_ONE_OF.match(r.text, start).group())
+    if not _ADDRESSED_TO.match(r.text, start).group() and not (named and named[0].start in (start, called_at)):
         return None
-    return strongest_label([h for h in r.layer("audience") if start <= h.start and h.end < head_start])
+    return strongest_label(named)
 
 
 def _called_out(r: Reading, at: int) -> list[Hit]:

@@ -19,11 +19,11 @@ SOS_SETS = sorted(DATA.glob("sos_*.jsonl")) + BY_KIND_SETS
 # Round six counts a doubt apart from an alarm: a doubt only asks "您现在有危险吗？", an alarm alerts staff,
 # family and the emergency contact. These near misses stay doubts, since their structure is unsure: a
 # strong cue with an ordinary cause named (闷得喘不过气), a child's bleeding stopped, a question about a
-# time to come, a condition given as the reason for a visit, a cry with its difficulty named, 快来看.
+# time to come, a condition given as the reason for a visit, a cry with its difficulty named.
 # Round eleven: the learnt reader overrules "要是被骗了钱 能报警追回来吗" (see test_how_sure_the_reader_is);
 # round twelve, the stuffy day and the mosquito bites.
 LEFT_AS_DOUBT = {
-    "blind_round6_sos": ["手抖得厉害 想找人帮我做饭", "救命 广场舞的歌又换了 我学不会", "快来看 我种的花开了"],
+    "blind_round6_sos": ["手抖得厉害 想找人帮我做饭", "救命 广场舞的歌又换了 我学不会"],  # round twenty-five: "快来看 我种的花开了" no longer asks
 }
 # The near misses that still alarm, on purpose: sleepers who cannot be woken (a stroke can look like
 # that). Round twelve's learnt reader dropped the sleeper after a night of mahjong.
