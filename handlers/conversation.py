@@ -47,7 +47,7 @@ class DialogueState:
     slots: dict = field(default_factory=dict)
     asking: str | None = None  # a slot name, CONFIRMING, or MENU
     misunderstood: int = 0
-    switch_to: dict | None = None  # {"intent": ..., "slots": ...} awaiting a yes/no
+    switch_to: dict | None = None  # {"intent": ..., "slots": ..., "text": what was said} awaiting a yes/no
     offered: list = field(default_factory=list)  # [[value, label], …] as numbered when the slot was asked
     run_id: str = ""  # names this run of the flow: the idempotency key of whatever it finally does
     held: str | None = None  # a command typed while the flow waited for words, until "run it or take it?" is answered
@@ -289,6 +289,7 @@ class Conversation:
         flow = self.flows[name]
         self._reset(state)
         if flow.ready is not None and (refusal := await flow.ready(turn)) is not None:
+            self._offer(state, refusal)  # a refusal may list things to pick from (the events, for "我要参加")
             return refusal
         state.flow, state.run_id = name, secrets.token_hex(8)
         known = await flow.prefill(turn) if flow.prefill is not None else {}
@@ -305,7 +306,7 @@ class Conversation:
         if asked.expecting == "yes_no" and meaning.intent == "affirm":
             values[state.asking] = True
         elif not picked and _wants_something_else(flow, asked, meaning):
-            state.switch_to = {"intent": meaning.intent, "slots": meaning.slots}
+            state.switch_to = {"intent": meaning.intent, "slots": meaning.slots, "text": turn.incoming.text}
             return self._say(state, ctx.text("flow_switch", current=flow.title, next=self._title_of(meaning.intent)))
         if not values:
             values = self._answers_to_other_questions(flow, state, turn)
@@ -400,10 +401,12 @@ class Conversation:
     async def _switch_answer(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:
         target, state.switch_to = state.switch_to, None
         if meaning.intent == "affirm":
+            # "是" does what the message before it asked, read as it was said: "给老人发：明天停水" keeps its text
+            asked = turn.saying(replace(turn.incoming, text=target.get("text", turn.incoming.text)))
             if target["intent"] in self.flows:
-                return await self._start(state, target["intent"], target["slots"], turn)
+                return await self._start(state, target["intent"], target["slots"], asked)
             self._reset(state)
-            return await self._single(state, target["intent"], target["slots"], turn)
+            return await self._single(state, target["intent"], target["slots"], asked)
         ctx = turn.ctx
         if self._calls_off_the_flow(meaning, target, turn):
             return self._leave(state, ctx)

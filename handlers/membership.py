@@ -6,6 +6,7 @@ import re
 
 import nlu
 from handlers.context import Context
+from handlers.events import list_events
 from handlers.flow import Choice, Flow, Slot
 from handlers.subscription import tags_changed
 from handlers.turn import Turn
@@ -157,6 +158,10 @@ async def who(member_id: int, ctx: Context) -> str:
     return f"{masked.real_name or ''}（{masked.phone or '无手机'}）"
 
 
+# What a member already registered means by "我要参加", "给我报一个": one of the community's events.
+EVENT_WORDS = re.compile("参加|活动|培训|讲座|课|班|义诊|比赛|演出|开放日|茶话会|联欢|晚会|座谈|聚会|参观")
+
+
 async def community_from_qr_code(turn: Turn) -> dict:
     community = await remembered_community(turn)
     return {"community": community} if community else {}
@@ -169,9 +174,11 @@ async def some_services(text: str, turn: Turn) -> str | None:
 
 async def not_yet_registered(turn: Turn) -> Outcome | None:
     ctx = turn.ctx
-    if await turn.member() is not None:
-        return Outcome(Reply(ctx.text("register_already")), "register")
-    return None
+    if await turn.member() is None:
+        return None
+    if EVENT_WORDS.search(turn.incoming.text):  # "周三的急救培训我要参加": an event to sign up for, not the bank
+        return await list_events(turn)
+    return Outcome(Reply(ctx.text("register_already")), "register")
 
 
 async def summary(turn: Turn) -> str:

@@ -61,6 +61,7 @@ _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
 _PUT_OFF_AFTER = re.compile(lexicon.PUT_OFF_AFTER)
 _CONDITION_AFTER = re.compile(lexicon.CONDITION_AFTER)
 _PURPOSE_BEFORE = re.compile(lexicon.PURPOSE_BEFORE)
+_NOTICES_COMPLAINED_OF = re.compile("(?:%s)$" % "|".join(lexicon.NOTICES_COMPLAINED_OF_BEFORE))
 _GIVEN_UP_FOR = re.compile(lexicon.GIVEN_UP_FOR)
 # Round twenty-three: a worry, a complaint or a question of the bank's, then a concrete ask in a later clause (a
 # request or a service, and when: "…你们这靠得住 那我试试 帮我去社区医院取下药 明天", "…很马虎 … 这次换个人 周五下午
@@ -130,10 +131,11 @@ def _asked_after(text: str, hit: Hit, cues: list[Hit], services: list[Hit]) -> b
 
 def _set_aside(text: str, hit: Hit, given_up_before: int) -> bool:
     """Words the writer gives up, puts off ("余额的事回头再说"), gives as the purpose of what they ask ("想重新收你们的
-    活动通知 好给我mm报名"), or a question of theirs made only the condition of the ask ("上门理发收钱吗 不收钱的话我想
-    约一个"; not a topic: "评价的话 还行吧")."""
+    活动通知 好给我mm报名"), notices complained of, or a question of theirs made only the condition of the ask
+    ("上门理发收钱吗 不收钱的话我想约一个"; not a topic: "评价的话 还行吧")."""
     return (hit.end <= given_up_before or bool(_PUT_OFF_AFTER.match(text, hit.end))
             or bool(_PURPOSE_BEFORE.search(text, 0, hit.start))
+            or (hit.label == "broadcast" and complained_of(text, hit.start))
             or (hit.label == "about" and bool(_CONDITION_AFTER.match(text, hit.end))))
 
 
@@ -165,6 +167,11 @@ def _noes_that_answer_nothing(text: str, cues: list[Hit], services: list[Hit],
     disowning = {h.start for h in cues if h.label in ANSWER_INTENTS
                  and any(h.end <= start <= h.end + DISOWNING_LINK_CHARS for start in disowned_starts)}
     return disowning | {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
+
+
+def complained_of(text: str, start: int) -> bool:
+    """"半夜还发通知 吵死了 别发了": the bot's notices complained of, not one asked for."""
+    return bool(_NOTICES_COMPLAINED_OF.search(text, 0, start))
 
 
 def disowned(text: str, hit: Hit) -> bool:

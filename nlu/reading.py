@@ -17,7 +17,7 @@ from . import cleanup, lexicon, matcher, own_plans, tokenizer, told_before
 from .amounts import first_amount
 from .dates import find_dates
 from .durations import FIXED_DURATION, first_duration
-from .intents import disowned, negated
+from .intents import complained_of, disowned, negated
 from .matcher import Hit
 from .numbers import CHINESE_NUMERAL_CHARS
 from .spans import alternation, inside
@@ -29,7 +29,6 @@ _SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))" % (
     lexicon.CONTRASTED, lexicon.SETTLED_CHOICE, "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
     lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS, "|".join(lexicon.DAY_OR_HOUR_OPENINGS)))
 _ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
-_NOTICES_COMPLAINED_OF = re.compile("(?:%s)$" % alternation(lexicon.NOTICES_COMPLAINED_OF_BEFORE))
 # An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
 _CLOCK_HOUR = re.compile(r"[\d%s]\s*点|\d:\d" % CHINESE_NUMERAL_CHARS)
 Value = TypeVar("Value")
@@ -58,7 +57,7 @@ class Reading:
         """Where the clause that asks for a notice ends: the clauses after it are the notice. Not a notice
         told of ("看到你们群发的通知了 以后别发了"), nor complained of ("半夜还发通知 把我吵醒了 别发了")."""
         asked = [h.end for h in self.layer("intent") if h.label == "broadcast" and h.weight >= NOTICE_STATED
-                 and self.text[h.end:h.end + 1] != "的" and not _NOTICES_COMPLAINED_OF.search(self.text, 0, h.start)]
+                 and self.text[h.end:h.end + 1] != "的" and not complained_of(self.text, h.start)]
         clause_end = self.text.find(" ", min(asked, default=len(self.text)))
         return len(self.text) if clause_end < 0 else clause_end
 
@@ -123,7 +122,7 @@ class Reading:
         asked = self.said_from_the_ask and settled(self.said_from_the_ask, self._time_in)
         if asked and _CLOCK_HOUR.search(self.said_from_the_ask):
             return asked
-        if hour := put_right(self._said_for_the_ask, self._time_in):
+        if hour := self._time_put_right(self._said_for_the_ask):
             return hour
         if asked:
             return asked
@@ -152,6 +151,17 @@ class Reading:
 
     def _dates_in(self, text: str) -> list | None:
         return find_dates(text, self.today) or None
+
+    @staticmethod
+    def _time_put_right(text: str) -> str | None:
+        """The hour said after the speaker's last correction that is followed by one, read in the whole text: an
+        hour put right keeps the evening said before it ("晚上七点 不 八点吧" is 20:00)."""
+        unlengthened = FIXED_DURATION.sub(" ", text)
+        for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
+            start = len(FIXED_DURATION.sub(" ", text[:_after(text, correction)]))
+            if (hour := first_time(unlengthened, start)) is not None:
+                return hour
+        return None
 
     @staticmethod
     def _time_in(text: str) -> str | None:

@@ -73,12 +73,13 @@ def find_times(text: str) -> list[Found]:
     return find_all(text, ((_DIGITAL_CLOCK, _digital), (_BEFORE_THE_HOUR, _before_the_hour), (_SPOKEN_CLOCK, _spoken)))
 
 
-def first_time(text: str) -> str | None:
-    """The first clock time, else the default time of the first period word."""
-    clocks = find_times(text)
+def first_time(text: str, start: int = 0) -> str | None:
+    """The first clock time from `start` on, else the default time of the first period word; what was said
+    before `start` still sets the evening ("晚上七点 不 八点吧" put right from "八点" is 20:00)."""
+    clocks = [found for found in find_times(text) if found.start >= start]
     if clocks:
         return _in_the_evening_said_before(text, clocks[0]) or clocks[0].value
-    period = _DATED_PERIOD.search(text) or _PERIOD_ALONE.search(text)
+    period = _DATED_PERIOD.search(text, start) or _PERIOD_ALONE.search(text, start)
     return lexicon.PERIODS[period.group()][1] if period else None
 
 

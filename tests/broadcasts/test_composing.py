@@ -68,6 +68,19 @@ async def test_wechats_report_of_the_mass_send_is_recorded_and_told_to_the_autho
     assert any("微信已发完：发出 2，失败 0" in text for text in await inbox.wait_for(STAFF_OPENID, "微信已发完"))
 
 
+async def test_a_notice_asked_for_in_the_middle_of_something_else_keeps_its_words(zhao, town, wechat_state):
+    await town.member("o_elder_chen", "陈奶奶", role="elder", born=1940)
+    await town.sync_tags()
+    await zhao.says("找人帮忙")
+    offered = await zhao.says("给老年人发：下周二上午社区免费量血压")
+    assert "改为“群发”吗" in offered
+    assert "发给谁" in await zhao.says("是")  # not "要群发什么内容？": the words were said with the ask
+    await zhao.says("2")
+    assert "预览已发到您的微信" in await zhao.says("1")
+    assert await until(lambda: _has(wechat_state, STAFF_OPENID, "preview"))
+    assert received(wechat_state, STAFF_OPENID, "preview") == ["下周二上午社区免费量血压"]
+
+
 async def test_when_the_days_quota_is_used_staff_are_told_plainly_and_nothing_is_sent(zhao, town, wechat_state,
                                                                                      runtime):
     await town.member("o_vol_li", "李强")

@@ -99,3 +99,16 @@ async def test_what_members_get_wrong_gets_a_polite_answer(town, member_chat):
     assert "只面向青山湖社区" in await member_chat("o_far").says("报名 1")
     assert "最近没有活动" in await member_chat("o_far").says("活动")
     assert "注册" in await member_chat("o_stranger").says("报名 1")
+
+
+async def test_a_member_who_asks_to_join_an_event_in_words_is_shown_the_events(town, member_chat):
+    # Registered already, "我要参加" is about one of the community's events: "您已经注册过了" helped nobody.
+    staff = await town.staff()
+    await town.member("o_li", "李强")
+    await town.event(staff, capacity=2)
+    li = member_chat("o_li")
+    listed = await li.says("看到通知了 周六那个茶话会我要参加")
+    assert "重阳节茶话会" in listed and "还有2个名额" in listed
+    assert "报名成功" in await li.says("1")
+    asked = await li.says("培训还有名额吗")  # a question about events: how to sign up, not whether volunteers are vetted
+    assert "发“活动”" in asked

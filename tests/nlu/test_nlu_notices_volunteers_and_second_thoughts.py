@@ -71,6 +71,7 @@ def test_someone_elses_pension_is_not_the_bank_s(understand):
     ("约个理发 周二 不是周二 周三下午", {"date": "2026-12-09", "time": "14:00"}),
     ("陪我去医院 8点 上午8点 不是晚上 后天", {"date": "2026-12-09", "time": "08:00"}),
     ("不是我 是我隔壁的王大爷 他想找人陪他去医院 明天", {"date": "2026-12-08", "service": "medical_escort"}),
+    ("晚上六点 不 七点吧 来个人陪我散散步", {"time": "19:00"}),  # the hour put right keeps its evening
 ])
 def test_second_thoughts_leave_what_was_settled_on(understand, message, slots):
     reading = understand(message, MONDAY)
@@ -97,3 +98,9 @@ def test_danger_said_in_a_word_or_three(message):
 ])
 def test_the_same_words_harmless(message):
     assert danger.read(message).level == danger.NONE
+
+
+def test_notices_complained_of_stop_them_even_while_a_question_is_open(understand):
+    # Asked for a free-text answer (a name, an address), a complaint was kept as the answer while the notice word
+    # it held competed with its "别发了".
+    assert understand("半夜还发通知 吵死了 别发了", MONDAY, expecting="text").intent == "unsubscribe"
