@@ -95,6 +95,8 @@ _SELF_HARM = frozenset(words.DANGER_CUES["self_harm"])
 _SELF_HARM_SAID = _alternation(_SELF_HARM)
 _SETTLING_SAYING = _alternation(words.SETTLING_SAYINGS)
 _PRAISE = _alternation(words.PRAISE)
+_SYNDROMES = [(re.compile(first), re.compile(second), weight, anywhere)
+              for first, second, weight, anywhere in words.SYNDROMES]
 _ONSET = _alternation(words.SUDDEN_ONSET)
 _CHRONIC_TAG = re.compile(words.CHRONIC_TAG)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
@@ -127,7 +129,8 @@ _ORDINARY_CAUSE = _alternation(words.ORDINARY_CAUSES)
 _DIFFICULTY = _alternation(words.DIFFICULTIES)
 _DIFFICULTY_CRY = re.compile(words.DIFFICULTY_CRIES)
 _REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
-_REQUEST_DONE = re.compile("(%s)[^ ]{0,2}[了过]" % _REQUEST.pattern)  # "谢谢上回帮我交了电费": done, not asked
+# "谢谢上回帮我交了电费": done, not asked; "送个饭过来" is asked
+_REQUEST_DONE = re.compile("(%s)[^ ]{0,2}(?:了|过(?![来去]))" % _REQUEST.pattern)
 _MADE_SAFE = re.compile("|".join(words.MADE_SAFE))
 _MADE_SAFE_CUE = re.compile(words.MADE_SAFE_CUES)
 _URGENT = _alternation(words.URGENT)
@@ -165,6 +168,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     previous_here: list[tuple[str, float]] = []  # the cues that counted in the clause before
     standing: list[tuple[str, float]] = []       # cues told to be a standing condition ("疼得要命 | 老毛病了")
     clauses = _clauses(text)
+    of_now: list[str] = []  # the clauses whose cues were weighed: not told of another time, a frame or a defuser
     # The clause before can own this one: "…看抗日剧 | 里面喊救命" is the drama's, "我爸总说 | 我快不行了" a saying.
     owned_by_previous: tuple[str, ...] = ()
     for at, clause in enumerate(clauses):
@@ -206,6 +210,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         if _CLAUSE_DEFUSER.search(clause) and not _SELF_HARM_SAID.search(clause):
             previous = None
             continue
+        of_now += [] if in_the_past else [clause]
         here = [(cue, w) for cue, w in _cues(clause, previous)
                 if (not in_the_past or (w >= words.STRONG and not far_away))
                 and not (in_a_frame and in_a_frame.search(cue))]
@@ -228,6 +233,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         previous = clause
     if _BARE_PLEA.fullmatch(text):
         found.append((text, words.BARE_PLEA_WEIGHT))
+    found += _syndromes(of_now, text, subject)
     # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
     resolved = resolved_at >= last_cue_at >= 0
     if resolved:  # "昨天晚上我爸噎住了 脸都憋紫了 … 今天他好好的": what was told of before is over
@@ -284,6 +290,19 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     said_plainly = ((said_plainly and not resolved) or any(cue in _SELF_HARM for cue in tables.cues)
                     or (tables.level != NONE and bool(_ONSET.search(text)) and not resolved))
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly, may_raise=not settled)
+
+
+def _syndromes(of_now: list[str], text: str, subject: str) -> list[tuple[str, float]]:
+    """Signs that together are a danger (words.SYNDROMES) in the clauses of now; a person's, not a pet's."""
+    if subject != "person":
+        return []
+    now = " ".join(of_now)
+    found = []
+    for first, second, weight, anywhere in _SYNDROMES:
+        sign, with_it = first.search(now), second.search(text if anywhere else now)
+        if sign and with_it:
+            found.append((sign.group() + "…" + with_it.group(), weight))
+    return found
 
 
 def normalised(text: str) -> str:

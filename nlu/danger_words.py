@@ -44,7 +44,9 @@ PLAIN_CLAUSE_SLACK = 2
 # ... leaving out the words of a plea around the cue ("赶紧帮我报警", "快帮我叫救护车").
 PLEA_WORDS = ("赶紧", "赶快", "马上", "立刻", "快点", "快", "帮我", "给我", "替我", "帮忙", "麻烦", "请", "你们",
               # round seventeen: and of a polite one ("不好意思 能不能麻烦帮我叫个救护车")
-              "能不能", "能否", "可不可以", "可以", "不好意思")
+              "能不能", "能否", "可不可以", "可以", "不好意思",
+              # round twenty-seven: and of a cry ("哎呀不好了锅着火了")
+              "哎呀", "哎哟", "不好了", "糟了", "天哪", "天呐", "妈呀")
 
 # A cue said not to have happened ("虽然没起泡"); cues that hold their own 没 ("没起来", "没气") are whole.
 # round twenty: an ambulance no longer needed ("不用叫救护车了 老伴醒了")
@@ -52,6 +54,8 @@ NEGATED_BEFORE = r"(没|没有|并没有|并没|未|并未|(?<!是)不是|(?<!�
 # not 是不是: "他是不是心脏病犯了" asks; not "can not": "i can not breathe" is a cry
 # Where voice input without punctuation starts a new sentence (read by danger._clauses).
 SPOKEN_SENTENCE_END = r"(?<=[了咯啦])(?=我|他|她|俺|老伴|老头|老婆)"
+# ... and before a cry that breaks it off (round twenty-seven): a new clause, of now (BACK_FROM_AFAR)
+SPOKEN_SENTENCE_END += r"|(?<=[^ ])(?=哎呀|哎哟|不好了|糟了|天哪|天呐|妈呀)"
 
 # Speech-recognition and typing slips of danger words, replaced before matching.
 DANGER_VARIANTS = {
@@ -500,6 +504,17 @@ SUDDEN_ONSET = ("突然", "忽然", "猛地", "猛然")
 CHRONIC_TAG = r"(都是|是)?(老毛病|老样子|老病|一直这样|一直都这样|多年的毛病|好多年了|好几年了|几十年了)(了|啦|咯|喽)?(啊|呀|嘛)?"
 # Round twenty-four: sayings that, when the tables find nothing else, settle the message for the learnt reader too
 # ("天太热 嗓子都冒烟了 喝了一大杯水" is thirst); they are neutral phrases as well.
+# Round twenty-seven: signs that together are a danger, though each alone is weak and a request beside them plays it
+# down ("…陪我买菜 | 我老伴在旁边说他心口疼 | 疼到后背 | 一直冒冷汗"): a sign of the first part in a clause of now,
+# one of the second in a clause of now, or anywhere when the row says so (what a bottle once held).
+SYNDROMES: tuple[tuple[str, str, float, bool], ...] = (
+    # the heart: pain or pressure in the chest, with sweat, pain spreading, weakness or a grey face
+    (r"胸口疼|心口疼|胸口痛|心口痛|胸疼|胸痛|胸闷|胸口闷|心口闷|胸口压|胸口像压",
+     r"冷汗|虚汗|大汗|疼到后背|痛到后背|疼到胳膊|疼到左|没力气|脸色发白|脸色煞白|脸发白|嘴唇发紫", 4, False),
+    # a poison drunk from the bottle it was kept in ("喝了两口窗台上那个瓶子里的水 | 那瓶子以前装过敌敌畏")
+    (r"(喝了|喝下|误喝|喝错|吃了|误服)[^ ]{0,12}(瓶|罐|壶|桶)",
+     r"(?<!买)(?<!买[瓶点些个包])(敌敌畏|农药|百草枯|老鼠药|除草剂|杀虫剂|消毒液|84消毒|洗洁精|甲醇)", 4, True),
+)
 SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟")
 # Round twenty-five: a message that praises someone, with no danger word in it, is feedback ("小孙人勤快 嘴也甜 我们老两口
 # 都喜欢她"): the learnt reader, which knows 嘴 from "嘴歪了", does not raise it.
@@ -510,6 +525,8 @@ PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他"
 NEUTRAL_PHRASES = (
     # round twenty-five: a sale at the door, an invitation ("门口有人推销净水器", "快来吃饭吧", "快来玩")
     "推销", "推车", "快来吃", "快来玩", "快来看", "快来尝", "快来坐", "快来喝", "快来拿",
+    # round twenty-seven: soon to come ("暖气快来了")
+    "快来了",
     # round twenty-two: missing someone, and advice ("想死你了", "别想不开"), not a wish to die
     "想死你", "想死我", "想死了你", "别想不开", "不要想不开", "不会想不开", "不会自杀", "防自杀",
     # round twenty-four: a button pressed in vain ("找个人帮我修下电饭煲 按了冇反应")
@@ -595,7 +612,8 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  # round eleven: a tendency, not an event ("吃饭经常呛到", "烧炭容易一氧化碳中毒")
                  "容易", "偶尔", "有时候"),
     "near_miss": ("差点", "差一点", "险些", "幸好", "还好没", "好险", "没有摔", "没摔", "没事", "没有事", "nearly", "almost"),
-    "managed": ("支架", "搭桥", "做了手术", "做过手术", "恢复得", "恢复了", "一直在吃药", "控制得", "好几年", "好多年", "多年了", "几年了", "十几年", "几十年", "没再犯", "中风后", "中风以后", "轻度", "stable", "recovered", "医生讲", "脑梗后", "摔倒后", "摔倒以后", "摔了以后", "手术后", "出院", "康复",
+    "managed": ("半身不遂", "偏瘫", "瘫痪在床", "瘫在床上",  # round twenty-seven: a palsy of years, the reason for a bath
+                "支架", "搭桥", "做了手术", "做过手术", "恢复得", "恢复了", "一直在吃药", "控制得", "好几年", "好多年", "多年了", "几年了", "十几年", "几十年", "没再犯", "中风后", "中风以后", "轻度", "stable", "recovered", "医生讲", "脑梗后", "摔倒后", "摔倒以后", "摔了以后", "手术后", "出院", "康复",
                 "后遗症", "医生说", "腿脚不好", "腿脚不方便", "行动不便", "腿脚不灵", "有低血糖", "有心脏病", "有高血压", "有老毛病", "慢性", "老毛病"),
     "learning": ("teach", "learn", "worries about", "worried about", "afraid of", "请教", "演习", "演示", "学", "培训", "课", "讲座", "教", "演练", "知识", "报名", "志愿者", "会急救", "懂急救",
                  "湿毛巾", "捂住口鼻", "捂口鼻", "提醒大家", "提醒一下", "想提醒",
@@ -721,7 +739,9 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                 "安排人", "安排个人", "帮他买", "帮她买", "帮他送", "帮她送", "帮他取", "帮她取",
                 # round twenty-four: a visit called off, its reason given ("37号单退掉吧 我发烧了起不来床", "去不了了
                 # 今天下雨 腿疼得厉害 改天吧")
-                "退掉", "单退了", "我退了", "去不了了", "来不了了", "改天吧", "改天再"),
+                "退掉", "单退了", "我退了", "去不了了", "来不了了", "改天吧", "改天再",
+                # round twenty-seven: a meal or a visit asked to come ("能不能今天晚上六点半 送个饭过来", "能有个人陪我")
+                "送个饭", "送碗", "送份", "送过来", "有个人陪", "来个人", "能有个人"),
 }
 
 # "Not an emergency, the bracelet just keeps beeping", "人好好的 没摔也没晕": said outright, it settles the
@@ -994,7 +1014,10 @@ NEAR_PAST = ("昨天", "昨晚", "昨儿", "前天", "前几天", "前些天")
 BACK_FROM_AFAR = ("这次", "这回", "今天", "又", "这下", "now", "依家", "而家",
                   # round fourteen: a story broken off for what happens now ("…上个月陪人散步挣了两个小时 |
                   # 哎呀等等 | 我妈刚从凳子上摔下来了")
-                  "等等", "等一下", "先不说了", "不说了")
+                  "等等", "等一下", "先不说了", "不说了",
+                  # round twenty-seven: a cry that breaks off a story told of last month ("…上个月好像转了两个小时给
+                  # 我妹妹嗯哎呀厨房冒烟了锅烧着了")
+                  "哎呀", "哎哟", "不好了", "糟了", "天哪", "天呐", "妈呀")
 
 # Round four of issue 15: the kinds themselves, as parts that compose, rather than phrases. A row
 # of KIND_COMPOSITIONS reads "a word of each part in turn, at most `gap` other characters between
@@ -1257,7 +1280,10 @@ FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦",
           # Round six: what others post or forward is hearsay, told of no one here ("转发：老人摔倒怎么办",
           # "朋友圈都在传…"). Not "群里" alone: "群里有人吗 救命" is a cry.
           "转发", "朋友圈", "群里有人发", "群里发的", "有人发的", "都在传", "看了个视频", "看到个视频", "刷到",
-          "有篇文章", "文章说", "帖子", "转了个")
+          "有篇文章", "文章说", "帖子", "转了个",
+          # round twenty-seven: a science piece read, a notice posted ("看了个科普说一只手突然没劲 … 要马上打120",
+          # "小区里贴了通知 最近有小偷 晚上要锁好门")
+          "科普", "贴了通知", "贴了个通知", "贴的通知", "通知上说", "通知说")
 DRILLS = ("演习", "演练", "drill")
 STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|抢|打|砍|杀|刀|枪|骗|冒充|报警|110|119|120"
 SCREEN_ACTIVITIES = ("电视剧", "连续剧", "抗日剧", "抗战剧", "谍战剧", "古装剧", "宫斗剧", "家庭剧", "警匪片", "战争片",
@@ -1317,6 +1343,7 @@ SOFTENERS = ("有点", "有些", "稍微", "有一点", "一点点")
 # A resolved outcome told after the cue ("鼻子流血了 仰了会儿头就止住了", "揉了揉好了"): weak cues go,
 # strong ones are demoted and the message is capped at a doubt.
 RESOLVED_PATTERNS = (
+    r"^后来[^ ]{0,8}(扶我起来|扶起来|送医院|送去医院|送到医院|好了|没事了)(?![吗么没])",  # round twenty-seven: the story's end
     r"就(好了|好多了|止住了|缓过来了|不疼了|不痛了|退了|没事了|舒服了|舒服多了|不晕了|消了)",  # not 就过去了: that is a faint
     r"(?P<verb>[^ ])了(?P=verb)就?好(了|多了)",         # 揉了揉好了, 甩了甩就好了
     r"(了|下|会儿|会|阵|一阵)就好(?![几])",             # 休息了就好, 歇会就好

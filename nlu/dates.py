@@ -16,11 +16,12 @@ from .spans import Found, alternation, find_all
 
 _DAY_SUFFIX = alternation(lexicon.DAY_SUFFIXES)
 
-_MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
+# Not "二月二" said bare (龙抬头, the second of the second lunar month: lexicon.LUNAR_FESTIVALS).
+_MONTH_DAY = re.compile(rf"(?:(\d{{4}})年)?(?!二月二(?![\d号日十一二三四五六七八九]))({NUMBER})月({NUMBER})(?:{_DAY_SUFFIX})?")
 _SHIFTED_MONTH_DAY = re.compile(rf"({alternation(lexicon.MONTH_PREFIXES)})({NUMBER})(?:{_DAY_SUFFIX})")
 _RELATIVE_DAY = re.compile(alternation(lexicon.RELATIVE_DAYS))
 # Not a greeting: "元旦快乐！我想预约个助浴 1月3号" names no day by its festival.
-_FESTIVAL = re.compile(rf"(?<![周期拜])({alternation([*lexicon.FESTIVALS, *lexicon.LUNAR_FESTIVALS])})(?:节)?"  # 礼拜五一点
+_FESTIVAL = re.compile(rf"(?<![周期拜])({alternation([*lexicon.FESTIVALS, *lexicon.LUNAR_FESTIVALS, *lexicon.SOLAR_TERMS])})(?:节)?+"  # 礼拜五一点
                        rf"(?!{alternation(lexicon.FESTIVAL_GREETINGS + lexicon.NOT_A_FESTIVAL_AFTER)})"
                        rf"(?:({alternation(lexicon.FESTIVAL_OFFSETS)})|(?!{alternation(lexicon.FESTIVAL_DEADLINES)}))")
 # "月底", "下个月底", "本月初": the month prefix shares its 月 with the position word.
@@ -116,6 +117,12 @@ def _month_position(today: date, match: re.Match) -> date | None:
     return _valid(year, month, day)
 
 
+def _solar_term(year: int, name: str) -> date:
+    month, c = lexicon.SOLAR_TERMS[name]
+    y = year % 100
+    return date(year, month, int(y * 0.2422 + c) - y // 4)
+
+
 def _festival(today: date, match: re.Match) -> date | None:
     offset = lexicon.FESTIVAL_OFFSETS.get(match.group(2) or "", 0)
     # the festival counted from is the one whose counted day is not yet past
@@ -126,6 +133,8 @@ def _festival(today: date, match: re.Match) -> date | None:
 def _festival_day(today: date, name: str) -> date | None:
     if name in lexicon.FESTIVALS:
         return month_day_date(today, *lexicon.FESTIVALS[name])
+    if name in lexicon.SOLAR_TERMS:
+        return next(day for day in (_solar_term(year, name) for year in (today.year, today.year + 1)) if day >= today)
     return lunar.next_day(today, *lexicon.LUNAR_FESTIVALS[name])
 
 

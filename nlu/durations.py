@@ -32,9 +32,10 @@ _QUARTERS = re.compile(rf"({NUMBER})刻钟")
 # corrects the time.
 _SPAN_JOINS = re.compile(rf"(?:{alternation(lexicon.CLOCK_SPAN_JOINS)}|-)")
 _HALF_A_DAY = 12 * 60
-_TRAVEL = re.compile(alternation(lexicon.TRAVEL_BEFORE_A_LENGTH))
-_TRAVEL_AFTER = re.compile(alternation(lexicon.TRAVEL_AFTER_A_LENGTH))
+_OTHER_LENGTH = re.compile(alternation(lexicon.OTHER_LENGTH_BEFORE))
+_OTHER_LENGTH_AFTER = re.compile(alternation(lexicon.OTHER_LENGTH_AFTER))
 _TOTAL = re.compile(alternation(lexicon.TOTAL_BEFORE_A_LENGTH))
+_FREE_AFTER = re.compile(alternation(lexicon.FREE_AFTER_A_SPAN))
 TOTAL_REACH = 4  # characters between a total word and its length ("一共大概40分钟")
 
 
@@ -47,8 +48,8 @@ def find_durations(text: str) -> list[Found]:
         (_MINUTES, lambda m: _times(m.group(1), 1)),
         (_QUARTERS, lambda m: _times(m.group(1), 15)),
     ))
-    return [f for f in found if not _TRAVEL.search(text, text.rfind(" ", 0, f.start) + 1, f.start)
-            and not _TRAVEL_AFTER.match(text, f.end)]
+    return [f for f in found if not _OTHER_LENGTH.search(text, text.rfind(" ", 0, f.start) + 1, f.start)
+            and not _OTHER_LENGTH_AFTER.match(text, f.end)]
 
 
 def first_duration(text: str) -> int | None:
@@ -62,6 +63,8 @@ def _clock_span(text: str) -> int | None:
     clocks = find_times(text)
     for start, end in zip(clocks, clocks[1:]):
         between = text[start.end:end.start]
+        if _FREE_AFTER.match(text, end.end):
+            return None
         if _SPAN_JOINS.fullmatch(between) or (between == " " and ":" in text[start.start:start.end]
                                               and ":" in text[end.start:end.end]):
             minutes = _minutes(end.value) - _minutes(start.value)

@@ -66,7 +66,8 @@ _GIVEN_UP_FOR = re.compile(lexicon.GIVEN_UP_FOR)
 # Round twenty-three: a worry, a complaint or a question of the bank's, then a concrete ask in a later clause (a
 # request or a service, and when: "…你们这靠得住 那我试试 帮我去社区医院取下药 明天", "…很马虎 … 这次换个人 周五下午
 # 两点"): what is asked at the end is the message's point, the words before it its reason.
-CONTEXT_INTENTS = ("about", "rate", "register", "help")
+# Round twenty-seven: and a story opened as one ("我跟你说 … 周二早上 吃完早饭 八点半 能有个人陪我去公园转转吗").
+CONTEXT_INTENTS = ("about", "rate", "register", "help", "unknown")
 CONTEXT_WEIGHT = 0.3
 _ANY_DAY = date(2000, 1, 1)  # days are looked for only to be found, not resolved
 # Round nineteen: a request said after a service waved off changes the ask; it cancels nothing ("我想约个剪头发的
@@ -126,7 +127,8 @@ def _asked_after(text: str, hit: Hit, cues: list[Hit], services: list[Hit]) -> b
         return False
     asked = any(h.start > clause_end and (h.label == "post_request" or h in services) for h in (*cues, *services))
     rest = text[clause_end:]
-    return asked and bool(first_time(rest) or find_dates(rest, _ANY_DAY))
+    # a day gone by ("前天上门理发那个人 …") is a story's, not the ask's
+    return asked and bool(first_time(rest) or any(found.value >= _ANY_DAY for found in find_dates(rest, _ANY_DAY)))
 
 
 def _set_aside(text: str, hit: Hit, given_up_before: int) -> bool:

@@ -173,7 +173,7 @@ VARIANTS = {
 # of a clause: the day, hour, length or amount said after it is the one meant. A 不 alone between two values is
 # one too ("周三 哦不 周四", once clean-up has dropped the filler 哦).
 SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "讲错了", "哦不", "错了", "不 ",
-                    "别 ", "算了", "还是",  # round eighteen: "8号上午十点 别 九点吧", "转5个小时 算了 先转3个小时"
+                    "别 ", "算了",  # round eighteen: "8号上午十点 别 九点吧", "转5个小时 算了 先转3个小时"
                     # a change of mind: "改成礼拜五"
                     "改成", "改到", "改在", "换成", "换到",
                     # round twenty-one: "单号130 哦写错了 是131", "17号 … 哦等一下 是16号", "本来说15号 现在改成18号了"
@@ -182,6 +182,8 @@ SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "
                     # "她说是14号 我查了挂号单是16号 就按16号")
                     "也就是", "就按",
                     "看错了", "听错了")  # round twenty-five: "12月3号 哦看错了 单子上写的12月8号"
+# Round twenty-seven: an order moved, anywhere in a clause ("明天那个能不能改到后天上午"): the day after it is meant.
+MOVED_TO = ("改到", "推到", "挪到", "调到")
 # "不是今天 是明天": a "不是" put right by a "是" in the next clause; what follows that "是" is meant.
 CONTRASTED = r"不是[^ ]* (?:而|就|只)?(?=是)"  # the 是 left to what it puts right ("不是23 是32")
 # "周日也行 周六也行 就周六吧", "志愿者说5号和6号都能来 那就6号吧": a clause that opens with 就 and ends with 吧,
@@ -194,11 +196,12 @@ SETTLED_CHOICE += r"|(?=[^ ]{1,6}吧(?: |$))"
 # 不方便 能不能请个志愿者陪她去一下" puts nothing aside); the first alternative above is the second of two with 还是
 # ("周一还是周二吧"), tried before a clause ending in 吧 is.
 SETTLED_CHOICE += r"|(?![^ ]{0,4}(?:腿|脚|身体|眼睛|耳朵|手|腰))[^ ]{1,8}(?:不行|没空|不方便|不在家)(?= )"
-SETTLED_CHOICE += r"|(?=是#|是\d)"  # a task number put right after another ("签退 #40 哦 是#41", "任务45 哦 是54")
+SETTLED_CHOICE += r"|(?=是#|是\d+(?![\d月号日点:]))"  # a task number put right after another ("签退 #40 哦 是#41", "任务45 哦 是54")
 # Whatever will do ("买菜的 或者 算了 啥都行"): after a correction, no service is asked for.
 ANY_WILL_DO = ("都行", "都可以", "随便", "都成", "都好")
 # ... and 改 right before a number ("九点 … 改十点吧"), which is read as part of the value.
-CHANGED_TO_BEFORE_A_NUMBER = "改"
+# Round twenty-seven: and 还是 ("还是周五吧"), only so: "贴了两贴膏药 还是不管用 今天这雨下得…" corrects nothing.
+CHANGED_TO_BEFORE_A_NUMBER = "改|还是(?:转|捐|送|约|定|选)?"  # and "还是转一个小时吧"
 # ... or before a day or an hour said in words ("礼拜四我要去女儿那 改礼拜五 还是三点")
 DAY_OR_HOUR_OPENINGS = ("礼拜", "星期", "周", "明天", "后天", "今天", "下周", "下礼拜", "上午", "下午", "中午", "晚上", "早上")
 
@@ -221,7 +224,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "按钮": 3, "按键": 2.5, "点哪里": 3, "点哪个": 3,
         "你好": 2, "您好": 2, "你们好": 2, "老师好": 2, "老师您好": 2, "早上好": 2, "上午好": 2, "中午好": 2, "下午好": 2, "晚上好": 2, "早安": 2,
         "在吗": 2, "在不在": 2, "hi": 2, "hello": 2, "哈喽": 2, "帮助": 3, "菜单": 3, "怎么用": 1.5, "如何使用": 2.5,
-        "怎么使用": 2.5, "使用说明": 3, "说明书": 2, "不会用": 1.2, "不会弄": 1.2, "怎么弄": 1.5, "怎么整": 1.5, "怎么操作": 2,
+        "怎么使用": 2.5, "使用说明": 3, "说明书": 2, "不会用": 1.2, "能说话不": 3, "能发语音吗": 3.5, "不会弄": 1.2, "怎么弄": 1.5, "怎么整": 1.5, "怎么操作": 2,
         "功能": 2, "能干什么": 2.5, "能做什么": 2.5, "干什么用": 2, "新来的": 1, "找不到": 1, "教程": 2, "有人在吗": 2.5,
         "有没有人在": 3, "看不懂": 2, "不明白": 1.5, "有人吗": 2.5,
         "过年好": 2, "新年好": 2, "春节好": 2,  # greetings, as 早上好 is; a wish (新年快乐) is small talk
@@ -242,7 +245,9 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "介绍": 2, "原理": 2, "能用吗": 1, "政府办": 1.5, "正规": 2, "提现": 2.5,
         # Questions the FAQ answers (handlers/faq.toml) that other intents' cue words would otherwise take.
         "隐私": 3, "泄露": 3, "泄漏": 3, "信息安全": 3, "谁能看到": 3.5, "兑换标准": 4, "统一标准": 3, "通存通兑": 3,
-        "别过期": 3, "不会过期吧": 3.5, "新规": 3, "管理费": 3, "继承": 4, "审核": 3, "背景调查": 4,  # round twenty-five: "希望这个时间币别过期 我都存了好几年了"
+        "别过期": 3, "不会过期吧": 3.5, "新规": 3, "管理费": 3, "继承": 4, "审核": 3, "背景调查": 4,
+        "传销": 4, "拉人头": 4, "政府的还是": 4, "出了事找谁": 4, "存在哪": 3.5, "怎么存": 3, "安不安全": 3,
+        "查过没有": 2.5,  # round twenty-five: "希望这个时间币别过期 我都存了好几年了"
         "换钱": 3, "换成钱": 3, "靠得住": 2.5, "注销": 2.5, "好处": 2.5, "有什么用": 2,
         "做什么的": 2, "搞什么的": 2, "规矩": 2.5, "谁来保证": 3, "谁保证": 3, "有保障吗": 3, "换多少时间币": 3.5, "换几个时间币": 3.5, "算多少时间币": 3.5,
     },
@@ -285,6 +290,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "到啦": 2, "我到啦": 2.5, "到咯": 2, "我到咯": 2.5,
     },
     "check_out": {
+        "陪诊完了": 3, "陪完了": 3,  # round twenty-seven: "陪诊完了 单号8 明天7点还要去拿结果"
         "签退": 4, "签个退": 4, "服务结束": 3, "结束服务": 3, "做完了": 2.5, "干完了": 2.5, "弄完了": 2, "完事了": 2, "完事": 2, "结束了": 2,
         "结束": 1.5, "完毕": 2, "收工": 2.5, "任务完成": 2.5, "服务完成": 2.5, "订单完成": 2, "完成了": 1.2,
         "搞定了": 2, "搞完了": 2.5, "忙完了": 2, "服务完了": 2.5,
@@ -466,7 +472,10 @@ BACK_TO_NOW = ("这回", "这次", "现在", "如今", "今天", "这下", "明�
                "号", "礼拜", "星期", "周", "想", "今年",
                "那就", "还是",  # round eighteen: a choice settled is of now ("… 上回她帮了我一个多钟头呢 | 那就送一个小时")
                # round seventeen: a question of now about what was done ("上礼拜转给我妈那2个时间币 | 记录在哪看")
-               "在哪看", "在哪查", "哪里看", "哪里查", "怎么查", "怎么看", "查一下", "查下")
+               "在哪看", "在哪查", "哪里看", "哪里查", "怎么查", "怎么看", "查一下", "查下",
+               # round twenty-seven: an ask of now after a story of years ("…老周去年搬到他女儿那去了 … 能不能找个会下象棋的
+               # 来陪他下两盘 | 两个小时就行")
+               "能不能", "可不可以", "能否")
 # Round nineteen: and a score given now ("陪我聊我以前当兵的事 他听得可认真了 | 打5分").
 SCORE_GIVEN = r"(打|给)[^ ]{0,3}[1-5一二三四五]\s*(分|星|颗星)"
 
@@ -551,6 +560,16 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(在哪|哪里|哪儿|怎么)(能|可以|去)?(改|修改|更改)": 3,  # where a setting is changed
     },
     "about": {
+        # round twenty-seven: the bank on holidays ("过年你们放假不 放假了还能发需求吗", "清明放假那几天还有志愿者接单吗", "你们服务站
+        # 哪几天关门")
+        r"(你们|服务站|时间银行)[^ ]{0,6}(放假|关门|开门|休息)": 4.5,
+        r"(放假|过节|节假日|过年)[^ ]{0,8}(还能|能不能|还有|有没有|是不是)[^ ]{0,8}(需求|接单|志愿者|服务|发|处理)": 4.5,
+        # round twenty-seven: newcomers' doubts and questions ("是不是传销 拉人头那种", "你们是哪个单位搞的", "出了事找谁", "那个
+        # 时间怎么存 存在哪", "人家帮我 我拿啥还人家", "那时间能干啥", "跟工商银行有关系没")
+        r"(时间|时间币)[^ ]{0,2}能(干|做)什么": 4,  # not "时间币能换什么东西": what to spend on
+        r"(拿什么|拿啥|用什么)还(人家|他们|别人)": 4,
+        r"(跟|和)[^ ]{0,4}银行有(关系|关联)": 4,
+        r"^(你们|这个|这)?[^ ]{0,4}(是不是|是)骗子": 3.5,  # of the bank, first; not a scam told of ("…是不是骗子")
         # round twenty-five: a rule a notice announced ("通知里说的公益池是什么", "兑换规则改了 改成啥样了", "忘了签退咋办 时间还算不算",
         # "最多能转多少")
         r"(公益池|时间币|兑换规则|积分规则|规则|新规)[^ ]{0,4}(是什么|是啥|什么意思|改成|怎么改|改了|是干什么|是做什么|是干嘛)": 4.5,
@@ -645,6 +664,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        r"(能|可以)(有|来)个人": 2.5,  # round twenty-seven: "…能有个人陪我去公园转转吗"
+        r"什么时候来都(中|行|可以|成|好)": 2.5,  # "…大概一个钟头吧 啥时候来都中": any time suits, not an order chased
+        # round twenty-seven: an order moved to another day ("明天那个能不能改到后天上午", "那个事往后推推 推到下周一", "把明天中午
+        # 那个送饭的挪到后天中午")
+        r"(改到|改成|推到|挪到|调到|换到)[^ ]{0,2}(明天|后天|大后天|下周|下礼拜|下星期|礼拜|星期|周|这礼拜|这周|\d+号|[一二三四五六七八九十]+号)": 2.5,
         r"(想找|找|请|约|派)(个|一个|一位|位)[^ ]{0,6}的(志愿者|义工)": 3.5,  # round twenty-five: "想找个会做饭的志愿者"
         # round twenty-two: a parent taken to the hospital, a paper seen to ("8号下午陪我妈去社区医院量个血压", "代办个老年证")
         r"^[^ ]{0,8}陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 2.5,
@@ -734,6 +758,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(^| )我(先)?(走|撤)了": 1.5,
     },
     "confirm_done": {
+        # round twenty-seven: help told given in vague words ("你给他记上", "给人家算上", "那个事完了", "这个事算办完了", "那姑娘陪我
+        # 看完病了")
+        r"(给他|给人家|给她|给小伙子|给姑娘)(记上|算上|记一下|算一下|记时间)": 5,
+        r"(那个事|这个事|事儿|那事)[^ ]{0,2}(成了|完了|办完了|办好了)": 4.5,
+        r"(陪我|帮我|给我)[^ ]{0,4}完[^ ]{0,2}了": 3,
         r"^确认 ?(#|单号|任务)?\s?\d+": 3.5,  # round twenty-five: "确认 #147 已经服务完了"
         r"已经(给我|帮我)(做完|弄好|干完|搞好|做好|修好)了": 3.5,  # "88号单子志愿者已经给我做完了"
         r"确认.{0,8}(完成|完|好了)|(完成|完|好了).{0,8}确认": 3.5,
@@ -742,6 +771,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|替)[^ ]{0,3}确认": 3.5,  # a son or daughter confirming for a parent
     },
     "cancel": {
+        r"那个(不用|不要|不需要)了": 4.5,  # round twenty-seven: "明天上午陪我去医院那个不用了 … 这回先取消"
+        # round twenty-seven: one's own order called off in vague words ("我约的那个 帮我退掉", "我约的 能不能不要了", "说好的那个
+        # 小伙子让他别跑了")
+        r"(我约的|约的那个|我订的|我那个)[^ ]{0,6} ?[^ ]{0,6}(退掉|退了|不要了|取消|撤了)": 5,
+        r"(让|叫)(他|她)别(跑|来)了": 4.5,
         r"做不了了|又要撤": 3.5,  # round twenty-five: "对不起 接了单又要撤 … 任务66我做不了了"
         # round twenty-five: a task the volunteer took handed back ("把我接的那个陪诊退掉", "刚接的那个退回去吧 点错了", "这周的打扫
         # 就不去了 麻烦另外找人", "19号单还给大家吧")
@@ -767,6 +801,17 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,6} ?[^ ]{0,3}(帮我|给我)(撤|退|删)(了|掉)": 3.5,
     },
     "my_orders": {
+        r"说好的[^ ]{0,4}没来": 4.5, r"那个[^ ]{0,2}还(作数|算数)": 4,  # "说好的人没来啊 …", "今天下午那个还作数不"
+        r"有(志愿者|人)接(了没|没有|了吗|了没有)": 4.5,  # round twenty-seven: "元宵节晚上看灯的那个 有志愿者接了没"
+        # round twenty-seven: one's own order chased in vague words ("上回那个人这回还来不来", "人呢？？说好九点的", "我那个单子
+        # 到底有没有人管", "他到哪了", "我那个预约的 在不在", "我点了个啥来着", "是不是还是上回那个人")
+        r"(说好的|上回那个|那个|约的?那个)(人|小伙子|姑娘|志愿者|师傅)?[^ ]{0,8}(还来不来|来不来|几时来|什么时候来|还没来|来没来)": 3.5,
+        r"^人呢": 4,
+        r"(单子|预约的?|那个)[^ ]{0,6} ?(有没有人管|有人管没|在不在|还在不在)": 4.5,
+        r"(他|她|志愿者|小伙子|姑娘|师傅)到哪(了|儿了|里了)": 4.5,
+        r"(没人接|有没有人接)我(那个|的)": 4.5,
+        r"我(点|约|订)了(个|些)?什么": 4.5,
+        r"(是不是|还是)上回那个人": 4,
         r"(今天|明天)我?要?(跑|去)几家": 4,  # round twenty-five: "今天我要跑几家来着"
         r"(^| )订单( |$)": 2.5,  # round twenty-five: "orders 我奶奶的"
         r"(确认|查|看)(一)?下[^ ]{0,4}(有没有|是不是)(这个|这)单": 4.5,  # "mm说她约了个理发 我想确认下到底有没有这个单"
@@ -861,7 +906,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"打赏(点|一点|些|几个|[0-9一二三四五六七八九十两半])|给[^ ]{1,8}打赏|^赏[^ ]{1,6}[0-9一二三四五六七八九十两半]": 4,
         r"赚[^ ]{0,8}(分钟|小时|钟头|时间币)给": 4,
         r"(?<!不)转(?!发)[^ ]{0,8}给": 3,  # not a forwarded article ("转发给我一篇文章"), nor "不转给我妈了"
-        r"(?<![捐献])给[^ 找请陪做帮来的]{1,6}?(打|转|送|分|匀)?[0-9一两二三四五六七八九十半]+个半?(小时|时间币|币)(?!的)": 3,
+        r"(?<![捐献])给(?!公益池)[^ 找请陪做帮来的捐]{1,6}?(打|转|送|分|匀)?[0-9一两二三四五六七八九十半]+个半?(小时|时间币|币)(?!的)": 3,
         r"(打|分|匀|拨)[^ ]{0,2}[0-9一两二三四五六七八九十半]+个?(时间币|币)": 3,
         # "送我奶奶一些时间币 | 冬天她需要人帮忙洗澡": the bath is its purpose; not "新注册送不送时间币", which asks
         r"送(?!不送)[^ ]{0,6}(时间币|小时的时间)": 4,
@@ -928,7 +973,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(这种|这类|这样的)活动.{0,8}给我发": 4,
         r"(通知|消息|活动)[^ ]{0,4}(也|都)(给)?(发|推)(给)?我": 3.5,  # "以后这种通知也发我一份吧"
         r"(收|接收|要)(?!到)(你们的)?.{0,4}(通知|推送|消息)": 2,  # not a notice received ("收到通知说…")
-        r"(又|还是|重新)想?(收到|接收|收)": 4,  # not "又要去医院"
+        r"(又|还是|重新)想?(收到|接收|收(?!拾|起|好|到|不))": 4,  # not "又要去医院", "还是收拾不完"
         r"(通知|消息|推送|活动)[^不别没 ]{0,2}(还是|还|继续|照样|照常|接着)(给我)?发": 4,
         r"(推送|通知|消息).{0,2}(重新)?(打开|开启|恢复)": 3.5,  # "把活动通知重新打开"
         r"(还是|继续|接着|照样)(给我)?(推|发)(吧|送|着)": 3.5,
@@ -1018,6 +1063,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
 # Question forms and set phrases that contain an answer word but are not an
 # answer ("行不行", "不好意思"); they win the overlap and vote for nothing.
 NEUTRAL_PHRASES = (
+    # round twenty-seven: a place one cannot get to, the reason for a visit ("能上门理个发吗 我瘫在床上去不了活动中心")
+    "那个号注册的", "号码注册的", "手机注册的", "手机号注册的",  # round twenty-seven: "我手机尾号5566那个号注册的"
+    "去不了活动", "去不了社区", "去不了医院", "去不了超市", "去不了菜场", "去不了公园", "去不了理发店",
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
     # round twenty-four: a pension's yearly check is papers, not joining the bank ("帮我跑趟社保局办个认证")
     "养老认证", "资格认证", "办个认证", "办认证", "社保认证",
@@ -1133,12 +1181,14 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "购物": 2.5, "买": 1, "年货": 2.5, "办年货": 3, "生活用品": 2, "菜场": 2.5,
     },
     "cleaning": {
+        "换被子": 2.5, "换上厚被子": 3, "收凉席": 3, "凉席收": 3,  # round twenty-seven: "把凉席收了换上厚被子"
         "打扫": 3, "保洁": 3, "收拾": 2, "擦窗户": 3, "擦玻璃": 3, "擦窗": 3, "大扫除": 3, "搞卫生": 3, "打扫卫生": 3,
         "拖地": 3, "扫地": 3, "家政": 2.5, "整理": 1.5, "洗衣服": 2, "洗碗": 2, "除尘": 2.5, "擦桌子": 2.5, "家务": 2.5,
         "理一理": 2.5, "理一下": 2, "衣柜": 1.5,  # round twenty-three: "来个人帮我把衣柜理一理"
         "晒被子": 2, "拾掇": 2.5, "归置": 2.5, "洗被子": 3, "洗床单": 3, "拆洗": 3, "晾衣服": 2,
     },
     "companionship": {
+        "推我去": 2.5, "推他去": 2.5, "推她去": 2.5,  # round twenty-seven: a wheelchair pushed to an event
         "陪伴": 3, "聊天": 3, "说话": 2, "陪聊": 3, "散步": 3, "解闷": 2.5, "谈心": 3, "下棋": 2.5, "打牌": 2,
         "遛弯": 3, "陪": 1, "闷": 1.5, "唠唠": 2.5, "唠家常": 3, "拉家常": 3, "聊家常": 3, "拉呱": 3,
         "摆龙门阵": 3, "谝闲传": 3, "侃大山": 3, "聊会": 2.5, "串门": 2.5, "看望": 2, "散心": 3, "一起跳舞": 2.5,
@@ -1155,6 +1205,8 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "理发": 3, "剪头发": 3, "刮胡子": 3, "剃胡子": 3, "剪发": 3, "剪头": 3, "剃头": 3, "剃个头": 3, "推个头": 2.5, "剃剃头": 3, "头发": 2, "剪": 1.5, "理个发": 3, "修头发": 3,
     },
     "meal": {
+        "送碗粥": 3, "白粥": 2,  # round twenty-seven
+        "包点粽子": 3, "包顿饺子": 3, "包点饺子": 3,  # round twenty-seven
         "做饭": 3, "送饭": 3, "送餐": 3, "送个餐": 3, "送个饭": 3, "做个饭": 3, "包饺子": 3, "饺子": 2, "午饭": 2, "晚饭": 2, "早饭": 2, "做菜": 2.5, "煮饭": 3,
         "烧饭": 3, "做顿饭": 3, "年夜饭": 3, "团圆饭": 3, "包粽子": 3, "包汤圆": 3, "饭": 1, "配餐": 3, "助餐": 3, "老年食堂": 2, "煮粥": 2.5,
         "热饭": 2, "搓汤圆": 3,  # round twenty: "想吃口热饭", "帮忙搓汤圆"
@@ -1166,6 +1218,8 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "助浴": 3, "洗澡": 3, "搓澡": 3, "擦澡": 3, "泡澡": 3, "擦身": 3, "擦身子": 3, "擦洗": 2.5, "洗头": 2, "泡脚": 2, "洗浴": 3,
     },
     "repair": {
+        "修一修": 3,  # round twenty-seven: "空调 … 在这之前能不能先找人来帮我看看 修一修"
+        "暖气片": 2.5, "放气": 2, "墙皮": 2.5, "补墙": 2.5, "补一补": 2,  # round twenty-seven: "暖气片得找人先放放气", "墙皮…补一补"
         "电视机": 2, "遥控没反应": 2.5,  # round twenty-three: "帮我看下电视机 按遥控没反应了"
         "热水器": 2.5, "出不来热水": 2.5,  # round twenty-one: a water heater with no hot water, whatever the bath
         "灯胆": 2.5,  # Cantonese bulb
@@ -1174,6 +1228,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "下水道": 2.5, "漏雨": 3, "屋顶": 1.5, "安装": 2, "漏电": 2.5, "暖气": 1.5, "电工": 2.5, "懂电": 2, "水电": 2,
     },
     "errand": {
+        "扫墓": 2.5,  # round twenty-seven: "找个志愿者代我去墓地扫扫墓" (visiting a grave with someone is company)
         # round twenty-four: papers at the police station or the social security office ("帮我去派出所办一下", "跑趟社保局
         # 办养老认证")
         "体检报告": 1.5,  # round twenty-five: "体检报告到了 … 帮我去居委会取一下", not "陪我去医院拿体检报告"
@@ -1205,6 +1260,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(看|查|检查)(一下|下)?(眼睛|牙|耳朵|腿|腰|心脏|血糖|皮肤|骨头|颈椎|膝盖)": 2.5,
     },
     "shopping": {
+        r"帮我(去)?买(点|些|束|盒|袋|瓶|几)": 3,  # round twenty-seven: "帮我去买点纸钱和菊花"
         # round twenty-two: "帮我整点菜回来呗"
         r"(整|弄|搞|带)(点|些)菜回来": 3,
         # round twenty-one: "帮俺去菜场带两斤排骨"
@@ -1227,6 +1283,9 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(擦|拖|扫|清洗|洗)(一下|一擦|擦|下)?.{0,2}(窗户|窗|玻璃|地板|桌子|地|油烟机|灶台|厨房|柜子|家具|瓷砖|卫生间|厕所)": 3,
     },
     "companionship": {
+        r"陪[^ ]{0,2}去[^ ]{0,6}看看?(她|他|老姐妹|老朋友|老同事|亲戚|朋友)": 2.5,  # "陪我去看看她" (at the care home)
+        r"陪(我|她|他|老人)吃": 3.5,  # round twenty-seven: "来个人陪我吃顿年夜饭": company, though the meal is named
+        r"陪[^ ]{0,2}去[^ ]{0,8}(逛|玩|转|看(热闹|戏|灯|花|划?龙舟|比赛|演出|电影|风景))": 2,  # "陪我去河边看划龙舟"
         # round twenty-one: "陪俺去绳金塔那边转下"
         r"陪[^ ]{0,8}(转下|转转|转一转|逛逛|逛下|溜达)": 3,
         r"陪我去[^ ]{1,8}(走|转|逛)": 2.5,  # round twenty-three: "想有人陪我去滕王阁那边走走"
@@ -1404,7 +1463,7 @@ HOMOPHONE_TARGETS = frozenset({
     "注册", "取消", "余额", "积分", "签到", "签退", "接单", "转账", "明细", "时间币", "志愿者", "任务", "订单", "进度",
     "评价", "捐赠", "兑换", "算了", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期天", "星期日",
     "礼拜", "一氧化碳",
-    "起不来", "救命", "着火", "晕倒", "摔倒", "中风",  # round twenty-five: danger's own words ("起布来", "晕到")
+    "起不来", "救命", "着火", "晕倒", "摔倒", "中风", "确认",  # round twenty-five: danger's own words ("起布来", "晕到")
 })
 # Runs that sound like a target but are meant as typed: "下午3点前到" arrives before three, it does not 签到; "群里发的"
 # is sent in the group, not a haircut.
@@ -1424,7 +1483,7 @@ FESTIVALS = {"元旦": (1, 1), "劳动节": (5, 1), "五一节": (5, 1), "五一
              "平安夜": (12, 24), "圣诞节": (12, 25), "圣诞": (12, 25)}
 # Round twenty-three: festivals of the lunar calendar (nlu/lunar.py) -> (lunar month, day); 除夕 is the year's last
 # day (0). Read like the solar ones: the next one counting today, and giving way to a day said plainly.
-LUNAR_FESTIVALS = {"春节": (1, 1), "大年初一": (1, 1), "元宵": (1, 15), "龙抬头": (2, 2), "端午": (5, 5), "七夕": (7, 7),
+LUNAR_FESTIVALS = {"春节": (1, 1), "大年初一": (1, 1), "元宵": (1, 15), "龙抬头": (2, 2), "二月二": (2, 2), "端午": (5, 5), "七夕": (7, 7),
                    "中秋": (8, 15), "重阳": (9, 9), "腊八": (12, 8), "除夕": (12, 0), "大年三十": (12, 0)}
 # A lunar month by name, and the words that say a date is lunar ("农历八月十五", "腊月廿三", "二月初二").
 LUNAR_MONTHS = {"正月": 1, "冬月": 11, "腊月": 12}
@@ -1433,9 +1492,12 @@ LUNAR_NEW_YEAR_WORDS = ("年后", "过了年", "过完年", "开年", "大年", 
 # 腊八粥, 腊八蒜 are food, not a day.
 NOT_A_FESTIVAL_AFTER = ("粥", "蒜", "面", "饭")
 # A day counted from a festival: "元旦前一天" is 12-31.
+# Round twenty-seven: the solar terms elders name a day by -> (month, C of the 寿星 formula, 21st century): the day
+# is floor(Y * 0.2422 + C) - floor(Y / 4), Y the year's last two digits ("清明那天想找个人陪我去公墓").
+SOLAR_TERMS = {"清明": (4, 4.81), "冬至": (12, 21.94)}
 FESTIVAL_OFFSETS = {"前一天": -1, "前一日": -1, "头一天": -1, "前两天": -2, "后一天": 1, "第二天": 1, "后两天": 2}
 # Before a festival with no count is a deadline, not a day: "元旦前能来帮我家大扫除吗 31号上午" is the 31st.
-FESTIVAL_DEADLINES = ("前", "之前", "以前")
+FESTIVAL_DEADLINES = ("前", "之前", "以前", "期间", "前后", "左右")  # round twenty-seven: "五一期间", "中秋节前"
 FESTIVAL_GREETINGS = ("快乐", "好", "安康", "愉快", "吉祥", "大吉")
 
 # A place in a month -> its day (-1: the last day): "月底" is the month's last day, "下个月初" the 1st of
@@ -1447,6 +1509,10 @@ DAY_SUFFIXES = ("号", "日")
 # "3号楼" is an address, "12号单" a task: not dates.
 PLACE_NUMBER_AFTER = ("楼", "栋", "层", "单元", "房", "室", "床", "线", "门", "院", "路", "车", "位")
 NOT_A_DATE_AFTER = PLACE_NUMBER_AFTER + ("单", "任务", "订单")
+# Round twenty-seven: a count of things after a number ("一共4盒", "买了2箱牛奶"): no task; and someone's comings and
+# goings after "N号" ("我女儿3号回来"): a day, not a task.
+COUNTED_THINGS_AFTER = ("盒", "箱", "瓶", "袋", "包", "条", "件", "把", "支", "片", "粒", "次", "趟", "户", "人", "桶", "斤")
+DAY_EVENTS_AFTER = ("回来", "回家", "回去", "出院", "住院", "过生日", "放假", "开学")
 # Round nineteen: a house number on a road ("井冈山大道1号4栋"), not a day of the month.
 NOT_A_DATE_BEFORE = ("路", "街", "大道", "巷", "弄", "村", "大街")
 
@@ -1505,10 +1571,16 @@ MINUTE_WORDS = {"半": 30, "一刻": 15, "三刻": 45, "整": 0}
 
 # "每人大概20分钟 一共40分钟吧": the total is the visit's length.
 TOTAL_BEFORE_A_LENGTH = ("一共", "总共", "加起来", "合计", "总的")
-# A length said of the way there ("我在杭州 开车回去要三个小时") is not the visit's.
-TRAVEL_BEFORE_A_LENGTH = ("开车", "坐车", "路上", "回去要", "回来要", "过来要", "过去要", "赶回去", "赶过来", "坐高铁",
-                          "坐飞机", "打车", "坐公交", "坐地铁", "走过去", "走过来", "路程")
-TRAVEL_AFTER_A_LENGTH = ("的车", "的路", "车程", "的公交", "的地铁", "的高铁")  # round nineteen: "要坐一个多小时的车"
+# A length said of the way there ("我在杭州 开车回去要三个小时") is not the visit's; nor (round twenty-seven) one of
+# something else in the story ("时差…十几个小时", "停水一整天", "在医院门口站了半个钟头", "咳了快半个月了").
+OTHER_LENGTH_BEFORE = ("开车", "坐车", "路上", "回去要", "回来要", "过来要", "过去要", "赶回去", "赶过来", "坐高铁",
+                       "坐飞机", "打车", "坐公交", "坐地铁", "走过去", "走过来", "路程",
+                       "时差", "停水", "停电", "停气", "等了", "站了", "排了", "住了", "咳了", "疼了", "拉了", "睡了",
+                       "们差", "相差",  # "孙子在美国跟我们差12个小时"
+                       "响", "找了", "说了", "弄了", "折腾了", "忙了")  # "响半天就断了", "找了半天"
+OTHER_LENGTH_AFTER = ("的车", "的路", "车程", "的公交", "的地铁", "的高铁")  # round nineteen: "要坐一个多小时的车"
+# "两点到四点都在家 两点来吧": a span of the clock the writer is free, not the visit's length (round twenty-seven)
+FREE_AFTER_A_SPAN = ("都在家", "在家", "都有空", "有空", "都行", "都可以", "之间")
 HOUR_WORDS = ("小时", "钟头", "hours", "hour", "hrs", "hr", "h")  # "2h", "1.5h", as phones abbreviate
 # Between the two ends of a span of the clock ("四点半到六点半"): its length is the visit's.
 # Round twenty-three: "从早上八点搞到十一点"; durations.py adds "3:30-5:00" and "9:00~11:30".

@@ -21,17 +21,20 @@ from .intents import complained_of, disowned, negated
 from .matcher import Hit
 from .numbers import CHINESE_NUMERAL_CHARS
 from .spans import alternation, inside
-from .times import first_time
+from .times import find_times, first_time
 
 _MATCHER = matcher.build()
 _SET_ASIDE_BEFORE = re.compile(lexicon.SET_ASIDE_BEFORE)
-_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))" % (
+_SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))|%s" % (
     lexicon.CONTRASTED, lexicon.SETTLED_CHOICE, "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
-    lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS, "|".join(lexicon.DAY_OR_HOUR_OPENINGS)))
+    lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS, "|".join(lexicon.DAY_OR_HOUR_OPENINGS),
+    "|".join(lexicon.MOVED_TO)))
 _ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
+_PERIOD_WORD = re.compile(alternation(lexicon.PERIODS))
 # An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
 _CLOCK_HOUR = re.compile(r"[\d%s]\s*点|\d:\d" % CHINESE_NUMERAL_CHARS)
 Value = TypeVar("Value")
+ASK_STATED = 1.5  # a request's cue that asks on its own ("想找人", "能来个人"), not a 帮我 in passing
 NOTICE_STATED = 3.0  # a cue that asks for a notice on its own ("群发", "发个通知"), not "公告" in passing
 
 
@@ -119,7 +122,8 @@ class Reading:
     def time(self) -> str | None:
         """The asking clause's own clock hour; else the hour put right ("明天晚上七点 哦不 早上七点 帮我爸洗个澡
         他晚上洗了睡不着觉"); else the ask's."""
-        asked = self.said_from_the_ask and settled(self.said_from_the_ask, self._time_in)
+        # read in the whole text from the ask on: a bare hour keeps an evening said before it ("晚上 | 七点半 | 来个人…")
+        asked = self.said_from_the_ask and self._time_from(len(self.text) - len(self.said_from_the_ask))
         if asked and _CLOCK_HOUR.search(self.said_from_the_ask):
             return asked
         if hour := self._time_put_right(self._said_for_the_ask):
@@ -141,7 +145,13 @@ class Reading:
         """From the clause that asks on, when clauses before it tell other days and hours ("星期天下午我闺女来
         星期一上午她就走了 星期一下午三点找个人来陪我说说话吧"); None when the ask opens the message."""
         asks = [h for h in self.layer("intent") if h.label == "post_request" and h.weight > 0]
+        # the last ask said outright, not a 帮我 in the story after it ("…周三下午能来个人帮我买袋米 … 上回那个小伙子
+        # 还帮我把米倒缸里了")
+        asks = [h for h in asks if h.weight >= ASK_STATED] or asks
         start = self.text.rfind(" ", 0, asks[-1].start) + 1 if asks else 0
+        # ... with the day and hour said in short clauses of their own right before it ("明天上午 | 九点 | 有没有人能陪我…")
+        while start > 0 and _a_day_or_hour_alone(self.text[self.text.rfind(" ", 0, start - 1) + 1:start - 1], self.today):
+            start = self.text.rfind(" ", 0, start - 1) + 1
         return self.text[start:] if start > 0 else None
 
     def _of_the_ask(self, read: Callable[[str], Value | None]) -> Value | None:
@@ -153,15 +163,20 @@ class Reading:
         return find_dates(text, self.today) or None
 
     @staticmethod
-    def _time_put_right(text: str) -> str | None:
-        """The hour said after the speaker's last correction that is followed by one, read in the whole text: an
-        hour put right keeps the evening said before it ("晚上七点 不 八点吧" is 20:00)."""
+    def _time_put_right(text: str, start: int = 0) -> str | None:
+        """The hour said after the speaker's last correction (from `start` on) that is followed by one, read in the
+        whole text: an hour put right keeps the evening said before it ("晚上七点 不 八点吧" is 20:00)."""
         unlengthened = FIXED_DURATION.sub(" ", text)
-        for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
-            start = len(FIXED_DURATION.sub(" ", text[:_after(text, correction)]))
-            if (hour := first_time(unlengthened, start)) is not None:
+        for correction in reversed(list(_SELF_CORRECTION.finditer(text, max(start - 1, 0)))):
+            at = len(FIXED_DURATION.sub(" ", text[:_after(text, correction)]))
+            if (hour := first_time(unlengthened, at)) is not None:
                 return hour
         return None
+
+    def _time_from(self, start: int) -> str | None:
+        """The hour settled on from `start` on, read in the whole text."""
+        return self._time_put_right(self.text, start) or first_time(
+            FIXED_DURATION.sub(" ", self.text), len(FIXED_DURATION.sub(" ", self.text[:start])))
 
     @staticmethod
     def _time_in(text: str) -> str | None:
@@ -201,6 +216,15 @@ class Reading:
         plans = own_plans.plan_spans(self.text, self._plans)
         services = _put_right(self.text, [h for h in named if not inside(h.start, h.end, plans)]) or named
         return services, [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
+
+
+def _a_day_or_hour_alone(clause: str, today: date) -> bool:
+    """"明天上午", "九点", "这个礼拜天下午三点": a clause that says when and nothing else ("星期一上午她就走了" says more)."""
+    spans = [(f.start, f.end) for f in (*find_dates(clause, today), *find_times(clause))]
+    if not spans:
+        return False
+    left = "".join(ch for at, ch in enumerate(clause) if not any(start <= at < end for start, end in spans))
+    return len(_PERIOD_WORD.sub("", left).strip("这个的吧啊呢 ")) == 0
 
 
 def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:

@@ -22,18 +22,22 @@ _EXPLICIT = (_HASH, _WORD_THEN_NUMBER, _NUMBER_THEN_WORD, _ORDINAL_TASK, _ORDINA
              _AFTER_A_TASK_VERB)
 
 _PLACE = alternation(lexicon.PLACE_NUMBER_AFTER)
+# "一共4盒", "买了2箱牛奶": a count of things, not a task (round twenty-seven)
+_MEASURES = alternation(lexicon.COUNTED_THINGS_AFTER)
 # A number right after a place's word ("7栋602") is a room or a house, not a task.
 _ONE_CHAR_PLACES = "".join(place for place in lexicon.PLACE_NUMBER_AFTER if len(place) == 1)
 # "12号" is a task unless it reads as a date ("12月3号", "5号那天", "15号那次", "15号跟18号", "5号上午") or a place
 # ("3号楼").
 _BARE_NUMBER_HAO = re.compile(
     rf"(?<![月\d{CHINESE_NUMERAL_CHARS}])({NUMBER})\s*号"
-    rf"(?!\s*(?:那天|那次|那回|[跟和或到]\d+号|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})))"
+    rf"(?!\s*(?:那天|那次|那回|[跟和或到]\d+号|{_PLACE}|的?(?:{alternation(lexicon.PERIODS)})|{alternation(lexicon.DAY_EVENTS_AFTER)}))"
 )
 # A lone Arabic number, not a clock, a count, a score, an age, a place or a number dialled: "签到 12", not "2号楼3单元",
 # "他今年89", "要不是她及时打了120".
 _LONE_NUMBER = re.compile(
-    rf"(?<![\d.:#{_ONE_CHAR_PLACES}打拨叫])(?<!今年)(?<!年纪)(?<!岁数)(?<!打了)(?<!拨了)(?<!叫了)(?<!打个)(?<!叫个)(\d+)(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}))")
+    rf"(?<![\d.:#{_ONE_CHAR_PLACES}打拨叫])(?<!今年)(?<!年纪)(?<!岁数)(?<!打了)(?<!拨了)(?<!叫了)(?<!打个)(?<!叫个)"
+    rf"(?<!单元)(?<!门牌号)(?<!尾号)(?<!门牌)(\d+)"
+    rf"(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}|{_MEASURES}))")
 
 # A number that opens what follows a correction, alone in its clause: "… 不对 是四十一", "… 说错了 41号"; not the
 # number a "不是" takes back ("不是61").

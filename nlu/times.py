@@ -76,7 +76,7 @@ def find_times(text: str) -> list[Found]:
 def first_time(text: str, start: int = 0) -> str | None:
     """The first clock time from `start` on, else the default time of the first period word; what was said
     before `start` still sets the evening ("晚上七点 不 八点吧" put right from "八点" is 20:00)."""
-    clocks = [found for found in find_times(text) if found.start >= start]
+    clocks = [found for found in find_times(text) if found.end > start]  # "能不能晚上 | 七点半" read from 七点半
     if clocks:
         return _in_the_evening_said_before(text, clocks[0]) or clocks[0].value
     period = _DATED_PERIOD.search(text, start) or _PERIOD_ALONE.search(text, start)
@@ -90,9 +90,11 @@ def _in_the_evening_said_before(text: str, found: Found) -> str | None:
     said = _SPOKEN_CLOCK.match(text, found.start) or _DIGITAL_CLOCK.match(text, found.start)
     if not 7 <= hour <= 11 or said is None or said.group(1) or said.group().startswith("0"):
         return None
-    periods = [p for p in _PERIOD_ALONE.finditer(text, 0, found.start)
-               if lexicon.PERIODS[p.group()][0] == "afternoon" and not find_dates(text[p.end():found.start], _ANY_DAY)]
-    return clock(hour, minute, periods[-1].group()) if periods else None
+    # the last part of the day said before it, if an evening ("她那边晚上是咱们早上 … 十点来" is the morning)
+    periods = [p for p in _PERIOD_ALONE.finditer(text, 0, found.start) if not find_dates(text[p.end():found.start], _ANY_DAY)]
+    if not periods or lexicon.PERIODS[periods[-1].group()][0] != "afternoon":
+        return None
+    return clock(hour, minute, periods[-1].group())
 
 
 def clock(hour: int, minute: int, period: str | None, twenty_four_hour: bool = False) -> str | None:
