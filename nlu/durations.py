@@ -63,10 +63,10 @@ def _clock_span(text: str) -> int | None:
     clocks = find_times(text)
     for start, end in zip(clocks, clocks[1:]):
         between = text[start.end:end.start]
-        if _FREE_AFTER.match(text, end.end):
-            return None
         if _SPAN_JOINS.fullmatch(between) or (between == " " and ":" in text[start.start:start.end]
                                               and ":" in text[end.start:end.end]):
+            if _FREE_AFTER.match(text, end.end):  # "两点到四点都在家": when the writer is free, not how long
+                return None
             minutes = _minutes(end.value) - _minutes(start.value)
             minutes += _HALF_A_DAY if minutes <= 0 else 0
             return minutes if 0 < minutes <= _HALF_A_DAY else None
