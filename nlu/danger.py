@@ -210,7 +210,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         if _CLAUSE_DEFUSER.search(clause) and not _SELF_HARM_SAID.search(clause):
             previous = None
             continue
-        of_now += [] if in_the_past else [clause]
+        if not in_the_past:
+            of_now.append(clause)
         here = [(cue, w) for cue, w in _cues(clause, previous)
                 if (not in_the_past or (w >= words.STRONG and not far_away))
                 and not (in_a_frame and in_a_frame.search(cue))]

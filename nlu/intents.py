@@ -16,6 +16,7 @@ from . import lexicon
 from .dates import find_dates
 from .matcher import Hit
 from .schema import INTENTS
+from .spans import alternation
 from .times import first_time
 
 MIN_VOTES = 1.0             # below this nothing was really said: unknown
@@ -61,7 +62,7 @@ _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
 _PUT_OFF_AFTER = re.compile(lexicon.PUT_OFF_AFTER)
 _CONDITION_AFTER = re.compile(lexicon.CONDITION_AFTER)
 _PURPOSE_BEFORE = re.compile(lexicon.PURPOSE_BEFORE)
-_NOTICES_COMPLAINED_OF = re.compile("(?:%s)$" % "|".join(lexicon.NOTICES_COMPLAINED_OF_BEFORE))
+_NOTICES_COMPLAINED_OF = re.compile("(?:%s)$" % alternation(lexicon.NOTICES_COMPLAINED_OF_BEFORE))
 _GIVEN_UP_FOR = re.compile(lexicon.GIVEN_UP_FOR)
 # Round twenty-three: a worry, a complaint or a question of the bank's, then a concrete ask in a later clause (a
 # request or a service, and when: "…你们这靠得住 那我试试 帮我去社区医院取下药 明天", "…很马虎 … 这次换个人 周五下午

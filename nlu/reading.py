@@ -176,7 +176,12 @@ class Reading:
     def _time_from(self, start: int) -> str | None:
         """The hour settled on from `start` on, read in the whole text."""
         return self._time_put_right(self.text, start) or first_time(
-            FIXED_DURATION.sub(" ", self.text), len(FIXED_DURATION.sub(" ", self.text[:start])))
+            self._unlengthened, len(FIXED_DURATION.sub(" ", self.text[:start])))
+
+    @cached_property
+    def _unlengthened(self) -> str:
+        """The text with its lengths of time blanked: "一上午" names how long, not when."""
+        return FIXED_DURATION.sub(" ", self.text)
 
     @staticmethod
     def _time_in(text: str) -> str | None:
