@@ -50,8 +50,9 @@ _SPOKEN_CLOCK = re.compile(
     rf"(?:({_MINUTE_WORD})|({NUMBER})(分(?!钟))?(?![个小号点天分楼层栋]))?"
     rf"(钟|左右|多)?"
 )
-# "差五分三点": so many minutes before the hour (2:55).
+# "差五分三点", "三点差五分": so many minutes before the hour (2:55).
 _BEFORE_THE_HOUR = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?差(?:({NUMBER})分?钟?|(一刻))({NUMBER})(?:点|时(?!间))")
+_HOUR_THEN_BEFORE = re.compile(rf"(?:({_CLOCK_PERIOD})\s?)?({NUMBER})(?:点|时(?!间))差(?:({NUMBER})分钟?|(一刻))")
 # Cantonese counts the minutes after the hour in fives ("三點三" is 3:15, "九點九" 9:45): a lone numeral after 点
 # with no 分. Mandarin says those minutes with 分 or in two figures ("三点零五", "三点十五").
 _FIVES = "一二三四五六七八九"
@@ -70,7 +71,8 @@ _ANY_DAY = date(2000, 1, 1)  # days are looked for only to be found, not resolve
 
 
 def find_times(text: str) -> list[Found]:
-    return find_all(text, ((_DIGITAL_CLOCK, _digital), (_BEFORE_THE_HOUR, _before_the_hour), (_SPOKEN_CLOCK, _spoken)))
+    return find_all(text, ((_DIGITAL_CLOCK, _digital), (_BEFORE_THE_HOUR, _before_the_hour),
+                           (_HOUR_THEN_BEFORE, _hour_then_before), (_SPOKEN_CLOCK, _spoken)))
 
 
 def first_time(text: str, start: int = 0) -> str | None:
@@ -130,6 +132,15 @@ def _digital(match: re.Match) -> str | None:
 
 def _before_the_hour(match: re.Match) -> str | None:
     period, minutes_text, a_quarter, hour_text = match.groups()
+    return _minutes_before(period, hour_text, minutes_text, a_quarter)
+
+
+def _hour_then_before(match: re.Match) -> str | None:
+    period, hour_text, minutes_text, a_quarter = match.groups()
+    return _minutes_before(period, hour_text, minutes_text, a_quarter)
+
+
+def _minutes_before(period: str | None, hour_text: str, minutes_text: str | None, a_quarter: str | None) -> str | None:
     minutes, hour = 15 if a_quarter else to_int(minutes_text), to_int(hour_text)
     if minutes is None or hour is None or not 0 < minutes < 60:
         return None

@@ -43,6 +43,8 @@ def test_money_that_is_not_credits_and_joining_are_no_spending(understand, messa
     ("晚黑来个人帮我修下灯", {"time": "19:00"}),
     ("后天下午差十分四点来", {"date": "2026-12-09", "time": "15:50"}),
     ("明天差一刻十点到我家", {"date": "2026-12-08", "time": "09:45"}),
+    ("后天十点差一刻来陪我去医院", {"date": "2026-12-09", "time": "09:45"}),  # the hour said first
+    ("明天下午三点差十分来", {"date": "2026-12-08", "time": "14:50"}),
     ("聽日下晝兩點三 嚟幫我執下屋", {"date": "2026-12-08", "time": "14:15"}),
 ])
 def test_days_and_clocks_said_in_dialect(understand, message, slots):
