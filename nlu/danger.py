@@ -384,8 +384,9 @@ def _of_whom(subject: str, cues: list[tuple[str, float]]) -> list[tuple[str, flo
 
 
 def _question_about_the_future(text: str, clauses: list[str]) -> bool:
-    """"要是被骗了钱 能报警追回来吗": a question asked of a time to come."""
-    return bool(clauses) and _QUESTION_END.search(clauses[-1]) is not None and _HYPOTHETICAL.search(text) is not None
+    """"要是被骗了钱 能报警追回来吗": a question asked of a time to come, wherever it is asked ("万一…该先打120还是先打给你们？
+    我想提前记下来")."""
+    return any(_QUESTION_END.search(clause) for clause in clauses) and _HYPOTHETICAL.search(text) is not None
 
 
 def _whole_word(clause: str, match: re.Match) -> bool:

@@ -12,7 +12,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-from .ngram_features import weighted
+from .ngram_features import class_totals
 
 MODEL_FILE = Path(__file__).with_name("intent_model.json")
 # Read by leaving out each data file in turn (docs/nlu.md, "Fifteenth round"): at 0.6 two readings the
@@ -27,7 +27,15 @@ def _model() -> dict:
 
 
 def load() -> None:
-    _model()
+    _scaled(_model())
+
+
+def _scaled(model: dict) -> dict[str, tuple[float, tuple[float, ...]]]:
+    """The model's weights times each n-gram's idf, worked out once per model (kept in it)."""
+    if "_scaled" not in model:
+        model["_scaled"] = {gram: (idf, tuple(idf * weight for weight in weights))
+                            for gram, (idf, weights) in model["features"].items()}
+    return model["_scaled"]
 
 
 def guess(text: str) -> tuple[str, float] | None:
@@ -38,9 +46,7 @@ def guess(text: str) -> tuple[str, float] | None:
 
 def best(model: dict, text: str) -> tuple[str, float]:
     """`model` as train_intent_model writes it: the most likely intent and its probability."""
-    totals = list(model["intercepts"])
-    for value, weights in weighted(model["features"], model["ngram_range"], text):
-        totals = [total + value * weight for total, weight in zip(totals, weights)]
+    totals = class_totals(_scaled(model), model["intercepts"], model["ngram_range"], text)
     top = max(totals)
     exps = [math.exp(total - top) for total in totals]
     at = exps.index(1.0)

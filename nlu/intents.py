@@ -91,6 +91,10 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
     last_ask = max((hit.start for hit in cues if hit.label == "post_request" and hit.weight >= NEW_ASK_STATED
                     and not _SOMEONE_ELSE_TOLD.search(text, 0, hit.start)), default=-1)
     _vote_for_services(text, votes, services, negations, dismissals, last_ask)
+    if max(votes.values(), default=0.0) < MIN_VOTES:
+        no = _opening_no_to_what_it_disowns(text, cues, services)
+        votes["deny"] += no
+        stated["deny"] = stated.get("deny", 0.0) + no
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked or ranked[0][1] < MIN_VOTES:
         return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
@@ -103,8 +107,8 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
 
 def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[str, float]:
     votes: defaultdict[str, float] = defaultdict(float)
-    asked_by = min((hit.end for hit in (*cues, *services) if hit.label and hit.label not in ANSWER_INTENTS),
-                   default=len(text))
+    asked_by = min((hit.end for hit in (*cues, *services)
+                    if hit.label and hit.label not in ANSWER_INTENTS and not disowned(text, hit)), default=len(text))
     answers_only = _said_in_answers_only(text, cues)
     given_up_before = _given_up_before(text, cues)
     double_negatives = list(_DOUBLE_NEGATIVE.finditer(text))
@@ -166,10 +170,18 @@ def _noes_that_answer_nothing(text: str, cues: list[Hit], services: list[Hit],
                               double_negatives: list[re.Match]) -> set[int]:
     """Where a no answers nothing: the "不是" of "不是要取消", which disowns the word after it (past a 要, 想, 说要
     or 要人来), and both noes of "不是不行"."""
+    return _disowning_noes(text, cues, services) | {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
+
+
+def _opening_no_to_what_it_disowns(text: str, cues: list[Hit], services: list[Hit]) -> float:
+    """"不要取消 我还要的", "不是要退订 我手滑了": with nothing else said, the no that opens the message answers."""
+    return sum(hit.weight for hit in cues if hit.start == 0 and hit.start in _disowning_noes(text, cues, services))
+
+
+def _disowning_noes(text: str, cues: list[Hit], services: list[Hit]) -> set[int]:
     disowned_starts = {h.start for h in (*cues, *services) if h.label not in ANSWER_INTENTS and disowned(text, h)}
-    disowning = {h.start for h in cues if h.label in ANSWER_INTENTS
-                 and any(h.end <= start <= h.end + DISOWNING_LINK_CHARS for start in disowned_starts)}
-    return disowning | {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
+    return {h.start for h in cues if h.label in ANSWER_INTENTS
+            and any(h.end <= start <= h.end + DISOWNING_LINK_CHARS for start in disowned_starts)}
 
 
 def complained_of(text: str, start: int) -> bool:

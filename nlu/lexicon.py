@@ -58,6 +58,8 @@ VARIANTS = {
     "😂": " 哈哈 ", "🤣": " 哈哈 ", "😆": " 哈哈 ", "😹": " 哈哈 ",
     # Taiwanese and Hong Kong words for the gas supply ("瓦斯外洩了")
     "瓦斯": "煤气",
+    # round twenty-eight: the internet's yeses ("好哒~~~"), read before Xiang 哒 = 了
+    "好哒": "好的", "是哒": "是的", "对哒": "对的", "嗯哒": "嗯", "么么哒": "",
     # homophone slips of speech recognition and pinyin typing
     "志原者": "志愿者", "志元者": "志愿者", "自愿者": "志愿者", "治愿者": "志愿者", "志愿着": "志愿者",
     # Wu (Shanghainese): 寻 is to look for, 揩 to wipe ("寻个人来揩揩窗")
@@ -283,6 +285,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "接单": 3, "我接了": 3, "我接": 2, "接了": 1.5, "我来": 2, "我来接": 3, "我来做": 3, "我来吧": 2.5, "我去吧": 2.5,
         "这个我要了": 2.5, "我要了": 2, "抢单": 3, "我要接": 3, "交给我": 2.5,
         "派给我": 3, "分给我": 2.5, "让我来": 2.5,
+        "那我来": 3, "那我接": 3.5, "那我去": 3,  # round twenty-eight: "就没人接这个陪诊吗 那我来 #71"
     },
     "check_in": {
         "签到": 4, "签个到": 4, "打卡": 2.5, "已到": 2.5, "到了": 1.5, "我到了": 2.5, "已经到了": 2.5, "到达": 2, "已到达": 2.5,
@@ -315,6 +318,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "确定了没": 3, "定了没": 3, "约上了没": 3, "几号来着": 3, "哪天来着": 3, "几点来着": 3,
         "定下来了吗": 3, "志愿者是哪个": 3, "志愿者是谁": 3, "是不是约上了": 3, "安排人了吗": 3, "安排人了没": 3, "单子还在": 3,
         "接单的是谁": 4, "谁接的": 3, "谁接了": 3,
+        "是不是没人接": 3.5, "怎么还没动静": 3.5, "还没动静": 3, "没动静": 2,  # round twenty-eight
         "待服务": 3,  # round twenty-five: "待服务的单子给我看看"
         "我的需求": 3, "我的订单": 3, "查订单": 3, "我的单子": 3, "我的预约": 3, "我的任务": 3, "进度": 2.5, "进展": 2.5, "状态": 2,
         "到哪一步": 3, "到哪步": 3, "什么情况": 1.5, "怎么样了": 1.5, "还没来": 2, "什么时候来": 2, "怎么还没": 2,
@@ -359,6 +363,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "继续发": 2.5, "想再收": 3, "还想收": 3, "又想看": 4, "又想收": 4, "想收": 2, "再给我打开": 3, "给我打开": 2.5, "重新开": 2.5,
         "还是推给我": 3.5, "还是发给我": 3.5, "接着收": 3, "继续收": 3,  # round seventeen
         "给我推": 2.5, "推给我": 2.5, "还给我推": 3, "给我恢复": 3, "恢复一下": 2.5,
+        "给我订上": 4, "再订上": 4, "重新订上": 4, "订回来": 3.5,  # round twenty-eight: "不会把我退订了吧 再给我订上"
         "别不给我发": 5, "别不发": 4.5, "不是不想收": 4.5,  # a no said twice over
     },
     "unsubscribe": {
@@ -382,6 +387,9 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "就这样吧": 2, "那就这样": 2, "那就这么办": 2.5, "就照这个": 2,
         # taking in what the bot said
         "知道了": 1.5, "晓得了": 1.5, "明白了": 1.5, "懂了": 1.5,
+        # round twenty-eight: a yes asked back ("可不是嘛", "那还用说吗 当然要", "怎么不是", "我没有不同意")
+        "可不是": 2.5, "可不是嘛": 3, "可不嘛": 2.5, "那可不": 2.5, "那还用说": 3, "还用说": 2.5, "当然要": 2,
+        "怎么不是": 3, "没有不同意": 3.5, "没不同意": 3.5, "我没有不同意": 3.5, "我没不同意": 3.5, "不是不同意": 3.5,
     },
     "deny": {
         "先别发": 2.5, "先不发": 2.5, "先别": 1.5,  # round seventeen: not yet, to the bot's "发出去吗？"
@@ -435,6 +443,8 @@ DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?$"
 DISOWNED_BEFORE += r"|先不$"
 # ... with what they meant to do between ("我本来是想查一下余额的 哎不对 先说正事 …")
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?(?:想|要|打算)[^ ]{0,3}$"
+# Round twenty-eight: ... nor what they never said or fear was done ("我哪说过要转账了", "不会把我退订了吧")
+DISOWNED_BEFORE += r"|(?:哪|哪里|哪儿|什么时候|啥时候)说过(?:要|想)?$|没说过(?:要|想)?$|不会(?:把我|给我|被)$"
 # Round twenty-one: what the writer puts off after naming it ("余额的事回头再说", "公益池的以后再说"): its words
 # weigh as little as someone else's.
 PUT_OFF_AFTER = r"[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
@@ -443,7 +453,7 @@ PUT_OFF_AFTER += r"|(不用|不必|先不|不)(看|查)了?(?= |$)"  # round twe
 CONDITION_AFTER = r"[^ ]{0,4}的话"
 # ... and what they give up for another thing in the next breath ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧",
 # "… 哎不对 先说正事 …"): the words before weigh as little, when an intent word follows.
-GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对|不用了)(?: |$)(?:还是|先说正事|先说)?|(?:^| )(?:还是|先说正事)"
+GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对|不用了)(?: |$)(?:还是|先说正事|先说)?|(?:^|(?<![吗呢么嘛]) )(?:还是|先说正事)"  # not the other half of a question ("她能直接用吗 还是得转给她")
 # What someone else wants or did, told as the reason for what the writer asks ("转给我外婆 四个时间币 她要请人
 # 洗澡" is a transfer; "老李说他把时间币都捐给公益池了 … 我就想看看自己攒了多少" asks the balance): the intent
 # words after it in its clause weigh less. Not 帮她把, 给他, which are the writer's own act for them.
@@ -551,7 +561,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"的话[^ ]{0,2}(在|从)?(哪里|哪儿|哪)点": 4,  # round nineteen: "要找人帮忙的话在哪里点"
         r"(在哪里?|在哪儿|从哪)(发|点|提交|操作)的": 3.5,  # where in the app: "请问发需求是在哪里发的"
         r"(怎么|咋)在这(上面|里面?)(约|发|找|弄|下单)": 4,  # how to use the bot itself
-        r"怎么.{0,2}(发(?!语音|微信|视频|照片|图片|红包|消息|短信)|提交|填|下单|预约|找人|找志愿者|叫人|接单|签到|兑换)": 3.5,
+        r"怎么(?!还没|还不)(?!.还没).{0,2}(发(?!语音|微信|视频|照片|图片|红包|消息|短信)|提交|填|下单|预约|找人|找志愿者|叫人|接单|签到|兑换)": 3.5,
         r"(这个|这|公众号).{0,4}怎么(用|使用|弄|操作)": 3,
         r"(有|提供)(什么|哪些)服务": 2.5,
         # round twenty: how to put up a parent's need from afar ("怎么帮屋里老人发需求啊"), the bot asked to teach
@@ -567,6 +577,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # round twenty-seven: newcomers' doubts and questions ("是不是传销 拉人头那种", "你们是哪个单位搞的", "出了事找谁", "那个
         # 时间怎么存 存在哪", "人家帮我 我拿啥还人家", "那时间能干啥", "跟工商银行有关系没")
         r"(时间|时间币)[^ ]{0,2}能(干|做)什么": 4,  # not "时间币能换什么东西": what to spend on
+        # round twenty-eight: who may spend what was saved, and when ("我女儿给我存的时间 我瘫在床上的老伴能不能用", "存的时间币能不能
+        # 留着 等我以后瘫了再用"); the rules for some ("残疾人参加时间银行有什么规定吗"); a fee asked back ("难道取消了还要扣时间币吗")
+        r"(存|攒|挣|赚)的(时间币?|币|小时)?.{0,16}((能不能|能否|可不可以)[^ ]{0,3}(用|留)|(能|可以)[^ ]{0,3}(用|留着)(吗|不|么))": 4.5,
+        r"有(什么|啥|哪些)(规定|要求|条件|限制)": 4,
+        r"(还要|还得|会不会|要不要|也要|会)扣[^ ]{0,4}(时间币|币|时间|小时)": 4.5,
         r"(拿什么|拿啥|用什么)还(人家|他们|别人)": 4,
         r"(跟|和)[^ ]{0,4}银行有(关系|关联)": 4,
         r"^(你们|这个|这)?[^ ]{0,4}(是不是|是)骗子": 3.5,  # of the bank, first; not a scam told of ("…是不是骗子")
@@ -665,6 +680,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     "post_request": {
         r"(能|可以)(有|来)个人": 2.5,  # round twenty-seven: "…能有个人陪我去公园转转吗"
+        # round twenty-eight: someone asked to come and do it ("能来家里给我剪个头吗", "帮我去居委会拿下老年证")
+        r"能(不能)?(来|上门|到)(家里?|我家|屋里)?[^ ]{0,2}(给|帮|替)(我|俺|她|他)": 3,
+        r"帮我去[^ ]{0,8}(拿|取|领|办|交|买|送)": 3,
         r"什么时候来都(中|行|可以|成|好)": 2.5,  # "…大概一个钟头吧 啥时候来都中": any time suits, not an order chased
         # round twenty-seven: an order moved to another day ("明天那个能不能改到后天上午", "那个事往后推推 推到下周一", "把明天中午
         # 那个送饭的挪到后天中午")
@@ -709,6 +727,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"有没有[^ ]{0,14}的(那种|这种)?(任务|单子|活儿|活(?!动)|单(?![位独身]))": 3.5,
         r"有没有要[^ ]{0,6}的 我(会|能)": 3.5,  # "有没有要修东西的 我会整水电"
         r"有没有[^ ]{0,12}的(老人|老年人|老人家)": 3.5,
+        r"有没有[^ ]{2,16}的需求": 4,  # round twenty-eight: "有没有给糖尿病老人做饭的需求 我会做低糖菜"
         r"有.{0,8}的单(吗|没有|没|呢|不)": 3,  # "有买菜的单吗 我下班顺路"
         r"附近.{0,4}有": 1.5,
         r"有(没有)?需要.{0,8}(老人|人)": 2.5,
@@ -914,6 +933,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         rf"送(给)?(我的?)?(她|他|你|您|老伴|{ELDER_RELATIVES})[0-9一两二三四五六七八九十半]+个?半?(小时|钟头|时间币|币)": 4,
         # An amount moved outweighs a service named as its purpose ("转一个半小时 她要请人助浴").
         r"转(?!的).{0,2}[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币)": 4,
+        r"转(点|些|一点|一些)(时间|时间币|币|小时)": 4.5,  # round twenty-eight: "给我婆婆转点时间 她礼拜六要找人理发"
         # not a song and dance ("给俺唱个二人转"), a message passed on (转告), nor a transfer already made (转过)
         r"给[^ ]{1,6}(?<!二人)转(?![告过的])": 3,
         r"转到[^ ]{0,6}(名下|账上|账户|账里)": 4,  # "帮她全部转到我舅舅名下"
@@ -955,6 +975,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # "那个志愿者来了就一直低头玩手机")
         r"(不要|别|不想|不许)(再)?(让|叫|派|安排)(他|她|这个人|那个人|这个志愿者|那个志愿者)[^ ]{0,2}来": 4,
         r"来了(以后)?就?一直[^ ]{0,4}(玩手机|看手机|刷手机|打电话|坐着)": 4,
+        # round twenty-eight: a visit signed for that never happened ("很差 人都没来就签退了")
+        r"(没来|没到|没上门|没干活|没干|没做)[^ ]{0,3}就?(签退|签到|打卡|点了完成)": 5,
         # not the minutes of a clock ("三点四十五分")
         r"(?<![点\d十零差])([1-5]|[一二三四五])\s*(分|星|颗星)(?!钟)": 3,  # nor "差五分三点"
         # a verdict on the service or the volunteer's work: "服务不太好", "手艺真不错", "活干得挺好"
@@ -1027,7 +1049,16 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"我的[^ ]{0,6}证书?[^ ]{0,4}(什么时候|多久|几时)": 4.5,
         r"(看到|看看|查|查看)[^ ]{0,6}给我的(评价|打分|评分)": 4.5,
         r"投诉(电话|热线|号码)": 4.5,
+        # round twenty-eight: a doctor's question, not the bank's ("白内障手术后多久能洗头", "透析的人一天能喝多少水", "造口袋多久换一次",
+        # "助听器哪个牌子好", "医保能报销透析的钱吗")
+        r"(多久|多长时间|几天|几个月)(以后|之后)?(才)?(能|可以)(?![^ ]{0,6}(来|帮|陪))": 3.5,
+        r"(能|可以)(喝|吃)多少|多久(换|吃|打|量|测|洗)一次": 3.5,
+        r"(哪个|什么|啥)(牌子|品牌)的?(好|比较好|最好)": 4,
+        r"(医保|新农合|社保)[^ ]{0,4}(能不能|能|可以|给不给|报不报)报": 4.5,
         r"(退休金|养老金|工资|补贴)[^ ]{0,6}(到账|到了没|发了没|发没发)": 5,  # "我爸退休金这个月到账了没"
+        # round twenty-eight: a pension late, a car park charged ("怎么还不发退休金啊", "凭什么小区停车位也要收钱")
+        r"(还不|还没|怎么不|咋还不)(发|到|打)[^ ]{0,2}(退休金|养老金|工资|补贴)": 5,
+        r"(停车|车位|物业|有线电视|电梯费)[^ ]{0,6}(收钱|收费|要钱|涨价|交钱)": 4.5,
         # round twenty-two: a story opened as one ("跟你说个事 我们楼下那个小超市要拆了 …")
         r"^(跟你说个事|跟你讲个事|我跟你说|我跟你讲|告诉你个事)(啊|呀|哈)?( |$)": 3,
         # round twenty-two: a talk or a notice talked about, and where to buy a food ("昨天社区那个讲座讲得蛮好", "通知上说的体检要空腹吗",
@@ -1040,7 +1071,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(买|送)(个|点|些)?什么[^ ]{0,6}好": 3,  # round nineteen: advice asked ("给我妈买个什么生日礼物好")
         r"(退休金|养老金|工资|银行)卡?[^ ]{0,4}(还有|剩)多少钱": 4,  # money in a bank, not credits
         # a chore the writer or the family has done, told for its own sake ("今天自己去超市买了菜 累死我了")
-        r"(自己|孙女|孙子|儿子|女儿|老伴)[^ ]{0,6}(买了|剪了|做了|包了|洗了|修了|打扫了|收拾了)": 3,
+        r"(?<!把)(?<!把我)(自己|孙女|孙子|儿子|女儿|老伴)[^ ]{0,6}(买了|剪了|做了|包了|洗了|修了|打扫了|收拾了)": 3,
         r"排了[^ ]{0,6}队": 3,  # a queue at the hospital, told
         r"(培训|讲座|课)[^ ]{0,6}(几时|什么时候|哪天)(开|上)": 3.5,  # when a class starts: information
         r"(退休金|养老金|工资|补贴)[^ ]{0,6}(还没|没到|没发|没打|到账)": 3,
@@ -1066,6 +1097,11 @@ NEUTRAL_PHRASES = (
     # round twenty-seven: a place one cannot get to, the reason for a visit ("能上门理个发吗 我瘫在床上去不了活动中心")
     "那个号注册的", "号码注册的", "手机注册的", "手机号注册的",  # round twenty-seven: "我手机尾号5566那个号注册的"
     "去不了活动", "去不了社区", "去不了医院", "去不了超市", "去不了菜场", "去不了公园", "去不了理发店",
+    # round twenty-eight: what was promised, asked back ("不是说有送餐服务吗 明天中午给我送一份饭来"); a shop one cannot get to,
+    # the reason for a visit ("理发店去不了 能来家里给我剪个头吗"); money paid by phone ("钱我先转给你")
+    "不是说", "不是讲", "不是说好", "不是讲好",
+    *(place + "去不了" for place in ("理发店", "澡堂", "浴室", "菜场", "菜市场", "超市", "食堂", "活动中心")),
+    "钱我先转给", "钱我转给", "钱先转给", "先把钱转给", "钱我先转", "钱我再转",
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
     # round twenty-four: a pension's yearly check is papers, not joining the bank ("帮我跑趟社保局办个认证")
     "养老认证", "资格认证", "办个认证", "办认证", "社保认证",
@@ -1171,6 +1207,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "陪诊": 3, "医院": 2, "看病": 2.5, "复查": 2.5, "复诊": 2.5, "义诊": 2.5, "挂号": 2, "就医": 2.5, "就诊": 2.5, "门诊": 2, "体检": 2,
         "看医生": 2.5, "看牙": 2.5, "拿结果": 1.5, "做检查": 2, "b超": 2, "诊所": 2, "卫生院": 2, "医生": 1, "透析": 2.5, "抽血": 2.5, "验血": 2.5, "化验": 2,
         "输液": 2, "打针": 2, "出院": 2.5, "住院": 2,
+        "疫苗": 2.5, "打疫苗": 3,  # round twenty-eight: "陪我去社区打流感疫苗"
         "胃镜": 2.5, "肠镜": 2.5, "一附院": 2, "二附院": 2, "附属医院": 2,  # round twenty
         "专家号": 2.5, "卫生服务中心": 2.5, "量血压": 2, "量个血压": 2,  # round twenty-three: "陪我去挂专家号"
         "拍个片": 2.5, "拍片子": 2.5, "中医院": 2.5,  # round twenty-four: "想找人周五陪她去拍个片子"
@@ -1196,7 +1233,8 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "照顾": 2, "唠嗑": 3, "溜达": 3, "遛遛": 2.5,
         "讲话": 2,  # round twenty: Gan 讲话 is 说话 ("想有人来屋里坐坐讲讲话")
         "去公园": 2.5, "太极": 2.5,  # round eighteen: "明早八点陪我去公园打下太极拳"
-        "逛公园": 3, "看灯": 2,  # round twenty-three: "元宵节晚上 想有人陪我去看灯"
+        "逛公园": 3, "看灯": 2,
+        "看跳舞": 2.5, "看戏": 2.5, "听戏": 2.5,  # round twenty-eight: "陪我去广场看跳舞"  # round twenty-three: "元宵节晚上 想有人陪我去看灯"
         # round twenty-four: nobody to talk to, told (a feeling: lexicon.FEELINGS)
         "没人跟我说话": 2, "没人说话": 2, "没人陪我说话": 2, "说不上一句话": 2,
     },
@@ -1238,6 +1276,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
         "取药": 3, "拿药": 3, "买药": 2.5, "缴费": 3, "交费": 3, "电费": 2.5, "水费": 2.5, "燃气费": 2.5, "话费": 2,
         "物业费": 2.5, "跑腿": 3, "证明": 2, "办事": 2.5, "代办": 3, "取快递": 3, "快递": 2, "寄快递": 3, "手续": 2, "社保": 2,
         "邮局": 2, "驿站": 2, "跑一趟": 2.5, "药店": 2, "药房": 2, "跑趟": 2.5, "跑个腿": 3, "营业厅": 2,
+        "老年证": 2, "居委会": 1.5,  # round twenty-eight: "帮我去居委会拿下老年证"
         "年审": 3, "寄包裹": 3, "寄个包裹": 3, "寄东西": 3, "寄点": 2,  # round nineteen: the post and the papers
     },
     "digital_help": {
@@ -1253,6 +1292,8 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         # round twenty-two: "8号下午陪我妈去社区医院量个血压开点药": the medicine is fetched on the visit
         r"陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 4,
         r"陪.{0,4}(医院|看病|复查|看医生|就医)": 3,
+        # round twenty-eight: the visit told, then company asked for it ("…复查心脏 想找个人陪着", "开药 … 谁能陪我走一趟")
+        r"(医院|诊所|卫生院|复查|看病|开药|透析|疫苗|体检|拿药).{0,24}(陪着|陪我走一趟|陪我去一趟|陪一趟|走一趟|陪同)": 4,
         r"(医院|诊所|卫生院|服务中心)[^ ]{0,10} ?(要人陪|找人陪|有人陪|陪她去|陪他去)": 4,  # round twenty-four: "去中医院开中药 要人陪"
         # the writer goes to the hospital themselves: a medicine fetched there is their visit ("我要去医院开药 想找人陪着")
         r"(?<![帮替给让])(我|我要|要)去[^ ]{0,6}(医院|诊所|卫生院)": 4,

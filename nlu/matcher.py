@@ -120,7 +120,8 @@ def _outweighs(pattern: Hit, rival: Hit) -> bool:
     # ... unless the rival read all of its words and more: "有没有教老人家用手机的单子" is a volunteer
     # asking for work, not a request to be taught.
     if rival.start <= pattern.start and pattern.end <= rival.end and rival.end - rival.start > pattern.end - pattern.start:
-        return pattern.weight > rival.weight
+        # ... and a pattern read wholly inside a neutral phrase means what the phrase means ("钱我先转给你")
+        return rival.label is not None and pattern.weight > rival.weight
     return pattern.weight >= rival.weight
 
 

@@ -7,7 +7,9 @@ import re
 from . import lexicon
 from .numbers import to_int
 
-_ABANDONED = re.compile(r"(本来|原本|原来|本)(想|要|打算)[^ ]{0,3}$")
+_ABANDONED = re.compile(r"(本来|原本|原来|本)(想|要|打算)[^ ]{0,3}$|难道[^ ]{0,6}$|只能(打|给)?$")
+# A verdict asked back is its opposite ("我能不满意吗", "难道我还能给差评不成", "不能说不满意吧 还行").
+_ASKED_BACK = re.compile(r"(难道[^ ]{0,6}|还能(给|打|说)?|我能|哪能|怎么能|不能说|哪有|哪里有)$")
 _STATED = re.compile(r"(?<![点\d])([1-5]|[一二两三四五])\s*(?:分|星|颗星)(?!钟)")
 
 
@@ -16,6 +18,7 @@ def score(text: str, feeling_words: list[tuple[int, str]]) -> int | None:
     stated = _kept(list(_STATED.finditer(text)), text)
     if stated:
         return to_int(stated.group(1))
+    feeling_words = [hit for hit in feeling_words if not _ASKED_BACK.search(text, 0, hit[0])]
     if feeling_words:
         return int(min(feeling_words, key=lambda hit: (not _is_verdict(text, hit[0]), hit[0]))[1])
     return None
