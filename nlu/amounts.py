@@ -29,7 +29,8 @@ _DECIMAL = re.compile(r"(\d+)\.(\d+)")
 _NUMERAL = re.compile(NUMBER)
 # Cleanup drops a lone minus sign, so it is looked for in what the member typed (a phone's dashes follow digits).
 _MINUS = re.compile(r"(?<!\d)[-－−]\s*\d|负\s*[\d一二两三四五六七八九十半]")
-_HELD_BEFORE = re.compile(rf"(?:{alternation(lexicon.HELD_BEFORE_AN_AMOUNT)})$")
+# ... but not what is moved ("把剩下的两个时间币送给老邻居")
+_HELD_BEFORE = re.compile(rf"(?<!把)(?:{alternation(lexicon.HELD_BEFORE_AN_AMOUNT)})的?$")
 _ZERO = re.compile(rf"(?<![\d.])[0零]+\s*(?:{alternation(lexicon.MINUTE_UNIT_WORDS + lexicon.HOUR_WORDS)}|个?(?:{_COINS}))")
 
 

@@ -133,9 +133,10 @@ _REQUEST = _alternation(words.MESSAGE_DEFUSERS["request"])
 _REQUEST_DONE = re.compile("(%s)[^ ]{0,2}(?:了|过(?![来去]))" % _REQUEST.pattern)
 _MADE_SAFE = re.compile("|".join(words.MADE_SAFE))
 _MADE_SAFE_CUE = re.compile(words.MADE_SAFE_CUES)
-_URGENT = _alternation(words.URGENT)
+_URGENT = re.compile("%s|%s" % (_alternation(words.URGENT).pattern, words.PERSON_ASKED_AT_THE_END))
+_HEDGE = re.compile(words.HEDGES)
 _PLEA = _alternation(words.PLEA_WORDS)
-_HASTE = _alternation(words.HASTE)
+_HASTE = re.compile("%s|%s" % (_alternation(words.HASTE).pattern, words.PERSON_ASKED_AT_THE_END))
 _BARE_PLEA = re.compile(words.BARE_PLEA)
 _UNITS = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")  # an English word or number, or any other character
 
@@ -148,7 +149,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     """`text` as cleanup.clean gives it (the parser's Reading.text). `learnt=False` reads by the tables
     alone: for an answer to the bot's question ("钥匙在门口地垫下面"), which the learnt reader has not met."""
     text = as_written = normalised(text)  # what the learnt reader was taught on
-    text = _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text))
+    text = _HEDGE.sub(_hidden, _NEUTRAL.sub(_hidden, _NON_PERSON.sub(_hidden, text)))
     found: list[tuple[str, float]] = []
     first_cue_at = last_cue_at = -1  # the clauses of the first and the last cue that counted
     resolved_at = -1     # "…仰了会儿头就止住了": the clause of an outcome told after a cue
@@ -229,8 +230,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         found += here
         previous_here = here
         told_before += here if in_the_past else []
-        said_plainly = said_plainly or any(len(_PLEA.sub("", clause)) - len(cue) <= words.PLAIN_CLAUSE_SLACK
-                                           for cue, _ in here)
+        said_plainly = said_plainly or _said_plainly(clause, here)
         previous = clause
     if _BARE_PLEA.fullmatch(text):
         found.append((text, words.BARE_PLEA_WEIGHT))
@@ -242,7 +242,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     if made_safe_at >= last_hazard_at >= 0:
         found = [(cue, weight) for cue, weight in found if not _MADE_SAFE_CUE.search(cue)]
     said_over = first_cue_at >= 0 and any(_SAID_OVER.search(clause) for clause in clauses[first_cue_at:])
-    if _MESSAGE_DEFUSER.search(_calm(text)) or said_over or resolved:
+    # Each rule below only ever drops or lowers cues, so a message with none skips their searches.
+    if found and (_MESSAGE_DEFUSER.search(_calm(text)) or said_over or resolved):
         found = [(cue, weight) for cue, weight in found if weight >= words.STRONG]
     if resolved:  # "噎着了 喝口水就好了": only the gravest sign still asks once it is told over
         found = [(cue, weight) for cue, weight in found if weight >= words.SURE]
@@ -253,14 +254,14 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
                  if (weight >= words.STRONG or not _LASTING.search(text)) and (cue, weight) not in standing]
     else:
         found = [(cue, min(weight, words.DEMOTED) if (cue, weight) in standing else weight) for cue, weight in found]
-    if _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
+    if found and _DIFFICULTY.search(text):  # "救命 这歌我学不会": a cry with its difficulty named asks
         found = [(cue, min(weight, words.DEMOTED) if _DIFFICULTY_CRY.search(cue) else weight) for cue, weight in found]
     # The explanations read the message as written, its objects ("手机卡死了 动不了") and set phrases ("我不行了
     # 笑死") named; what was true a moment ago explains nothing now: "他刚才还在看电视 现在怎么喊都不答应".
     explaining = (" ".join(clause for clause in _clauses(as_written) if not _WAS_FINE.search(clause))
-                  if _WAS_FINE.search(as_written) else as_written)
+                  if found and _WAS_FINE.search(as_written) else as_written)
     explained_away = False  # the message says why its danger words are none ("一看是遥控器找不着了")
-    for explanation, explained in _EXPLAINERS:
+    for explanation, explained in _EXPLAINERS if found else ():
         if explanation.search(explaining):
             kept = [(cue, weight) for cue, weight in found if not explained.search(cue)]
             explained_away, found = explained_away or len(kept) < len(found), kept
@@ -291,6 +292,16 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     said_plainly = ((said_plainly and not resolved) or any(cue in _SELF_HARM for cue in tables.cues)
                     or (tables.level != NONE and bool(_ONSET.search(text)) and not resolved))
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly, may_raise=not settled)
+
+
+def _said_plainly(clause: str, here: list[tuple[str, float]]) -> bool:
+    """A clause that is a danger word and little else, pleas aside ("摔了一跤", "我头好晕"), or its danger words and
+    nothing but who and a particle ("我摔了一跤起不来了"; not "打120叫救护车的钱")."""
+    bare = _PLEA.sub("", clause)
+    if any(len(bare) - len(cue) <= words.PLAIN_CLAUSE_SLACK for cue, _ in here):
+        return True
+    covered = {at for cue, _ in here if (start := bare.find(cue)) >= 0 for at in range(start, start + len(cue))}
+    return len(covered) > 0 and all(ch in words.PLAIN_CLAUSE_REST for at, ch in enumerate(bare) if at not in covered)
 
 
 def _syndromes(of_now: list[str], text: str, subject: str) -> list[tuple[str, float]]:

@@ -41,6 +41,7 @@ MODEL_DROPS_ALARMS_BELOW = 0.2
 # A danger is said plainly where a clause is a cue and at most this many characters more ("我摔了一跤"):
 # the learnt reader never drops it.
 PLAIN_CLAUSE_SLACK = 2
+PLAIN_CLAUSE_REST = frozenset("我他她咱了啊呀啦哎")  # round twenty-nine: all a clause of several danger words may hold besides
 # ... leaving out the words of a plea around the cue ("赶紧帮我报警", "快帮我叫救护车").
 PLEA_WORDS = ("赶紧", "赶快", "马上", "立刻", "快点", "快", "帮我", "给我", "替我", "帮忙", "麻烦", "请", "你们",
               # round seventeen: and of a polite one ("不好意思 能不能麻烦帮我叫个救护车")
@@ -210,6 +211,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     "bleeding_and_burns": {
         "流血": 2, "出血": 2, "大出血": 4, "好多血": 3, "很多血": 3, "血一直流": 4, "血止不住": 4, "止不住血": 4,
         "血流不止": 4, "出了好多血": 3, "血流了一地": 4,
+        "血肉模糊": 4, "炸到手": 3, "炸伤了": 3, "炸到眼睛": 3.5,  # round twenty-nine: "放鞭炮炸到手了 手指头血肉模糊"
         "满手是血": 4, "满脸是血": 4, "流血不止": 4, "伤口很深": 3, "咳血": 3, "尿血": 2, "被开水烫": 2, "烫得起泡": 2, "割破": 1.5, "割伤": 1.5, "划破": 1.5, "被狗咬": 2, "被咬": 1.5, "烫伤": 2, "烧伤": 3,
         "起了好大的泡": 1.5, "烫到": 1.5,
         "皮都掉了": 3, "烫掉皮": 3, "烫掉了皮": 3, "磕出血": 3, "摔出血": 3, "撞出血": 3, "砸出血": 3,
@@ -509,8 +511,12 @@ CHRONIC_TAG = r"(都是|是)?(老毛病|老样子|老病|一直这样|一直都�
 # one of the second in a clause of now, or anywhere when the row says so (what a bottle once held).
 SYNDROMES: tuple[tuple[str, str, float, bool], ...] = (
     # the heart: pain or pressure in the chest, with sweat, pain spreading, weakness or a grey face
-    (r"胸口疼|心口疼|胸口痛|心口痛|胸疼|胸痛|胸闷|胸口闷|心口闷|胸口压|胸口像压",
-     r"冷汗|虚汗|大汗|疼到后背|痛到后背|疼到胳膊|疼到左|没力气|脸色发白|脸色煞白|脸发白|嘴唇发紫", 4, False),
+    (r"胸口疼|心口疼|胸口痛|心口痛|胸疼|胸痛|胸闷|胸口闷|心口闷|胸口压|胸口像压|(胸口|心口)[^ ]{0,4}(疼|痛|闷)",
+     r"冷汗|虚汗|大汗|一身汗|满头汗|一头汗|疼到后背|痛到后背|疼到胳膊|疼到左|没力气|脸色发白|脸色煞白|脸发白|嘴唇[^ ]{0,2}(发紫|发青)",
+     4, False),
+    # round twenty-nine: short of breath with lips turning blue ("喘气有点跟不上 | 嘴唇有点发紫")
+    (r"喘不上气|喘不过气|喘气[^ ]{0,3}(跟不上|费劲|困难|急)|透不过气|上不来气",
+     r"嘴唇[^ ]{0,3}(发紫|发青|紫了|青了)|脸[^ ]{0,2}(发紫|发青)", 4, False),
     # a poison drunk from the bottle it was kept in ("喝了两口窗台上那个瓶子里的水 | 那瓶子以前装过敌敌畏")
     (r"(喝了|喝下|误喝|喝错|吃了|误服)[^ ]{0,12}(瓶|罐|壶|桶)",
      r"(?<!买)(?<!买[瓶点些个包])(敌敌畏|农药|百草枯|老鼠药|除草剂|杀虫剂|消毒液|84消毒|洗洁精|甲醇)", 4, True),
@@ -518,7 +524,8 @@ SYNDROMES: tuple[tuple[str, str, float, bool], ...] = (
     (r"一身汗|一头汗|满头大汗|满头汗|冒汗|出汗|冷汗|虚汗|大汗",
      r"糊涂了|叫不出我|认不出我|不认人了|不认识人了|说胡话|胡言乱语|答非所问|迷迷糊糊|神志不清|意识不清", 4, False),
 )
-SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟")
+SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟",
+                    "上火", "火气大", "虚火", "肝火")  # round twenty-nine: the body's heat of Chinese medicine ("吃了火锅上火了")
 # Round twenty-five: a message that praises someone, with no danger word in it, is feedback ("小孙人勤快 嘴也甜 我们老两口
 # 都喜欢她"): the learnt reader, which knows 嘴 from "嘴歪了", does not raise it.
 PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他", "人很好", "人蛮好", "人挺好", "人不错", "人真好", "表扬",
@@ -531,6 +538,7 @@ NEUTRAL_PHRASES = (
     # round twenty-seven: soon to come ("暖气快来了")
     "快来了",
     # round twenty-eight: strangers kept out, a habit not a danger ("我爸不让陌生人给他洗澡")
+    "怕漏电", "怕着火", "怕失火", "怕触电",  # round twenty-nine: a fear, the reason for a repair
     "不让陌生人", "不给陌生人", "别让陌生人", "不喜欢陌生人", "不习惯陌生人", "不愿意陌生人", "怕陌生人",
     # round twenty-eight: the writer's own side rushing in to look ("我们冲进去一看 就是水太凉了")
     "冲进去一看", "冲进去看", "我冲进", "我们冲进", "咱们冲进",
@@ -625,7 +633,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
     "learning": ("teach", "learn", "worries about", "worried about", "afraid of", "请教", "演习", "演示", "学", "培训", "课", "讲座", "教", "演练", "知识", "报名", "志愿者", "会急救", "懂急救",
                  "湿毛巾", "捂住口鼻", "捂口鼻", "提醒大家", "提醒一下", "想提醒",
                  "first aid class", "first aid course", "class on", "course on", "workshop"),
-    "information": ("挂哪个科", "该挂", "规则", "算不算", "冷敷", "热敷", "什么症状", "一般是", "抹牙膏", "到底是冲", "讲到", "那段", "那一段", "演到", "设备", "视频里", "抖音", "给装", "装吗", "行不行", "可不可以", "多久", "多长时间", "一般要", "哪个快", "要钱吗", "要钱不", "要不要钱", "收钱吗", "收钱不", "收费不", "逃生", "免费", "收费", "多少钱", "报销", "怎么打", "号码", "电话是多少", "的事", "是怎么回事", "咨询", "是多少", "有吗", "区别", "有什么不同", "哪个好", "什么意思",
+    "information": ("挂哪个科", "该挂", "规则", "算不算", "冷敷", "热敷", "什么症状", "一般是", "抹牙膏", "到底是冲", "讲到", "那段", "那一段", "演到", "设备", "视频里", "抖音", "给装", "装吗", "行不行", "可不可以", "多久", "多长时间", "一般要", "哪个快", "要钱吗", "要钱不", "要不要钱", "收钱吗", "收钱不", "收费不", "逃生", "免费", "收费", "多少钱", "报销", "怎么打", "号码", "电话是多少", "的事", "是怎么回事", "咨询", "是多少", "有吗", "区别", "有什么不同", "哪个好", "什么意思", "会怎么样", "会怎样", "有什么后果", "有什么危害",
                     "有没有", "在哪里办", "在哪领", "哪里领", "怎么领", "去哪领", "能吃吗", "能不能吃", "怎么分辨", "怎么区分", "有没有毒",
                     "怎么判断", "怎么看出", "征兆", "前兆", "先兆", "几针", "疫苗", "的人能", "的人可以", "的老人能", "怎么改", "怎么填", "填谁", "电视上", "电视里", "电视剧", "电影", "剧里", "小说", "故事", "新闻", "听说", "据说", "说的",
                     "how much", "how long", "how do i", "how to", "is it free", "free in", "free of", "cost", "price",
@@ -819,6 +827,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # Round twenty-eight: someone told awake again and talking ("叫半天不答应 … 这会儿醒了正跟我聊呢").
     (("醒了正", "醒了在", "这会儿醒了", "现在醒了", "已经醒了", "醒过来了 没事", "醒了 没事"),
      r"不答应|不应|没反应|没动静|叫不醒|不醒|一动不动|歪"),
+    # ... and laughing fit to burst ("孙子讲的笑话 笑得我快不行了")
+    (("笑得", "笑话", "笑死", "哈哈"), r"不行了|快不行|受不了"),
     # ... and a face not known behind a beauty filter or a mask ("视频把美颜开到最大 根本认不出来").
     (("美颜", "滤镜", "化了妆", "化妆", "p图", "修图", "戴着口罩", "戴了口罩", "照片上"), r"认不出|不认识|不认得"),
     # ... and a volunteer complained of, not a parent who cannot be reached ("不满意 来晚了快一个钟头 打电话也不接").
@@ -826,7 +836,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # A fall or a faint that was pretended (not play in general: a child can faint over a game).
     (("假装", "装的", "逗我", "逗你", "打闹", "闹着"), r"救命|救我|晕|倒|打我|要打"),
     # Water near a socket whose plug or power is already off.
-    (("拔了插头", "拔掉插头", "插头拔了", "关了电闸", "拉了电闸", "断了电", "电闸关了", "断电了"),
+    (("拔了插头", "拔掉插头", "插头拔了", "关了电闸", "拉了电闸", "断了电", "电闸关了", "断电了",
+      "已经拔掉", "已经拔了", "拔下来了", "我拔了", "赶紧拔了", "马上拔了"),
      r"插座|插头|电箱|电闸|电线|漏电|插线板|插排|电器"),
     # A cry for help with the app or the garden, not for a person ("help 怎么兑换", "救救我的花").
     (("小程序", "兑换", "时间币", "积分", "公众号", "的花", "花枯", "枯了", "这个题", "这道题", "题太难", "作业",
@@ -1427,7 +1438,18 @@ RESCUE_ASKED = ("去她家看", "去他家看", "去家里看", "上门看她", 
                 "敲下门", "敲一下门", "敲个门", "去敲",  # round twenty-one: "谁能去敲下门"
                 "check on her", "check on him",
                 "knock on his door", "knock on her door", "go round", "go over to", "去开门", "来开门", "开一下门", "把门打开", "撬门", "破门", "扶起来", "我在外地", "人在外地",
-                "不在身边", "赶不回去", "赶不过去")
+                "不在身边", "赶不回去", "赶不过去",
+                # round twenty-nine: someone asked to come and see, with no errand named ("麻烦你们 过来看一下 我胸口有点闷")
+                "过来看一下", "来看一下我", "来个人看一下")
+# Round twenty-nine: ... and a person asked for at the very end, with nothing for them to do ("…我好像有点喘不上气
+# 说几句话就得歇 你们看能不能来个人"): the call of someone who hates to be a bother.
+PERSON_ASKED_AT_THE_END = r"(来|过来)(个|一个)人(吧|啊|呀|哈|行吗|好吗|可以吗)?$"
+# Round twenty-nine: a hope or a politeness that plays danger down is no outcome ("…还出了一身汗 应该没啥事吧",
+# "没事没事 就是喘气有点跟不上", "我应该没事 就是胸口压得慌", "麻烦你们有空的话 …"): it is hidden before the rules that
+# read an outcome, as a neutral phrase is.
+HEDGES = (r"(应该|估计|大概|可能|也许|我想|但愿|希望)?(没(啥|什么|多大|大)?事|不要紧|没关系|问题不大)(吧|吗|的吧|呢)"
+          r"|(我|俺)?(应该|估计|大概|可能)?没(啥|什么)?事(?= ?(就是|但|可|只是))"
+          r"|(有空|方便|有时间|不麻烦)的话|怕万一")
 HASTE = ("马上", "赶紧", "赶快", "立刻", "快点来", "快来", "快派", "120", "救护车", "急诊") + RESCUE_ASKED
 URGENT = ("快", "马上", "赶紧", "赶快", "立刻", "急诊", "去医院", "送医院", "120", "救护车") + RESCUE_ASKED
 # Round eleven: news told after a request turns the message into the visit's story, and so does
