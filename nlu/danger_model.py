@@ -15,7 +15,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-from .ngram_features import fingerprint, weighted
+from .ngram_features import fingerprint, linear_total
 
 __all__ = ["MODEL_FILE", "fingerprint", "load", "probability", "score"]
 
@@ -29,7 +29,7 @@ def _model() -> dict:
 
 def load() -> None:
     """Read the weights now (about 50 ms) rather than on the first message that asks the model."""
-    _model()
+    _scaled(_model())
 
 
 def probability(text: str) -> float:
@@ -39,6 +39,12 @@ def probability(text: str) -> float:
 
 def score(model: dict, text: str) -> float:
     """`model` as train_danger_model writes it: n-gram → [idf, weight], and the intercept."""
-    found = weighted(model["features"], model["ngram_range"], text)
-    total = model["intercept"] + sum(value * weight for value, weight in found)
+    total = model["intercept"] + linear_total(_scaled(model), model["ngram_range"], text)
     return 1 / (1 + math.exp(-total))
+
+
+def _scaled(model: dict) -> dict[str, tuple[float, float]]:
+    """The model's weights times each n-gram's idf, worked out once per model (kept in it)."""
+    if "_scaled" not in model:
+        model["_scaled"] = {gram: (idf, idf * weight) for gram, (idf, weight) in model["features"].items()}
+    return model["_scaled"]

@@ -6,23 +6,26 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 _WHITESPACE = re.compile(r"\s\s+")
 
 
-def weighted(features: dict[str, list], ngram_range: list[int], text: str) -> list[tuple[float, Any]]:
-    """Each n-gram of `text` the model knows, as (tf-idf value, its weights), l2-normalised.
-    `features` maps an n-gram to [idf, weights]."""
-    found = [(_sublinear(count) * features[gram][0], features[gram][1])
-             for gram, count in ngram_counts(ngram_range, text).items() if gram in features]
-    norm = math.sqrt(sum(value * value for value, _ in found)) or 1.0
-    return [(value / norm, weights) for value, weights in found]
+def linear_total(scaled: dict[str, tuple[float, float]], ngram_range: list[int], text: str) -> float:
+    """A binary model's score of `text` before its intercept, with `scaled` mapping an n-gram to (idf, idf × weight):
+    the dot product of the l2-normalised tf-idf vector with the weights, in one pass."""
+    dot = norm2 = 0.0
+    for gram, count in ngram_counts(ngram_range, text).items():
+        entry = scaled.get(gram)
+        if entry is not None:
+            tf = _sublinear(count)
+            dot += tf * entry[1]
+            norm2 += (tf * entry[0]) ** 2
+    return dot / (math.sqrt(norm2) or 1.0)
 
 
 def class_totals(scaled: dict[str, tuple[float, tuple[float, ...]]], intercepts: list[float],
                  ngram_range: list[int], text: str) -> list[float]:
-    """A multinomial model's score of each class, as `weighted` would sum it, with `scaled` mapping an n-gram to
+    """A multinomial model's score of each class, intercepts added, with `scaled` mapping an n-gram to
     (idf, idf × each class's weight). Most n-grams occur once and weigh their idf: their columns are summed in one
     pass of `zip` and `sum` rather than n-gram by n-gram, which a long message makes slow."""
     found = [(_sublinear(count), scaled[gram]) for gram, count in ngram_counts(ngram_range, text).items()
@@ -42,7 +45,7 @@ def ngram_counts(ngram_range: list[int], text: str) -> Counter:
 
 
 def _sublinear(count: int) -> float:
-    return 1.0 + math.log(count)
+    return 1.0 if count == 1 else 1.0 + math.log(count)
 
 
 def fingerprint(paths: list[Path]) -> str:
