@@ -70,6 +70,8 @@ SAFE_HEAD_AND_STORY = re.compile(rf"^\s*(?:{SAFE_HEADS})[\s,，。.!！~～、]+
 # staff will call, and staff see the words on the alert. Said plainly from its first words: a flow's "不用了"
 # answers the flow.
 ALL_CLEAR = re.compile(r"^(我?没事了?|没有?危险|不危险|我很好|我挺好的?|(是我)?[按点看搞弄写]错了?|误会|虚惊一场)")
+# ... or that the spell has passed ("刚才那阵过去了 现在好多了"), with no danger told beside it.
+SPELL_PASSED = re.compile(r"(现在|已经|这会儿?|那阵子?|那一阵)(好多了|好了|缓过来了|过去了|不疼了|不痛了|不晕了|舒服多了|没事了)")
 ALL_CLEAR_WINDOW = timedelta(minutes=30)
 PURPOSE = Purpose("sos")
 NOT_ON_FILE = "未登记"
@@ -223,7 +225,7 @@ async def all_clear(turn: Turn) -> Outcome | None:
     """The member's word that they are safe, soon after an alert about them; None when it is not that."""
     incoming, ctx = turn.incoming, turn.ctx
     said = plain(incoming.text)
-    if not ALL_CLEAR.match(said) or _in_danger(incoming.text, ctx.local(incoming.received_at)) is not False:
+    if not _says_safe(said, incoming.text, ctx.local(incoming.received_at)):
         return None
     member = await members.member_by_openid(ctx.bank.sessions, incoming.openid)
     alert_id = await alerts.note_all_clear(
@@ -252,6 +254,12 @@ async def on_silence(ctx: Context, openid: str, asked_at: str, now: datetime) ->
     raised = Incoming(openid, Kind.TEXT, datetime.fromisoformat(asked["at"]), asked["text"])
     await _alert(raised, ctx, _spooled(raised, ctx))
     return True
+
+
+def _says_safe(said: str, text: str, now: datetime) -> bool:
+    if ALL_CLEAR.match(said):
+        return _in_danger(text, now) is False
+    return bool(SPELL_PASSED.search(said)) and nlu.danger_of(text, learnt=False).level == nlu.NONE
 
 
 def _in_danger(text: str, now: datetime) -> bool | None:

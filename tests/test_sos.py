@@ -214,6 +214,18 @@ async def test_a_member_who_says_they_are_safe_after_an_alert_is_told_staff_will
     assert alert.status == alerts.OPEN and alert.detail["all_clear"] == "没事了 是我按错了"  # staff still follow it up
 
 
+async def test_a_member_who_says_the_spell_has_passed_is_an_all_clear_too(member_chat, runtime, town):
+    await town.member("o_grandma_zhou", "周玉兰", "13800005555", role="elder", born=1943, address=HOME)
+    grandma = member_chat("o_grandma_zhou")
+    assert the_numbers_are_in(await grandma.says("我胸口有点发紧 气有点接不上 应该不要紧吧"))
+    await emergency.settle()
+
+    reply = await grandma.says("刚才那阵过去了 现在好多了 谢谢你们")
+    assert "没事就好" in reply and "工作人员" in reply
+    [alert] = await sos_alerts(runtime)
+    assert alert.status == alerts.OPEN and alert.detail["all_clear"].startswith("刚才那阵过去了")
+
+
 async def test_a_safe_word_with_danger_in_it_or_with_no_alert_is_not_an_all_clear(member_chat, runtime, town):
     await town.member("o_grandpa_he", "何建国", "13800004444", role="elder", born=1940, address=HOME)
     grandpa = member_chat("o_grandpa_he")
