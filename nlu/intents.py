@@ -97,7 +97,9 @@ def decide(text: str, cues: list[Hit], services: list[Hit], negations: list[Hit]
         stated["deny"] = stated.get("deny", 0.0) + no
     ranked = sorted(votes.items(), key=lambda item: (-item[1], _ORDER[item[0]]))
     if not ranked or ranked[0][1] < MIN_VOTES:
-        return Decision("unknown", UNKNOWN_CONFIDENCE, stated=False)
+        # every word of an intent disowned ("不会被取消吧"): not for the learnt reader to read the word back in
+        disowned_all = any(hit.label not in ANSWER_INTENTS and disowned(text, hit) for hit in cues if hit.label)
+        return Decision("unknown", UNKNOWN_CONFIDENCE, stated=disowned_all)
     if ranked[0][0] == "unknown":  # small talk, in words the lexicon knows: not for the learnt reader to place
         return Decision("unknown", UNKNOWN_CONFIDENCE, stated=True)
     intent, top = ranked[0]

@@ -457,7 +457,7 @@ DISOWNED_BEFORE += r"|先不$"
 # ... with what they meant to do between ("我本来是想查一下余额的 哎不对 先说正事 …")
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?(?:想|要|打算)[^ ]{0,3}$"
 # Round twenty-eight: ... nor what they never said or fear was done ("我哪说过要转账了", "不会把我退订了吧")
-DISOWNED_BEFORE += r"|(?:哪|哪里|哪儿|什么时候|啥时候)说过(?:要|想)?$|没说过(?:要|想)?$|不会(?:把我|给我|被)$"
+DISOWNED_BEFORE += r"|(?:哪|哪里|哪儿|什么时候|啥时候)说过(?:要|想)?$|没说过(?:要|想)?$|不会(?:把|给|被)[^ ]{0,6}$"
 # Round twenty-one: what the writer puts off after naming it ("余额的事回头再说", "公益池的以后再说"): its words
 # weigh as little as someone else's.
 PUT_OFF_AFTER = r"[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
@@ -859,6 +859,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # 到底有没有人管", "他到哪了", "我那个预约的 在不在", "我点了个啥来着", "是不是还是上回那个人")
         r"(说好的|上回那个|那个|约的?那个)(人|小伙子|姑娘|志愿者|师傅)?[^ ]{0,8}(还来不来|来不来|几时来|什么时候来|还没来|来没来)": 3.5,
         r"^人呢": 4,
+        r"不会(把|给|被)[^ ]{0,8}(取消|删掉|退掉|退了)[^ ]{0,3}吧": 5.5,  # round twenty-nine: a worry about one's order ("不会把我的单子取消了吧")
         r"(单子|预约的?|那个)[^ ]{0,6} ?(有没有人管|有人管没|在不在|还在不在)": 4.5,
         r"(他|她|志愿者|小伙子|姑娘|师傅)到哪(了|儿了|里了)": 4.5,
         r"(没人接|有没有人接)我(那个|的)": 4.5,

@@ -74,3 +74,11 @@ def test_what_is_put_in_for_safety_is_a_repair_and_a_daily_call_is_company(under
 ])
 def test_short_answers_and_questions_of_the_round(understand, message, intent):
     assert understand(message, MONDAY).intent == intent
+
+
+@pytest.mark.parametrize("message, intent", [
+    ("你们不会把我那个单子取消了吧", "my_orders"),
+    ("不会被删掉吧 我的预约", "my_orders"),
+])
+def test_a_worry_that_an_order_was_cancelled_asks_after_it(understand, message, intent):
+    assert understand(message, MONDAY).intent == intent

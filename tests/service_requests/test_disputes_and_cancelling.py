@@ -113,3 +113,17 @@ async def test_words_of_trouble_are_a_dispute_only_when_a_visit_is_on(community,
     await community.elder()
     reply = await member_chat("o_elder_wang").says("有问题找谁")
     assert "已告诉工作人员" not in reply and "没有可以办" not in reply
+
+
+async def test_an_elder_who_worries_her_order_was_cancelled_is_shown_it_and_nothing_is_cancelled(community, member_chat):
+    await community.elder()
+    wang = member_chat("o_elder_wang")
+    await wang.says("帮我约个理发，后天上午十点，一个小时")
+    await wang.says("1")
+    await wang.says("没有")
+    assert "单号" in await wang.says("对")
+    # a worry asked back, not an order to cancel: before, it asked "确认取消…吗？" and a "可不是嘛" cancelled it
+    reply = await wang.says("不会把我的单子取消了吧")
+    assert "等人接单" in reply and "取消" not in reply
+    await wang.says("可不是嘛 我还要的")
+    assert "等人接单" in await wang.says("我的订单")
