@@ -13,6 +13,8 @@ from handlers.choices import plain
 CANCEL_WORDS = frozenset({
     "取消", "算了", "不要了", "不办了", "不办", "不弄了", "不做了", "不需要了", "先不办", "先不办了", "先不要",
     "不想办了", "不找了", "不找人了", "退出", "取消吧", "我不办了", "我不要了", "撤销",
+    # round thirty: a newcomer's undo after a menu key tapped by mistake
+    "点错了", "我点错了", "返回", "退回去", "退出吧", "不想弄了", "我不弄了", "手滑了",
 })
 NONE_WORDS = frozenset({
     "没有", "没", "无", "不用", "没了", "没有了", "不需要", "没什么", "没啥", "都没有", "不用了", "没别的",

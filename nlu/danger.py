@@ -234,7 +234,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         previous = clause
     if _BARE_PLEA.fullmatch(text):
         found.append((text, words.BARE_PLEA_WEIGHT))
-    found += _syndromes(of_now, text, subject)
+    syndromes = _syndromes(of_now, text, subject)
+    found += syndromes
     # A cue told after the outcome is a new event ("…好像没事 | 但是头一直晕"): no longer resolved.
     resolved = resolved_at >= last_cue_at >= 0
     if resolved:  # "昨天晚上我爸噎住了 脸都憋紫了 … 今天他好好的": what was told of before is over
@@ -289,7 +290,10 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     # A danger said plainly and then said to be over ("哮喘犯了一下 喷了药 现在好了") is the model's to weigh.
     # A wish to die is never the learnt reader's to drop: it has met too few to know them ("我真的不想活了").
     # Round twenty-four: nor a sudden onset told ("我妈突然心慌 是什么毛病"): it is news of now, asked about at least.
+    # Round thirty: nor signs that are grave together ("一天一夜没尿出来 | 小肚子胀得疼死了"), which the tables name
+    # as such on purpose.
     said_plainly = ((said_plainly and not resolved) or any(cue in _SELF_HARM for cue in tables.cues)
+                    or (any(cue in tables.cues for cue, _ in syndromes) and not resolved)
                     or (tables.level != NONE and bool(_ONSET.search(text)) and not resolved))
     return _weighed_by_the_model(tables, as_written, clauses, said_plainly, may_raise=not settled)
 

@@ -211,6 +211,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
     "bleeding_and_burns": {
         "流血": 2, "出血": 2, "大出血": 4, "好多血": 3, "很多血": 3, "血一直流": 4, "血止不住": 4, "止不住血": 4,
         "血流不止": 4, "出了好多血": 3, "血流了一地": 4,
+        "人找不到了": 3.5, "孩子不见了": 4, "孩子找不到了": 4, "孩子丢了": 4, "哭声都没有": 3,  # round thirty
         "血肉模糊": 4, "炸到手": 3, "炸伤了": 3, "炸到眼睛": 3.5,  # round twenty-nine: "放鞭炮炸到手了 手指头血肉模糊"
         "满手是血": 4, "满脸是血": 4, "流血不止": 4, "伤口很深": 3, "咳血": 3, "尿血": 2, "被开水烫": 2, "烫得起泡": 2, "割破": 1.5, "割伤": 1.5, "划破": 1.5, "被狗咬": 2, "被咬": 1.5, "烫伤": 2, "烧伤": 3,
         "起了好大的泡": 1.5, "烫到": 1.5,
@@ -520,12 +521,20 @@ SYNDROMES: tuple[tuple[str, str, float, bool], ...] = (
     # a poison drunk from the bottle it was kept in ("喝了两口窗台上那个瓶子里的水 | 那瓶子以前装过敌敌畏")
     (r"(喝了|喝下|误喝|喝错|吃了|误服)[^ ]{0,12}(瓶|罐|壶|桶)",
      r"(?<!买)(?<!买[瓶点些个包])(敌敌畏|农药|百草枯|老鼠药|除草剂|杀虫剂|消毒液|84消毒|洗洁精|甲醇)", 4, True),
+    # round thirty: water not passed for long, with pain ("一天一夜没尿出来 小肚子胀得疼死了"); a child who breathed in
+    # water and is pale and silent ("洗澡的时候呛了水 脸发白 一点哭声都没有")
+    (r"没尿出来|尿不出来|尿不出|解不出小便|一天没尿|一天一夜没尿",
+     r"胀|疼|痛", 4, False),
+    (r"呛了水|呛水|呛了几口水|喝了几口水",
+     r"脸发白|脸色发白|脸发紫|嘴唇发紫|哭声都没有|没有哭声|不哭了|不出声|没反应|不动了", 4, False),
     # round twenty-eight: sweat and a clouded mind, of low blood sugar, heat or shock ("突然手抖一身汗 | 现在人都糊涂了")
     (r"一身汗|一头汗|满头大汗|满头汗|冒汗|出汗|冷汗|虚汗|大汗",
      r"糊涂了|叫不出我|认不出我|不认人了|不认识人了|说胡话|胡言乱语|答非所问|迷迷糊糊|神志不清|意识不清", 4, False),
 )
 SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟",
-                    "上火", "火气大", "虚火", "肝火")  # round twenty-nine: the body's heat of Chinese medicine ("吃了火锅上火了")
+                    "上火", "火气大", "虚火", "肝火",
+                    # round thirty: a volunteer on the way ("快了快了 正在找地方停车")
+                    "在路上", "马上到", "快到了", "找地方停车", "找车位", "堵车了")  # round twenty-nine: the body's heat of Chinese medicine ("吃了火锅上火了")
 # Round twenty-five: a message that praises someone, with no danger word in it, is feedback ("小孙人勤快 嘴也甜 我们老两口
 # 都喜欢她"): the learnt reader, which knows 嘴 from "嘴歪了", does not raise it.
 PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他", "人很好", "人蛮好", "人挺好", "人不错", "人真好", "表扬",
@@ -570,6 +579,7 @@ NEUTRAL_PHRASES = (
     "不知道怎么回事", "不晓得怎么回事", "不知道怎么回复", "不知道怎么回答",
     # a video call with someone of the family is no screen's story ("视频里看到我妈一直在抽搐")
     "视频里看到我", "视频里看见我", "视频看到我", "跟我视频", "视频通话",
+    "视频里看见", "视频里看到", "视频里发现", "视频的时候看见",  # round thirty: a video call shows what is happening
     # round fourteen: ... nor one where the family is seen without 看到 ("我在国外 视频里我爸说话突然含糊")
     "视频里我爸", "视频里我妈", "视频里我老", "视频里老伴", "视频里我奶奶", "视频里我爷爷", "视频里我外婆", "视频里我外公",
     # round sixteen: ... nor one told as "妈妈在视频里说话…" or "视频里我看到我爸…"
@@ -664,7 +674,7 @@ CLAUSE_DEFUSERS: dict[str, tuple[str, ...]] = {
 # Fear of what may happen ("我怕晚上起夜摔倒") is not danger now.
 CLAUSE_DEFUSER_PATTERNS = (
     # round twenty-four: a symptom asked about in general, with nobody named ("喘不上气是什么毛病")
-    r"^[^ 我他她妈爸伴奶爷婆公]{1,8}(是什么毛病|是什么病|是啥毛病|是啥病|是什么原因|是咋回事)",
+    r"^[^ 我他她妈爸伴奶爷婆公]{1,12}(是什么毛病|是什么病|是啥毛病|是啥病|是什么原因|是咋回事)",
     r"(?<!可)(怕|担心|害怕|防止|预防|以防|避免|惊)[^ ]{0,10}(摔|跌|倒|滑|着火|起火|失火|短路|火灾|中毒|漏气|(煤气|燃气|天然气)漏|没关|中风|犯病|出事|走丢|走失|迷路|噎|呛"
     r"|进贼|小偷|坏人|进人)",  # round eighteen: "门锁坏了关不上 她怕进贼"
     r"摔(了|坏|碎|破|烂)?了?(一个|个|一只|只)?(碗|杯|盘|瓶|手机|眼镜|东西|碟|花瓶|镜子)",  # a thing that fell
@@ -827,6 +837,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # Round twenty-eight: someone told awake again and talking ("叫半天不答应 … 这会儿醒了正跟我聊呢").
     (("醒了正", "醒了在", "这会儿醒了", "现在醒了", "已经醒了", "醒过来了 没事", "醒了 没事"),
      r"不答应|不应|没反应|没动静|叫不醒|不醒|一动不动|歪"),
+    # Round thirty: a child's wish for when grown ("孙子说长大了要当消防员 救火救人").
+    (("长大了要", "长大要当", "长大了当", "当消防员", "当警察", "当医生"), r"救火|救人|救命|抓坏人|灭火"),
     # ... and laughing fit to burst ("孙子讲的笑话 笑得我快不行了")
     (("笑得", "笑话", "笑死", "哈哈"), r"不行了|快不行|受不了"),
     # ... and a face not known behind a beauty filter or a mask ("视频把美颜开到最大 根本认不出来").

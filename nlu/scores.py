@@ -7,7 +7,7 @@ import re
 from . import lexicon
 from .numbers import to_int
 
-_ABANDONED = re.compile(r"(本来|原本|原来|本)(想|要|打算)[^ ]{0,3}$|难道[^ ]{0,6}$|只能(打|给)?$")
+_ABANDONED = re.compile(r"(本来|原本|原来|本)(想|要|打算)[^ ]{0,3}$|难道[^ ]{0,6}$|只能(打|给)?$|满分$")
 # A verdict asked back is its opposite ("我能不满意吗", "难道我还能给差评不成", "不能说不满意吧 还行").
 _ASKED_BACK = re.compile(r"(难道[^ ]{0,6}|还能(给|打|说)?|我能|哪能|怎么能|不能说|哪有|哪里有)$")
 _STATED = re.compile(r"(?<![点\d])([1-5]|[一二两三四五])\s*(?:分|星|颗星)(?!钟)")

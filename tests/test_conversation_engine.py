@@ -77,6 +77,13 @@ async def test_saying_never_mind_leaves_the_conversation(elder, redis):
     assert "没太明白" in await elder.says("2")  # the question is gone with the flow
 
 
+@pytest.mark.parametrize("undo", ["点错了", "返回", "退出吧"])
+async def test_a_menu_key_tapped_by_mistake_is_undone_in_a_newcomers_words(elder, redis, undo):
+    await elder.says("我想找人帮忙")
+    assert "不办了" in await elder.says(undo)
+    assert await redis.get("dialogue:o_elder_li") is None
+
+
 async def test_asking_for_help_mid_way_explains_where_you_are(elder):
     await elder.says("我想找人帮忙")
     await elder.says("买菜")
