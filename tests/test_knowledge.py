@@ -91,6 +91,7 @@ QUESTIONS = [
     ("时间币能换钱吗", "fees"),
     ("社区活动在哪里办", "activities"),
     ("星级是怎么算的", "stars"),
+    ("签到签退是怎么回事", "check_in"),
     ("光荣榜是什么", "honour_roll"),
     ("怎么上光荣榜", "honour_roll"),
     ("志愿者怎样才能升星", "stars"),
