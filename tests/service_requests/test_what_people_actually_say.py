@@ -161,6 +161,15 @@ async def test_a_request_said_where_a_place_is_asked_is_not_kept_as_the_place(me
     assert "紧急联系人" in await stranger.says("人民医院宿舍5栋301")
 
 
+@pytest.mark.parametrize("name", ["周明", "王芳", "李强", "张明", "陈静", "吴天"])
+async def test_a_short_name_is_a_name_whatever_the_learnt_reader_guesses(member_chat, name):
+    # The learnt reader, retrained in round thirty, guessed "周明" to be a request; only the lexicon's words ask.
+    stranger = member_chat("o_new_elder")
+    for answer in ("我要注册", "1", "同意"):
+        await stranger.says(answer)
+    assert "手机号" in await stranger.says(name)
+
+
 async def test_an_elder_answers_in_her_own_dialect_and_her_request_is_kept_as_she_meant_it(wang):
     # Nanchang speech: 屋里 is home, 要得 is a yes (never a note for the volunteer), 冇得 is "nothing".
     await wang.says("后天上午想找人来屋里搞下卫生 两个钟头")
