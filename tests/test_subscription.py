@@ -20,8 +20,18 @@ async def tags_on_wechat(runtime, openid: str) -> set[str]:
 
 async def until_tags_are(runtime, openid: str, expected: set[str], timeout_s: float = 10.0) -> set[str]:
     """The job worker in the bot syncs tags after the turn: wait (a bounded time) for it."""
+    return await _until(lambda: tags_on_wechat(runtime, openid), expected, timeout_s)
+
+
+async def until_recorded_tags_are(runtime, member_id: int, expected: tuple[str, ...],
+                                  timeout_s: float = 10.0) -> tuple[str, ...]:
+    """The worker records a tag only after WeChat took it: the database may lag the sandbox by a moment."""
+    return await _until(lambda: tags.tags_of(runtime.sessions, member_id), expected, timeout_s)
+
+
+async def _until(read, expected, timeout_s: float):
     deadline = asyncio.get_running_loop().time() + timeout_s
-    while (found := await tags_on_wechat(runtime, openid)) != expected:
+    while (found := await read()) != expected:
         if asyncio.get_running_loop().time() > deadline:
             break
         await asyncio.sleep(0.1)
@@ -43,7 +53,7 @@ async def test_退订_takes_a_member_off_every_broadcast_tag_and_订阅_puts_the
     member = await members.member_by_openid(runtime.sessions, "o_grandma_wang")
     assert member.broadcasts_opted_out
     assert await until_tags_are(runtime, "o_grandma_wang", set()) == set()
-    assert await tags.tags_of(runtime.sessions, member.id) == ()
+    assert await until_recorded_tags_are(runtime, member.id, ()) == ()
 
     assert "已经退订" in await grandma.says("不要再发了")
 
