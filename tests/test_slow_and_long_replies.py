@@ -59,7 +59,9 @@ async def test_wechats_resends_of_a_slow_message_do_not_double_the_answer(wechat
     resend = await wechat.post(xml)
     assert first.raw == resend.raw == "success"
     slow_answer_released.set()
-    assert await pushes_for(inbox, "o_patient", 2, timeout_s=3.0) == ["让您久等了，这是您要的答复。"]
+    # The answer comes once, however slowly a busy machine delivers it; then a moment more shows no second one.
+    answer = await pushes_for(inbox, "o_patient", 1)
+    assert answer + await pushes_for(inbox, "o_patient", 1, timeout_s=1.0) == ["让您久等了，这是您要的答复。"]
 
 
 async def test_a_long_answer_is_split_into_a_reply_and_follow_up_messages(wechat, inbox):
