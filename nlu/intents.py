@@ -177,7 +177,8 @@ def _noes_that_answer_nothing(text: str, cues: list[Hit], services: list[Hit],
 
 def _opening_no_to_what_it_disowns(text: str, cues: list[Hit], services: list[Hit]) -> float:
     """"不要取消 我还要的", "不是要退订 我手滑了": with nothing else said, the no that opens the message answers."""
-    return sum(hit.weight for hit in cues if hit.start == 0 and hit.start in _disowning_noes(text, cues, services))
+    opening = [hit for hit in cues if hit.start == 0]
+    return sum(hit.weight for hit in opening if hit.start in _disowning_noes(text, cues, services)) if opening else 0.0
 
 
 def _disowning_noes(text: str, cues: list[Hit], services: list[Hit]) -> set[int]:
