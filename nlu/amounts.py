@@ -22,7 +22,7 @@ _COINS = alternation(lexicon.COIN_WORDS)
 _COUNTED_COINS = re.compile(rf"(\d+\.\d+|{NUMBER})个?(半)?(?:{_COINS})")  # "1.5个时间币" is 90 minutes
 _HALF_COIN = re.compile(rf"半个?(?:{_COINS})")
 # "转给我儿子2个", "从我这转三个过去": a bare count of what is being moved means coins.
-_BARE_COUNT = re.compile(rf"(?<!有)(?<!剩)({NUMBER})个(?=$|\s|给|吧|过去|过来)")  # not "我有8个": what one has
+_BARE_COUNT = re.compile(rf"(?<!有)(?<!剩)({NUMBER})个(?=$|\s|给|吧|过去|过来|出去)")  # not "我有8个": what one has
 # What may stand just before an amount and change its meaning: a minus sign, or the whole part of a decimal.
 _SIGNED_OR_SPLIT = re.compile(r"(?:[-－−负]|\d+\.)\s*$")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)")

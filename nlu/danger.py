@@ -121,6 +121,7 @@ _HOPED = re.compile(words.HOPED_OUTCOME)
 _QUESTION_END = re.compile(words.QUESTION_ENDS)
 _HYPOTHETICAL = _alternation(words.CLAUSE_DEFUSERS["hypothetical"])
 _POSSESSIVE = re.compile(words.POSSESSIVES)
+_PET_ERRAND = re.compile(words.PET_ERRANDS)
 _SUBJECT = _alternation(words.PETS + words.CHILDREN + words.PERSONS)
 _SUBJECT_KIND = {**{w: "person" for w in words.PERSONS}, **{w: "child" for w in words.CHILDREN},
                  **{w: "pet" for w in words.PETS}}
@@ -379,7 +380,9 @@ def _told_not_asked(clause: str) -> str:
 
 def _subject(clause: str) -> str | None:
     """Who a clause is about: "person", "child", "pet", or None when it names no one."""
-    names = [m.group() for m in _SUBJECT.finditer(_POSSESSIVE.sub("", clause))]
+    unpossessed = _POSSESSIVE.sub("", clause)
+    names = [m.group() for m in _SUBJECT.finditer(unpossessed)
+             if not (m.group() in words.PETS and _PET_ERRAND.search(unpossessed[:m.start()]))]
     if not names:
         return None
     if _BITTEN.search(clause):  # "被狗咬了": the one bitten is a person, whatever follows

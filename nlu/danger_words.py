@@ -68,6 +68,8 @@ DANGER_VARIANTS = {
     "摔到": "摔倒", "跌到": "跌倒", "绊到": "绊倒", "晕到": "晕倒", "昏到": "昏倒", "栽到": "栽倒",
     "煤汽": "煤气", "燃汽": "燃气", "呼息": "呼吸", "呼气困难": "呼吸困难", "报井": "报警", "抱警": "报警", "幺二零": "120", "一二零": "120",
     "幺幺零": "110", "一一零": "110", "幺幺九": "119", "一一九": "119", "着活": "着火", "失活": "失火",
+    # round thirty-one: "幺" heard as its homophones by speech recognition ("打要二零 快点")
+    "打要二零": "打120", "打腰二零": "打120", "打妖二零": "打120", "打要要零": "打110", "打要要九": "打119",
     "喘不上起": "喘不上气", "喘不过起": "喘不过气", "没起了": "没气了", "中疯": "中风",
     "没气儿": "没气", "唔": "不",
     # Cantonese phrases whose words differ, not only their negation
@@ -777,7 +779,9 @@ SAID_SAFE = ("不是 emergency", "not an emergency", "no emergency", "not urgent
              "不是急事", "不是紧急情况", "不算紧急",
              "楼下没人", "没砸到人", "没砸着人", "没伤到人", "没伤着人",
              # round eighteen: pills spilt and counted back ("药片捡起来数过了 一粒没少")
-             "一粒没少", "一粒不少", "一片没少", "一片不少", "一颗没少", "一颗不少")
+             "一粒没少", "一粒不少", "一片没少", "一片不少", "一颗没少", "一颗不少",
+             # round thirty-one: a lift stuck with no one in it ("我没在电梯里 电梯卡在三楼了 你们报修一下")
+             "没在电梯里", "不在电梯里", "电梯里没人", "电梯里面没人", "没人在电梯里", "没人被困", "没有人被困", "没人困在")
 
 # Round sixteen: someone asleep, in a message the tables found no danger in ("看监控我妈又在沙发上睡着了 电视还开着"),
 # is not the learnt reader's to raise. Only then: "睡着了 怎么叫都叫不醒" holds cues of its own.
@@ -923,6 +927,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # question about the phone ("手机欠费了还能打120不"); only the number is explained, not a fall told with it.
     (("欠费了还能", "欠费还能", "欠费了能", "欠费能", "停机了还能", "停机还能", "停机了能", "停机能", "没话费还能",
       "没话费能", "没有话费能", "没卡能", "没有卡能", "没插卡能", "没信号能", "没信号还能"), r"120|110|119|救护车"),
+    # Round thirty-one: someone out of reach because their phone is cut off ("他手机停机了我联系不上他 … 帮我爸去营业厅
+    # 交下话费"): the phone is the reason.
+    (("停机", "欠费", "没话费", "没交话费", "话费用完"), r"联系不上|打不通|电话也不接"),
     # Round fourteen: no answer at the door of someone who is known to be elsewhere ("敲门没人应 … 她在女儿家").
     (("在女儿家", "在儿子家", "在闺女家", "在亲戚家", "在邻居家", "回老家了", "走亲戚去了", "去女儿家了", "去儿子家了"),
      r"应|没人开|没人接|打不通|没动静"),
@@ -1418,6 +1425,8 @@ HOUSEHOLD = ("我", "咱", "老伴", "老头", "老太", "妈", "爸", "奶奶",
 # slightest harms (below a doubt's weight: 摔了, 抽筋) are everyday mishaps, while a child scalded or in
 # real danger still asks or alerts.
 POSSESSIVES = r"(我们|咱们|我|咱|俺|他|她|邻居|隔壁)家的?|家里的?|邻居的"
+# A pet sought, walked or fed is the writer's errand, not who the clause is about ("出来找我家猫 | 走着走着不认得路了").
+PET_ERRANDS = r"(找|寻|遛|追|喂|牵|抱)(一下|下)?$"
 PETS = ("猫", "狗", "乌龟", "金鱼", "鹦鹉", "八哥", "兔子", "仓鼠", "小鸟", "宠物", "画眉", "鸟")
 PET_ATTACKS = ("咬", "抓", "挠", "扑", "撞", "啄", "踢", "绊")  # a pet's harm to a person ("被狗咬了 血止不住")
 CHILDREN = ("孙子", "孙女", "外孙", "重孙", "孩子", "小孩", "宝宝", "小朋友", "娃")

@@ -55,6 +55,8 @@ CONTRASTED_WEIGHT = MIN_VOTES
 # clause, it says yes.
 _DOUBLE_NEGATIVE = re.compile(r"(?:也|倒也|并)?不是不")
 DOUBLE_NEGATIVE_WEIGHT = 2.0
+_TAKEN_BACK_NO = re.compile(lexicon.TAKEN_BACK_NO)
+_MEANT_AFTER = re.compile(lexicon.MEANT_AFTER_A_NO)
 VALUE_ENDS = "一二三四五六七八九十日天号点半午0123456789"  # the last character of a day or an hour said
 DISOWNING_LINK_CHARS = 4  # the 说要 of "不是说要取消", the 要人来 of "不是要人来做饭"
 _SOMEONE_ELSE_TOLD = re.compile(lexicon.SOMEONE_ELSE_TOLD)
@@ -118,7 +120,7 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
     for hit in cues:
         if _votes(text, hit, answers_only, no_answer_at):
             weight = hit.weight * _weight_where_said(text, hit, asked_by)
-            if hit.label not in ANSWER_INTENTS and _set_aside(text, hit, given_up_before):
+            if hit.end <= given_up_before or (hit.label not in ANSWER_INTENTS and _set_aside(text, hit, given_up_before)):
                 weight *= SOMEONE_ELSE_WEIGHT
             elif hit.label in CONTEXT_INTENTS and _asked_after(text, hit, cues, services):
                 weight *= CONTEXT_WEIGHT
@@ -151,9 +153,11 @@ def _set_aside(text: str, hit: Hit, given_up_before: int) -> bool:
 def _given_up_before(text: str, cues: list[Hit]) -> int:
     """Where the writer gives up what they said for another intent ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧"):
     the start of the last change of mind that an intent word of another kind follows; -1 when there is none."""
+    # a message of answers alone gives up an answer for another ("好的 哦不 不用了")
+    kinds = [h for h in cues if h.label and h.label not in ANSWER_INTENTS] or [h for h in cues if h.label]
     for change in reversed(list(_GIVEN_UP_FOR.finditer(text))):
-        before = {h.label for h in cues if h.end <= change.start() and h.label not in ANSWER_INTENTS}
-        after = {h.label for h in cues if h.start >= change.end() and h.label not in ANSWER_INTENTS}
+        before = {h.label for h in kinds if h.end <= change.start()}
+        after = {h.label for h in kinds if h.start >= change.end()}
         if before and after - before:
             return change.start()
     return -1
@@ -171,8 +175,10 @@ def _votes(text: str, hit: Hit, answers_only: set[int], no_answer_at: set[int]) 
 def _noes_that_answer_nothing(text: str, cues: list[Hit], services: list[Hit],
                               double_negatives: list[re.Match]) -> set[int]:
     """Where a no answers nothing: the "不是" of "不是要取消", which disowns the word after it (past a 要, 想, 说要
-    or 要人来), and both noes of "不是不行"."""
-    return _disowning_noes(text, cues, services) | {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)}
+    or 要人来), both noes of "不是不行", and a no the speaker takes back at once ("不对 哦 对对对")."""
+    taken_back = {0} if _TAKEN_BACK_NO.match(text) else set()
+    return (_disowning_noes(text, cues, services) | taken_back
+            | {at for m in double_negatives for at in (m.end() - 3, m.end() - 1)})
 
 
 def _opening_no_to_what_it_disowns(text: str, cues: list[Hit], services: list[Hit]) -> float:
@@ -202,9 +208,11 @@ def disowned_at(text: str, start: int) -> bool:
 
 
 def _corrects_a_value(text: str, hit: Hit) -> bool:
-    """"周三 不对 周四 上午十点 哦不对 十一点 帮我老伴洗个澡": a no right after a day or an hour puts it right; it
-    does not answer the bot."""
-    return hit.label == "deny" and text[:hit.start].rstrip()[-1:] in tuple(VALUE_ENDS)
+    """"周三 不对 周四 上午十点 哦不对 十一点 帮我老伴洗个澡": a no right after a day or an hour puts it right, and
+    one before the speaker says again what they meant ("今天天气 哦不对 我是想问明天下不下雨"); it does not answer
+    the bot."""
+    return hit.label == "deny" and (text[:hit.start].rstrip()[-1:] in tuple(VALUE_ENDS)
+                                    or (hit.start > 0 and bool(_MEANT_AFTER.match(text, hit.end))))
 
 
 def _weight_where_said(text: str, hit: Hit, asked_by: int) -> float:

@@ -188,7 +188,9 @@ SELF_CORRECTIONS = ("不对", "不是", "说错了", "搞错了", "记错了", "
                     # round twenty-four: the day said again, plainly or as the one settled on ("体检前一天也就是后天下午",
                     # "她说是14号 我查了挂号单是16号 就按16号")
                     "也就是", "就按",
-                    "看错了", "听错了")  # round twenty-five: "12月3号 哦看错了 单子上写的12月8号"
+                    "看错了", "听错了",  # round twenty-five: "12月3号 哦看错了 单子上写的12月8号"
+                    # round thirty-one: a length cut short ("三个小时 不用那么久 两个小时")
+                    "不用那么久", "用不了那么久", "不要那么久", "没那么久", "要不了那么久")
 # Round twenty-seven: an order moved, anywhere in a clause ("明天那个能不能改到后天上午"): the day after it is meant.
 MOVED_TO = ("改到", "推到", "挪到", "调到", "改成", "换到", "换成")  # round thirty: "周四的陪诊改成下周四吧"
 # "不是今天 是明天": a "不是" put right by a "是" in the next clause; what follows that "是" is meant.
@@ -204,6 +206,9 @@ SETTLED_CHOICE += r"|(?=[^ ]{1,6}吧(?: |$))"
 # ("周一还是周二吧"), tried before a clause ending in 吧 is.
 SETTLED_CHOICE += r"|(?![^ ]{0,4}(?:腿|脚|身体|眼睛|耳朵|手|腰))[^ ]{1,8}(?:不行|没空|不方便|不在家)(?= )"
 SETTLED_CHOICE += r"|(?=是#|是\d+(?![\d月号日点:]))"  # a task number put right after another ("签退 #40 哦 是#41", "任务45 哦 是54")
+# Round thirty-one: a length said to be enough after another puts it right ("两个小时 呃 一个半小时就够了"); not
+# a service ("想找人陪我去 陪一个小时就够").
+LENGTH_SETTLED = r"(?:^| )(?=[^ ]{1,8}就(?:够了|够|行了|可以了)(?: |$))"
 # Whatever will do ("买菜的 或者 算了 啥都行"): after a correction, no service is asked for.
 ANY_WILL_DO = ("都行", "都可以", "随便", "都成", "都好")
 # ... and 改 right before a number ("九点 … 改十点吧"), which is read as part of the value.
@@ -377,7 +382,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "勤快": 2, "嘴甜": 2, "嘴也甜": 2,  # round twenty-five: "小孙人勤快 嘴也甜 我们老两口都喜欢她"
     },
     "subscribe": {
-        "订阅": 3, "恢复推送": 4, "还是订阅": 4.5, "重新订阅": 3.5, "打开推送": 3, "开启推送": 3, "接收推送": 3, "开启消息": 2.5,
+        "订阅": 3, "想订阅": 3.5, "要订阅": 3.5, "恢复推送": 4, "还是订阅": 4.5, "重新订阅": 3.5, "打开推送": 3, "开启推送": 3, "接收推送": 3, "开启消息": 2.5,  # 想订阅: round thirty-one, not 想订 (a booking)
         "消息提醒": 1.5, "推送": 1, "发给我": 2, "关注": 2, "再给我发": 3, "还给我发": 3, "接着发": 2.5,
         "继续发": 2.5, "想再收": 3, "还想收": 3, "又想看": 4, "又想收": 4, "想收": 2, "再给我打开": 3, "给我打开": 2.5, "重新开": 2.5,
         "还是推给我": 3.5, "还是发给我": 3.5, "接着收": 3, "继续收": 3,  # round seventeen
@@ -471,6 +476,12 @@ DISOWNED_BEFORE += r"|先不$"
 DISOWNED_BEFORE += r"|(?:本来|原本)(?:是)?(?:想|要|打算)[^ ]{0,3}$"
 # Round twenty-eight: ... nor what they never said or fear was done ("我哪说过要转账了", "不会把我退订了吧")
 DISOWNED_BEFORE += r"|(?:哪|哪里|哪儿|什么时候|啥时候)说过(?:要|想)?$|没说过(?:要|想)?$|没(?:想|打算)(?:要)?$|不会(?:把|给|被)[^ ]{0,6}$"
+# Round thirty-one: a no taken back at once by its own yes ("不对 哦 对对对 是的", "不行 行 就这样")
+TAKEN_BACK_NO = r"不(对|是|行)(?= \1)"
+# ... and a no before the speaker says again what they meant ("今天天气 哦不对 我是想问明天下不下雨")
+MEANT_AFTER_A_NO = r" (?:我是|我)(?:想问|想说|要问|要说|说的是|想|问|说|要)"
+# Round thirty-one: ... nor what a 不 opening its clause refuses ("取消 不对不对 不取消 我是想看看进度")
+DISOWNED_BEFORE += r"|(?:^| )不$"
 # Round twenty-one: what the writer puts off after naming it ("余额的事回头再说", "公益池的以后再说"): its words
 # weigh as little as someone else's.
 PUT_OFF_AFTER = r"[^ ]{0,3}?的?(事|事情)?(回头|以后|改天|下次|等会儿?|过两天|晚点|先不)再?(说|讲|弄|查|办)"
@@ -480,6 +491,9 @@ CONDITION_AFTER = r"[^ ]{0,4}的话"
 # ... and what they give up for another thing in the next breath ("我想先捐一点给公益池 算了算了 还是先转给我外婆吧",
 # "… 哎不对 先说正事 …"): the words before weigh as little, when an intent word follows.
 GIVEN_UP_FOR = r"(?:^| )(?:哎呀|哎|唉|哦|呃)?(?:算了算了|算了|不对不对|不对|不用了)(?: |$)(?:还是|先说正事|先说)?|(?:^|(?<![吗呢么嘛]) )(?:还是|先说正事)"  # not the other half of a question ("她能直接用吗 还是得转给她")
+# Round thirty-one: ... and a slip put right in a clause of its own ("签到 哦不 签退 #45", "退订 哦不 我是想订阅",
+# "好的 哦不 不用了"; clean-up drops the 哦).
+GIVEN_UP_FOR += r"|(?:^| )(?:不是|不|说错了|搞错了|讲错了|错了|按错了|点错了|打错了|口误)(?= [^ ])"
 # What someone else wants or did, told as the reason for what the writer asks ("转给我外婆 四个时间币 她要请人
 # 洗澡" is a transfer; "老李说他把时间币都捐给公益池了 … 我就想看看自己攒了多少" asks the balance): the intent
 # words after it in its clause weigh less. Not 帮她把, 给他, which are the writer's own act for them.
@@ -601,6 +615,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"怎么[^ ]{0,5}(改|修改|更改|设置)[^ ]{0,8}(电话|手机号|联系人|名字|地址|密码)": 4,
     },
     "about": {
+        # round thirty-one: the bank's rules for what a volunteer does ("志愿者接单有什么规则")
+        r"(有什么|有啥|有哪些|都有什么)(规则|规定|规矩|讲究|要求)": 4,
         # round twenty-seven: the bank on holidays ("过年你们放假不 放假了还能发需求吗", "清明放假那几天还有志愿者接单吗", "你们服务站
         # 哪几天关门")
         r"(你们|服务站|时间银行)[^ ]{0,6}(放假|关门|开门|休息)": 4.5,
@@ -610,7 +626,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(时间|时间币)[^ ]{0,2}能(干|做)什么": 4,  # not "时间币能换什么东西": what to spend on
         # round twenty-eight: who may spend what was saved, and when ("我女儿给我存的时间 我瘫在床上的老伴能不能用", "存的时间币能不能
         # 留着 等我以后瘫了再用"); the rules for some ("残疾人参加时间银行有什么规定吗"); a fee asked back ("难道取消了还要扣时间币吗")
-        r"(存|攒|挣|赚)的(时间币?|币|小时)?.{0,16}((能不能|能否|可不可以)[^ ]{0,3}(用|留)|(能|可以)[^ ]{0,3}(用|留着)(吗|不|么))": 4.5,
+        # round thirty-one: and for whom, far away ("我在深圳做志愿者攒的时间 能给南昌的爸妈用吗")
+        r"(存|攒|挣|赚)的(时间币?|币|小时)?.{0,16}((能不能|能否|可不可以)[^ ]{0,10}(用|留)|(能|可以)[^ ]{0,10}(用|留着)(吗|不|么))": 4.5,
         r"有(什么|啥|哪些)(规定|要求|条件|限制)": 4,
         # round twenty-nine: volunteers chosen, vetted, insured and ranked, and what the bank would do ("派志愿者是按什么派的",
         # "上门的志愿者有没有经过培训", "三星志愿者跟一星的有啥区别", "能升二星", "有没有保险", "你们会派人上门去看吗", "老人打120去
@@ -768,6 +785,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(?<![们她他妈爸奶爷婆公人])不会(弄|用|整|搞|打)[^ ]{0,3}(视频|微信|手机|电脑|支付宝|健康码|电话|遥控器)": 2,
     },
     "list_tasks": {
+        # round thirty-one: what waits to be taken ("待接的需求看一下")
+        r"待接的?(需求|单子?|任务|活)|(需求|单子?|任务)[^ ]{0,2}待接": 4,
         # round twenty-one: "哪些单子还空着 俺看下"
         r"(哪些|哪个|有哪些|还有哪些)(单子?|任务|活儿?)[^ ]{0,3}(空着|没人接|没人做|没人要)": 4,
         r"(附近|周边|周围|离我近)[^ ]{0,8}(任务|需求|单子|活)": 3,  # round nineteen: "附近3公里内的任务给我看看"
@@ -799,6 +818,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     "accept_task": {
         r"(还是|那)我去吧": 4,  # round twenty-five: "没人接的话还是我去吧"
+        # round thirty-one: a task claimed as one's own ("那个教手机的单我想接", "好嘞 这单归我了")
+        r"(单|单子|活|任务)[^ ]{0,2}我(想|要)接": 4, r"(单|单子|活|任务)[^ ]{0,2}归我": 4.5,
         r"接一下.{0,16}(单号|任务|#) ?\d+": 4,  # "我帮我同事接一下 她手机没电了 单号77"
         # round twenty-five: a task claimed by whose it is ("王奶奶的助浴我可以去"), or to be taken for the writer ("帮我把42号接下来")
         r"[^ ]{1,6}的[^ ]{1,4}我(可以|能)去(?![^ ]{0,2}(吗|么|不))": 4,
@@ -965,7 +986,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # round twenty-nine: a transfer looked for, not made ("转给隔壁王阿姨的40分钟 我怎么在记录里没看到")
         r"(记录|明细|账)(里|上)[^ ]{0,4}(没|看不到|找不到|查不到|没看到)": 5,
         r"(进账|到账|收到)[^ ]{0,6}(有没有|没有|了没)|有没有一笔": 4,
-        r"转给[^ ]{0,6}的(记录|明细)|转了几次": 5,  # round twenty-five: "查一下我转给我妈的记录 转了几次了"
+        r"转给[^ ]{0,6}的(那笔|那次|这笔)?(记录|明细)|转了几次": 5,  # round thirty-one: "…的那笔记录在哪看"  # round twenty-five: "查一下我转给我妈的记录 转了几次了"
         r"捐(出去|过|了)的[^ ]{0,4}(记录|明细|去向)": 4.5,  # "我捐出去的那些有记录吗"
         r"(时间币|币|时间)[^ ]{0,3}都是怎么来的": 4,  # round twenty-five: "这仨月存的时间币都是咋来的", not "时间币是怎么来的"
         # round twenty-one: "查一下今年的兑换和捐赠记录"
@@ -1022,6 +1043,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(余额|时间币|时间)[^ ]{0,3}(都|全|全部)?捐": 4,  # "余额都捐了吧", not the balance asked
     },
     "redeem": {
+        # round thirty-one: a partner's goods named ("攒够了 想换张电影票")
+        r"换(张|个|点|些|一张|一个|两张|几张)[^ ]{0,4}(票|券|购物卡|礼品|奖品|纪念品)": 4,
         # round twenty-five: credits spent at a partner, asked ("能拿时间币剪头吗", "食堂吃饭可以刷时间币不", "去药房买药 时间币
         # 能顶钱用吗", "满十个币送一桶油的 咋换啊")
         r"(拿|用|刷)(时间币|积分|币)[^ ]{0,6}(剪|理|吃|买|打|付|结|交|包|抵|换(?!服务|人|志愿者))": 4,
@@ -1129,6 +1152,11 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"我的[^ ]{0,6}证书?[^ ]{0,4}(什么时候|多久|几时)": 4.5,
         r"(看到|看看|查|查看)[^ ]{0,6}给我的(评价|打分|评分)": 4.5,
         r"投诉(电话|热线|号码)": 4.5,
+        # round thirty-one: a volunteer's news of an elder, or a course finished ("陪诊那个刘爷爷检查结果出来了 没啥大问题",
+        # "上回我陪的王奶奶出院了 恢复得不错", "李爷爷最近咋样了 好久没去看他了", "急救培训上完了 挺有收获")
+        r"(检查|化验|体检|复查|检验)结果(都)?出来了|(顺利|已经)?出院了": 3,
+        r"(爷爷|奶奶|大爷|大妈|大娘|婆婆|阿姨|叔叔|老人家)(最近|现在|这几天|身体)(怎么样|还好|好些)": 3.5,
+        r"培训(上完|学完|结束)了(?= |$)": 4,
         # round twenty-nine: the heating's season, a word's meaning ("今年暖气啥时候来", "救命稻草这个词是啥意思")
         r"(暖气|供暖|天然气|自来水)[^ ]{0,4}(什么时候|啥时候|几时|哪天)(来|通|开始|开)": 4.5,
         r"(这个词|这句话|这个字|成语)[^ ]{0,4}(什么|啥)意思": 4.5,
@@ -1190,6 +1218,10 @@ NEUTRAL_PHRASES = (
     # bank's care praised and its fun are no visit's verdict ("你们想得真周到", "这个还挺好玩")
     "不用来家里接", "不用来接我", "不用来我家接", "不用到家里接", "想得真周到", "想得周到", "挺好玩", "真好玩", "好好玩",
     "钱我先转给", "钱我转给", "钱先转给", "先把钱转给", "钱我先转", "钱我再转",
+    # round thirty-one: any time will do, no order asked after ("随便么子时候来都行")
+    "什么时候来都", "随便时候来都", "哪天来都", "几点来都",
+    # ... and a registration just done, told before what is asked ("刚注册好 现在能接点啥活")
+    *(just + done for just in ("刚", "才", "刚刚") for done in ("注册好", "注册完", "注册了", "报名好", "报完名", "报了名")),
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
     # round twenty-four: a pension's yearly check is papers, not joining the bank ("帮我跑趟社保局办个认证")
     "养老认证", "资格认证", "办个认证", "办认证", "社保认证",
@@ -1515,7 +1547,7 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
         rf"(帮|替|代|给)(我|我家|他|她|家里|老家)的?(两位|两个|俩|几位)?({ELDER_RELATIVES})": 3.5,
         rf"(帮|替|代|给)({ELDER_RELATIVES})(注册|报名|报个名|登记|登个记)": 3.5,  # "我想帮阿爸注册一下"
         r"我是[^ ]{0,4}的?(儿子|女儿|闺女|孙子|孙女|外孙|外孙女|子女|家属|儿媳|女婿|外甥|侄子|侄女)": 3.5,
-        r"(帮|替|给)(他|她|我妈|我爸|老人)[^ ]{0,10}?(注册|报名|报个名|登记|登个记)": 4,  # "想给她在你们这注册一个"
+        r"(帮|替|给)(他|她|我妈|我爸|老人)[^ ]{0,10}?(注册|报名|报个名|登记|登个记|加入|开户|开个户)": 4,  # "想给她在你们这注册一个"
         rf"(帮|替|给)我[^ ]{{1,6}}的老?({ELDER_RELATIVES})[^ ]{{0,6}}(注册|报名|登记)": 4.5,  # round twenty-nine: "帮我独居的老父亲注册"
     },
     "volunteer": {

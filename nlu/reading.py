@@ -29,6 +29,10 @@ _SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))|%s" % (
     lexicon.CONTRASTED, lexicon.SETTLED_CHOICE, "|".join(map(re.escape, lexicon.SELF_CORRECTIONS)),
     lexicon.CHANGED_TO_BEFORE_A_NUMBER, CHINESE_NUMERAL_CHARS, "|".join(lexicon.DAY_OR_HOUR_OPENINGS),
     "|".join(lexicon.MOVED_TO)))
+# Round thirty-one: a service is put right by a clause that opens with 还是 too ("有助浴的吗 呃 我一个男的 还是看看
+# 有没有打扫的吧"); a day or an hour is not ("… 还是不管用 今天这雨下得…").
+_SERVICE_PUT_RIGHT = re.compile(_SELF_CORRECTION.pattern + "|(?:^| )还是")
+_LENGTH_PUT_RIGHT = re.compile(_SELF_CORRECTION.pattern + "|" + lexicon.LENGTH_SETTLED)
 _ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
 _PERIOD_WORD = re.compile(alternation(lexicon.PERIODS))
 # An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
@@ -191,7 +195,7 @@ class Reading:
     @cached_property
     def duration_min(self) -> int | None:
         """Not the length of the writer's own plans ("… 17号我一整天都在医院")."""
-        return settled(self._said_for_the_ask, first_duration)
+        return settled(self._said_for_the_ask, first_duration, _LENGTH_PUT_RIGHT)
 
     @cached_property
     def amount_min(self) -> int | None:
@@ -219,7 +223,8 @@ class Reading:
         # "我想约个理发 哎说错了 是助浴": the service put right, never by one of the writer's own plans ("… 哦等一下
         # 是16号 17号我一整天都在医院")
         plans = own_plans.plan_spans(self.text, self._plans)
-        services = _put_right(self.text, [h for h in named if not inside(h.start, h.end, plans)]) or named
+        services = _put_right(self.text, [h for h in named if not inside(h.start, h.end, plans)],
+                              _SERVICE_PUT_RIGHT) or named
         return services, [h for h in services if not negated(h, self.layer("negation"), self.layer("dismissal"))]
 
 
@@ -232,16 +237,18 @@ def _a_day_or_hour_alone(clause: str, today: date) -> bool:
     return len(_PERIOD_WORD.sub("", left).strip("这个的吧啊呢 ")) == 0
 
 
-def settled(text: str, read: Callable[[str], Value | None]) -> Value | None:
+def settled(text: str, read: Callable[[str], Value | None],
+            corrections: re.Pattern = _SELF_CORRECTION) -> Value | None:
     """What the speaker settled on: the first value read after their last correction that is followed by
     one ("礼拜四 呃不是 是礼拜五" is Friday), else the first value of the text."""
-    value = put_right(text, read)
+    value = put_right(text, read, corrections)
     return read(text) if value is None else value
 
 
-def put_right(text: str, read: Callable[[str], Value | None]) -> Value | None:
+def put_right(text: str, read: Callable[[str], Value | None],
+              corrections: re.Pattern = _SELF_CORRECTION) -> Value | None:
     """The first value read after the speaker's last correction that is followed by one, if any."""
-    for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
+    for correction in reversed(list(corrections.finditer(text))):
         value = read(text[_after(text, correction):])
         if value is not None:
             return value
@@ -265,9 +272,9 @@ def put_right_hits(text: str, hits: list[Hit]) -> list[Hit]:
     return _put_right(text, hits) or hits
 
 
-def _put_right(text: str, hits: list[Hit]) -> list[Hit]:
+def _put_right(text: str, hits: list[Hit], corrections: re.Pattern = _SELF_CORRECTION) -> list[Hit]:
     """The hits said after the speaker's last correction that is followed by one; none when no correction is."""
-    for correction in reversed(list(_SELF_CORRECTION.finditer(text))):
+    for correction in reversed(list(corrections.finditer(text))):
         after = [hit for hit in hits if hit.start >= correction.end()]
         if after:
             return after

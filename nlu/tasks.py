@@ -40,8 +40,8 @@ _LONE_NUMBER = re.compile(
     rf"(?![\d.:]|\s*(?:号|点|分|个|小时|天|月|日|年|岁|元|块|星|%|斤|了|{_PLACE}|{_MEASURES}))")
 
 # A number that opens what follows a correction, alone in its clause: "… 不对 是四十一", "… 说错了 41号"; not the
-# number a "不是" takes back ("不是61").
-_NUMBER_FIRST = re.compile(rf"^(?:\s+是?|\s*是)\s*({NUMBER})\s*号?(?=\s|$)")
+# number a "不是" takes back ("不是61"). Round thirty-one: or the one pointed at ("13号 不对 31号那个已经弄好了").
+_NUMBER_FIRST = re.compile(rf"^(?:\s+是?|\s*是)\s*({NUMBER})\s*号?(?=\s|$|那个|那单|那一单|这个|这单)")
 
 # Task numbers are database ids: a longer number names no task (and must never reach SQL).
 MAX_TASK_ID = 2**31 - 1
