@@ -31,6 +31,7 @@ _NUMERAL = re.compile(NUMBER)
 _MINUS = re.compile(r"(?<!\d)[-－−]\s*\d|负\s*[\d一二两三四五六七八九十半]")
 # ... but not what is moved ("把剩下的两个时间币送给老邻居")
 _HELD_BEFORE = re.compile(rf"(?<!把)(?:{alternation(lexicon.HELD_BEFORE_AN_AMOUNT)})的?$")
+_NONE_HELD_AFTER = re.compile(r"(?:都|也)(?:没有|没|不剩|没剩)")
 _ZERO = re.compile(rf"(?<![\d.])[0零]+\s*(?:{alternation(lexicon.MINUTE_UNIT_WORDS + lexicon.HOUR_WORDS)}|个?(?:{_COINS}))")
 
 
@@ -50,15 +51,21 @@ def first_amount(text: str, typed: str = "") -> int | None:
     found = find_amounts(text)
     if not found:
         return None
-    moved = ([f for f in found if not _HELD_BEFORE.search(text, 0, f.start)]
-             or [f for f in _bare_counts(text) if not _HELD_BEFORE.search(text, 0, f.start)] or found)
+    moved = ([f for f in found if not _held(text, f)]
+             or [f for f in _lengths_and_bare_counts(text) if not _held(text, f)] or found)
     return NOT_ACCEPTED if negative(typed) else moved[0].value
 
 
-def _bare_counts(text: str) -> list[Found]:
-    """"我有15个时间币 送5个给我爸": what is moved may be said as a bare count beside the coins held."""
-    return [Found(f.start, f.end, strict(text, f))
-            for f in find_all(text, ((_BARE_COUNT, lambda m: _coins(m.group(1))),))]
+def _held(text: str, found: Found) -> bool:
+    """What the writer or someone holds, or has none of ("她刚注册 一个时间币都没有 我先转给她三个小时")."""
+    return bool(_HELD_BEFORE.search(text, 0, found.start) or _NONE_HELD_AFTER.match(text, found.end))
+
+
+def _lengths_and_bare_counts(text: str) -> list[Found]:
+    """"我有15个时间币 送5个给我爸", "一个时间币都没有 我先转给她三个小时": what is moved may be said as a bare count
+    or a length beside the coins held."""
+    found = find_durations(text) + find_all(text, ((_BARE_COUNT, lambda m: _coins(m.group(1))),))
+    return sorted((Found(f.start, f.end, strict(text, f)) for f in found), key=lambda f: f.start)
 
 
 def negative(typed: str) -> bool:

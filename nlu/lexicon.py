@@ -209,6 +209,11 @@ SETTLED_CHOICE += r"|(?=是#|是\d+(?![\d月号日点:]))"  # a task number put 
 # Round thirty-one: a length said to be enough after another puts it right ("两个小时 呃 一个半小时就够了"); not
 # a service ("想找人陪我去 陪一个小时就够").
 LENGTH_SETTLED = r"(?:^| )(?=[^ ]{1,8}就(?:够了|够|行了|可以了)(?: |$))"
+# Round thirty-two: an ask that refers back to a day said before it ("医生叫我下礼拜四再去复查 到时候能不能派个人陪我去"),
+# and the day the writer writes on, not the visit's, when another day follows ("今天先想预约个人明天陪我去医院",
+# "我今天找你们是想约个人 … 明天上午"); matched where the day ends.
+DAY_REFERRED_BACK = r"(到时候|到那天|那天|到时|那时候)"
+WRITING_DAY_AFTER = r"(先|就|是)?(想|要)?(预约|约个|约一|订个|订一|找你们|发个|发需求|联系你们|来问|问问)"
 # Whatever will do ("买菜的 或者 算了 啥都行"): after a correction, no service is asked for.
 ANY_WILL_DO = ("都行", "都可以", "随便", "都成", "都好")
 # ... and 改 right before a number ("九点 … 改十点吧"), which is read as part of the value.
@@ -329,7 +334,8 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "取消": 3, "取消一下": 3.5, "撤销": 3, "不需要人帮忙": 3.5, "不用人帮忙": 3.5, "不用帮忙了": 3, "撤回": 3, "不需要了": 3, "去不了了": 3, "去不了": 3, "去不成": 3, "来不了": 3, "来不成": 2.5,
         "不去了": 2.5, "不来了": 2.5, "不用来了": 3, "不用来": 2.5, "不要了": 2, "不做了": 2, "作废": 2.5, "退掉": 2,
         "临时有事": 1.5, "撤了": 2.5, "撤掉": 3, "家里有事": 1, "别来了": 2.5, "改天": 2, "我自己去": 2,
-        "不麻烦你们了": 1.8, "不麻烦了": 1.8,  # after "算了" a no, not a withdrawal
+        # after "算了" a no, not a withdrawal; round thirty-two: nor after "不用" ("不用不用 不麻烦你们了")
+        "不麻烦你们了": 1.4, "不麻烦了": 1.4,
         "不用约了": 3, "不约了": 3, "不用预约了": 3,  # round twenty: "明天那个不用约了 我女儿回来陪我去"
     },
     "my_orders": {
@@ -412,6 +418,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         # taking in what the bot said
         "知道了": 1.5, "晓得了": 1.5, "明白了": 1.5, "懂了": 1.5,
         # round twenty-eight: a yes asked back ("可不是嘛", "那还用说吗 当然要", "怎么不是", "我没有不同意")
+        "也行": 2, "也行吧": 2, "也可以": 2, "也成": 2,  # round thirty-two: a yes without fuss ("也行吧")
         "可不是": 2.5, "可不是嘛": 3, "可不嘛": 2.5, "那可不": 2.5, "那还用说": 3, "还用说": 2.5, "当然要": 2,
         "怎么不是": 3, "是我本人": 3, "是我发的": 3, "没有不同意": 3.5, "没不同意": 3.5, "我没有不同意": 3.5, "我没不同意": 3.5, "不是不同意": 3.5,
     },
@@ -583,10 +590,13 @@ PURPOSE_BEFORE = r"(?:(?<![最好])好|以便|为了|方便)$"
 # A notice word after these is the bot's notices complained of, not one asked for ("半夜还发通知 … 别发了").
 NOTICES_COMPLAINED_OF_BEFORE = ("还", "又", "老", "总", "总是", "老是", "天天", "一直", "整天", "成天")
 # The groups a notice goes to, as staff name them (round twenty-five).
-BROADCAST_GROUPS = "老人|老年人|长者|志愿者|义工|会员|居民|住户|老同志|爷爷奶奶|大家|每个人|青年志愿者|独居老人"
+BROADCAST_GROUPS = "老人|老年人|长者|志愿者|义工|会员|居民|住户|老同志|爷爷奶奶|大家|每个人|青年志愿者|独居老人|用户|家属"
 
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        # round thirty-two: where to tap, and what the bot can do ("找不到发需求的地方 能不能告诉我在哪", "想请教一下 这里面都能办哪些事情")
+        r"找不到[^ ]{0,6}的(地方|入口|按钮|地儿)": 4.5,
+        r"(这里面?|这个|你们这|这儿)[^ ]{0,2}(都)?(能|可以)(办|做|干)(哪些|什么|啥)(事|事情)?": 4,
         r"^早(啊|呀|安|上好)?$": 3,  # round twenty-nine: "早" said alone is a greeting, not the morning
         r"(接单|签到|签退|下单|兑换|转账)[^ ]{0,2}(怎么|如何)(操作|弄|用|办)": 4.5,  # round twenty-five: "接单怎么操作啊"
         r"(链接|网页|页面)[^ ]{0,2}(点不开|打不开)": 4,  # round twenty-five: "报名链接我点不开 怎么弄"
@@ -615,6 +625,10 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"怎么[^ ]{0,5}(改|修改|更改|设置)[^ ]{0,8}(电话|手机号|联系人|名字|地址|密码)": 4,
     },
     "about": {
+        # round thirty-two: credits borrowed ahead ("时间币能不能先借点 我不够了 可以透支吗")
+        r"透支|预支|(时间币|时间|币)[^ ]{0,4}借|借(点|些|一点|几个)(时间币|时间|币)": 4,
+        # round thirty-two: what counts as a service, and earns ("她帮别人缝补衣服算不算服务 能不能记时间币")
+        r"算不算(服务|志愿服务|时间|时长)|(能不能|能否|可不可以|能|可以)(记|算|给)(时间币|时间|时长)|(记|算)不(记|算)(时间币|时间|时长)": 4.5,
         # round thirty-one: the bank's rules for what a volunteer does ("志愿者接单有什么规则")
         r"(有什么|有啥|有哪些|都有什么)(规则|规定|规矩|讲究|要求)": 4,
         # round twenty-seven: the bank on holidays ("过年你们放假不 放假了还能发需求吗", "清明放假那几天还有志愿者接单吗", "你们服务站
@@ -750,6 +764,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        # round thirty-two: a request entered for an elder at the desk ("帮老人登记一个代购 周三买点鸡蛋和挂面")
+        r"登记(一个|个|一单|一笔)(代购|陪诊|助浴|理发|打扫|保洁|送餐|维修|跑腿|代办|需求|服务)": 6,
         r"(能|可以)(有|来)个人": 2.5,  # round twenty-seven: "…能有个人陪我去公园转转吗"
         # round twenty-eight: someone asked to come and do it ("能来家里给我剪个头吗", "帮我去居委会拿下老年证")
         r"能(不能)?(来|上门|到)(家里?|我家|屋里)?[^ ]{0,2}(给|帮|替)(我|俺|她|他)": 3,
@@ -817,6 +833,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(去|想)?帮帮别人|有需要的吗|有什么我(能|可以)(做|帮)": 3,
     },
     "accept_task": {
+        r"没人接的话 ?[^ ]{0,6}我(来|去|接)": 4.5,  # round thirty-two: "要是还没人接的话 任务23我来吧"
         r"(还是|那)我去吧": 4,  # round twenty-five: "没人接的话还是我去吧"
         # round thirty-one: a task claimed as one's own ("那个教手机的单我想接", "好嘞 这单归我了")
         r"(单|单子|活|任务)[^ ]{0,2}我(想|要)接": 4, r"(单|单子|活|任务)[^ ]{0,2}归我": 4.5,
@@ -985,8 +1002,10 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "history": {
         # round twenty-nine: a transfer looked for, not made ("转给隔壁王阿姨的40分钟 我怎么在记录里没看到")
         r"(记录|明细|账)(里|上)[^ ]{0,4}(没|看不到|找不到|查不到|没看到)": 5,
-        r"(进账|到账|收到)[^ ]{0,6}(有没有|没有|了没)|有没有一笔": 4,
-        r"转给[^ ]{0,6}的(那笔|那次|这笔)?(记录|明细)|转了几次": 5,  # round thirty-one: "…的那笔记录在哪看"  # round twenty-five: "查一下我转给我妈的记录 转了几次了"
+        r"(进账|到账|入账|收到)[^ ]{0,6}(有没有|没有|了没)|有没有一笔": 4,
+        r"列(个|一个|一张|张|份)(清单|明细|表)(给我|出来)?": 4,  # round thirty-two: "每次服务得了多少 列个清单给我"
+        # round twenty-five: "查一下我转给我妈的记录 转了几次了"; thirty-one: "…的那笔记录在哪看"
+        r"转给[^ ]{0,6}的(那笔|那次|这笔)?(记录|明细)|转了几次": 5,
         r"捐(出去|过|了)的[^ ]{0,4}(记录|明细|去向)": 4.5,  # "我捐出去的那些有记录吗"
         r"(时间币|币|时间)[^ ]{0,3}都是怎么来的": 4,  # round twenty-five: "这仨月存的时间币都是咋来的", not "时间币是怎么来的"
         # round twenty-one: "查一下今年的兑换和捐赠记录"
@@ -1023,7 +1042,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # round seventeen: hours given to someone, whatever they will pay for ("我想送她一个半小时 给她应应急")
         rf"送(给)?(我的?)?(她|他|你|您|老伴|{ELDER_RELATIVES})[0-9一两二三四五六七八九十半]+个?半?(小时|钟头|时间币|币)": 4,
         # An amount moved outweighs a service named as its purpose ("转一个半小时 她要请人助浴").
-        r"转(?!的).{0,2}[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币)": 4,
+        # not a stroll ("陪我散散步吧 就小区里转转 半小时就够")
+        r"(?<![里边外面上园区圈头])转(?!的).{0,2}[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币)": 4,
         r"转(点|些|一点|一些)(时间|时间币|币|小时)": 4.5,  # round twenty-eight: "给我婆婆转点时间 她礼拜六要找人理发"
         # not a song and dance ("给俺唱个二人转"), a message passed on (转告), nor a transfer already made (转过)
         r"给[^ ]{1,6}(?<!二人)转(?![告过的])": 3,
@@ -1036,6 +1056,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(攒|存|挣)的(时间|时间币|小时) ?[^ ]{0,2}(送给|转给|分给|匀给)": 4,
         r"给.{1,8}送.{0,4}(时间币|小时|时间|币)": 3,
         r"(送|转)给?[\u4e00-\u9fff]{1,6}?[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币|分钟)": 2.5,
+        # round thirty-two: to a neighbour called by name, in hours said as 钟头 ("送楼下老周一个半钟头")
+        r"(送|转)给?(楼下|楼上|隔壁|对门|对面)?的?(老|小)[\u4e00-\u9fff][0-9零一二两三四五六七八九十半]+个?半?(小时|钟头|时间币|币)": 4,
     },
     "donate": {
         r"(余额|时间币|时间|小时) ?(能不能|能|可以|可不可以)(都|全|全部)?捐": 4,  # round twenty-five: "剩的那些时间 能不能都捐了"
@@ -1111,7 +1133,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"订阅的?[^ ]{0,6}退": 4,  # "订阅的那些都给我退了"
         r"不用给我推|别给我推|通知[^ ]{0,4}不(看|要)了": 4,  # "甭给俺推这些了", "活动通知俺不看了 关了吧"
         # not "先别发", an answer to the bot ("不对 先别发")
-        r"(?<!先)(不想|不要|别|不愿意)再?.{0,4}(收|推(?![光平寸头])|发)(到|送)?.{0,4}(通知|消息|推送)?了?": 3.5,
+        # not hair ("更别说剪头发了 头发长得像个野人", round thirty-two)
+        r"(?<!先)(?<!更)(不想|不要|别|不愿意)再?.{0,4}(收|推(?![光平寸头])|(?<![头理剪])发)(到|送)?.{0,4}(通知|消息|推送)?了?": 3.5,
         r"(通知|消息|推送|活动)[^ ]{0,4}(不想|不要|别|不用)(再)?(看|收|要|发)": 4,
         r"(推送|通知|提醒)[^ ]{0,4}(关了|关掉|关上|停了|停掉)": 4,  # "帮她把你们的推送关了", "推送能不能关掉"
         r"(天天|老是|总是|一直)(推|发)[^ ]{0,12}关掉": 4,  # "天天推这些东西 手机都卡了 关掉"
@@ -1134,6 +1157,14 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         rf"^通知({BROADCAST_GROUPS})": 4.5,
         r"(再|重新)给[^ ]{0,6}(发|推)一(遍|次|下)": 4.5,
         r"^(发一条推送|发条推送|发个推送|推一条)( |$)": 4.5,
+        # round thirty-one: a notice asked for in a desk's everyday words, opening the message ("告诉志愿者们 陪老人看病…",
+        # "跟所有志愿者说一声 元旦那天…", "公告一下 积分商城新上了…", "写个通知发出去：…"); to a group, never to one
+        # person ("告诉志愿者 我明天不在家" is the member's word to their own volunteer)
+        rf"^(帮我)?(告诉|通知|提醒)(所有|全体|全部|各位)的?[^ ]{{0,4}}({BROADCAST_GROUPS})|^(帮我)?(告诉|提醒)[^ ]{{0,4}}({BROADCAST_GROUPS})们": 4.5,
+        rf"^(跟|和|给)(所有|全体|全部|各位)?的?[^ ]{{0,4}}({BROADCAST_GROUPS})(们)?都?(说一声|说一下|讲一声|讲一下|打个招呼)": 4.5,
+        r"^(帮我)?(公告一下|发个公告|发公告|出个公告|贴个公告|发一条公告)( |$)": 4.5,
+        r"^(帮我)?(写|拟|编|起草)(个|一个|一条|条|份|一份)(通知|公告)": 4.5,
+        rf"^(帮我)?发(一条|个|条)?(通知|消息|公告)给(所有|全体|全部|各位)": 4.5,
         rf"^推送 (所有|全体|各位)?的?[^ ]{{0,4}}({BROADCAST_GROUPS})": 4.5,  # "推送 青年志愿者 周六…", not "推送 取消订阅吧"
     },
     # A pension or a wage that has not come is not an order of ours ("退休金这个月咋还没到").
@@ -1152,6 +1183,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"我的[^ ]{0,6}证书?[^ ]{0,4}(什么时候|多久|几时)": 4.5,
         r"(看到|看看|查|查看)[^ ]{0,6}给我的(评价|打分|评分)": 4.5,
         r"投诉(电话|热线|号码)": 4.5,
+        r"哪(里|儿)有(卖|买)|哪(里|儿)能买到": 3.5,  # round thirty-two: shopping advice ("附近哪里有卖老年鞋的")
+        # ... and a dose missed, asked about ("降压药早上忘吃了 中午补上行不行"): the doctor's to answer
+        r"药[^ ]{0,4}(忘吃|忘了吃|忘记吃|漏吃|没吃)[^ ]{0,2} ?[^ ]{0,8}(补|行不行|要紧|要不要紧|怎么办|可以吗|行吗)": 4,
         # round thirty-one: a volunteer's news of an elder, or a course finished ("陪诊那个刘爷爷检查结果出来了 没啥大问题",
         # "上回我陪的王奶奶出院了 恢复得不错", "李爷爷最近咋样了 好久没去看他了", "急救培训上完了 挺有收获")
         r"(检查|化验|体检|复查|检验)结果(都)?出来了|(顺利|已经)?出院了": 3,
@@ -1220,6 +1254,9 @@ NEUTRAL_PHRASES = (
     "钱我先转给", "钱我转给", "钱先转给", "先把钱转给", "钱我先转", "钱我再转",
     # round thirty-one: any time will do, no order asked after ("随便么子时候来都行")
     "什么时候来都", "随便时候来都", "哪天来都", "几点来都",
+    "想请教", "请教一下",  # round thirty-two: a question asked politely, not a request ("想请教一下 …")
+    # ... and a chat closed, or a grumble ("…不说了 我去做饭了", "算了不说了 跟你们发发牢骚")
+    "算了不说了", "不说了", "发发牢骚", "发牢骚",
     # ... and a registration just done, told before what is asked ("刚注册好 现在能接点啥活")
     *(just + done for just in ("刚", "才", "刚刚") for done in ("注册好", "注册完", "注册了", "报名好", "报完名", "报了名")),
     "行不行", "中不中", "好不好", "可不可以", "是不是", "对不对", "要不要",
@@ -1281,6 +1318,8 @@ NEUTRAL_PHRASES = (
 # Phrases that hold a service word but name no service to ask for: they win the overlap and
 # name nothing ("电梯维修" is the building's notice, a reason for a request, not a repair at home).
 SERVICE_NEUTRAL_PHRASES = ("电梯维修", "电梯检修", "电梯修好", "电梯坏了",
+                           # round thirty-two: the writer's own chore ("不说了 我去做饭了")
+                           "我去做饭", "我要去做饭", "我得去做饭", "做饭去了",
                            "讲话怎么", "讲话的口音",  # round twenty-one: the bot's speech, not company
                            "给它洗", "给猫洗", "给狗洗",  # ... and a pet washed
                            # a walk already taken, told on the way to the ask ("出去溜达了一圈 回来才想起来家里没米了")
@@ -1414,7 +1453,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
 
 SERVICE_PATTERNS: dict[str, dict[str, float]] = {
     "medical_escort": {
-        r"陪[^ ]{0,3}去[^ ]{0,4}开药": 3.5,  # round twenty-five: "想找人陪我去开药": the trip is the escort's
+        r"陪[^ ]{0,3}去[^ ]{0,4}开(点|些)?药": 3.5,  # round twenty-five: "想找人陪我去开药": the trip is the escort's
         # round twenty-two: "8号下午陪我妈去社区医院量个血压开点药": the medicine is fetched on the visit
         r"陪(我|我妈|我爸|她|他|老伴|我老伴)[^ ]{0,3}去[^ ]{0,8}(医院|诊所|卫生院)": 4,
         r"陪.{0,4}(医院|看病|复查|看医生|就医)": 3,
@@ -1441,6 +1480,8 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"帮[^ ]{0,3}清(一下|下|一清|理一下)": 2.5,
         r"(窗帘|被罩|床单|沙发套|门帘)[^ ]{0,6}(拆|洗)": 3,  # "想把窗帘拆下来洗洗"
         r"油烟机.{0,10}(擦|洗|清洗|清理)|(擦|洗|清洗|清理)[^ ]{0,3}油烟机": 3,  # grease to clean, not a repair
+        # round thirty-two: a window or a stove to wipe clean ("厨房窗户上全是油 过年前想擦干净")
+        r"(窗户|玻璃|灶台|瓷砖|纱窗)[^ ]{0,8} ?[^ ]{0,2}(擦|清洗|清理)|擦干净": 3,
         r"(搞|做|打扫).{0,2}卫生": 3,
         # bedding to air: "把冬天的被子拿出来晒晒"
         r"(被子|被褥|褥子|床单|棉被)[^ ]{0,6}晒|晒[^ ]{0,2}(被子|被褥|褥子|棉被)": 3,
@@ -1498,6 +1539,12 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(水箱|水管|水龙头|马桶)[^ ]{0,10}(流水|关不住|关不上|漏)": 3,  # round twenty: a cistern that runs on
     },
     "errand": {
+        # round thirty-two: something done at the hospital on someone's behalf, not a visit with them ("帮她去医院把住院费
+        # 交了", "帮我去医院取一下"), and a report fetched for them ("帮我取一下体检报告 在社区卫生服务中心"; not "想找人陪俺去医院
+        # … 拿体检报告", where the writer goes too)
+        r"(帮|替|给)(她|他|我|我妈|我爸|老人)?去[^ ]{0,6}(医院|卫生院|诊所)[^ ]{0,2}(把|取|拿|交|缴|领|办|打印)": 4.5,
+        r"(帮|替)(我|她|他|老人)?去?[^ ]{0,4}(取|拿|领|打印)(一下|下|个)?[^ ]{0,2}(体检报告|检查报告|化验单|报告单|片子)": 4,
+        r"(体检报告|检查报告|化验单|报告单|片子)[^ ]{0,6} ?(帮|替)(我|她|他|老人)?去?(取|拿|领|打印)": 4,
         # round twenty-nine: medicine fetched from the hospital for someone ("明天上午能不能帮她去医院取个药")
         r"(帮|替|给)(她|他|我|我妈|我爸)?去[^ ]{0,6}(医院|药店|药房|诊所|卫生院)[^ ]{0,3}(取|拿)(个|点|些)?药": 4.5,
         # round twenty-two: "代办个老年证 要去社区跑一趟"
@@ -1571,7 +1618,7 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
 }
 
 AUDIENCE_CUES: dict[str, dict[str, float]] = {
-    "all": {"所有人": 3, "全体": 1, "大家": 2, "全部": 1, "每个人": 2, "所有用户": 3, "居民": 1.5, "大伙": 2,
+    "all": {"所有人": 3, "全体": 1, "大家": 2, "全部": 1, "每个人": 2, "所有用户": 3, "所有的用户": 3, "全部用户": 3, "用户": 1.5, "居民": 1.5, "大伙": 2,
             "全小区": 3, "全社区": 3, "住户": 2, "会员": 2, "所有会员": 3},  # round twenty-five
     "elder": {"老人": 3, "老年人": 3, "老年会员": 3, "老人会员": 3, "长者": 3, "爷爷奶奶": 3, "老年朋友": 3, "长辈": 2.5, "叔叔阿姨": 2.5,
               "老同志": 3, "岁以上": 2.5},

@@ -34,6 +34,8 @@ _SELF_CORRECTION = re.compile("(?:^| )(?:%s|%s|%s|%s(?=[%s\\d]|%s))|%s" % (
 _SERVICE_PUT_RIGHT = re.compile(_SELF_CORRECTION.pattern + "|(?:^| )还是")
 _LENGTH_PUT_RIGHT = re.compile(_SELF_CORRECTION.pattern + "|" + lexicon.LENGTH_SETTLED)
 _ANY_WILL_DO = re.compile(alternation(lexicon.ANY_WILL_DO))
+_REFERS_BACK = re.compile(lexicon.DAY_REFERRED_BACK)
+_WRITING_DAY = re.compile(lexicon.WRITING_DAY_AFTER)
 _PERIOD_WORD = re.compile(alternation(lexicon.PERIODS))
 # An hour said with its number ("明天晚上八点找个人…"), not a period alone ("他晚上洗了睡不着觉").
 _CLOCK_HOUR = re.compile(r"[\d%s]\s*点|\d:\d" % CHINESE_NUMERAL_CHARS)
@@ -58,7 +60,9 @@ class Reading:
         self.hits["service"] = [h for h in self.layer("service") if h.label]
         self._head_asks_for_a_notice = self.quote is not None and any(
             h.label == "broadcast" for h in self.layer("intent") if h.end <= self.quote_start)
-        self._notice_at = self.quote_start if self._head_asks_for_a_notice else self._end_of_notice_cue()
+        # "通知所有的用户，时间银行新规则：每人每月…": the head's clauses after the one that asks belong to the notice
+        self._notice_at = (min(self.quote_start, self._end_of_notice_cue()) if self._head_asks_for_a_notice
+                           else self._end_of_notice_cue())
 
     def _end_of_notice_cue(self) -> int:
         """Where the clause that asks for a notice ends: the clauses after it are the notice. Not a notice
@@ -119,8 +123,18 @@ class Reading:
 
     @cached_property
     def date(self) -> str | None:
-        found = put_right(self._said_for_the_ask, self._dates_in) or self._of_the_ask(self._dates_in)
+        found = (put_right(self._said_for_the_ask, self._dates_in) or self._day_referred_back()
+                 or self._of_the_ask(self._dates_in))
         return found[0].value.isoformat() if found else None
+
+    def _day_referred_back(self) -> list | None:
+        """"医生叫我下礼拜四再去复查 | 到时候能不能派个人陪我去": an ask that opens with 到时候 and names no day of its own
+        means the last day said before it."""
+        asked = self.said_from_the_ask
+        if not asked or not _REFERS_BACK.match(asked) or self._dates_in(asked):
+            return None
+        before = self._dates_in(self.text[:len(self.text) - len(asked)])
+        return before[-1:] if before else None
 
     @cached_property
     def time(self) -> str | None:
@@ -164,7 +178,10 @@ class Reading:
                 or (self.said_of_the_ask and settled(self.said_of_the_ask, read)) or settled(self.said_of_now, read))
 
     def _dates_in(self, text: str) -> list | None:
-        return find_dates(text, self.today) or None
+        """The days said, but not the day the writer writes on when another follows ("今天先想预约个人明天陪我去…")."""
+        found = find_dates(text, self.today)
+        visits = [f for f in found if not _WRITING_DAY.match(text, f.end)]
+        return (visits if visits and len(visits) < len(found) else found) or None
 
     @staticmethod
     def _time_put_right(text: str, start: int = 0) -> str | None:

@@ -9,7 +9,8 @@ MONDAY = datetime(2026, 11, 30, 9, 0)
 
 
 @pytest.mark.parametrize("message, service", [
-    ("听说你们的志愿者都培训过 我放心了 礼拜三上午帮我去社区医院拿个结果", "medical_escort"),
+    # round thirty-two: fetched on the writer's behalf (帮我去), an errand, as every held-out set labels it
+    ("听说你们的志愿者都培训过 我放心了 礼拜三上午帮我去社区医院拿个结果", "errand"),
     ("上回那个小伙子做饭太咸了 这次换个人 明天中午十一点", "meal"),
     ("我儿子说这个靠谱 那我也约一个 后天下午帮我擦擦窗户", "cleaning"),
 ])
