@@ -38,11 +38,13 @@ START_COMMAND = re.compile(r"^\s*(?:群发|广播)")
 # The words that make a message a broadcast; what follows them is its content.
 COMMAND_WORDS = re.compile(r"群发|广播|发个?通知|通知(?:一下|全体|所有人?|大家)|发布公告|公告")
 COLON = re.compile(r"[:：]")
+_CLOSING_MARKS = re.compile(r"[。！？!?.…~～」”』）)]*")
 NOW_WORDS = frozenset({"1", "一", "现在", "马上", "立即", "立刻", "现在发", "马上发", "现在就发", "立即发", "立刻发", "默认"})
 EVERYONE_WORDS = ("所有人", "大家", "全部", "全体", "默认")
 MAX_CONTENT_CHARS = 600  # WeChat's 2,048 bytes of text, in Chinese characters
 MAX_DAYS_AHEAD = 30
 PREVIEW_START = 20  # characters of the content shown in summaries and history
+READ_EDGE_CHARS = 4  # how much of each end of the parser's reading of a notice is looked for in the text as typed
 
 
 # ---- when -----------------------------------------------------------------------
@@ -139,8 +141,23 @@ async def from_the_command(turn: Turn) -> dict:
     made = await _ready_made(turn, shown=True)
     if isinstance(made, dict):
         return made
-    content = typed_content(turn.incoming.text)
+    read = turn.slots.get("content")
+    content = content_as_typed(turn.incoming.text, read) or typed_content(turn.incoming.text) or read
     return {"content": content} if content else {}
+
+
+def content_as_typed(text: str, read: str | None) -> str | None:
+    """The parser's reading of a notice asked for in everyday words ("告诉所有志愿者 这个月服务满十小时的…"), taken back
+    from the text as typed, punctuation and all, where both its ends are found there."""
+    if not read or not read.strip():
+        return None
+    words = read.split()
+    start, tail = text.find(words[0][:READ_EDGE_CHARS]), words[-1][-READ_EDGE_CHARS:]
+    end = text.rfind(tail)
+    if not 0 <= start <= end:
+        return None
+    end += len(tail) + len(_CLOSING_MARKS.match(text, end + len(tail)).group())
+    return text[start:end].strip()
 
 
 def typed_content(text: str) -> str | None:

@@ -292,7 +292,7 @@ class Conversation:
             self._offer(state, refusal)  # a refusal may list things to pick from (the events, for "我要参加")
             return refusal
         state.flow, state.run_id = name, secrets.token_hex(8)
-        known = await flow.prefill(turn) if flow.prefill is not None else {}
+        known = await flow.prefill(turn.with_slots(slots)) if flow.prefill is not None else {}
         return await self._accept_values(state, {**known, **self._values_for(flow, slots)}, turn)
 
     async def _fill(self, state: DialogueState, meaning: nlu.Parse, turn: Turn) -> Outcome:

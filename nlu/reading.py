@@ -101,6 +101,11 @@ class Reading:
         return self.text[:self._notice_at]
 
     @property
+    def command_end(self) -> int:
+        """Where the words that speak for the intent end, and a notice's content begins."""
+        return self._notice_at
+
+    @property
     def danger_text(self) -> str:
         """What the emergency reader reads: all of it, but for a notice's content ("群发：明天消防演练 着火了
         别坐电梯"), which is staff's words to others. "评价：非常满意 先不聊了 我闻到好大一股煤气味" is read whole."""

@@ -17,6 +17,8 @@ _RECIPIENT = re.compile(
 )
 # What is left of "群发一下" before the content; a lone 下 only as a word of its own ("下礼拜三" is the content).
 _CONTENT_LEAD = re.compile(r"^(?:一下|一条|一个)\s*|^下(?:\s+|$)")
+# "给所有老人群发一下，内容是：明天停水": words that only say the notice follows
+_CONTENT_INTRODUCED = re.compile(r"(?:通知|公告|消息)?(?:的)?(?:内容|正文)?(?:是|如下|为)?|说|写|就说|这样写|写上")
 _ADDRESSED_TO = re.compile(r"(?:发给|给|向|对|跟)?")
 # "给所有志愿者": a group's quantifier before its name, when the two are not one word ("所有人")
 _EVERY_ONE_OF = re.compile(r"(?:所有的?|全体的?|全部的?|各位)?")
@@ -124,7 +126,10 @@ def _broadcast_head(r: Reading) -> tuple[int, int]:
 
 def _content(r: Reading) -> str | None:
     if r.quote is not None:
-        return r.quote.strip() or None
+        # "通知所有的用户，时间银行新规则：每人每月…": the head's clauses after its ask are the notice's title
+        title = r.text[r.command_end:r.quote_start].strip()
+        quote = r.quote.strip()
+        return (f"{title}：{quote}" if title and not _CONTENT_INTRODUCED.fullmatch(title) else quote) or None
     _, head_end = _broadcast_head(r)
     end = _last_clause_sent_to(r) or len(r.text)  # "… 所有人都发" is said to the bot, not in the notice
     return _CONTENT_LEAD.sub("", r.text[head_end:end].strip()) or None

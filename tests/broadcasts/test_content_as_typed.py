@@ -71,3 +71,19 @@ def test_the_content_starts_after_the_broadcast_words_and_keeps_its_own_colons()
     assert typed_content("通知大家：明天停水") == "明天停水"
     assert typed_content("给所有人说一声：明天停水") == "明天停水"
     assert typed_content("群发") is None and typed_content("给所有人说一声") is None
+
+
+@pytest.mark.parametrize("asked, content", [
+    ("告诉所有志愿者，这个月服务满十小时的可以来站里领保温杯！不想收的回复退订。",
+     "这个月服务满十小时的可以来站里领保温杯！不想收的回复退订。"),
+    ("公告一下 下周一服务站停电一天，请大家互相转告。", "下周一服务站停电一天，请大家互相转告。"),
+    ("给所有老人群发一下，内容是：明天上午停水！", "明天上午停水！"),
+    ("通知所有的用户，时间银行新规则：每人每月最多转赠10个时间币。", "时间银行新规则：每人每月最多转赠10个时间币。"),
+])
+async def test_a_notice_asked_for_in_a_desks_everyday_words_is_sent_as_typed(people, zhao, runtime, asked, content):
+    """Round thirty-two: the words that ask for the notice are not in it, whatever they are, and its marks are."""
+    assert "发给谁" in await zhao.says(asked)
+    await zhao.says("1")
+    await zhao.says("现在")
+    await zhao.says("是")
+    assert (await broadcasts.get(runtime.sessions, 1)).content == content
