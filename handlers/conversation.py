@@ -20,7 +20,7 @@ import nlu
 from handlers.choices import numbered_lines, picked_by_words, plain
 from handlers.context import Context
 from handlers.conversation_words import (CANCEL_WORDS, NONE_WORDS, UNSURE_WORDS, WRONG_WORDS, closing_small_talk,
-                                         slot_named, small_talk)
+                                         leaves, slot_named, small_talk)
 from handlers.flow import Flow, Slot
 from handlers.turn import Turn
 from handlers.types import Choice, Outcome, Reply
@@ -226,7 +226,7 @@ class Conversation:
     async def _steering(self, state: DialogueState, words: str, turn: Turn) -> Outcome | None:
         """Leaving and small talk, read before the language understanding; None: the message says more."""
         ctx = turn.ctx
-        if state.flow is not None and state.switch_to is None and words in CANCEL_WORDS:
+        if state.flow is not None and state.switch_to is None and (words in CANCEL_WORDS or leaves(turn.incoming.text)):
             return self._leave(state, ctx)
         talk = small_talk(words)
         if talk is None or (talk == "small_ok" and state.flow is not None):

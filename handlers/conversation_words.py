@@ -15,7 +15,12 @@ CANCEL_WORDS = frozenset({
     "不想办了", "不找了", "不找人了", "退出", "取消吧", "我不办了", "我不要了", "撤销",
     # round thirty: a newcomer's undo after a menu key tapped by mistake
     "点错了", "我点错了", "返回", "退回去", "退出吧", "不想弄了", "我不弄了", "手滑了",
+    # round thirty-two: a polite withdrawal ("不用不用 不麻烦你们了")
+    "不麻烦你们了", "不麻烦了", "不用麻烦了", "不用麻烦你们了", "那算了", "算了算了", "那就算了",
 })
+# Said around a withdrawal, they leave with it ("不用不用 不麻烦你们了", "算了 谢谢"); alone they answer the question.
+SOFT_NOES = frozenset({"不用", "不用了", "不用不用", "不要", "不要了", "不了", "谢谢", "谢谢你", "谢谢你们", "好", "好的",
+                       "哎", "唉", "哎呀"})
 NONE_WORDS = frozenset({
     "没有", "没", "无", "不用", "没了", "没有了", "不需要", "没什么", "没啥", "都没有", "不用了", "没别的",
     "没有别的", "就这些", "就这样", "没其他", "没有其他",
@@ -48,7 +53,7 @@ def small_talk(words: str) -> str | None:
     return SMALL_TALK.get(words)
 
 
-CLAUSES = re.compile(r"[\s，,。.!！?？~～]+")
+CLAUSES = re.compile(r"[\s，,。.!！?？~～、…]+")
 
 
 def closing_small_talk(text: str) -> str | None:
@@ -96,3 +101,9 @@ def slot_named(words: str, filled: tuple[str, ...]) -> str | None:
     """The filled slot these words name as one to change, or None."""
     named = [(len(word), name) for name, said in SLOT_WORDS if name in filled for word in said if word in words]
     return max(named)[1] if named else None
+
+
+def leaves(text: str) -> bool:
+    """The whole message withdraws: a leaving word, with nothing but soft noes and thanks around it."""
+    clauses = [clause for clause in map(plain, CLAUSES.split(text or "")) if clause]
+    return any(c in CANCEL_WORDS for c in clauses) and all(c in CANCEL_WORDS or c in SOFT_NOES for c in clauses)

@@ -84,6 +84,22 @@ async def test_a_menu_key_tapped_by_mistake_is_undone_in_a_newcomers_words(elder
     assert await redis.get("dialogue:o_elder_li") is None
 
 
+@pytest.mark.parametrize("withdrawal", ["不用不用 不麻烦你们了", "算了算了，谢谢你们！", "哎 那就算了"])
+async def test_a_polite_withdrawal_leaves_the_flow(elder, redis, withdrawal):
+    await elder.says("我想找人帮忙")
+    await elder.says("买菜")
+    assert "不办了" in await elder.says(withdrawal)
+    assert await redis.get("dialogue:o_elder_li") is None
+
+
+@pytest.mark.parametrize("answer", ["不用", "谢谢"])
+async def test_a_soft_no_alone_does_not_leave(elder, redis, answer):
+    await elder.says("我想找人帮忙")
+    await elder.says("买菜")
+    assert "不办了" not in await elder.says(answer)
+    assert await redis.get("dialogue:o_elder_li") is not None
+
+
 async def test_asking_for_help_mid_way_explains_where_you_are(elder):
     await elder.says("我想找人帮忙")
     await elder.says("买菜")
