@@ -14,6 +14,7 @@ from . import english, homophones, lexicon, romanised
 
 _TO_SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in lexicon.TRADITIONAL_TO_SIMPLIFIED})
 _VARIANT = re.compile("|".join(map(re.escape, sorted(lexicon.VARIANTS, key=len, reverse=True))))
+_VARIANT_PATTERNS = tuple((re.compile(pattern), replacement) for pattern, replacement in lexicon.VARIANT_PATTERNS)
 
 # Keep letters, digits and the few marks that carry numbers: '#12', '14:30',
 # '1.5', '138-0000-0000'.
@@ -47,7 +48,7 @@ _FILLER_RUN = re.compile(
 def clean(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).lower().translate(_TO_SIMPLIFIED)
     text = english.in_chinese(romanised.in_characters(text))
-    text = homophones.restore(_VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text))
+    text = homophones.restore(_patterned(_VARIANT.sub(lambda m: lexicon.VARIANTS[m.group()], text)))
     text = _SLASHED_DATE.sub(r"\1月\2号", text)
     text = _STRAY_MARK.sub(" ", _NOT_TEXT.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
@@ -57,6 +58,12 @@ def clean(raw: str) -> str:
     # A message that is nothing but "嗯", or "嗯" and a particle ("嗯呐", "嗯哪"), is an answer, not a filler.
     kept = _FILLER_RUN.sub("", text).strip()
     return kept if kept and kept not in lexicon.ANSWER_PARTICLES else text
+
+
+def _patterned(text: str) -> str:
+    for pattern, replacement in _VARIANT_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _joined_unless_fillers(spaced: re.Match) -> str:

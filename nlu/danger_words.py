@@ -71,7 +71,9 @@ DANGER_VARIANTS = {
     # round thirty-one: "幺" heard as its homophones by speech recognition ("打要二零 快点")
     # round thirty-two: Minnan and Hakka ("火烧厝啊 紧来": the house is on fire, come quick; "打120爱唔爱钱": does it cost)
     "火烧厝": "家里着火了", "厝里": "家里", "紧来": "快来", "爱唔爱钱": "要不要钱", "爱不爱钱": "要不要钱",
-    "打要二零": "打120", "打腰二零": "打120", "打妖二零": "打120", "打要要零": "打110", "打要要九": "打119",
+    **{f"打{one}{two}零": "打120" for one in "幺要妖腰" for two in "二儿"},
+    **{f"打{one}{one}{last}": number for one in "要妖腰" for last, number in (("零", "打110"), ("九", "打119"))},
+    "幺儿零": "120",  # round thirty-three: "打妖儿零", 儿 for 二
     "喘不上起": "喘不上气", "喘不过起": "喘不过气", "没起了": "没气了", "中疯": "中风",
     "没气儿": "没气", "唔": "不",
     # Cantonese phrases whose words differ, not only their negation
@@ -290,7 +292,7 @@ DANGER_CUES: dict[str, dict[str, float]] = {
         "不见了": 2, "人不见": 3, "找不到人": 2, "找不着人": 2, "一直没回": 2, "到现在没回": 2.5, "糊涂": 1,
         "回不去": 2, "回不了家": 3, "找不着了": 1.5, "落水": 4, "溺水": 5, "不知道怎么回": 2.5,
         "找不到路": 2.5, "不认识这是哪": 3, "这是哪里": 2, "这是什么地方": 2, "记不得家在哪": 3, "困在": 3, "卡在": 1.5,
-        "找不到回去的路": 3, "绕不出去": 2.5, "绕不出来": 2.5, "转不出去": 2.5, "大口子": 2.5, "找不着北": 2.5, "半天没出来": 2, "fainted": 4, "won t wake up": 5, "wont wake up": 5, "someone is in my": 4, "someone in my house": 4, "放火": 4, "没回家": 1.5, "不知道是什么药": 2.5, "插头还插着": 1, "栽下来": 3, "不动弹": 3, "脸朝下": 2, "起泡": 1.5, "出溜": 2, "拉风箱": 3, "淌血": 3, "肉都翻": 3, "噼里啪啦": 1.5, "鬼鬼祟祟": 2, "要动手": 3, "走远了": 1, "晕在": 3, "昏在": 3, "滑下去": 2, "不吭声": 1.5, "就倒了": 3, "滚下去": 3, "滚下楼": 3, "一动不动": 3, "不说话了": 1.5, "烟味": 1.5, "翻墙": 3, "往里爬": 3, "往里钻": 3, "不敢出门": 1.5, "野蘑菇": 3, "又吐又拉": 3, "迷了路": 2.5, "被压在": 3, "压住了": 2, "小偷": 2, "犯病了": 2, "毒蘑菇": 3, "吃了毒": 3, "蛇咬": 3, "被毒蛇": 4, "一口气没上来": 4, "气没上来": 3, "爆了": 1.5, "周围都不认识": 2.5, "一大片泡": 2, "口水直流": 1.5, "拧把手": 2.5, "拧门": 2.5, "找不着回去的路": 3, "找不到回家的路": 3, "不认得路": 2.5,
+        "找不到回去的路": 3, "绕不出去": 2.5, "绕不出来": 2.5, "转不出去": 2.5, "大口子": 2.5, "找不着北": 2.5, "半天没出来": 2, "fainted": 4, "won t wake up": 5, "wont wake up": 5, "someone is in my": 4, "someone in my house": 4, "放火": 4, "没回家": 1.5, "不知道是什么药": 2.5, "插头还插着": 1, "栽下来": 3, "不动弹": 3, "脸朝下": 2, "起泡": 1.5, "出溜": 2, "拉风箱": 3, "淌血": 3, "肉都翻": 3, "噼里啪啦": 1.5, "鬼鬼祟祟": 2, "要动手": 3, "走远了": 1, "晕在": 3, "昏在": 3, "滑下去": 2, "不吭声": 1.5, "就倒了": 3, "滚下去": 3, "滚下楼": 3, "一动不动": 3, "不说话了": 1.5, "烟味": 1.5, "翻墙": 3, "往里爬": 3, "往里钻": 3, "不敢出门": 1.5, "野蘑菇": 3, "又吐又拉": 3, "迷了路": 2.5, "被压在": 3, "压住了": 2, "小偷": 2, "犯病了": 2, "毒蘑菇": 3, "吃了毒": 3, "蛇咬": 3, "被毒蛇": 4, "一口气没上来": 4, "气没上来": 3, "爆了": 1.5, "周围都不认识": 2.5, "一大片泡": 2, "起大泡": 2, "烫着了": 2, "烫到了": 2, "口水直流": 1.5, "拧把手": 2.5, "拧门": 2.5, "找不着回去的路": 3, "找不到回家的路": 3, "不认得路": 2.5,
         "出不去了": 2.5, "出不来了": 2.5, "被反锁": 2.5, "锁在里面": 3, "卡住出不来": 4, "掉进": 2, "掉到": 1,
         "掉下去": 3, "爬不上来": 3.5, "爬不出来": 3.5, "上不来了": 2,
     },
@@ -298,6 +300,8 @@ DANGER_CUES: dict[str, dict[str, float]] = {
 
 # Phrasings with a gap, regular expressions over one clause.
 DANGER_PATTERNS: dict[str, float] = {
+    # round thirty-three: chest pain said in two words, either way round ("疼 胸", "胸 疼得很"; danger._joined)
+    r"^(疼|痛)[死得很啊了]{0,2}(胸|胸口|心口)$|^(胸|心口)(疼|痛)": 2,
     # Round fourteen: an emergency number said as a clause of its own asks ("120!!快", "110 快"); with a
     # hurry glued to it, it cries ("120快来")
     r"^(120|110|119)$": 2,
@@ -537,9 +541,9 @@ SYNDROMES: tuple[tuple[str, str, float, bool], ...] = (
      r"糊涂了|叫不出我|认不出我|不认人了|不认识人了|说胡话|胡言乱语|答非所问|迷迷糊糊|神志不清|意识不清", 4, False),
 )
 SETTLING_SAYINGS = ("嗓子冒烟", "嗓子都冒烟", "喉咙冒烟", "喉咙都冒烟",
-                    "上火", "火气大", "虚火", "肝火",
+                    "上火", "火气大", "虚火", "肝火",  # round twenty-nine: the body's heat of Chinese medicine ("吃了火锅上火了")
                     # round thirty: a volunteer on the way ("快了快了 正在找地方停车")
-                    "在路上", "马上到", "快到了", "找地方停车", "找车位", "堵车了")  # round twenty-nine: the body's heat of Chinese medicine ("吃了火锅上火了")
+                    "在路上", "马上到", "快到了", "找地方停车", "找车位", "堵车了")
 # Round twenty-five: a message that praises someone, with no danger word in it, is feedback ("小孙人勤快 嘴也甜 我们老两口
 # 都喜欢她"): the learnt reader, which knows 嘴 from "嘴歪了", does not raise it.
 PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他", "人很好", "人蛮好", "人挺好", "人不错", "人真好", "表扬",
@@ -547,6 +551,8 @@ PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他"
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
 NEUTRAL_PHRASES = (
+    # round thirty-three: a blister of the body's heat, not a burn ("上火了 嘴起泡")
+    "嘴起泡", "嘴角起泡", "嘴上起泡", "嘴唇起泡", "嘴里起泡", "舌头起泡",
     # round twenty-five: a sale at the door, an invitation ("门口有人推销净水器", "快来吃饭吧", "快来玩")
     "推销", "推车", "快来吃", "快来玩", "快来看", "快来尝", "快来坐", "快来喝", "快来拿",
     # round twenty-seven: soon to come ("暖气快来了")
@@ -727,6 +733,8 @@ MESSAGE_DEFUSERS: dict[str, tuple[str, ...]] = {
                  "过一下就好", "一下就好了",
                  # round fourteen: brought round in hospital ("送到医院抢救过来了 现在想约个助浴")
                  "抢救过来", "救过来了", "脱离危险了", "已经出院", "现在好好的",
+                 # round thirty-three: confused but safe at home ("老人有点糊涂 … 不过一直好好在家坐着")
+                 "好好在家", "好好地在家", "好好的在家", "好好坐着",
                  # round twenty-one: the one who did not answer has called back ("现在回过来了 说在楼下打麻将")
                  "回过来了", "回电话了", "回了电话", "打回来了", "回了个电话",
                  # round seven: a wound healed, a check that found nothing
@@ -785,6 +793,17 @@ SAID_SAFE = ("不是 emergency", "not an emergency", "no emergency", "not urgent
              "一粒没少", "一粒不少", "一片没少", "一片不少", "一颗没少", "一颗不少",
              # round thirty-one: a lift stuck with no one in it ("我没在电梯里 电梯卡在三楼了 你们报修一下")
              "没在电梯里", "不在电梯里", "电梯里没人", "电梯里面没人", "没人在电梯里", "没人被困", "没有人被困", "没人困在")
+
+# Round thirty-three: a body part said alone, then its pain, as voice input cuts it ("胸 疼得很", "疼 胸口"): one phrase.
+BODY_PARTS_SAID_ALONE = frozenset({"胸", "胸口", "心口", "肚子", "头", "后背"})
+PAIN_WORDS = ("疼", "痛")
+
+# Round thirty-three: someone watched over, and a question about the bank's numbers or buttons: with no danger the
+# tables find, not the learnt reader's to raise ("我妈有点老年痴呆 一直有保姆看着", "where do I set up the SOS button in this
+# app"); a danger they do find still counts.
+NOT_FOR_THE_MODEL_TO_RAISE = ("有保姆看着", "有人看着", "有人照顾", "有保姆照顾", "有人陪着",
+                              "where do i", "how do i", "how can i", "is 120 the", "is 110 the", "is 119 the",
+                              "memorize", "memorise", "set up the sos")
 
 # Round sixteen: someone asleep, in a message the tables found no danger in ("看监控我妈又在沙发上睡着了 电视还开着"),
 # is not the learnt reader's to raise. Only then: "睡着了 怎么叫都叫不醒" holds cues of its own.
@@ -930,6 +949,10 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # question about the phone ("手机欠费了还能打120不"); only the number is explained, not a fall told with it.
     (("欠费了还能", "欠费还能", "欠费了能", "欠费能", "停机了还能", "停机还能", "停机了能", "停机能", "没话费还能",
       "没话费能", "没有话费能", "没卡能", "没有卡能", "没插卡能", "没信号能", "没信号还能"), r"120|110|119|救护车"),
+    # Round thirty-three: voices in the house that were the television, and rooms looked through ("奶奶说屋里有人说话 其实是
+    # 电视的声音 我都看过了没人")
+    (("电视的声音", "电视里的声音", "是电视在响", "收音机的声音", "看过了没人", "查过了没人", "都看了没人", "看了一圈没人"),
+     r"有人|说话|脚步|动静|声音"),
     # Round thirty-one: someone out of reach because their phone is cut off ("他手机停机了我联系不上他 … 帮我爸去营业厅
     # 交下话费"): the phone is the reason.
     (("停机", "欠费", "没话费", "没交话费", "话费用完"), r"联系不上|打不通|电话也不接"),
@@ -1437,14 +1460,14 @@ PERSONS = HOUSEHOLD + ("人", "老人", "大爷", "大妈", "阿姨", "叔", "�
 HAZARD_CUES = r"火|烟|煤气|燃气|天然气|液化气|电|爆|炸|漏|淹|水漫|进水"
 # Round eleven: a hazard made safe after it was told ("闻到煤气味 … 已经关好总阀开窗通风 半小时后味道
 # 散了"): the cues of the hazard go; a person's do not ("…我爸头晕站不起来 我已经关了阀门开了窗").
-MADE_SAFE = (r"(味道?|烟|烟雾)[^ ]{0,2}(散了|散掉了|散干净了|没了)|(闻不到|不冒烟|不漏)了",
+MADE_SAFE = (r"(味道?|烟|烟雾)[^ ]{0,2}(散了|散掉了|散干净了|没了)|(闻不到|不冒烟|不漏|没味|没味道|没有味道?)了",
              r"(开窗|开了窗|通风|开门|开了门)[^ ]{0,6}(散了|散掉了|散完了|散干净了)",  # round nineteen
              r"(关好|关掉|关了)[^ ]{0,2}(总阀|阀门|火|电闸)|(总阀|阀门|电闸)[^ ]{0,2}(关好|关掉|关了)",
              r"火[^ ]{0,2}(灭了|扑灭了)|(?<![没不])(浇灭|扑灭|灭掉)了", r"(把闸|电闸)[^ ]{0,2}(拉了|拉下来了|关了)|拉了闸",
              r"(关好|关掉|关了|关严|关火)[^ ]{0,3}(开窗|通风)|开窗通风了|(已经|都)关(了|掉)?火",
              # round seventeen: or seen to by someone ("厨房冒烟 物业已经来处理好了")
              r"(已经|都)[^ ]{0,6}(处理好了|弄好了|修好了|解决了)(?![没吗么])")
-MADE_SAFE_CUES = r"火|烟|煤气|燃气|天然气|液化气|味|漏|电"
+MADE_SAFE_CUES = r"火|烟|煤气|燃气|天然气|液化气|味|漏|电|灶"
 # An ordinary cause named for a symptom in its clause — heat, sun, a stuffy or cold day
 # ("太阳晒得头晕", "这天闷得喘不过气"): weak cues there go, strong ones are demoted.
 # Not 闷得 or 冷得 alone: "胸口闷得慌" is the chest, "浑身冷得发抖" a fever.

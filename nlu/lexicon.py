@@ -174,7 +174,19 @@ VARIANTS = {
     "只钟头": "个钟头", "只小时": "个小时", "执下屋": "收拾下屋子", "执屋企": "收拾家里", "汏个浴": "洗个澡",
     "帮我老汉": "帮我爸爸", "给我老汉": "给我爸爸", "替我老汉": "替我爸爸", "👌": " 好的 ", "🙆": " 好的 ", "嚟": "来", "攞药": "取药", "攞": "拿", "覆诊": "复诊", "覆查": "复查",
     "sign up做volunteer": "报名做志愿者", "sign up做": "报名做", "做volunteer": "做志愿者", "当volunteer": "当志愿者",
+    # round thirty-three: a pinyin keyboard's wrong word and a handwriting pad's near shape ("转给我妈2个事件比", "时问币",
+    # "令天下午", "想约个上门立法", "送个反过来", "剩下的时间都娟了", "去不 了了")
+    "事件比": "时间币", "事件币": "时间币", "时问币": "时间币", "令天": "今天", "立法": "理发",
+    "送个反": "送个饭", "送反": "送饭", "做反": "做饭", "娟了": "捐了", "都娟": "都捐",
+    "去不 了": "去不了", "来不 了": "来不了",
 }
+# Round thirty-three: slips only a pattern tells apart: a period after a day, typed 五 or 牛 for 午 ("今天下五", "1月8号
+# 上牛"; not 下五子棋, 下牛肉面), a day's 号 typed 好 ("擦窗户 20好 上午"), and 取消 typed as its initials ("任务16 qx").
+VARIANT_PATTERNS = (
+    (r"(?<=[天日号末])( ?)([上下中])[五牛](?![子肉奶排楼层个块元斤\d])", r"\1\2午"),
+    (r"(?<=\d)好(?= |$|上午|下午|中午|晚上|早上)", "号"),
+    (r"(?<![a-z])qx(?![a-z])", "取消"),
+)
 
 # A speaker putting right what they just said ("礼拜四 呃不是 是礼拜五", "下午三点 不对 四点"), at the start
 # of a clause: the day, hour, length or amount said after it is the one meant. A 不 alone between two values is
@@ -239,7 +251,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     "help": {
         # round nineteen: a button on the screen, where to tap
         "按钮": 3, "按键": 2.5, "点哪里": 3, "点哪个": 3,
-        "你好": 2, "您好": 2, "你们好": 2, "老师好": 2, "老师您好": 2, "早上好": 2, "上午好": 2, "中午好": 2, "下午好": 2, "晚上好": 2, "早安": 2,
+        "你好": 2, "您好": 2, "你们好": 2, "大家好": 2, "老师好": 2, "老师您好": 2, "早上好": 2, "上午好": 2, "中午好": 2, "下午好": 2, "晚上好": 2, "早安": 2,
         "在吗": 2, "在不在": 2, "hi": 2, "hello": 2, "哈喽": 2, "帮助": 3, "菜单": 3, "怎么用": 1.5, "如何使用": 2.5,
         "怎么使用": 2.5, "使用说明": 3, "说明书": 2, "不会用": 1.2, "能说话不": 3, "能发语音吗": 3.5, "不会弄": 1.2, "怎么弄": 1.5, "怎么整": 1.5, "怎么操作": 2,
         "功能": 2, "能干什么": 2.5, "能做什么": 2.5, "干什么用": 2, "新来的": 1, "找不到": 1, "教程": 2, "有人在吗": 2.5,
@@ -331,7 +343,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         # round nineteen: a task given back ("取消接单 单号58", "#64 放弃 太远了")
         "取消接单": 5, "放弃": 2.5, "不接单了": 4, "退单": 3, "撤单": 3,
         "不接了": 3.5, "不搞了": 2.5,  # a volunteer giving back a task; southern 搞 is 做
-        "取消": 3, "取消一下": 3.5, "撤销": 3, "不需要人帮忙": 3.5, "不用人帮忙": 3.5, "不用帮忙了": 3, "撤回": 3, "不需要了": 3, "去不了了": 3, "去不了": 3, "去不成": 3, "来不了": 3, "来不成": 2.5,
+        "取消": 3, "取消一下": 3.5, "撤销": 3, "不需要人帮忙": 3.5, "不用人帮忙": 3.5, "不用帮忙了": 3, "撤回": 3, "不需要了": 3, "不需要啦": 3, "去不了了": 3, "去不了": 3, "去不成": 3, "来不了": 3, "来不成": 2.5,
         "不去了": 2.5, "不来了": 2.5, "不用来了": 3, "不用来": 2.5, "不要了": 2, "不做了": 2, "作废": 2.5, "退掉": 2,
         "临时有事": 1.5, "撤了": 2.5, "撤掉": 3, "家里有事": 1, "别来了": 2.5, "改天": 2, "我自己去": 2,
         # after "算了" a no, not a withdrawal; round thirty-two: nor after "不用" ("不用不用 不麻烦你们了")
@@ -424,6 +436,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "deny": {
         "先别发": 2.5, "先不发": 2.5, "先别": 1.5,  # round seventeen: not yet, to the bot's "发出去吗？"
+        "没": 1.2,  # round thirty-three: Cantonese 冇, cleaned to 没, said alone
         "不用评价": 4, "不想评价": 4, "不要评价": 4, "不评了": 4, "不用打分": 4, "不打分了": 4,  # round twenty-five
         "那可不对": 2.5, "算咯": 2,  # 咯 for 了
         # round twenty-nine: a no said twice, a no that only asks, dialect ("不用不用 我好好的", "不需要叫人 我就是问问", "算球")
@@ -625,6 +638,13 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"怎么[^ ]{0,5}(改|修改|更改|设置)[^ ]{0,8}(电话|手机号|联系人|名字|地址|密码)": 4,
     },
     "about": {
+        # round thirty-three: the survey's asks in members' words: an emergency plan, one standard for every hour, the
+        # volunteers' training, what a rating does ("有没有应急预案啊", "跟陪人聊天一个钟头都算一样多吗", "理发二十分钟也算
+        # 一小时吗", "陪诊的志愿者都是经过培训的吗", "评价有啥用 给了差评志愿者会被处理吗")
+        r"应急预案|预案": 4,
+        r"(算|记)(得)?一样(多)?(吗|不|么)|一样(算|记)吗|也算(一|1)?个?(小时|钟头)吗|算几个(小时|钟头)|不太?公平": 4.5,
+        r"(志愿者|他们)[^ ]{0,6}((经过|受过)[^ ]{0,2}培训|培训过)的?(吗|没有|不)": 4.5,
+        r"评价有(啥|什么)用|差评[^ ]{0,8}(会|会不会)[^ ]{0,4}(处理|处罚|扣|批评)": 4.5,
         # round thirty-two: credits borrowed ahead ("时间币能不能先借点 我不够了 可以透支吗")
         r"透支|预支|(时间币|时间|币)[^ ]{0,4}借|借(点|些|一点|几个)(时间币|时间|币)": 4,
         # round thirty-two: what counts as a service, and earns ("她帮别人缝补衣服算不算服务 能不能记时间币")
@@ -801,6 +821,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(?<![们她他妈爸奶爷婆公人])不会(弄|用|整|搞|打)[^ ]{0,3}(视频|微信|手机|电脑|支付宝|健康码|电话|遥控器)": 2,
     },
     "list_tasks": {
+        r"新(的)?(任务|单子|需求)": 3,  # round thirty-three: "看看新任务"
         # round thirty-one: what waits to be taken ("待接的需求看一下")
         r"待接的?(需求|单子?|任务|活)|(需求|单子?|任务)[^ ]{0,2}待接": 4,
         # round twenty-one: "哪些单子还空着 俺看下"
@@ -861,7 +882,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"我是要签到": 5,  # round twenty-five: "刚才点错成签退了 我是要签到的"
         r"已经到.{0,6}(家|门口|楼下)": 2,
         r"(^| )前到(?= |$)": 3,  # 签到 said into a phone ("前到 单号47")
-        r"(?<![现正实存还])(到|在)(?!回).{0,6}(家|门口|楼下|小区)(门口)?了": 2,  # not "现在回家了"
+        r"(?<![现正实存还滴漏流渗掉])(到|在)(?!回).{0,6}(家|门口|楼下|小区)(门口)?了": 2,  # not "现在回家了"
     },
     "check_out": {
         r"我是要签退": 5,
@@ -1000,6 +1021,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(时间银行|账户|账上|账里)[^ ]{0,4} ?(还有|还剩)(多少|几个)": 4,  # round twenty: "我时间银行里面 还有多少个小时"
     },
     "history": {
+        # round thirty-three: one's work recorded ("每次帮人干活都记上没有 有没有漏记的"), not a booking ("我约那个事你们记上了没有")
+        r"(干活|服务|帮人|时间|时长|时间币)[^ ]{0,6}(记上没有|记上了没|记没记上)|漏记": 3,
         # round twenty-nine: a transfer looked for, not made ("转给隔壁王阿姨的40分钟 我怎么在记录里没看到")
         r"(记录|明细|账)(里|上)[^ ]{0,4}(没|看不到|找不到|查不到|没看到)": 5,
         r"(进账|到账|入账|收到)[^ ]{0,6}(有没有|没有|了没)|有没有一笔": 4,
@@ -1102,6 +1125,8 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(服务|态度|手艺|活儿?)[^ ]{0,2}(不太|不怎么|很|挺|真|非常|特别|太|蛮)(好|差|行|棒|不错|一般|凑合|马虎|满意|细|周到)": 2.5,
     },
     "subscribe": {
+        # round thirty-three: an unsubscribe taken back, and the notices asked for again ("上次退订错了 再给我推送吧")
+        r"退订错了|退错了|不该退订": 4.5, r"(?<![别要用])再给我(推送|推|发通知)": 3.5,
         r"(给我|帮我)?重新(开开|打开|开通|开一下)": 4.5,  # round twenty-five: "是不是我退订了 给我重新开开"
         # round twenty-five: the notices turned on, or an unsubscribe taken back ("帮我开一下活动通知", "刚才手滑点了退订
         # 帮我恢复一下", "退订 哎呀不对 按错了 我还要收通知的")
@@ -1184,6 +1209,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(看到|看看|查|查看)[^ ]{0,6}给我的(评价|打分|评分)": 4.5,
         r"投诉(电话|热线|号码)": 4.5,
         r"哪(里|儿)有(卖|买)|哪(里|儿)能买到": 3.5,  # round thirty-two: shopping advice ("附近哪里有卖老年鞋的")
+        r"(老年大学|老干部大学|社区大学|兴趣班)[^ ]{0,6}(报名|上课|招生)": 4.5,  # round thirty-three: "老年大学在哪报名"
         # ... and a dose missed, asked about ("降压药早上忘吃了 中午补上行不行"): the doctor's to answer
         r"药[^ ]{0,4}(忘吃|忘了吃|忘记吃|漏吃|没吃)[^ ]{0,2} ?[^ ]{0,8}(补|行不行|要紧|要不要紧|怎么办|可以吗|行吗)": 4,
         # round thirty-one: a volunteer's news of an elder, or a course finished ("陪诊那个刘爷爷检查结果出来了 没啥大问题",
@@ -1255,6 +1281,8 @@ NEUTRAL_PHRASES = (
     # round thirty-one: any time will do, no order asked after ("随便么子时候来都行")
     "什么时候来都", "随便时候来都", "哪天来都", "几点来都",
     "想请教", "请教一下",  # round thirty-two: a question asked politely, not a request ("想请教一下 …")
+    # round thirty-three: the hospital's procedures, not the bot's ("我怕他们不懂医院流程")
+    "医院流程", "看病流程", "就医流程",
     # ... and a chat closed, or a grumble ("…不说了 我去做饭了", "算了不说了 跟你们发发牢骚")
     "算了不说了", "不说了", "发发牢骚", "发牢骚",
     # ... and a registration just done, told before what is asked ("刚注册好 现在能接点啥活")
@@ -1681,6 +1709,7 @@ HOMOPHONE_TARGETS = frozenset({
     "注册", "取消", "余额", "积分", "签到", "签退", "接单", "转账", "明细", "时间币", "志愿者", "任务", "订单", "进度",
     "评价", "捐赠", "兑换", "算了", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期天", "星期日",
     "礼拜", "一氧化碳",
+    "小时", "半小时", "半天", "超市",  # round thirty-three: "半小是", "一个办小时", "估计要办天", "去超是买袋大米"
     "起不来", "救命", "着火", "晕倒", "摔倒", "中风", "确认",  # round twenty-five: danger's own words ("起布来", "晕到")
 })
 # Runs that sound like a target but are meant as typed: "下午3点前到" arrives before three, it does not 签到; "群里发的"
