@@ -100,7 +100,8 @@ _SYNDROMES = [(re.compile(first), re.compile(second), weight, anywhere)
 _ONSET = _alternation(words.SUDDEN_ONSET)
 _CHRONIC_TAG = re.compile(words.CHRONIC_TAG)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
-_SETTLED_IN_WORDS = _alternation(words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"] + words.NOT_FOR_THE_MODEL_TO_RAISE)
+_SETTLED_IN_WORDS = _alternation(
+    words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"] + words.NOT_FOR_THE_MODEL_TO_RAISE)
 # Smoke or a smell whose harmless source is named ("老伴又在阳台抽烟了 一屋子烟味"): the tables' to raise, not the model's.
 _HARMLESS_SOURCE = _alternation(words.MESSAGE_DEFUSERS["harmless_source"])
 _SMOKE_OR_SMELL = re.compile("烟|味|糊")  # not a burn or a cut while cooking ("做饭 … 我手被热油烫了")
@@ -280,7 +281,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     # "not an emergency", "现在好了", someone asleep, a pet that harmed no one ("小金鱼翻肚皮了 一动不动了"), or
     # smoke from a named harmless source.
     # Round nineteen: nor one whose last clause tells it over ("上礼拜…头晕得厉害 打了针现在降下来了").
-    settled = (explained_away or told_in_a_frame or (bool(clauses) and _told_over(clauses[-1])) or _SETTLED_IN_WORDS.search(text)
+    settled = (explained_away or told_in_a_frame or (bool(clauses) and _told_over(clauses[-1]))
+               or _SETTLED_IN_WORDS.search(text)
                or (_HARMLESS_SOURCE.search(text) and _SMOKE_OR_SMELL.search(text))
                or _NON_PERSON.search(as_written) or _ASLEEP.search(as_written)
                or (_PET.search(as_written) and not _BITTEN.search(as_written))

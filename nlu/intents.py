@@ -120,7 +120,8 @@ def _cue_votes(text: str, cues: list[Hit], services: list[Hit]) -> defaultdict[s
     for hit in cues:
         if _votes(text, hit, answers_only, no_answer_at):
             weight = hit.weight * _weight_where_said(text, hit, asked_by)
-            if hit.end <= given_up_before or (hit.label not in ANSWER_INTENTS and _set_aside(text, hit, given_up_before)):
+            given_up = hit.end <= given_up_before
+            if given_up or (hit.label not in ANSWER_INTENTS and _set_aside(text, hit, given_up_before)):
                 weight *= SOMEONE_ELSE_WEIGHT
             elif hit.label in CONTEXT_INTENTS and _asked_after(text, hit, cues, services):
                 weight *= CONTEXT_WEIGHT
