@@ -76,6 +76,7 @@ _ANY_DAY = date(2000, 1, 1)  # days are looked for only to be found, not resolve
 # Round nineteen: a request said after a service waved off changes the ask; it cancels nothing ("我想约个剪头发的
 # 哎呀算了 … 还是帮我约个人做饭吧").
 NEW_ASK_STATED = 1.5
+WITHDRAWAL_STATED = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,9 @@ def _asked_after(text: str, hit: Hit, cues: list[Hit], services: list[Hit]) -> b
     clause_end = text.find(" ", hit.end)
     if clause_end < 0:
         return False
+    # round thirty-four: a reason before a withdrawal said outright ("天气预报说要下雨 先不要了"), which needs no day
+    if any(h.start > clause_end and h.label == "cancel" and h.weight >= WITHDRAWAL_STATED for h in cues):
+        return True
     asked = any(h.start > clause_end and (h.label == "post_request" or h in services) for h in (*cues, *services))
     rest = text[clause_end:]
     # a day gone by ("前天上门理发那个人 …") is a story's, not the ask's

@@ -50,7 +50,7 @@ def _score(r: Reading) -> int | None:
     score put right."""
     of_now = r.hits_of_now("score")
     feelings = put_right_hits(r.text_of_now, [h for h in r.owned("score") if h in of_now])  # "满意 不 很满意"
-    return put_right(r.text_of_now, stated) or score(r.text_of_now, [(h.start, h.label) for h in feelings])
+    return put_right(r.text_of_now, stated) or score(r.text_of_now, [(h.start, h.label) for h in feelings], r.raw)
 
 
 def _role(r: Reading) -> str | None:
