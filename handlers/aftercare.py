@@ -214,9 +214,11 @@ async def rate(turn: Turn) -> Outcome:
     if isinstance(acting, Reply):
         return Outcome(acting, "rate")
     owner, _ = acting
-    if "score" not in slots:
-        return Outcome(Reply(ctx.text("rate_ask_score")), "rate")
     task = await _latest_unrated(slots, owner, ctx)
+    if "score" not in slots:
+        # praise or blame without a score ("人是挺好的 就是来晚了"): asked for one only where there is a visit to rate
+        nothing_to_rate = isinstance(task, Reply) and await _under_way(owner, ctx) is None
+        return Outcome(task if nothing_to_rate else Reply(ctx.text("rate_ask_score")), "rate")
     # No finished visit waits for a rating, but one is under way: "很满意" or "不满意" is about that one.
     if "task_id" not in slots and not await _waits_for_rating(task, owner, ctx) \
             and (visit := await _under_way(owner, ctx)) is not None:
