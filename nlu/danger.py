@@ -99,6 +99,7 @@ _SYNDROMES = [(re.compile(first), re.compile(second), weight, anywhere)
               for first, second, weight, anywhere in words.SYNDROMES]
 _ONSET = _alternation(words.SUDDEN_ONSET)
 _CHRONIC_TAG = re.compile(words.CHRONIC_TAG)
+_LASTED_FOR = re.compile(words.LASTED_FOR)
 # A message that says nobody is in danger, or that the trouble is over: the learnt reader does not raise it.
 _SETTLED_IN_WORDS = _alternation(
     words.SAID_SAFE + words.MESSAGE_DEFUSERS["resolved"] + words.NOT_FOR_THE_MODEL_TO_RAISE)
@@ -123,6 +124,7 @@ _QUESTION_END = re.compile(words.QUESTION_ENDS)
 _HYPOTHETICAL = _alternation(words.CLAUSE_DEFUSERS["hypothetical"])
 _POSSESSIVE = re.compile(words.POSSESSIVES)
 _PET_ERRAND = re.compile(words.PET_ERRANDS)
+_PLAIN_WHEN = _alternation(words.PLAIN_CLAUSE_WHEN)
 _SUBJECT = _alternation(words.PETS + words.CHILDREN + words.PERSONS)
 _SUBJECT_KIND = {**{w: "person" for w in words.PERSONS}, **{w: "child" for w in words.CHILDREN},
                  **{w: "pet" for w in words.PETS}}
@@ -170,6 +172,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
     previous = None      # the clause before, for a symptom told across two clauses
     previous_here: list[tuple[str, float]] = []  # the cues that counted in the clause before
     standing: list[tuple[str, float]] = []       # cues told to be a standing condition ("疼得要命 | 老毛病了")
+    lasted = False  # the clause before told a condition that has lasted for years ("中风三年了")
     clauses = _clauses(text)
     of_now: list[str] = []  # the clauses whose cues were weighed: not told of another time, a frame or a defuser
     # The clause before can own this one: "…看抗日剧 | 里面喊救命" is the drama's, "我爸总说 | 我快不行了" a saying.
@@ -183,6 +186,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
         subject = _subject(clause) or subject
         if _CHRONIC_TAG.fullmatch(clause):
             standing += [(cue, w) for cue, w in previous_here if w < words.SURE]
+        # "我老伴中风三年了 | 右手动不了": what a condition told to have lasted for years brings is standing too
+        after_a_lasting_condition, lasted = lasted, bool(_LASTED_FOR.search(clause))
         previous_here = []
         if _told_over(clause) and last_cue_at >= 0:
             resolved_at = at
@@ -223,6 +228,8 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             here = [(cue, min(w, words.DEMOTED)) for cue, w in here if w >= words.STRONG]
         elif previous is not None and _ORDINARY_CAUSE.search(previous):  # "大热天来修空调 | 满头大汗的"
             here = [(cue, w) for cue, w in here if w >= words.STRONG]  # "天太热了 | 我老伴晕倒了" still alarms
+        if after_a_lasting_condition:
+            standing += [(cue, w) for cue, w in here if w < words.SURE]
         if here:
             first_cue_at = at if first_cue_at < 0 else first_cue_at
             last_cue_at = at
@@ -304,7 +311,7 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
 def _said_plainly(clause: str, here: list[tuple[str, float]]) -> bool:
     """A clause that is a danger word and little else, pleas aside ("摔了一跤", "我头好晕"), or its danger words and
     nothing but who and a particle ("我摔了一跤起不来了"; not "打120叫救护车的钱")."""
-    bare = _PLEA.sub("", clause)
+    bare = _PLAIN_WHEN.sub("", _PLEA.sub("", clause))
     if any(len(bare) - len(cue) <= words.PLAIN_CLAUSE_SLACK for cue, _ in here):
         return True
     covered = {at for cue, _ in here if (start := bare.find(cue)) >= 0 for at in range(start, start + len(cue))}

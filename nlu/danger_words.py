@@ -42,6 +42,8 @@ MODEL_DROPS_ALARMS_BELOW = 0.2
 # the learnt reader never drops it.
 PLAIN_CLAUSE_SLACK = 2
 PLAIN_CLAUSE_REST = frozenset("我他她咱了啊呀啦哎")  # round twenty-nine: all a clause of several danger words may hold besides
+# Round thirty-five: ... and when it came on ("明早想约个陪诊 现在 现在喘不过来气了 帮帮我")
+PLAIN_CLAUSE_WHEN = ("现在", "刚才", "刚刚", "突然", "忽然", "一下子")
 # ... leaving out the words of a plea around the cue ("赶紧帮我报警", "快帮我叫救护车").
 PLEA_WORDS = ("赶紧", "赶快", "马上", "立刻", "快点", "快", "帮我", "给我", "替我", "帮忙", "麻烦", "请", "你们",
               # round seventeen: and of a polite one ("不好意思 能不能麻烦帮我叫个救护车")
@@ -514,6 +516,9 @@ SUDDEN_ONSET = ("突然", "忽然", "猛地", "猛然")
 # Round twenty-five: a clause that only says the one before is a standing condition ("我这腰啊 疼得要命 老毛病了"):
 # its cues are played down, and given as the reason for a request they ask nothing.
 CHRONIC_TAG = r"(都是|是)?(老毛病|老样子|老病|一直这样|一直都这样|多年的毛病|好多年了|好几年了|几十年了)(了|啦|咯|喽)?(啊|呀|嘛)?"
+# Round thirty-five: ... and a condition told to have lasted for years, before the signs it brings ("我老伴中风三年了 |
+# 右手动不了 | 想约个人每周来给他擦擦身")
+LASTED_FOR = r"(中风|偏瘫|瘫痪|瘫|帕金森|老年痴呆|糖尿病|病)[^ ]{0,2}[一二两三四五六七八九十几多\d]+(年|个多月|个月)(了|啦)?$"
 # Round twenty-four: sayings that, when the tables find nothing else, settle the message for the learnt reader too
 # ("天太热 嗓子都冒烟了 喝了一大杯水" is thirst); they are neutral phrases as well.
 # Round twenty-seven: signs that together are a danger, though each alone is weak and a request beside them plays it
@@ -551,6 +556,10 @@ PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他"
 
 # Phrases that hold a danger word but mean something else; they hide it ("救命之恩", "打不着火").
 NEUTRAL_PHRASES = (
+    # round thirty-five: too heavy to carry, not someone who stopped moving ("就是菜买不动了")
+    *(verb + "不动" for verb in ("买", "拿", "提", "搬", "扛", "拎", "背", "抬", "搓", "拖", "推")),
+    # ... and a faculty that age has worn, not someone at the end ("现在嗓子不行了 唱两句就喘 老咯")
+    *(part + "不行了" for part in ("嗓子", "眼睛", "耳朵", "腿脚", "记性", "牙", "腰", "手艺", "脑子")),
     # round thirty-three: a blister of the body's heat, not a burn ("上火了 嘴起泡")
     "嘴起泡", "嘴角起泡", "嘴上起泡", "嘴唇起泡", "嘴里起泡", "舌头起泡",
     # round twenty-five: a sale at the door, an invitation ("门口有人推销净水器", "快来吃饭吧", "快来玩")
@@ -593,6 +602,9 @@ NEUTRAL_PHRASES = (
     "视频里看见", "视频里看到", "视频里发现", "视频的时候看见",  # round thirty: a video call shows what is happening
     # round fourteen: ... nor one where the family is seen without 看到 ("我在国外 视频里我爸说话突然含糊")
     "视频里我爸", "视频里我妈", "视频里我老", "视频里老伴", "视频里我奶奶", "视频里我爷爷", "视频里我外婆", "视频里我外公",
+    # round thirty-five: every relative, and a call that was just now ("视频里我婆婆倒在床边", "我妈刚视频里说话突然就听不清了")
+    *("视频里我" + kin for kin in ("婆婆", "公公", "岳母", "岳父", "丈母娘", "老丈人", "姥姥", "姥爷", "母亲", "父亲", "婆", "公")),
+    "刚视频里", "刚才视频里", "刚在视频里", "刚刚视频里", "正在视频", "在跟我视频",
     # round sixteen: ... nor one told as "妈妈在视频里说话…" or "视频里我看到我爸…"
     "视频里我看到", "视频里我看见",
     *(kin + "在视频里" for kin in ("妈妈", "爸爸", "我妈", "我爸", "老妈", "老爸", "老伴", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷")),
@@ -803,7 +815,12 @@ PAIN_WORDS = ("疼", "痛")
 # app"); a danger they do find still counts.
 NOT_FOR_THE_MODEL_TO_RAISE = ("有保姆看着", "有人看着", "有人照顾", "有保姆照顾", "有人陪着",
                               "where do i", "how do i", "how can i", "is 120 the", "is 110 the", "is 119 the",
-                              "memorize", "memorise", "set up the sos")
+                              "memorize", "memorise", "set up the sos",
+                              # round thirty-five: a neighbour taken away days ago ("邻居老太太前天被120拉走了 她心里有点怕")
+                              "被120拉走", "被救护车拉走", "被120接走", "被救护车接走",
+                              # ... a phone not used, and a neighbour complained of ("代我爷爷奶奶注册 they don't use 手机",
+                              # "隔壁老李把垃圾堆在楼道里 … 你们管不管")
+                              "don t use", "管不管")
 
 # Round sixteen: someone asleep, in a message the tables found no danger in ("看监控我妈又在沙发上睡着了 电视还开着"),
 # is not the learnt reader's to raise. Only then: "睡着了 怎么叫都叫不醒" holds cues of its own.

@@ -174,6 +174,9 @@ VARIANTS = {
     "只钟头": "个钟头", "只小时": "个小时", "执下屋": "收拾下屋子", "执屋企": "收拾家里", "汏个浴": "洗个澡",
     "帮我老汉": "帮我爸爸", "给我老汉": "给我爸爸", "替我老汉": "替我爸爸", "👌": " 好的 ", "🙆": " 好的 ", "嚟": "来", "攞药": "取药", "攞": "拿", "覆诊": "复诊", "覆查": "复查",
     "sign up做volunteer": "报名做志愿者", "sign up做": "报名做", "做volunteer": "做志愿者", "当volunteer": "当志愿者",
+    # round thirty-five: English words the emergency reader also knows, in Chinese company only ("我想register成volunteer",
+    # "群发给all volunteers：…", "grandpa下周三要去hospital做CT", "我要发个request")
+    "成volunteer": "成志愿者", "all volunteers": "所有志愿者", "去hospital": "去医院", "个request": "个需求",
     # round thirty-three: a pinyin keyboard's wrong word and a handwriting pad's near shape ("转给我妈2个事件比", "时问币",
     # "令天下午", "想约个上门立法", "送个反过来", "剩下的时间都娟了", "去不 了了")
     "事件比": "时间币", "事件币": "时间币", "时问币": "时间币", "令天": "今天", "立法": "理发",
@@ -252,7 +255,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     "help": {
         # round nineteen: a button on the screen, where to tap
         "按钮": 3, "按键": 2.5, "点哪里": 3, "点哪个": 3,
-        "你好": 2, "您好": 2, "你们好": 2, "大家好": 2, "老师好": 2, "老师您好": 2, "早上好": 2, "上午好": 2, "中午好": 2, "下午好": 2, "晚上好": 2, "早安": 2,
+        "你好": 2, "您好": 2, "你们好": 2, "大家好": 2, "嗨": 2, "老师好": 2, "老师您好": 2, "早上好": 2, "上午好": 2, "中午好": 2, "下午好": 2, "晚上好": 2, "早安": 2,
         "在吗": 2, "在不在": 2, "hi": 2, "hello": 2, "哈喽": 2, "帮助": 3, "菜单": 3, "怎么用": 1.5, "如何使用": 2.5,
         "怎么使用": 2.5, "使用说明": 3, "说明书": 2, "不会用": 1.2, "能说话不": 3, "能发语音吗": 3.5, "不会弄": 1.2, "怎么弄": 1.5, "怎么整": 1.5, "怎么操作": 2,
         "功能": 2, "能干什么": 2.5, "能做什么": 2.5, "干什么用": 2, "新来的": 1, "找不到": 1, "教程": 2, "有人在吗": 2.5,
@@ -411,7 +414,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
     },
     "unsubscribe": {
         "退订": 3.5, "取消订阅": 4, "取消推送": 4, "取消关注": 4, "关闭通知": 3.5, "不要再发": 3.5, "别再发": 3.5, "别发了": 3.5, "不要发了": 3.5,
-        "关闭推送": 3.5, "关掉推送": 3.5, "不想收": 3, "屏蔽": 2.5, "td": 3, "烦死了": 1,
+        "关闭推送": 3.5, "关掉推送": 3.5, "不想收": 3, "屏蔽": 2.5, "td": 3, "烦死了": 0.9,  # round thirty-five: below MIN_VOTES, alone it is any annoyance ("又在吵架 … 烦死了")
         "不用给我发": 3.5, "不要给我发": 3.5, "别给我发": 3.5,  # "甭给俺发了" once clean-up has read it
         "别再推": 3.5, "不要再推": 3.5, "别推了": 3,
     },
@@ -601,6 +604,8 @@ ELDER_RELATIVES = ("姆妈|阿婆|阿公|老豆|老爸|老妈|父母|父亲|母�
 
 # "…想重新收你们的活动通知 好给我mm报名": what a cue after these is for, the reason of what was asked (round twenty-five)
 PURPOSE_BEFORE = r"(?:(?<![最好])好|以便|为了|方便)$"
+# Round thirty-five: ... and a question asked in passing after the ask ("麻烦找个志愿者陪她 顺便问一下陪诊一次扣几个时间币")
+PURPOSE_BEFORE += r"|顺便(问|说|提)(一下|下|问)?[^ ]{0,10}$"
 # A notice word after these is the bot's notices complained of, not one asked for ("半夜还发通知 … 别发了").
 NOTICES_COMPLAINED_OF_BEFORE = ("还", "又", "老", "总", "总是", "老是", "天天", "一直", "整天", "成天")
 # The groups a notice goes to, as staff name them (round twenty-five).
@@ -608,6 +613,7 @@ BROADCAST_GROUPS = "老人|老年人|长者|志愿者|义工|会员|居民|住�
 
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        r"(这里面?|这个|你们这个?|这儿)[^ ]{0,2}(都)?(能|可以)(办|做|干)点?(哪些|什么|啥)(事|事情)?": 4,  # "你们这个能干点啥"
         # round thirty-two: where to tap, and what the bot can do ("找不到发需求的地方 能不能告诉我在哪", "想请教一下 这里面都能办哪些事情")
         r"找不到[^ ]{0,6}的(地方|入口|按钮|地儿)": 4.5,
         r"(这里面?|这个|你们这|这儿)[^ ]{0,2}(都)?(能|可以)(办|做|干)(哪些|什么|啥)(事|事情)?": 4,
@@ -639,6 +645,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"怎么[^ ]{0,5}(改|修改|更改|设置)[^ ]{0,8}(电话|手机号|联系人|名字|地址|密码)": 4,
     },
     "about": {
+        r"(时间币|币)[^ ]{0,3}(是)?怎么(扣|算|收)的(?! ?[^ ]{0,8}(记录|明细|流水))": 4.5,  # round thirty-five: "我请人帮我买菜 我的时间币是怎么扣的"
         # round thirty-four: what a rating does, when service time starts, what joining asks of one, who may join, and what
         # saved time will buy in old age ("评价会影响志愿者拿时间币吗", "服务时间是从几点开始算", "加入了是不是每个月都得去
         # 服务啊", "没钱也能加入吗 我是低保户", "等我自己老了真能换到服务吗")
@@ -794,6 +801,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        r"教(我|我妈|我爸|她|他)发[^ ]{0,4}(红包|语音|视频|朋友圈)": 5,  # round thirty-five: "教我妈发微信红包"
         r"再(帮我|给我)(安排|派|找|约)(一个|个|一位|位)": 4.5,  # round thirty-four: "原来那个理发的人去不了 再帮我安排一个"
         r"(还|再)想请(她|他|那个人)(来|再来)": 3.5,  # round thirty-four: "满意是满意 … 明天中午还想请她来做一顿"
         # round thirty-four: anyone asked to come ("有没有志愿者能来做", "有没有人能来给卧床的老人剪剪头"); a phone's
@@ -924,6 +932,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|替)[^ ]{0,3}确认": 3.5,  # a son or daughter confirming for a parent
     },
     "cancel": {
+        r"(单子?|订单)[^ ]{0,2}不用了": 4,  # round thirty-five: "单子不用了 我已经找到人了"
         r"(单|单子|活|任务)[^ ]{0,2}我接错了|接错(单|了)": 4,  # round thirty-four: "这个单我接错了 … 退回去吧"
         r"那个(不用|不要|不需要)了": 4.5,  # round twenty-seven: "明天上午陪我去医院那个不用了 … 这回先取消"
         # round twenty-seven: one's own order called off in vague words ("我约的那个 帮我退掉", "我约的 能不能不要了", "说好的那个
@@ -1045,6 +1054,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(时间银行|账户|账上|账里)[^ ]{0,4} ?(还有|还剩)(多少|几个)": 4,  # round twenty: "我时间银行里面 还有多少个小时"
     },
     "history": {
+        r"扣了(我)?一笔|流水[^ ]{0,4}(是)?(怎么|咋)回事": 4.5,  # round thirty-five: "上周扣了我一笔 看看流水是咋回事"
         # round thirty-three: one's work recorded ("每次帮人干活都记上没有 有没有漏记的"), not a booking ("我约那个事你们记上了没有")
         r"(干活|服务|帮人|时间|时长|时间币)[^ ]{0,6}(记上没有|记上了没|记没记上)|漏记": 3,
         # round twenty-nine: a transfer looked for, not made ("转给隔壁王阿姨的40分钟 我怎么在记录里没看到")
@@ -1237,7 +1247,14 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"我的[^ ]{0,6}证书?[^ ]{0,4}(什么时候|多久|几时)": 4.5,
         r"(看到|看看|查|查看)[^ ]{0,6}给我的(评价|打分|评分)": 4.5,
         r"投诉(电话|热线|号码)": 4.5,
-        r"哪(里|儿)有(卖|买)|哪(里|儿)能买到": 3.5,  # round thirty-two: shopping advice ("附近哪里有卖老年鞋的")
+        r"哪(里|儿)有(卖|买)|哪(里|儿)能买到|有没有卖": 3.5,  # round thirty-two: shopping advice ("附近哪里有卖老年鞋的")
+        # round thirty-five: a rumour checked, a scam told, a buyer of old things, the bot's nature ("听说要来台风了 是真的吗",
+        # "有人打电话说我中奖了 要先交手续费", "让我把钱转到安全账户", "收旧手机吗", "跟我说话的是电脑吗")
+        r"听说[^ ]{0,12} ?[^ ]{0,4}(是真的吗|真的假的|是不是真的)": 4.5,
+        r"中奖|洗钱|安全账户|先交[^ ]{0,2}手续费": 4.5,
+        r"收旧(手机|电视|家电|冰箱|衣服|报纸)": 4,
+        r"谁(能|来)管管|你们管不管|管一管": 4,  # a neighbour complained of ("楼下那条狗天天叫 谁能管管")
+        r"(是|你是)(电脑|机器人|真人|人工)(吗|还是)": 4.5,
         # round thirty-four: a volunteer running late (the writers leave it to staff), another app's sign-up, a class
         # joined, a pension short ("公交还没来 我会晚点", "阿姨我大概10点半才能过去", "手机银行注册要去柜台吗", "注册了个
         # 拼多多", "我报名了社区的太极拳班", "我的养老金这个月怎么少了两百")
@@ -1321,6 +1338,7 @@ NEUTRAL_PHRASES = (
     # to hospital offered, not a task taken ("会开车 可以接送老人去医院"); a bus late; and one just registered
     "的人去不了", "的人来不了", "志愿者去不了", "志愿者来不了", "可以接送", "能接送", "接送老人", "公交还没来",
     "车还没来", "刚注册", "才注册", "查下单子", "看下单子", "查下单", "看下单",
+    "吵架",  # round thirty-five: a row that is not about notices ("楼上那家又在吵架 … 烦死了")
     # round thirty-three: the hospital's procedures, not the bot's ("我怕他们不懂医院流程")
     "医院流程", "看病流程", "就医流程",
     # ... and a chat closed, or a grumble ("…不说了 我去做饭了", "算了不说了 跟你们发发牢骚")
@@ -1388,6 +1406,10 @@ NEUTRAL_PHRASES = (
 SERVICE_NEUTRAL_PHRASES = ("电梯维修", "电梯检修", "电梯修好", "电梯坏了",
                            # round thirty-four: a registered letter, a bath the broken shower prevents, a shop's group
                            "挂号信", "洗不了澡", "团购群", "超市的团购",
+                           # round thirty-five: the cleaner, a photo in the park, dumplings made ("保洁阿姨每礼拜都来", "早上
+                           # 去公园拍的", "今天包的饺子")
+                           "保洁阿姨", "保洁员", "公园拍的", "去公园拍", "今天包的饺子", "我包的饺子", "自己包的饺子",
+                           "刚包的饺子", "做的饭", "做的菜",
                            # round thirty-two: the writer's own chore ("不说了 我去做饭了")
                            "我去做饭", "我要去做饭", "我得去做饭", "做饭去了",
                            "讲话怎么", "讲话的口音",  # round twenty-one: the bot's speech, not company
@@ -1477,7 +1499,7 @@ SERVICE_CUES: dict[str, dict[str, float]] = {
     "meal": {
         "送碗粥": 3, "白粥": 2,  # round twenty-seven
         "包点粽子": 3, "包顿饺子": 3, "包点饺子": 3,  # round twenty-seven
-        "做饭": 3, "家常菜": 2.5, "送饭": 3, "送餐": 3, "送个餐": 3, "送个饭": 3, "做个饭": 3, "包饺子": 3, "饺子": 2, "午饭": 2, "晚饭": 2, "早饭": 2, "做菜": 2.5, "煮饭": 3,
+        "做饭": 3, "家常菜": 2.5, "汤圆": 2.5, "粽子": 2.5, "送饭": 3, "送餐": 3, "送个餐": 3, "送个饭": 3, "做个饭": 3, "包饺子": 3, "饺子": 2, "午饭": 2, "晚饭": 2, "早饭": 2, "做菜": 2.5, "煮饭": 3,
         "烧饭": 3, "做顿饭": 3, "年夜饭": 3, "团圆饭": 3, "包粽子": 3, "包汤圆": 3, "饭": 1, "配餐": 3, "助餐": 3, "老年食堂": 2, "煮粥": 2.5,
         "热饭": 2, "搓汤圆": 3,  # round twenty: "想吃口热饭", "帮忙搓汤圆"
         "腊八粥": 2.5, "熬粥": 2.5, "煮锅": 2,  # round twenty-three: "腊八那天上午来帮我煮锅腊八粥"
@@ -1580,6 +1602,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"理.{0,2}发": 3,
     },
     "meal": {
+        r"(帮忙|帮我|请人|找人)[^ ]{0,4}做(一桌|一顿|几个)(菜|饭)": 3.5,  # round thirty-five: "想找人帮忙做一桌菜"
         # round twenty-one: "帮俺做几个菜 蒸点米粉肉", "帮俺熬点稀饭"
         r"做(几个|个|两个|点)菜|米粉肉|熬(点|个)?(稀饭|粥)": 3,
         r"(做|送|煮|烧)(个|顿|点|一顿)?[^ ]{0,4}饭": 3,
@@ -1596,6 +1619,7 @@ SERVICE_PATTERNS: dict[str, dict[str, float]] = {
         r"(帮|给)(他|她|我爸|我妈|老人)[^ ]{0,2}洗一?洗(?![衣碗菜被床窗头])": 2.5,  # round twenty: "要人帮他洗一洗"
     },
     "repair": {
+        r"(管子|水管|管道)[^ ]{0,2}漏": 3,  # round thirty-five: "好像是底下管子漏的 谁能来看看"
         r"(窗帘|轨道|拉链|抽屉|柜门|门把手|把手)[^ ]{0,4}(卡住|坏了|掉了|拉不动|关不上|松了)": 3.5,  # round thirty-four
         # round twenty-one: "柜子门掉下来了 帮俺安上去"
         r"(安|装)(上去|回去)": 2.5,
@@ -1686,7 +1710,8 @@ ROLE_PATTERNS: dict[str, dict[str, float]] = {
         r"我(今年)?\d+岁": 2,
         r"^我(就)?是(一个|一位|个)?(老人|老年人)": 3,
         r"我是[^ ]{1,6}的(老人|老年人)": 4,  # "我老伴是志愿者 … 我是要人帮忙的老人 帮我注册一下"
-        r"(我|今年|已经)?[六七八九]十[一二三四五六七八九几多]?岁": 2.5,  # and "我七十几岁"
+        r"(我|今年|已经)?[六七八九]十[一二三四五六七八九几多]?岁": 2.5,
+        r"我(今年|都|已经)?[六七八九]十(多|几)了": 2.5,  # round thirty-five: "我七十多了 自己注册个账号"  # and "我七十几岁"
         r"今年([六七八九]十[一二三四五六七八九]?|[6-9]\d)(?![个号块元])": 2.5,
         r"我(今年|都|已经)?[六七八九]十[一二三四五六七八九]?了": 2.5,
         # Someone who wants volunteers to help them is the one helped.
@@ -1900,6 +1925,7 @@ ENGLISH_WORDS = {
     "tmr": "明天", "tmrw": "明天", "today": "今天", "tonight": "今晚", "balance": "余额", "how many": "多少",
     "credits": "时间币", "time credits": "时间币", "register": "注册", "orders": "订单", "my orders": "我的订单",
     "check in": "签到", "check out": "签退",
+    "redeem": "兑换", "record": "记录", "records": "记录",  # round thirty-five: "时间币可以redeem啥", "看下上个月的record"
     "bind": "绑定", "yes": "是的", "yep": "是的", "account": "账号",  # round twenty-five: "bind一下我爸的账号", "yes"
     # round twenty-two: returnees' English ("confirm done 单号112", "想sign up做volunteer", "transfer 45分钟 to …")
     # (not "volunteer", "sign up", "donate": the emergency reader's English holds them; VARIANTS has the first two in

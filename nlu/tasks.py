@@ -43,6 +43,8 @@ _LONE_NUMBER = re.compile(
 # number a "不是" takes back ("不是61"). Round thirty-one: or the one pointed at ("13号 不对 31号那个已经弄好了").
 _NUMBER_FIRST = re.compile(rf"^(?:\s+是?|\s*是)\s*({NUMBER})\s*号?(?=\s|$|那个|那单|那一单|这个|这单)")
 
+# "64号大扫除弄好了": a 号 past any month's last day names no day, though a service follows it.
+LAST_DAY_OF_A_MONTH = 31
 # Task numbers are database ids: a longer number names no task (and must never reach SQL).
 MAX_TASK_ID = 2**31 - 1
 
@@ -63,7 +65,8 @@ def task_numbers(text: str, service_spans: list[tuple[int, int]] = ()) -> list[F
 def bare_numbers(text: str, service_spans: list[tuple[int, int]] = ()) -> list[Found]:
     """"给22号打3分": a bare "22号" that names no day, nor a day's service."""
     return [Found(m.start(), m.end(), _number(m)) for m in _BARE_NUMBER_HAO.finditer(text)
-            if not _followed_by_service(text, m.end(), service_spans) and _number(m) is not None]
+            if _number(m) is not None
+            and (_number(m) > LAST_DAY_OF_A_MONTH or not _followed_by_service(text, m.end(), service_spans))]
 
 
 def _number(match: re.Match) -> int | None:
