@@ -22,7 +22,8 @@ _COINS = alternation(lexicon.COIN_WORDS)
 _COUNTED_COINS = re.compile(rf"(\d+\.\d+|{NUMBER})个?(半)?(?:{_COINS})")  # "1.5个时间币" is 90 minutes
 _HALF_COIN = re.compile(rf"半个?(?:{_COINS})")
 # "转给我儿子2个", "从我这转三个过去": a bare count of what is being moved means coins.
-_BARE_COUNT = re.compile(rf"(?<!有)(?<!剩)({NUMBER})个(?=$|\s|给|吧|过去|过来|出去)")  # not "我有8个": what one has
+# Round thirty-six: "捐1.5个", "转半个给老周" too.
+_BARE_COUNT = re.compile(rf"(?<!有)(?<!剩)(\d+\.\d+|{NUMBER}|半)个(?=$|\s|给|吧|过去|过来|出去)")  # not "我有8个": what one has
 # What may stand just before an amount and change its meaning: a minus sign, or the whole part of a decimal.
 _SIGNED_OR_SPLIT = re.compile(r"(?:[-－−负]|\d+\.)\s*$")
 _DECIMAL = re.compile(r"(\d+)\.(\d+)")
@@ -98,6 +99,8 @@ def _whole_minutes(said: str) -> bool:
 
 
 def _coins(numeral: str, half: bool = False) -> int | None:
+    if numeral == "半":
+        return lexicon.MINUTES_PER_COIN // 2
     if "." in numeral:
         return None if half else hours_to_minutes(numeral)  # a coin is an hour
     count = to_int(numeral)

@@ -54,7 +54,8 @@ _PATTERNS_WAKE = WakeIndex([required for _, required, _ in _PATTERNS])
 _CROSS = [(re.compile(_composition(first, words.CROSS_CLAUSE_GAP)), re.compile(_composition(then, words.CROSS_CLAUSE_GAP)),
            weight) for first, then, weight in words.CROSS_CLAUSE_COMPOSITIONS]
 _WAS_FINE = _alternation(words.KIND_PARTS["was_fine"])
-_FRAME = _alternation(words.FRAMES)
+_FRAME = _alternation(words.FRAMES + words.WATCHING_NOW)
+_CRY = re.compile(words.CRY_CLAUSE)
 _SCREEN = _alternation(words.SCREEN_ACTIVITIES)
 _WATCHED = re.compile(words.SCREEN_WATCHED)
 _PET = _alternation(words.PETS)
@@ -193,9 +194,11 @@ def read_clean(text: str, learnt: bool = True) -> Danger:
             resolved_at = at
         if _MADE_SAFE.search(clause):
             made_safe_at = at
-        if _BACK_TO_NOW.match(clause) or _BACK_FROM_AFAR.search(clause) or (far_away and _SUDDEN.search(clause)):
+        # round thirty-six: a cry is of now, whatever was told before it ("上回陪我去医院的小王说… 快来人 救命啊 我起不来了")
+        if (_BACK_TO_NOW.match(clause) or _BACK_FROM_AFAR.search(clause) or _CRY.fullmatch(clause)
+                or (far_away and _SUDDEN.search(clause))):
             in_the_past = far_away = False
-        if _FRAME_RELEASE.match(clause):
+        if _FRAME_RELEASE.match(clause) or _CRY.fullmatch(clause):
             in_a_frame = None
         if _FRAME.search(clause) or _DRILL.search(clause) or _SCREEN.search(clause):
             # a drama watched on another day is told afterwards, a frame ("昨晚看电视剧 | 里面的老太太…")

@@ -558,6 +558,9 @@ PRAISE = ("勤快", "嘴甜", "嘴也甜", "嘴巴甜", "喜欢她", "喜欢他"
 NEUTRAL_PHRASES = (
     # round thirty-five: too heavy to carry, not someone who stopped moving ("就是菜买不动了")
     *(verb + "不动" for verb in ("买", "拿", "提", "搬", "扛", "拎", "背", "抬", "搓", "拖", "推")),
+    # round thirty-six: a grandchild's hyperbole and slang ("心脏病都要犯了 奶奶把我攒的游戏皮肤全退了", "笑不活了"), and a
+    # rescue hoped for one day ("外公说他要报名学急救 以后好救我")
+    "都要犯了", "都快犯了", "都要气出", "笑不活", "以后好救", "好救我", "学急救",
     # ... and a faculty that age has worn, not someone at the end ("现在嗓子不行了 唱两句就喘 老咯")
     *(part + "不行了" for part in ("嗓子", "眼睛", "耳朵", "腿脚", "记性", "牙", "腰", "手艺", "脑子")),
     # round thirty-three: a blister of the body's heat, not a burn ("上火了 嘴起泡")
@@ -966,6 +969,8 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     # question about the phone ("手机欠费了还能打120不"); only the number is explained, not a fall told with it.
     (("欠费了还能", "欠费还能", "欠费了能", "欠费能", "停机了还能", "停机还能", "停机了能", "停机能", "没话费还能",
       "没话费能", "没有话费能", "没卡能", "没有卡能", "没插卡能", "没信号能", "没信号还能"), r"120|110|119|救护车"),
+    # Round thirty-six: fame online, not a fire ("爷爷说他要火了 发的视频有100个赞🔥")
+    (("个赞", "点赞", "粉丝", "播放量", "上热门", "网红", "涨粉"), r"火"),
     # Round thirty-three: voices in the house that were the television, and rooms looked through ("奶奶说屋里有人说话 其实是
     # 电视的声音 我都看过了没人")
     (("电视的声音", "电视里的声音", "是电视在响", "收音机的声音", "看过了没人", "查过了没人", "都看了没人", "看了一圈没人"),
@@ -1018,7 +1023,9 @@ EXPLAINED_AWAY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("特效", "是演的", "道具"), r"火|炸|血|晕|倒"),
     # Round six: acting said of the scene ("电视里演的 …心脏病发作 演得跟真的一样"); clean-up has taken
     # "那个" off "那个老头", so the frame cannot see that the old man is on the screen.
-    (("演得", "演的", "演技", "跟真的一样",
+    # Round thirty-six: not "演得假", a show's acting criticised before the evening goes on ("…连续剧不好看 演得假 … 洗完出来
+    # 喊他他不答应").
+    (("演得跟真的", "演得真", "演得像", "演的", "演技", "跟真的一样",
       # round eleven: a story's scene, praised for its writing ("写得太真实了")
       "写得", "写的", "太真实"), r"."),
     # A nuisance to report to the police, not a danger.
@@ -1360,7 +1367,11 @@ CROSS_CLAUSE_GAP = 8   # characters at most between the parts read inside each c
 # writer's own senses ("…闻到一股煤气味"), with someone of the household ("…他就歪倒在沙发上了") or
 # with a room of the home ("…厨房冒烟了"). Watching a drama, reading or playing is an activity, not a
 # frame: it silences its own clause only ("我在看电视剧 老伴倒在地上了" is an alarm).
+# Round thirty-six: a clause that is a cry and nothing else brings the talk back to now.
+CRY_CLAUSE = r"(快来人|来人啊|快来人啊|救命啊?|救救我|快救我|快叫救护车|快打120|快报警|help|sos)[啊呀哪]*"
 FRAMES = ("梦见", "梦到", "做梦", "噩梦", "做了个梦",
+          # round thirty-six: a programme's advice retold ("中央台那个节目讲 脑中风要看脸歪不歪")
+          "节目讲", "节目说", "节目里讲",
           # round eleven: a life ago, told as a story ("我年轻时在厂里被机器轧断过手指 血流了一地")
           "年轻时", "年轻的时候", "小时候", "几十年前", "那些年", "听说", "据说", "听人说",
           # round ten: a drama or a film watched and told afterwards (not one on now: "我在看电视剧 老伴倒了")
@@ -1378,6 +1389,10 @@ STAGED_CUES = r"救|喊|help|sos|火|烟|炸|爆|煤气|燃气|淹|水|偷|贼|�
 SCREEN_ACTIVITIES = ("电视剧", "连续剧", "抗日剧", "抗战剧", "谍战剧", "古装剧", "宫斗剧", "家庭剧", "警匪片", "战争片",
                      "武打片", "看剧", "追剧", "电影", "打游戏", "玩游戏", "吃鸡", "王者荣耀", "综艺", "动画片", "短视频",
                      "小说", "故事", "节目", "话剧", "演戏", "拍戏")
+# Round thirty-six: a drama or a film on now, its story told ("我在看那个抗日剧 鬼子进村了 … 喊救命"); someone of the
+# house, the show over, the writer back from elsewhere, or a cry releases the frame (FRAME_RELEASES, CRY_CLAUSE).
+WATCHING_NOW = tuple("在看" + that + show for that in ("", "那个", "一个", "个")
+                     for show in SCREEN_ACTIVITIES if show.endswith(("剧", "片", "电影", "戏")) and not show.startswith("看"))
 # Round eight: a clause that opens with one of these right after a screen activity is the screen's
 # ("我妈天天看抗日剧 | 里面打打杀杀喊救命").
 ON_SCREEN = ("里面", "里头", "剧里", "片里", "戏里")
@@ -1391,7 +1406,9 @@ HABITUAL_SAYINGS = ("总说", "老说", "常说", "天天说", "整天说", "成
 FRAME_RELEASES = NOW_MARKERS + ("突然", "忽然", "一下子", "结果", "这时", "可是", "但是", "醒来", "醒了",
                                 "闻到", "闻着", "我闻", "听到外面", "厨房", "家里", "屋里", "我家", "卧室", "客厅",
                                 "卫生间", "厕所", "楼道", "门口", "老伴", "老头", "老太", "我妈", "我爸", "我老",
-                                "我奶奶", "我爷爷", "他", "她")
+                                "我奶奶", "我爷爷", "他", "她",
+                                # round thirty-six: the show over, or the writer back ("看完出去倒垃圾 | 回来看到老伴躺在地上")
+                                "看完", "回来", "出来", "回家", "一看", "一回头")
 # ... but "老太太" is anyone's old lady, a character of the show as often as the writer's wife (老太).
 NOT_FRAME_RELEASES = ("老太太",)
 # Round five: a danger word used as an image ("电脑着火一样烫", "手机烫得像要着火") says nothing of a

@@ -328,6 +328,7 @@ INTENT_CUES: dict[str, dict[str, float]] = {
         "那我来": 3, "那我接": 3.5, "那我去": 3,  # round twenty-eight: "就没人接这个陪诊吗 那我来 #71"
     },
     "check_in": {
+        "开工了": 3.5, "开工": 3,  # round thirty-six: "开工了 #8"
         "签到": 4, "签个到": 4, "打卡": 2.5, "已到": 2.5, "到了": 1.5, "我到了": 2.5, "已经到了": 2.5, "到达": 2, "已到达": 2.5,
         "开始服务": 3, "现在开始": 2, "开始了": 1.5, "我来了": 2, "到地方了": 2.5, "到地儿了": 2.5,
         "到啦": 2, "我到啦": 2.5, "到咯": 2, "我到咯": 2.5,
@@ -613,6 +614,7 @@ BROADCAST_GROUPS = "老人|老年人|长者|志愿者|义工|会员|居民|住�
 
 INTENT_PATTERNS: dict[str, dict[str, float]] = {
     "help": {
+        r"怎么(签到|签退|接单|下单|转账|兑换|评价|打分)(啊|呀|呢)?(?= |$)": 4.5,  # round thirty-six: "志愿者怎么签退啊"
         r"(这里面?|这个|你们这个?|这儿)[^ ]{0,2}(都)?(能|可以)(办|做|干)点?(哪些|什么|啥)(事|事情)?": 4,  # "你们这个能干点啥"
         # round thirty-two: where to tap, and what the bot can do ("找不到发需求的地方 能不能告诉我在哪", "想请教一下 这里面都能办哪些事情")
         r"找不到[^ ]{0,6}的(地方|入口|按钮|地儿)": 4.5,
@@ -645,6 +647,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"怎么[^ ]{0,5}(改|修改|更改|设置)[^ ]{0,8}(电话|手机号|联系人|名字|地址|密码)": 4,
     },
     "about": {
+        # round thirty-six: how time counts, and a transfer taken back ("时间币还按整个时长算吗", "转给别人的时间币还能要回来吗")
+        r"按[^ ]{0,6}(算|计)(吗|不|么)": 4.5,
+        r"(转|送)(给|出去)[^ ]{0,6}(还能|能不能|可以)(要回来|退回|拿回|撤回)": 5,
         r"(时间币|币)[^ ]{0,3}(是)?怎么(扣|算|收)的(?! ?[^ ]{0,8}(记录|明细|流水))": 4.5,  # round thirty-five: "我请人帮我买菜 我的时间币是怎么扣的"
         # round thirty-four: what a rating does, when service time starts, what joining asks of one, who may join, and what
         # saved time will buy in old age ("评价会影响志愿者拿时间币吗", "服务时间是从几点开始算", "加入了是不是每个月都得去
@@ -801,6 +806,9 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"^我(就)?是(一个|一位|个)?(他|她|老人)?的?(家属|子女|儿子|女儿|家人|老人|老年人|志愿者|义工)(啊|呀|哦|嘛)?$": 3,
     },
     "post_request": {
+        # round thirty-six: a difficulty with a day said after it asks for a visit ("视频通话不会弄 今天 晚上8点 半小时")
+        r"(不会弄|不会用|弄不来|搞不懂)(?= (今天|明天|后天|下周|周|礼拜|星期))": 4.5,
+        r"现在(帮|给|替)(他|她|我|我爸|我妈)(预约|约|找|订)": 4.5,  # round thirty-six: "我转给我爸2个时间币了 现在帮他预约个助浴"
         r"教(我|我妈|我爸|她|他)发[^ ]{0,4}(红包|语音|视频|朋友圈)": 5,  # round thirty-five: "教我妈发微信红包"
         r"再(帮我|给我)(安排|派|找|约)(一个|个|一位|位)": 4.5,  # round thirty-four: "原来那个理发的人去不了 再帮我安排一个"
         r"(还|再)想请(她|他|那个人)(来|再来)": 3.5,  # round thirty-four: "满意是满意 … 明天中午还想请她来做一顿"
@@ -839,12 +847,13 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         # and not a question about who may do it ("家里人能帮我办吗")
         r"帮(我|我们|俺|她|他)(去)?(领|取(?!消)|交|缴|办|寄|修|换|装|擦|蒸|包)(?![吗么嘛不])": 1.5,  # round twenty: 帮她取下快递
         # being taught to do something on a phone is a request for digital help, not a question about this bot
-        r"教(我|我妈|我爸|她|他|老人)[^ ]{0,4}(手机|微信|视频|电脑|支付宝|扫码|网上|上网|交|缴|挂号|打车|发语音)": 2.5,
+        r"(?<![她他])教(我|我妈|我爸|她|他|老人)[^ ]{0,4}(手机|微信|视频|电脑|支付宝|扫码|网上|上网|交|缴|挂号|打车|发语音)": 2.5,
         r"能不能.{0,4}(来|帮|找|派)": 1.5,
         # Not managing a device is a need for digital help, not a question about this bot.
         r"(?<![们她他妈爸奶爷婆公人])不会(弄|用|整|搞|打)[^ ]{0,3}(视频|微信|手机|电脑|支付宝|健康码|电话|遥控器)": 2,
     },
     "list_tasks": {
+        r"(还有空|有空)[^ ]{0,4} ?[^ ]{0,6}(还有|有没有)[^ ]{0,6}(单|任务|活)": 5,  # "刚签退 还有空 附近还有买菜的单吗"
         r"有[^ ]{0,4}没人(去|接|做)的[^ ]{0,4}(单|任务|活)": 4,  # round thirty-four: "有临时没人去的陪诊单吗"
         r"新(的)?(任务|单子|需求)": 3,  # round thirty-three: "看看新任务"
         # round thirty-one: what waits to be taken ("待接的需求看一下")
@@ -919,6 +928,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(^| )我(先)?(走|撤)了": 1.5,
     },
     "confirm_done": {
+        r"确认(一下)?[^ ]{0,2} ?[^ ]{0,8}(做完了|弄好了|完成了|服务完)": 5,  # round thirty-six: "确认一下 56号单服务做完了"
         # round twenty-seven: help told given in vague words ("你给他记上", "给人家算上", "那个事完了", "这个事算办完了", "那姑娘陪我
         # 看完病了")
         r"(给他|给人家|给她|给小伙子|给姑娘)(记上|算上|记一下|算一下|记时间)": 5,
@@ -926,7 +936,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(陪我|帮我|给我)[^ ]{0,4}完[^ ]{0,2}了": 3,
         r"^确认 ?(#|单号|任务)?\s?\d+": 3.5,  # round twenty-five: "确认 #147 已经服务完了"
         r"已经(给我|帮我)(做完|弄好|干完|搞好|做好|修好)了": 3.5,  # "88号单子志愿者已经给我做完了"
-        r"确认.{0,8}(完成|完|好了)|(完成|完|好了).{0,8}确认": 3.5,
+        r"确认(?!什么|啥).{0,8}(完成|完|好了)|(完成|完|好了).{0,8}确认": 3.5,
         r"(收到|好了|完成了?|来了|到了).{0,6}确认": 3,
         r"已经.{0,8}(好了|回来了|收到了?)": 2,
         r"(帮|替)[^ ]{0,3}确认": 3.5,  # a son or daughter confirming for a parent
@@ -964,6 +974,10 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(单|单子|任务)[^ ]{0,6} ?[^ ]{0,3}(帮我|给我)(撤|退|删)(了|掉)": 3.5,
     },
     "my_orders": {
+        # round thirty-six: a visit under way asked after ("来打扫的小伙子开始了没", "陪诊的人出发了吗", "师傅签到了没有", "哪个
+        # 还没签退")
+        r"(的人|小伙子|师傅|志愿者|阿姨|姑娘)[^ ]{0,3}(开始了|出发了|签到了|到了|来了)(没|没有|吗|么)": 4.5,
+        r"哪(个|一个|些)(单子?|任务)?(还)?没(签退|签到|完成|确认)": 5,
         # round thirty-four: one's own order asked after: feared cancelled, still unanswered, shown wrongly ("我的订单是不是
         # 被取消了啊", "我发的修水管的单子三天了还没人接", "可我那单怎么还显示进行中")
         r"(订单|单子|单)[^ ]{0,4}是不是(被|给)?(取消|撤|删)": 5.5,
@@ -1055,6 +1069,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
     },
     "history": {
         r"扣了(我)?一笔|流水[^ ]{0,4}(是)?(怎么|咋)回事": 4.5,  # round thirty-five: "上周扣了我一笔 看看流水是咋回事"
+        r"(是)?(哪天|什么时候|啥时候)(转|捐|送)的": 4.5,  # round thirty-six: "我以前转过5个时间币给我妹 是哪天转的"
         # round thirty-three: one's work recorded ("每次帮人干活都记上没有 有没有漏记的"), not a booking ("我约那个事你们记上了没有")
         r"(干活|服务|帮人|时间|时长|时间币)[^ ]{0,6}(记上没有|记上了没|记没记上)|漏记": 3,
         # round twenty-nine: a transfer looked for, not made ("转给隔壁王阿姨的40分钟 我怎么在记录里没看到")
@@ -1100,7 +1115,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         rf"送(给)?(我的?)?(她|他|你|您|老伴|{ELDER_RELATIVES})[0-9一两二三四五六七八九十半]+个?半?(小时|钟头|时间币|币)": 4,
         # An amount moved outweighs a service named as its purpose ("转一个半小时 她要请人助浴").
         # not a stroll ("陪我散散步吧 就小区里转转 半小时就够")
-        r"(?<![里边外面上园区圈头])转(?!的).{0,2}[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币)": 4,
+        r"(?<![里边外面上园区圈头])转(?![的过]).{0,2}[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币)": 4,
         r"转(点|些|一点|一些)(时间|时间币|币|小时)": 4.5,  # round twenty-eight: "给我婆婆转点时间 她礼拜六要找人理发"
         # not a song and dance ("给俺唱个二人转"), a message passed on (转告), nor a transfer already made (转过)
         r"给[^ ]{1,6}(?<!二人)转(?![告过的])": 3,
@@ -1113,6 +1128,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(攒|存|挣)的(时间|时间币|小时) ?[^ ]{0,2}(送给|转给|分给|匀给)": 4,
         r"给.{1,8}送.{0,4}(时间币|小时|时间|币)": 3,
         r"(送|转)给?[\u4e00-\u9fff]{1,6}?[0-9零一二两三四五六七八九十半]+个?半?(小时|时间币|币|分钟)": 2.5,
+        r"(送|转)给?(?:(?!过)[\u4e00-\u9fff]){1,6}?[0-9零一二两三四五六七八九十半]+个?半?(时间币|币)": 4,  # round thirty-six: coins named
         # round thirty-two: to a neighbour called by name, in hours said as 钟头 ("送楼下老周一个半钟头")
         r"(送|转)给?(楼下|楼上|隔壁|对门|对面)?的?(老|小)[\u4e00-\u9fff][0-9零一二两三四五六七八九十半]+个?半?(小时|钟头|时间币|币)": 4,
     },
@@ -1122,6 +1138,7 @@ INTENT_PATTERNS: dict[str, dict[str, float]] = {
         r"(余额|时间币|时间)[^ ]{0,3}(都|全|全部)?捐": 4,  # "余额都捐了吧", not the balance asked
     },
     "redeem": {
+        r"用[^ ]{0,2}[0-9一两二三四五六七八九十半]+个?(钟头|小时|时间币|币)换": 4.5,  # round thirty-six: "用两个钟头换一次上门理发"
         # round thirty-one: a partner's goods named ("攒够了 想换张电影票")
         r"换(张|个|点|些|一张|一个|两张|几张)[^ ]{0,4}(票|券|购物卡|礼品|奖品|纪念品)": 4,
         # round twenty-five: credits spent at a partner, asked ("能拿时间币剪头吗", "食堂吃饭可以刷时间币不", "去药房买药 时间币
@@ -1339,6 +1356,7 @@ NEUTRAL_PHRASES = (
     "的人去不了", "的人来不了", "志愿者去不了", "志愿者来不了", "可以接送", "能接送", "接送老人", "公交还没来",
     "车还没来", "刚注册", "才注册", "查下单子", "看下单子", "查下单", "看下单",
     "吵架",  # round thirty-five: a row that is not about notices ("楼上那家又在吵架 … 烦死了")
+    "给我包了",  # round thirty-six: "她前天给我包了饺子"
     # round thirty-three: the hospital's procedures, not the bot's ("我怕他们不懂医院流程")
     "医院流程", "看病流程", "就医流程",
     # ... and a chat closed, or a grumble ("…不说了 我去做饭了", "算了不说了 跟你们发发牢骚")
@@ -1947,7 +1965,7 @@ NEXT_PAGE_WORDS = ("更多", "下一页", "再往前", "还有呢", "再看")
 
 # What the writer has, said before an amount ("我算了算还有八个多小时"): not the amount to move.
 HELD_BEFORE_AN_AMOUNT = ("还有", "还剩", "剩下", "只剩", "只有", "一共有", "总共有", "一共", "总共", "攒了", "共有",
-                         "我有", "手上有", "账上有")
+                         "我有", "手上有", "账上有", "挣了", "赚了")  # round thirty-six: "我今天刚挣了3个 转2个给我妈"
 COIN_WORDS = ("时间币", "个币", "币")
 MINUTES_PER_COIN = 60
 
