@@ -410,7 +410,8 @@ class Conversation:
         ctx = turn.ctx
         if self._calls_off_the_flow(meaning, target, turn):
             return self._leave(state, ctx)
-        if meaning.intent in ("cancel", "deny"):
+        # "不办了" to the offer declines it too, though the parser reads no intent in it (walking `timebank dev`)
+        if meaning.intent in ("cancel", "deny") or leaves(turn.incoming.text):
             return self._say(state, ctx.text("flow_resume", title=self._flow(state).title, question=self._question(state, ctx)))
         return await self._answer(state, meaning, turn)
 

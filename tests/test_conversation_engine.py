@@ -121,6 +121,15 @@ async def test_declining_the_switch_carries_on_where_we_were(elder):
     assert "我们接着办“找人帮忙”" in reply and "哪一天" in reply
 
 
+async def test_a_leaving_word_to_the_offer_declines_it_and_a_second_leaves(elder, redis):
+    await elder.says("我想找人帮忙")
+    await elder.says("打扫")
+    await elder.says("什么是时间银行")
+    assert "我们接着办“找人帮忙”" in await elder.says("不办了")
+    assert "不办了" in await elder.says("不办了")
+    assert await redis.get("dialogue:o_elder_li") is None
+
+
 async def test_calling_off_in_words_an_offered_new_flow_only_declines_the_offer(elder):
     await elder.says("我想找人帮忙")
     await elder.says("打扫")
