@@ -226,7 +226,8 @@ class Conversation:
     async def _steering(self, state: DialogueState, words: str, turn: Turn) -> Outcome | None:
         """Leaving and small talk, read before the language understanding; None: the message says more."""
         ctx = turn.ctx
-        if state.flow is not None and state.switch_to is None and (words in CANCEL_WORDS or leaves(turn.incoming.text)):
+        if (state.flow is not None and state.switch_to is None
+                and (words in CANCEL_WORDS or leaves(turn.incoming.text))):
             return self._leave(state, ctx)
         talk = small_talk(words)
         if talk is None or (talk == "small_ok" and state.flow is not None):

@@ -98,7 +98,7 @@ class Reading:
     @property
     def command_text(self) -> str:
         """The words that speak for the intent: without a notice's content."""
-        return self.text[:self._notice_at]
+        return self.text[:self.command_end]
 
     @property
     def command_end(self) -> int:
